@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { LIMITS } from './limits.js';
+import type { ChatMessage, PageInfo, VisitorIdentity } from './domain.js';
+import type { Ack } from './visitor-socket.js';
+
+export const AgentAuth = z.object({ token: z.string().min(1).max(4000) });
+export const ConversationRef = z.object({ conversationId: z.string().min(1).max(100) });
+export const AgentMessageIn = z.object({
+  conversationId: z.string().min(1).max(100),
+  clientMessageId: z.string().min(1).max(LIMITS.clientMessageId),
+  text: z.string().trim().min(1, 'message text is empty').max(LIMITS.messageText),
+});
+export type AgentMessageIn = z.infer<typeof AgentMessageIn>;
+
+export interface AgentHandoffNotice {
+  conversationId: string;
+  priority: number;
+  reason: string;
+  brief: string;
+  intent: string | null;
+  sentiment: number;
+  page: PageInfo | null;
+  visitor: VisitorIdentity;
+}
+
+export interface QueueChanged {
+  conversationId: string;
+  status: string;
+  assigneeId: string | null;
+}
+
+export interface AgentServerToClient {
+  handoff: (h: AgentHandoffNotice) => void;
+  message: (m: ChatMessage) => void;
+  'conversation:updated': (c: QueueChanged) => void;
+}
+export interface AgentClientToServer {
+  claim: (p: z.infer<typeof ConversationRef>, ack: (a: Ack<object>) => void) => void;
+  message: (m: AgentMessageIn, ack: (a: Ack) => void) => void;
+  resolve: (p: z.infer<typeof ConversationRef>, ack: (a: Ack<object>) => void) => void;
+}

@@ -1,0 +1,10 @@
+/** The domain event vocabulary, used end to end (service emitters, listeners, webhooks). */
+export const DomainEvents = {
+  messageCreated: 'message.created',
+  conversationCreated: 'conversation.created',
+  handoffRequested: 'conversation.handoff_requested',
+  conversationAssigned: 'conversation.assigned',
+  conversationResolved: 'conversation.resolved',
+  decisionRecorded: 'decision.recorded',
+} as const;
+export type DomainEventName = (typeof DomainEvents)[keyof typeof DomainEvents];

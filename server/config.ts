@@ -1,0 +1,94 @@
+import { z } from 'zod';
+
+const flag = z
+  .enum(['0', '1', 'true', 'false', 'yes', 'no'])
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: optionalString,
+  REDIS_URL: optionalString,
+  OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: optionalString,
+  OPENAI_CHAT_MODEL: z.string().default('gpt-4o-mini'),
+  OPENAI_EMBEDDING_MODEL: optionalString,
+  OPENAI_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
+  ADMIN_EMAIL: z.string().email().default('admin@firstline.local'),
+  ADMIN_PASSWORD: optionalString,
+  SEED_DEMO: flag.default(true),
+  WEBHOOK_URL: optionalString,
+  WEBHOOK_SECRET: optionalString,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  AUTH_SECRET: optionalString,
+  TOKEN_TTL_HOURS: z.coerce.number().positive().max(24 * 90).default(12),
+  ALLOWED_ORIGINS: optionalString,
+});
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly databaseUrl?: string;
+  readonly redisUrl?: string;
+  readonly openai?: {
+    readonly apiKey: string;
+    readonly baseURL?: string;
+    readonly chatModel: string;
+    readonly embeddingModel?: string;
+    readonly timeoutMs: number;
+  };
+  readonly adminEmail: string;
+  readonly adminPassword?: string;
+  readonly seedDemo: boolean;
+  readonly webhook?: { readonly url: string; readonly secret?: string };
+  readonly logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  /** Signs auth and visitor tokens. Unset: a random secret is created once and kept in the database. */
+  readonly authSecret?: string;
+  readonly tokenTtlSeconds: number;
+  /** Origins allowed to open sockets / call the API from a browser; unset means same origin and any embedding page for the visitor side. */
+  readonly allowedOrigins?: readonly string[];
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parses the environment once; every other module receives the frozen result. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return Object.freeze({
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: e.DATA_DIR,
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    openai: e.OPENAI_API_KEY
+      ? Object.freeze({
+          apiKey: e.OPENAI_API_KEY,
+          baseURL: e.OPENAI_BASE_URL,
+          chatModel: e.OPENAI_CHAT_MODEL,
+          embeddingModel: e.OPENAI_EMBEDDING_MODEL,
+          timeoutMs: e.OPENAI_TIMEOUT_MS,
+        })
+      : undefined,
+    adminEmail: e.ADMIN_EMAIL,
+    adminPassword: e.ADMIN_PASSWORD,
+    seedDemo: e.SEED_DEMO,
+    webhook: e.WEBHOOK_URL ? Object.freeze({ url: e.WEBHOOK_URL, secret: e.WEBHOOK_SECRET }) : undefined,
+    logLevel: e.LOG_LEVEL,
+    authSecret: e.AUTH_SECRET,
+    tokenTtlSeconds: Math.round(e.TOKEN_TTL_HOURS * 3600),
+    allowedOrigins: e.ALLOWED_ORIGINS?.split(',').map((s) => s.trim()).filter(Boolean),
+  });
+}
