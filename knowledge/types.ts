@@ -1,0 +1,70 @@
+/** Public surface of the knowledge library used by the server. */
+export type ArticleFormat = 'markdown' | 'html' | 'text';
+
+export interface ArticleInput {
+  title: string;
+  body: string;
+  format: ArticleFormat;
+  url?: string | null;
+  pages?: string[];
+  tags?: string[];
+  /** Where it came from (file path, upload name); informational. */
+  source?: string | null;
+}
+
+export interface ArticleSummary {
+  id: string;
+  title: string;
+  url: string | null;
+  pages: string[];
+  tags: string[];
+  updatedAt: string;
+  chunks: number;
+}
+
+export interface Article extends ArticleSummary {
+  body: string;
+  format: ArticleFormat;
+  contentHash: string;
+  createdAt: string;
+}
+
+export interface RetrievedChunk {
+  chunkId: string;
+  articleId: string;
+  title: string;
+  url: string | null;
+  headingPath: string;
+  text: string;
+  /** Higher is more relevant. */
+  score: number;
+  /** True when the article's `pages` patterns match the visitor's page. */
+  pageMatch: boolean;
+}
+
+export interface RetrievalResult {
+  results: RetrievedChunk[];
+  /** Calibrated: "the knowledge base has an answer to this". */
+  confident: boolean;
+}
+
+export interface SearchOptions {
+  pageUrl?: string;
+  k?: number;
+}
+
+export interface IngestResult {
+  id: string;
+  chunks: number;
+  /** False when the content hash was unchanged and no work was done. */
+  changed: boolean;
+}
+
+export interface KnowledgeBase {
+  addArticle(input: ArticleInput): Promise<IngestResult>;
+  updateArticle(id: string, input: ArticleInput): Promise<IngestResult>;
+  deleteArticle(id: string): Promise<boolean>;
+  getArticle(id: string): Promise<Article | null>;
+  listArticles(): Promise<ArticleSummary[]>;
+  search(query: string, opts?: SearchOptions): Promise<RetrievalResult>;
+}
