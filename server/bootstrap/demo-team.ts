@@ -1,0 +1,19 @@
+import { generatePassword } from '../auth/passwords.js';
+import type { UserRepository } from '../auth/user-repository.js';
+
+const DEMO_AGENTS = [
+  { email: 'sam@firstline.local', name: 'Sam Rivera', skills: ['billing', 'general'] },
+  { email: 'alex@firstline.local', name: 'Alex Chen', skills: ['technical', 'security', 'general'] },
+];
+
+/** Two demo agents on first start, so routing has someone to pick; their passwords are printed once. */
+export async function seedDemoTeam(users: UserRepository): Promise<Array<{ email: string; password: string }>> {
+  const created: Array<{ email: string; password: string }> = [];
+  for (const a of DEMO_AGENTS) {
+    if (await users.findByEmailWithHash(a.email)) continue;
+    const password = generatePassword();
+    await users.create({ ...a, password, role: 'agent', maxConcurrent: 5 });
+    created.push({ email: a.email, password });
+  }
+  return created;
+}

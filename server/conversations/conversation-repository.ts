@@ -1,0 +1,311 @@
+import { randomUUID } from 'node:crypto';
+import type { ChatMessage, Citation, ConversationStatus, Handoff, PageInfo, Role, VisitorIdentity } from '../../protocol/domain.js';
+import type { Queryable } from '../db/db.js';
+import type { ConversationDetail, ConversationSummary, PageVisit, VisitorRecord } from './conversation-types.js';
+
+const MAX_PAGE_TRAIL = 50;
+
+const iso = (d: unknown): string => (d instanceof Date ? d.toISOString() : new Date(String(d)).toISOString());
+const isoOrNull = (d: unknown): string | null => (d == null ? null : iso(d));
+
+interface ConversationRow {
+  id: string;
+  visitor_id: string;
+  status: ConversationStatus;
+  assignee_id: string | null;
+  page: PageInfo | null;
+  page_trail: PageVisit[];
+  handoff: Handoff | null;
+  priority: number;
+  ai_resolved: boolean;
+  created_at: Date;
+  updated_at: Date;
+  handed_off_at: Date | null;
+  resolved_at: Date | null;
+}
+const toSummary = (r: ConversationRow): ConversationSummary => ({
+  id: r.id,
+  status: r.status,
+  visitorId: r.visitor_id,
+  assigneeId: r.assignee_id,
+  page: r.page,
+  priority: r.priority,
+  handoff: r.handoff,
+  aiResolved: r.ai_resolved,
+  createdAt: iso(r.created_at),
+  updatedAt: iso(r.updated_at),
+  handedOffAt: isoOrNull(r.handed_off_at),
+  resolvedAt: isoOrNull(r.resolved_at),
+});
+
+interface MessageRow {
+  id: string;
+  conversation_id: string;
+  client_message_id: string | null;
+  role: Role;
+  author_name: string | null;
+  text: string;
+  citations: Citation[] | null;
+  meta: Record<string, unknown>;
+  created_at: Date;
+}
+export interface StoredMessage extends ChatMessage {
+  meta: Record<string, unknown>;
+}
+const toMessage = (r: MessageRow): StoredMessage => ({
+  id: r.id,
+  conversationId: r.conversation_id,
+  ...(r.client_message_id ? { clientMessageId: r.client_message_id } : {}),
+  role: r.role,
+  text: r.text,
+  ...(r.author_name ? { authorName: r.author_name } : {}),
+  ...(r.citations?.length ? { citations: r.citations } : {}),
+  createdAt: iso(r.created_at),
+  meta: r.meta ?? {},
+});
+
+export interface NewMessage {
+  conversationId: string;
+  role: Role;
+  text: string;
+  clientMessageId?: string;
+  authorId?: string;
+  authorName?: string;
+  citations?: Citation[];
+  meta?: Record<string, unknown>;
+}
+
+export interface ConversationListItem extends ConversationSummary {
+  visitor: VisitorRecord;
+  assignee: { id: string; name: string } | null;
+  lastMessage: { text: string; role: Role; createdAt: string } | null;
+}
+
+export function createConversationRepository(db: Queryable) {
+  return {
+    /** Creates the visitor and conversation rows on first use; refreshes identity fields the host app sent. */
+    async ensure(args: { conversationId: string; visitorId: string; identity?: VisitorIdentity; page?: PageInfo }): Promise<void> {
+      const v = args.identity ?? {};
+      await db.query(
+        `INSERT INTO visitors (id, external_id, name, email, plan, account_value, traits)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT (id) DO UPDATE SET
+           name = COALESCE(EXCLUDED.name, visitors.name),
+           email = COALESCE(EXCLUDED.email, visitors.email),
+           plan = COALESCE(EXCLUDED.plan, visitors.plan),
+           account_value = COALESCE(EXCLUDED.account_value, visitors.account_value),
+           traits = visitors.traits || EXCLUDED.traits,
+           updated_at = now()`,
+        [
+          args.visitorId,
+          null,
+          v.name ?? null,
+          v.email ?? null,
+          v.plan ?? null,
+          v.accountValue ?? null,
+          JSON.stringify({ ...(v.id ? { hostUserId: v.id } : {}), ...(v.renewalDate ? { renewalDate: v.renewalDate } : {}) }),
+        ],
+      );
+      const page = args.page ? JSON.stringify(args.page) : null;
+      const trail = args.page ? JSON.stringify([{ url: args.page.url, title: args.page.title, at: new Date().toISOString() }]) : '[]';
+      await db.query(
+        `INSERT INTO conversations (id, visitor_id, page, page_trail) VALUES ($1, $2, $3::jsonb, $4::jsonb)
+         ON CONFLICT (id) DO NOTHING`,
+        [args.conversationId, args.visitorId, page, trail],
+      );
+    },
+
+    async get(id: string): Promise<ConversationSummary | null> {
+      const { rows } = await db.query<ConversationRow>('SELECT * FROM conversations WHERE id = $1', [id]);
+      return rows[0] ? toSummary(rows[0]) : null;
+    },
+
+    async detail(id: string): Promise<ConversationDetail | null> {
+      const { rows } = await db.query<ConversationRow & VisitorColumns & { assignee_name: string | null }>(
+        `SELECT c.*, ${VISITOR_COLUMNS}, u.name AS assignee_name
+         FROM conversations c JOIN visitors v ON v.id = c.visitor_id LEFT JOIN users u ON u.id = c.assignee_id
+         WHERE c.id = $1`,
+        [id],
+      );
+      const r = rows[0];
+      if (!r) return null;
+      return {
+        ...toSummary(r),
+        visitor: toVisitor(r),
+        pageTrail: r.page_trail ?? [],
+        assignee: r.assignee_id ? { id: r.assignee_id, name: r.assignee_name ?? '' } : null,
+      };
+    },
+
+    async list(status?: ConversationStatus, limit = 200): Promise<ConversationListItem[]> {
+      const { rows } = await db.query<
+        ConversationRow & VisitorColumns & { assignee_name: string | null; last_text: string | null; last_role: Role | null; last_at: Date | null }
+      >(
+        `SELECT c.*, ${VISITOR_COLUMNS}, u.name AS assignee_name,
+                lm.text AS last_text, lm.role AS last_role, lm.created_at AS last_at
+         FROM conversations c
+         JOIN visitors v ON v.id = c.visitor_id
+         LEFT JOIN users u ON u.id = c.assignee_id
+         LEFT JOIN LATERAL (
+           SELECT text, role, created_at FROM messages m WHERE m.conversation_id = c.id ORDER BY seq DESC LIMIT 1
+         ) lm ON true
+         WHERE ($1::text IS NULL OR c.status = $1) AND lm.text IS NOT NULL
+         ORDER BY c.priority DESC, COALESCE(c.handed_off_at, c.updated_at) ASC
+         LIMIT $2`,
+        [status ?? null, limit],
+      );
+      return rows.map((r) => ({
+        ...toSummary(r),
+        visitor: toVisitor(r),
+        assignee: r.assignee_id ? { id: r.assignee_id, name: r.assignee_name ?? '' } : null,
+        lastMessage: r.last_text ? { text: r.last_text, role: r.last_role!, createdAt: iso(r.last_at) } : null,
+      }));
+    },
+
+    /** Idempotent on (conversation, clientMessageId): a resend returns the stored message and created=false. */
+    async insertMessage(m: NewMessage): Promise<{ message: StoredMessage; created: boolean }> {
+      const { rows } = await db.query<MessageRow>(
+        `INSERT INTO messages (id, conversation_id, client_message_id, role, author_id, author_name, text, citations, meta)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb)
+         ON CONFLICT (conversation_id, client_message_id) DO NOTHING
+         RETURNING *`,
+        [
+          randomUUID(),
+          m.conversationId,
+          m.clientMessageId ?? null,
+          m.role,
+          m.authorId ?? null,
+          m.authorName ?? null,
+          m.text,
+          m.citations ? JSON.stringify(m.citations) : null,
+          JSON.stringify(m.meta ?? {}),
+        ],
+      );
+      if (rows[0]) {
+        await db.query('UPDATE conversations SET updated_at = now() WHERE id = $1', [m.conversationId]);
+        return { message: toMessage(rows[0]), created: true };
+      }
+      const existing = await db.query<MessageRow>(
+        'SELECT * FROM messages WHERE conversation_id = $1 AND client_message_id = $2',
+        [m.conversationId, m.clientMessageId],
+      );
+      return { message: toMessage(existing.rows[0]!), created: false };
+    },
+
+    async setMessageMeta(messageId: string, meta: Record<string, unknown>): Promise<void> {
+      await db.query('UPDATE messages SET meta = meta || $2::jsonb WHERE id = $1', [messageId, JSON.stringify(meta)]);
+    },
+
+    /** Messages in order; with afterId, only those stored after that message (reconnect resync). */
+    async messages(conversationId: string, afterId?: string): Promise<StoredMessage[]> {
+      const { rows } = await db.query<MessageRow>(
+        `SELECT * FROM messages WHERE conversation_id = $1
+           AND ($2::text IS NULL OR seq > COALESCE((SELECT seq FROM messages WHERE id = $2 AND conversation_id = $1), 0))
+         ORDER BY seq`,
+        [conversationId, afterId ?? null],
+      );
+      return rows.map(toMessage);
+    },
+
+    async recordPage(conversationId: string, page: PageInfo): Promise<void> {
+      const visit: PageVisit = { url: page.url, title: page.title, at: new Date().toISOString(), ...(page.context ? { context: page.context } : {}) };
+      await db.query(
+        `UPDATE conversations SET page = $2::jsonb,
+           page_trail = CASE WHEN page_trail -> -1 ->> 'url' = $3 THEN page_trail
+                        ELSE (CASE WHEN jsonb_array_length(page_trail) >= ${MAX_PAGE_TRAIL} THEN page_trail - 0 ELSE page_trail END) || $4::jsonb END,
+           updated_at = now()
+         WHERE id = $1`,
+        [conversationId, JSON.stringify(page), page.url, JSON.stringify([visit])],
+      );
+    },
+
+    /** Moves status only from one of `from`; returns null when another actor got there first. */
+    async transition(
+      id: string,
+      from: ConversationStatus[],
+      to: ConversationStatus,
+      set: Partial<{ assigneeId: string | null; handoff: Handoff; priority: number; aiResolved: boolean }> = {},
+    ): Promise<ConversationSummary | null> {
+      const { rows } = await db.query<ConversationRow>(
+        `UPDATE conversations SET status = $3, updated_at = now(),
+           assignee_id = CASE WHEN $4::boolean THEN $5 ELSE assignee_id END,
+           handoff = COALESCE($6::jsonb, handoff),
+           priority = COALESCE($7::int, priority),
+           ai_resolved = COALESCE($8::boolean, ai_resolved),
+           handed_off_at = CASE WHEN $3 = 'queued' AND status <> 'queued' THEN now() ELSE handed_off_at END,
+           assigned_at = CASE WHEN $3 = 'assigned' THEN now() ELSE assigned_at END,
+           resolved_at = CASE WHEN $3 = 'resolved' THEN now() WHEN $3 = 'bot' THEN NULL ELSE resolved_at END
+         WHERE id = $1 AND status = ANY($2::text[])
+         RETURNING *`,
+        [
+          id,
+          from,
+          to,
+          'assigneeId' in set,
+          set.assigneeId ?? null,
+          set.handoff ? JSON.stringify(set.handoff) : null,
+          set.priority ?? null,
+          set.aiResolved ?? null,
+        ],
+      );
+      return rows[0] ? toSummary(rows[0]) : null;
+    },
+
+    async markFirstHumanResponse(id: string): Promise<void> {
+      await db.query('UPDATE conversations SET first_human_response_at = now() WHERE id = $1 AND first_human_response_at IS NULL', [id]);
+    },
+
+    /** Queued conversations in service order: priority first, then who waited longest. */
+    async queue(): Promise<Array<{ id: string; priority: number; handedOffAt: string; reason: string }>> {
+      const { rows } = await db.query<{ id: string; priority: number; handed_off_at: Date; reason: string | null }>(
+        `SELECT id, priority, handed_off_at, handoff ->> 'reason' AS reason FROM conversations
+         WHERE status = 'queued' ORDER BY priority DESC, handed_off_at ASC`,
+      );
+      return rows.map((r) => ({ id: r.id, priority: r.priority, handedOffAt: iso(r.handed_off_at), reason: r.reason ?? '' }));
+    },
+
+    async recordEvent(e: { conversationId: string; type: string; actor?: string; from?: string | null; to?: string | null; data?: object }): Promise<void> {
+      await db.query(
+        `INSERT INTO conversation_events (conversation_id, type, actor, from_status, to_status, data) VALUES ($1, $2, $3, $4, $5, $6::jsonb)`,
+        [e.conversationId, e.type, e.actor ?? null, e.from ?? null, e.to ?? null, JSON.stringify(e.data ?? {})],
+      );
+    },
+
+    async recordDecision(d: { conversationId: string; messageId: string; action: string; reason: string; signals: unknown; trace: unknown }): Promise<void> {
+      await db.query(
+        `INSERT INTO decisions (conversation_id, message_id, action, reason, signals, trace) VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb)`,
+        [d.conversationId, d.messageId, d.action, d.reason, JSON.stringify(d.signals), JSON.stringify(d.trace)],
+      );
+    },
+
+    async decisions(conversationId: string): Promise<Array<{ action: string; reason: string; signals: unknown; trace: unknown; createdAt: string }>> {
+      const { rows } = await db.query<{ action: string; reason: string; signals: unknown; trace: unknown; created_at: Date }>(
+        'SELECT action, reason, signals, trace, created_at FROM decisions WHERE conversation_id = $1 ORDER BY id',
+        [conversationId],
+      );
+      return rows.map((r) => ({ action: r.action, reason: r.reason, signals: r.signals, trace: r.trace, createdAt: iso(r.created_at) }));
+    },
+  };
+}
+export type ConversationRepository = ReturnType<typeof createConversationRepository>;
+
+const VISITOR_COLUMNS = `v.name AS v_name, v.email AS v_email, v.plan AS v_plan, v.account_value AS v_account_value, v.traits AS v_traits`;
+interface VisitorColumns {
+  visitor_id: string;
+  v_name: string | null;
+  v_email: string | null;
+  v_plan: string | null;
+  v_account_value: number | null;
+  v_traits: Record<string, unknown>;
+}
+function toVisitor(r: VisitorColumns): VisitorRecord {
+  const t = r.v_traits ?? {};
+  return {
+    id: r.visitor_id,
+    ...(r.v_name ? { name: r.v_name } : {}),
+    ...(r.v_email ? { email: r.v_email } : {}),
+    ...(r.v_plan ? { plan: r.v_plan } : {}),
+    ...(r.v_account_value != null ? { accountValue: Number(r.v_account_value) } : {}),
+    ...(typeof t.renewalDate === 'string' ? { renewalDate: t.renewalDate } : {}),
+  };
+}

@@ -1,0 +1,131 @@
+import type { Citation, Handoff, PageInfo, VisitorIdentity } from '../../protocol/domain.js';
+import { DomainEvents } from '../../protocol/events.js';
+import type { Db } from '../db/db.js';
+import { AppError, conflict, notFound } from '../errors.js';
+import type { EventBus } from '../events/event-bus.js';
+import { createConversationRepository, type StoredMessage } from './conversation-repository.js';
+import type { ConversationSummary } from './conversation-types.js';
+
+export interface Actor {
+  id: string;
+  name: string;
+  role: 'agent' | 'admin';
+}
+
+/**
+ * The conversation state machine: bot -> queued -> assigned -> resolved (-> bot on reopen).
+ * It changes state, stores messages and emits domain events; everything else listens.
+ */
+export function createConversationService(deps: { db: Db; bus: EventBus }) {
+  const repo = createConversationRepository(deps.db);
+  const { bus } = deps;
+
+  async function mustGet(id: string): Promise<ConversationSummary> {
+    const c = await repo.get(id);
+    if (!c) throw notFound('Conversation');
+    return c;
+  }
+
+  async function store(conversation: ConversationSummary, m: Parameters<typeof repo.insertMessage>[0]) {
+    const res = await repo.insertMessage(m);
+    if (res.created) bus.emit(DomainEvents.messageCreated, { message: res.message, conversation });
+    return res;
+  }
+
+  return {
+    repo,
+
+    /** Stores a visitor message once per clientMessageId; reopens a resolved conversation. */
+    async receiveVisitorMessage(args: {
+      conversationId: string;
+      visitorId: string;
+      identity?: VisitorIdentity;
+      page?: PageInfo;
+      clientMessageId: string;
+      text: string;
+    }): Promise<{ message: StoredMessage; created: boolean; conversation: ConversationSummary }> {
+      await repo.ensure({ conversationId: args.conversationId, visitorId: args.visitorId, identity: args.identity, page: args.page });
+      let conversation = await mustGet(args.conversationId);
+      if (conversation.visitorId !== args.visitorId) throw new AppError(403, 'forbidden', 'This conversation belongs to another visitor.');
+      if (args.page) await repo.recordPage(args.conversationId, args.page);
+      if (conversation.status === 'resolved') {
+        const reopened = await repo.transition(conversation.id, ['resolved'], 'bot', { assigneeId: null });
+        if (reopened) {
+          await repo.recordEvent({ conversationId: conversation.id, type: 'reopened', actor: 'visitor', from: 'resolved', to: 'bot' });
+          conversation = reopened;
+        }
+      }
+      const res = await store(conversation, {
+        conversationId: args.conversationId,
+        role: 'visitor',
+        text: args.text,
+        clientMessageId: args.clientMessageId,
+      });
+      return { ...res, conversation };
+    },
+
+    async postBotMessage(args: {
+      conversationId: string;
+      role: 'ai' | 'system';
+      text: string;
+      citations?: Citation[];
+      meta?: Record<string, unknown>;
+    }): Promise<StoredMessage> {
+      const conversation = await mustGet(args.conversationId);
+      return (await store(conversation, { ...args, authorName: args.role === 'ai' ? 'Firstline AI' : undefined })).message;
+    },
+
+    async handOff(conversationId: string, handoff: Handoff): Promise<ConversationSummary | null> {
+      const c = await repo.transition(conversationId, ['bot'], 'queued', { handoff, priority: handoff.priority, assigneeId: null });
+      if (!c) return null; // already with the team
+      await repo.recordEvent({ conversationId, type: 'handoff', actor: 'ai', from: 'bot', to: 'queued', data: { reason: handoff.reason, priority: handoff.priority, intent: handoff.intent } });
+      bus.emit(DomainEvents.handoffRequested, { conversation: c, handoff });
+      return c;
+    },
+
+    async claim(conversationId: string, agent: Actor): Promise<ConversationSummary> {
+      const c = await repo.transition(conversationId, ['queued'], 'assigned', { assigneeId: agent.id });
+      if (!c) {
+        const current = await mustGet(conversationId);
+        if (current.assigneeId === agent.id && current.status === 'assigned') return current;
+        throw conflict(
+          current.status === 'assigned' ? 'Another agent already claimed this conversation.' : `This conversation is ${current.status}, not waiting in the queue.`,
+          'not_claimable',
+        );
+      }
+      await repo.recordEvent({ conversationId, type: 'assigned', actor: agent.id, from: 'queued', to: 'assigned', data: { agent: agent.name } });
+      bus.emit(DomainEvents.conversationAssigned, { conversation: c, agent: { id: agent.id, name: agent.name } });
+      await store(c, { conversationId, role: 'system', text: `${agent.name} joined the conversation.`, meta: { event: 'agent_joined' } });
+      return c;
+    },
+
+    async agentReply(args: { conversationId: string; agent: Actor; clientMessageId: string; text: string }): Promise<StoredMessage> {
+      const c = await mustGet(args.conversationId);
+      if (c.status !== 'assigned' || c.assigneeId !== args.agent.id) {
+        throw conflict('Claim this conversation before replying: it is not assigned to you.', 'not_assigned');
+      }
+      const res = await store(c, {
+        conversationId: c.id,
+        role: 'agent',
+        text: args.text,
+        clientMessageId: args.clientMessageId,
+        authorId: args.agent.id,
+        authorName: args.agent.name,
+      });
+      if (res.created) await repo.markFirstHumanResponse(c.id);
+      return res.message;
+    },
+
+    async resolve(conversationId: string, actor: { id: string; name: string }, opts: { aiResolved?: boolean } = {}): Promise<ConversationSummary> {
+      const before = await mustGet(conversationId);
+      if (before.status === 'resolved') return before;
+      const c = await repo.transition(conversationId, ['bot', 'queued', 'assigned'], 'resolved', opts.aiResolved ? { aiResolved: true } : {});
+      if (!c) return mustGet(conversationId);
+      await repo.recordEvent({ conversationId, type: 'resolved', actor: actor.id, from: before.status, to: 'resolved', data: { aiResolved: !!opts.aiResolved } });
+      await store(c, { conversationId, role: 'system', text: opts.aiResolved ? 'Glad that helped! This conversation is resolved.' : `${actor.name} marked this conversation as resolved.`, meta: { event: 'resolved' } });
+      bus.emit(DomainEvents.conversationResolved, { conversation: c, by: actor.id });
+      return c;
+    },
+  };
+}
+export type ConversationService = ReturnType<typeof createConversationService>;

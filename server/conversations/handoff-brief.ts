@@ -1,0 +1,48 @@
+import type { Citation, PageInfo } from '../../protocol/domain.js';
+import type { Decision, IntentOutcome, SentimentOutcome } from '../pipeline/turn.js';
+import type { VisitorRecord } from './conversation-types.js';
+
+export interface BriefInput {
+  text: string;
+  visitor: VisitorRecord;
+  page: PageInfo | null;
+  pageTrail: Array<{ url: string; title: string }>;
+  intent: IntentOutcome;
+  sentiment: SentimentOutcome;
+  decision: Decision;
+  /** What the AI already showed the visitor. */
+  aiAnswers: Array<{ text: string; citations: Citation[] }>;
+  visitorMessages: string[];
+}
+
+/** The structured, offline handoff brief: everything an agent needs before saying hello. */
+export function writeHandoffBrief(b: BriefInput): string {
+  const who = [b.visitor.name ?? 'Anonymous visitor', b.visitor.email && `<${b.visitor.email}>`].filter(Boolean).join(' ');
+  const account = [
+    b.visitor.plan && `plan ${b.visitor.plan}`,
+    b.visitor.accountValue != null && `account value ${b.visitor.accountValue.toLocaleString('en-US')}`,
+    b.visitor.renewalDate && `renews ${b.visitor.renewalDate}`,
+  ].filter(Boolean);
+  const articles = [...new Set(b.aiAnswers.flatMap((a) => a.citations.map((c) => c.title)))];
+  const trail = b.pageTrail.slice(-5).map((p) => p.url);
+  const context = b.page?.context ? Object.entries(b.page.context).map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`) : [];
+  const trend = b.sentiment.trajectory.trend;
+  const lines = [
+    `Why: ${b.decision.reason}`,
+    `Issue: ${oneLine(b.text, 240)}`,
+    `Intent: ${b.intent.intent ?? 'unknown (out of scope)'} (${Math.round(b.intent.confidence * 100)}% confident)`,
+    `Customer: ${who}${account.length ? ` — ${account.join(', ')}` : ''}`,
+    `Page: ${b.page ? `${b.page.title || b.page.url} (${b.page.url})` : 'unknown'}${context.length ? ` — ${context.join(', ')}` : ''}`,
+    trail.length > 1 ? `Page trail: ${trail.join(' → ')}` : null,
+    `Sentiment: ${b.sentiment.trajectory.smoothed.toFixed(2)} (${trend < -0.05 ? 'falling' : trend > 0.05 ? 'rising' : 'steady'})`,
+    b.sentiment.signals.length ? `Signals: ${b.sentiment.signals.map((s) => `${s.name} ${s.value.toFixed(2)}`).join(', ')}` : null,
+    `AI tried: ${b.aiAnswers.length ? `${b.aiAnswers.length} answer(s)${articles.length ? `, citing ${articles.join('; ')}` : ''}` : 'nothing yet'}`,
+    b.visitorMessages.length > 1 ? `Earlier the visitor said: ${b.visitorMessages.slice(-4, -1).map((m) => `"${oneLine(m, 100)}"`).join(' / ')}` : null,
+  ];
+  return lines.filter((l): l is string => l !== null).join('\n');
+}
+
+const oneLine = (s: string, max: number) => {
+  const flat = s.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+};

@@ -1,0 +1,46 @@
+import { EventEmitter } from 'node:events';
+import type { ChatMessage, Handoff } from '../../protocol/domain.js';
+import { DomainEvents } from '../../protocol/events.js';
+import type { ConversationSummary } from '../conversations/conversation-types.js';
+
+export interface DomainEventMap {
+  [DomainEvents.messageCreated]: { message: ChatMessage; conversation: ConversationSummary };
+  [DomainEvents.handoffRequested]: { conversation: ConversationSummary; handoff: Handoff };
+  [DomainEvents.conversationAssigned]: { conversation: ConversationSummary; agent: { id: string; name: string } };
+  [DomainEvents.conversationResolved]: { conversation: ConversationSummary; by: string };
+}
+export type DomainEventName = keyof DomainEventMap;
+type Listener<K extends DomainEventName> = (payload: DomainEventMap[K]) => void | Promise<void>;
+
+export interface EventBus {
+  emit<K extends DomainEventName>(name: K, payload: DomainEventMap[K]): void;
+  on<K extends DomainEventName>(name: K, listener: Listener<K>): () => void;
+}
+
+/**
+ * In-process domain events. Listeners run after the state change is committed; a failing
+ * listener is logged and never breaks the emitter or other listeners.
+ */
+export function createEventBus(onListenerError: (event: string, err: unknown) => void): EventBus {
+  const ee = new EventEmitter();
+  ee.setMaxListeners(50);
+  return {
+    emit(name, payload) {
+      ee.emit(name, payload);
+    },
+    on<K extends DomainEventName>(name: K, listener: Listener<K>) {
+      const wrapped = (payload: DomainEventMap[K]) => {
+        try {
+          const out = listener(payload);
+          if (out && typeof (out as Promise<void>).catch === 'function') {
+            (out as Promise<void>).catch((err) => onListenerError(name, err));
+          }
+        } catch (err) {
+          onListenerError(name, err);
+        }
+      };
+      ee.on(name, wrapped as (p: unknown) => void);
+      return () => ee.off(name, wrapped as (p: unknown) => void);
+    },
+  };
+}

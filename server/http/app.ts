@@ -1,0 +1,67 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import type { KnowledgeBase } from '../../knowledge/types.js';
+import type { TokenService } from '../auth/tokens.js';
+import type { UserRepository } from '../auth/user-repository.js';
+import type { ConversationService } from '../conversations/conversation-service.js';
+import type { Db } from '../db/db.js';
+import { AppError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import { agentRoutes } from './agent-routes.js';
+import { authRoutes } from './auth-routes.js';
+import { conversationRoutes } from './conversation-routes.js';
+import { knowledgeRoutes } from './knowledge-routes.js';
+import { metricsRoutes } from './metrics-routes.js';
+import { staticRoutes } from './static-routes.js';
+
+export interface AppDeps {
+  db: Db;
+  log: Logger;
+  tokens: TokenService;
+  users: UserRepository;
+  conversations: ConversationService;
+  kb: KnowledgeBase;
+  /** False until migrations ran and sockets accept connections. */
+  ready: () => boolean;
+}
+
+const MAX_BODY_BYTES = 5 * 1024 * 1024;
+
+/** The HTTP surface: JSON API under /api, health, and the static apps. */
+export function createApp(deps: AppDeps) {
+  const api = new Hono()
+    .use(
+      bodyLimit({
+        maxSize: MAX_BODY_BYTES,
+        onError: () => {
+          throw new AppError(413, 'payload_too_large', `Request bodies are limited to ${MAX_BODY_BYTES / 1024 / 1024} MB.`);
+        },
+      }),
+    )
+    .route('/auth', authRoutes(deps))
+    .route('/agents', agentRoutes(deps))
+    .route('/knowledge', knowledgeRoutes(deps))
+    .route('/conversations', conversationRoutes(deps))
+    .route('/metrics', metricsRoutes(deps))
+    .all('*', () => {
+      throw new AppError(404, 'not_found', 'No such API route.');
+    });
+
+  const app = new Hono()
+    .get('/healthz', (c) => (deps.ready() ? c.json({ status: 'ok' }) : c.json({ status: 'starting' }, 503)))
+    .route('/api', api)
+    .route('/', staticRoutes());
+
+  app.onError((err, c) => {
+    if (err instanceof AppError) return c.json({ error: { code: err.code, message: err.message } }, err.status);
+    if (err instanceof HTTPException) return c.json({ error: { code: 'http_error', message: err.message || 'Request failed.' } }, err.status);
+    deps.log.error({ err, path: c.req.path }, 'unhandled error');
+    return c.json({ error: { code: 'internal', message: 'Something went wrong on our side; please try again.' } }, 500);
+  });
+  app.notFound((c) =>
+    c.req.path.startsWith('/api/') ? c.json({ error: { code: 'not_found', message: 'No such route.' } }, 404) : c.text('Not found', 404),
+  );
+  return app;
+}
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,30 @@
+import type { KnowledgeBase } from '../../knowledge/types.js';
+import type { IntentCatalog } from '../intents/intent-catalog.js';
+import type { Answerer } from './answerer.js';
+import type { PolicyThresholds } from './escalation-policy.js';
+import type { AnyStage } from './stage.js';
+import { createClassifyIntentStage } from './stages/classify-intent.js';
+import { createComposeReplyStage } from './stages/compose-reply.js';
+import { createDecideEscalationStage } from './stages/decide-escalation.js';
+import { createDetectLoopStage } from './stages/detect-loop.js';
+import { createRetrieveKnowledgeStage } from './stages/retrieve-knowledge.js';
+import { createTrackSentimentStage } from './stages/track-sentiment.js';
+
+export interface PipelineDeps {
+  catalog: () => IntentCatalog;
+  kb: KnowledgeBase;
+  answerer: Answerer;
+  thresholds?: PolicyThresholds;
+}
+
+/** The one place that lists the stages of the visitor-message pipeline, in order. */
+export function createDefaultPipeline(deps: PipelineDeps): AnyStage[] {
+  return [
+    createClassifyIntentStage({ catalog: deps.catalog }),
+    createTrackSentimentStage(),
+    createDetectLoopStage(),
+    createRetrieveKnowledgeStage({ kb: deps.kb }),
+    createDecideEscalationStage({ thresholds: deps.thresholds }),
+    createComposeReplyStage({ answerer: deps.answerer }),
+  ];
+}

@@ -1,0 +1,98 @@
+import type { ConversationStatus, Signal } from '../../protocol/domain.js';
+import type { Decision, IntentOutcome, LoopOutcome, SentimentOutcome } from './turn.js';
+
+export interface PolicyThresholds {
+  /** Hand off when the smoothed sentiment falls below this. */
+  minSentiment: number;
+  /** Hand off when sentiment falls this fast in one turn (negative number). */
+  maxSentimentDrop: number;
+  /** A signal counts as present at or above this strength. */
+  signalStrength: number;
+  /** Accounts at or above this value get a human on any negative signal. */
+  highValueAccount: number;
+  /** Sentiment at or below this counts as negative for high-value accounts. */
+  negativeSentiment: number;
+  /** Ask which one was meant when the two best intents are this close and retrieval is unsure. */
+  clarifyMargin: number;
+}
+
+export const DEFAULT_THRESHOLDS: PolicyThresholds = {
+  minSentiment: -0.5,
+  maxSentimentDrop: -0.45,
+  signalStrength: 0.5,
+  highValueAccount: 10_000,
+  negativeSentiment: -0.2,
+  clarifyMargin: 0.08,
+};
+
+export interface PolicyInput {
+  status: ConversationStatus;
+  text: string;
+  intent: IntentOutcome;
+  sentiment: SentimentOutcome;
+  loop: LoopOutcome;
+  retrieval: { confident: boolean; topScore: number | null };
+  account: { plan?: string; accountValue?: number };
+  /** True when the previous AI turn already asked a clarifying question. */
+  clarifiedLastTurn: boolean;
+}
+
+/**
+ * Answer, clarify or hand off: a pure function of the turn, returning the signals and
+ * thresholds that decided it so an agent can always see why.
+ */
+export function decideEscalation(input: PolicyInput, t: PolicyThresholds = DEFAULT_THRESHOLDS): Decision {
+  const signalValue = (name: string) => input.sentiment.signals.find((s) => s.name === name)?.value ?? 0;
+  const has = (name: string) => signalValue(name) >= t.signalStrength;
+  const evidence: Signal[] = [
+    ...input.sentiment.signals.map((s) => ({ name: s.name, value: round(s.value), threshold: t.signalStrength })),
+    { name: 'sentiment', value: round(input.sentiment.trajectory.smoothed), threshold: t.minSentiment },
+    { name: 'sentiment_trend', value: round(input.sentiment.trajectory.trend), threshold: t.maxSentimentDrop },
+    { name: 'intent', value: input.intent.intent ?? 'out_of_scope' },
+    { name: 'intent_confidence', value: round(input.intent.confidence) },
+    { name: 'kb_confident', value: input.retrieval.confident },
+    ...(input.retrieval.topScore != null ? [{ name: 'kb_top_score', value: round(input.retrieval.topScore) }] : []),
+    ...(input.loop.looping ? [{ name: 'loop', value: input.loop.reason ?? 'repeated', threshold: undefined }] : []),
+    ...(input.account.accountValue != null ? [{ name: 'account_value', value: input.account.accountValue, threshold: t.highValueAccount }] : []),
+  ].map((s) => (s.threshold === undefined ? { name: s.name, value: s.value } : s));
+
+  const handoff = (reasonCode: string, reason: string, urgent = false): Decision => ({ action: 'handoff', reasonCode, reason, signals: evidence, urgent });
+  const policy = input.intent.definition?.policy;
+  const waiting = input.status === 'queued';
+
+  // Once with the team, the AI only answers what it knows for sure and never re-escalates.
+  if (waiting) {
+    if (input.retrieval.confident && policy !== 'handoff_now' && !has('human_request')) {
+      return { action: 'answer', reasonCode: 'answer_while_waiting', reason: 'The visitor asked something the knowledge base answers while waiting for an agent.', signals: evidence, urgent: false };
+    }
+    return { action: 'wait', reasonCode: 'waiting_for_agent', reason: 'The conversation is already waiting for an agent; the AI stays quiet.', signals: evidence, urgent: false };
+  }
+
+  if (has('human_request') || input.intent.intent === 'talk_to_human') return handoff('explicit_request', 'The visitor asked for a human.');
+  if (has('security')) return handoff('security_signal', 'The visitor reported a possible security problem.', true);
+  if (has('legal')) return handoff('legal_signal', 'The visitor mentioned legal action or a legal matter.', true);
+  if (policy === 'handoff_now') return handoff('intent_policy', `The intent "${input.intent.intent}" always goes straight to a human.`, true);
+  if (has('churn_risk')) return handoff('churn_risk', 'The visitor may cancel or leave: a human should talk to them.', true);
+  if (input.sentiment.trajectory.smoothed < t.minSentiment) return handoff('negative_sentiment', 'The visitor is upset.');
+  if (input.sentiment.trajectory.count > 1 && input.sentiment.trajectory.trend < t.maxSentimentDrop) return handoff('sentiment_falling', "The visitor's mood is dropping fast.");
+  if (input.loop.looping) return handoff('loop_detected', `The conversation is going in circles (${input.loop.reason ?? 'repeated question'}).`);
+  const negative = input.sentiment.score <= t.negativeSentiment || has('frustration');
+  if ((input.account.accountValue ?? 0) >= t.highValueAccount && negative) {
+    return handoff('high_value_negative', 'A high-value account shows a negative signal.');
+  }
+  if (policy === 'handoff') return handoff('intent_policy', `The intent "${input.intent.intent}" needs a human to act.`);
+  if (input.intent.intent === 'greeting_smalltalk' && !input.retrieval.confident) {
+    return { action: 'answer', reasonCode: 'small_talk', reason: 'A greeting or small talk.', signals: evidence, urgent: false };
+  }
+  if (!input.retrieval.confident) {
+    const [first, second] = input.intent.ranked;
+    const close = first && second && first.confidence - second.confidence < t.clarifyMargin;
+    if (close && !input.clarifiedLastTurn && input.intent.intent !== null) {
+      return { action: 'clarify', reasonCode: 'ambiguous_intent', reason: 'Two intents are equally likely; the AI asks which one was meant.', signals: evidence, urgent: false };
+    }
+    return handoff('no_confident_answer', 'The knowledge base has no confident answer to this question.');
+  }
+  return { action: 'answer', reasonCode: 'kb_answer', reason: 'The knowledge base has a confident answer.', signals: evidence, urgent: false };
+}
+
+const round = (n: number) => Math.round(n * 1000) / 1000;

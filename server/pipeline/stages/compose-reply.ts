@@ -1,0 +1,87 @@
+import type { Citation, Handoff } from '../../../protocol/domain.js';
+import { writeHandoffBrief } from '../../conversations/handoff-brief.js';
+import { handoffPriority } from '../../routing/priority.js';
+import type { Answerer } from '../answerer.js';
+import type { Stage } from '../stage.js';
+import type { Reply, Turn } from '../turn.js';
+
+const GREETING = "Hi! I'm the Acme assistant. Ask me anything about your account, billing or the product, or ask for a person at any time.";
+const WAITING_NOTE = '(While you wait for our team:) ';
+
+/** Stage 6: turn the decision into what the visitor sees — an answer, a question back, or a handoff brief. */
+export function createComposeReplyStage(deps: { answerer: Answerer; now?: () => Date }): Stage<'reply'> {
+  const now = deps.now ?? (() => new Date());
+  return {
+    name: 'compose-reply',
+    async run(turn) {
+      const d = turn.decision;
+      if (!d || !turn.intent || !turn.sentiment) throw new Error('compose-reply needs a decision');
+      switch (d.action) {
+        case 'wait':
+          return { reply: { kind: 'none', text: '', citations: [] } };
+        case 'clarify':
+          return { reply: clarify(turn) };
+        case 'handoff':
+          return { reply: { kind: 'handoff', text: '', citations: [], handoff: handoffFor(turn, now()) } };
+        case 'answer': {
+          if (d.reasonCode === 'small_talk') return { reply: { kind: 'answer', text: GREETING, citations: [] } };
+          const answer = await deps.answerer.answer({
+            question: turn.text,
+            chunks: turn.retrieval?.results ?? [],
+            history: turn.history.map((m) => ({ role: m.role, text: m.text })),
+          });
+          if (answer.unanswerable || !answer.text.trim()) {
+            const decision = { ...d, action: 'handoff' as const, reasonCode: 'answer_not_in_context', reason: 'The AI could not find the answer in the knowledge base.' };
+            return { reply: { kind: 'handoff', text: '', citations: [], handoff: handoffFor({ ...turn, decision }, now()) } };
+          }
+          const prefix = d.reasonCode === 'answer_while_waiting' ? WAITING_NOTE : '';
+          return { reply: { kind: 'answer', text: prefix + answer.text, citations: answer.citations } };
+        }
+      }
+    },
+  };
+}
+
+function clarify(turn: Readonly<Turn>): Reply {
+  const options = (turn.intent?.ranked ?? []).slice(0, 2).map((r) => r.intent.replace(/_/g, ' '));
+  return {
+    kind: 'clarify',
+    text: `I want to get this right: is your question about ${options.join(' or ')}? A few more words about what you are trying to do will help.`,
+    citations: [],
+  };
+}
+
+function handoffFor(turn: Readonly<Turn>, at: Date): Handoff {
+  const d = turn.decision!;
+  const intent = turn.intent!;
+  const sentiment = turn.sentiment!;
+  const aiAnswers = turn.history
+    .filter((m) => m.role === 'ai')
+    .map((m) => ({ text: m.text, citations: Array.isArray(m.meta.citations) ? (m.meta.citations as Citation[]) : [] }));
+  const brief = writeHandoffBrief({
+    text: turn.text,
+    visitor: turn.visitor,
+    page: turn.page,
+    pageTrail: turn.pageTrail,
+    intent,
+    sentiment,
+    decision: d,
+    aiAnswers,
+    visitorMessages: [...turn.history.filter((m) => m.role === 'visitor').map((m) => m.text), turn.text],
+  });
+  return {
+    reason: d.reason,
+    signals: d.signals,
+    brief,
+    priority: handoffPriority({
+      severity: intent.definition?.severity ?? 1,
+      urgent: d.urgent,
+      sentiment: sentiment.trajectory.smoothed,
+      plan: turn.visitor.plan,
+      accountValue: turn.visitor.accountValue,
+    }),
+    intent: intent.intent,
+    sentiment: sentiment.trajectory.smoothed,
+    createdAt: at.toISOString(),
+  };
+}

@@ -1,0 +1,67 @@
+import type { Citation, ConversationStatus, Handoff, PageInfo, Role, Signal } from '../../protocol/domain.js';
+import type { RetrievalResult } from '../../knowledge/types.js';
+import type { IntentDefinition, IntentPrediction, SentimentResult } from '../understanding/types.js';
+import type { VisitorRecord } from '../conversations/conversation-types.js';
+
+export interface Trajectory {
+  smoothed: number;
+  trend: number;
+  count: number;
+}
+
+/** What the pipeline knows before any stage runs: the new message and the conversation so far. */
+export interface TurnInput {
+  conversationId: string;
+  messageId: string;
+  text: string;
+  /** Conversation status when the message arrived. */
+  status: ConversationStatus;
+  page: PageInfo | null;
+  pageTrail: Array<{ url: string; title: string; at: string }>;
+  visitor: VisitorRecord;
+  /** Earlier messages, oldest first, without the new one. */
+  history: Array<{ role: Role; text: string; meta: Record<string, unknown> }>;
+  previousTrajectory: Trajectory | null;
+}
+
+export interface IntentOutcome extends IntentPrediction {
+  definition: IntentDefinition | null;
+}
+export interface SentimentOutcome extends SentimentResult {
+  trajectory: Trajectory;
+}
+export interface LoopOutcome {
+  looping: boolean;
+  reason?: string;
+  repeats: number;
+  aiAnswers: number;
+}
+
+export type Action = 'answer' | 'clarify' | 'handoff' | 'wait';
+export interface Decision {
+  action: Action;
+  /** Stable machine code, e.g. `explicit_request`. */
+  reasonCode: string;
+  /** One sentence for agents. */
+  reason: string;
+  signals: Signal[];
+  /** Bypasses queue order (security, legal, churn). */
+  urgent: boolean;
+}
+
+export interface Reply {
+  kind: 'answer' | 'clarify' | 'handoff' | 'none';
+  text: string;
+  citations: Citation[];
+  handoff?: Handoff;
+}
+
+/** Every stage adds its own slice; the finished turn is the full, explainable record. */
+export interface Turn extends TurnInput {
+  intent?: IntentOutcome;
+  sentiment?: SentimentOutcome;
+  loop?: LoopOutcome;
+  retrieval?: RetrievalResult;
+  decision?: Decision;
+  reply?: Reply;
+}

@@ -1,0 +1,71 @@
+import type { Namespace } from 'socket.io';
+import { AgentAuth, AgentMessageIn, ConversationRef, type AgentClientToServer, type AgentServerToClient } from '../../protocol/agent-socket.js';
+import type { TokenService } from '../auth/tokens.js';
+import type { UserRepository } from '../auth/user-repository.js';
+import type { Actor, ConversationService } from '../conversations/conversation-service.js';
+import type { Logger } from '../logger.js';
+import { ackedHandler } from './acked-handler.js';
+import { AGENTS_ROOM, agentRoom } from './rooms.js';
+
+export interface AgentSocketData {
+  agent: Actor;
+}
+export type AgentNamespace = Namespace<AgentClientToServer, AgentServerToClient, Record<string, never>, AgentSocketData>;
+
+/** `/agent`: the console's connection; only signed-in agents and admins get in. */
+export function setupAgentNamespace(
+  nsp: AgentNamespace,
+  deps: { tokens: TokenService; users: UserRepository; conversations: ConversationService; log: Logger; onPresenceChanged?: () => void },
+): void {
+  const { tokens, users, conversations, log } = deps;
+
+  nsp.use(async (socket, next) => {
+    const parsed = AgentAuth.safeParse(socket.handshake.auth ?? {});
+    const claims = parsed.success ? await tokens.verifyAgent(parsed.data.token) : null;
+    const user = claims ? await users.get(claims.sub).catch(() => null) : null;
+    if (!user) return next(Object.assign(new Error('Sign in first: the agent connection needs a valid token.'), { data: { code: 'unauthorized' } }));
+    socket.data = { agent: { id: user.id, name: user.name, role: user.role } };
+    next();
+  });
+
+  nsp.on('connection', async (socket) => {
+    const { agent } = socket.data;
+    await socket.join([AGENTS_ROOM, agentRoom(agent.id)]);
+    await users.setPresence(agent.id, 'online').catch((err) => log.warn({ err }, 'presence update failed'));
+    deps.onPresenceChanged?.();
+
+    socket.on(
+      'claim',
+      ackedHandler(ConversationRef, log, async ({ conversationId }) => {
+        await conversations.claim(conversationId, agent);
+        return {};
+      }) as AgentClientToServer['claim'],
+    );
+    socket.on(
+      'message',
+      ackedHandler(AgentMessageIn, log, async (m) => {
+        const message = await conversations.agentReply({ conversationId: m.conversationId, agent, clientMessageId: m.clientMessageId, text: m.text });
+        return { id: message.id };
+      }) as AgentClientToServer['message'],
+    );
+    socket.on(
+      'resolve',
+      ackedHandler(ConversationRef, log, async ({ conversationId }) => {
+        await conversations.resolve(conversationId, agent);
+        return {};
+      }) as AgentClientToServer['resolve'],
+    );
+
+    socket.on('disconnect', async () => {
+      try {
+        const remaining = await nsp.in(agentRoom(agent.id)).fetchSockets();
+        if (remaining.length === 0) {
+          await users.setPresence(agent.id, 'offline');
+          deps.onPresenceChanged?.();
+        }
+      } catch (err) {
+        log.warn({ err }, 'presence update on disconnect failed');
+      }
+    });
+  });
+}

@@ -1,0 +1,86 @@
+import { DomainEvents } from '../../protocol/events.js';
+import type { ConversationService } from '../conversations/conversation-service.js';
+import type { Db } from '../db/db.js';
+import type { EventBus } from '../events/event-bus.js';
+import type { Logger } from '../logger.js';
+import { queueStatuses } from '../routing/queue-status.js';
+import type { AgentNamespace } from './agent-namespace.js';
+import { AGENTS_ROOM, visitorRoom } from './rooms.js';
+import type { VisitorNamespace } from './visitor-namespace.js';
+import { stripMeta } from './visitor-namespace.js';
+
+/** Pushes domain events to the sockets that care: the visitor's widget and the agents' consoles. */
+export function attachBroadcastListeners(deps: {
+  bus: EventBus;
+  db: Db;
+  conversations: ConversationService;
+  visitors: VisitorNamespace;
+  agents: AgentNamespace;
+  log: Logger;
+}) {
+  const { bus, conversations, visitors, agents, log } = deps;
+
+  async function onlineAgents(): Promise<number> {
+    const { rows } = await deps.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM users WHERE presence = 'online'`);
+    return rows[0]?.n ?? 0;
+  }
+
+  /** Tells every waiting visitor their position; called whenever the queue or staffing changes. */
+  async function refreshQueue(): Promise<void> {
+    const queue = await conversations.repo.queue();
+    const statuses = queueStatuses(queue, await onlineAgents());
+    for (const entry of queue) {
+      const s = statuses.get(entry.id)!;
+      visitors.to(visitorRoom(entry.id)).emit('handoff', { conversationId: entry.id, reason: entry.reason, ...s });
+    }
+  }
+  const refreshQueueLogged = () => refreshQueue().catch((err) => log.error({ err }, 'queue refresh failed'));
+
+  bus.on(DomainEvents.messageCreated, ({ message, conversation }) => {
+    const wire = stripMeta(message);
+    visitors.to(visitorRoom(conversation.id)).emit('message', wire);
+    if (conversation.status !== 'bot') agents.to(AGENTS_ROOM).emit('message', wire);
+  });
+
+  bus.on(DomainEvents.handoffRequested, async ({ conversation, handoff }) => {
+    const detail = await conversations.repo.detail(conversation.id);
+    agents.to(AGENTS_ROOM).emit('handoff', {
+      conversationId: conversation.id,
+      priority: handoff.priority,
+      reason: handoff.reason,
+      brief: handoff.brief,
+      intent: handoff.intent,
+      sentiment: handoff.sentiment,
+      page: detail?.page ?? null,
+      visitor: detail?.visitor ?? { id: conversation.visitorId },
+    });
+    agents.to(AGENTS_ROOM).emit('conversation:updated', { conversationId: conversation.id, status: conversation.status, assigneeId: null });
+    await refreshQueue();
+  });
+
+  bus.on(DomainEvents.conversationAssigned, async ({ conversation, agent }) => {
+    visitors.to(visitorRoom(conversation.id)).emit('agent:joined', { name: agent.name });
+    agents.to(AGENTS_ROOM).emit('conversation:updated', { conversationId: conversation.id, status: conversation.status, assigneeId: agent.id });
+    await refreshQueue();
+  });
+
+  bus.on(DomainEvents.conversationResolved, async ({ conversation }) => {
+    visitors.to(visitorRoom(conversation.id)).emit('conversation:resolved', { conversationId: conversation.id });
+    agents.to(AGENTS_ROOM).emit('conversation:updated', { conversationId: conversation.id, status: conversation.status, assigneeId: conversation.assigneeId });
+    await refreshQueue();
+  });
+
+  return {
+    refreshQueue: refreshQueueLogged,
+    typing(conversationId: string, on: boolean) {
+      visitors.to(visitorRoom(conversationId)).emit('typing', { role: 'ai', typing: on });
+    },
+    /** A visitor who reconnects while queued gets their position again. */
+    async sendQueueStatus(conversationId: string) {
+      const queue = await conversations.repo.queue();
+      const s = queueStatuses(queue, await onlineAgents()).get(conversationId);
+      const entry = queue.find((q) => q.id === conversationId);
+      if (s && entry) visitors.to(visitorRoom(conversationId)).emit('handoff', { conversationId, reason: entry.reason, ...s });
+    },
+  };
+}

@@ -1,0 +1,4 @@
+/** Socket.io room names, in one place. */
+export const visitorRoom = (conversationId: string) => `conv:${conversationId}`;
+export const AGENTS_ROOM = 'agents';
+export const agentRoom = (agentId: string) => `agent:${agentId}`;

@@ -1,0 +1,19 @@
+import { createAdapter } from '@socket.io/redis-adapter';
+import { createClient } from 'redis';
+import type { Logger } from '../logger.js';
+
+/** With REDIS_URL, several server processes act as one: events reach sockets on every node. */
+export async function createSocketAdapter(redisUrl: string | undefined, log: Logger) {
+  if (!redisUrl) return null;
+  const pub = createClient({ url: redisUrl });
+  const sub = pub.duplicate();
+  for (const c of [pub, sub]) c.on('error', (err) => log.error({ err }, 'redis connection error'));
+  await Promise.all([pub.connect(), sub.connect()]);
+  log.info('socket.io redis adapter enabled');
+  return {
+    factory: createAdapter(pub, sub),
+    async close() {
+      await Promise.allSettled([pub.quit(), sub.quit()]);
+    },
+  };
+}

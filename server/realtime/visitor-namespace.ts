@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import type { Namespace } from 'socket.io';
+import type { ChatMessage, PageInfo, VisitorIdentity } from '../../protocol/domain.js';
+import { SyncIn, VisitorAuth, VisitorMessageIn, VisitorPageIn, type VisitorClientToServer, type VisitorServerToClient } from '../../protocol/visitor-socket.js';
+import type { TokenService } from '../auth/tokens.js';
+import type { ConversationService } from '../conversations/conversation-service.js';
+import { AppError, describeZodError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import { ackedHandler } from './acked-handler.js';
+import { createRateLimiter } from './rate-limiter.js';
+import { visitorRoom } from './rooms.js';
+
+export interface VisitorSocketData {
+  conversationId: string;
+  visitorId: string;
+  identity?: VisitorIdentity;
+  page?: PageInfo;
+  token: string;
+  lastMessageId?: string;
+}
+export type VisitorNamespace = Namespace<VisitorClientToServer, VisitorServerToClient, Record<string, never>, VisitorSocketData>;
+
+/** `/visitor`: the widget's connection. A signed token ties a browser to its conversation. */
+export function setupVisitorNamespace(nsp: VisitorNamespace, deps: { tokens: TokenService; conversations: ConversationService; log: Logger; onConnected?: (conversationId: string) => void }): void {
+  const { tokens, conversations, log } = deps;
+
+  nsp.use(async (socket, next) => {
+    const parsed = VisitorAuth.safeParse(socket.handshake.auth ?? {});
+    if (!parsed.success) return next(Object.assign(new Error(`Invalid handshake: ${describeZodError(parsed.error)}`), { data: { code: 'invalid_handshake' } }));
+    const auth = parsed.data;
+    const claims = auth.token ? await tokens.verifyVisitor(auth.token) : null;
+    const conversationId = claims?.cid ?? randomUUID();
+    const visitorId = claims?.vid ?? randomUUID();
+    socket.data = {
+      conversationId,
+      visitorId,
+      identity: auth.visitor,
+      page: auth.page,
+      token: claims && auth.token ? auth.token : await tokens.signVisitor({ cid: conversationId, vid: visitorId }),
+      lastMessageId: auth.lastMessageId,
+    };
+    next();
+  });
+
+  nsp.on('connection', async (socket) => {
+    const data = socket.data;
+    await socket.join(visitorRoom(data.conversationId));
+    const existing = await conversations.repo.get(data.conversationId).catch((err) => {
+      log.error({ err }, 'loading conversation on connect failed');
+      return null;
+    });
+    socket.emit('session', { conversationId: data.conversationId, token: data.token, status: existing?.status ?? 'bot' });
+    if (existing && data.page) await conversations.repo.recordPage(existing.id, data.page).catch((err) => log.warn({ err }, 'recording page failed'));
+    if (existing && data.lastMessageId) {
+      for (const m of await conversations.repo.messages(existing.id, data.lastMessageId)) socket.emit('message', stripMeta(m));
+    }
+    if (existing) deps.onConnected?.(existing.id);
+
+    const limiter = createRateLimiter(8, 1);
+    socket.on(
+      'message',
+      ackedHandler(VisitorMessageIn, log, async (msg) => {
+        if (!limiter.take()) throw new AppError(429, 'rate_limited', 'You are sending messages too fast; wait a moment and try again.');
+        if (msg.page) data.page = msg.page;
+        const res = await conversations.receiveVisitorMessage({
+          conversationId: data.conversationId,
+          visitorId: data.visitorId,
+          identity: data.identity,
+          page: msg.page ?? data.page,
+          clientMessageId: msg.clientMessageId,
+          text: msg.text,
+        });
+        return { id: res.message.id };
+      }) as VisitorClientToServer['message'],
+    );
+
+    socket.on('page', (payload: unknown) => {
+      const parsed = VisitorPageIn.safeParse(payload);
+      if (!parsed.success) return;
+      data.page = parsed.data;
+      conversations.repo.recordPage(data.conversationId, parsed.data).catch((err) => log.warn({ err }, 'recording page failed'));
+    });
+
+    socket.on(
+      'sync',
+      ackedHandler(SyncIn, log, async ({ afterId }) => ({ messages: (await conversations.repo.messages(data.conversationId, afterId)).map(stripMeta) })) as VisitorClientToServer['sync'],
+    );
+  });
+}
+
+/** Internal metadata (signals, errors) stays on the server side. */
+function stripMeta(m: ChatMessage & { meta?: unknown }): ChatMessage {
+  const { meta: _meta, ...rest } = m;
+  return rest;
+}
+export { stripMeta };

@@ -1,0 +1,120 @@
+import type { AddressInfo } from 'node:net';
+import type { Server as HttpServer } from 'node:http';
+import { createAdaptorServer } from '@hono/node-server';
+import { Server as SocketServer } from 'socket.io';
+import { createKnowledgeBase, LocalEmbeddings, seedDemoKnowledge } from '../knowledge/index.js';
+import type { KnowledgeBase } from '../knowledge/types.js';
+import { DEFAULT_INTENTS } from './understanding/default-intents.js';
+import { trainIntentClassifier } from './understanding/intent-classifier.js';
+import { createTokenService, resolveAuthSecret } from './auth/tokens.js';
+import { createUserRepository } from './auth/user-repository.js';
+import { ensureAdminAccount, type AdminLogin } from './bootstrap/admin-account.js';
+import { seedDemoTeam } from './bootstrap/demo-team.js';
+import type { Config } from './config.js';
+import { createConversationService } from './conversations/conversation-service.js';
+import type { Db } from './db/db.js';
+import { migrate } from './db/migrate.js';
+import { openDb } from './db/open-db.js';
+import { createEventBus } from './events/event-bus.js';
+import { createApp } from './http/app.js';
+import { createIntentCatalog } from './intents/intent-catalog.js';
+import { createLogger, type Logger } from './logger.js';
+import { createExtractiveAnswerer } from './pipeline/answerer.js';
+import { createDefaultPipeline } from './pipeline/default-pipeline.js';
+import { attachVisitorResponder } from './pipeline/respond-to-visitor.js';
+import { setupAgentNamespace, type AgentNamespace } from './realtime/agent-namespace.js';
+import { attachBroadcastListeners } from './realtime/broadcast-listeners.js';
+import { createSocketAdapter } from './realtime/socket-adapter.js';
+import { allowOrigin } from './realtime/allowed-origins.js';
+import { setupVisitorNamespace, type VisitorNamespace } from './realtime/visitor-namespace.js';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  db: Db;
+  kb: KnowledgeBase;
+  log: Logger;
+  admin: AdminLogin;
+  demoAgents: Array<{ email: string; password: string }>;
+  /** Resolves when no pipeline run is in flight (tests). */
+  idle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** An already open, migrated-or-not database (tests share one per file). */
+  db?: Db;
+  log?: Logger;
+}
+
+/** The composition root: config -> db -> services -> app -> realtime -> listen. */
+export async function startServer(config: Config, opts: StartOptions = {}): Promise<RunningServer> {
+  const log = opts.log ?? createLogger(config.logLevel);
+  let ready = false;
+
+  const db = opts.db ?? (await openDb(config));
+  const applied = await migrate(db);
+  if (applied.length) log.info({ applied }, 'migrations applied');
+
+  const tokens = createTokenService(await resolveAuthSecret(db, config.authSecret), config.tokenTtlSeconds);
+  const users = createUserRepository(db);
+  const admin = await ensureAdminAccount(users, config.adminEmail, config.adminPassword);
+  const demoAgents = config.seedDemo ? await seedDemoTeam(users) : [];
+
+  const kb = createKnowledgeBase({ db, embeddings: new LocalEmbeddings() });
+  if (config.seedDemo) {
+    const seeded = await seedDemoKnowledge(kb);
+    if (seeded > 0) log.info({ articles: seeded }, 'demo knowledge base ingested');
+  }
+
+  const catalog = createIntentCatalog(DEFAULT_INTENTS, (examples) => trainIntentClassifier(examples));
+  const bus = createEventBus((event, err) => log.error({ err, event }, 'domain event listener failed'));
+  const conversations = createConversationService({ db, bus });
+  const stages = createDefaultPipeline({ catalog: () => catalog, kb, answerer: createExtractiveAnswerer() });
+
+  const app = createApp({ db, log, tokens, users, conversations, kb, ready: () => ready });
+  const httpServer = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
+  const adapter = await createSocketAdapter(config.redisUrl, log);
+  const io = new SocketServer(httpServer, {
+    cors: { origin: (origin, cb) => cb(null, allowOrigin(origin, config.allowedOrigins)), credentials: false },
+    maxHttpBufferSize: 64 * 1024,
+    ...(adapter ? { adapter: adapter.factory } : {}),
+  });
+  const visitors = io.of('/visitor') as VisitorNamespace;
+  const agents = io.of('/agent') as AgentNamespace;
+  const broadcast = attachBroadcastListeners({ bus, db, conversations, visitors, agents, log });
+  setupVisitorNamespace(visitors, {
+    tokens,
+    conversations,
+    log,
+    onConnected: (id) => void broadcast.sendQueueStatus(id).catch((err) => log.warn({ err }, 'queue status failed')),
+  });
+  setupAgentNamespace(agents, { tokens, users, conversations, log, onPresenceChanged: broadcast.refreshQueue });
+  const responder = attachVisitorResponder({ bus, conversations, stages: () => stages, hooks: broadcast, log });
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.port, config.host, () => resolve());
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+  ready = true;
+  const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+
+  return {
+    url: `http://${shownHost}:${port}`,
+    port,
+    db,
+    kb,
+    log,
+    admin,
+    demoAgents,
+    idle: () => responder.idle(),
+    async close() {
+      ready = false;
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await responder.idle();
+      await adapter?.close();
+      if (!opts.db) await db.close();
+    },
+  };
+}

@@ -1,0 +1,31 @@
+/**
+ * The intents a B2B SaaS support desk starts with. Each carries who handles it and what the
+ * bot may do: `ai_answer` (answer from the knowledge base), `handoff` (a human must act; the AI
+ * may still acknowledge), `handoff_now` (straight to a human). Examples are deliberately varied:
+ * short and long, casual, with typos, because that is what visitors type.
+ */
+import { trainIntentClassifier, type TrainedIntentClassifier } from './intent-classifier.js';
+import type { IntentDefinition } from './types.js';
+import { DEFAULT_INTENTS_A } from './default-intents-a.js';
+import { DEFAULT_INTENTS_B } from './default-intents-b.js';
+
+export const DEFAULT_INTENTS: readonly IntentDefinition[] = [...DEFAULT_INTENTS_A, ...DEFAULT_INTENTS_B];
+
+/** Looks an intent definition up by name (null intent or unknown name -> undefined). */
+export function findIntent(name: string | null, intents: readonly IntentDefinition[] = DEFAULT_INTENTS): IntentDefinition | undefined {
+  return name === null ? undefined : intents.find((i) => i.name === name);
+}
+
+/** Examples of intent definitions in the shape trainIntentClassifier takes. */
+export function intentExamples(intents: readonly IntentDefinition[]): Array<{ text: string; label: string }> {
+  return intents.flatMap((i) => i.examples.map((text) => ({ text, label: i.name })));
+}
+
+/**
+ * Trains a classifier on the default intents (about a second). No cache: callers that need it
+ * more than once keep the returned object (the composition root does).
+ */
+export function defaultIntentClassifier(intents: readonly IntentDefinition[] = DEFAULT_INTENTS): TrainedIntentClassifier {
+  // Few examples per intent: a fixed, modest threshold is steadier than a quantile of ~4 held-out texts.
+  return trainIntentClassifier(intentExamples(intents), { minConfidence: 0.2, minCoverage: 0.35 });
+}

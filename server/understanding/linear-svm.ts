@@ -1,0 +1,148 @@
+/**
+ * One-vs-rest L2-loss linear SVM trained by dual coordinate descent with shrinking
+ * (Hsieh et al. 2008, the liblinear default). No learning rate to tune, and it converges in a
+ * few passes on sparse, L2-normalised text vectors.
+ */
+import type { SparseVector } from './tfidf-vectorizer.js';
+
+export interface LinearSvmOptions {
+  /** Inverse regularisation strength. */
+  c: number;
+  /** Stopping tolerance on the projected-gradient spread. */
+  eps: number;
+  maxEpochs: number;
+  /** Value of the constant feature that stands in for the bias. */
+  bias: number;
+  seed: number;
+}
+
+export const DEFAULT_SVM_OPTIONS: LinearSvmOptions = { c: 1, eps: 0.1, maxEpochs: 60, bias: 1, seed: 7 };
+
+/** Class-major weights: the row of class k is weights[k*dim .. (k+1)*dim). */
+export interface LinearModel {
+  classes: number;
+  dim: number;
+  weights: Float32Array;
+  biases: Float32Array;
+}
+
+/** Small seeded PRNG so training is reproducible (Math.random would be hidden state). */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function trainBinary(
+  xs: SparseVector[],
+  y: Int8Array,
+  dim: number,
+  o: LinearSvmOptions,
+  rand: () => number,
+): { w: Float64Array; b: number } {
+  const n = xs.length;
+  const w = new Float64Array(dim);
+  let b = 0;
+  const alpha = new Float64Array(n);
+  const diag = 0.5 / o.c;
+  const qd = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let s = o.bias * o.bias + diag;
+    const v = xs[i]!.val;
+    for (let j = 0; j < v.length; j++) s += v[j]! * v[j]!;
+    qd[i] = s;
+  }
+  const index = new Int32Array(n);
+  for (let i = 0; i < n; i++) index[i] = i;
+  let active = n;
+  let pgMaxOld = Infinity;
+  let pgMinOld = -Infinity;
+  for (let epoch = 0; epoch < o.maxEpochs; epoch++) {
+    for (let i = 0; i < active; i++) {
+      const j = i + Math.floor(rand() * (active - i));
+      const t = index[i]!;
+      index[i] = index[j]!;
+      index[j] = t;
+    }
+    let pgMaxNew = -Infinity;
+    let pgMinNew = Infinity;
+    for (let s = 0; s < active; s++) {
+      const i = index[s]!;
+      const yi = y[i]!;
+      const { idx, val } = xs[i]!;
+      let dot = b * o.bias;
+      for (let j = 0; j < idx.length; j++) dot += w[idx[j]!]! * val[j]!;
+      const g = yi * dot - 1 + alpha[i]! * diag;
+      let pg = 0;
+      if (alpha[i] === 0) {
+        if (g > pgMaxOld) {
+          active--;
+          index[s] = index[active]!;
+          index[active] = i;
+          s--;
+          continue;
+        }
+        if (g < 0) pg = g;
+      } else pg = g;
+      if (pg > pgMaxNew) pgMaxNew = pg;
+      if (pg < pgMinNew) pgMinNew = pg;
+      if (Math.abs(pg) > 1e-12) {
+        const old = alpha[i]!;
+        const next = Math.max(old - g / qd[i]!, 0);
+        alpha[i] = next;
+        const d = (next - old) * yi;
+        for (let j = 0; j < idx.length; j++) w[idx[j]!] = w[idx[j]!]! + d * val[j]!;
+        b += d * o.bias;
+      }
+    }
+    if (pgMaxNew - pgMinNew <= o.eps) {
+      if (active === n) break;
+      active = n;
+      pgMaxOld = Infinity;
+      pgMinOld = -Infinity;
+      continue;
+    }
+    pgMaxOld = pgMaxNew <= 0 ? Infinity : pgMaxNew;
+    pgMinOld = pgMinNew >= 0 ? -Infinity : pgMinNew;
+  }
+  void pgMinOld;
+  return { w, b: b * o.bias };
+}
+
+export function trainLinearSvm(
+  xs: SparseVector[],
+  labels: Int32Array,
+  classes: number,
+  dim: number,
+  options: Partial<LinearSvmOptions> = {},
+): LinearModel {
+  const o = { ...DEFAULT_SVM_OPTIONS, ...options };
+  const rand = mulberry32(o.seed);
+  const weights = new Float32Array(classes * dim);
+  const biases = new Float32Array(classes);
+  const y = new Int8Array(xs.length);
+  for (let k = 0; k < classes; k++) {
+    for (let i = 0; i < xs.length; i++) y[i] = labels[i] === k ? 1 : -1;
+    const { w, b } = trainBinary(xs, y, dim, o, rand);
+    weights.set(w, k * dim);
+    biases[k] = b;
+  }
+  return { classes, dim, weights, biases };
+}
+
+/** Raw decision values, one per class. */
+export function scoreLinear(model: LinearModel, x: SparseVector, out = new Float64Array(model.classes)): Float64Array {
+  const { dim, weights, biases } = model;
+  for (let k = 0; k < model.classes; k++) {
+    const base = k * dim;
+    let s = biases[k]!;
+    for (let j = 0; j < x.idx.length; j++) s += weights[base + x.idx[j]!]! * x.val[j]!;
+    out[k] = s;
+  }
+  return out;
+}
