@@ -46,6 +46,17 @@ export interface RetrievalResult {
   results: RetrievedChunk[];
   /** Calibrated: "the knowledge base has an answer to this". */
   confident: boolean;
+  /** The raw evidence behind `confident`, for decision logs. */
+  signals?: RetrievalSignals;
+}
+
+export interface RetrievalSignals {
+  /** Cosine similarity (higher is closer) of the top result's best chunk to the query. */
+  topSimilarity: number;
+  /** Share of the query's content words found in that chunk, 0-1. */
+  topCoverage: number;
+  /** Chunks considered before per-article dedup. */
+  candidates: number;
 }
 
 export interface SearchOptions {

@@ -16,7 +16,7 @@ import type { Db } from './db/db.js';
 import { migrate } from './db/migrate.js';
 import { openDb } from './db/open-db.js';
 import { createEventBus } from './events/event-bus.js';
-import { createApp } from './http/app.js';
+import { createApp, type App } from './http/app.js';
 import { createIntentCatalog } from './intents/intent-catalog.js';
 import { createLogger, type Logger } from './logger.js';
 import { createExtractiveAnswerer } from './pipeline/answerer.js';
@@ -34,6 +34,8 @@ export interface RunningServer {
   db: Db;
   kb: KnowledgeBase;
   log: Logger;
+  /** The Hono app, for `app.request()` in tests. */
+  app: App;
   admin: AdminLogin;
   demoAgents: Array<{ email: string; password: string }>;
   /** Resolves when no pipeline run is in flight (tests). */
@@ -106,6 +108,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     db,
     kb,
     log,
+    app,
     admin,
     demoAgents,
     idle: () => responder.idle(),

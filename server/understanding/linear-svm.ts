@@ -14,9 +14,14 @@ export interface LinearSvmOptions {
   /** Value of the constant feature that stands in for the bias. */
   bias: number;
   seed: number;
+  /**
+   * Reweights each class's positives by (mean class size / class size)^balance: 0 = plain,
+   * 1 = fully balanced. Helps rare intents against frequent ones when the test is balanced.
+   */
+  balance: number;
 }
 
-export const DEFAULT_SVM_OPTIONS: LinearSvmOptions = { c: 1, eps: 0.1, maxEpochs: 60, bias: 1, seed: 7 };
+export const DEFAULT_SVM_OPTIONS: LinearSvmOptions = { c: 1, eps: 0.1, maxEpochs: 60, bias: 1, seed: 7, balance: 0 };
 
 /** Class-major weights: the row of class k is weights[k*dim .. (k+1)*dim). */
 export interface LinearModel {
@@ -44,15 +49,17 @@ function trainBinary(
   dim: number,
   o: LinearSvmOptions,
   rand: () => number,
+  positiveWeight: number,
 ): { w: Float64Array; b: number } {
   const n = xs.length;
   const w = new Float64Array(dim);
   let b = 0;
   const alpha = new Float64Array(n);
-  const diag = 0.5 / o.c;
+  const diag = new Float64Array(n);
   const qd = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    let s = o.bias * o.bias + diag;
+    diag[i] = 0.5 / (o.c * (y[i]! > 0 ? positiveWeight : 1));
+    let s = o.bias * o.bias + diag[i]!;
     const v = xs[i]!.val;
     for (let j = 0; j < v.length; j++) s += v[j]! * v[j]!;
     qd[i] = s;
@@ -77,7 +84,7 @@ function trainBinary(
       const { idx, val } = xs[i]!;
       let dot = b * o.bias;
       for (let j = 0; j < idx.length; j++) dot += w[idx[j]!]! * val[j]!;
-      const g = yi * dot - 1 + alpha[i]! * diag;
+      const g = yi * dot - 1 + alpha[i]! * diag[i]!;
       let pg = 0;
       if (alpha[i] === 0) {
         if (g > pgMaxOld) {
@@ -126,9 +133,13 @@ export function trainLinearSvm(
   const weights = new Float32Array(classes * dim);
   const biases = new Float32Array(classes);
   const y = new Int8Array(xs.length);
+  const counts = new Float64Array(classes);
+  for (const l of labels) counts[l] = counts[l]! + 1;
+  const mean = xs.length / classes;
   for (let k = 0; k < classes; k++) {
     for (let i = 0; i < xs.length; i++) y[i] = labels[i] === k ? 1 : -1;
-    const { w, b } = trainBinary(xs, y, dim, o, rand);
+    const weight = Math.pow(mean / Math.max(1, counts[k]!), o.balance);
+    const { w, b } = trainBinary(xs, y, dim, o, rand, weight);
     weights.set(w, k * dim);
     biases[k] = b;
   }

@@ -4,7 +4,7 @@
  * answer missed ("that didn't help", "not what I asked"), or the AI has answered many times in a
  * row without the visitor saying it worked.
  */
-import { contentTokens, normalizeText, stem } from './text-features.js';
+import { STOPWORDS, contentTokens, normalizeText, stem } from './text-features.js';
 
 export interface LoopTurn {
   /** Conversation roles; only visitor and ai turns count, an agent turn starts a fresh count. */
@@ -30,11 +30,6 @@ export interface LoopResult {
   repeats: number;
 }
 
-const STOPWORDS = new Set([
-  'i', 'me', 'my', 'we', 'our', 'you', 'your', 'it', 'is', 'am', 'are', 'was', 'be', 'the', 'a', 'an',
-  'to', 'of', 'in', 'on', 'for', 'and', 'or', 'do', 'does', 'did', 'can', 'could', 'how', 'what', 'why',
-  'this', 'that', 'with', 'please', 'pls', 'again', 'so', 'just', 'have', 'has', 'would', 'will', 'there',
-]);
 
 const NOT_HELPFUL = [
   /\b(did|does|do|has|have) not (help|work|answer|solve|fix)\b/,

@@ -64,9 +64,12 @@ export interface FeatureOptions {
   charMin: number;
   charMax: number;
   wordBigrams: boolean;
+  wordTrigrams: boolean;
+  /** Also take character n-grams across word boundaries ("ard arr" catches "card arrived"). */
+  crossWordChars: boolean;
 }
 
-export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = { charMin: 2, charMax: 5, wordBigrams: true };
+export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = { charMin: 2, charMax: 5, wordBigrams: true, wordTrigrams: false, crossWordChars: false };
 
 /** Raw term counts per block; block names prefix the feature so blocks never collide. */
 export interface TextFeatures {
@@ -78,7 +81,8 @@ function bump(m: Map<string, number>, key: string): void {
   m.set(key, (m.get(key) ?? 0) + 1);
 }
 
-export function extractFeatures(text: string, opts: FeatureOptions = DEFAULT_FEATURE_OPTIONS): TextFeatures {
+export function extractFeatures(text: string, options: Partial<FeatureOptions> = {}): TextFeatures {
+  const opts = { ...DEFAULT_FEATURE_OPTIONS, ...options };
   const tokens = tokenize(normalizeText(text));
   const word = new Map<string, number>();
   const char = new Map<string, number>();
@@ -88,11 +92,21 @@ export function extractFeatures(text: string, opts: FeatureOptions = DEFAULT_FEA
     const s = stem(tok);
     if (s !== tok) bump(word, 's:' + s);
     if (opts.wordBigrams && i + 1 < tokens.length) bump(word, 'b:' + s + ' ' + stem(tokens[i + 1]!));
+    if (opts.wordTrigrams && i + 2 < tokens.length) bump(word, 't:' + s + ' ' + stem(tokens[i + 1]!) + ' ' + stem(tokens[i + 2]!));
     if (tok.length === 1 && !/[\p{L}\p{N}]/u.test(tok)) continue;
     const padded = ' ' + tok + ' ';
     for (let n = opts.charMin; n <= opts.charMax; n++) {
       if (n > padded.length) break;
       for (let j = 0; j + n <= padded.length; j++) bump(char, padded.slice(j, j + n));
+    }
+  }
+  if (opts.crossWordChars) {
+    const joined = ' ' + tokens.join(' ') + ' ';
+    for (let n = Math.max(opts.charMin, 4); n <= opts.charMax + 1; n++) {
+      for (let j = 0; j + n <= joined.length; j++) {
+        const g = joined.slice(j, j + n);
+        if (g.trim().includes(' ')) bump(char, '~' + g);
+      }
     }
   }
   return { word, char };
@@ -102,3 +116,13 @@ export function extractFeatures(text: string, opts: FeatureOptions = DEFAULT_FEA
 export function contentTokens(text: string): string[] {
   return tokenize(normalizeText(text)).filter((t) => /[\p{L}\p{N}]/u.test(t));
 }
+
+/** Function words that say nothing about the topic (overlap and coverage checks skip them). */
+export const STOPWORDS: ReadonlySet<string> = new Set([
+  'i', 'me', 'my', 'we', 'us', 'our', 'you', 'your', 'it', 'its', 'is', 'am', 'are', 'was', 'were', 'be',
+  'been', 'the', 'a', 'an', 'to', 'of', 'in', 'on', 'at', 'for', 'from', 'by', 'and', 'or', 'but', 'do',
+  'does', 'did', 'can', 'could', 'how', 'what', 'why', 'when', 'where', 'which', 'who', 'this', 'that',
+  'these', 'those', 'with', 'please', 'pls', 'again', 'so', 'just', 'have', 'has', 'had', 'would', 'will',
+  'there', 'here', 'if', 'as', 'not', 'no', 'any', 'some', 'all', 'get', 'there', 'hi', 'hello', 'hey',
+  'is', 'be', 'should', 'them', 'they', 'their', 'he', 'she', 'his', 'her', 'about', 'into', 'up', 'out',
+]);

@@ -11,7 +11,7 @@ export interface SparseVector {
 }
 
 export interface VectorizerOptions {
-  features: FeatureOptions;
+  features: Partial<FeatureOptions>;
   /** Relative weight of the word block and the character block (each block is L2-normalised first). */
   wordWeight: number;
   charWeight: number;
@@ -59,7 +59,6 @@ export function fitTfidfVectorizer(
     add(k, df);
     if (k.startsWith('w:')) wordVocabulary.add(k.slice(2));
   }
-  const charStart = idfList.length;
   for (const [k, df] of dfChar) if (df >= opts.charMinDf) add('c:' + k, df);
   const idf = Float32Array.from(idfList);
 
@@ -92,7 +91,6 @@ export function fitTfidfVectorizer(
     return { idx: Int32Array.from(idx), val: Float32Array.from(val, (v) => v * s) };
   };
 
-  void charStart;
   return {
     dim: idf.length,
     wordVocabulary,

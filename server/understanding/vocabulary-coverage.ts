@@ -2,7 +2,7 @@
  * How much of a message's vocabulary the training set knows, weighted by rarity so that
  * "how do I ..." does not make an off-topic question look familiar.
  */
-import { contentTokens, stem } from './text-features.js';
+import { STOPWORDS, contentTokens, stem } from './text-features.js';
 
 export interface VocabularyCoverage {
   /** 0..1: IDF-weighted share of the text's tokens seen in training (1 for empty text). */
@@ -12,7 +12,7 @@ export interface VocabularyCoverage {
 export function fitVocabularyCoverage(texts: string[]): VocabularyCoverage {
   const df = new Map<string, number>();
   for (const t of texts) {
-    for (const tok of new Set(contentTokens(t).map(stem))) df.set(tok, (df.get(tok) ?? 0) + 1);
+    for (const tok of new Set(contentTokens(t).filter((w) => !STOPWORDS.has(w)).map(stem))) df.set(tok, (df.get(tok) ?? 0) + 1);
   }
   const n = texts.length;
   const unseenIdf = Math.log(1 + n);
@@ -21,6 +21,7 @@ export function fitVocabularyCoverage(texts: string[]): VocabularyCoverage {
       let known = 0;
       let total = 0;
       for (const tok of contentTokens(text)) {
+        if (STOPWORDS.has(tok)) continue;
         const d = df.get(stem(tok));
         const idf = d === undefined ? unseenIdf : Math.log(1 + n / d);
         total += idf;

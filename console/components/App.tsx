@@ -1,0 +1,13 @@
+// Root: the sign-in gate, then the signed-in shell with the routed screen.
+import { useServices } from '../app-context.js';
+import { LoginScreen } from '../screens/LoginScreen.js';
+import { Shell } from './Shell.js';
+
+export function App() {
+  const { session } = useServices();
+  const token = session.token.value;
+  const user = session.user.value;
+  if (!token || !user) return <LoginScreen />;
+  // Keyed by token so signing in again builds a fresh socket and queue.
+  return <Shell key={token} token={token} me={user} />;
+}

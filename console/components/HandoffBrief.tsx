@@ -1,0 +1,74 @@
+// Why the AI handed over: the packet an agent reads before typing the first word.
+import type { Handoff, Signal } from '../api/types.js';
+import { formatDateTime, formatSignalValue, sentimentLabel } from '../lib/format.js';
+import { PriorityBadge } from './PriorityBadge.js';
+
+function overThreshold(s: Signal): boolean {
+  return typeof s.value === 'number' && typeof s.threshold === 'number' && s.value >= s.threshold;
+}
+
+export function HandoffBrief({ handoff }: { handoff: Handoff }) {
+  return (
+    <section class="panel brief" data-testid="handoff-brief" aria-labelledby="brief-title">
+      <h2 id="brief-title" class="panel-title">
+        Handoff brief
+      </h2>
+      <dl class="facts">
+        <div>
+          <dt>Reason</dt>
+          <dd>{handoff.reason}</dd>
+        </div>
+        <div>
+          <dt>Intent</dt>
+          <dd>{handoff.intent ?? <span class="muted">out of scope</span>}</dd>
+        </div>
+        <div>
+          <dt>Priority</dt>
+          <dd>
+            <PriorityBadge priority={handoff.priority} />
+          </dd>
+        </div>
+        <div>
+          <dt>Sentiment</dt>
+          <dd>
+            {sentimentLabel(handoff.sentiment)}{' '}
+            <span class="muted">({Number.isFinite(handoff.sentiment) ? handoff.sentiment.toFixed(2) : '—'})</span>
+          </dd>
+        </div>
+        <div>
+          <dt>Handed off</dt>
+          <dd>{formatDateTime(handoff.createdAt)}</dd>
+        </div>
+      </dl>
+      {handoff.brief && <p class="brief-text">{handoff.brief}</p>}
+      {handoff.signals.length > 0 && (
+        <table class="table table-compact signals">
+          <caption class="sr-only">Signals that led to the handoff</caption>
+          <thead>
+            <tr>
+              <th scope="col">Signal</th>
+              <th scope="col" class="num">
+                Value
+              </th>
+              <th scope="col" class="num">
+                Threshold
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {handoff.signals.map((s, i) => (
+              <tr key={`${s.name}-${i}`} class={overThreshold(s) ? 'is-over' : ''}>
+                <th scope="row">{s.name}</th>
+                <td class="num">
+                  {formatSignalValue(s.value)}
+                  {overThreshold(s) && <span class="sr-only"> (over the threshold)</span>}
+                </td>
+                <td class="num">{s.threshold === undefined ? '—' : formatSignalValue(s.threshold)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,71 @@
+// One conversation in the queue; the whole row is a link so Enter and click both open it.
+import type { ConversationSummary } from '../api/types.js';
+import { formatDuration, formatTime } from '../lib/format.js';
+import { waitingSeconds } from '../lib/queue.js';
+import { hrefFor } from '../lib/router.js';
+import { Link } from './Link.js';
+import { PriorityBadge } from './PriorityBadge.js';
+
+interface Props {
+  c: ConversationSummary;
+  now: number;
+  selected: boolean;
+  tabbable: boolean;
+  onSelect: () => void;
+}
+
+function pageLabel(page: ConversationSummary['page']): string {
+  if (!page) return '';
+  if (page.title) return page.title;
+  try {
+    return new URL(page.url, 'http://x').pathname;
+  } catch {
+    return page.url;
+  }
+}
+
+export function QueueRow({ c, now, selected, tabbable, onSelect }: Props) {
+  const name = c.visitor?.name || c.visitor?.email || 'Anonymous visitor';
+  const reason = c.handoff?.reason ?? (c.status === 'bot' ? 'With the AI' : '');
+  const intent = c.handoff?.intent;
+  const waiting = c.status === 'queued';
+  return (
+    <li class={`queue-item ${selected ? 'is-selected' : ''}`}>
+      <Link
+        href={hrefFor({ name: 'conversation', id: c.id })}
+        class="queue-row"
+        data-testid="queue-row"
+        data-conversation-id={c.id}
+        tabIndex={tabbable ? 0 : -1}
+        onFocus={onSelect}
+        onClick={onSelect}
+      >
+        <span class="queue-col-priority">
+          <PriorityBadge priority={c.priority} />
+        </span>
+        <span class="queue-col-main">
+          <span class="queue-line">
+            <strong class="queue-name">{name}</strong>
+            {c.visitor?.plan && <span class="chip">{c.visitor.plan}</span>}
+            {intent && <span class="chip chip-intent">{intent}</span>}
+          </span>
+          <span class="queue-reason">{reason || (c.lastMessage?.text ?? '')}</span>
+          <span class="queue-meta muted">
+            {c.page && <span class="queue-page" title={c.page.url}>{pageLabel(c.page)}</span>}
+            {c.assignee && <span>· {c.assignee.name || 'assigned'}</span>}
+          </span>
+        </span>
+        <span class="queue-col-time">
+          {waiting ? (
+            <span class="wait" title="Waiting since the handoff">
+              <span class="sr-only">Waiting </span>
+              {formatDuration(waitingSeconds(c, now))}
+            </span>
+          ) : (
+            <span class="muted">{formatTime(c.updatedAt)}</span>
+          )}
+        </span>
+      </Link>
+    </li>
+  );
+}

@@ -1,0 +1,135 @@
+// The signed-in frame: navigation, live connection state, shortcuts help, and the current screen.
+import { useModel } from '@preact/signals';
+import { useMemo, useState } from 'preact/hooks';
+import { SignedInContext, useServices, type SignedIn } from '../app-context.js';
+import type { User } from '../api/types.js';
+import { useShortcuts } from '../hooks/use-shortcuts.js';
+import { hrefFor, isAdminRoute, type Route } from '../lib/router.js';
+import { QueueModel } from '../models/queue-model.js';
+import { RealtimeModel } from '../models/realtime-model.js';
+import { AgentsScreen } from '../screens/AgentsScreen.js';
+import { AnalyticsScreen } from '../screens/AnalyticsScreen.js';
+import { ConversationScreen } from '../screens/ConversationScreen.js';
+import { KnowledgeScreen } from '../screens/KnowledgeScreen.js';
+import { NotFoundScreen } from '../screens/NotFoundScreen.js';
+import { QueueScreen } from '../screens/QueueScreen.js';
+import { Link } from './Link.js';
+import { ShortcutsHelp } from './ShortcutsHelp.js';
+import { targetKind } from '../lib/shortcuts.js';
+
+interface Props {
+  token: string;
+  me: User;
+}
+
+function navItems(isAdmin: boolean): Array<{ route: Route; label: string }> {
+  const items: Array<{ route: Route; label: string }> = [{ route: { name: 'queue' }, label: 'Queue' }];
+  if (isAdmin) {
+    items.push(
+      { route: { name: 'knowledge' }, label: 'Knowledge' },
+      { route: { name: 'agents' }, label: 'Agents' },
+      { route: { name: 'analytics' }, label: 'Analytics' },
+    );
+  }
+  return items;
+}
+
+export function Shell({ token, me }: Props) {
+  const services = useServices();
+  const { session, router } = services;
+  const realtime = useModel(() => new RealtimeModel({ token, onUnauthorized: () => session.signOut('expired') }));
+  const queue = useModel(() => new QueueModel({ api: services.api, realtime, me }));
+  const signedIn = useMemo<SignedIn>(() => ({ ...services, me, realtime, queue }), [services, me, realtime, queue]);
+  const [help, setHelp] = useState(false);
+
+  useShortcuts('global', {
+    help: () => setHelp((v) => !v),
+    close: (e) => {
+      if (help) return setHelp(false);
+      if (targetKind(e.target) === 'editable') return (e.target as HTMLElement).blur();
+      return false;
+    },
+  });
+
+  const route = router.route.value;
+  const isAdmin = me.role === 'admin';
+  const queued = queue.counts.value.queued;
+  const section = route.name === 'conversation' ? 'queue' : route.name;
+
+  return (
+    <SignedInContext.Provider value={signedIn}>
+      <a class="skip-link" href="#main">
+        Skip to content
+      </a>
+      <div class="shell">
+        <header class="topbar">
+          <Link href={hrefFor({ name: 'queue' })} class="brand" aria-label="Firstline console, go to the queue">
+            <span class="brand-mark" aria-hidden="true">
+              F
+            </span>
+            <span class="brand-name">Firstline</span>
+          </Link>
+          <nav class="nav" aria-label="Main">
+            {navItems(isAdmin).map((item) => (
+              <Link
+                key={item.label}
+                href={hrefFor(item.route)}
+                class={`nav-link ${section === item.route.name ? 'is-active' : ''}`}
+                aria-current={section === item.route.name ? 'page' : undefined}
+              >
+                {item.label}
+                {item.route.name === 'queue' && queued > 0 && (
+                  <span class="badge badge-accent" aria-label={`${queued} waiting`}>
+                    {queued}
+                  </span>
+                )}
+              </Link>
+            ))}
+          </nav>
+          <div class="topbar-end">
+            <span
+              class={`conn ${realtime.connected.value ? 'conn-live' : 'conn-down'}`}
+              role="status"
+              title={realtime.error.value ?? undefined}
+            >
+              <span class="conn-dot" aria-hidden="true" />
+              {realtime.connected.value ? 'Live' : (realtime.error.value ?? 'Connecting…')}
+            </span>
+            <button type="button" class="btn btn-ghost" onClick={() => setHelp(true)} aria-keyshortcuts="?">
+              Shortcuts <kbd>?</kbd>
+            </button>
+            <span class="me" title={me.email}>
+              {me.name} <span class="muted">· {me.role}</span>
+            </span>
+            <button type="button" class="btn btn-ghost" onClick={() => session.signOut()}>
+              Sign out
+            </button>
+          </div>
+        </header>
+        <main id="main" class="main" tabIndex={-1}>
+          <Screen route={route} isAdmin={isAdmin} />
+        </main>
+      </div>
+      {help && <ShortcutsHelp onClose={() => setHelp(false)} />}
+    </SignedInContext.Provider>
+  );
+}
+
+function Screen({ route, isAdmin }: { route: Route; isAdmin: boolean }) {
+  if (isAdminRoute(route) && !isAdmin) return <NotFoundScreen message="This page is for admins only." />;
+  switch (route.name) {
+    case 'queue':
+      return <QueueScreen />;
+    case 'conversation':
+      // Keyed so each conversation gets its own model (and its own subscriptions).
+      return <ConversationScreen key={route.id} id={route.id} />;
+    case 'knowledge':
+      return <KnowledgeScreen />;
+    case 'agents':
+      return <AgentsScreen />;
+    case 'analytics':
+      return <AnalyticsScreen />;
+    case 'not-found':
+      return <NotFoundScreen message="There is nothing at this address." />;
+  }
+}

@@ -1,0 +1,156 @@
+// One conversation: transcript and reply on the left, the handoff context on the right.
+import { useModel } from '@preact/signals';
+import { useRef, useState } from 'preact/hooks';
+import { useSignedIn } from '../app-context.js';
+import { Alert } from '../components/Alert.js';
+import { ConfirmDialog } from '../components/ConfirmDialog.js';
+import { DecisionList } from '../components/DecisionList.js';
+import { HandoffBrief } from '../components/HandoffBrief.js';
+import { Link } from '../components/Link.js';
+import { PageTrail } from '../components/PageTrail.js';
+import { PriorityBadge } from '../components/PriorityBadge.js';
+import { ReplyBox } from '../components/ReplyBox.js';
+import { Spinner } from '../components/Spinner.js';
+import { Transcript } from '../components/Transcript.js';
+import { VisitorPanel } from '../components/VisitorPanel.js';
+import { useDocumentTitle } from '../hooks/use-document-title.js';
+import { useShortcuts } from '../hooks/use-shortcuts.js';
+import { hrefFor } from '../lib/router.js';
+import { ConversationModel } from '../models/conversation-model.js';
+
+const STATUS_LABEL = { bot: 'With the AI', queued: 'Waiting for an agent', assigned: 'Assigned', resolved: 'Resolved' } as const;
+
+export function ConversationScreen({ id }: { id: string }) {
+  const { api, realtime, me, queue, router } = useSignedIn();
+  const model = useModel(() => new ConversationModel({ api, realtime, me, id, onChange: queue.applyUpdate }));
+  const replyRef = useRef<HTMLTextAreaElement>(null);
+  const [confirmResolve, setConfirmResolve] = useState(false);
+
+  const d = model.detail.value;
+  const busy = model.busy.value;
+  const name = d?.visitor?.name || d?.visitor?.email || 'Anonymous visitor';
+  useDocumentTitle(`${d ? name : 'Conversation'} · Firstline`);
+
+  useShortcuts('conversation', {
+    claim: () => {
+      if (!model.canClaim.peek()) return false;
+      void model.claim().then(() => replyRef.current?.focus());
+    },
+    focusReply: () => {
+      if (!replyRef.current || replyRef.current.disabled) return false;
+      replyRef.current.focus();
+    },
+    resolve: () => {
+      if (!model.canResolve.peek()) return false;
+      setConfirmResolve(true);
+    },
+    back: () => router.navigate(hrefFor({ name: 'queue' })),
+  });
+
+  if (!d) {
+    return (
+      <div class="page">
+        <Link href={hrefFor({ name: 'queue' })} class="back-link">
+          ← Queue
+        </Link>
+        {model.error.value ? <Alert>{model.error.value}</Alert> : <Spinner label="Loading conversation" />}
+      </div>
+    );
+  }
+
+  const status = d.status;
+  const replyPlaceholder = model.canReply.value
+    ? 'Write a reply…'
+    : status === 'queued'
+      ? 'Claim this conversation to reply'
+      : status === 'resolved'
+        ? 'This conversation is resolved'
+        : status === 'bot'
+          ? 'The AI is handling this conversation'
+          : `Assigned to ${d.assignee?.name || 'another agent'}`;
+
+  return (
+    <div class="conv">
+      <header class="conv-head">
+        <div class="conv-title">
+          <Link href={hrefFor({ name: 'queue' })} class="back-link" aria-label="Back to the queue">
+            ←
+          </Link>
+          <h1>{name}</h1>
+          <span class={`status status-${status}`}>{STATUS_LABEL[status] ?? status}</span>
+          {d.handoff && <PriorityBadge priority={d.handoff.priority} />}
+          {d.assignee && status === 'assigned' && (
+            <span class="muted">{d.assignee.id === me.id ? 'by you' : `by ${d.assignee.name}`}</span>
+          )}
+        </div>
+        <div class="conv-actions">
+          {model.canClaim.value && (
+            <button
+              type="button"
+              class="btn btn-primary"
+              onClick={() => void model.claim().then(() => replyRef.current?.focus())}
+              disabled={busy !== null}
+              aria-busy={busy === 'claim'}
+              aria-keyshortcuts="c"
+            >
+              Claim
+            </button>
+          )}
+          {model.canResolve.value && (
+            <button
+              type="button"
+              class="btn"
+              onClick={() => void model.resolve()}
+              disabled={busy !== null}
+              aria-busy={busy === 'resolve'}
+              aria-keyshortcuts="Control+Enter Meta+Enter"
+            >
+              Resolve
+            </button>
+          )}
+        </div>
+      </header>
+      {model.actionError.value && <Alert>{model.actionError.value}</Alert>}
+      {model.notice.value && (
+        <Alert kind="success" onDismiss={model.dismissNotice}>
+          {model.notice.value}
+        </Alert>
+      )}
+      {model.error.value && <Alert>{model.error.value}</Alert>}
+      <div class="conv-body">
+        <section class="conv-main" aria-label="Conversation">
+          <Transcript messages={model.messages.value} visitor={d.visitor} onRetry={model.retry} />
+          {status !== 'resolved' && (
+            <ReplyBox disabled={!model.canReply.value} placeholder={replyPlaceholder} onSend={model.send} inputRef={replyRef} />
+          )}
+        </section>
+        <aside class="conv-side" aria-label="Context">
+          {d.handoff ? (
+            <HandoffBrief handoff={d.handoff} />
+          ) : (
+            <section class="panel">
+              <h2 class="panel-title">Handoff brief</h2>
+              <p class="muted">The AI has not handed this conversation over.</p>
+            </section>
+          )}
+          <VisitorPanel visitor={d.visitor ?? {}} />
+          <PageTrail page={d.page} trail={d.pageTrail ?? []} />
+          <DecisionList decisions={d.decisions ?? []} />
+        </aside>
+      </div>
+      {confirmResolve && (
+        <ConfirmDialog
+          title="Resolve this conversation?"
+          confirmLabel="Yes, resolve"
+          onCancel={() => setConfirmResolve(false)}
+          onConfirm={() => {
+            setConfirmResolve(false);
+            void model.resolve();
+          }}
+        >
+          It moves to Resolved and out of your list. You can still read it there.
+        </ConfirmDialog>
+      )}
+    </div>
+  );
+}

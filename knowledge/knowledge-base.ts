@@ -1,0 +1,229 @@
+import { randomUUID } from 'node:crypto';
+import type { EmbeddingsInterface } from '@langchain/core/embeddings';
+import { Document } from '@langchain/core/documents';
+import type { Db, Queryable } from '../server/db/db.js';
+import { chunkArticle, chunkEmbeddingText, type ChunkOptions } from './chunk-article.js';
+import { contentHash } from './content-hash.js';
+import { createHybridSearch, type HybridSearchOptions } from './hybrid-search.js';
+import { ArticleNotFoundError, EmbeddingModelMismatchError, InvalidArticleError } from './knowledge-errors.js';
+import { LOCAL_EMBEDDING_DIMENSION } from './local-embeddings.js';
+import { PgVectorStore, type ChunkMetadata } from './pg-vector-store.js';
+import type { Article, ArticleFormat, ArticleInput, ArticleSummary, IngestResult, KnowledgeBase } from './types.js';
+
+export interface KnowledgeBaseOptions {
+  db: Db;
+  embeddings: EmbeddingsInterface;
+  /** Recorded in `embedding_index`; defaults to the embedder's `model`/`modelName` field. */
+  model?: string;
+  /** Vector size of the `chunks.embedding` column. */
+  dimension?: number;
+  chunking?: ChunkOptions;
+  search?: Omit<HybridSearchOptions, 'db' | 'embeddings'>;
+}
+
+export interface FirstlineKnowledgeBase extends KnowledgeBase {
+  /** Re-chunks and re-embeds every article, then records the current model (after a model change). */
+  reindex(): Promise<{ articles: number; chunks: number }>;
+  /** The model name written to `embedding_index`. */
+  readonly model: string;
+}
+
+const FORMATS: readonly ArticleFormat[] = ['markdown', 'html', 'text'];
+
+/**
+ * The knowledge base: articles in, chunks with embeddings stored, hybrid search out.
+ * Adding an article whose `source` already exists updates that article, so re-ingesting a
+ * folder is idempotent. Unchanged content (same hash) does no work at all.
+ */
+export function createKnowledgeBase(options: KnowledgeBaseOptions): FirstlineKnowledgeBase {
+  const { db, embeddings } = options;
+  const dimension = options.dimension ?? LOCAL_EMBEDDING_DIMENSION;
+  const model = options.model ?? embedderName(embeddings);
+  const store = new PgVectorStore(embeddings, { db, dimension });
+  const hybrid = createHybridSearch({ ...options.search, db, embeddings });
+  let indexChecked = false;
+
+  /** Refuses to mix vectors of two embedders; an empty index may switch freely. */
+  async function assertIndexCompatible(): Promise<void> {
+    if (indexChecked) return;
+    const { rows } = await db.query<{ model: string; dimension: number; has_chunks: boolean }>(
+      'SELECT model, dimension, EXISTS (SELECT 1 FROM chunks) AS has_chunks FROM embedding_index WHERE id = 1',
+    );
+    const row = rows[0];
+    if (row && row.has_chunks && (row.model !== model || Number(row.dimension) !== dimension)) {
+      throw new EmbeddingModelMismatchError(`${row.model}/${row.dimension}`, `${model}/${dimension}`);
+    }
+    indexChecked = true;
+  }
+
+  async function recordIndex(q: Queryable): Promise<void> {
+    await q.query(
+      `INSERT INTO embedding_index (id, model, dimension) VALUES (1, $1, $2)
+       ON CONFLICT (id) DO UPDATE SET model = EXCLUDED.model, dimension = EXCLUDED.dimension, updated_at = now()
+       WHERE embedding_index.model <> EXCLUDED.model OR embedding_index.dimension <> EXCLUDED.dimension`,
+      [model, dimension],
+    );
+  }
+
+  /** Chunking and embedding happen before the transaction, so it stays short. */
+  async function prepareChunks(articleId: string, input: ArticleInput) {
+    const chunks = await chunkArticle(input, options.chunking);
+    const vectors = await embeddings.embedDocuments(chunks.map(chunkEmbeddingText));
+    const docs = chunks.map(
+      (c) =>
+        new Document<ChunkMetadata>({
+          pageContent: c.text,
+          metadata: { articleId, ordinal: c.ordinal, headingPath: c.headingPath },
+        }),
+    );
+    return { vectors, docs };
+  }
+
+  async function update(id: string, input: ArticleInput, hash: string): Promise<IngestResult> {
+    const { rows } = await db.query<{ content_hash: string; chunks: number }>(
+      'SELECT content_hash, (SELECT count(*) FROM chunks WHERE article_id = $1)::int AS chunks FROM articles WHERE id = $1',
+      [id],
+    );
+    const existing = rows[0];
+    if (!existing) throw new ArticleNotFoundError(id);
+    if (existing.content_hash === hash) return { id, chunks: Number(existing.chunks), changed: false };
+
+    await assertIndexCompatible();
+    const { vectors, docs } = await prepareChunks(id, input);
+    // One transaction: readers see the old chunks until the new ones are committed, never neither.
+    await db.transaction(async (tx) => {
+      const updated = await tx.query(
+        `UPDATE articles SET title = $2, body = $3, format = $4, url = $5, pages = $6, tags = $7,
+           content_hash = $8, source = coalesce($9, source), updated_at = now()
+         WHERE id = $1 RETURNING id`,
+        [id, input.title, input.body, input.format, input.url ?? null, input.pages ?? [], input.tags ?? [], hash, input.source ?? null],
+      );
+      if (updated.rows.length === 0) throw new ArticleNotFoundError(id);
+      await tx.query('DELETE FROM chunks WHERE article_id = $1', [id]);
+      await store.withQueryable(tx).addVectors(vectors, docs);
+      await recordIndex(tx);
+    });
+    return { id, chunks: docs.length, changed: true };
+  }
+
+  return {
+    model,
+
+    async addArticle(input) {
+      const clean = validate(input);
+      const hash = contentHash(clean);
+      if (clean.source) {
+        const { rows } = await db.query<{ id: string }>('SELECT id FROM articles WHERE source = $1 ORDER BY created_at LIMIT 1', [clean.source]);
+        if (rows[0]) return update(rows[0].id, clean, hash);
+      }
+      await assertIndexCompatible();
+      const id = randomUUID();
+      const { vectors, docs } = await prepareChunks(id, clean);
+      await db.transaction(async (tx) => {
+        await tx.query(
+          `INSERT INTO articles (id, title, body, format, url, pages, tags, content_hash, source)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+          [id, clean.title, clean.body, clean.format, clean.url ?? null, clean.pages ?? [], clean.tags ?? [], hash, clean.source ?? null],
+        );
+        await store.withQueryable(tx).addVectors(vectors, docs);
+        await recordIndex(tx);
+      });
+      return { id, chunks: docs.length, changed: true };
+    },
+
+    async updateArticle(id, input) {
+      const clean = validate(input);
+      return update(id, clean, contentHash(clean));
+    },
+
+    async deleteArticle(id) {
+      // Chunks go with the article (ON DELETE CASCADE).
+      const { rows } = await db.query('DELETE FROM articles WHERE id = $1 RETURNING id', [id]);
+      return rows.length > 0;
+    },
+
+    async getArticle(id) {
+      const { rows } = await db.query<ArticleRow & { body: string; format: ArticleFormat; content_hash: string; created_at: unknown }>(
+        `SELECT a.id, a.title, a.url, a.pages, a.tags, a.updated_at, a.body, a.format, a.content_hash, a.created_at,
+                (SELECT count(*) FROM chunks c WHERE c.article_id = a.id)::int AS chunks
+           FROM articles a WHERE a.id = $1`,
+        [id],
+      );
+      const r = rows[0];
+      if (!r) return null;
+      return { ...toSummary(r), body: r.body, format: r.format, contentHash: r.content_hash, createdAt: toIso(r.created_at) } satisfies Article;
+    },
+
+    async listArticles() {
+      const { rows } = await db.query<ArticleRow>(
+        `SELECT a.id, a.title, a.url, a.pages, a.tags, a.updated_at, count(c.id)::int AS chunks
+           FROM articles a LEFT JOIN chunks c ON c.article_id = a.id
+          GROUP BY a.id ORDER BY a.title, a.id`,
+      );
+      return rows.map(toSummary);
+    },
+
+    async search(query, opts) {
+      await assertIndexCompatible();
+      return hybrid.search(query, opts);
+    },
+
+    async reindex() {
+      const { rows } = await db.query<{ id: string; title: string; body: string; format: ArticleFormat }>(
+        'SELECT id, title, body, format FROM articles ORDER BY id',
+      );
+      let chunks = 0;
+      for (const a of rows) {
+        const { vectors, docs } = await prepareChunks(a.id, a);
+        await db.transaction(async (tx) => {
+          await tx.query('DELETE FROM chunks WHERE article_id = $1', [a.id]);
+          await store.withQueryable(tx).addVectors(vectors, docs);
+        });
+        chunks += docs.length;
+      }
+      await recordIndex(db);
+      indexChecked = false;
+      return { articles: rows.length, chunks };
+    },
+  };
+}
+
+interface ArticleRow {
+  id: string;
+  title: string;
+  url: string | null;
+  pages: string[] | null;
+  tags: string[] | null;
+  updated_at: unknown;
+  chunks: number;
+}
+
+function toSummary(r: ArticleRow): ArticleSummary {
+  return { id: r.id, title: r.title, url: r.url, pages: r.pages ?? [], tags: r.tags ?? [], updatedAt: toIso(r.updated_at), chunks: Number(r.chunks) };
+}
+
+function toIso(v: unknown): string {
+  return (v instanceof Date ? v : new Date(String(v))).toISOString();
+}
+
+function validate(input: ArticleInput): ArticleInput {
+  const title = typeof input.title === 'string' ? input.title.trim() : '';
+  if (!title) throw new InvalidArticleError('An article needs a non-empty title.');
+  if (typeof input.body !== 'string') throw new InvalidArticleError('An article body must be a string.');
+  if (!FORMATS.includes(input.format)) {
+    throw new InvalidArticleError(`Unknown article format "${String(input.format)}"; use one of ${FORMATS.join(', ')}.`);
+  }
+  const list = (v: unknown, field: string) => {
+    if (v === undefined || v === null) return [];
+    if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) throw new InvalidArticleError(`"${field}" must be a list of strings.`);
+    return v.map((x: string) => x.trim()).filter(Boolean);
+  };
+  return { ...input, title, pages: list(input.pages, 'pages'), tags: list(input.tags, 'tags'), url: input.url?.trim() || null };
+}
+
+function embedderName(e: EmbeddingsInterface): string {
+  const named = e as { model?: unknown; modelName?: unknown };
+  if (typeof named.model === 'string') return named.model;
+  if (typeof named.modelName === 'string') return named.modelName;
+  return e.constructor.name;
+}

@@ -1,0 +1,38 @@
+/**
+ * When retrieval counts as "the knowledge base has an answer". All thresholds live here.
+ *
+ * Evidence comes from the best-ranked article, not from the fused score (RRF ranks say nothing
+ * about absolute relevance):
+ * - `similarity`: cosine similarity (1 - pgvector distance) of its best chunk to the query.
+ * - `coverage`: share of the query's content lexemes (English full-text stems) in that chunk.
+ *
+ * Confident when either the vectors agree strongly, or the vectors agree moderately AND most of
+ * the question's words appear in the chunk. Values were calibrated for `local-hash-v1` on the
+ * demo knowledge base: on-topic questions score similarity 0.25-0.6 with coverage >= 0.5; off-topic
+ * text ("what is the capital of France", "asdfgh") scores similarity < 0.12 and coverage 0.
+ * Another embedder (OpenAI) has a different similarity scale: pass its own thresholds.
+ */
+export interface ConfidenceThresholds {
+  /** Similarity alone that is enough. */
+  strongSimilarity: number;
+  /** Similarity needed when backed by word coverage. */
+  minSimilarity: number;
+  /** Share of query lexemes found in the chunk, 0-1. */
+  minCoverage: number;
+}
+
+export const LOCAL_CONFIDENCE_THRESHOLDS: Readonly<ConfidenceThresholds> = Object.freeze({
+  strongSimilarity: 0.45,
+  minSimilarity: 0.2,
+  minCoverage: 0.5,
+});
+
+export interface ConfidenceEvidence {
+  similarity: number;
+  coverage: number;
+}
+
+export function isConfident(e: ConfidenceEvidence, t: ConfidenceThresholds = LOCAL_CONFIDENCE_THRESHOLDS): boolean {
+  if (e.similarity >= t.strongSimilarity) return true;
+  return e.similarity >= t.minSimilarity && e.coverage >= t.minCoverage;
+}

@@ -1,0 +1,90 @@
+import { io, type Socket } from 'socket.io-client';
+import { loadConfig, type Config } from '../../server/config.js';
+import { createLogger } from '../../server/logger.js';
+import { startServer, type RunningServer } from '../../server/start-server.js';
+import type { Db } from '../../server/db/db.js';
+
+export const TEST_ADMIN = { email: 'admin@test.local', password: 'correct-horse-battery' };
+
+export function testConfig(overrides: Record<string, string> = {}): Config {
+  return loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    ADMIN_EMAIL: TEST_ADMIN.email,
+    ADMIN_PASSWORD: TEST_ADMIN.password,
+    LOG_LEVEL: 'silent',
+    SEED_DEMO: '1',
+    ...overrides,
+  });
+}
+
+/** A real server on an ephemeral port over the given test database. */
+export async function startTestServer(db: Db, overrides: Record<string, string> = {}): Promise<RunningServer> {
+  const config = testConfig(overrides);
+  return startServer(config, { db, log: createLogger(config.logLevel) });
+}
+
+export async function login(server: RunningServer, email = TEST_ADMIN.email, password = TEST_ADMIN.password): Promise<string> {
+  const res = await fetch(`${server.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!res.ok) throw new Error(`login failed: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { token: string }).token;
+}
+
+interface Recorded {
+  event: string;
+  payload: unknown;
+  consumed: boolean;
+}
+/** Every event a test socket received, recorded from before the handshake so none is missed. */
+const received = new WeakMap<Socket, Recorded[]>();
+
+/** Connects and resolves once the handshake is accepted (or rejects with the server's reason). */
+export function connect(url: string, auth: Record<string, unknown>): Promise<Socket> {
+  const socket = io(url, { auth, transports: ['websocket'], reconnection: false, forceNew: true, autoConnect: false });
+  const log: Recorded[] = [];
+  received.set(socket, log);
+  socket.onAny((event: string, payload: unknown) => log.push({ event, payload, consumed: false }));
+  socket.connect();
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve(socket));
+    socket.once('connect_error', (err) => {
+      socket.close();
+      reject(err);
+    });
+  });
+}
+
+/** The first not-yet-consumed event matching `pred`, already received or still to come. */
+export function nextEvent<T = unknown>(socket: Socket, event: string, pred: (payload: T) => boolean = () => true, ms = 10_000): Promise<T> {
+  const log = received.get(socket) ?? [];
+  const take = () => {
+    const hit = log.find((r) => !r.consumed && r.event === event && pred(r.payload as T));
+    if (hit) hit.consumed = true;
+    return hit;
+  };
+  const already = take();
+  if (already) return Promise.resolve(already.payload as T);
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      socket.offAny(check);
+      reject(new Error(`timed out waiting for "${event}"`));
+    }, ms);
+    // Registered after the recorder, so the event is already in the log when this runs.
+    const check = () => {
+      const hit = take();
+      if (!hit) return;
+      clearTimeout(timer);
+      socket.offAny(check);
+      resolve(hit.payload as T);
+    };
+    socket.onAny(check);
+  });
+}
+
+export function emitAck<T = { ok: boolean; id?: string; error?: { code: string; message: string } }>(socket: Socket, event: string, payload: unknown): Promise<T> {
+  return socket.timeout(10_000).emitWithAck(event, payload) as Promise<T>;
+}

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { decideEscalation, DEFAULT_THRESHOLDS, type PolicyInput } from '../../server/pipeline/escalation-policy.js';
+import type { IntentDefinition } from '../../server/understanding/types.js';
+
+const howTo: IntentDefinition = { name: 'how_to', description: '', examples: [], skill: 'general', policy: 'ai_answer', severity: 0 };
+const refund: IntentDefinition = { name: 'refund_or_charge_dispute', description: '', examples: [], skill: 'billing', policy: 'handoff', severity: 2 };
+const security: IntentDefinition = { name: 'security_incident', description: '', examples: [], skill: 'security', policy: 'handoff_now', severity: 3 };
+
+function input(over: Partial<PolicyInput> & { signals?: Array<{ name: string; value: number }>; smoothed?: number; trend?: number; count?: number } = {}): PolicyInput {
+  const { signals = [], smoothed = 0, trend = 0, count = 1, ...rest } = over;
+  return {
+    status: 'bot',
+    text: 'How do I change my billing email?',
+    intent: { intent: 'how_to', confidence: 0.9, ranked: [{ intent: 'how_to', confidence: 0.9 }, { intent: 'billing_question', confidence: 0.05 }], definition: howTo },
+    sentiment: { score: smoothed, signals: signals.map((s) => ({ ...s, evidence: [] })), trajectory: { smoothed, trend, count } },
+    loop: { looping: false, repeats: 0, aiAnswers: 0 },
+    retrieval: { confident: true, topScore: 0.8 },
+    account: {},
+    clarifiedLastTurn: false,
+    ...rest,
+  };
+}
+
+describe('escalation policy', () => {
+  it('answers when the knowledge base is confident and nothing is wrong', () => {
+    const d = decideEscalation(input());
+    expect(d).toMatchObject({ action: 'answer', reasonCode: 'kb_answer', urgent: false });
+    expect(d.signals.find((s) => s.name === 'kb_confident')?.value).toBe(true);
+  });
+
+  it('hands off on an explicit request for a human, even with a confident answer', () => {
+    expect(decideEscalation(input({ signals: [{ name: 'human_request', value: 0.9 }] })).reasonCode).toBe('explicit_request');
+  });
+
+  it('hands off security and legal signals urgently', () => {
+    expect(decideEscalation(input({ signals: [{ name: 'security', value: 0.8 }] }))).toMatchObject({ action: 'handoff', reasonCode: 'security_signal', urgent: true });
+    expect(decideEscalation(input({ signals: [{ name: 'legal', value: 0.8 }] }))).toMatchObject({ reasonCode: 'legal_signal', urgent: true });
+  });
+
+  it('hands off churn risk urgently', () => {
+    expect(decideEscalation(input({ signals: [{ name: 'churn_risk', value: 0.7 }] }))).toMatchObject({ reasonCode: 'churn_risk', urgent: true });
+  });
+
+  it('follows the intent policy', () => {
+    const base = input();
+    expect(decideEscalation({ ...base, intent: { ...base.intent, intent: 'refund_or_charge_dispute', definition: refund } }).reasonCode).toBe('intent_policy');
+    expect(decideEscalation({ ...base, intent: { ...base.intent, intent: 'security_incident', definition: security } })).toMatchObject({ reasonCode: 'intent_policy', urgent: true });
+  });
+
+  it('hands off when sentiment is low or falling fast, and records the threshold', () => {
+    const low = decideEscalation(input({ smoothed: -0.7 }));
+    expect(low.reasonCode).toBe('negative_sentiment');
+    expect(low.signals.find((s) => s.name === 'sentiment')).toMatchObject({ value: -0.7, threshold: DEFAULT_THRESHOLDS.minSentiment });
+    expect(decideEscalation(input({ smoothed: -0.2, trend: -0.6, count: 3 })).reasonCode).toBe('sentiment_falling');
+  });
+
+  it('hands off a loop', () => {
+    expect(decideEscalation(input({ loop: { looping: true, reason: 'repeated_question', repeats: 2, aiAnswers: 2 } })).reasonCode).toBe('loop_detected');
+  });
+
+  it('gives a high-value account a human on any negative signal, but not a small one', () => {
+    const rich = input({ account: { accountValue: 50_000 }, smoothed: -0.3 });
+    expect(decideEscalation(rich).reasonCode).toBe('high_value_negative');
+    expect(decideEscalation({ ...rich, account: { accountValue: 100 } }).action).toBe('answer');
+  });
+
+  it('hands off when the knowledge base has no confident answer', () => {
+    expect(decideEscalation(input({ retrieval: { confident: false, topScore: 0.1 } })).reasonCode).toBe('no_confident_answer');
+  });
+
+  it('asks to clarify when the top intents are close and retrieval is unsure, once', () => {
+    const base = input({ retrieval: { confident: false, topScore: 0.2 } });
+    const close = { ...base, intent: { ...base.intent, confidence: 0.4, ranked: [{ intent: 'how_to', confidence: 0.4 }, { intent: 'billing_question', confidence: 0.37 }] } };
+    expect(decideEscalation(close).action).toBe('clarify');
+    expect(decideEscalation({ ...close, clarifiedLastTurn: true }).action).toBe('handoff');
+  });
+
+  it('stays quiet while waiting for an agent unless it knows the answer', () => {
+    expect(decideEscalation(input({ status: 'queued' })).reasonCode).toBe('answer_while_waiting');
+    expect(decideEscalation(input({ status: 'queued', retrieval: { confident: false, topScore: 0 } })).action).toBe('wait');
+    expect(decideEscalation(input({ status: 'queued', signals: [{ name: 'human_request', value: 1 }] })).action).toBe('wait');
+  });
+});

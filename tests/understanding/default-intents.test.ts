@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_INTENTS, defaultIntentClassifier, findIntent } from '../../server/understanding/default-intents.js';
+
+describe('default intents', () => {
+  it('define at least 15 intents with 15-30 examples, a policy and a severity', () => {
+    expect(DEFAULT_INTENTS.length).toBeGreaterThanOrEqual(15);
+    expect(new Set(DEFAULT_INTENTS.map((i) => i.name)).size).toBe(DEFAULT_INTENTS.length);
+    for (const i of DEFAULT_INTENTS) {
+      expect(i.examples.length, i.name).toBeGreaterThanOrEqual(15);
+      expect(i.examples.length, i.name).toBeLessThanOrEqual(30);
+      expect(['ai_answer', 'handoff', 'handoff_now']).toContain(i.policy);
+      expect(i.severity).toBeGreaterThanOrEqual(0);
+      expect(i.severity).toBeLessThanOrEqual(3);
+      expect(i.description.length).toBeGreaterThan(10);
+    }
+    expect(findIntent('security_incident')?.policy).toBe('handoff_now');
+    expect(findIntent('talk_to_human')?.policy).toBe('handoff_now');
+    expect(findIntent('refund_or_charge_dispute')?.policy).toBe('handoff');
+    expect(findIntent(null)).toBeUndefined();
+  });
+
+  const classifier = defaultIntentClassifier();
+  const cases: Array<[string, string[]]> = [
+    ['I want to talk to a person', ['talk_to_human']],
+    ['how do I change my billing email', ['how_to', 'billing_question']],
+    ['I was charged twice', ['refund_or_charge_dispute']],
+    ['someone hacked my account', ['security_incident']],
+    ['i forgot my password and the reset mail never came', ['login_password']],
+    ['please cancel our subscription', ['cancellation']],
+    ['is the app down? nothing loads', ['outage']],
+    ['where do I find my api key', ['integration_or_api']],
+    ['export all my data to csv', ['data_export']],
+    ['we will take legal action', ['legal']],
+    ['can you delete my personal data (gdpr)', ['privacy_gdpr']],
+    ['hello!', ['greeting_smalltalk']],
+    ['the page crashes when I click save', ['bug_report']],
+    ['upgrade us to the business plan', ['plan_change']],
+    ['it would be nice to have a calendar view', ['feature_request']],
+  ];
+  it.each(cases)('%s', (text, expected) => {
+    expect(expected).toContain(classifier.classify(text).intent);
+  });
+
+  it('leaves unrelated text out of scope', () => {
+    expect(classifier.classify('what is the capital of france').intent).toBeNull();
+    expect(classifier.classify('asdf qwerty zxcv').intent).toBeNull();
+  });
+});

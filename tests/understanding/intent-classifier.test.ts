@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { trainIntentClassifier } from '../../server/understanding/intent-classifier.js';
+
+const examples: Array<{ text: string; label: string }> = [
+  ...[
+    'what is the weather tomorrow', 'will it rain today', 'is it going to be sunny this weekend',
+    'weather forecast for paris', 'how cold will it be tonight', 'do I need an umbrella today',
+    'temperature outside right now', 'is there snow in the forecast', 'will it be windy tomorrow',
+    'how hot is it going to get this afternoon',
+  ].map((text) => ({ text, label: 'weather' })),
+  ...[
+    'play some jazz music', 'put on my workout playlist', 'play the latest album by adele',
+    'skip this song', 'turn the music up', 'play something relaxing', 'shuffle my favourite songs',
+    'start the rock playlist', 'play music by the beatles', 'next track please',
+  ].map((text) => ({ text, label: 'music' })),
+  ...[
+    'set an alarm for 7 am', 'wake me up at six tomorrow', 'cancel my morning alarm',
+    'set a timer for ten minutes', 'alarm at 5:30 please', 'remind me to wake up at 8',
+    'turn off all alarms', 'set an alarm for noon', 'change my alarm to 7:15', 'snooze the alarm',
+  ].map((text) => ({ text, label: 'alarm' })),
+];
+
+describe('trainIntentClassifier', () => {
+  const classifier = trainIntentClassifier(examples);
+
+  it('predicts held-out paraphrases', () => {
+    expect(classifier.classify('is it going to rain tomorrow?').intent).toBe('weather');
+    expect(classifier.classify('please play a jazz playlist').intent).toBe('music');
+    expect(classifier.classify('set my alarm for 6:45').intent).toBe('alarm');
+    expect(classifier.classify('WILL IT SNOW THIS WEEKEND').intent).toBe('weather');
+  });
+
+  it('ranks the top candidates with probabilities that sum to at most 1', () => {
+    const p = classifier.classify('play some music');
+    expect(p.ranked.length).toBe(3);
+    expect(p.ranked[0]!.intent).toBe('music');
+    expect(p.confidence).toBe(p.ranked[0]!.confidence);
+    const sum = p.ranked.reduce((s, r) => s + r.confidence, 0);
+    expect(sum).toBeLessThanOrEqual(1 + 1e-9);
+    for (let i = 1; i < p.ranked.length; i++) expect(p.ranked[i]!.confidence).toBeLessThanOrEqual(p.ranked[i - 1]!.confidence);
+  });
+
+  it('returns intent null for out-of-scope or empty text', () => {
+    expect(classifier.classify('my invoice shows the wrong vat number').intent).toBeNull();
+    expect(classifier.classify('quantum chromodynamics lecture notes').intent).toBeNull();
+    expect(classifier.classify('   ').intent).toBeNull();
+    expect(classifier.classify('?!').ranked).toEqual([]);
+  });
+
+  it('is deterministic', () => {
+    const again = trainIntentClassifier(examples);
+    const text = 'turn the music down and set an alarm';
+    expect(again.classify(text)).toEqual(classifier.classify(text));
+  });
+
+  it('respects a fixed confidence threshold', () => {
+    const strict = trainIntentClassifier(examples, { minConfidence: 0.999 });
+    expect(strict.threshold).toBe(0.999);
+    expect(strict.classify('music or weather?').intent).toBeNull();
+  });
+
+  it('needs at least two intents', () => {
+    expect(() => trainIntentClassifier([{ text: 'hi', label: 'a' }])).toThrow();
+  });
+});

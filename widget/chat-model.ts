@@ -1,0 +1,431 @@
+import { batch, signal, type ReadonlySignal } from '@preact/signals';
+import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
+import type { ChatMessage, PageInfo, VisitorIdentity } from '../protocol/domain.js';
+import type { HandoffNotice, SessionPayload, VisitorAuth, VisitorClientToServer, VisitorServerToClient } from '../protocol/visitor-socket.js';
+import { LIMITS } from '../protocol/limits.js';
+import { newClientMessageId } from './client-id.js';
+import {
+  addNotice,
+  addPending,
+  lastServerMessageId,
+  markFailed,
+  markPending,
+  markSent,
+  mergeServerMessages,
+  type ViewMessage,
+} from './message-list.js';
+import { createOutbox, type OutboxItem } from './outbox.js';
+import { buildPageInfo, normalizeContext, type PageContext } from './page-info.js';
+import type { QueueState } from './queue-text.js';
+import type { KeyValueStorage } from './safe-storage.js';
+import { createSessionStore, storageKeys, type StoredSession } from './session-store.js';
+
+export type VisitorSocket = Socket<VisitorServerToClient, VisitorClientToServer>;
+export type SocketFactory = (url: string, options: Partial<ManagerOptions & SocketOptions>) => VisitorSocket;
+
+/**
+ * idle: no socket yet (the widget connects lazily) · connecting: first attempt ·
+ * connected · reconnecting: lost and retrying · unavailable: the server refused us; retrying slowly.
+ */
+export type ConnectionState = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'unavailable';
+
+export interface ChatModelOptions {
+  /** Origin of the Firstline server. */
+  serverUrl: string;
+  storage: KeyValueStorage;
+  /** Where the visitor is right now. */
+  location: () => { url: string; title: string };
+  createSocket?: SocketFactory;
+  newId?: () => string;
+  now?: () => Date;
+  /** How long to wait for an ack before treating a message as undelivered. */
+  ackTimeoutMs?: number;
+  /** Coalesces a route change and the setContext call that usually follows it into one `page` event. */
+  pageDebounceMs?: number;
+  /** Delay before trying again after the server refused the connection. */
+  refusedRetryMs?: number;
+}
+
+export interface ChatModel {
+  readonly messages: ReadonlySignal<ViewMessage[]>;
+  readonly connection: ReadonlySignal<ConnectionState>;
+  readonly queue: ReadonlySignal<QueueState | null>;
+  readonly typing: ReadonlySignal<'ai' | 'agent' | null>;
+  readonly agentName: ReadonlySignal<string | null>;
+  readonly isOpen: ReadonlySignal<boolean>;
+  readonly unread: ReadonlySignal<number>;
+  readonly conversationId: ReadonlySignal<string | null>;
+  /** Connects now if there is a conversation to resume or an unsent message; otherwise waits for the visitor. */
+  start(): void;
+  open(): void;
+  close(): void;
+  /** Returns false when the text is empty or too long. */
+  send(text: string): boolean;
+  retry(clientMessageId: string): void;
+  identify(identity: VisitorIdentity): void;
+  /** Replaces the page context (pass null to clear) and reports it. */
+  setContext(context: unknown): void;
+  /** The route may have changed: report the page after a short debounce. */
+  pageChanged(): void;
+  /** Report the page now (manual `Firstline.page()`). */
+  reportPage(): void;
+  dispose(): void;
+}
+
+const TYPING_TIMEOUT_MS = 15_000;
+const TOKEN_ERROR = /token|session|expired|unauthori[sz]ed/i;
+
+export function createChatModel(options: ChatModelOptions): ChatModel {
+  const {
+    serverUrl,
+    storage,
+    location,
+    createSocket = io as unknown as SocketFactory,
+    newId = newClientMessageId,
+    now = () => new Date(),
+    ackTimeoutMs = 15_000,
+    pageDebounceMs = 120,
+    refusedRetryMs = 15_000,
+  } = options;
+
+  const keys = storageKeys(serverUrl);
+  const sessions = createSessionStore(storage, keys.session);
+  const outbox = createOutbox(storage, keys.outbox);
+
+  const messages = signal<ViewMessage[]>([]);
+  const connection = signal<ConnectionState>('idle');
+  const queue = signal<QueueState | null>(null);
+  const typing = signal<'ai' | 'agent' | null>(null);
+  const agentName = signal<string | null>(null);
+  const isOpen = signal(false);
+  const unread = signal(0);
+
+  let session: StoredSession | null = sessions.load();
+  const conversationId = signal<string | null>(session?.conversationId ?? null);
+  let identity: VisitorIdentity | undefined;
+  let context: PageContext | undefined;
+  let socket: VisitorSocket | null = null;
+  let disposed = false;
+  let flushing = false;
+  let flushAgain = false;
+  let lastPageKey = '';
+  let noticeSeq = 0;
+  let triedWithoutToken = false;
+  let reconnectQueued = false;
+  let typingTimer: ReturnType<typeof setTimeout> | undefined;
+  let pageTimer: ReturnType<typeof setTimeout> | undefined;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let flushTimer: ReturnType<typeof setTimeout> | undefined;
+
+  // Messages typed before a reload and never acked are shown (as pending) and re-sent on connect.
+  for (const item of outbox.list()) messages.value = addPending(messages.value, item);
+
+  const currentPage = (): PageInfo => {
+    const loc = location();
+    return buildPageInfo(loc.url, loc.title, context);
+  };
+
+  function handshakeAuth(): VisitorAuth {
+    const page = currentPage();
+    lastPageKey = JSON.stringify(page); // the server learns this page from the handshake
+    const auth: VisitorAuth = { page };
+    if (session?.token) auth.token = session.token;
+    if (identity && Object.keys(identity).length > 0) auth.visitor = identity;
+    const lastId = lastServerMessageId(messages.peek());
+    if (lastId) auth.lastMessageId = lastId;
+    return auth;
+  }
+
+  function ensureConnected(): void {
+    if (disposed) return;
+    if (socket) {
+      if (!socket.connected && !socket.active) socket.connect();
+      return;
+    }
+    connection.value = 'connecting';
+    const s = createSocket(`${serverUrl}/visitor`, {
+      path: '/socket.io',
+      // A function, so every reconnect sends the current token, identity, page and sync cursor.
+      auth: (cb) => cb(handshakeAuth()),
+      withCredentials: false,
+      reconnectionDelayMax: 10_000,
+    });
+    socket = s;
+
+    s.on('connect', () => {
+      clearTimeout(retryTimer);
+      connection.value = 'connected';
+      triedWithoutToken = false;
+      void resync().then(flushOutbox);
+    });
+    s.on('disconnect', (reason) => {
+      batch(() => {
+        typing.value = null;
+        // 'io client disconnect' is ours (dispose or an identity change that reconnects).
+        connection.value = reason === 'io client disconnect' ? (reconnectQueued ? 'connecting' : 'idle') : 'reconnecting';
+      });
+      // socket.io does not retry after the server closed us on purpose; try again later ourselves.
+      if (reason === 'io server disconnect') scheduleRetry();
+    });
+    s.on('connect_error', (err: Error & { data?: { code?: string } }) => {
+      if (s.active) {
+        // socket.io keeps retrying by itself (network trouble, server restarting).
+        connection.value = connection.peek() === 'connecting' ? 'connecting' : 'reconnecting';
+        return;
+      }
+      // The server refused the handshake. A stale token is the likely cause once; after that, back off.
+      const hint = `${err.message} ${err.data?.code ?? ''}`;
+      if (session && !triedWithoutToken && TOKEN_ERROR.test(hint)) {
+        triedWithoutToken = true;
+        forgetConversation();
+        s.connect();
+        return;
+      }
+      connection.value = 'unavailable';
+      scheduleRetry();
+    });
+
+    s.on('session', (p: SessionPayload) => {
+      if (!p || typeof p.token !== 'string' || typeof p.conversationId !== 'string') return;
+      session = { conversationId: p.conversationId, token: p.token };
+      if (identity?.id) session.visitorId = identity.id;
+      sessions.save(session);
+      conversationId.value = p.conversationId;
+    });
+    s.on('message', (m: ChatMessage) => receive([m], true));
+    s.on('handoff', (h: HandoffNotice) => {
+      batch(() => {
+        queue.value = { position: Number(h.queuePosition) || 1, etaSeconds: Number(h.etaSeconds) || 0 };
+        agentName.value = null;
+      });
+    });
+    s.on('agent:joined', (p) => {
+      const name = typeof p?.name === 'string' && p.name.trim() ? p.name.trim() : 'An agent';
+      batch(() => {
+        queue.value = null;
+        agentName.value = name;
+        notice(`${name} joined`);
+      });
+    });
+    s.on('conversation:resolved', () => {
+      batch(() => {
+        queue.value = null;
+        typing.value = null;
+        agentName.value = null;
+        notice('This conversation was resolved. Type a message any time if you need more help.');
+      });
+    });
+    s.on('typing', (p) => {
+      clearTimeout(typingTimer);
+      if (p?.typing && (p.role === 'ai' || p.role === 'agent')) {
+        typing.value = p.role;
+        // A lost "stopped typing" event must not leave the dots forever.
+        typingTimer = setTimeout(() => (typing.value = null), TYPING_TIMEOUT_MS);
+      } else {
+        typing.value = null;
+      }
+    });
+  }
+
+  function receive(incoming: ChatMessage[], live: boolean): void {
+    const valid = incoming.filter((m) => m && typeof m.id === 'string' && typeof m.text === 'string');
+    if (valid.length === 0) return;
+    batch(() => {
+      const before = messages.peek();
+      const known = new Set(before.map((v) => v.id).filter(Boolean));
+      messages.value = mergeServerMessages(before, valid);
+      for (const m of valid) {
+        if (m.clientMessageId) outbox.remove(m.clientMessageId); // stored server-side: stop re-sending
+        if (m.role === 'ai' || m.role === 'agent') {
+          if (typing.peek() === m.role) typing.value = null;
+          if (m.role === 'agent' && m.authorName) agentName.value = m.authorName;
+          if (live && !isOpen.peek() && !known.has(m.id)) unread.value = unread.peek() + 1;
+        }
+      }
+    });
+  }
+
+  /** Fetches everything after the last message we have; run after every (re)connect. */
+  function resync(): Promise<void> {
+    return new Promise((resolve) => {
+      const s = socket;
+      if (!s?.connected) return resolve();
+      const afterId = lastServerMessageId(messages.peek());
+      s.timeout(ackTimeoutMs).emit('sync', afterId ? { afterId } : {}, (err, ack) => {
+        if (!err && ack?.ok && Array.isArray(ack.messages)) receive(ack.messages, false);
+        resolve();
+      });
+    });
+  }
+
+  function scheduleRetry(): void {
+    clearTimeout(retryTimer);
+    retryTimer = setTimeout(() => socket?.connect(), refusedRetryMs);
+  }
+
+  /** Sends unacked messages one at a time, in order, while connected. */
+  async function flushOutbox(): Promise<void> {
+    if (flushing) {
+      flushAgain = true; // e.g. a reconnect while the previous attempt was still waiting for its ack
+      return;
+    }
+    flushing = true;
+    clearTimeout(flushTimer);
+    try {
+      do {
+        flushAgain = false;
+        while (socket?.connected && !disposed) {
+          const item = outbox.list()[0];
+          if (!item) break;
+          if ((await deliver(item)) === 'timeout') {
+            // Still connected but no ack: try again shortly (the server dedupes); if the link
+            // dropped instead, the next 'connect' flushes.
+            if (socket?.connected) flushTimer = setTimeout(() => void flushOutbox(), ackTimeoutMs / 3);
+            break;
+          }
+        }
+      } while (flushAgain && socket?.connected && !disposed);
+    } finally {
+      flushing = false;
+    }
+  }
+
+  function deliver(item: OutboxItem): Promise<'ok' | 'rejected' | 'timeout'> {
+    return new Promise((resolve) => {
+      const s = socket;
+      if (!s?.connected) return resolve('timeout');
+      const payload = { clientMessageId: item.clientMessageId, text: item.text, page: item.page ?? currentPage() };
+      s.timeout(ackTimeoutMs).emit('message', payload, (err, ack) => {
+        if (err || !ack) return resolve('timeout');
+        batch(() => {
+          outbox.remove(item.clientMessageId);
+          messages.value = ack.ok
+            ? markSent(messages.peek(), item.clientMessageId, ack.id)
+            : markFailed(messages.peek(), item.clientMessageId, ack.error?.message || 'Not sent');
+        });
+        resolve(ack.ok ? 'ok' : 'rejected');
+      });
+    });
+  }
+
+  function notice(text: string): void {
+    messages.value = addNotice(messages.peek(), text, `notice-${++noticeSeq}`, now().toISOString());
+  }
+
+  /** Drops the stored conversation (new visitor on this browser, or a token the server no longer accepts). */
+  function forgetConversation(): void {
+    session = null;
+    sessions.clear();
+    batch(() => {
+      conversationId.value = null;
+      queue.value = null;
+      typing.value = null;
+      agentName.value = null;
+    });
+  }
+
+  /** Re-handshakes so the server sees new identity data; coalesced when several calls come at once. */
+  function reconnectSoon(): void {
+    if (!socket || reconnectQueued) return;
+    reconnectQueued = true;
+    queueMicrotask(() => {
+      const s = socket;
+      if (s && !disposed) {
+        s.disconnect();
+        reconnectQueued = false;
+        s.connect();
+      } else {
+        reconnectQueued = false;
+      }
+    });
+  }
+
+  function pageChanged(): void {
+    clearTimeout(pageTimer);
+    pageTimer = setTimeout(reportPage, pageDebounceMs);
+  }
+
+  function reportPage(): void {
+    clearTimeout(pageTimer);
+    if (!socket?.connected) return; // the next handshake carries the page
+    const page = currentPage();
+    const key = JSON.stringify(page);
+    if (key === lastPageKey) return;
+    lastPageKey = key;
+    socket.emit('page', page);
+  }
+
+  return {
+    messages,
+    connection,
+    queue,
+    typing,
+    agentName,
+    isOpen,
+    unread,
+    conversationId,
+    start() {
+      if (session || outbox.list().length > 0) ensureConnected();
+    },
+    open() {
+      batch(() => {
+        isOpen.value = true;
+        unread.value = 0;
+      });
+      ensureConnected();
+    },
+    close() {
+      isOpen.value = false;
+    },
+    send(text) {
+      const clean = typeof text === 'string' ? text.trim() : '';
+      if (!clean || clean.length > LIMITS.messageText) return false;
+      const item: OutboxItem = { clientMessageId: newId(), text: clean, createdAt: now().toISOString(), page: currentPage() };
+      outbox.add(item);
+      messages.value = addPending(messages.peek(), item);
+      ensureConnected();
+      void flushOutbox();
+      return true;
+    },
+    retry(clientMessageId) {
+      const m = messages.peek().find((v) => v.clientMessageId === clientMessageId && v.delivery === 'failed');
+      if (!m) return;
+      outbox.add({ clientMessageId, text: m.text, createdAt: m.createdAt, page: currentPage() });
+      messages.value = markPending(messages.peek(), clientMessageId);
+      ensureConnected();
+      void flushOutbox();
+    },
+    identify(next) {
+      const before = JSON.stringify(identity ?? {});
+      if (JSON.stringify(next) === before) return;
+      if (session?.visitorId && next.id && next.id !== session.visitorId) {
+        // Someone else logged in on this browser: never show them the previous person's chat.
+        forgetConversation();
+        outbox.clear();
+        messages.value = [];
+      }
+      identity = next;
+      if (socket && (socket.connected || socket.active)) reconnectSoon();
+    },
+    setContext(value) {
+      context = normalizeContext(value);
+      pageChanged();
+    },
+    pageChanged,
+    reportPage,
+    dispose() {
+      disposed = true;
+      clearTimeout(typingTimer);
+      clearTimeout(pageTimer);
+      clearTimeout(retryTimer);
+      clearTimeout(flushTimer);
+      const s = socket;
+      socket = null;
+      if (s) {
+        s.removeAllListeners();
+        s.close();
+      }
+      connection.value = 'idle';
+    },
+  };
+}

@@ -1,0 +1,69 @@
+import type { RefObject } from 'preact';
+import type { TargetedKeyboardEvent } from 'preact';
+import type { ChatModel } from '../chat-model.js';
+import { Composer } from './Composer.js';
+import { ConnectionBanner } from './ConnectionBanner.js';
+import { QueueStatus } from './QueueStatus.js';
+import { Transcript } from './Transcript.js';
+import { TypingIndicator } from './TypingIndicator.js';
+
+export interface ChatPanelProps {
+  model: ChatModel;
+  title: string;
+  open: boolean;
+  panelRef: RefObject<HTMLElement | null>;
+  inputRef: RefObject<HTMLTextAreaElement | null>;
+  baseUrl: () => string;
+  onClose: () => void;
+}
+
+/**
+ * A non-modal dialog: the visitor can keep using the host page while it is open. It stays mounted
+ * while closed (hidden) so a half-typed message survives closing and reopening.
+ */
+export function ChatPanel({ model, title, open, panelRef, inputRef, baseUrl, onClose }: ChatPanelProps) {
+  const agent = model.agentName.value;
+  const subtitle = agent ? `You're chatting with ${agent}` : model.queue.value ? 'Waiting for our team' : 'AI assistant · our team is one message away';
+
+  const onKeyDown = (e: TargetedKeyboardEvent<HTMLElement>) => {
+    if (e.key === 'Escape' && !e.isComposing) {
+      e.stopPropagation();
+      onClose();
+    }
+  };
+
+  return (
+    <section
+      id="fl-panel"
+      ref={panelRef}
+      class="fl-panel"
+      role="dialog"
+      aria-modal="false"
+      aria-labelledby="fl-title"
+      aria-describedby="fl-subtitle"
+      hidden={!open}
+      onKeyDown={onKeyDown}
+    >
+      <header class="fl-header">
+        <div class="fl-heading">
+          <h2 id="fl-title" class="fl-title">
+            {title}
+          </h2>
+          <p id="fl-subtitle" class="fl-subtitle">
+            {subtitle}
+          </p>
+        </div>
+        <button type="button" class="fl-icon-btn" aria-label="Close chat" onClick={onClose}>
+          <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20" focusable="false">
+            <path fill="currentColor" d="M6.4 5 12 10.6 17.6 5 19 6.4 13.4 12l5.6 5.6-1.4 1.4-5.6-5.6L6.4 19 5 17.6 10.6 12 5 6.4Z" />
+          </svg>
+        </button>
+      </header>
+      <ConnectionBanner state={model.connection.value} />
+      <QueueStatus queue={model.queue.value} />
+      <Transcript messages={model.messages.value} open={open} baseUrl={baseUrl} onRetry={(id) => model.retry(id)} />
+      <TypingIndicator typing={model.typing.value} agentName={agent} />
+      <Composer inputRef={inputRef} onSend={(text) => model.send(text)} />
+    </section>
+  );
+}

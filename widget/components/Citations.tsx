@@ -1,0 +1,29 @@
+import type { Citation } from '../../protocol/domain.js';
+import { safeLinkHref } from '../safe-url.js';
+
+/** Sources behind an AI answer; only http(s) targets become links, anything else is plain text. */
+export function Citations({ citations, base }: { citations: Citation[]; base: string }) {
+  return (
+    <div class="fl-cites">
+      <span class="fl-cites-label">Sources</span>
+      <ul>
+        {citations.map((c, i) => {
+          const href = safeLinkHref(c.url, base);
+          const title = c.title || 'Article';
+          return (
+            <li key={`${c.articleId}-${i}`}>
+              {href ? (
+                <a href={href} target="_blank" rel="noopener noreferrer">
+                  {title}
+                  <span class="fl-sr"> (opens in a new tab)</span>
+                </a>
+              ) : (
+                title
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+import type { ConnectionState } from '../chat-model.js';
+
+/** Says so when the chat is not live. The status region stays mounted so screen readers announce changes. */
+export function ConnectionBanner({ state }: { state: ConnectionState }) {
+  const text =
+    state === 'reconnecting' ? 'Reconnecting…' : state === 'unavailable' ? 'Chat is unavailable right now. Retrying…' : null;
+  return (
+    <div role="status" class="fl-live">
+      {text && (
+        <p class="fl-banner" data-testid="connection-status">
+          {text}
+        </p>
+      )}
+    </div>
+  );
+}

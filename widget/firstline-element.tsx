@@ -1,0 +1,38 @@
+import { render } from 'preact';
+import type { ChatModel } from './chat-model.js';
+import { App } from './components/App.js';
+import css from './styles.css?inline';
+
+export const ELEMENT_NAME = 'firstline-widget';
+
+export interface ElementOptions {
+  model: ChatModel;
+  title: string;
+}
+
+/**
+ * Defines <firstline-widget>: an open shadow root (so browser tests and assistive tech can reach
+ * in) holding the inlined stylesheet and the Preact app. Removing the element unmounts the UI but
+ * keeps the model, so moving or re-adding it resumes where it was.
+ */
+export function defineFirstlineElement({ model, title }: ElementOptions): void {
+  class FirstlineWidgetElement extends HTMLElement {
+    private mountPoint: HTMLDivElement | null = null;
+
+    connectedCallback(): void {
+      const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+      if (!this.mountPoint) {
+        const style = document.createElement('style');
+        style.textContent = css;
+        this.mountPoint = document.createElement('div');
+        root.append(style, this.mountPoint);
+      }
+      render(<App model={model} title={title} baseUrl={() => document.baseURI} />, this.mountPoint);
+    }
+
+    disconnectedCallback(): void {
+      if (this.mountPoint) render(null, this.mountPoint);
+    }
+  }
+  customElements.define(ELEMENT_NAME, FirstlineWidgetElement);
+}

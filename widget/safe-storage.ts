@@ -1,0 +1,65 @@
+/** The little of Web Storage the widget needs. Every call is safe: storage can be blocked or full. */
+export interface KeyValueStorage {
+  get(key: string): string | null;
+  set(key: string, value: string): void;
+  remove(key: string): void;
+}
+
+/**
+ * Wraps a Web Storage getter so that blocked storage (Safari private mode, sandboxed iframes,
+ * cookies disabled: even *reading* `window.localStorage` throws) or a full quota degrades to an
+ * in-memory map for this page view instead of breaking the chat.
+ */
+export function createSafeStorage(getBackend: () => Storage | null | undefined): KeyValueStorage {
+  const memory = new Map<string, string>();
+  const backend = (): Storage | null => {
+    try {
+      return getBackend() ?? null;
+    } catch {
+      return null;
+    }
+  };
+  return {
+    get(key) {
+      try {
+        const value = backend()?.getItem(key);
+        if (typeof value === 'string') return value;
+      } catch {
+        // fall through to memory
+      }
+      return memory.get(key) ?? null;
+    },
+    set(key, value) {
+      memory.set(key, value);
+      try {
+        backend()?.setItem(key, value);
+      } catch {
+        // quota or blocked: the in-memory copy still serves this page view
+      }
+    },
+    remove(key) {
+      memory.delete(key);
+      try {
+        backend()?.removeItem(key);
+      } catch {
+        // ignore
+      }
+    },
+  };
+}
+
+/** Storage that never persists; for tests and for hosts that opt out. */
+export function createMemoryStorage(): KeyValueStorage {
+  return createSafeStorage(() => null);
+}
+
+/** Parses stored JSON, returning undefined for anything unreadable instead of throwing. */
+export function readJson(storage: KeyValueStorage, key: string): unknown {
+  const raw = storage.get(key);
+  if (raw === null) return undefined;
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch {
+    return undefined;
+  }
+}
