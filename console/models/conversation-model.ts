@@ -140,7 +140,7 @@ export const ConversationModel = createModel(({ api, realtime, me, id, onChange 
       }
       actionError.value = null;
       const cmid = clientId();
-      messages.value = mergeMessages(messages.value, []).concat(pendingMessage(id, cmid, text, me.name, new Date().toISOString()));
+      messages.value = [...messages.value, pendingMessage(id, cmid, text, me.name, new Date().toISOString())];
       void deliver(cmid, text);
       return true;
     },

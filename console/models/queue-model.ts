@@ -73,11 +73,12 @@ export const QueueModel = createModel(({ api, realtime, me, tickMs = 15_000 }: Q
   }
 
   function applyUpdate(change: QueueChanged) {
-    const known = all.value.some((c) => c.id === change.conversationId);
+    const prev = all.value.find((c) => c.id === change.conversationId);
     all.value = applyStatusChange(all.value, change, me, new Date().toISOString());
-    // A row we have never seen, or one now assigned to someone we cannot name, needs the server's view.
-    const assigneeUnknown = change.assigneeId !== null && change.assigneeId !== me.id;
-    if (!known || assigneeUnknown) void refreshRow(change.conversationId);
+    // Fetch the row only when we lack something to show: a new queued or mine row, or an assignee's name.
+    const wanted = change.status === 'queued' || (change.status === 'assigned' && change.assigneeId === me.id);
+    const nameless = !!prev && change.assigneeId !== null && change.assigneeId !== me.id && change.assigneeId !== prev.assignee?.id;
+    if ((!prev && wanted) || nameless) void refreshRow(change.conversationId);
   }
 
   effect(() =>

@@ -16,6 +16,8 @@ export interface FakeVisitorServer {
   stored: ChatMessage[];
   /** Store the next N messages but never ack or echo them (a lost ack). */
   dropAcks: number;
+  /** Ignore the next N messages entirely (lost in transit). */
+  dropMessages: number;
   /** Reply to every visitor message with an AI message. */
   autoReply: boolean;
   sockets(): Socket<VisitorClientToServer, VisitorServerToClient>[];
@@ -42,6 +44,7 @@ export async function startFakeVisitorServer(): Promise<FakeVisitorServer> {
     received: [],
     stored: [],
     dropAcks: 0,
+    dropMessages: 0,
     autoReply: false,
     sockets: () => [...nsp.sockets.values()],
     say(role, text, extra = {}) {
@@ -72,6 +75,10 @@ export async function startFakeVisitorServer(): Promise<FakeVisitorServer> {
     });
     socket.on('message', (m, ack) => {
       server.received.push(m);
+      if (server.dropMessages > 0) {
+        server.dropMessages--;
+        return;
+      }
       if (!m?.text?.trim()) return ack({ ok: false, error: { code: 'invalid', message: 'message text is empty' } });
       const existing = server.stored.find((s) => s.clientMessageId === m.clientMessageId);
       if (existing) return ack({ ok: true, id: existing.id }); // dedupe: the same clientMessageId stores one message

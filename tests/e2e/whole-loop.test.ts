@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import type { RunningServer } from '../../server/start-server.js';
+import { buildFrontEnds, findChromium, launchChromium } from '../helpers/browser.js';
+import { dbKind, openTestDb, type TestDb } from '../helpers/test-db.js';
+import { startTestServer, TEST_ADMIN } from '../helpers/test-server.js';
+
+const browserPath = findChromium();
+
+describe.skipIf(!browserPath.path)(`end to end in Chromium: visitor and agent (${dbKind})`, () => {
+  let tdb: TestDb;
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    await buildFrontEnds();
+    tdb = await openTestDb();
+    server = await startTestServer(tdb.db);
+    browser = await launchChromium(browserPath.path!);
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await tdb?.dispose();
+  });
+
+  it('answers from the knowledge base, hands off, and an agent claims, replies and resolves', async () => {
+    const visitorCtx = await browser.newContext();
+    const agentCtx = await browser.newContext();
+    const visitor = await visitorCtx.newPage();
+    const agent = await agentCtx.newPage();
+
+    // 1. The visitor asks a question the demo knowledge base answers.
+    await visitor.goto(`${server.url}/billing`);
+    const widget = visitor.locator('firstline-widget');
+    await widget.getByRole('button', { name: 'Open chat' }).click();
+    await widget.getByLabel('Message').fill('How do I change my billing email?');
+    await widget.getByRole('button', { name: 'Send' }).click();
+    const aiAnswer = widget.locator('[data-role="ai"]').first();
+    await aiAnswer.waitFor({ timeout: 15_000 });
+    expect((await aiAnswer.innerText()).toLowerCase()).toContain('billing');
+    expect(await aiAnswer.locator('a').first().getAttribute('href')).toBeTruthy();
+
+    // 2. The visitor asks for a person and sees the queue position.
+    await widget.getByLabel('Message').fill('I want to talk to a person');
+    await widget.getByRole('button', { name: 'Send' }).click();
+    const queue = widget.getByTestId('queue-status');
+    await queue.waitFor({ timeout: 15_000 });
+    expect(await queue.innerText()).toMatch(/position\s*1|#1|1 in/i);
+
+    // 3. The agent logs in and sees the conversation with its brief, without a reload.
+    await agent.goto(`${server.url}/console`);
+    await agent.getByLabel('Email').fill(TEST_ADMIN.email);
+    await agent.getByLabel('Password').fill(TEST_ADMIN.password);
+    await agent.getByRole('button', { name: 'Sign in' }).click();
+    const row = agent.getByTestId('queue-row').first();
+    await row.waitFor({ timeout: 15_000 });
+    await row.click();
+    const brief = agent.getByTestId('handoff-brief');
+    await brief.waitFor({ timeout: 10_000 });
+    const briefText = await brief.innerText();
+    expect(briefText).toMatch(/asked for a human/i);
+    expect(briefText).toContain('/billing');
+    expect(await agent.locator('[data-role="visitor"]').first().innerText()).toContain('billing email');
+
+    // 4. Claim and reply: the reply appears in the widget with the agent's name.
+    await agent.getByRole('button', { name: 'Claim' }).click();
+    await agent.getByLabel('Reply').fill('Hi! I can help with that.');
+    await agent.getByRole('button', { name: 'Send' }).click();
+    const agentMessage = widget.locator('[data-role="agent"]').first();
+    await agentMessage.waitFor({ timeout: 15_000 });
+    expect(await agentMessage.innerText()).toContain('Hi! I can help with that.');
+    expect(await widget.innerText()).toContain('Admin');
+
+    // 5. Resolve: the widget says so.
+    agent.once('dialog', (d) => void d.accept());
+    await agent.getByRole('button', { name: 'Resolve' }).click();
+    await widget.getByText(/resolved/i).first().waitFor({ timeout: 15_000 });
+
+    await visitorCtx.close();
+    await agentCtx.close();
+  }, 90_000);
+});
