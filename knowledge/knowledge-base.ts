@@ -18,6 +18,11 @@ export interface KnowledgeBaseOptions {
   /** Vector size of the `chunks.embedding` column. */
   dimension?: number;
   chunking?: ChunkOptions;
+  /**
+   * Extra weight of the heading path (article title > sections) in each chunk's vector. Long
+   * chunks otherwise drown the title, and questions usually paraphrase the title. 0 disables.
+   */
+  headingWeight?: number;
   search?: Omit<HybridSearchOptions, 'db' | 'embeddings'>;
 }
 
@@ -27,6 +32,8 @@ export interface FirstlineKnowledgeBase extends KnowledgeBase {
   /** The model name written to `embedding_index`. */
   readonly model: string;
 }
+
+export const DEFAULT_HEADING_WEIGHT = 0.5;
 
 const FORMATS: readonly ArticleFormat[] = ['markdown', 'html', 'text'];
 
@@ -68,7 +75,12 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): FirstlineKno
   /** Chunking and embedding happen before the transaction, so it stays short. */
   async function prepareChunks(articleId: string, input: ArticleInput) {
     const chunks = await chunkArticle(input, options.chunking);
-    const vectors = await embeddings.embedDocuments(chunks.map(chunkEmbeddingText));
+    const headingWeight = options.headingWeight ?? DEFAULT_HEADING_WEIGHT;
+    const headings = headingWeight > 0 ? [...new Set(chunks.map((c) => c.headingPath))] : [];
+    // One batched call for chunk texts and the (few, repeated) heading paths.
+    const all = await embeddings.embedDocuments([...chunks.map(chunkEmbeddingText), ...headings]);
+    const headingVector = new Map(headings.map((h, i) => [h, all[chunks.length + i]!]));
+    const vectors = chunks.map((c, i) => mixVectors(all[i]!, headingVector.get(c.headingPath), headingWeight));
     const docs = chunks.map(
       (c) =>
         new Document<ChunkMetadata>({
@@ -219,6 +231,14 @@ function validate(input: ArticleInput): ArticleInput {
     return v.map((x: string) => x.trim()).filter(Boolean);
   };
   return { ...input, title, pages: list(input.pages, 'pages'), tags: list(input.tags, 'tags'), url: input.url?.trim() || null };
+}
+
+/** normalise(chunk + weight * heading): cosine stays meaningful because the result is unit length. */
+function mixVectors(chunk: number[], heading: number[] | undefined, weight: number): number[] {
+  if (!heading || weight <= 0) return chunk;
+  const mixed = chunk.map((x, i) => x + weight * heading[i]!);
+  const norm = Math.sqrt(mixed.reduce((s, x) => s + x * x, 0));
+  return norm > 0 ? mixed.map((x) => x / norm) : chunk;
 }
 
 function embedderName(e: EmbeddingsInterface): string {

@@ -1,12 +1,12 @@
 // Pure display formatting, shared by the queue, the conversation view and the dashboards.
 
-/** "45s", "12m", "3h 05m", "2d 4h". */
-export function formatDuration(totalSeconds: number | null | undefined): string {
+/** "45s", "12m", "3h 05m", "2d 4h"; precise adds seconds under an hour ("1m 35s") for metrics. */
+export function formatDuration(totalSeconds: number | null | undefined, precise = false): string {
   if (totalSeconds === null || totalSeconds === undefined || !Number.isFinite(totalSeconds)) return '—';
   const s = Math.max(0, Math.round(totalSeconds));
   if (s < 60) return `${s}s`;
   const m = Math.floor(s / 60);
-  if (m < 60) return `${m}m`;
+  if (m < 60) return precise && s % 60 ? `${m}m ${s % 60}s` : `${m}m`;
   const h = Math.floor(m / 60);
   if (h < 24) return `${h}h ${String(m % 60).padStart(2, '0')}m`;
   return `${Math.floor(h / 24)}d ${h % 24}h`;

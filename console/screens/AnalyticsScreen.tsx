@@ -57,7 +57,7 @@ export function AnalyticsScreen() {
           <MetricCard label="Escalation rate" value={formatPercent(m.escalationRate)} hint="Conversations handed to a human" />
           <MetricCard
             label="Median time to handoff"
-            value={formatDuration(m.medianTimeToHandoffSeconds)}
+            value={formatDuration(m.medianTimeToHandoffSeconds, true)}
             hint="From the first message to the handoff"
           />
           <MetricCard

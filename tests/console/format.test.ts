@@ -8,6 +8,8 @@ describe('format', () => {
     expect(formatDuration(3 * 3600 + 5 * 60)).toBe('3h 05m');
     expect(formatDuration(2 * 86400 + 4 * 3600)).toBe('2d 4h');
     expect(formatDuration(null)).toBe('—');
+    expect(formatDuration(95, true)).toBe('1m 35s');
+    expect(formatDuration(95)).toBe('1m');
   });
   it('percentages and labels', () => {
     expect(formatPercent(0.257)).toBe('26%');

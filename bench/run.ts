@@ -1,0 +1,23 @@
+/** `npm run bench [-- name ...]`: runs the benchmarks and writes JSON to bench/results/. */
+import { writeResult } from './bench-result.js';
+import { benchPipelineLatency } from './pipeline-latency.js';
+
+const BENCHMARKS: Record<string, () => Promise<Record<string, unknown>>> = {
+  'pipeline-latency': benchPipelineLatency,
+};
+
+async function main(names: string[]): Promise<void> {
+  const unknown = names.filter((n) => !(n in BENCHMARKS));
+  if (unknown.length) throw new Error(`unknown benchmark(s): ${unknown.join(', ')}; known: ${Object.keys(BENCHMARKS).join(', ')}`);
+  for (const name of names.length ? names : Object.keys(BENCHMARKS)) {
+    process.stdout.write(`running ${name} ...\n`);
+    const figures = await BENCHMARKS[name]!();
+    const file = await writeResult(name, figures);
+    process.stdout.write(`${JSON.stringify(figures, null, 2)}\n-> ${file}\n`);
+  }
+}
+
+main(process.argv.slice(2)).catch((err) => {
+  console.error(`bench failed: ${err instanceof Error ? err.message : err}`);
+  process.exit(1);
+});
