@@ -49,6 +49,8 @@ export const ChatMessage = z.object({
   text: z.string(),
   authorName: z.string().optional(),
   citations: z.array(Citation).optional(),
+  /** For AI answers: the visitor message this answers (matches the `message:delta` stream). */
+  replyTo: z.string().optional(),
   createdAt: z.string(),
 });
 export type ChatMessage = z.infer<typeof ChatMessage>;

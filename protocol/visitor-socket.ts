@@ -45,6 +45,8 @@ export interface VisitorServerToClient {
   'agent:joined': (p: { name: string }) => void;
   'conversation:resolved': (p: { conversationId: string }) => void;
   typing: (p: { role: 'ai' | 'agent'; typing: boolean }) => void;
+  /** Part of an AI answer being written; the full `message` with the same `replyTo` replaces it. */
+  'message:delta': (p: { conversationId: string; replyTo: string; delta: string }) => void;
 }
 export interface VisitorClientToServer {
   message: (m: VisitorMessageIn, ack: (a: Ack) => void) => void;

@@ -21,6 +21,9 @@ import { createIntentCatalog } from './intents/intent-catalog.js';
 import { createLogger, type Logger } from './logger.js';
 import { createExtractiveAnswerer } from './pipeline/answerer.js';
 import { createDefaultPipeline } from './pipeline/default-pipeline.js';
+import type { AnyStage } from './pipeline/stage.js';
+import { createLlmAnswerer } from './llm/llm-answerer.js';
+import { createOpenAiChatModel } from './llm/openai-chat-model.js';
 import { attachVisitorResponder } from './pipeline/respond-to-visitor.js';
 import { setupAgentNamespace, type AgentNamespace } from './realtime/agent-namespace.js';
 import { attachBroadcastListeners } from './realtime/broadcast-listeners.js';
@@ -72,7 +75,13 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const catalog = createIntentCatalog(DEFAULT_INTENTS, (examples) => trainIntentClassifier(examples));
   const bus = createEventBus((event, err) => log.error({ err, event }, 'domain event listener failed'));
   const conversations = createConversationService({ db, bus });
-  const stages = createDefaultPipeline({ catalog: () => catalog, kb, answerer: createExtractiveAnswerer() });
+  const answerer = config.openai
+    ? createLlmAnswerer({
+        model: createOpenAiChatModel({ apiKey: config.openai.apiKey, baseURL: config.openai.baseURL, model: config.openai.chatModel, timeoutMs: config.openai.timeoutMs }),
+        timeoutMs: config.openai.timeoutMs,
+      })
+    : createExtractiveAnswerer();
+  let stages: AnyStage[] = [];
 
   const app = createApp({ db, log, tokens, users, conversations, kb, ready: () => ready });
   const httpServer = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
@@ -92,6 +101,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     onConnected: (id) => void broadcast.sendQueueStatus(id).catch((err) => log.warn({ err }, 'queue status failed')),
   });
   setupAgentNamespace(agents, { tokens, users, conversations, log, onPresenceChanged: broadcast.refreshQueue });
+  stages = createDefaultPipeline({ catalog: () => catalog, kb, answerer, stream: broadcast.delta });
   const responder = attachVisitorResponder({ bus, conversations, stages: () => stages, hooks: broadcast, log });
 
   await new Promise<void>((resolve, reject) => {

@@ -7,6 +7,7 @@ import { newClientMessageId } from './client-id.js';
 import {
   addNotice,
   addPending,
+  appendDelta,
   lastServerMessageId,
   markFailed,
   markPending,
@@ -103,6 +104,8 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
   let session: StoredSession | null = sessions.load();
   const conversationId = signal<string | null>(session?.conversationId ?? null);
   let identity: VisitorIdentity | undefined;
+  /** Conversation status from the last `session` event ('bot', 'queued', 'assigned', 'resolved'). */
+  let status: string | null = null;
   let context: PageContext | undefined;
   let socket: VisitorSocket | null = null;
   let disposed = false;
@@ -169,8 +172,8 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
     });
     s.on('connect_error', (err: Error & { data?: { code?: string } }) => {
       if (s.active) {
-        // socket.io keeps retrying by itself (network trouble, server restarting).
-        connection.value = connection.peek() === 'connecting' ? 'connecting' : 'reconnecting';
+        // socket.io keeps retrying by itself (network trouble, server restarting); say so.
+        connection.value = 'reconnecting';
         return;
       }
       // The server refused the handshake. A stale token is the likely cause once; after that, back off.
@@ -187,12 +190,20 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
 
     s.on('session', (p: SessionPayload) => {
       if (!p || typeof p.token !== 'string' || typeof p.conversationId !== 'string') return;
+      status = typeof p.status === 'string' ? p.status : null;
       session = { conversationId: p.conversationId, token: p.token };
       if (identity?.id) session.visitorId = identity.id;
       sessions.save(session);
       conversationId.value = p.conversationId;
     });
     s.on('message', (m: ChatMessage) => receive([m], true));
+    s.on('message:delta', (p) => {
+      if (typeof p?.replyTo !== 'string' || typeof p.delta !== 'string') return;
+      batch(() => {
+        typing.value = null; // the text itself now shows progress
+        messages.value = appendDelta(messages.peek(), p.replyTo, p.delta, now().toISOString());
+      });
+    });
     s.on('handoff', (h: HandoffNotice) => {
       batch(() => {
         queue.value = { position: Number(h.queuePosition) || 1, etaSeconds: Number(h.etaSeconds) || 0 };
@@ -238,7 +249,8 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
         if (m.clientMessageId) outbox.remove(m.clientMessageId); // stored server-side: stop re-sending
         if (m.role === 'ai' || m.role === 'agent') {
           if (typing.peek() === m.role) typing.value = null;
-          if (m.role === 'agent' && m.authorName) agentName.value = m.authorName;
+          // From history, an agent only counts as "with you" if the conversation is still assigned.
+          if (m.role === 'agent' && m.authorName && (live || status === 'assigned')) agentName.value = m.authorName;
           if (live && !isOpen.peek() && !known.has(m.id)) unread.value = unread.peek() + 1;
         }
       }

@@ -26,6 +26,10 @@ export function defineFirstlineElement({ model, title }: ElementOptions): void {
         style.textContent = css;
         this.mountPoint = document.createElement('div');
         root.append(style, this.mountPoint);
+        // Keys typed in the chat must not trigger the host app's global shortcuts: outside the
+        // shadow root the event target is retargeted to <firstline-widget>, so a host check like
+        // "ignore keys typed into inputs" cannot tell. Our own handlers run before this point.
+        for (const type of ['keydown', 'keyup', 'keypress']) root.addEventListener(type, (e) => e.stopPropagation());
       }
       render(<App model={model} title={title} baseUrl={() => document.baseURI} />, this.mountPoint);
     }

@@ -28,20 +28,23 @@ function boot(): void {
   });
   defineFirstlineElement({ model, title: config.title });
 
+  // Also called by open(): single-page apps sometimes wipe <body>, taking the element with them.
   const mount = (): void => {
-    if (!document.body) return;
-    const existing = document.querySelector(ELEMENT_NAME);
-    if (!existing) document.body.append(document.createElement(ELEMENT_NAME));
-    else if (!existing.isConnected) document.body.append(existing);
+    if (document.body && !document.querySelector(ELEMENT_NAME)) document.body.append(document.createElement(ELEMENT_NAME));
   };
 
   // Queued identify/setContext calls run before the first connection, so the handshake carries them.
   installWindowApi(window as { Firstline?: unknown }, createCommands({ model, mount }));
   watchRoutes(window, () => model.pageChanged());
-  model.start();
 
-  if (document.body) mount();
-  else document.addEventListener('DOMContentLoaded', mount, { once: true });
+  // An async script can run before the host's deferred scripts (which usually call identify);
+  // waiting for DOMContentLoaded lets a resumed conversation connect with the identity already set.
+  const ready = (): void => {
+    mount();
+    model.start();
+  };
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', ready, { once: true });
+  else ready();
 }
 
 boot();

@@ -42,6 +42,8 @@ export interface ConversationSummary {
   lastMessage: { text: string; role: ChatMessage['role']; createdAt: string } | null;
   createdAt: string;
   updatedAt: string;
+  /** When the AI handed over; the server sends it, older rows may not have it. */
+  handedOffAt?: string | null;
 }
 
 export interface Decision {
@@ -126,6 +128,8 @@ export interface Metrics {
   handoffs: number;
   escalationRate: number | null;
   medianTimeToHandoffSeconds: number | null;
+  /** Extra the server provides beyond the contract; shown when present. */
+  medianTimeToFirstHumanResponseSeconds?: number | null;
   reEscalationRate: number | null;
   csat: number | null;
 }

@@ -1,5 +1,5 @@
 // Why the AI handed over: the packet an agent reads before typing the first word.
-import type { Handoff, Signal } from '../api/types.js';
+import type { Handoff, PageRef, Signal } from '../api/types.js';
 import { formatDateTime, formatSignalValue, sentimentLabel } from '../lib/format.js';
 import { PriorityBadge } from './PriorityBadge.js';
 
@@ -7,7 +7,7 @@ function overThreshold(s: Signal): boolean {
   return typeof s.value === 'number' && typeof s.threshold === 'number' && s.value >= s.threshold;
 }
 
-export function HandoffBrief({ handoff }: { handoff: Handoff }) {
+export function HandoffBrief({ handoff, page }: { handoff: Handoff; page: PageRef | null }) {
   return (
     <section class="panel brief" data-testid="handoff-brief" aria-labelledby="brief-title">
       <h2 id="brief-title" class="panel-title">
@@ -34,6 +34,10 @@ export function HandoffBrief({ handoff }: { handoff: Handoff }) {
             {sentimentLabel(handoff.sentiment)}{' '}
             <span class="muted">({Number.isFinite(handoff.sentiment) ? handoff.sentiment.toFixed(2) : '—'})</span>
           </dd>
+        </div>
+        <div>
+          <dt>Page</dt>
+          <dd class="small">{page ? page.url : <span class="muted">unknown</span>}</dd>
         </div>
         <div>
           <dt>Handed off</dt>

@@ -17,7 +17,7 @@ export function statusForTab(tab: QueueTab): ConversationStatus {
 
 /** The visitor has been waiting for a human since the handoff, not since the chat began. */
 export function waitStartedAt(c: ConversationSummary): string {
-  return c.handoff?.createdAt ?? c.createdAt;
+  return c.handoff?.createdAt ?? c.handedOffAt ?? c.createdAt;
 }
 
 export function waitingSeconds(c: ConversationSummary, now: number): number {

@@ -45,7 +45,8 @@ export const RealtimeModel = createModel(({ token, onUnauthorized, connect = con
   socket.on('connect_error', (err) => {
     connected.value = false;
     // An inactive socket means the server refused the handshake and will not be retried.
-    if (!socket.active && /auth|token|401|forbidden/i.test(err.message)) onUnauthorized();
+    const code = (err as Error & { data?: { code?: string } }).data?.code;
+    if (!socket.active && (code === 'unauthorized' || /unauthori[sz]ed|sign in/i.test(err.message))) onUnauthorized();
     else error.value = socket.active ? 'Reconnecting…' : err.message || 'Connection refused.';
   });
   effect(() => () => {

@@ -60,6 +60,13 @@ export function AnalyticsScreen() {
             value={formatDuration(m.medianTimeToHandoffSeconds, true)}
             hint="From the first message to the handoff"
           />
+          {m.medianTimeToFirstHumanResponseSeconds !== undefined && (
+            <MetricCard
+              label="Median first human reply"
+              value={formatDuration(m.medianTimeToFirstHumanResponseSeconds, true)}
+              hint="From the handoff to an agent's first message"
+            />
+          )}
           <MetricCard
             label="Re-escalation rate"
             value={formatPercent(m.reEscalationRate)}

@@ -126,7 +126,7 @@ export function ConversationScreen({ id }: { id: string }) {
         </section>
         <aside class="conv-side" aria-label="Context">
           {d.handoff ? (
-            <HandoffBrief handoff={d.handoff} />
+            <HandoffBrief handoff={d.handoff} page={d.page} />
           ) : (
             <section class="panel">
               <h2 class="panel-title">Handoff brief</h2>

@@ -60,6 +60,7 @@ const toMessage = (r: MessageRow): StoredMessage => ({
   text: r.text,
   ...(r.author_name ? { authorName: r.author_name } : {}),
   ...(r.citations?.length ? { citations: r.citations } : {}),
+  ...(typeof r.meta?.replyTo === 'string' ? { replyTo: r.meta.replyTo } : {}),
   createdAt: iso(r.created_at),
   meta: r.meta ?? {},
 });

@@ -6,6 +6,8 @@ export interface AnswerRequest {
   question: string;
   chunks: readonly RetrievedChunk[];
   history: Array<{ role: string; text: string }>;
+  /** Receives the answer as it is written, for streaming to the visitor. */
+  onDelta?: (delta: string) => void;
 }
 export interface ComposedAnswer {
   text: string;

@@ -15,6 +15,7 @@ export interface PipelineDeps {
   kb: KnowledgeBase;
   answerer: Answerer;
   thresholds?: PolicyThresholds;
+  stream?: (conversationId: string, replyTo: string, delta: string) => void;
 }
 
 /** The one place that lists the stages of the visitor-message pipeline, in order. */
@@ -25,6 +26,6 @@ export function createDefaultPipeline(deps: PipelineDeps): AnyStage[] {
     createDetectLoopStage(),
     createRetrieveKnowledgeStage({ kb: deps.kb }),
     createDecideEscalationStage({ thresholds: deps.thresholds }),
-    createComposeReplyStage({ answerer: deps.answerer }),
+    createComposeReplyStage({ answerer: deps.answerer, stream: deps.stream }),
   ];
 }

@@ -75,7 +75,7 @@ export function attachVisitorResponder(deps: {
         role: 'ai',
         text: reply.text,
         citations: reply.citations,
-        meta: { kind: reply.kind, reasonCode: decision!.reasonCode, citations: reply.citations satisfies Citation[] },
+        meta: { kind: reply.kind, reasonCode: decision!.reasonCode, citations: reply.citations satisfies Citation[], replyTo: messageId },
       });
     } catch (err) {
       log.error({ err, conversationId }, 'pipeline failed; handing off');

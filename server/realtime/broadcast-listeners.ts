@@ -72,6 +72,9 @@ export function attachBroadcastListeners(deps: {
 
   return {
     refreshQueue: refreshQueueLogged,
+    delta(conversationId: string, replyTo: string, delta: string) {
+      visitors.to(visitorRoom(conversationId)).emit('message:delta', { conversationId, replyTo, delta });
+    },
     typing(conversationId: string, on: boolean) {
       visitors.to(visitorRoom(conversationId)).emit('typing', { role: 'ai', typing: on });
     },

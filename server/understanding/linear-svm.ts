@@ -19,9 +19,11 @@ export interface LinearSvmOptions {
    * 1 = fully balanced. Helps rare intents against frequent ones when the test is balanced.
    */
   balance: number;
+  /** 'l2' = squared hinge (smoother, the liblinear default), 'l1' = hinge. */
+  loss: 'l1' | 'l2';
 }
 
-export const DEFAULT_SVM_OPTIONS: LinearSvmOptions = { c: 1, eps: 0.1, maxEpochs: 60, bias: 1, seed: 7, balance: 0 };
+export const DEFAULT_SVM_OPTIONS: LinearSvmOptions = { c: 1, eps: 0.1, maxEpochs: 60, bias: 1, seed: 7, balance: 0, loss: 'l2' };
 
 /** Class-major weights: the row of class k is weights[k*dim .. (k+1)*dim). */
 export interface LinearModel {
@@ -55,10 +57,14 @@ function trainBinary(
   const w = new Float64Array(dim);
   let b = 0;
   const alpha = new Float64Array(n);
+  // Dual box: squared hinge has no upper bound but a diagonal term; hinge has bound C_i.
   const diag = new Float64Array(n);
+  const upper = new Float64Array(n);
   const qd = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    diag[i] = 0.5 / (o.c * (y[i]! > 0 ? positiveWeight : 1));
+    const ci = o.c * (y[i]! > 0 ? positiveWeight : 1);
+    diag[i] = o.loss === 'l2' ? 0.5 / ci : 0;
+    upper[i] = o.loss === 'l2' ? Infinity : ci;
     let s = o.bias * o.bias + diag[i]!;
     const v = xs[i]!.val;
     for (let j = 0; j < v.length; j++) s += v[j]! * v[j]!;
@@ -95,12 +101,21 @@ function trainBinary(
           continue;
         }
         if (g < 0) pg = g;
+      } else if (alpha[i] === upper[i]) {
+        if (g < pgMinOld) {
+          active--;
+          index[s] = index[active]!;
+          index[active] = i;
+          s--;
+          continue;
+        }
+        if (g > 0) pg = g;
       } else pg = g;
       if (pg > pgMaxNew) pgMaxNew = pg;
       if (pg < pgMinNew) pgMinNew = pg;
       if (Math.abs(pg) > 1e-12) {
         const old = alpha[i]!;
-        const next = Math.max(old - g / qd[i]!, 0);
+        const next = Math.min(Math.max(old - g / qd[i]!, 0), upper[i]!);
         alpha[i] = next;
         const d = (next - old) * yi;
         for (let j = 0; j < idx.length; j++) w[idx[j]!] = w[idx[j]!]! + d * val[j]!;
@@ -117,7 +132,6 @@ function trainBinary(
     pgMaxOld = pgMaxNew <= 0 ? Infinity : pgMaxNew;
     pgMinOld = pgMinNew >= 0 ? -Infinity : pgMinNew;
   }
-  void pgMinOld;
   return { w, b: b * o.bias };
 }
 

@@ -67,9 +67,11 @@ export interface FeatureOptions {
   wordTrigrams: boolean;
   /** Also take character n-grams across word boundaries ("ard arr" catches "card arrived"). */
   crossWordChars: boolean;
+  /** Unordered pairs of content-word stems within this distance (0 = off): "card ... arrive". */
+  skipWindow: number;
 }
 
-export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = { charMin: 2, charMax: 5, wordBigrams: true, wordTrigrams: false, crossWordChars: false };
+export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = { charMin: 2, charMax: 5, wordBigrams: true, wordTrigrams: false, crossWordChars: false, skipWindow: 0 };
 
 /** Raw term counts per block; block names prefix the feature so blocks never collide. */
 export interface TextFeatures {
@@ -98,6 +100,15 @@ export function extractFeatures(text: string, options: Partial<FeatureOptions> =
     for (let n = opts.charMin; n <= opts.charMax; n++) {
       if (n > padded.length) break;
       for (let j = 0; j + n <= padded.length; j++) bump(char, padded.slice(j, j + n));
+    }
+  }
+  if (opts.skipWindow > 0) {
+    const content = tokens.filter((t) => !STOPWORDS.has(t) && /[\p{L}\p{N}]/u.test(t)).map(stem);
+    for (let i = 0; i < content.length; i++) {
+      for (let j = i + 1; j < Math.min(content.length, i + 1 + opts.skipWindow); j++) {
+        const [a, b] = content[i]! < content[j]! ? [content[i]!, content[j]!] : [content[j]!, content[i]!];
+        if (a !== b) bump(word, 'p:' + a + ' ' + b);
+      }
     }
   }
   if (opts.crossWordChars) {

@@ -148,6 +148,7 @@ describe('chat model over a real socket', () => {
     await waitFor(() => m.connection.value === 'reconnecting', 'reconnecting state');
     const handshakesBefore = server.handshakes.length;
     server.say('agent', 'Hi, Sam here.', { authorName: 'Sam' }); // nobody connected: only sync can deliver it
+    server.status = 'assigned';
     m.send('Typed while offline');
     expect(m.messages.value.at(-1)).toMatchObject({ delivery: 'pending' });
 

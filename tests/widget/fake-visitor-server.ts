@@ -18,6 +18,8 @@ export interface FakeVisitorServer {
   dropAcks: number;
   /** Ignore the next N messages entirely (lost in transit). */
   dropMessages: number;
+  /** Conversation status sent in `session`. */
+  status: string;
   /** Reply to every visitor message with an AI message. */
   autoReply: boolean;
   sockets(): Socket<VisitorClientToServer, VisitorServerToClient>[];
@@ -46,6 +48,7 @@ export async function startFakeVisitorServer(): Promise<FakeVisitorServer> {
     dropAcks: 0,
     dropMessages: 0,
     autoReply: false,
+    status: 'bot',
     sockets: () => [...nsp.sockets.values()],
     say(role, text, extra = {}) {
       const m: ChatMessage = { id: `m${++seq}`, conversationId, role, text, createdAt: nextTime(), ...extra };
@@ -66,7 +69,7 @@ export async function startFakeVisitorServer(): Promise<FakeVisitorServer> {
     const auth = socket.handshake.auth as VisitorAuth;
     server.handshakes.push(auth);
     void socket.join(conversationId);
-    socket.emit('session', { conversationId, token, status: 'bot' });
+    socket.emit('session', { conversationId, token, status: server.status });
 
     socket.on('page', (p) => server.pages.push(p));
     socket.on('sync', (p, ack) => {

@@ -3,6 +3,7 @@ import type { ChatMessage } from '../../protocol/domain.js';
 import {
   addNotice,
   addPending,
+  appendDelta,
   lastServerMessageId,
   markFailed,
   markPending,
@@ -137,5 +138,26 @@ describe('notices and the sync cursor', () => {
     list = addNotice(list, 'note', 'n1', at(4));
     expect(lastServerMessageId(list)).toBe('m2');
     expect(lastServerMessageId([])).toBeUndefined();
+  });
+});
+
+describe('streamed AI answers (message:delta)', () => {
+  it('grows a draft, then the final message replaces it with a fresh node', () => {
+    let list = mergeServerMessages([], [msg('v1', 1, { role: 'visitor', clientMessageId: 'c-1' })]);
+    list = appendDelta(list, 'v1', 'To reconnect ', at(9));
+    list = appendDelta(list, 'v1', 'Slack…', at(9));
+    expect(list[1]).toMatchObject({ role: 'ai', text: 'To reconnect Slack…', streaming: true, local: true });
+    expect(lastServerMessageId(list)).toBe('v1'); // a draft is not a sync cursor
+    list = mergeServerMessages(list, [msg('a1', 2, { text: 'To reconnect Slack, open Integrations.', replyTo: 'v1' })]);
+    expect(list.map((m) => m.key)).toEqual(['c-1', 'a1']);
+    expect(list[1]!.streaming).toBeUndefined();
+    // A late fragment after the final answer is ignored.
+    expect(appendDelta(list, 'v1', 'x', at(9))).toHaveLength(2);
+  });
+
+  it('keeps a draft above the pending tail', () => {
+    let list = addPending([], { clientMessageId: 'c-2', text: 'next question', createdAt: at(5) });
+    list = appendDelta(list, 'v1', 'Part', at(3));
+    expect(list.map((m) => m.key)).toEqual(['draft-v1', 'c-2']);
   });
 });

@@ -19,6 +19,9 @@ export function MessageItem({ message: m, base, onRetry }: MessageItemProps) {
       data-message-id={m.id}
       data-client-message-id={m.clientMessageId}
       data-delivery={m.delivery}
+      data-streaming={m.streaming ? 'true' : undefined}
+      // Streamed fragments would be read out one by one; the final message is announced instead.
+      aria-hidden={m.streaming ? 'true' : undefined}
     >
       {m.role === 'system' ? null : m.role === 'visitor' ? (
         <span class="fl-sr">You said: </span>

@@ -9,7 +9,12 @@ const GREETING = "Hi! I'm the Acme assistant. Ask me anything about your account
 const WAITING_NOTE = '(While you wait for our team:) ';
 
 /** Stage 6: turn the decision into what the visitor sees — an answer, a question back, or a handoff brief. */
-export function createComposeReplyStage(deps: { answerer: Answerer; now?: () => Date }): Stage<'reply'> {
+export function createComposeReplyStage(deps: {
+  answerer: Answerer;
+  now?: () => Date;
+  /** Streams answer text to the visitor as it is written (LLM answers). */
+  stream?: (conversationId: string, replyTo: string, delta: string) => void;
+}): Stage<'reply'> {
   const now = deps.now ?? (() => new Date());
   return {
     name: 'compose-reply',
@@ -29,6 +34,7 @@ export function createComposeReplyStage(deps: { answerer: Answerer; now?: () => 
             question: turn.text,
             chunks: turn.retrieval?.results ?? [],
             history: turn.history.map((m) => ({ role: m.role, text: m.text })),
+            ...(deps.stream ? { onDelta: (delta: string) => deps.stream!(turn.conversationId, turn.messageId, delta) } : {}),
           });
           if (answer.unanswerable || !answer.text.trim()) {
             const decision = { ...d, action: 'handoff' as const, reasonCode: 'answer_not_in_context', reason: 'The AI could not find the answer in the knowledge base.' };

@@ -1,0 +1,26 @@
+/** The seam to a language model: one implementation per provider, picked in the composition root. */
+export interface ChatTurn {
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+}
+
+export interface CompletionOptions {
+  /** Abort the call (the visitor left, or a deadline passed). */
+  signal?: AbortSignal;
+  maxTokens?: number;
+  temperature?: number;
+}
+
+export interface ChatModel {
+  readonly name: string;
+  complete(messages: ChatTurn[], opts?: CompletionOptions): Promise<string>;
+  /** Yields text deltas as the model writes them. */
+  stream(messages: ChatTurn[], opts?: CompletionOptions): AsyncIterable<string>;
+  /** A JSON object matching `schema` (JSON Schema), for structured decisions. */
+  json<T>(messages: ChatTurn[], schema: { name: string; schema: Record<string, unknown> }, opts?: CompletionOptions): Promise<T>;
+}
+
+/** A model call failed in a way the visitor must not wait on: time-out, HTTP error, bad output. */
+export class ModelError extends Error {
+  override name = 'ModelError';
+}
