@@ -1,6 +1,8 @@
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import { toVectorLiteral, type Queryable } from '../server/db/db.js';
+import { bm25Score, BM25_DEFAULTS, type TermHits } from './bm25-score.js';
 import { pageMatches } from './page-match.js';
+import { createTermStats, quoteLexeme, type TermStats } from './term-stats.js';
 import { isConfident, LOCAL_CONFIDENCE_THRESHOLDS, type ConfidenceThresholds } from './retrieval-confidence.js';
 import type { RetrievalResult, RetrievedChunk, SearchOptions } from './types.js';
 
@@ -20,11 +22,16 @@ export interface HybridSearchOptions {
   /** Score multiplier for articles whose `pages` match the visitor's page. */
   pageBoost?: number;
   confidence?: ConfidenceThresholds;
+  /** Shared with the knowledge base so writes invalidate it; created here when omitted. */
+  termStats?: TermStats;
+  bm25?: typeof BM25_DEFAULTS;
 }
 
 export const HYBRID_SEARCH_DEFAULTS = {
   mode: 'hybrid' as SearchMode,
   candidates: 40,
+  /** Full-text matches pre-selected by ts_rank_cd before BM25 re-scores them. */
+  fulltextCandidates: 100,
   rrfK: 20,
   vectorWeight: 1,
   fulltextWeight: 1,
@@ -45,8 +52,9 @@ interface CandidateRow {
   url: string | null;
   pages: string[];
   similarity: number;
-  ft_rank: number;
-  matched: number;
+  len: number;
+  /** [lexeme, occurrences, occurrences in the heading path] for each query lexeme present. */
+  terms: [string, number, number][] | null;
 }
 
 /**
@@ -58,6 +66,8 @@ export function createHybridSearch(options: HybridSearchOptions): HybridSearch {
   const cfg = { ...HYBRID_SEARCH_DEFAULTS, ...stripUndefined(options) };
   const thresholds = options.confidence ?? LOCAL_CONFIDENCE_THRESHOLDS;
   const { db, embeddings } = options;
+  const termStats = options.termStats ?? createTermStats(db);
+  const bm25Params = options.bm25 ?? BM25_DEFAULTS;
   const useVector = cfg.mode !== 'fulltext';
   const useFulltext = cfg.mode !== 'vector';
 
@@ -69,33 +79,43 @@ export function createHybridSearch(options: HybridSearchOptions): HybridSearch {
 
       const [vector, lexemes] = await Promise.all([embeddings.embedQuery(text), queryLexemes(db, text)]);
       const tsquery = lexemes.length ? lexemes.map(quoteLexeme).join(' | ') : null;
-      const params = [toVectorLiteral(vector), tsquery, lexemes, cfg.candidates];
+      const vectorLiteral = toVectorLiteral(vector);
       const select = `SELECT c.id, c.article_id, c.heading_path, c.text, a.title, a.url, a.pages,
-          1 - (c.embedding <=> $1::vector) AS similarity,
-          CASE WHEN $2::tsquery IS NULL THEN 0 ELSE ts_rank_cd(c.tsv, $2::tsquery, 1) END AS ft_rank,
-          coalesce(cardinality(array(
-            SELECT unnest(tsvector_to_array(c.tsv)) INTERSECT SELECT unnest($3::text[]))), 0) AS matched
+          1 - (c.embedding <=> $1::vector) AS similarity, length(c.tsv) AS len,
+          (SELECT json_agg(json_build_array(u.lexeme, cardinality(u.positions),
+                    (SELECT count(*) FROM unnest(u.weights) w WHERE w = 'A')))
+             FROM unnest(c.tsv) u WHERE u.lexeme = ANY($2::text[])) AS terms
         FROM chunks c JOIN articles a ON a.id = c.article_id`;
       // A text with no words ("!!!") embeds to the zero vector, which has no cosine direction.
       const vectorUsable = useVector && vector.some((x) => x !== 0);
-      const lists = await Promise.all([
-        vectorUsable ? db.query<CandidateRow>(`${select} ORDER BY c.embedding <=> $1::vector LIMIT $4`, params) : null,
+      const [vectorRows, fulltextRows, stats] = await Promise.all([
+        vectorUsable
+          ? db.query<CandidateRow>(`${select} ORDER BY c.embedding <=> $1::vector LIMIT $3`, [vectorLiteral, lexemes, cfg.candidates])
+          : null,
         useFulltext && tsquery
           ? db.query<CandidateRow>(
-              `${select} WHERE c.tsv @@ $2::tsquery ORDER BY ts_rank_cd(c.tsv, $2::tsquery, 1) DESC LIMIT $4`,
-              params,
+              `${select} WHERE c.tsv @@ $3::tsquery ORDER BY ts_rank_cd(c.tsv, $3::tsquery, 1) DESC LIMIT $4`,
+              [vectorLiteral, lexemes, tsquery, cfg.fulltextCandidates],
             )
           : null,
+        lexemes.length ? loadStats(termStats, lexemes) : null,
       ]);
 
       const byId = new Map<string, CandidateRow>();
-      for (const list of lists) for (const row of list?.rows ?? []) byId.set(row.id, row);
-      const candidates = [...byId.values()].map((r) => ({
-        ...r,
-        similarity: finiteOr0(r.similarity),
-        ft_rank: Number(r.ft_rank),
-        coverage: lexemes.length ? Number(r.matched) / lexemes.length : 0,
-      }));
+      for (const list of [vectorRows, fulltextRows]) for (const row of list?.rows ?? []) byId.set(row.id, row);
+      const candidates = [...byId.values()].map((r) => {
+        const hits: TermHits[] = (r.terms ?? []).map(([lexeme, total, heading]) => ({
+          lexeme,
+          heading: Number(heading),
+          body: Number(total) - Number(heading),
+        }));
+        return {
+          ...r,
+          similarity: finiteOr0(r.similarity),
+          ft_rank: stats ? bm25Score(hits, Number(r.len), stats, bm25Params) : 0,
+          coverage: lexemes.length ? hits.length / lexemes.length : 0,
+        };
+      });
       if (candidates.length === 0) return emptyResult();
 
       // Rank the union by each signal so a chunk found by one list still gets its rank in the other.
@@ -148,9 +168,9 @@ async function queryLexemes(db: Queryable, text: string): Promise<string[]> {
   return rows[0]?.lexemes ?? [];
 }
 
-/** Quotes a lexeme for tsquery input, so punctuation inside it is never tsquery syntax. */
-function quoteLexeme(lexeme: string): string {
-  return `'${lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+async function loadStats(termStats: TermStats, lexemes: string[]) {
+  const [corpus, df] = await Promise.all([termStats.corpus(), termStats.documentFrequency(lexemes)]);
+  return { ...corpus, df };
 }
 
 function emptyResult(): RetrievalResult {

@@ -7,6 +7,7 @@ import { contentHash } from './content-hash.js';
 import { createHybridSearch, type HybridSearchOptions } from './hybrid-search.js';
 import { ArticleNotFoundError, EmbeddingModelMismatchError, InvalidArticleError } from './knowledge-errors.js';
 import { LOCAL_EMBEDDING_DIMENSION } from './local-embeddings.js';
+import { createTermStats } from './term-stats.js';
 import { PgVectorStore, type ChunkMetadata } from './pg-vector-store.js';
 import type { Article, ArticleFormat, ArticleInput, ArticleSummary, IngestResult, KnowledgeBase } from './types.js';
 
@@ -47,7 +48,8 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): FirstlineKno
   const dimension = options.dimension ?? LOCAL_EMBEDDING_DIMENSION;
   const model = options.model ?? embedderName(embeddings);
   const store = new PgVectorStore(embeddings, { db, dimension });
-  const hybrid = createHybridSearch({ ...options.search, db, embeddings });
+  const termStats = createTermStats(db);
+  const hybrid = createHybridSearch({ ...options.search, db, embeddings, termStats });
   let indexChecked = false;
 
   /** Refuses to mix vectors of two embedders; an empty index may switch freely. */
@@ -115,6 +117,7 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): FirstlineKno
       await store.withQueryable(tx).addVectors(vectors, docs);
       await recordIndex(tx);
     });
+    termStats.invalidate();
     return { id, chunks: docs.length, changed: true };
   }
 
@@ -140,6 +143,7 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): FirstlineKno
         await store.withQueryable(tx).addVectors(vectors, docs);
         await recordIndex(tx);
       });
+      termStats.invalidate();
       return { id, chunks: docs.length, changed: true };
     },
 
@@ -151,6 +155,7 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): FirstlineKno
     async deleteArticle(id) {
       // Chunks go with the article (ON DELETE CASCADE).
       const { rows } = await db.query('DELETE FROM articles WHERE id = $1 RETURNING id', [id]);
+      termStats.invalidate();
       return rows.length > 0;
     },
 
@@ -195,6 +200,7 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): FirstlineKno
       }
       await recordIndex(db);
       indexChecked = false;
+      termStats.invalidate();
       return { articles: rows.length, chunks };
     },
   };

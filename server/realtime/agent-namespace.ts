@@ -28,11 +28,15 @@ export function setupAgentNamespace(
     next();
   });
 
-  nsp.on('connection', async (socket) => {
+  nsp.on('connection', (socket) => {
     const { agent } = socket.data;
-    await socket.join([AGENTS_ROOM, agentRoom(agent.id)]);
-    await users.setPresence(agent.id, 'online').catch((err) => log.warn({ err }, 'presence update failed'));
-    deps.onPresenceChanged?.();
+    // Joining is synchronous with the in-memory adapter and handlers are registered before any
+    // await, so nothing the console sends right after connecting is dropped.
+    void socket.join([AGENTS_ROOM, agentRoom(agent.id)]);
+    users
+      .setPresence(agent.id, 'online')
+      .then(() => deps.onPresenceChanged?.())
+      .catch((err) => log.warn({ err }, 'presence update failed'));
 
     socket.on(
       'claim',

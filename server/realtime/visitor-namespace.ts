@@ -42,20 +42,9 @@ export function setupVisitorNamespace(nsp: VisitorNamespace, deps: { tokens: Tok
     next();
   });
 
-  nsp.on('connection', async (socket) => {
+  nsp.on('connection', (socket) => {
     const data = socket.data;
-    await socket.join(visitorRoom(data.conversationId));
-    const existing = await conversations.repo.get(data.conversationId).catch((err) => {
-      log.error({ err }, 'loading conversation on connect failed');
-      return null;
-    });
-    socket.emit('session', { conversationId: data.conversationId, token: data.token, status: existing?.status ?? 'bot' });
-    if (existing && data.page) await conversations.repo.recordPage(existing.id, data.page).catch((err) => log.warn({ err }, 'recording page failed'));
-    if (existing && data.lastMessageId) {
-      for (const m of await conversations.repo.messages(existing.id, data.lastMessageId)) socket.emit('message', stripMeta(m));
-    }
-    if (existing) deps.onConnected?.(existing.id);
-
+    // Handlers first, before any await: events sent right after connecting must not be dropped.
     const limiter = createRateLimiter(8, 1);
     socket.on(
       'message',
@@ -85,7 +74,23 @@ export function setupVisitorNamespace(nsp: VisitorNamespace, deps: { tokens: Tok
       'sync',
       ackedHandler(SyncIn, log, async ({ afterId }) => ({ messages: (await conversations.repo.messages(data.conversationId, afterId)).map(stripMeta) })) as VisitorClientToServer['sync'],
     );
+
+    void welcome(socket).catch((err) => log.error({ err }, 'visitor welcome failed'));
   });
+
+  /** Joins the conversation room, sends the session and replays what the client missed. */
+  async function welcome(socket: Parameters<Parameters<VisitorNamespace['on']>[1]>[0]): Promise<void> {
+    const data = socket.data;
+    await socket.join(visitorRoom(data.conversationId));
+    const existing = await conversations.repo.get(data.conversationId);
+    socket.emit('session', { conversationId: data.conversationId, token: data.token, status: existing?.status ?? 'bot' });
+    if (!existing) return;
+    if (data.page) await conversations.repo.recordPage(existing.id, data.page);
+    if (data.lastMessageId) {
+      for (const m of await conversations.repo.messages(existing.id, data.lastMessageId)) socket.emit('message', stripMeta(m));
+    }
+    deps.onConnected?.(existing.id);
+  }
 }
 
 /** Internal metadata (signals, errors) stays on the server side. */

@@ -13,16 +13,27 @@ export interface IntentScorerOptions {
 
 export type IntentScorer = (text: string) => Float64Array;
 
+/**
+ * Tuned on BANKING77 (train split, test split for the report): skip-pairs of content words
+ * within 5 tokens added ~0.6 points; C=2 with class-balanced positives ~0.1.
+ */
+export const DEFAULT_SCORER_OPTIONS: IntentScorerOptions = {
+  svm: { c: 2, balance: 1 },
+  vectorizer: { features: { skipWindow: 5 } },
+};
+
 export function trainIntentScorer(
   texts: string[],
   labels: Int32Array,
   classes: number,
   options: Partial<IntentScorerOptions> = {},
 ): IntentScorer {
-  const vopts = options.vectorizer ?? {};
+  const vopts = { ...DEFAULT_SCORER_OPTIONS.vectorizer, ...options.vectorizer };
+  vopts.features = { ...DEFAULT_SCORER_OPTIONS.vectorizer.features, ...options.vectorizer?.features };
+  const svm = { ...DEFAULT_SCORER_OPTIONS.svm, ...options.svm };
   const feats = texts.map((t) => extractFeatures(t, vopts.features));
   const vectorizer = fitTfidfVectorizer(texts, vopts, feats);
   const xs = feats.map((f) => vectorizer.transformFeatures(f));
-  const model = trainLinearSvm(xs, labels, classes, vectorizer.dim, options.svm ?? {});
+  const model = trainLinearSvm(xs, labels, classes, vectorizer.dim, svm);
   return (text) => scoreLinear(model, vectorizer.transform(text));
 }

@@ -69,9 +69,11 @@ export interface FeatureOptions {
   crossWordChars: boolean;
   /** Unordered pairs of content-word stems within this distance (0 = off): "card ... arrive". */
   skipWindow: number;
+  /** Skip-pairs ignore only pure function words, keeping "not", "when", "why", "can" ... */
+  skipKeepsQuestionWords: boolean;
 }
 
-export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = { charMin: 2, charMax: 5, wordBigrams: true, wordTrigrams: false, crossWordChars: false, skipWindow: 0 };
+export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = { charMin: 2, charMax: 5, wordBigrams: true, wordTrigrams: false, crossWordChars: false, skipWindow: 0, skipKeepsQuestionWords: false };
 
 /** Raw term counts per block; block names prefix the feature so blocks never collide. */
 export interface TextFeatures {
@@ -103,7 +105,8 @@ export function extractFeatures(text: string, options: Partial<FeatureOptions> =
     }
   }
   if (opts.skipWindow > 0) {
-    const content = tokens.filter((t) => !STOPWORDS.has(t) && /[\p{L}\p{N}]/u.test(t)).map(stem);
+    const skip = opts.skipKeepsQuestionWords ? FUNCTION_WORDS : STOPWORDS;
+    const content = tokens.filter((t) => !skip.has(t) && /[\p{L}\p{N}]/u.test(t)).map(stem);
     for (let i = 0; i < content.length; i++) {
       for (let j = i + 1; j < Math.min(content.length, i + 1 + opts.skipWindow); j++) {
         const [a, b] = content[i]! < content[j]! ? [content[i]!, content[j]!] : [content[j]!, content[i]!];
@@ -137,3 +140,8 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
   'there', 'here', 'if', 'as', 'not', 'no', 'any', 'some', 'all', 'get', 'there', 'hi', 'hello', 'hey',
   'is', 'be', 'should', 'them', 'they', 'their', 'he', 'she', 'his', 'her', 'about', 'into', 'up', 'out',
 ]);
+
+/** Articles, pronouns, prepositions and auxiliaries: the stopwords minus those that carry intent. */
+const FUNCTION_WORDS: ReadonlySet<string> = new Set(
+  [...STOPWORDS].filter((w) => !['not', 'no', 'how', 'what', 'why', 'when', 'where', 'which', 'who', 'can', 'could', 'will', 'would', 'should', 'get', 'all', 'any', 'again'].includes(w)),
+);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Socket } from 'socket.io-client';
+import { io, type Socket } from 'socket.io-client';
 import type { ChatMessage } from '../../protocol/domain.js';
 import type { RunningServer } from '../../server/start-server.js';
 import { dbKind, openTestDb, type TestDb } from '../helpers/test-db.js';
@@ -114,6 +114,14 @@ describe(`the whole loop over real sockets (${dbKind})`, () => {
     await server.idle();
     const res = await emitAck(agent, 'message', { conversationId: session.conversationId, clientMessageId: 'z', text: 'hi' });
     expect(res).toMatchObject({ ok: false, error: { code: 'not_assigned' } });
+  });
+
+  it('does not drop a message sent in the same instant as connecting', async () => {
+    // socket.io-client buffers this emit and sends it right behind the handshake.
+    const raw = track(io(`${server.url}/visitor`, { transports: ['websocket'], forceNew: true, reconnection: false }));
+    const ack = await (raw.timeout(10_000).emitWithAck('message', { clientMessageId: 'early-1', text: 'How do I export my data?' }) as Promise<{ ok: boolean; id: string }>);
+    expect(ack.ok).toBe(true);
+    expect(ack.id).toBeTruthy();
   });
 
   it('refuses the agent namespace without a valid token', async () => {

@@ -207,6 +207,22 @@ describe('chat model over a real socket', () => {
     expect(m.send('One more thing')).toBe(true); // the visitor can keep writing
   });
 
+  it('shows a streamed answer as it is written, then the final message in its place', async () => {
+    const m = model();
+    m.open();
+    await waitFor(() => m.connection.value === 'connected', 'connect');
+    const [s] = server.sockets();
+    s!.emit('typing', { role: 'ai', typing: true });
+    s!.emit('message:delta', { conversationId: 'conv-1', replyTo: 'v9', delta: 'Open ' });
+    s!.emit('message:delta', { conversationId: 'conv-1', replyTo: 'v9', delta: 'Settings' });
+    await waitFor(() => m.messages.value[0]?.text === 'Open Settings', 'draft');
+    expect(m.messages.value[0]).toMatchObject({ role: 'ai', streaming: true });
+    expect(m.typing.value).toBeNull();
+    server.say('ai', 'Open Settings, then Integrations.', { replyTo: 'v9' });
+    await waitFor(() => m.messages.value[0]?.fromServer === true, 'final');
+    expect(visible(m)).toEqual(['ai:Open Settings, then Integrations.']);
+  });
+
   it('reports route changes once per change, with the current context', async () => {
     const m = model();
     m.open();

@@ -9,10 +9,12 @@ export interface ComposerProps {
 
 const MAX_INPUT_HEIGHT = 120;
 
-/** Textarea + send. Enter sends, Shift+Enter adds a line; IME composition is left alone. */
+/**
+ * Textarea + send. Enter sends, Shift+Enter adds a line; IME composition is left alone. maxLength
+ * keeps the text within what the server accepts.
+ */
 export function Composer({ inputRef, onSend }: ComposerProps) {
   const [text, setText] = useState('');
-  const remaining = LIMITS.messageText - text.length;
 
   const resize = (el: HTMLTextAreaElement) => {
     el.style.height = 'auto';
@@ -49,7 +51,6 @@ export function Composer({ inputRef, onSend }: ComposerProps) {
         ref={inputRef}
         class="fl-input"
         aria-label="Message"
-        aria-describedby={remaining < 200 ? 'fl-remaining' : undefined}
         placeholder="Type your message…"
         rows={1}
         maxLength={LIMITS.messageText}
@@ -60,11 +61,6 @@ export function Composer({ inputRef, onSend }: ComposerProps) {
         }}
         onKeyDown={onKeyDown}
       />
-      {remaining < 200 && (
-        <span id="fl-remaining" class="fl-remaining">
-          {remaining} characters left
-        </span>
-      )}
       <button type="submit" class="fl-send" aria-label="Send" disabled={!text.trim()}>
         <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20" focusable="false">
           <path fill="currentColor" d="M3.4 20.4 21 12 3.4 3.6 3.4 10l12.6 2-12.6 2z" />

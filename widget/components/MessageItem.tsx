@@ -15,11 +15,11 @@ export function MessageItem({ message: m, base, onRetry }: MessageItemProps) {
   return (
     <div
       class={`fl-msg fl-msg-${m.role}${m.delivery === 'pending' ? ' fl-pending' : ''}`}
-      data-role={m.role}
+      // A streaming draft is not a message yet: tests and tools selecting [data-role="ai"] get final answers only.
+      data-role={m.streaming ? 'ai-draft' : m.role}
       data-message-id={m.id}
       data-client-message-id={m.clientMessageId}
       data-delivery={m.delivery}
-      data-streaming={m.streaming ? 'true' : undefined}
       // Streamed fragments would be read out one by one; the final message is announced instead.
       aria-hidden={m.streaming ? 'true' : undefined}
     >

@@ -1,0 +1,32 @@
+/** Okapi BM25 parameters; `headingBoost` counts a term in the heading path (tsv weight A) extra times. */
+export const BM25_DEFAULTS = { k1: 1.2, b: 0.75, headingBoost: 2 };
+
+export interface TermHits {
+  lexeme: string;
+  /** Occurrences in the chunk text (tsv weight B). */
+  body: number;
+  /** Occurrences in the heading path (tsv weight A). */
+  heading: number;
+}
+
+/**
+ * BM25 of one chunk for the query lexemes it contains. Unlike ts_rank_cd it weighs rare words
+ * above common ones, which matters when every article mentions the product name.
+ */
+export function bm25Score(
+  hits: TermHits[],
+  length: number,
+  stats: { chunks: number; avgLength: number; df: Map<string, number> },
+  params = BM25_DEFAULTS,
+): number {
+  let score = 0;
+  const norm = params.k1 * (1 - params.b + (params.b * length) / stats.avgLength);
+  for (const h of hits) {
+    const tf = h.body + params.headingBoost * h.heading;
+    if (tf <= 0) continue;
+    const n = stats.df.get(h.lexeme) ?? 0;
+    const idf = Math.log(1 + (stats.chunks - n + 0.5) / (n + 0.5));
+    score += (idf * tf * (params.k1 + 1)) / (tf + norm);
+  }
+  return score;
+}
