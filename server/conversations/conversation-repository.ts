@@ -308,5 +308,6 @@ function toVisitor(r: VisitorColumns): VisitorRecord {
     ...(r.v_plan ? { plan: r.v_plan } : {}),
     ...(r.v_account_value != null ? { accountValue: Number(r.v_account_value) } : {}),
     ...(typeof t.renewalDate === 'string' ? { renewalDate: t.renewalDate } : {}),
+    ...(typeof t.hostUserId === 'string' ? { externalId: t.hostUserId } : {}),
   };
 }

@@ -2,6 +2,8 @@ import type { ConversationStatus, Handoff, PageInfo, VisitorIdentity } from '../
 
 export interface VisitorRecord extends VisitorIdentity {
   id: string;
+  /** The host app's own user id, from the widget's identify call. */
+  externalId?: string;
 }
 
 export interface PageVisit {

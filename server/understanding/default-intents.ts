@@ -27,5 +27,5 @@ export function intentExamples(intents: readonly IntentDefinition[]): Array<{ te
  */
 export function defaultIntentClassifier(intents: readonly IntentDefinition[] = DEFAULT_INTENTS): TrainedIntentClassifier {
   // Few examples per intent: a fixed, modest threshold is steadier than a quantile of ~4 held-out texts.
-  return trainIntentClassifier(intentExamples(intents), { minConfidence: 0.3, minCoverage: 0.25 });
+  return trainIntentClassifier(intentExamples(intents), { minConfidence: 0.3 });
 }

@@ -18,6 +18,11 @@ export interface IntentPrediction {
   confidence: number;
   /** Top candidates, best first. */
   ranked: Array<{ intent: string; confidence: number }>;
+  /**
+   * How familiar the wording is to the training examples (character-gram coverage plus a little
+   * of the best raw score; roughly 0..1.1). Low values are why an intent comes back null.
+   */
+  familiarity?: number;
 }
 
 export interface IntentClassifier {
