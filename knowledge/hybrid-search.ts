@@ -58,7 +58,8 @@ interface CandidateRow {
 }
 
 /**
- * Vector candidates and full-text candidates, fused by reciprocal rank fusion over their union,
+ * Vector candidates (pgvector cosine) and full-text candidates (OR-query over `tsv`, re-scored
+ * with BM25 using corpus term statistics), fused by reciprocal rank fusion over their union,
  * boosted when the article belongs to the visitor's page, deduplicated to the best chunk per
  * article. `confident` comes from raw evidence (see retrieval-confidence.ts), not fused scores.
  */
@@ -112,7 +113,7 @@ export function createHybridSearch(options: HybridSearchOptions): HybridSearch {
         return {
           ...r,
           similarity: finiteOr0(r.similarity),
-          ft_rank: stats ? bm25Score(hits, Number(r.len), stats, bm25Params) : 0,
+          bm25: stats ? bm25Score(hits, Number(r.len), stats, bm25Params) : 0,
           coverage: lexemes.length ? hits.length / lexemes.length : 0,
         };
       });
@@ -124,7 +125,7 @@ export function createHybridSearch(options: HybridSearchOptions): HybridSearch {
         sorted.forEach((c, i) => fused.set(c.id, (fused.get(c.id) ?? 0) + weight / (cfg.rrfK + i + 1)));
       if (useVector) addRanks([...candidates].sort((a, b) => b.similarity - a.similarity), cfg.vectorWeight);
       if (useFulltext) {
-        addRanks(candidates.filter((c) => c.ft_rank > 0).sort((a, b) => b.ft_rank - a.ft_rank), cfg.fulltextWeight);
+        addRanks(candidates.filter((c) => c.bm25 > 0).sort((a, b) => b.bm25 - a.bm25), cfg.fulltextWeight);
       }
       const maxFused = ((useVector ? cfg.vectorWeight : 0) + (useFulltext ? cfg.fulltextWeight : 0)) / (cfg.rrfK + 1);
 

@@ -5,9 +5,10 @@ import type { Db, Queryable } from '../server/db/db.js';
 import { chunkArticle, chunkEmbeddingText, type ChunkOptions } from './chunk-article.js';
 import { contentHash } from './content-hash.js';
 import { createHybridSearch, type HybridSearchOptions } from './hybrid-search.js';
-import { ArticleNotFoundError, EmbeddingModelMismatchError, InvalidArticleError } from './knowledge-errors.js';
+import { ArticleNotFoundError, EmbeddingModelMismatchError } from './knowledge-errors.js';
 import { LOCAL_EMBEDDING_DIMENSION } from './local-embeddings.js';
 import { createTermStats } from './term-stats.js';
+import { validateArticle } from './validate-article.js';
 import { PgVectorStore, type ChunkMetadata } from './pg-vector-store.js';
 import type { Article, ArticleFormat, ArticleInput, ArticleSummary, IngestResult, KnowledgeBase } from './types.js';
 
@@ -34,9 +35,7 @@ export interface FirstlineKnowledgeBase extends KnowledgeBase {
   readonly model: string;
 }
 
-export const DEFAULT_HEADING_WEIGHT = 0.5;
-
-const FORMATS: readonly ArticleFormat[] = ['markdown', 'html', 'text'];
+export const DEFAULT_HEADING_WEIGHT = 0.7;
 
 /**
  * The knowledge base: articles in, chunks with embeddings stored, hybrid search out.
@@ -125,7 +124,7 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): FirstlineKno
     model,
 
     async addArticle(input) {
-      const clean = validate(input);
+      const clean = validateArticle(input);
       const hash = contentHash(clean);
       if (clean.source) {
         const { rows } = await db.query<{ id: string }>('SELECT id FROM articles WHERE source = $1 ORDER BY created_at LIMIT 1', [clean.source]);
@@ -148,7 +147,7 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): FirstlineKno
     },
 
     async updateArticle(id, input) {
-      const clean = validate(input);
+      const clean = validateArticle(input);
       return update(id, clean, contentHash(clean));
     },
 
@@ -222,21 +221,6 @@ function toSummary(r: ArticleRow): ArticleSummary {
 
 function toIso(v: unknown): string {
   return (v instanceof Date ? v : new Date(String(v))).toISOString();
-}
-
-function validate(input: ArticleInput): ArticleInput {
-  const title = typeof input.title === 'string' ? input.title.trim() : '';
-  if (!title) throw new InvalidArticleError('An article needs a non-empty title.');
-  if (typeof input.body !== 'string') throw new InvalidArticleError('An article body must be a string.');
-  if (!FORMATS.includes(input.format)) {
-    throw new InvalidArticleError(`Unknown article format "${String(input.format)}"; use one of ${FORMATS.join(', ')}.`);
-  }
-  const list = (v: unknown, field: string) => {
-    if (v === undefined || v === null) return [];
-    if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) throw new InvalidArticleError(`"${field}" must be a list of strings.`);
-    return v.map((x: string) => x.trim()).filter(Boolean);
-  };
-  return { ...input, title, pages: list(input.pages, 'pages'), tags: list(input.tags, 'tags'), url: input.url?.trim() || null };
 }
 
 /** normalise(chunk + weight * heading): cosine stays meaningful because the result is unit length. */

@@ -7,12 +7,16 @@ export const LOCAL_EMBEDDING_DIMENSION = 512;
 /** Recorded in `embedding_index`; bump when features or weights change so stored vectors are rebuilt. */
 export const LOCAL_EMBEDDING_MODEL = 'local-hash-v1';
 
-/** Relative weight of each feature family; each family is L2-normalised before mixing. */
+/**
+ * Relative weight of each feature family; each family is L2-normalised before mixing.
+ * Tuned on StackFAQ queries group `a` (see bench/eval-retrieval.ts).
+ */
 export const LOCAL_EMBEDDING_WEIGHTS = {
   words: 1.0,
-  concepts: 0.8,
-  bigrams: 0.35,
-  charGrams: 0.55,
+  concepts: 0.65,
+  bigrams: 0.6,
+  // Character n-grams weigh more than words: they bridge inflections the stemmer misses and typos.
+  charGrams: 1.2,
 } as const;
 
 export interface LocalEmbeddingsParams extends EmbeddingsParams {

@@ -8,8 +8,9 @@
  *
  * Confident when either the vectors agree strongly, or the vectors agree moderately AND most of
  * the question's words appear in the chunk. Values were calibrated for `local-hash-v1` on the
- * demo knowledge base: on-topic questions score similarity 0.25-0.6 with coverage >= 0.5; off-topic
- * text ("what is the capital of France", "asdfgh") scores similarity < 0.12 and coverage 0.
+ * demo knowledge base: on-topic questions score similarity 0.19-0.73 with coverage >= 0.5;
+ * off-topic text ("what is the capital of France", "asdfgh", "who won the world cup") scores
+ * similarity 0.03-0.25 with coverage 0, or coverage 0.5 with similarity < 0.05 ("tell me a joke").
  * Another embedder (OpenAI) has a different similarity scale: pass its own thresholds.
  */
 export interface ConfidenceThresholds {
@@ -23,7 +24,7 @@ export interface ConfidenceThresholds {
 
 export const LOCAL_CONFIDENCE_THRESHOLDS: Readonly<ConfidenceThresholds> = Object.freeze({
   strongSimilarity: 0.45,
-  minSimilarity: 0.2,
+  minSimilarity: 0.15,
   minCoverage: 0.5,
 });
 

@@ -29,8 +29,22 @@ export interface QueueChanged {
   assigneeId: string | null;
 }
 
+export interface AgentNotification {
+  id: number;
+  kind: string;
+  conversationId: string | null;
+  title: string;
+  body: string;
+  createdAt: string;
+}
+
+export const PresenceIn = z.object({ status: z.enum(['online', 'away']) });
+
 export interface AgentServerToClient {
   handoff: (h: AgentHandoffNotice) => void;
+  /** Routing offers this agent a waiting conversation; claim it before `expiresAt`. */
+  offer: (o: { conversationId: string; expiresAt: string; reason: string; priority: number }) => void;
+  notification: (n: AgentNotification) => void;
   message: (m: ChatMessage) => void;
   'conversation:updated': (c: QueueChanged) => void;
 }
@@ -38,4 +52,5 @@ export interface AgentClientToServer {
   claim: (p: z.infer<typeof ConversationRef>, ack: (a: Ack<object>) => void) => void;
   message: (m: AgentMessageIn, ack: (a: Ack) => void) => void;
   resolve: (p: z.infer<typeof ConversationRef>, ack: (a: Ack<object>) => void) => void;
+  presence: (p: z.infer<typeof PresenceIn>, ack: (a: Ack<object>) => void) => void;
 }

@@ -69,6 +69,10 @@ export const Handoff = z.object({
   priority: z.number(),
   intent: z.string().nullable(),
   sentiment: z.number(),
+  /** Skill or team needed, from the intent's definition. */
+  skill: z.string().nullable().optional(),
+  /** Jumps the queue order (security, legal, churn). */
+  urgent: z.boolean().optional(),
   createdAt: z.string(),
 });
 export type Handoff = z.infer<typeof Handoff>;

@@ -6,5 +6,11 @@ export const DomainEvents = {
   conversationAssigned: 'conversation.assigned',
   conversationResolved: 'conversation.resolved',
   decisionRecorded: 'decision.recorded',
+  conversationOffered: 'conversation.offered',
+  conversationRequeued: 'conversation.requeued',
+  conversationTransferred: 'conversation.transferred',
+  slaWarning: 'sla.warning',
+  slaBreached: 'sla.breached',
+  csatReceived: 'csat.received',
 } as const;
 export type DomainEventName = (typeof DomainEvents)[keyof typeof DomainEvents];

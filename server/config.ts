@@ -28,6 +28,17 @@ const EnvSchema = z.object({
   AUTH_SECRET: optionalString,
   TOKEN_TTL_HOURS: z.coerce.number().positive().max(24 * 90).default(12),
   ALLOWED_ORIGINS: optionalString,
+  ROUTING_MODE: z.enum(['offer', 'auto']).default('offer'),
+  OFFER_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
+  RESPONSE_TIMEOUT_SECONDS: z.coerce.number().int().min(10).max(86_400).default(180),
+  GENERALIST_AFTER_SECONDS: z.coerce.number().int().min(0).max(86_400).default(120),
+  PRESENCE_GRACE_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
+  SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
+  PAGERDUTY_ROUTING_KEY: optionalString,
+  PAGERDUTY_EVENTS_URL: z.string().url().default('https://events.pagerduty.com/v2/enqueue'),
+  LINEAR_API_KEY: optionalString,
+  LINEAR_API_URL: z.string().url().default('https://api.linear.app/graphql'),
+  LINEAR_TEAM_ID: optionalString,
 });
 
 export interface Config {
@@ -53,6 +64,17 @@ export interface Config {
   readonly tokenTtlSeconds: number;
   /** Origins allowed to open sockets / call the API from a browser; unset means same origin and any embedding page for the visitor side. */
   readonly allowedOrigins?: readonly string[];
+  readonly routing: {
+    readonly mode: 'offer' | 'auto';
+    readonly offerSeconds: number;
+    readonly responseTimeoutSeconds: number;
+    readonly generalistAfterSeconds: number;
+  };
+  readonly presenceGraceSeconds: number;
+  /** How often the sweepers (routing, SLA, presence, webhooks) run. */
+  readonly sweepIntervalMs: number;
+  readonly pagerduty?: { readonly routingKey: string; readonly url: string };
+  readonly linear?: { readonly apiKey: string; readonly url: string; readonly teamId?: string };
 }
 
 export class ConfigError extends Error {
@@ -90,5 +112,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     authSecret: e.AUTH_SECRET,
     tokenTtlSeconds: Math.round(e.TOKEN_TTL_HOURS * 3600),
     allowedOrigins: e.ALLOWED_ORIGINS?.split(',').map((s) => s.trim()).filter(Boolean),
+    routing: Object.freeze({
+      mode: e.ROUTING_MODE,
+      offerSeconds: e.OFFER_SECONDS,
+      responseTimeoutSeconds: e.RESPONSE_TIMEOUT_SECONDS,
+      generalistAfterSeconds: e.GENERALIST_AFTER_SECONDS,
+    }),
+    presenceGraceSeconds: e.PRESENCE_GRACE_SECONDS,
+    sweepIntervalMs: e.SWEEP_INTERVAL_MS,
+    pagerduty: e.PAGERDUTY_ROUTING_KEY ? Object.freeze({ routingKey: e.PAGERDUTY_ROUTING_KEY, url: e.PAGERDUTY_EVENTS_URL }) : undefined,
+    linear: e.LINEAR_API_KEY ? Object.freeze({ apiKey: e.LINEAR_API_KEY, url: e.LINEAR_API_URL, teamId: e.LINEAR_TEAM_ID }) : undefined,
   });
 }

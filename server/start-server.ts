@@ -30,6 +30,16 @@ import { attachBroadcastListeners } from './realtime/broadcast-listeners.js';
 import { createSocketAdapter } from './realtime/socket-adapter.js';
 import { allowOrigin } from './realtime/allowed-origins.js';
 import { setupVisitorNamespace, type VisitorNamespace } from './realtime/visitor-namespace.js';
+import { DomainEvents } from '../protocol/events.js';
+import { systemClock, type Clock } from './clock.js';
+import { createRouter, type DrainResult } from './routing/router.js';
+import { createPresenceTracker } from './routing/presence.js';
+import { createNotificationRepository } from './notifications/notification-repository.js';
+import { createWebhookWorker } from './notifications/webhook-worker.js';
+import { attachWebhookListeners } from './notifications/webhook-listeners.js';
+import { createSlaSweeper, type SlaSweepResult } from './sla/sla-sweeper.js';
+import { DEFAULT_SLA_POLICIES } from './sla/sla-policy.js';
+import { startTicker } from './workers/ticker.js';
 
 export interface RunningServer {
   url: string;
@@ -40,6 +50,8 @@ export interface RunningServer {
   /** The Hono app, for `app.request()` in tests. */
   app: App;
   admin: AdminLogin;
+  jobs: BackgroundJobs;
+  clock: Clock;
   demoAgents: Array<{ email: string; password: string }>;
   /** Resolves when no pipeline run is in flight (tests). */
   idle(): Promise<void>;
@@ -50,6 +62,20 @@ export interface StartOptions {
   /** An already open, migrated-or-not database (tests share one per file). */
   db?: Db;
   log?: Logger;
+  /** Tests move time by hand. */
+  clock?: Clock;
+  /** False: no background ticker; tests call `jobs` themselves. */
+  startWorkers?: boolean;
+  /** Outbound HTTP for webhooks (tests may observe it). */
+  fetch?: typeof fetch;
+}
+
+/** The background jobs, exposed so tests (and operators' scripts) can run one pass on demand. */
+export interface BackgroundJobs {
+  route(): Promise<DrainResult>;
+  sla(): Promise<SlaSweepResult>;
+  webhooks(): Promise<{ delivered: number; failed: number }>;
+  presence(): Promise<number>;
 }
 
 /** The composition root: config -> db -> services -> app -> realtime -> listen. */
@@ -73,8 +99,14 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   }
 
   const catalog = createIntentCatalog(DEFAULT_INTENTS, (examples) => trainIntentClassifier(examples));
+  const clock = opts.clock ?? systemClock;
   const bus = createEventBus((event, err) => log.error({ err, event }, 'domain event listener failed'));
-  const conversations = createConversationService({ db, bus });
+  const conversations = createConversationService({ db, bus, clock, sla: DEFAULT_SLA_POLICIES });
+  const router = createRouter({ db, bus, conversations, clock, options: config.routing });
+  const presence = createPresenceTracker({ db, graceSeconds: config.presenceGraceSeconds });
+  const notifications = createNotificationRepository(db);
+  const webhooks = createWebhookWorker({ db, clock, log, secret: config.webhook?.secret, fetch: opts.fetch });
+  if (config.webhook) attachWebhookListeners({ bus, db, clock, url: config.webhook.url });
   const answerer = config.openai
     ? createLlmAnswerer({
         model: createOpenAiChatModel({ apiKey: config.openai.apiKey, baseURL: config.openai.baseURL, model: config.openai.chatModel, timeoutMs: config.openai.timeoutMs }),
@@ -100,7 +132,38 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     log,
     onConnected: (id) => void broadcast.sendQueueStatus(id).catch((err) => log.warn({ err }, 'queue status failed')),
   });
-  setupAgentNamespace(agents, { tokens, users, conversations, log, onPresenceChanged: broadcast.refreshQueue });
+  const sla = createSlaSweeper({
+    db,
+    bus,
+    clock,
+    sla: DEFAULT_SLA_POLICIES,
+    notifications,
+    webhookUrl: config.webhook?.url,
+    pagerduty: config.pagerduty,
+    onNotification: broadcast.notify,
+  });
+  const routeLogged = () => void router.drain().catch((err) => log.error({ err }, 'routing failed'));
+  const onPresenceChanged = () => {
+    broadcast.refreshQueue();
+    routeLogged();
+  };
+  setupAgentNamespace(agents, { tokens, users, conversations, log, onPresenceChanged });
+  for (const event of [DomainEvents.handoffRequested, DomainEvents.conversationResolved, DomainEvents.conversationRequeued, DomainEvents.conversationTransferred] as const) {
+    bus.on(event, routeLogged);
+  }
+  const jobs: BackgroundJobs = {
+    route: () => router.drain(),
+    sla: () => sla.sweep(),
+    webhooks: () => webhooks.deliverDue(),
+    async presence() {
+      const local = await agents.local.fetchSockets();
+      await presence.heartbeat([...new Set(local.map((s) => s.data.agent.id))], clock());
+      const away = await presence.sweep(clock());
+      if (away > 0) onPresenceChanged();
+      return away;
+    },
+  };
+  const ticker = opts.startWorkers === false ? null : startTicker({ ...jobs }, config.sweepIntervalMs, log);
   stages = createDefaultPipeline({ catalog: () => catalog, kb, answerer, stream: broadcast.delta });
   const responder = attachVisitorResponder({ bus, conversations, stages: () => stages, hooks: broadcast, log });
 
@@ -120,10 +183,13 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     log,
     app,
     admin,
+    jobs,
+    clock,
     demoAgents,
     idle: () => responder.idle(),
     async close() {
       ready = false;
+      await ticker?.stop();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await responder.idle();
       await adapter?.close();

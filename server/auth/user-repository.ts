@@ -3,6 +3,7 @@ import type { UserRole } from '../../protocol/domain.js';
 import type { Queryable } from '../db/db.js';
 import { conflict } from '../errors.js';
 import { hashPassword } from './passwords.js';
+import type { WorkingHours } from '../routing/working-hours.js';
 
 export interface User {
   id: string;
@@ -12,6 +13,12 @@ export interface User {
   skills: string[];
   maxConcurrent: number;
   presence: 'online' | 'away' | 'offline';
+  level: 'agent' | 'senior' | 'manager';
+  teamId: string | null;
+  /** Set by hand; wins over the connection-based presence. */
+  presenceManual: 'away' | 'offline' | null;
+  onCall: boolean;
+  workingHours: WorkingHours | null;
 }
 interface UserRow {
   id: string;
@@ -22,6 +29,11 @@ interface UserRow {
   max_concurrent: number;
   presence: User['presence'];
   password_hash: string;
+  level: User['level'];
+  team_id: string | null;
+  presence_manual: User['presenceManual'];
+  on_call: boolean;
+  working_hours: WorkingHours | null;
 }
 const toUser = (r: UserRow): User => ({
   id: r.id,
@@ -30,7 +42,12 @@ const toUser = (r: UserRow): User => ({
   role: r.role,
   skills: r.skills ?? [],
   maxConcurrent: r.max_concurrent,
-  presence: r.presence,
+  presence: r.presence_manual ?? r.presence,
+  level: r.level,
+  teamId: r.team_id,
+  presenceManual: r.presence_manual,
+  onCall: r.on_call,
+  workingHours: r.working_hours,
 });
 
 export interface NewUser {
@@ -75,6 +92,38 @@ export function createUserRepository(db: Queryable) {
     },
     async setPresence(id: string, presence: User['presence']): Promise<void> {
       await db.query('UPDATE users SET presence = $2, last_seen_at = now() WHERE id = $1', [id, presence]);
+    },
+    /** Manual presence: `away` holds until set back to online. */
+    async setManualPresence(id: string, manual: 'away' | 'offline' | null): Promise<void> {
+      await db.query('UPDATE users SET presence_manual = $2 WHERE id = $1', [id, manual]);
+    },
+    async update(
+      id: string,
+      patch: Partial<{ name: string; role: UserRole; skills: string[]; maxConcurrent: number; level: User['level']; teamId: string | null; onCall: boolean; workingHours: WorkingHours | null }>,
+    ): Promise<User | null> {
+      const { rows } = await db.query<UserRow>(
+        `UPDATE users SET
+           name = COALESCE($2, name), role = COALESCE($3, role), skills = COALESCE($4, skills),
+           max_concurrent = COALESCE($5, max_concurrent), level = COALESCE($6, level),
+           team_id = CASE WHEN $7::boolean THEN $8 ELSE team_id END,
+           on_call = COALESCE($9, on_call),
+           working_hours = CASE WHEN $10::boolean THEN $11::jsonb ELSE working_hours END
+         WHERE id = $1 RETURNING *`,
+        [
+          id,
+          patch.name ?? null,
+          patch.role ?? null,
+          patch.skills ?? null,
+          patch.maxConcurrent ?? null,
+          patch.level ?? null,
+          'teamId' in patch,
+          patch.teamId ?? null,
+          patch.onCall ?? null,
+          'workingHours' in patch,
+          patch.workingHours ? JSON.stringify(patch.workingHours) : null,
+        ],
+      );
+      return rows[0] ? toUser(rows[0]) : null;
     },
   };
 }

@@ -8,7 +8,7 @@ const MAX_PAGE_TRAIL = 50;
 const iso = (d: unknown): string => (d instanceof Date ? d.toISOString() : new Date(String(d)).toISOString());
 const isoOrNull = (d: unknown): string | null => (d == null ? null : iso(d));
 
-interface ConversationRow {
+export interface ConversationRow {
   id: string;
   visitor_id: string;
   status: ConversationStatus;
@@ -22,8 +22,21 @@ interface ConversationRow {
   updated_at: Date;
   handed_off_at: Date | null;
   resolved_at: Date | null;
+  assigned_at: Date | null;
+  first_human_response_at: Date | null;
+  skill: string | null;
+  tier: string | null;
+  team_id: string | null;
+  previous_assignee_id: string | null;
+  offered_to: string | null;
+  offer_expires_at: Date | null;
+  first_response_due_at: Date | null;
+  resolution_due_at: Date | null;
+  sla_breached_at: Date | null;
+  contact_email: string | null;
+  handoff_count: number;
 }
-const toSummary = (r: ConversationRow): ConversationSummary => ({
+export const toSummary = (r: ConversationRow): ConversationSummary => ({
   id: r.id,
   status: r.status,
   visitorId: r.visitor_id,
@@ -36,6 +49,19 @@ const toSummary = (r: ConversationRow): ConversationSummary => ({
   updatedAt: iso(r.updated_at),
   handedOffAt: isoOrNull(r.handed_off_at),
   resolvedAt: isoOrNull(r.resolved_at),
+  assignedAt: isoOrNull(r.assigned_at),
+  firstHumanResponseAt: isoOrNull(r.first_human_response_at),
+  skill: r.skill,
+  tier: r.tier,
+  teamId: r.team_id,
+  previousAssigneeId: r.previous_assignee_id,
+  offeredTo: r.offered_to,
+  offerExpiresAt: isoOrNull(r.offer_expires_at),
+  firstResponseDueAt: isoOrNull(r.first_response_due_at),
+  resolutionDueAt: isoOrNull(r.resolution_due_at),
+  slaBreachedAt: isoOrNull(r.sla_breached_at),
+  contactEmail: r.contact_email,
+  handoffCount: r.handoff_count,
 });
 
 interface MessageRow {
@@ -235,7 +261,9 @@ export function createConversationRepository(db: Queryable) {
            ai_resolved = COALESCE($8::boolean, ai_resolved),
            handed_off_at = CASE WHEN $3 = 'queued' AND status <> 'queued' THEN now() ELSE handed_off_at END,
            assigned_at = CASE WHEN $3 = 'assigned' THEN now() ELSE assigned_at END,
-           resolved_at = CASE WHEN $3 = 'resolved' THEN now() WHEN $3 = 'bot' THEN NULL ELSE resolved_at END
+           resolved_at = CASE WHEN $3 = 'resolved' THEN now() WHEN $3 = 'bot' THEN NULL ELSE resolved_at END,
+           previous_assignee_id = CASE WHEN $3 = 'bot' AND status = 'resolved' THEN COALESCE(assignee_id, previous_assignee_id) ELSE previous_assignee_id END,
+           offered_to = CASE WHEN $3 = 'queued' THEN offered_to ELSE NULL END
          WHERE id = $1 AND status = ANY($2::text[])
          RETURNING *`,
         [
@@ -248,6 +276,22 @@ export function createConversationRepository(db: Queryable) {
           set.priority ?? null,
           set.aiResolved ?? null,
         ],
+      );
+      return rows[0] ? toSummary(rows[0]) : null;
+    },
+
+    /** bot -> queued with everything routing and SLA need; null when it was not with the bot. */
+    async markHandedOff(
+      id: string,
+      h: { handoff: Handoff; skill: string | null; tier: string | null; firstResponseDueAt: Date; resolutionDueAt: Date; at: Date },
+    ): Promise<ConversationSummary | null> {
+      const { rows } = await db.query<ConversationRow>(
+        `UPDATE conversations SET status = 'queued', assignee_id = NULL, handoff = $2::jsonb, priority = $3, skill = $4, tier = $5,
+           first_response_due_at = $6, resolution_due_at = $7, handed_off_at = $8, updated_at = $8,
+           sla_warned_at = NULL, sla_breached_at = NULL, first_human_response_at = NULL,
+           offered_to = NULL, offer_expires_at = NULL, declined_by = '{}', handoff_count = handoff_count + 1
+         WHERE id = $1 AND status = 'bot' RETURNING *`,
+        [id, JSON.stringify(h.handoff), h.handoff.priority, h.skill, h.tier, h.firstResponseDueAt, h.resolutionDueAt, h.at],
       );
       return rows[0] ? toSummary(rows[0]) : null;
     },

@@ -5,6 +5,8 @@ import { AppError, conflict, notFound } from '../errors.js';
 import type { EventBus } from '../events/event-bus.js';
 import { createConversationRepository, type StoredMessage } from './conversation-repository.js';
 import type { ConversationSummary } from './conversation-types.js';
+import { systemClock, type Clock } from '../clock.js';
+import { DEFAULT_SLA_POLICIES, slaDeadlines, type SlaPolicies } from '../sla/sla-policy.js';
 
 export interface Actor {
   id: string;
@@ -16,9 +18,11 @@ export interface Actor {
  * The conversation state machine: bot -> queued -> assigned -> resolved (-> bot on reopen).
  * It changes state, stores messages and emits domain events; everything else listens.
  */
-export function createConversationService(deps: { db: Db; bus: EventBus }) {
+export function createConversationService(deps: { db: Db; bus: EventBus; clock?: Clock; sla?: SlaPolicies }) {
   const repo = createConversationRepository(deps.db);
   const { bus } = deps;
+  const clock = deps.clock ?? systemClock;
+  const sla = deps.sla ?? DEFAULT_SLA_POLICIES;
 
   async function mustGet(id: string): Promise<ConversationSummary> {
     const c = await repo.get(id);
@@ -32,8 +36,16 @@ export function createConversationService(deps: { db: Db; bus: EventBus }) {
     return res;
   }
 
+  /** After any assignment (claim, router, transfer): tell the visitor and everyone listening. */
+  async function announceAssignment(c: ConversationSummary, agent: { id: string; name: string }): Promise<void> {
+    await deps.db.query('UPDATE users SET last_assigned_at = $2 WHERE id = $1', [agent.id, clock()]);
+    bus.emit(DomainEvents.conversationAssigned, { conversation: c, agent: { id: agent.id, name: agent.name } });
+    await store(c, { conversationId: c.id, role: 'system', text: `${agent.name} joined the conversation.`, meta: { event: 'agent_joined', agentId: agent.id } });
+  }
+
   return {
     repo,
+    clock,
 
     /** Stores a visitor message once per clientMessageId; reopens a resolved conversation. */
     async receiveVisitorMessage(args: {
@@ -76,9 +88,21 @@ export function createConversationService(deps: { db: Db; bus: EventBus }) {
     },
 
     async handOff(conversationId: string, handoff: Handoff): Promise<ConversationSummary | null> {
-      const c = await repo.transition(conversationId, ['bot'], 'queued', { handoff, priority: handoff.priority, assigneeId: null });
-      if (!c) return null; // already with the team
-      await repo.recordEvent({ conversationId, type: 'handoff', actor: 'ai', from: 'bot', to: 'queued', data: { reason: handoff.reason, priority: handoff.priority, intent: handoff.intent } });
+      const detail = await repo.detail(conversationId);
+      if (!detail || detail.status !== 'bot') return null; // already with the team
+      const at = clock();
+      const tier = detail.visitor.plan ?? null;
+      const due = slaDeadlines(handoff.priority, tier, at, sla);
+      const c = await repo.markHandedOff(conversationId, { handoff, skill: handoff.skill ?? null, tier, firstResponseDueAt: due.firstResponseDueAt, resolutionDueAt: due.resolutionDueAt, at });
+      if (!c) return null;
+      await repo.recordEvent({
+        conversationId,
+        type: c.handoffCount > 1 ? 're_escalation' : 'handoff',
+        actor: 'ai',
+        from: 'bot',
+        to: 'queued',
+        data: { reason: handoff.reason, priority: handoff.priority, intent: handoff.intent, skill: c.skill, slaBand: due.band, handoffCount: c.handoffCount },
+      });
       bus.emit(DomainEvents.handoffRequested, { conversation: c, handoff });
       return c;
     },
@@ -93,11 +117,12 @@ export function createConversationService(deps: { db: Db; bus: EventBus }) {
           'not_claimable',
         );
       }
-      await repo.recordEvent({ conversationId, type: 'assigned', actor: agent.id, from: 'queued', to: 'assigned', data: { agent: agent.name } });
-      bus.emit(DomainEvents.conversationAssigned, { conversation: c, agent: { id: agent.id, name: agent.name } });
-      await store(c, { conversationId, role: 'system', text: `${agent.name} joined the conversation.`, meta: { event: 'agent_joined' } });
+      await repo.recordEvent({ conversationId, type: 'assigned', actor: agent.id, from: 'queued', to: 'assigned', data: { agent: agent.name, via: 'claim' } });
+      await announceAssignment(c, agent);
       return c;
     },
+
+    announceAssignment,
 
     async agentReply(args: { conversationId: string; agent: Actor; clientMessageId: string; text: string }): Promise<StoredMessage> {
       const c = await mustGet(args.conversationId);

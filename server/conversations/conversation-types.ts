@@ -27,6 +27,23 @@ export interface ConversationSummary {
   updatedAt: string;
   handedOffAt: string | null;
   resolvedAt: string | null;
+  assignedAt: string | null;
+  firstHumanResponseAt: string | null;
+  /** The skill or team the handoff needs, from the intent. */
+  skill: string | null;
+  tier: string | null;
+  teamId: string | null;
+  /** Who helped this customer last: a re-escalation goes back to them when possible. */
+  previousAssigneeId: string | null;
+  offeredTo: string | null;
+  offerExpiresAt: string | null;
+  firstResponseDueAt: string | null;
+  resolutionDueAt: string | null;
+  slaBreachedAt: string | null;
+  /** Where to continue by email when nobody is online. */
+  contactEmail: string | null;
+  /** How many times the AI handed this conversation off (more than one is a re-escalation). */
+  handoffCount: number;
 }
 
 export interface ConversationDetail extends ConversationSummary {

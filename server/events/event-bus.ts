@@ -8,6 +8,12 @@ export interface DomainEventMap {
   [DomainEvents.handoffRequested]: { conversation: ConversationSummary; handoff: Handoff };
   [DomainEvents.conversationAssigned]: { conversation: ConversationSummary; agent: { id: string; name: string } };
   [DomainEvents.conversationResolved]: { conversation: ConversationSummary; by: string };
+  [DomainEvents.conversationOffered]: { conversation: ConversationSummary; agentId: string; expiresAt: string };
+  [DomainEvents.conversationRequeued]: { conversation: ConversationSummary; fromAgentId: string; reason: string };
+  [DomainEvents.conversationTransferred]: { conversation: ConversationSummary; fromAgentId: string; to: { agentId?: string; teamId?: string }; kind: 'functional' | 'hierarchical'; note: string };
+  [DomainEvents.slaWarning]: { conversation: ConversationSummary; deadline: 'first_response' | 'resolution'; dueAt: string };
+  [DomainEvents.slaBreached]: { conversation: ConversationSummary; deadline: 'first_response' | 'resolution'; dueAt: string };
+  [DomainEvents.csatReceived]: { conversationId: string; score: number; comment: string | null };
 }
 export type DomainEventName = keyof DomainEventMap;
 type Listener<K extends DomainEventName> = (payload: DomainEventMap[K]) => void | Promise<void>;

@@ -1,14 +1,16 @@
 import type { Namespace } from 'socket.io';
-import { AgentAuth, AgentMessageIn, ConversationRef, type AgentClientToServer, type AgentServerToClient } from '../../protocol/agent-socket.js';
+import { AgentAuth, AgentMessageIn, ConversationRef, PresenceIn, type AgentClientToServer, type AgentServerToClient } from '../../protocol/agent-socket.js';
 import type { TokenService } from '../auth/tokens.js';
 import type { UserRepository } from '../auth/user-repository.js';
 import type { Actor, ConversationService } from '../conversations/conversation-service.js';
 import type { Logger } from '../logger.js';
 import { ackedHandler } from './acked-handler.js';
-import { AGENTS_ROOM, agentRoom } from './rooms.js';
+import { AGENTS_ROOM, agentRoom, MANAGERS_ROOM } from './rooms.js';
 
 export interface AgentSocketData {
   agent: Actor;
+  /** Receives alerts meant for whoever is in charge (SLA breaches). */
+  manager: boolean;
 }
 export type AgentNamespace = Namespace<AgentClientToServer, AgentServerToClient, Record<string, never>, AgentSocketData>;
 
@@ -24,7 +26,7 @@ export function setupAgentNamespace(
     const claims = parsed.success ? await tokens.verifyAgent(parsed.data.token) : null;
     const user = claims ? await users.get(claims.sub).catch(() => null) : null;
     if (!user) return next(Object.assign(new Error('Sign in first: the agent connection needs a valid token.'), { data: { code: 'unauthorized' } }));
-    socket.data = { agent: { id: user.id, name: user.name, role: user.role } };
+    socket.data = { agent: { id: user.id, name: user.name, role: user.role }, manager: user.role === 'admin' || user.level === 'manager' };
     next();
   });
 
@@ -32,7 +34,7 @@ export function setupAgentNamespace(
     const { agent } = socket.data;
     // Joining is synchronous with the in-memory adapter and handlers are registered before any
     // await, so nothing the console sends right after connecting is dropped.
-    void socket.join([AGENTS_ROOM, agentRoom(agent.id)]);
+    void socket.join([AGENTS_ROOM, agentRoom(agent.id), ...(socket.data.manager ? [MANAGERS_ROOM] : [])]);
     users
       .setPresence(agent.id, 'online')
       .then(() => deps.onPresenceChanged?.())
@@ -58,6 +60,15 @@ export function setupAgentNamespace(
         await conversations.resolve(conversationId, agent);
         return {};
       }) as AgentClientToServer['resolve'],
+    );
+
+    socket.on(
+      'presence',
+      ackedHandler(PresenceIn, log, async ({ status }) => {
+        await users.setManualPresence(agent.id, status === 'away' ? 'away' : null);
+        deps.onPresenceChanged?.();
+        return {};
+      }) as AgentClientToServer['presence'],
     );
 
     socket.on('disconnect', async () => {

@@ -5,7 +5,8 @@ import type { EventBus } from '../events/event-bus.js';
 import type { Logger } from '../logger.js';
 import { queueStatuses } from '../routing/queue-status.js';
 import type { AgentNamespace } from './agent-namespace.js';
-import { AGENTS_ROOM, visitorRoom } from './rooms.js';
+import { AGENTS_ROOM, agentRoom, MANAGERS_ROOM, visitorRoom } from './rooms.js';
+import type { ConsoleNotification } from '../notifications/notification-repository.js';
 import type { VisitorNamespace } from './visitor-namespace.js';
 import { stripMeta } from './visitor-namespace.js';
 
@@ -70,7 +71,32 @@ export function attachBroadcastListeners(deps: {
     await refreshQueue();
   });
 
+  bus.on(DomainEvents.conversationOffered, ({ conversation, agentId, expiresAt }) => {
+    agents.to(agentRoom(agentId)).emit('offer', { conversationId: conversation.id, expiresAt, reason: conversation.handoff?.reason ?? '', priority: conversation.priority });
+  });
+
+  bus.on(DomainEvents.conversationRequeued, async ({ conversation }) => {
+    agents.to(AGENTS_ROOM).emit('conversation:updated', { conversationId: conversation.id, status: conversation.status, assigneeId: null });
+    await refreshQueue();
+  });
+
+  bus.on(DomainEvents.conversationTransferred, async ({ conversation }) => {
+    agents.to(AGENTS_ROOM).emit('conversation:updated', { conversationId: conversation.id, status: conversation.status, assigneeId: conversation.assigneeId });
+    await refreshQueue();
+  });
+
+  for (const event of [DomainEvents.slaWarning, DomainEvents.slaBreached] as const) {
+    bus.on(event, ({ conversation }) => {
+      agents.to(AGENTS_ROOM).emit('conversation:updated', { conversationId: conversation.id, status: conversation.status, assigneeId: conversation.assigneeId });
+    });
+  }
+
   return {
+    /** Pushes a stored console notification to its agent, or to every manager. */
+    notify(n: ConsoleNotification) {
+      const { userId: _u, readAt: _r, ...wire } = n;
+      (n.userId ? agents.to(agentRoom(n.userId)) : agents.to(MANAGERS_ROOM)).emit('notification', wire);
+    },
     refreshQueue: refreshQueueLogged,
     delta(conversationId: string, replyTo: string, delta: string) {
       visitors.to(visitorRoom(conversationId)).emit('message:delta', { conversationId, replyTo, delta });

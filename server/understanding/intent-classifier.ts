@@ -23,6 +23,11 @@ export interface IntentClassifierOptions extends Partial<IntentScorerOptions> {
   /** Fixed calibrated-confidence threshold below which the intent is null. */
   minConfidence?: number;
   /**
+   * Used instead of the rejectQuantile threshold when there are too few held-out texts to
+   * estimate that quantile (fewer than 1 / rejectQuantile), e.g. a few hundred intent examples.
+   */
+  fallbackMinConfidence: number;
+  /**
    * Familiarity = character-gram coverage + noveltyScoreWeight * best raw score. Messages below
    * the noveltyQuantile of held-out familiarity are out of scope; so are messages below the
    * unsureNoveltyQuantile when the classifier is also below unsureConfidence.
@@ -55,7 +60,8 @@ export interface IntentClassifierOptions extends Partial<IntentScorerOptions> {
 export const DEFAULT_INTENT_CLASSIFIER_OPTIONS: IntentClassifierOptions = {
   holdoutFraction: 0.2,
   rejectQuantile: 0.002,
-  noveltyQuantile: 0.003,
+  fallbackMinConfidence: 0.25,
+  noveltyQuantile: 0.002,
   unsureNoveltyQuantile: 0.01,
   unsureConfidence: 0.5,
   noveltyScoreWeight: 0.1,
@@ -110,7 +116,7 @@ export function trainIntentClassifier(
 
   // Fit calibration on a model that has not seen the held-out texts, then retrain on everything.
   let temperature = o.defaultTemperature;
-  let threshold = o.minConfidence ?? 0;
+  let threshold = o.minConfidence ?? o.fallbackMinConfidence;
   let minFamiliarity = o.minFamiliarity ?? -Infinity;
   let unsureFamiliarity = -Infinity;
   if (o.holdoutFraction > 0) {
@@ -126,24 +132,24 @@ export function trainIntentClassifier(
       const fitted = fitTemperature(scores, heldIdx.map((i) => y[i]!));
       const n = heldIdx.length;
       temperature = Math.exp((n * Math.log(fitted) + o.temperaturePriorWeight * Math.log(o.defaultTemperature)) / (n + o.temperaturePriorWeight));
-      if (o.minConfidence === undefined) {
+      if (o.minConfidence === undefined && heldIdx.length * o.rejectQuantile >= 1) {
         const confidences = scores.map((s) => Math.max(...softmax(s, temperature)));
         threshold = quantile(confidences, o.rejectQuantile);
       }
       const familiarity = heldFeatures.map((f, j) => familiarityOf(probeVocabulary, scores[j]!, f));
-      if (o.minFamiliarity === undefined) minFamiliarity = Math.max(o.familiarityFloor, quantile(familiarity, o.noveltyQuantile));
+      if (o.minFamiliarity === undefined) minFamiliarity = quantile(familiarity, o.noveltyQuantile);
       unsureFamiliarity = Math.max(minFamiliarity, quantile(familiarity, o.unsureNoveltyQuantile));
     }
   }
+  if (o.minFamiliarity === undefined) minFamiliarity = Math.max(o.familiarityFloor, minFamiliarity);
   const scorer = trainIntentScorer(texts, y, labels.length, o);
   const vocabulary = fitVocabularyCoverage(scorer.trainingFeatures);
-  const probs = new Float64Array(labels.length);
 
   const classify = (text: string): IntentPrediction => {
     if (contentTokens(text).length === 0) return { intent: null, confidence: 0, ranked: [] };
     const features = scorer.extract(text);
     const scores = scorer.score(features);
-    softmax(scores, temperature, probs);
+    const probs = softmax(scores, temperature);
     const order = [...probs.keys()].sort((a, b) => probs[b]! - probs[a]!).slice(0, o.topK);
     const ranked = order.map((k) => ({ intent: labels[k]!, confidence: probs[k]! }));
     const best = ranked[0]!;

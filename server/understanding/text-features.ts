@@ -1,6 +1,7 @@
 /**
- * Turns a support message into named sparse features (word 1-2-grams, light stems and
- * word-boundary character n-grams). Names are strings; the vectorizer maps them to indices.
+ * Turns a support message into named sparse features: words, light stems, word bigrams,
+ * unordered skip-pairs of content words, and word-boundary character n-grams. Names are strings;
+ * the vectorizer maps them to indices.
  */
 
 const CONTRACTIONS: Array<[RegExp, string]> = [
@@ -21,7 +22,7 @@ const CONTRACTIONS: Array<[RegExp, string]> = [
   [/\bcannot\b/g, 'can not'],
 ];
 
-/** Lowercases, expands contractions so negation is a token, and collapses digits. */
+/** Lowercases and expands contractions so negation is a token ("doesn't" -> "does not"). */
 export function normalizeText(text: string): string {
   let t = text.toLowerCase().normalize('NFKC');
   for (const [re, rep] of CONTRACTIONS) t = t.replace(re, rep);
@@ -64,18 +65,21 @@ export interface FeatureOptions {
   charMin: number;
   charMax: number;
   wordBigrams: boolean;
-  wordTrigrams: boolean;
-  /** Also take character n-grams across word boundaries ("ard arr" catches "card arrived"). */
-  crossWordChars: boolean;
   /** Unordered pairs of content-word stems within this distance (0 = off): "card ... arrive". */
   skipWindow: number;
   /** Skip-pairs ignore only pure function words, keeping "not", "when", "why", "can" ... */
   skipKeepsQuestionWords: boolean;
 }
 
-export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = { charMin: 2, charMax: 5, wordBigrams: true, wordTrigrams: false, crossWordChars: false, skipWindow: 0, skipKeepsQuestionWords: false };
+export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = {
+  charMin: 2,
+  charMax: 5,
+  wordBigrams: true,
+  skipWindow: 0,
+  skipKeepsQuestionWords: false,
+};
 
-/** Raw term counts per block; block names prefix the feature so blocks never collide. */
+/** Raw term counts per block; word-block names carry a kind prefix (w:, s:, b:, p:) so kinds never collide. */
 export interface TextFeatures {
   word: Map<string, number>;
   char: Map<string, number>;
@@ -96,7 +100,6 @@ export function extractFeatures(text: string, options: Partial<FeatureOptions> =
     const s = stem(tok);
     if (s !== tok) bump(word, 's:' + s);
     if (opts.wordBigrams && i + 1 < tokens.length) bump(word, 'b:' + s + ' ' + stem(tokens[i + 1]!));
-    if (opts.wordTrigrams && i + 2 < tokens.length) bump(word, 't:' + s + ' ' + stem(tokens[i + 1]!) + ' ' + stem(tokens[i + 2]!));
     if (tok.length === 1 && !/[\p{L}\p{N}]/u.test(tok)) continue;
     const padded = ' ' + tok + ' ';
     for (let n = opts.charMin; n <= opts.charMax; n++) {
@@ -114,15 +117,6 @@ export function extractFeatures(text: string, options: Partial<FeatureOptions> =
       }
     }
   }
-  if (opts.crossWordChars) {
-    const joined = ' ' + tokens.join(' ') + ' ';
-    for (let n = Math.max(opts.charMin, 4); n <= opts.charMax + 1; n++) {
-      for (let j = 0; j + n <= joined.length; j++) {
-        const g = joined.slice(j, j + n);
-        if (g.trim().includes(' ')) bump(char, '~' + g);
-      }
-    }
-  }
   return { word, char };
 }
 
@@ -131,17 +125,20 @@ export function contentTokens(text: string): string[] {
   return tokenize(normalizeText(text)).filter((t) => /[\p{L}\p{N}]/u.test(t));
 }
 
-/** Function words that say nothing about the topic (overlap and coverage checks skip them). */
+/** Function words that say nothing about the topic (loop detection and skip-pairs ignore them). */
 export const STOPWORDS: ReadonlySet<string> = new Set([
   'i', 'me', 'my', 'we', 'us', 'our', 'you', 'your', 'it', 'its', 'is', 'am', 'are', 'was', 'were', 'be',
   'been', 'the', 'a', 'an', 'to', 'of', 'in', 'on', 'at', 'for', 'from', 'by', 'and', 'or', 'but', 'do',
   'does', 'did', 'can', 'could', 'how', 'what', 'why', 'when', 'where', 'which', 'who', 'this', 'that',
   'these', 'those', 'with', 'please', 'pls', 'again', 'so', 'just', 'have', 'has', 'had', 'would', 'will',
-  'there', 'here', 'if', 'as', 'not', 'no', 'any', 'some', 'all', 'get', 'there', 'hi', 'hello', 'hey',
-  'is', 'be', 'should', 'them', 'they', 'their', 'he', 'she', 'his', 'her', 'about', 'into', 'up', 'out',
+  'there', 'here', 'if', 'as', 'not', 'no', 'any', 'some', 'all', 'get', 'hi', 'hello', 'hey', 'should',
+  'them', 'they', 'their', 'he', 'she', 'his', 'her', 'about', 'into', 'up', 'out',
 ]);
 
 /** Articles, pronouns, prepositions and auxiliaries: the stopwords minus those that carry intent. */
 const FUNCTION_WORDS: ReadonlySet<string> = new Set(
-  [...STOPWORDS].filter((w) => !['not', 'no', 'how', 'what', 'why', 'when', 'where', 'which', 'who', 'can', 'could', 'will', 'would', 'should', 'get', 'all', 'any', 'again'].includes(w)),
+  [...STOPWORDS].filter(
+    (w) =>
+      !['not', 'no', 'how', 'what', 'why', 'when', 'where', 'which', 'who', 'can', 'could', 'will', 'would', 'should', 'get', 'all', 'any', 'again'].includes(w),
+  ),
 );

@@ -28,8 +28,6 @@ export const DEFAULT_VECTORIZER_OPTIONS: VectorizerOptions = {
 
 export interface TfidfVectorizer {
   readonly dim: number;
-  /** Known word features (for vocabulary coverage). */
-  readonly wordVocabulary: ReadonlySet<string>;
   transform(text: string): SparseVector;
   transformFeatures(f: TextFeatures): SparseVector;
 }
@@ -47,27 +45,27 @@ export function fitTfidfVectorizer(
     for (const k of f.word.keys()) dfWord.set(k, (dfWord.get(k) ?? 0) + 1);
     for (const k of f.char.keys()) dfChar.set(k, (dfChar.get(k) ?? 0) + 1);
   }
-  const index = new Map<string, number>();
+  // One index per block, so looking a gram up never builds a prefixed key string.
+  const wordIndex = new Map<string, number>();
+  const charIndex = new Map<string, number>();
   const idfList: number[] = [];
   const n = feats.length;
-  const add = (key: string, df: number): void => {
+  const add = (index: Map<string, number>, key: string, df: number): void => {
     index.set(key, idfList.length);
     idfList.push(Math.log((1 + n) / (1 + df)) + 1);
   };
-  const wordVocabulary = new Set<string>();
   for (const [k, df] of dfWord) {
-    add(k, df);
-    if (k.startsWith('w:')) wordVocabulary.add(k.slice(2));
+    add(wordIndex, k, df);
   }
-  for (const [k, df] of dfChar) if (df >= opts.charMinDf) add('c:' + k, df);
+  for (const [k, df] of dfChar) if (df >= opts.charMinDf) add(charIndex, k, df);
   const idf = Float32Array.from(idfList);
 
-  const block = (counts: Map<string, number>, prefix: string, weight: number, idx: number[], val: number[]): void => {
+  const block = (counts: Map<string, number>, index: Map<string, number>, weight: number, idx: number[], val: number[]): void => {
     if (weight === 0) return;
     const start = val.length;
     let norm = 0;
     for (const [k, c] of counts) {
-      const i = index.get(prefix + k);
+      const i = index.get(k);
       if (i === undefined) continue;
       const v = (1 + Math.log(c)) * idf[i]!;
       idx.push(i);
@@ -82,8 +80,8 @@ export function fitTfidfVectorizer(
   const transformFeatures = (f: TextFeatures): SparseVector => {
     const idx: number[] = [];
     const val: number[] = [];
-    block(f.word, '', opts.wordWeight, idx, val);
-    block(f.char, 'c:', opts.charWeight, idx, val);
+    block(f.word, wordIndex, opts.wordWeight, idx, val);
+    block(f.char, charIndex, opts.charWeight, idx, val);
     // Renormalise the concatenation so every text has unit length whatever its blocks hit.
     let norm = 0;
     for (const v of val) norm += v * v;
@@ -93,7 +91,6 @@ export function fitTfidfVectorizer(
 
   return {
     dim: idf.length,
-    wordVocabulary,
     transformFeatures,
     transform: (text) => transformFeatures(extractFeatures(text, opts.features)),
   };

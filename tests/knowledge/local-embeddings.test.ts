@@ -33,7 +33,9 @@ describe('LocalEmbeddings', () => {
       'update invoice address',
       'what is the capital of France',
     ]);
-    expect(cosine(q!, para!)).toBeGreaterThan(cosine(q!, other!) + 0.15);
+    // No shared word at all: only the support-concept features connect them.
+    expect(cosine(q!, para!)).toBeGreaterThan(0.1);
+    expect(cosine(q!, para!)).toBeGreaterThan(5 * Math.max(cosine(q!, other!), 0.01));
     const [pw, forgot, csv] = await e.embedDocuments(['reset my password', 'I forgot my login password', 'export tasks to CSV']);
     expect(cosine(pw!, forgot!)).toBeGreaterThan(cosine(pw!, csv!));
   });

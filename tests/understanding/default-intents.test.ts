@@ -41,8 +41,13 @@ describe('default intents', () => {
     expect(expected).toContain(classifier.classify(text).intent);
   });
 
+  it('uses the small-data confidence threshold (too few held-out texts for a quantile)', () => {
+    expect(classifier.threshold).toBe(0.25);
+  });
+
   it('leaves unrelated text out of scope', () => {
     expect(classifier.classify('what is the capital of france').intent).toBeNull();
     expect(classifier.classify('asdf qwerty zxcv').intent).toBeNull();
+    expect(classifier.classify('recipe for banana bread').intent).toBeNull();
   });
 });

@@ -63,3 +63,20 @@ describe('trainIntentClassifier', () => {
     expect(() => trainIntentClassifier([{ text: 'hi', label: 'a' }])).toThrow();
   });
 });
+
+describe('trainIntentClassifier confidence and familiarity', () => {
+  const classifier = trainIntentClassifier(examples);
+
+  it('keeps confidence honest on a few examples (no near-zero temperature)', () => {
+    expect(classifier.temperature).toBeGreaterThan(0.1);
+    const mixed = classifier.classify('play the weather');
+    expect(mixed.confidence).toBeLessThan(0.95);
+  });
+
+  it('reports lower familiarity for unfamiliar wording', () => {
+    const inScope = classifier.classify('will it rain this weekend').familiarity!;
+    const offTopic = classifier.classify('quarterly revenue recognition policy').familiarity!;
+    expect(inScope).toBeGreaterThan(offTopic);
+    expect(offTopic).toBeLessThan(classifier.familiarity.min);
+  });
+});

@@ -87,6 +87,8 @@ function handoffFor(turn: Readonly<Turn>, at: Date): Handoff {
       accountValue: turn.visitor.accountValue,
     }),
     intent: intent.intent,
+    skill: intent.definition?.skill ?? null,
+    urgent: d.urgent,
     sentiment: sentiment.trajectory.smoothed,
     createdAt: at.toISOString(),
   };

@@ -1,0 +1,23 @@
+import { InvalidArticleError } from './knowledge-errors.js';
+import type { ArticleFormat, ArticleInput } from './types.js';
+
+const FORMATS: readonly ArticleFormat[] = ['markdown', 'html', 'text'];
+
+/** Checks and normalises an article from an API body or a file; throws InvalidArticleError. */
+export function validateArticle(input: ArticleInput): ArticleInput {
+  const title = typeof input.title === 'string' ? input.title.trim() : '';
+  if (!title) throw new InvalidArticleError('An article needs a non-empty title.');
+  if (typeof input.body !== 'string') throw new InvalidArticleError('An article body must be a string.');
+  if (!FORMATS.includes(input.format)) {
+    throw new InvalidArticleError(`Unknown article format "${String(input.format)}"; use one of ${FORMATS.join(', ')}.`);
+  }
+  if (input.url !== undefined && input.url !== null && typeof input.url !== 'string') {
+    throw new InvalidArticleError('"url" must be a string.');
+  }
+  const list = (v: unknown, field: string) => {
+    if (v === undefined || v === null) return [];
+    if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) throw new InvalidArticleError(`"${field}" must be a list of strings.`);
+    return v.map((x: string) => x.trim()).filter(Boolean);
+  };
+  return { ...input, title, pages: list(input.pages, 'pages'), tags: list(input.tags, 'tags'), url: input.url?.trim() || null };
+}

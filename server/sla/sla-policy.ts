@@ -1,0 +1,55 @@
+/**
+ * SLA targets by priority band and customer tier. Deadlines are computed once, at handoff, and
+ * stored as columns; the sweeper only compares them with the clock.
+ */
+export interface SlaBand {
+  name: 'critical' | 'high' | 'normal' | 'low';
+  minPriority: number;
+  firstResponseSeconds: number;
+  resolutionSeconds: number;
+}
+
+export interface SlaPolicies {
+  bands: SlaBand[];
+  /** Multiplies the targets: enterprise customers get faster answers. */
+  tierFactor: Record<string, number>;
+  /** Warn the assignee when this share of the time to a deadline is left. */
+  warnAtRemainingFraction: number;
+}
+
+export const DEFAULT_SLA_POLICIES: SlaPolicies = {
+  bands: [
+    { name: 'critical', minPriority: 70, firstResponseSeconds: 5 * 60, resolutionSeconds: 4 * 3600 },
+    { name: 'high', minPriority: 45, firstResponseSeconds: 15 * 60, resolutionSeconds: 8 * 3600 },
+    { name: 'normal', minPriority: 20, firstResponseSeconds: 60 * 60, resolutionSeconds: 24 * 3600 },
+    { name: 'low', minPriority: 0, firstResponseSeconds: 4 * 3600, resolutionSeconds: 72 * 3600 },
+  ],
+  tierFactor: { enterprise: 0.5, business: 0.75 },
+  warnAtRemainingFraction: 0.2,
+};
+
+export interface SlaDeadlines {
+  band: SlaBand['name'];
+  firstResponseDueAt: Date;
+  resolutionDueAt: Date;
+}
+
+export function slaBand(priority: number, policies: SlaPolicies = DEFAULT_SLA_POLICIES): SlaBand {
+  const sorted = [...policies.bands].sort((a, b) => b.minPriority - a.minPriority);
+  return sorted.find((b) => priority >= b.minPriority) ?? sorted[sorted.length - 1]!;
+}
+
+export function slaDeadlines(priority: number, tier: string | null | undefined, from: Date, policies: SlaPolicies = DEFAULT_SLA_POLICIES): SlaDeadlines {
+  const band = slaBand(priority, policies);
+  const factor = policies.tierFactor[(tier ?? '').toLowerCase()] ?? 1;
+  return {
+    band: band.name,
+    firstResponseDueAt: new Date(from.getTime() + band.firstResponseSeconds * factor * 1000),
+    resolutionDueAt: new Date(from.getTime() + band.resolutionSeconds * factor * 1000),
+  };
+}
+
+/** When to warn before a deadline that runs from `start` to `due`. */
+export function warnAt(start: Date, due: Date, policies: SlaPolicies = DEFAULT_SLA_POLICIES): Date {
+  return new Date(due.getTime() - (due.getTime() - start.getTime()) * policies.warnAtRemainingFraction);
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { extractFeatures, normalizeText, stem, tokenize } from '../../server/understanding/text-features.js';
+import { fitVocabularyCoverage } from '../../server/understanding/vocabulary-coverage.js';
+
+describe('text features', () => {
+  it('expands contractions so negation is a word', () => {
+    expect(normalizeText("I can't log in, it doesn't work and I won't wait")).toBe('i can not log in, it does not work and i will not wait');
+    expect(normalizeText('dont cancel')).toBe('do not cancel');
+  });
+
+  it('tokenizes numbers by shape', () => {
+    expect(tokenize(normalizeText('I paid £25 on 2024-01-03'))).toEqual(['i', 'paid', '£', '0', 'on', '00', '0', '0']);
+  });
+
+  it('stems crudely but consistently', () => {
+    expect(stem('charged')).toBe(stem('charges'));
+    expect(stem('charging')).toBe('charg');
+    expect(stem('access')).toBe('access');
+  });
+
+  it('extracts word n-grams, skip-pairs and word-boundary character n-grams', () => {
+    const f = extractFeatures('card not arrived', { skipWindow: 5, skipKeepsQuestionWords: true });
+    expect(f.word.has('w:card')).toBe(true);
+    expect(f.word.has('b:card not')).toBe(true);
+    expect(f.word.has('p:arriv card')).toBe(true);
+    expect(f.char.has(' car')).toBe(true);
+    expect([...f.char.keys()].some((g) => g.trim().includes(' '))).toBe(false);
+  });
+
+  it('measures character-gram coverage', () => {
+    const cov = fitVocabularyCoverage(['reset my password', 'password reset link'].map((t) => extractFeatures(t)));
+    expect(cov.coverage(extractFeatures('pasword reset'))).toBeGreaterThan(0.6);
+    expect(cov.coverage(extractFeatures('banana bread recipe'))).toBeLessThan(0.3);
+  });
+});
