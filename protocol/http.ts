@@ -41,3 +41,111 @@ export const MetricsQuery = z.object({
   from: z.string().datetime({ offset: true }).optional(),
   to: z.string().datetime({ offset: true }).optional(),
 });
+
+export const WorkingHoursBody = z.object({
+  timezone: z.string().min(1).max(64),
+  days: z.array(z.number().int().min(0).max(6)).max(7),
+  start: z.string().regex(/^\d{2}:\d{2}$/, 'use HH:MM'),
+  end: z.string().regex(/^\d{2}:\d{2}$/, 'use HH:MM'),
+});
+
+export const AgentPatchBody = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    role: UserRole,
+    skills: z.array(z.string().min(1).max(100)).max(100),
+    maxConcurrent: z.number().int().min(1).max(100),
+    level: z.enum(['agent', 'senior', 'manager']),
+    teamId: z.string().max(100).nullable(),
+    onCall: z.boolean(),
+    workingHours: WorkingHoursBody.nullable(),
+  })
+  .partial();
+export type AgentPatchBody = z.infer<typeof AgentPatchBody>;
+
+export const PresenceBody = z.object({ status: z.enum(['online', 'away']) });
+
+export const TeamBody = z.object({
+  name: z.string().trim().min(1).max(100),
+  skills: z.array(z.string().min(1).max(100)).max(50).default([]),
+});
+
+export const TransferBody = z
+  .object({
+    toAgentId: z.string().max(100).optional(),
+    toTeamId: z.string().max(100).optional(),
+    note: z.string().trim().max(2000).default(''),
+  })
+  .refine((b) => !b.toAgentId !== !b.toTeamId, { message: 'give exactly one of toAgentId or toTeamId' });
+
+export const NoteBody = z.object({ text: z.string().trim().min(1, 'note is empty').max(4000) });
+export const VerdictBody = z.object({ verdict: z.enum(['correct', 'unnecessary', 'missed']) });
+export const CannedResponseBody = z.object({
+  title: z.string().trim().min(1).max(200),
+  text: z.string().trim().min(1).max(4000),
+  shortcut: z.string().trim().min(1).max(50).regex(/^[a-z0-9_-]+$/i, 'letters, digits, - and _ only').optional(),
+});
+export const MarkReadBody = z.object({ ids: z.array(z.number().int().positive()).min(1).max(500) });
+
+/** Per-intent overrides of the escalation policy's thresholds (see server/pipeline/escalation-policy.ts). */
+export const PolicyThresholdOverrides = z
+  .object({
+    minSentiment: z.number().min(-1).max(1),
+    maxSentimentDrop: z.number().min(-2).max(0),
+    signalStrength: z.number().min(0).max(1),
+    highValueAccount: z.number().min(0),
+    negativeSentiment: z.number().min(-1).max(1),
+    clarifyMargin: z.number().min(0).max(1),
+    renewalWindowDays: z.number().int().min(0).max(365),
+  })
+  .partial()
+  .strict();
+export type PolicyThresholdOverrides = z.infer<typeof PolicyThresholdOverrides>;
+
+export const IntentName = z
+  .string()
+  .trim()
+  .regex(/^[a-z][a-z0-9_]{1,63}$/, 'intent names are 2-64 characters of lowercase letters, digits and _, starting with a letter');
+
+/** An intent definition as the API reads and writes it (`PUT` takes it without `name`). */
+export const IntentBody = z
+  .object({
+    name: IntentName,
+    description: z.string().trim().max(1000).default(''),
+    examples: z
+      .array(z.string().trim().min(1, 'an example is empty').max(500))
+      .min(3, 'give at least 3 examples so the classifier can learn the intent')
+      .max(500),
+    skill: z.string().trim().min(1).max(100),
+    policy: z.enum(['ai_answer', 'handoff', 'handoff_now']),
+    severity: z.number().int().min(0).max(3),
+    thresholds: PolicyThresholdOverrides.default({}),
+  })
+  .strict();
+export type IntentBody = z.infer<typeof IntentBody>;
+export const IntentUpdateBody = IntentBody.omit({ name: true });
+export type IntentUpdateBody = z.infer<typeof IntentUpdateBody>;
+
+/** Import limits: a JSONL file of intent definitions, one per line. */
+export const INTENT_IMPORT_LIMITS = { bytes: 1024 * 1024, intents: 300 } as const;
+
+/** `GET /api/knowledge/suggestions` (public, the widget's empty panel). */
+export const SuggestionsQuery = z.object({
+  pageUrl: z.string().trim().min(1).max(LIMITS.pageUrl),
+  title: z.string().trim().max(LIMITS.pageTitle).optional(),
+  k: z.coerce.number().int().min(1).max(5).default(3),
+});
+export type SuggestionsQuery = z.infer<typeof SuggestionsQuery>;
+
+/** `POST /api/knowledge/preview-answer` (admin): retrieval plus the composed answer. */
+export const PreviewAnswerBody = z.object({
+  query: z.string().trim().min(1).max(LIMITS.searchQuery),
+  pageUrl: z.string().max(LIMITS.pageUrl).optional(),
+});
+export type PreviewAnswerBody = z.infer<typeof PreviewAnswerBody>;
+
+/** `GET /api/knowledge/gaps` (admin). */
+export const GapsQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  since: z.string().datetime({ offset: true }).optional(),
+});

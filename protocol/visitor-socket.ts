@@ -24,6 +24,18 @@ export type VisitorPageIn = z.infer<typeof VisitorPageIn>;
 export const SyncIn = z.object({ afterId: z.string().max(100).optional() });
 export type SyncIn = z.infer<typeof SyncIn>;
 
+/** "Did this help?" on an AI answer. */
+export const FeedbackIn = z.object({ messageId: z.string().min(1).max(100), helpful: z.boolean() });
+export type FeedbackIn = z.infer<typeof FeedbackIn>;
+
+/** The visitor's rating after an agent resolved the conversation. */
+export const CsatIn = z.object({ score: z.number().int().min(1).max(5), comment: z.string().trim().max(2000).optional() });
+export type CsatIn = z.infer<typeof CsatIn>;
+
+/** Continue by email when nobody is online. */
+export const ContactIn = z.object({ email: z.string().trim().toLowerCase().email().max(320) });
+export type ContactIn = z.infer<typeof ContactIn>;
+
 export type Ack<T = { id: string }> = ({ ok: true } & T) | { ok: false; error: { code: string; message: string } };
 
 export interface SessionPayload {
@@ -36,6 +48,8 @@ export interface HandoffNotice {
   reason: string;
   queuePosition: number;
   etaSeconds: number;
+  /** 0 means nobody can answer now: offer to continue by email. */
+  agentsOnline: number;
 }
 
 export interface VisitorServerToClient {
@@ -43,7 +57,7 @@ export interface VisitorServerToClient {
   message: (m: ChatMessage) => void;
   handoff: (h: HandoffNotice) => void;
   'agent:joined': (p: { name: string }) => void;
-  'conversation:resolved': (p: { conversationId: string }) => void;
+  'conversation:resolved': (p: { conversationId: string; csat?: boolean }) => void;
   typing: (p: { role: 'ai' | 'agent'; typing: boolean }) => void;
   /** Part of an AI answer being written; the full `message` with the same `replyTo` replaces it. */
   'message:delta': (p: { conversationId: string; replyTo: string; delta: string }) => void;
@@ -52,4 +66,8 @@ export interface VisitorClientToServer {
   message: (m: VisitorMessageIn, ack: (a: Ack) => void) => void;
   page: (p: VisitorPageIn) => void;
   sync: (p: SyncIn, ack: (a: Ack<{ messages: ChatMessage[] }>) => void) => void;
+  /** `resolved`: the answer helped and the conversation is now closed as AI-resolved. */
+  feedback: (p: FeedbackIn, ack: (a: Ack<{ resolved: boolean }>) => void) => void;
+  csat: (p: CsatIn, ack: (a: Ack<object>) => void) => void;
+  contact: (p: ContactIn, ack: (a: Ack<object>) => void) => void;
 }

@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server as HttpServer } from 'node:http';
 import { createAdaptorServer } from '@hono/node-server';
 import { Server as SocketServer } from 'socket.io';
-import { createKnowledgeBase, LocalEmbeddings, seedDemoKnowledge } from '../knowledge/index.js';
+import { openKnowledgeBase } from './bootstrap/knowledge-base.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
 import { DEFAULT_INTENTS } from './understanding/default-intents.js';
 import { trainIntentClassifier } from './understanding/intent-classifier.js';
@@ -18,6 +18,9 @@ import { openDb } from './db/open-db.js';
 import { createEventBus } from './events/event-bus.js';
 import { createApp, type App } from './http/app.js';
 import { createIntentCatalog } from './intents/intent-catalog.js';
+import { createIntentService } from './intents/intent-service.js';
+import { createLlmIntentChecker } from './llm/llm-intent-check.js';
+import { createLlmHandoffSummarizer } from './llm/llm-handoff-summary.js';
 import { createLogger, type Logger } from './logger.js';
 import { createExtractiveAnswerer } from './pipeline/answerer.js';
 import { createDefaultPipeline } from './pipeline/default-pipeline.js';
@@ -40,6 +43,9 @@ import { attachWebhookListeners } from './notifications/webhook-listeners.js';
 import { createSlaSweeper, type SlaSweepResult } from './sla/sla-sweeper.js';
 import { DEFAULT_SLA_POLICIES } from './sla/sla-policy.js';
 import { startTicker } from './workers/ticker.js';
+import { createConversationNotes } from './conversations/conversation-notes.js';
+import { createConversationTransfers } from './conversations/conversation-transfers.js';
+import { createConversationFeedback } from './conversations/conversation-feedback.js';
 
 export interface RunningServer {
   url: string;
@@ -92,13 +98,12 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const admin = await ensureAdminAccount(users, config.adminEmail, config.adminPassword);
   const demoAgents = config.seedDemo ? await seedDemoTeam(users) : [];
 
-  const kb = createKnowledgeBase({ db, embeddings: new LocalEmbeddings() });
-  if (config.seedDemo) {
-    const seeded = await seedDemoKnowledge(kb);
-    if (seeded > 0) log.info({ articles: seeded }, 'demo knowledge base ingested');
-  }
+  const kb = await openKnowledgeBase(config, db, log);
 
-  const catalog = createIntentCatalog(DEFAULT_INTENTS, (examples) => trainIntentClassifier(examples));
+  // Intents live in the database (seeded from DEFAULT_INTENTS); edits retrain this catalog in-process.
+  const intents = createIntentService({ db, build: (defs) => createIntentCatalog(defs, (examples) => trainIntentClassifier(examples)) });
+  const intentSeed = await intents.start(DEFAULT_INTENTS);
+  if (intentSeed.seeded > 0) log.info({ intents: intentSeed.seeded }, 'default intents seeded');
   const clock = opts.clock ?? systemClock;
   const bus = createEventBus((event, err) => log.error({ err, event }, 'domain event listener failed'));
   const conversations = createConversationService({ db, bus, clock, sla: DEFAULT_SLA_POLICIES });
@@ -115,7 +120,11 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     : createExtractiveAnswerer();
   let stages: AnyStage[] = [];
 
-  const app = createApp({ db, log, tokens, users, conversations, kb, ready: () => ready });
+  const notes = createConversationNotes(db);
+  const transfers = createConversationTransfers({ db, bus, users, conversations, notes });
+  const feedback = createConversationFeedback({ db, bus });
+  let onRosterChanged = () => undefined as void;
+  const app = createApp({ db, log, tokens, users, conversations, kb, ready: () => ready, clock, notes, transfers, feedback, notifications, intents, onRosterChanged: () => onRosterChanged() });
   const httpServer = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
   const adapter = await createSocketAdapter(config.redisUrl, log);
   const io = new SocketServer(httpServer, {
@@ -129,6 +138,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   setupVisitorNamespace(visitors, {
     tokens,
     conversations,
+    feedback,
     log,
     onConnected: (id) => void broadcast.sendQueueStatus(id).catch((err) => log.warn({ err }, 'queue status failed')),
   });
@@ -147,6 +157,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     broadcast.refreshQueue();
     routeLogged();
   };
+  onRosterChanged = onPresenceChanged;
   setupAgentNamespace(agents, { tokens, users, conversations, log, onPresenceChanged });
   for (const event of [DomainEvents.handoffRequested, DomainEvents.conversationResolved, DomainEvents.conversationRequeued, DomainEvents.conversationTransferred] as const) {
     bus.on(event, routeLogged);
@@ -164,7 +175,16 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     },
   };
   const ticker = opts.startWorkers === false ? null : startTicker({ ...jobs }, config.sweepIntervalMs, log);
-  stages = createDefaultPipeline({ catalog: () => catalog, kb, answerer, stream: broadcast.delta });
+  // With a model configured: a second opinion on unsure intents, and a written summary on handoff
+  // briefs. Both are bounded well below the answer timeout; on failure the offline result stands.
+  const llmAssist = config.openai
+    ? (() => {
+        const model = createOpenAiChatModel({ apiKey: config.openai.apiKey, baseURL: config.openai.baseURL, model: config.openai.chatModel, timeoutMs: config.openai.timeoutMs, maxRetries: 0 });
+        const timeoutMs = Math.min(config.openai.timeoutMs, 5000);
+        return { intentChecker: createLlmIntentChecker({ model, timeoutMs }), summarizer: createLlmHandoffSummarizer({ model, timeoutMs }) };
+      })()
+    : {};
+  stages = createDefaultPipeline({ catalog: () => intents.catalog(), kb, answerer, stream: broadcast.delta, ...llmAssist });
   const responder = attachVisitorResponder({ bus, conversations, stages: () => stages, hooks: broadcast, log });
 
   await new Promise<void>((resolve, reject) => {

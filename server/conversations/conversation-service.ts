@@ -76,6 +76,13 @@ export function createConversationService(deps: { db: Db; bus: EventBus; clock?:
       return { ...res, conversation };
     },
 
+    async setContactEmail(conversationId: string, email: string): Promise<void> {
+      const c = await mustGet(conversationId);
+      await deps.db.query('UPDATE conversations SET contact_email = $2, updated_at = now() WHERE id = $1', [c.id, email]);
+      await repo.recordEvent({ conversationId, type: 'contact_email', actor: 'visitor', data: { email } });
+      await store(c, { conversationId, role: 'system', text: `Thanks — we will reply to ${email} if nobody is available here.`, meta: { event: 'contact_email' } });
+    },
+
     async postBotMessage(args: {
       conversationId: string;
       role: 'ai' | 'system';

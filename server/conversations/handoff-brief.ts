@@ -1,4 +1,5 @@
 import type { Citation, PageInfo } from '../../protocol/domain.js';
+import { daysUntil } from '../pipeline/escalation-policy.js';
 import type { Decision, IntentOutcome, SentimentOutcome } from '../pipeline/turn.js';
 import type { VisitorRecord } from './conversation-types.js';
 
@@ -13,6 +14,13 @@ export interface BriefInput {
   /** What the AI already showed the visitor. */
   aiAnswers: Array<{ text: string; citations: Citation[] }>;
   visitorMessages: string[];
+  /**
+   * The language model's written summary, or why there is none. Absent when no model is
+   * configured: the structured brief alone is the offline default.
+   */
+  summary?: { text: string } | { unavailable: string };
+  /** When the brief is written (for "renews in N days"). */
+  now?: Date;
 }
 
 /** The structured, offline handoff brief: everything an agent needs before saying hello. */
@@ -27,11 +35,15 @@ export function writeHandoffBrief(b: BriefInput): string {
   const trail = b.pageTrail.slice(-5).map((p) => p.url);
   const context = b.page?.context ? Object.entries(b.page.context).map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`) : [];
   const trend = b.sentiment.trajectory.trend;
+  const renewal = daysUntil(b.visitor.renewalDate, b.now);
+  const summary = !b.summary ? null : 'text' in b.summary ? `Summary: ${b.summary.text}` : `Summary: unavailable (${oneLine(b.summary.unavailable, 160)})`;
   const lines = [
+    summary,
     `Why: ${b.decision.reason}`,
     `Issue: ${oneLine(b.text, 240)}`,
     `Intent: ${b.intent.intent ?? 'unknown (out of scope)'} (${Math.round(b.intent.confidence * 100)}% confident)`,
     `Customer: ${who}${account.length ? ` — ${account.join(', ')}` : ''}`,
+    renewal != null ? `Renewal: ${b.visitor.renewalDate} (in ${renewal} day${renewal === 1 ? '' : 's'})` : null,
     `Page: ${b.page ? `${b.page.title || b.page.url} (${b.page.url})` : 'unknown'}${context.length ? ` — ${context.join(', ')}` : ''}`,
     trail.length > 1 ? `Page trail: ${trail.join(' → ')}` : null,
     `Sentiment: ${b.sentiment.trajectory.smoothed.toFixed(2)} (${trend < -0.05 ? 'falling' : trend > 0.05 ? 'rising' : 'steady'})`,

@@ -14,6 +14,16 @@ export interface DomainEventMap {
   [DomainEvents.slaWarning]: { conversation: ConversationSummary; deadline: 'first_response' | 'resolution'; dueAt: string };
   [DomainEvents.slaBreached]: { conversation: ConversationSummary; deadline: 'first_response' | 'resolution'; dueAt: string };
   [DomainEvents.csatReceived]: { conversationId: string; score: number; comment: string | null };
+  /** The pipeline decided on a visitor message (after the decision row is stored). */
+  [DomainEvents.decisionRecorded]: {
+    conversationId: string;
+    messageId: string;
+    question: string;
+    page: { url: string; title?: string } | null;
+    action: string;
+    reasonCode: string;
+    retrieval: { confident: boolean; topArticleId: string | null; topSimilarity: number | null } | null;
+  };
 }
 export type DomainEventName = keyof DomainEventMap;
 type Listener<K extends DomainEventName> = (payload: DomainEventMap[K]) => void | Promise<void>;

@@ -14,6 +14,16 @@ import { conversationRoutes } from './conversation-routes.js';
 import { knowledgeRoutes } from './knowledge-routes.js';
 import { metricsRoutes } from './metrics-routes.js';
 import { staticRoutes } from './static-routes.js';
+import { teamRoutes } from './team-routes.js';
+import { cannedResponseRoutes } from './canned-response-routes.js';
+import { notificationRoutes } from './notification-routes.js';
+import { intentRoutes } from './intent-routes.js';
+import type { IntentService } from '../intents/intent-service.js';
+import type { Clock } from '../clock.js';
+import type { ConversationNotes } from '../conversations/conversation-notes.js';
+import type { ConversationTransfers } from '../conversations/conversation-transfers.js';
+import type { ConversationFeedback } from '../conversations/conversation-feedback.js';
+import type { NotificationRepository } from '../notifications/notification-repository.js';
 
 export interface AppDeps {
   db: Db;
@@ -24,6 +34,15 @@ export interface AppDeps {
   kb: KnowledgeBase;
   /** False until migrations ran and sockets accept connections. */
   ready: () => boolean;
+  clock: Clock;
+  notes: ConversationNotes;
+  transfers: ConversationTransfers;
+  feedback: ConversationFeedback;
+  notifications: NotificationRepository;
+  /** Intents as data (CRUD, import/export); changes retrain the live classifier. */
+  intents: IntentService;
+  /** Agents, skills or presence changed: route again and refresh waiting times. */
+  onRosterChanged?: () => void;
 }
 
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
@@ -44,6 +63,10 @@ export function createApp(deps: AppDeps) {
     .route('/knowledge', knowledgeRoutes(deps))
     .route('/conversations', conversationRoutes(deps))
     .route('/metrics', metricsRoutes(deps))
+    .route('/intents', intentRoutes(deps))
+    .route('/teams', teamRoutes(deps))
+    .route('/canned-responses', cannedResponseRoutes(deps))
+    .route('/', notificationRoutes(deps))
     .all('*', () => {
       throw new AppError(404, 'not_found', 'No such API route.');
     });

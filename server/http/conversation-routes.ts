@@ -1,14 +1,31 @@
 import { Hono } from 'hono';
-import { ConversationsQuery } from '../../protocol/http.js';
+import { ConversationsQuery, NoteBody, TransferBody, VerdictBody } from '../../protocol/http.js';
 import type { TokenService } from '../auth/tokens.js';
+import type { ConversationFeedback } from '../conversations/conversation-feedback.js';
+import type { ConversationNotes } from '../conversations/conversation-notes.js';
 import type { ConversationService } from '../conversations/conversation-service.js';
+import type { ConversationTransfers } from '../conversations/conversation-transfers.js';
+import type { Db } from '../db/db.js';
 import { notFound } from '../errors.js';
-import { requireRole } from './auth-middleware.js';
-import { parse } from './validate.js';
+import { requireRole, type AuthEnv } from './auth-middleware.js';
+import { jsonBody, parse } from './validate.js';
 
-export function conversationRoutes(deps: { conversations: ConversationService; tokens: TokenService }) {
+export interface ConversationRouteDeps {
+  db: Db;
+  conversations: ConversationService;
+  tokens: TokenService;
+  notes: ConversationNotes;
+  transfers: ConversationTransfers;
+  feedback: ConversationFeedback;
+}
+
+export function conversationRoutes(deps: ConversationRouteDeps) {
   const { repo } = deps.conversations;
-  return new Hono()
+  const actor = (c: { get(k: 'user'): AuthEnv['Variables']['user'] }) => {
+    const u = c.get('user');
+    return { id: u.sub, name: u.name, role: u.role };
+  };
+  return new Hono<AuthEnv>()
     .use(requireRole(deps.tokens, 'agent'))
     .get('/', async (c) => {
       const q = parse(ConversationsQuery, c.req.query());
@@ -18,13 +35,56 @@ export function conversationRoutes(deps: { conversations: ConversationService; t
       const id = c.req.param('id');
       const detail = await repo.detail(id);
       if (!detail) throw notFound('Conversation');
-      const [messages, decisions] = await Promise.all([repo.messages(id), repo.decisions(id)]);
+      const [messages, decisions, notes, timeline, verdicts] = await Promise.all([
+        repo.messages(id),
+        repo.decisions(id),
+        deps.notes.list(id),
+        timelineOf(deps.db, id),
+        deps.feedback.verdicts(id),
+      ]);
       return c.json({
         ...detail,
         messages: messages.map(({ meta, ...m }) => ({ ...m, ...(meta.sentiment ? { sentiment: meta.sentiment } : {}), ...(meta.intent ? { intent: meta.intent } : {}) })),
         decisions,
+        notes,
+        timeline,
+        verdicts,
         ...(detail.handoff ? { handoff: detail.handoff } : {}),
         ...(detail.assignee ? { assignee: detail.assignee } : {}),
       });
+    })
+    .get('/:id/timeline', async (c) => c.json({ timeline: await timelineOf(deps.db, c.req.param('id')) }))
+    .post('/:id/notes', async (c) => {
+      const body = await jsonBody(c, NoteBody);
+      if (!(await repo.get(c.req.param('id')))) throw notFound('Conversation');
+      return c.json(await deps.notes.add({ conversationId: c.req.param('id'), author: actor(c), text: body.text }), 201);
+    })
+    .post('/:id/transfer', async (c) => {
+      const body = await jsonBody(c, TransferBody);
+      const res = await deps.transfers.transfer({ conversationId: c.req.param('id'), from: actor(c), toAgentId: body.toAgentId, toTeamId: body.toTeamId, note: body.note });
+      return c.json({ status: res.conversation.status, assigneeId: res.conversation.assigneeId, kind: res.kind });
+    })
+    .post('/:id/verdict', async (c) => {
+      const body = await jsonBody(c, VerdictBody);
+      await deps.feedback.setVerdict(c.req.param('id'), c.get('user').sub, body.verdict);
+      return c.json({ ok: true });
     });
+}
+
+/** The escalation log: every transition, who, when, from, to and why. */
+async function timelineOf(db: Db, conversationId: string) {
+  const { rows } = await db.query<{ id: number; type: string; actor: string | null; actor_name: string | null; from_status: string | null; to_status: string | null; data: Record<string, unknown>; created_at: Date }>(
+    `SELECT e.*, u.name AS actor_name FROM conversation_events e LEFT JOIN users u ON u.id = e.actor
+     WHERE e.conversation_id = $1 ORDER BY e.id`,
+    [conversationId],
+  );
+  return rows.map((r) => ({
+    id: Number(r.id),
+    type: r.type,
+    actor: r.actor_name ?? r.actor,
+    from: r.from_status,
+    to: r.to_status,
+    data: r.data,
+    at: r.created_at.toISOString(),
+  }));
 }

@@ -1,5 +1,8 @@
 import type { KnowledgeBase } from '../../knowledge/types.js';
 import type { IntentCatalog } from '../intents/intent-catalog.js';
+import type { HandoffSummarizer } from '../llm/llm-handoff-summary.js';
+import type { IntentChecker } from '../llm/llm-intent-check.js';
+import type { TierThresholds } from './policy-thresholds.js';
 import type { Answerer } from './answerer.js';
 import type { PolicyThresholds } from './escalation-policy.js';
 import type { AnyStage } from './stage.js';
@@ -15,17 +18,23 @@ export interface PipelineDeps {
   kb: KnowledgeBase;
   answerer: Answerer;
   thresholds?: PolicyThresholds;
+  /** Per-tier overrides (default: DEFAULT_TIER_THRESHOLDS). */
+  tiers?: TierThresholds;
+  /** Second opinion on unsure intents (a language model is configured). */
+  intentChecker?: IntentChecker;
+  /** Summary on top of handoff briefs (a language model is configured). */
+  summarizer?: HandoffSummarizer;
   stream?: (conversationId: string, replyTo: string, delta: string) => void;
 }
 
 /** The one place that lists the stages of the visitor-message pipeline, in order. */
 export function createDefaultPipeline(deps: PipelineDeps): AnyStage[] {
   return [
-    createClassifyIntentStage({ catalog: deps.catalog }),
+    createClassifyIntentStage({ catalog: deps.catalog, checker: deps.intentChecker }),
     createTrackSentimentStage(),
     createDetectLoopStage(),
     createRetrieveKnowledgeStage({ kb: deps.kb }),
-    createDecideEscalationStage({ thresholds: deps.thresholds }),
-    createComposeReplyStage({ answerer: deps.answerer, stream: deps.stream }),
+    createDecideEscalationStage({ thresholds: deps.thresholds, tiers: deps.tiers }),
+    createComposeReplyStage({ answerer: deps.answerer, stream: deps.stream, summarizer: deps.summarizer }),
   ];
 }

@@ -14,6 +14,8 @@ export interface PolicyThresholds {
   negativeSentiment: number;
   /** Ask which one was meant when the two best intents are this close and retrieval is unsure. */
   clarifyMargin: number;
+  /** A renewal this many days away or closer, plus any negative signal, is a handoff. */
+  renewalWindowDays: number;
 }
 
 export const DEFAULT_THRESHOLDS: PolicyThresholds = {
@@ -23,6 +25,7 @@ export const DEFAULT_THRESHOLDS: PolicyThresholds = {
   highValueAccount: 10_000,
   negativeSentiment: -0.2,
   clarifyMargin: 0.08,
+  renewalWindowDays: 30,
 };
 
 export interface PolicyInput {
@@ -32,7 +35,9 @@ export interface PolicyInput {
   sentiment: SentimentOutcome;
   loop: LoopOutcome;
   retrieval: { confident: boolean; topScore: number | null };
-  account: { plan?: string; accountValue?: number };
+  account: { plan?: string; accountValue?: number; renewalDate?: string };
+  /** The time of the turn; passed in (not read from a clock) so the policy stays pure. Renewal needs it. */
+  now?: Date;
   /** True when the previous AI turn already asked a clarifying question. */
   clarifiedLastTurn: boolean;
 }
@@ -42,6 +47,7 @@ export interface PolicyInput {
  * thresholds that decided it so an agent can always see why.
  */
 export function decideEscalation(input: PolicyInput, t: PolicyThresholds = DEFAULT_THRESHOLDS): Decision {
+  const renewalDays = daysUntil(input.account.renewalDate, input.now);
   const signalValue = (name: string) => input.sentiment.signals.find((s) => s.name === name)?.value ?? 0;
   const has = (name: string) => signalValue(name) >= t.signalStrength;
   const evidence: Signal[] = [
@@ -54,6 +60,7 @@ export function decideEscalation(input: PolicyInput, t: PolicyThresholds = DEFAU
     ...(input.retrieval.topScore != null ? [{ name: 'kb_top_score', value: round(input.retrieval.topScore) }] : []),
     ...(input.loop.looping ? [{ name: 'loop', value: input.loop.reason ?? 'repeated', threshold: undefined }] : []),
     ...(input.account.accountValue != null ? [{ name: 'account_value', value: input.account.accountValue, threshold: t.highValueAccount }] : []),
+    ...(renewalDays != null ? [{ name: 'renewal_days', value: renewalDays, threshold: t.renewalWindowDays }] : []),
   ].map((s) => (s.threshold === undefined ? { name: s.name, value: s.value } : s));
 
   const handoff = (reasonCode: string, reason: string, urgent = false): Decision => ({ action: 'handoff', reasonCode, reason, signals: evidence, urgent });
@@ -75,10 +82,17 @@ export function decideEscalation(input: PolicyInput, t: PolicyThresholds = DEFAU
   if (has('churn_risk')) return handoff('churn_risk', 'The visitor may cancel or leave: a human should talk to them.', true);
   if (input.sentiment.trajectory.smoothed < t.minSentiment) return handoff('negative_sentiment', 'The visitor is upset.');
   if (input.sentiment.trajectory.count > 1 && input.sentiment.trajectory.trend < t.maxSentimentDrop) return handoff('sentiment_falling', "The visitor's mood is dropping fast.");
+  // The visitor pressed "No" on "Did this help?": the next decision is a human, whatever else holds.
+  if (input.loop.looping && input.loop.reason === 'negative_feedback') {
+    return handoff('negative_feedback', 'The visitor said the last AI answer did not help.');
+  }
   if (input.loop.looping) return handoff('loop_detected', `The conversation is going in circles (${input.loop.reason ?? 'repeated question'}).`);
   const negative = input.sentiment.score <= t.negativeSentiment || has('frustration');
   if ((input.account.accountValue ?? 0) >= t.highValueAccount && negative) {
     return handoff('high_value_negative', 'A high-value account shows a negative signal.');
+  }
+  if (renewalDays != null && renewalDays <= t.renewalWindowDays && negative) {
+    return handoff('renewal_at_risk', `The account renews in ${renewalDays} day(s) and the visitor shows a negative signal.`);
   }
   if (policy === 'handoff') return handoff('intent_policy', `The intent "${input.intent.intent}" needs a human to act.`);
   if (input.intent.intent === 'greeting_smalltalk' && !input.retrieval.confident) {
@@ -96,3 +110,12 @@ export function decideEscalation(input: PolicyInput, t: PolicyThresholds = DEFAU
 }
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
+
+/** Whole days from `now` to an ISO date (0 = today); null when unknown, unparseable or already past. */
+export function daysUntil(date: string | undefined, now: Date | undefined): number | null {
+  if (!date || !now) return null;
+  const at = Date.parse(date);
+  if (Number.isNaN(at)) return null;
+  const days = Math.ceil((at - now.getTime()) / 86_400_000);
+  return days < 0 ? null : days;
+}

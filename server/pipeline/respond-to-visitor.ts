@@ -57,12 +57,21 @@ export function attachVisitorResponder(deps: {
         trace: {
           reasonCode: decision!.reasonCode,
           timings,
-          intent: intent ? { name: intent.intent, confidence: intent.confidence, ranked: intent.ranked.slice(0, 3) } : null,
+          intent: intent ? { name: intent.intent, confidence: intent.confidence, ranked: intent.ranked.slice(0, 3), ...(intent.check ? { check: intent.check } : {}) } : null,
           retrieval: retrieval
             ? { confident: retrieval.confident, results: retrieval.results.slice(0, 3).map((r) => ({ articleId: r.articleId, title: r.title, score: r.score })) }
             : null,
           loop: turn.loop ?? null,
         },
+      });
+      deps.bus.emit(DomainEvents.decisionRecorded, {
+        conversationId,
+        messageId,
+        question: input.text,
+        page: input.page,
+        action: decision!.action,
+        reasonCode: decision!.reasonCode,
+        retrieval: retrieval ? { confident: retrieval.confident, topArticleId: retrieval.results[0]?.articleId ?? null, topSimilarity: retrieval.signals?.topSimilarity ?? null } : null,
       });
       if (!reply || reply.kind === 'none') return;
       if (reply.kind === 'handoff' && reply.handoff) {

@@ -24,8 +24,22 @@ export interface TurnInput {
   previousTrajectory: Trajectory | null;
 }
 
+/** What the language model said about a low-confidence local prediction (see server/llm/llm-intent-check.ts). */
+export interface IntentCheck {
+  model: string;
+  /** confirmed: same intent; overridden: the model chose another (or none); error: local prediction kept. */
+  outcome: 'confirmed' | 'overridden' | 'error';
+  local: { intent: string | null; confidence: number };
+  /** The model's choice (null = none of the intents); absent on error. */
+  chosen?: string | null;
+  error?: string;
+  ms: number;
+}
+
 export interface IntentOutcome extends IntentPrediction {
   definition: IntentDefinition | null;
+  /** Present when a language model was asked to confirm the local classifier. */
+  check?: IntentCheck;
 }
 export interface SentimentOutcome extends SentimentResult {
   trajectory: Trajectory;

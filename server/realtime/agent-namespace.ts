@@ -71,16 +71,7 @@ export function setupAgentNamespace(
       }) as AgentClientToServer['presence'],
     );
 
-    socket.on('disconnect', async () => {
-      try {
-        const remaining = await nsp.in(agentRoom(agent.id)).fetchSockets();
-        if (remaining.length === 0) {
-          await users.setPresence(agent.id, 'offline');
-          deps.onPresenceChanged?.();
-        }
-      } catch (err) {
-        log.warn({ err }, 'presence update on disconnect failed');
-      }
-    });
+    // No presence change on disconnect: a reload or a network blip must not bounce the agent.
+    // The presence sweeper marks them away once no node has seen them for the grace period.
   });
 }

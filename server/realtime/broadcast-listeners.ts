@@ -22,17 +22,18 @@ export function attachBroadcastListeners(deps: {
   const { bus, conversations, visitors, agents, log } = deps;
 
   async function onlineAgents(): Promise<number> {
-    const { rows } = await deps.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM users WHERE presence = 'online'`);
+    const { rows } = await deps.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM users WHERE presence = 'online' AND presence_manual IS NULL`);
     return rows[0]?.n ?? 0;
   }
 
   /** Tells every waiting visitor their position; called whenever the queue or staffing changes. */
   async function refreshQueue(): Promise<void> {
     const queue = await conversations.repo.queue();
-    const statuses = queueStatuses(queue, await onlineAgents());
+    const online = await onlineAgents();
+    const statuses = queueStatuses(queue, online);
     for (const entry of queue) {
       const s = statuses.get(entry.id)!;
-      visitors.to(visitorRoom(entry.id)).emit('handoff', { conversationId: entry.id, reason: entry.reason, ...s });
+      visitors.to(visitorRoom(entry.id)).emit('handoff', { conversationId: entry.id, reason: entry.reason, ...s, agentsOnline: online });
     }
   }
   const refreshQueueLogged = () => refreshQueue().catch((err) => log.error({ err }, 'queue refresh failed'));
@@ -66,7 +67,8 @@ export function attachBroadcastListeners(deps: {
   });
 
   bus.on(DomainEvents.conversationResolved, async ({ conversation }) => {
-    visitors.to(visitorRoom(conversation.id)).emit('conversation:resolved', { conversationId: conversation.id });
+    // Ask for a rating when a person resolved it (an AI-resolved chat was already rated "helpful").
+    visitors.to(visitorRoom(conversation.id)).emit('conversation:resolved', { conversationId: conversation.id, csat: !conversation.aiResolved });
     agents.to(AGENTS_ROOM).emit('conversation:updated', { conversationId: conversation.id, status: conversation.status, assigneeId: conversation.assigneeId });
     await refreshQueue();
   });
@@ -107,9 +109,10 @@ export function attachBroadcastListeners(deps: {
     /** A visitor who reconnects while queued gets their position again. */
     async sendQueueStatus(conversationId: string) {
       const queue = await conversations.repo.queue();
-      const s = queueStatuses(queue, await onlineAgents()).get(conversationId);
+      const online = await onlineAgents();
+      const s = queueStatuses(queue, online).get(conversationId);
       const entry = queue.find((q) => q.id === conversationId);
-      if (s && entry) visitors.to(visitorRoom(conversationId)).emit('handoff', { conversationId, reason: entry.reason, ...s });
+      if (s && entry) visitors.to(visitorRoom(conversationId)).emit('handoff', { conversationId, reason: entry.reason, ...s, agentsOnline: online });
     },
   };
 }

@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Namespace } from 'socket.io';
 import type { ChatMessage, PageInfo, VisitorIdentity } from '../../protocol/domain.js';
-import { SyncIn, VisitorAuth, VisitorMessageIn, VisitorPageIn, type VisitorClientToServer, type VisitorServerToClient } from '../../protocol/visitor-socket.js';
+import { ContactIn, CsatIn, SyncIn, VisitorAuth, VisitorMessageIn, VisitorPageIn, type VisitorClientToServer, type VisitorServerToClient } from '../../protocol/visitor-socket.js';
 import type { TokenService } from '../auth/tokens.js';
 import type { ConversationService } from '../conversations/conversation-service.js';
+import type { ConversationFeedback } from '../conversations/conversation-feedback.js';
 import { AppError, describeZodError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { ackedHandler } from './acked-handler.js';
+import { FeedbackIn } from '../../protocol/visitor-socket.js';
+import { createAnswerFeedback } from '../conversations/answer-feedback.js';
 import { createRateLimiter } from './rate-limiter.js';
 import { visitorRoom } from './rooms.js';
 
@@ -21,8 +24,9 @@ export interface VisitorSocketData {
 export type VisitorNamespace = Namespace<VisitorClientToServer, VisitorServerToClient, Record<string, never>, VisitorSocketData>;
 
 /** `/visitor`: the widget's connection. A signed token ties a browser to its conversation. */
-export function setupVisitorNamespace(nsp: VisitorNamespace, deps: { tokens: TokenService; conversations: ConversationService; log: Logger; onConnected?: (conversationId: string) => void }): void {
+export function setupVisitorNamespace(nsp: VisitorNamespace, deps: { tokens: TokenService; conversations: ConversationService; feedback: ConversationFeedback; log: Logger; onConnected?: (conversationId: string) => void }): void {
   const { tokens, conversations, log } = deps;
+  const answerFeedback = createAnswerFeedback(conversations);
 
   nsp.use(async (socket, next) => {
     const parsed = VisitorAuth.safeParse(socket.handshake.auth ?? {});
@@ -63,6 +67,21 @@ export function setupVisitorNamespace(nsp: VisitorNamespace, deps: { tokens: Tok
       }) as VisitorClientToServer['message'],
     );
 
+    socket.on(
+      'csat',
+      ackedHandler(CsatIn, log, async ({ score, comment }) => {
+        await deps.feedback.recordCsat(data.conversationId, score, comment ?? null);
+        return {};
+      }) as VisitorClientToServer['csat'],
+    );
+    socket.on(
+      'contact',
+      ackedHandler(ContactIn, log, async ({ email }) => {
+        await conversations.setContactEmail(data.conversationId, email);
+        return {};
+      }) as VisitorClientToServer['contact'],
+    );
+
     socket.on('page', (payload: unknown) => {
       const parsed = VisitorPageIn.safeParse(payload);
       if (!parsed.success) return;
@@ -73,6 +92,14 @@ export function setupVisitorNamespace(nsp: VisitorNamespace, deps: { tokens: Tok
     socket.on(
       'sync',
       ackedHandler(SyncIn, log, async ({ afterId }) => ({ messages: (await conversations.repo.messages(data.conversationId, afterId)).map(stripMeta) })) as VisitorClientToServer['sync'],
+    );
+
+    socket.on(
+      'feedback',
+      ackedHandler(FeedbackIn, log, async ({ messageId, helpful }) => {
+        if (!limiter.take()) throw new AppError(429, 'rate_limited', 'Too many requests; wait a moment and try again.');
+        return answerFeedback.record(data.conversationId, messageId, helpful);
+      }) as VisitorClientToServer['feedback'],
     );
 
     void welcome(socket).catch((err) => log.error({ err }, 'visitor welcome failed'));

@@ -1,4 +1,6 @@
 /** What the understanding stages produce; pure data so the policy can be a pure function. */
+import type { PolicyThresholdOverrides } from '../../protocol/http.js';
+
 export type IntentPolicy = 'ai_answer' | 'handoff' | 'handoff_now';
 
 export interface IntentDefinition {
@@ -10,6 +12,8 @@ export interface IntentDefinition {
   policy: IntentPolicy;
   /** 0 (low) .. 3 (critical). */
   severity: number;
+  /** Escalation-policy thresholds that differ for this intent (e.g. more sensitive for cancellation). */
+  thresholds?: PolicyThresholdOverrides;
 }
 
 export interface IntentPrediction {

@@ -1,7 +1,7 @@
 import { io, type Socket } from 'socket.io-client';
 import { loadConfig, type Config } from '../../server/config.js';
 import { createLogger } from '../../server/logger.js';
-import { startServer, type RunningServer } from '../../server/start-server.js';
+import { startServer, type RunningServer, type StartOptions } from '../../server/start-server.js';
 import type { Db } from '../../server/db/db.js';
 
 export const TEST_ADMIN = { email: 'admin@test.local', password: 'correct-horse-battery' };
@@ -19,9 +19,20 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
 }
 
 /** A real server on an ephemeral port over the given test database. */
-export async function startTestServer(db: Db, overrides: Record<string, string> = {}): Promise<RunningServer> {
+export async function startTestServer(db: Db, overrides: Record<string, string> = {}, opts: Omit<StartOptions, 'db' | 'log'> = {}): Promise<RunningServer> {
   const config = testConfig(overrides);
-  return startServer(config, { db, log: createLogger(config.logLevel) });
+  return startServer(config, { db, log: createLogger(config.logLevel), ...opts });
+}
+
+/** A clock tests move by hand. */
+export function fakeClock(start = new Date()) {
+  let now = start.getTime();
+  const clock = () => new Date(now);
+  return Object.assign(clock, {
+    advance(seconds: number) {
+      now += seconds * 1000;
+    },
+  });
 }
 
 export async function login(server: RunningServer, email = TEST_ADMIN.email, password = TEST_ADMIN.password): Promise<string> {

@@ -1,14 +1,21 @@
 import type { IntentCatalog } from '../../intents/intent-catalog.js';
+import type { IntentChecker } from '../../llm/llm-intent-check.js';
 import type { Stage } from '../stage.js';
 
-/** Stage 1: what does the visitor want? Out of scope is `intent: null`, never a guess. */
-export function createClassifyIntentStage(deps: { catalog: () => IntentCatalog }): Stage<'intent'> {
+/**
+ * Stage 1: what does the visitor want? Out of scope is `intent: null`, never a guess. With a
+ * checker (a language model is configured), unsure local predictions get a second opinion; what
+ * the checker said, or why it failed, stays in the output for the decision trace.
+ */
+export function createClassifyIntentStage(deps: { catalog: () => IntentCatalog; checker?: IntentChecker }): Stage<'intent'> {
   return {
     name: 'classify-intent',
-    run(turn) {
+    async run(turn) {
       const catalog = deps.catalog();
-      const prediction = catalog.classify(turn.text);
-      return { intent: { ...prediction, definition: catalog.definition(prediction.intent) } };
+      const local = catalog.classify(turn.text);
+      const checked = deps.checker ? await deps.checker.check(turn.text, local, catalog.list()) : null;
+      const prediction = checked?.prediction ?? local;
+      return { intent: { ...prediction, definition: catalog.definition(prediction.intent), ...(checked ? { check: checked.check } : {}) } };
     },
   };
 }

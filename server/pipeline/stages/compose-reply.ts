@@ -1,6 +1,7 @@
 import type { Citation, Handoff } from '../../../protocol/domain.js';
 import { writeHandoffBrief } from '../../conversations/handoff-brief.js';
 import { handoffPriority } from '../../routing/priority.js';
+import type { HandoffSummarizer } from '../../llm/llm-handoff-summary.js';
 import type { Answerer } from '../answerer.js';
 import type { Stage } from '../stage.js';
 import type { Reply, Turn } from '../turn.js';
@@ -14,8 +15,20 @@ export function createComposeReplyStage(deps: {
   now?: () => Date;
   /** Streams answer text to the visitor as it is written (LLM answers). */
   stream?: (conversationId: string, replyTo: string, delta: string) => void;
+  /** Writes a short summary on top of the handoff brief (a language model is configured). */
+  summarizer?: HandoffSummarizer;
 }): Stage<'reply'> {
   const now = deps.now ?? (() => new Date());
+  const handoffFor = async (turn: Readonly<Turn>, at: Date): Promise<Handoff> => {
+    if (!deps.summarizer) return buildHandoff(turn, at);
+    const messages = [...turn.history.map((m) => ({ role: m.role, text: m.text })), { role: 'visitor', text: turn.text }];
+    // A failed summary never blocks the handoff: the brief says it is unavailable, and why.
+    const summary = await deps.summarizer.summarize({ messages, reason: turn.decision!.reason }).then(
+      (text) => ({ text }),
+      (err: unknown) => ({ unavailable: err instanceof Error ? err.message : String(err) }),
+    );
+    return buildHandoff(turn, at, summary);
+  };
   return {
     name: 'compose-reply',
     async run(turn) {
@@ -27,7 +40,7 @@ export function createComposeReplyStage(deps: {
         case 'clarify':
           return { reply: clarify(turn) };
         case 'handoff':
-          return { reply: { kind: 'handoff', text: '', citations: [], handoff: handoffFor(turn, now()) } };
+          return { reply: { kind: 'handoff', text: '', citations: [], handoff: await handoffFor(turn, now()) } };
         case 'answer': {
           if (d.reasonCode === 'small_talk') return { reply: { kind: 'answer', text: GREETING, citations: [] } };
           const answer = await deps.answerer.answer({
@@ -38,7 +51,7 @@ export function createComposeReplyStage(deps: {
           });
           if (answer.unanswerable || !answer.text.trim()) {
             const decision = { ...d, action: 'handoff' as const, reasonCode: 'answer_not_in_context', reason: 'The AI could not find the answer in the knowledge base.' };
-            return { reply: { kind: 'handoff', text: '', citations: [], handoff: handoffFor({ ...turn, decision }, now()) } };
+            return { reply: { kind: 'handoff', text: '', citations: [], handoff: await handoffFor({ ...turn, decision }, now()) } };
           }
           const prefix = d.reasonCode === 'answer_while_waiting' ? WAITING_NOTE : '';
           return { reply: { kind: 'answer', text: prefix + answer.text, citations: answer.citations } };
@@ -57,7 +70,7 @@ function clarify(turn: Readonly<Turn>): Reply {
   };
 }
 
-function handoffFor(turn: Readonly<Turn>, at: Date): Handoff {
+function buildHandoff(turn: Readonly<Turn>, at: Date, summary?: { text: string } | { unavailable: string }): Handoff {
   const d = turn.decision!;
   const intent = turn.intent!;
   const sentiment = turn.sentiment!;
@@ -74,6 +87,8 @@ function handoffFor(turn: Readonly<Turn>, at: Date): Handoff {
     decision: d,
     aiAnswers,
     visitorMessages: [...turn.history.filter((m) => m.role === 'visitor').map((m) => m.text), turn.text],
+    ...(summary ? { summary } : {}),
+    now: at,
   });
   return {
     reason: d.reason,

@@ -1,0 +1,50 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { INTENT_IMPORT_LIMITS, IntentBody, IntentName, IntentUpdateBody } from '../../protocol/http.js';
+import type { TokenService } from '../auth/tokens.js';
+import { AppError } from '../errors.js';
+import type { IntentService } from '../intents/intent-service.js';
+import { requireRole } from './auth-middleware.js';
+import { jsonBody, parse } from './validate.js';
+
+/** `/api/intents`: agents read, admins change; every change retrains the live classifier before answering. */
+export function intentRoutes(deps: { intents: IntentService; tokens: TokenService }) {
+  const admin = requireRole(deps.tokens, 'admin');
+  const name = (raw: string) => parse(IntentName, raw);
+  return new Hono()
+    .use(requireRole(deps.tokens, 'agent'))
+    .get('/', async (c) => c.json({ intents: await deps.intents.list() }))
+    .get('/export', async (c) => {
+      c.header('content-type', 'application/x-ndjson; charset=utf-8');
+      c.header('content-disposition', 'attachment; filename="intents.jsonl"');
+      return c.body(await deps.intents.exportJsonl());
+    })
+    .post(
+      '/import',
+      admin,
+      bodyLimit({
+        maxSize: INTENT_IMPORT_LIMITS.bytes,
+        onError: () => {
+          throw new AppError(413, 'import_too_large', `Intent imports are limited to ${INTENT_IMPORT_LIMITS.bytes / 1024} KB; split the file.`);
+        },
+      }),
+      async (c) => {
+        const replace = c.req.query('replace') === '1' || c.req.query('replace') === 'true';
+        const result = await deps.intents.importJsonl(await c.req.text(), { replace });
+        return c.json(result);
+      },
+    )
+    .get('/:name', async (c) => c.json(await deps.intents.get(name(c.req.param('name')))))
+    .post('/', admin, async (c) => {
+      const body = await jsonBody(c, IntentBody);
+      return c.json(await deps.intents.create(body), 201);
+    })
+    .put('/:name', admin, async (c) => {
+      const body = await jsonBody(c, IntentUpdateBody);
+      return c.json(await deps.intents.update(name(c.req.param('name')), body));
+    })
+    .delete('/:name', admin, async (c) => {
+      await deps.intents.remove(name(c.req.param('name')));
+      return c.body(null, 204);
+    });
+}
