@@ -3,6 +3,8 @@ import type { Server as HttpServer } from 'node:http';
 import { createAdaptorServer } from '@hono/node-server';
 import { Server as SocketServer } from 'socket.io';
 import { openKnowledgeBase } from './bootstrap/knowledge-base.js';
+import { createKnowledgeGaps } from '../knowledge/knowledge-gaps.js';
+import { attachGapListener } from './knowledge/gap-listener.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
 import { DEFAULT_INTENTS } from './understanding/default-intents.js';
 import { trainIntentClassifier } from './understanding/intent-classifier.js';
@@ -106,6 +108,8 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   if (intentSeed.seeded > 0) log.info({ intents: intentSeed.seeded }, 'default intents seeded');
   const clock = opts.clock ?? systemClock;
   const bus = createEventBus((event, err) => log.error({ err, event }, 'domain event listener failed'));
+  const knowledgeGaps = createKnowledgeGaps({ db });
+  attachGapListener({ bus, gaps: knowledgeGaps, log });
   const conversations = createConversationService({ db, bus, clock, sla: DEFAULT_SLA_POLICIES });
   const router = createRouter({ db, bus, conversations, clock, options: config.routing });
   const presence = createPresenceTracker({ db, graceSeconds: config.presenceGraceSeconds });
@@ -124,7 +128,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const transfers = createConversationTransfers({ db, bus, users, conversations, notes });
   const feedback = createConversationFeedback({ db, bus });
   let onRosterChanged = () => undefined as void;
-  const app = createApp({ db, log, tokens, users, conversations, kb, ready: () => ready, clock, notes, transfers, feedback, notifications, intents, onRosterChanged: () => onRosterChanged() });
+  const app = createApp({ db, log, tokens, users, conversations, kb, answerer, knowledgeGaps, ready: () => ready, clock, notes, transfers, feedback, notifications, intents, onRosterChanged: () => onRosterChanged() });
   const httpServer = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
   const adapter = await createSocketAdapter(config.redisUrl, log);
   const io = new SocketServer(httpServer, {

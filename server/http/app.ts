@@ -2,6 +2,8 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { KnowledgeBase } from '../../knowledge/types.js';
+import type { KnowledgeGaps } from '../../knowledge/knowledge-gaps.js';
+import type { Answerer } from '../pipeline/answerer.js';
 import type { TokenService } from '../auth/tokens.js';
 import type { UserRepository } from '../auth/user-repository.js';
 import type { ConversationService } from '../conversations/conversation-service.js';
@@ -43,20 +45,25 @@ export interface AppDeps {
   intents: IntentService;
   /** Agents, skills or presence changed: route again and refresh waiting times. */
   onRosterChanged?: () => void;
+  /** Composes the knowledge playground's answer preview (the pipeline's answerer). */
+  answerer?: Answerer;
+  knowledgeGaps?: KnowledgeGaps;
 }
 
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
 /** The HTTP surface: JSON API under /api, health, and the static apps. */
 export function createApp(deps: AppDeps) {
+  const jsonBodyLimit = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw new AppError(413, 'payload_too_large', `Request bodies are limited to ${MAX_BODY_BYTES / 1024 / 1024} MB.`);
+    },
+  });
   const api = new Hono()
-    .use(
-      bodyLimit({
-        maxSize: MAX_BODY_BYTES,
-        onError: () => {
-          throw new AppError(413, 'payload_too_large', `Request bodies are limited to ${MAX_BODY_BYTES / 1024 / 1024} MB.`);
-        },
-      }),
+    .use((c, next) =>
+      // File uploads carry their own, larger limit (server/http/knowledge-upload.ts).
+      c.req.method === 'POST' && c.req.path.endsWith('/api/knowledge/upload') ? next() : jsonBodyLimit(c, next),
     )
     .route('/auth', authRoutes(deps))
     .route('/agents', agentRoutes(deps))

@@ -1,13 +1,31 @@
 import { Hono } from 'hono';
-import { ArticleBody, SearchBody } from '../../protocol/http.js';
+import { bodyLimit } from 'hono/body-limit';
+import { ArticleBody, GapsQuery, PreviewAnswerBody, SearchBody, SuggestionsQuery } from '../../protocol/http.js';
+import type { FirstlineKnowledgeBase } from '../../knowledge/knowledge-base.js';
+import type { KnowledgeGaps } from '../../knowledge/knowledge-gaps.js';
+import { suggestArticles } from '../../knowledge/suggest-articles.js';
 import type { KnowledgeBase } from '../../knowledge/types.js';
 import type { TokenService } from '../auth/tokens.js';
-import { notFound } from '../errors.js';
+import type { Queryable } from '../db/db.js';
+import { AppError, notFound } from '../errors.js';
+import type { Answerer } from '../pipeline/answerer.js';
 import { requireRole } from './auth-middleware.js';
-import { jsonBody } from './validate.js';
+import { handleUpload, UPLOAD_LIMITS } from './knowledge-upload.js';
+import { rateLimit } from './rate-limit.js';
+import { jsonBody, parse } from './validate.js';
 
-export function knowledgeRoutes(deps: { kb: KnowledgeBase; tokens: TokenService }) {
+export interface KnowledgeRouteDeps {
+  kb: KnowledgeBase;
+  tokens: TokenService;
+  db: Queryable;
+  /** Composes "what the AI would answer" for the playground. */
+  answerer?: Answerer;
+  knowledgeGaps?: KnowledgeGaps;
+}
+
+export function knowledgeRoutes(deps: KnowledgeRouteDeps) {
   const admin = requireRole(deps.tokens, 'admin');
+  const unavailable = (what: string) => new AppError(503, 'not_configured', `${what} is not available on this server.`);
   return new Hono()
     .post('/search', requireRole(deps.tokens, 'agent'), async (c) => {
       const body = await jsonBody(c, SearchBody);
@@ -16,6 +34,49 @@ export function knowledgeRoutes(deps: { kb: KnowledgeBase; tokens: TokenService 
         results: res.results.map((r) => ({ articleId: r.articleId, title: r.title, url: r.url, text: r.text, score: r.score, headingPath: r.headingPath, pageMatch: r.pageMatch })),
         confident: res.confident,
       });
+    })
+    // Public: the widget asks for a few articles to offer before the visitor types.
+    .get('/suggestions', rateLimit({ max: 30, windowMs: 60_000 }), async (c) => {
+      const q = parse(SuggestionsQuery, c.req.query());
+      const suggestions = await suggestArticles({ db: deps.db, kb: deps.kb }, { pageUrl: q.pageUrl, pageTitle: q.title, k: q.k });
+      c.header('Cache-Control', 'private, max-age=60');
+      return c.json({ suggestions });
+    })
+    .post('/preview-answer', admin, async (c) => {
+      const body = await jsonBody(c, PreviewAnswerBody);
+      if (!deps.answerer) throw unavailable('Answer preview');
+      const retrieval = await deps.kb.search(body.query, { pageUrl: body.pageUrl, k: 3 });
+      const answer = retrieval.results.length ? await deps.answerer.answer({ question: body.query, chunks: retrieval.results, history: [] }) : null;
+      return c.json({
+        confident: retrieval.confident,
+        // Mirrors the escalation policy's knowledge rule: no confident retrieval, no answer.
+        wouldAnswer: retrieval.confident && !!answer && !answer.unanswerable,
+        answerer: deps.answerer.name,
+        answer: answer ? { text: answer.text, citations: answer.citations, unanswerable: answer.unanswerable ?? false } : null,
+        results: retrieval.results.map((r) => ({ articleId: r.articleId, title: r.title, url: r.url, text: r.text, score: r.score, headingPath: r.headingPath, pageMatch: r.pageMatch })),
+        signals: retrieval.signals ?? null,
+      });
+    })
+    .get('/gaps', admin, async (c) => {
+      const q = parse(GapsQuery, c.req.query());
+      if (!deps.knowledgeGaps) throw unavailable('Knowledge gap tracking');
+      return c.json(await deps.knowledgeGaps.groups({ limit: q.limit, since: q.since ? new Date(q.since) : undefined }));
+    })
+    .post(
+      '/upload',
+      admin,
+      bodyLimit({
+        maxSize: UPLOAD_LIMITS.requestBytes,
+        onError: () => {
+          throw new AppError(413, 'payload_too_large', `Uploads are limited to ${UPLOAD_LIMITS.requestBytes / 1024 / 1024} MB per request.`);
+        },
+      }),
+      async (c) => c.json(await handleUpload(c, deps.kb)),
+    )
+    .post('/reindex', admin, async (c) => {
+      const kb = deps.kb as Partial<FirstlineKnowledgeBase>;
+      if (typeof kb.reindex !== 'function') throw unavailable('Re-indexing');
+      return c.json(await kb.reindex());
     })
     .get('/articles', admin, async (c) => c.json({ articles: await deps.kb.listArticles() }))
     .post('/articles', admin, async (c) => {

@@ -24,7 +24,7 @@ export interface UploadFileResult {
  * `POST /api/knowledge/upload`: multipart form with one or many files (any field name).
  * Each file is parsed and ingested on its own, in its own transaction: a bad file fails alone
  * with a reason and leaves nothing behind; the others are ingested. Re-uploading a file with
- * the same name updates its article (unchanged content: no work).
+ * the same name (or imported by `npm run kb -- import` under that name) updates its article; unchanged content does no work.
  */
 export async function handleUpload(c: Context, kb: KnowledgeBase): Promise<{ results: UploadFileResult[] }> {
   const type = c.req.header('content-type') ?? '';
@@ -53,11 +53,11 @@ export async function handleUpload(c: Context, kb: KnowledgeBase): Promise<{ res
       if (file.size > UPLOAD_LIMITS.fileBytes) {
         throw new AppError(413, 'file_too_large', `${name}: ${mb(file.size)} MB is over the ${mb(UPLOAD_LIMITS.fileBytes)} MB per-file limit.`);
       }
-      const article = await parseArticleFile(name, new Uint8Array(await file.arrayBuffer()), `upload:${name}`);
+      const article = await parseArticleFile(name, new Uint8Array(await file.arrayBuffer()), name);
       const res = await kb.addArticle(article);
       results.push({ name, status: !res.changed ? 'unchanged' : res.created ? 'added' : 'updated', id: res.id, title: article.title, chunks: res.chunks });
     } catch (err) {
-      if (!(err instanceof AppError) || err.status >= 500) throw err;
+      if (!(err instanceof AppError)) throw err;
       results.push({ name, status: 'failed', error: { code: err.code, message: err.message } });
     }
   }
