@@ -210,7 +210,13 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     jobs,
     clock,
     demoAgents,
-    idle: () => responder.idle(),
+    async idle() {
+      // A pipeline run can trigger routing, and routing can post messages: settle both.
+      do {
+        await responder.idle();
+        await router.idle();
+      } while (await responder.busy());
+    },
     async close() {
       ready = false;
       await ticker?.stop();

@@ -18,6 +18,9 @@ export interface PolicyThresholds {
   renewalWindowDays: number;
 }
 
+/** A talk_to_human prediction without the human_request signal needs at least this confidence. */
+const HUMAN_INTENT_CONFIDENCE = 0.8;
+
 export const DEFAULT_THRESHOLDS: PolicyThresholds = {
   minSentiment: -0.5,
   maxSentimentDrop: -0.45,
@@ -75,7 +78,10 @@ export function decideEscalation(input: PolicyInput, t: PolicyThresholds = DEFAU
     return { action: 'wait', reasonCode: 'waiting_for_agent', reason: 'The conversation is already waiting for an agent; the AI stays quiet.', signals: evidence, urgent: false };
   }
 
-  if (has('human_request') || input.intent.intent === 'talk_to_human') return handoff('explicit_request', 'The visitor asked for a human.');
+  // The intent alone counts only when the classifier is sure: "I don't need a human, just tell me
+  // how to export" looks like talk_to_human to a bag of words, and the negation-aware signal is absent.
+  const askedForHuman = has('human_request') || (input.intent.intent === 'talk_to_human' && input.intent.confidence >= HUMAN_INTENT_CONFIDENCE);
+  if (askedForHuman) return handoff('explicit_request', 'The visitor asked for a human.');
   if (has('security')) return handoff('security_signal', 'The visitor reported a possible security problem.', true);
   if (has('legal')) return handoff('legal_signal', 'The visitor mentioned legal action or a legal matter.', true);
   if (policy === 'handoff_now') return handoff('intent_policy', `The intent "${input.intent.intent}" always goes straight to a human.`, true);
@@ -97,6 +103,9 @@ export function decideEscalation(input: PolicyInput, t: PolicyThresholds = DEFAU
   if (policy === 'handoff') return handoff('intent_policy', `The intent "${input.intent.intent}" needs a human to act.`);
   if (input.intent.intent === 'greeting_smalltalk' && !input.retrieval.confident) {
     return { action: 'answer', reasonCode: 'small_talk', reason: 'A greeting or small talk.', signals: evidence, urgent: false };
+  }
+  if (input.intent.intent === 'thanks_goodbye' && !input.retrieval.confident) {
+    return { action: 'answer', reasonCode: 'thanks', reason: 'The visitor said thanks or goodbye.', signals: evidence, urgent: false };
   }
   if (!input.retrieval.confident) {
     const [first, second] = input.intent.ranked;

@@ -12,6 +12,7 @@ export function createKeyedSerializer() {
       });
       return next;
     },
+    size: () => tails.size,
     /** Resolves when every queued task has finished (tests, graceful shutdown). */
     async idle(): Promise<void> {
       while (tails.size) await Promise.all([...tails.values()]);

@@ -25,7 +25,7 @@ export function attachVisitorResponder(deps: {
   stages: () => readonly AnyStage[];
   hooks: ResponderHooks;
   log: Logger;
-}): { idle(): Promise<void> } {
+}): { idle(): Promise<void>; busy(): Promise<boolean> } {
   const { conversations, log } = deps;
   const serial = createKeyedSerializer();
 
@@ -131,5 +131,5 @@ export function attachVisitorResponder(deps: {
     };
   }
 
-  return { idle: () => serial.idle() };
+  return { idle: () => serial.idle(), busy: async () => serial.size() > 0 };
 }

@@ -37,7 +37,7 @@ export interface DrainResult {
  */
 export function createRouter(deps: { db: Db; bus: EventBus; conversations: ConversationService; clock: Clock; options?: Partial<RouterOptions> }) {
   const o = { ...DEFAULT_ROUTER_OPTIONS, ...deps.options };
-  let running: Promise<DrainResult> | null = null;
+  let loop: Promise<DrainResult> | null = null;
   let again = false;
 
   async function drainOnce(): Promise<DrainResult> {
@@ -134,26 +134,35 @@ export function createRouter(deps: { db: Db; bus: EventBus; conversations: Conve
 
   return {
     options: o,
-    /** Runs one routing pass; concurrent calls coalesce into one extra pass. */
-    async drain(): Promise<DrainResult> {
-      if (running) {
+    /** Resolves when no routing pass is running (tests, graceful shutdown). */
+    async idle(): Promise<void> {
+      while (loop) await loop.catch(() => undefined);
+    },
+    /**
+     * Runs a routing pass. A call made while a pass is running waits for one more full pass
+     * (calls made meanwhile share it), so it always sees the state as of its own call.
+     */
+    drain(): Promise<DrainResult> {
+      if (loop) {
         again = true;
-        return running;
+        return loop;
       }
-      const total: DrainResult = { assigned: 0, offered: 0, requeued: 0 };
-      try {
-        do {
-          again = false;
-          running = drainOnce();
-          const r = await running;
-          total.assigned += r.assigned;
-          total.offered += r.offered;
-          total.requeued += r.requeued;
-        } while (again);
-      } finally {
-        running = null;
-      }
-      return total;
+      loop = (async () => {
+        const total: DrainResult = { assigned: 0, offered: 0, requeued: 0 };
+        try {
+          do {
+            again = false;
+            const r = await drainOnce();
+            total.assigned += r.assigned;
+            total.offered += r.offered;
+            total.requeued += r.requeued;
+          } while (again);
+          return total;
+        } finally {
+          loop = null;
+        }
+      })();
+      return loop;
     },
   };
 }

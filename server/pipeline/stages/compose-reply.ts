@@ -7,6 +7,7 @@ import type { Stage } from '../stage.js';
 import type { Reply, Turn } from '../turn.js';
 
 const GREETING = "Hi! I'm the Acme assistant. Ask me anything about your account, billing or the product, or ask for a person at any time.";
+const THANKS = "You're welcome! If anything else comes up, just write here.";
 const WAITING_NOTE = '(While you wait for our team:) ';
 
 /** Stage 6: turn the decision into what the visitor sees — an answer, a question back, or a handoff brief. */
@@ -43,6 +44,7 @@ export function createComposeReplyStage(deps: {
           return { reply: { kind: 'handoff', text: '', citations: [], handoff: await handoffFor(turn, now()) } };
         case 'answer': {
           if (d.reasonCode === 'small_talk') return { reply: { kind: 'answer', text: GREETING, citations: [] } };
+          if (d.reasonCode === 'thanks') return { reply: { kind: 'answer', text: THANKS, citations: [] } };
           const answer = await deps.answerer.answer({
             question: turn.text,
             chunks: turn.retrieval?.results ?? [],
