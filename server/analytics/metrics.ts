@@ -1,67 +1,133 @@
 import type { Queryable } from '../db/db.js';
 
+export interface Breakdown {
+  key: string;
+  conversations: number;
+  handoffs: number;
+  escalationRate: number;
+}
+
+export interface DailyPoint {
+  day: string;
+  conversations: number;
+  handoffs: number;
+  aiResolved: number;
+}
+
 export interface Metrics {
   from: string;
   to: string;
   conversations: number;
   aiResolved: number;
+  aiResolvedShare: number;
   handoffs: number;
   escalationRate: number;
   medianTimeToHandoffSeconds: number | null;
   medianTimeToFirstHumanResponseSeconds: number | null;
+  medianResolutionAfterEscalationSeconds: number | null;
   reEscalationRate: number;
+  transfersPerConversation: number;
+  /** Mean CSAT score, 1..5; null without ratings. */
   csat: number | null;
+  csatResponses: number;
+  slaBreaches: number;
+  unnecessaryHandoffs: number;
+  missedHandoffs: number;
+  byIntent: Breakdown[];
+  byTier: Breakdown[];
+  byPage: Breakdown[];
+  daily: DailyPoint[];
 }
 
+const num = (v: unknown) => (v == null ? null : Math.round(Number(v) * 10) / 10);
+const ratio = (a: number, b: number) => (b ? Math.round((a / b) * 10000) / 10000 : 0);
+
+/** Conversations started in [from, to) that have at least one visitor message. */
+const CONVS = `SELECT c.* FROM conversations c
+  WHERE c.created_at >= $1 AND c.created_at < $2
+    AND EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id AND m.role = 'visitor')`;
+
 /**
- * Dashboard figures over conversations started in [from, to). Queries over the stored facts;
- * nothing is counted in memory.
+ * Dashboard figures: queries over the stored facts (conversations, the append-only
+ * conversation_events log, CSAT and verdicts); nothing is counted in memory.
  */
 export async function computeMetrics(db: Queryable, range: { from: Date; to: Date }): Promise<Metrics> {
-  const { rows } = await db.query<{
-    conversations: number;
-    ai_resolved: number;
-    handed_off: number;
-    median_handoff: number | null;
-    median_first_response: number | null;
-  }>(
-    `WITH convs AS (
-       SELECT c.* FROM conversations c
-       WHERE c.created_at >= $1 AND c.created_at < $2
-         AND EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id AND m.role = 'visitor')
-     )
-     SELECT count(*)::int AS conversations,
-            count(*) FILTER (WHERE ai_resolved OR (handed_off_at IS NULL AND EXISTS (
-              SELECT 1 FROM messages m WHERE m.conversation_id = convs.id AND m.role = 'ai')))::int AS ai_resolved,
-            count(*) FILTER (WHERE handed_off_at IS NOT NULL)::int AS handed_off,
-            percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM handed_off_at - created_at))
-              FILTER (WHERE handed_off_at IS NOT NULL) AS median_handoff,
-            percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM first_human_response_at - handed_off_at))
-              FILTER (WHERE first_human_response_at IS NOT NULL AND handed_off_at IS NOT NULL) AS median_first_response
-     FROM convs`,
-    [range.from, range.to],
-  );
-  const { rows: events } = await db.query<{ handoffs: number; re_escalated: number; escalated: number }>(
-    `SELECT count(*)::int AS handoffs,
-            count(DISTINCT conversation_id) FILTER (WHERE n > 1)::int AS re_escalated,
-            count(DISTINCT conversation_id)::int AS escalated
-     FROM (SELECT conversation_id, count(*) OVER (PARTITION BY conversation_id) AS n
-           FROM conversation_events WHERE type = 'handoff' AND created_at >= $1 AND created_at < $2) e`,
-    [range.from, range.to],
-  );
-  const r = rows[0]!;
-  const e = events[0]!;
-  const num = (v: number | null) => (v == null ? null : Math.round(Number(v) * 10) / 10);
+  const p = [range.from, range.to];
+  const [totals, events, csat, verdicts, byIntent, byTier, byPage, daily] = await Promise.all([
+    db.query<{ conversations: number; ai_resolved: number; handed_off: number; m_resolve: number | null }>(
+      `WITH convs AS (${CONVS})
+       SELECT count(*)::int AS conversations,
+              count(*) FILTER (WHERE ai_resolved OR (handoff_count = 0 AND EXISTS (
+                SELECT 1 FROM messages m WHERE m.conversation_id = convs.id AND m.role = 'ai')))::int AS ai_resolved,
+              count(*) FILTER (WHERE handoff_count > 0)::int AS handed_off,
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM resolved_at - handed_off_at))
+                FILTER (WHERE resolved_at IS NOT NULL AND handed_off_at IS NOT NULL AND status = 'resolved') AS m_resolve
+       FROM convs`,
+      p,
+    ),
+    db.query<{ handoffs: number; re_escalated: number; transfers: number; breaches: number; m_handoff: number | null; m_first: number | null }>(
+      `SELECT count(*) FILTER (WHERE type IN ('handoff', 're_escalation'))::int AS handoffs,
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY (data->>'secondsSinceStart')::float8) FILTER (WHERE type = 'handoff') AS m_handoff,
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY (data->>'seconds')::float8) FILTER (WHERE type = 'first_response' AND data->>'seconds' IS NOT NULL) AS m_first,
+              count(DISTINCT conversation_id) FILTER (WHERE type = 're_escalation')::int AS re_escalated,
+              count(*) FILTER (WHERE type = 'transfer')::int AS transfers,
+              count(*) FILTER (WHERE type = 'sla_breached')::int AS breaches
+       FROM conversation_events WHERE created_at >= $1 AND created_at < $2`,
+      p,
+    ),
+    db.query<{ avg: number | null; n: number }>(`SELECT avg(score)::float8 AS avg, count(*)::int AS n FROM csat_responses WHERE created_at >= $1 AND created_at < $2`, p),
+    db.query<{ unnecessary: number; missed: number }>(
+      `SELECT count(*) FILTER (WHERE verdict = 'unnecessary')::int AS unnecessary, count(*) FILTER (WHERE verdict = 'missed')::int AS missed
+       FROM handoff_verdicts WHERE created_at >= $1 AND created_at < $2`,
+      p,
+    ),
+    breakdown(db, `COALESCE(handoff->>'intent', (SELECT m.meta->'intent'->>'name' FROM messages m WHERE m.conversation_id = convs.id AND m.role = 'visitor' ORDER BY seq LIMIT 1), 'unknown')`, p),
+    breakdown(db, `COALESCE(tier, (SELECT v.plan FROM visitors v WHERE v.id = convs.visitor_id), 'unknown')`, p),
+    breakdown(db, `COALESCE(regexp_replace(page->>'url', '^[a-z]+://[^/]+', ''), 'unknown')`, p),
+    db.query<{ day: string; conversations: number; handoffs: number; ai_resolved: number }>(
+      `WITH convs AS (${CONVS})
+       SELECT to_char(date_trunc('day', created_at), 'YYYY-MM-DD') AS day, count(*)::int AS conversations,
+              count(*) FILTER (WHERE handoff_count > 0)::int AS handoffs,
+              count(*) FILTER (WHERE ai_resolved OR handoff_count = 0)::int AS ai_resolved
+       FROM convs GROUP BY 1 ORDER BY 1`,
+      p,
+    ),
+  ]);
+  const t = totals.rows[0]!;
+  const e = events.rows[0]!;
+  const handedOff = t.handed_off;
   return {
     from: range.from.toISOString(),
     to: range.to.toISOString(),
-    conversations: r.conversations,
-    aiResolved: r.ai_resolved,
+    conversations: t.conversations,
+    aiResolved: t.ai_resolved,
+    aiResolvedShare: ratio(t.ai_resolved, t.conversations),
     handoffs: e.handoffs,
-    escalationRate: r.conversations ? r.handed_off / r.conversations : 0,
-    medianTimeToHandoffSeconds: num(r.median_handoff),
-    medianTimeToFirstHumanResponseSeconds: num(r.median_first_response),
-    reEscalationRate: e.escalated ? e.re_escalated / e.escalated : 0,
-    csat: null,
+    escalationRate: ratio(handedOff, t.conversations),
+    // From the event log: a re-escalation starts new clocks on the conversation row.
+    medianTimeToHandoffSeconds: num(e.m_handoff),
+    medianTimeToFirstHumanResponseSeconds: num(e.m_first),
+    medianResolutionAfterEscalationSeconds: num(t.m_resolve),
+    reEscalationRate: ratio(e.re_escalated, handedOff),
+    transfersPerConversation: ratio(e.transfers, handedOff),
+    csat: csat.rows[0]!.avg == null ? null : Math.round(csat.rows[0]!.avg * 100) / 100,
+    csatResponses: csat.rows[0]!.n,
+    slaBreaches: e.breaches,
+    unnecessaryHandoffs: verdicts.rows[0]!.unnecessary,
+    missedHandoffs: verdicts.rows[0]!.missed,
+    byIntent: byIntent,
+    byTier: byTier,
+    byPage: byPage,
+    daily: daily.rows.map((d) => ({ day: d.day, conversations: d.conversations, handoffs: d.handoffs, aiResolved: d.ai_resolved })),
   };
+}
+
+async function breakdown(db: Queryable, keyExpr: string, p: unknown[]): Promise<Breakdown[]> {
+  const { rows } = await db.query<{ key: string; conversations: number; handoffs: number }>(
+    `WITH convs AS (${CONVS})
+     SELECT ${keyExpr} AS key, count(*)::int AS conversations, count(*) FILTER (WHERE handoff_count > 0)::int AS handoffs
+     FROM convs GROUP BY 1 ORDER BY 3 DESC, 2 DESC LIMIT 20`,
+    p,
+  );
+  return rows.map((r) => ({ key: r.key, conversations: r.conversations, handoffs: r.handoffs, escalationRate: ratio(r.handoffs, r.conversations) }));
 }

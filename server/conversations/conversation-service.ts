@@ -108,7 +108,15 @@ export function createConversationService(deps: { db: Db; bus: EventBus; clock?:
         actor: 'ai',
         from: 'bot',
         to: 'queued',
-        data: { reason: handoff.reason, priority: handoff.priority, intent: handoff.intent, skill: c.skill, slaBand: due.band, handoffCount: c.handoffCount },
+        data: {
+          reason: handoff.reason,
+          priority: handoff.priority,
+          intent: handoff.intent,
+          skill: c.skill,
+          slaBand: due.band,
+          handoffCount: c.handoffCount,
+          secondsSinceStart: (at.getTime() - Date.parse(detail.createdAt)) / 1000,
+        },
       });
       bus.emit(DomainEvents.handoffRequested, { conversation: c, handoff });
       return c;
@@ -144,7 +152,11 @@ export function createConversationService(deps: { db: Db; bus: EventBus; clock?:
         authorId: args.agent.id,
         authorName: args.agent.name,
       });
-      if (res.created) await repo.markFirstHumanResponse(c.id);
+      if (res.created && c.firstHumanResponseAt === null) {
+        await repo.markFirstHumanResponse(c.id);
+        const waited = c.handedOffAt ? (Date.parse(res.message.createdAt) - Date.parse(c.handedOffAt)) / 1000 : null;
+        await repo.recordEvent({ conversationId: c.id, type: 'first_response', actor: args.agent.id, data: { seconds: waited } });
+      }
       return res.message;
     },
 

@@ -14,7 +14,7 @@ import { agentRoutes } from './agent-routes.js';
 import { authRoutes } from './auth-routes.js';
 import { conversationRoutes } from './conversation-routes.js';
 import { knowledgeRoutes } from './knowledge-routes.js';
-import { metricsRoutes } from './metrics-routes.js';
+import { metricsRoutes, reportRoutes } from './metrics-routes.js';
 import { staticRoutes } from './static-routes.js';
 import { teamRoutes } from './team-routes.js';
 import { cannedResponseRoutes } from './canned-response-routes.js';
@@ -71,6 +71,7 @@ export function createApp(deps: AppDeps) {
     .route('/conversations', conversationRoutes(deps))
     .route('/metrics', metricsRoutes(deps))
     .route('/intents', intentRoutes(deps))
+    .route('/reports', reportRoutes(deps))
     .route('/teams', teamRoutes(deps))
     .route('/canned-responses', cannedResponseRoutes(deps))
     .route('/', notificationRoutes(deps))

@@ -1,7 +1,10 @@
 import { Hono } from 'hono';
+import { z } from 'zod';
 import { MetricsQuery } from '../../protocol/http.js';
+import { escalationReportCsv, escalationReportMarkdown } from '../analytics/escalation-report.js';
 import { computeMetrics } from '../analytics/metrics.js';
 import type { TokenService } from '../auth/tokens.js';
+import type { Clock } from '../clock.js';
 import type { Db } from '../db/db.js';
 import { badRequest } from '../errors.js';
 import { requireRole } from './auth-middleware.js';
@@ -9,12 +12,30 @@ import { parse } from './validate.js';
 
 const DAY = 24 * 3600 * 1000;
 
-export function metricsRoutes(deps: { db: Db; tokens: TokenService }) {
-  return new Hono().use(requireRole(deps.tokens, 'admin')).get('/', async (c) => {
-    const q = parse(MetricsQuery, c.req.query());
-    const to = q.to ? new Date(q.to) : new Date(Date.now() + 60_000);
-    const from = q.from ? new Date(q.from) : new Date(to.getTime() - 30 * DAY);
-    if (from >= to) throw badRequest('`from` must be before `to`.');
-    return c.json(await computeMetrics(deps.db, { from, to }));
+function rangeOf(q: { from?: string; to?: string }, now: Date, defaultDays: number) {
+  const to = q.to ? new Date(q.to) : new Date(now.getTime() + 60_000);
+  const from = q.from ? new Date(q.from) : new Date(to.getTime() - defaultDays * DAY);
+  if (from >= to) throw badRequest('`from` must be before `to`.');
+  if (to.getTime() - from.getTime() > 400 * DAY) throw badRequest('Ask for at most 400 days at a time.');
+  return { from, to };
+}
+
+export function metricsRoutes(deps: { db: Db; tokens: TokenService; clock: Clock }) {
+  return new Hono()
+    .use(requireRole(deps.tokens, 'admin'))
+    .get('/', async (c) => c.json(await computeMetrics(deps.db, rangeOf(parse(MetricsQuery, c.req.query()), deps.clock(), 30))));
+}
+
+/** The weekly escalation report, downloadable as Markdown or CSV. */
+export function reportRoutes(deps: { db: Db; tokens: TokenService; clock: Clock }) {
+  const Query = MetricsQuery.extend({ format: z.enum(['md', 'csv']).default('md') });
+  return new Hono().use(requireRole(deps.tokens, 'admin')).get('/escalations', async (c) => {
+    const q = parse(Query, c.req.query());
+    const m = await computeMetrics(deps.db, rangeOf(q, deps.clock(), 7));
+    const name = `escalation-report-${m.from.slice(0, 10)}-to-${m.to.slice(0, 10)}`;
+    if (q.format === 'csv') {
+      return c.body(escalationReportCsv(m), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}.csv"` });
+    }
+    return c.body(escalationReportMarkdown(m), 200, { 'content-type': 'text/markdown; charset=utf-8', 'content-disposition': `attachment; filename="${name}.md"` });
   });
 }

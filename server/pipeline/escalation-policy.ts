@@ -67,7 +67,12 @@ export function decideEscalation(input: PolicyInput, t: PolicyThresholds = DEFAU
   ].map((s) => (s.threshold === undefined ? { name: s.name, value: s.value } : s));
 
   const handoff = (reasonCode: string, reason: string, urgent = false): Decision => ({ action: 'handoff', reasonCode, reason, signals: evidence, urgent });
-  const policy = input.intent.definition?.policy;
+  // The intent alone counts only when the classifier is sure: "I don't need a human, just tell me
+  // how to export" looks like talk_to_human to a bag of words, and the negation-aware signal is absent.
+  const unsureHumanIntent = input.intent.intent === 'talk_to_human' && input.intent.confidence < HUMAN_INTENT_CONFIDENCE;
+  const askedForHuman = has('human_request') || (input.intent.intent === 'talk_to_human' && !unsureHumanIntent);
+  // An unsure talk_to_human prediction does not bring its "straight to a human" policy with it.
+  const policy = unsureHumanIntent ? undefined : input.intent.definition?.policy;
   const waiting = input.status === 'queued';
 
   // Once with the team, the AI only answers what it knows for sure and never re-escalates.
@@ -78,9 +83,6 @@ export function decideEscalation(input: PolicyInput, t: PolicyThresholds = DEFAU
     return { action: 'wait', reasonCode: 'waiting_for_agent', reason: 'The conversation is already waiting for an agent; the AI stays quiet.', signals: evidence, urgent: false };
   }
 
-  // The intent alone counts only when the classifier is sure: "I don't need a human, just tell me
-  // how to export" looks like talk_to_human to a bag of words, and the negation-aware signal is absent.
-  const askedForHuman = has('human_request') || (input.intent.intent === 'talk_to_human' && input.intent.confidence >= HUMAN_INTENT_CONFIDENCE);
   if (askedForHuman) return handoff('explicit_request', 'The visitor asked for a human.');
   if (has('security')) return handoff('security_signal', 'The visitor reported a possible security problem.', true);
   if (has('legal')) return handoff('legal_signal', 'The visitor mentioned legal action or a legal matter.', true);
@@ -120,11 +122,12 @@ export function decideEscalation(input: PolicyInput, t: PolicyThresholds = DEFAU
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
-/** Whole days from `now` to an ISO date (0 = today); null when unknown, unparseable or already past. */
+/** Whole days from `now` to a date (0 = today); null when unknown, unparseable or more than a day past. */
 export function daysUntil(date: string | undefined, now: Date | undefined): number | null {
   if (!date || !now) return null;
   const at = Date.parse(date);
   if (Number.isNaN(at)) return null;
-  const days = Math.ceil((at - now.getTime()) / 86_400_000);
-  return days < 0 ? null : days;
+  const days = (at - now.getTime()) / 86_400_000;
+  // A date-only renewal ("2026-03-01") is midnight UTC: later that same day it is still "today".
+  return days <= -1 ? null : Math.max(0, Math.ceil(days));
 }

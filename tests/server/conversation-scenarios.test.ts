@@ -215,10 +215,9 @@ describe(`conversation scenarios (${dbKind})`, () => {
       expect(ai.text).toMatch(/welcome/i);
     });
 
-    it('"I don\'t need a human, just tell me how to export" gets the how-to', async () => {
+    it('"I don\'t need a human, just tell me how to export my data" gets the how-to', async () => {
       const v = await visitor();
-      await v.say("I don't need a human, just tell me how to export");
-      console.log(JSON.stringify((await v.detail()).decisions.at(-1)));
+      await v.say("I don't need a human, just tell me how to export my data");
       const ai = await expectAnswered(v, 'kb_answer');
       expect(ai.text.toLowerCase()).toContain('export');
     });
