@@ -39,6 +39,7 @@ const EnvSchema = z.object({
   LINEAR_API_KEY: optionalString,
   LINEAR_API_URL: z.string().url().default('https://api.linear.app/graphql'),
   LINEAR_TEAM_ID: optionalString,
+  LINEAR_WEBHOOK_SECRET: optionalString,
 });
 
 export interface Config {
@@ -75,6 +76,8 @@ export interface Config {
   readonly sweepIntervalMs: number;
   readonly pagerduty?: { readonly routingKey: string; readonly url: string };
   readonly linear?: { readonly apiKey: string; readonly url: string; readonly teamId?: string };
+  /** Verifies Linear's webhook (issue marked done -> tell affected customers). */
+  readonly linearWebhookSecret?: string;
 }
 
 export class ConfigError extends Error {
@@ -122,5 +125,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sweepIntervalMs: e.SWEEP_INTERVAL_MS,
     pagerduty: e.PAGERDUTY_ROUTING_KEY ? Object.freeze({ routingKey: e.PAGERDUTY_ROUTING_KEY, url: e.PAGERDUTY_EVENTS_URL }) : undefined,
     linear: e.LINEAR_API_KEY ? Object.freeze({ apiKey: e.LINEAR_API_KEY, url: e.LINEAR_API_URL, teamId: e.LINEAR_TEAM_ID }) : undefined,
+    linearWebhookSecret: e.LINEAR_WEBHOOK_SECRET,
   });
 }

@@ -46,6 +46,7 @@ import { createSlaSweeper, type SlaSweepResult } from './sla/sla-sweeper.js';
 import { DEFAULT_SLA_POLICIES } from './sla/sla-policy.js';
 import { startTicker } from './workers/ticker.js';
 import { createConversationNotes } from './conversations/conversation-notes.js';
+import { createBugReportService } from './bug-reports/bug-report-service.js';
 import { createConversationTransfers } from './conversations/conversation-transfers.js';
 import { createConversationFeedback } from './conversations/conversation-feedback.js';
 
@@ -127,8 +128,9 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const notes = createConversationNotes(db);
   const transfers = createConversationTransfers({ db, bus, users, conversations, notes });
   const feedback = createConversationFeedback({ db, bus });
+  const bugReports = createBugReportService({ db, conversations, clock, log, linear: config.linear, webhookUrl: config.webhook?.url, fetch: opts.fetch });
   let onRosterChanged = () => undefined as void;
-  const app = createApp({ db, log, tokens, users, conversations, kb, answerer, knowledgeGaps, ready: () => ready, clock, notes, transfers, feedback, notifications, intents, onRosterChanged: () => onRosterChanged() });
+  const app = createApp({ db, log, tokens, users, conversations, kb, answerer, knowledgeGaps, ready: () => ready, clock, notes, transfers, feedback, notifications, intents, bugReports, linearWebhookSecret: config.linearWebhookSecret, onRosterChanged: () => onRosterChanged() });
   const httpServer = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
   const adapter = await createSocketAdapter(config.redisUrl, log);
   const io = new SocketServer(httpServer, {

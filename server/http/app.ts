@@ -19,6 +19,8 @@ import { staticRoutes } from './static-routes.js';
 import { teamRoutes } from './team-routes.js';
 import { cannedResponseRoutes } from './canned-response-routes.js';
 import { notificationRoutes } from './notification-routes.js';
+import { bugReportRoutes } from './bug-report-routes.js';
+import type { BugReportService } from '../bug-reports/bug-report-service.js';
 import { intentRoutes } from './intent-routes.js';
 import type { IntentService } from '../intents/intent-service.js';
 import type { Clock } from '../clock.js';
@@ -43,6 +45,8 @@ export interface AppDeps {
   notifications: NotificationRepository;
   /** Intents as data (CRUD, import/export); changes retrain the live classifier. */
   intents: IntentService;
+  bugReports: BugReportService;
+  linearWebhookSecret?: string;
   /** Agents, skills or presence changed: route again and refresh waiting times. */
   onRosterChanged?: () => void;
   /** Composes the knowledge playground's answer preview (the pipeline's answerer). */
@@ -75,6 +79,7 @@ export function createApp(deps: AppDeps) {
     .route('/teams', teamRoutes(deps))
     .route('/canned-responses', cannedResponseRoutes(deps))
     .route('/', notificationRoutes(deps))
+    .route('/', bugReportRoutes(deps))
     .all('*', () => {
       throw new AppError(404, 'not_found', 'No such API route.');
     });

@@ -1,0 +1,158 @@
+import { randomUUID } from 'node:crypto';
+import type { Clock } from '../clock.js';
+import type { ConversationService } from '../conversations/conversation-service.js';
+import type { Db } from '../db/db.js';
+import { notFound } from '../errors.js';
+import type { Logger } from '../logger.js';
+import { enqueueDelivery } from '../notifications/outbox.js';
+import { bugFingerprint, similarity } from './bug-fingerprint.js';
+import { draftBugReport, type BugReportDraft } from './bug-report-draft.js';
+import { createLinearIssue, type LinearConfig } from './linear-client.js';
+
+export interface BugReport extends BugReportDraft {
+  id: string;
+  status: 'open' | 'fixed';
+  reportCount: number;
+  externalId: string | null;
+  externalUrl: string | null;
+  affectedCustomers: number;
+  affectedAccountValue: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Words this alike (Jaccard) on the same page are the same bug. */
+const MERGE_SIMILARITY = 0.6;
+
+/** Turns conversations into bug reports: drafted, merged with similar ones, sent to Linear or the webhook. */
+export function createBugReportService(deps: { db: Db; conversations: ConversationService; clock: Clock; log: Logger; linear?: LinearConfig; webhookUrl?: string; fetch?: typeof fetch }) {
+  const { db } = deps;
+
+  async function draftFor(conversationId: string) {
+    const detail = await deps.conversations.repo.detail(conversationId);
+    if (!detail) throw notFound('Conversation');
+    const messages = await deps.conversations.repo.messages(conversationId);
+    return { detail, draft: draftBugReport({ messages, page: detail.page, pageTrail: detail.pageTrail }) };
+  }
+
+  async function get(id: string): Promise<BugReport | null> {
+    return (await list(id))[0] ?? null;
+  }
+
+  async function list(id?: string): Promise<BugReport[]> {
+    const { rows } = await db.query<{
+      id: string; title: string; steps: string; expected: string; actual: string; page_url: string | null; error_state: string | null; status: 'open' | 'fixed';
+      report_count: number; external_id: string | null; external_url: string | null; created_at: Date; updated_at: Date; customers: number; value: number | null;
+    }>(
+      `SELECT b.*, count(DISTINCT c.visitor_id)::int AS customers, sum(DISTINCT COALESCE(v.account_value, 0))::float8 AS value
+       FROM bug_reports b
+       LEFT JOIN bug_report_conversations bc ON bc.bug_report_id = b.id
+       LEFT JOIN conversations c ON c.id = bc.conversation_id
+       LEFT JOIN visitors v ON v.id = c.visitor_id
+       WHERE ($1::text IS NULL OR b.id = $1)
+       GROUP BY b.id ORDER BY b.status, b.report_count DESC, b.updated_at DESC`,
+      [id ?? null],
+    );
+    return rows.map((r) => ({
+      id: r.id, title: r.title, steps: r.steps, expected: r.expected, actual: r.actual, pageUrl: r.page_url, errorState: r.error_state, status: r.status,
+      reportCount: r.report_count, externalId: r.external_id, externalUrl: r.external_url, affectedCustomers: r.customers, affectedAccountValue: r.value ?? 0,
+      createdAt: r.created_at.toISOString(), updatedAt: r.updated_at.toISOString(),
+    }));
+  }
+
+  return {
+    /** The AI's proposal for this conversation; also says whether it would merge into an existing report. */
+    async propose(conversationId: string) {
+      const { detail, draft } = await draftFor(conversationId);
+      const existing = await findSimilar(draft);
+      return { draft, similarTo: existing ? await get(existing) : null, customer: { name: detail.visitor.name ?? null, accountValue: detail.visitor.accountValue ?? null } };
+    },
+
+    async file(conversationId: string, edits: Partial<BugReportDraft>, actor: { id: string }): Promise<{ report: BugReport; merged: boolean }> {
+      const { draft } = await draftFor(conversationId);
+      const r = { ...draft, ...Object.fromEntries(Object.entries(edits).filter(([, v]) => v !== undefined)) } as BugReportDraft;
+      const now = deps.clock();
+      const existingId = await findSimilar(r);
+      let id = existingId;
+      if (!id) {
+        id = randomUUID();
+        await db.query(
+          `INSERT INTO bug_reports (id, fingerprint, title, steps, expected, actual, page_url, error_state, created_at, updated_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)`,
+          [id, bugFingerprint(r), r.title, r.steps, r.expected, r.actual, r.pageUrl, r.errorState, now],
+        );
+      }
+      await db.query(`INSERT INTO bug_report_conversations (bug_report_id, conversation_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [id, conversationId]);
+      await db.query(
+        `UPDATE bug_reports SET report_count = (SELECT count(*) FROM bug_report_conversations WHERE bug_report_id = $1), updated_at = $2 WHERE id = $1`,
+        [id, now],
+      );
+      await deps.conversations.repo.recordEvent({ conversationId, type: 'bug_report', actor: actor.id, data: { bugReportId: id, merged: !!existingId } });
+      if (!existingId) await send(id, r);
+      return { report: (await get(id))!, merged: !!existingId };
+    },
+
+    list: () => list(),
+    get,
+
+    /** Marks a report fixed and tells every affected customer in their conversation (once). */
+    async markFixed(id: string): Promise<{ notified: number }> {
+      const report = await get(id);
+      if (!report) throw notFound('Bug report');
+      await db.query(`UPDATE bug_reports SET status = 'fixed', updated_at = $2 WHERE id = $1`, [id, deps.clock()]);
+      const { rows } = await db.query<{ conversation_id: string; contact_email: string | null }>(
+        `SELECT bc.conversation_id, c.contact_email FROM bug_report_conversations bc JOIN conversations c ON c.id = bc.conversation_id
+         WHERE bc.bug_report_id = $1 AND bc.notified_at IS NULL`,
+        [id],
+      );
+      for (const r of rows) {
+        await deps.conversations.postBotMessage({
+          conversationId: r.conversation_id,
+          role: 'system',
+          text: `Good news: the problem you reported ("${report.title}") has been fixed. Thank you for telling us about it.`,
+          meta: { event: 'bug_fixed', bugReportId: id },
+        });
+        await db.query(`UPDATE bug_report_conversations SET notified_at = $3 WHERE bug_report_id = $1 AND conversation_id = $2`, [id, r.conversation_id, deps.clock()]);
+      }
+      if (deps.webhookUrl) {
+        await enqueueDelivery(db, { target: 'webhook', url: deps.webhookUrl, event: 'bug_report.fixed', payload: { id, title: report.title, contacts: rows.map((r) => r.contact_email).filter(Boolean) } }, deps.clock());
+      }
+      return { notified: rows.length };
+    },
+
+    /** Marks fixed the report linked to an external (Linear) issue. */
+    async markFixedByExternalId(externalId: string): Promise<{ notified: number } | null> {
+      const { rows } = await db.query<{ id: string }>(`SELECT id FROM bug_reports WHERE external_id = $1 AND status = 'open'`, [externalId]);
+      return rows[0] ? this.markFixed(rows[0].id) : null;
+    },
+  };
+
+  async function findSimilar(r: BugReportDraft): Promise<string | null> {
+    const { rows } = await db.query<{ id: string; title: string; fingerprint: string; page_url: string | null }>(`SELECT id, title, fingerprint, page_url FROM bug_reports WHERE status = 'open'`);
+    const fp = bugFingerprint(r);
+    const exact = rows.find((x) => x.fingerprint === fp);
+    if (exact) return exact.id;
+    const alike = rows.filter((x) => x.page_url === r.pageUrl).map((x) => ({ id: x.id, s: similarity(x.title, r.title) })).sort((a, b) => b.s - a.s)[0];
+    return alike && alike.s >= MERGE_SIMILARITY ? alike.id : null;
+  }
+
+  async function send(id: string, r: BugReportDraft): Promise<void> {
+    const description = [`**Steps**\n${r.steps}`, `**Expected**\n${r.expected}`, `**Actual**\n${r.actual}`, `Page: ${r.pageUrl ?? 'unknown'}`, r.errorState ? `Error state: ${r.errorState}` : '', `Firstline bug report ${id}`]
+      .filter(Boolean)
+      .join('\n\n');
+    if (deps.linear) {
+      try {
+        const issue = await createLinearIssue(deps.linear, { title: r.title, description }, deps.fetch);
+        await db.query(`UPDATE bug_reports SET external_id = $2, external_url = $3 WHERE id = $1`, [id, issue.id, issue.url]);
+      } catch (err) {
+        // The report is kept; the failure is visible in the log and the report has no external link.
+        deps.log.error({ err, bugReportId: id }, 'sending the bug report to Linear failed');
+      }
+      return;
+    }
+    if (deps.webhookUrl) {
+      await enqueueDelivery(db, { target: 'webhook', url: deps.webhookUrl, event: 'bug_report.created', payload: { id, ...r } }, deps.clock());
+    }
+  }
+}
+export type BugReportService = ReturnType<typeof createBugReportService>;

@@ -1,0 +1,56 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { TokenService } from '../auth/tokens.js';
+import type { BugReportService } from '../bug-reports/bug-report-service.js';
+import { AppError, notFound } from '../errors.js';
+import { requireRole, type AuthEnv } from './auth-middleware.js';
+import { jsonBody, parse } from './validate.js';
+
+const FileBody = z.object({
+  conversationId: z.string().min(1).max(100),
+  title: z.string().trim().min(1).max(300).optional(),
+  steps: z.string().max(5000).optional(),
+  expected: z.string().max(2000).optional(),
+  actual: z.string().max(2000).optional(),
+});
+
+const LinearWebhook = z.object({
+  type: z.string(),
+  action: z.string(),
+  data: z.object({ id: z.string(), state: z.object({ type: z.string() }).optional() }).passthrough(),
+});
+
+export function bugReportRoutes(deps: { bugReports: BugReportService; tokens: TokenService; linearWebhookSecret?: string }) {
+  return new Hono<AuthEnv>()
+    .get('/bug-reports', requireRole(deps.tokens, 'agent'), async (c) => c.json({ bugReports: await deps.bugReports.list() }))
+    .get('/bug-reports/draft', requireRole(deps.tokens, 'agent'), async (c) => {
+      const q = parse(z.object({ conversationId: z.string().min(1).max(100) }), c.req.query());
+      return c.json(await deps.bugReports.propose(q.conversationId));
+    })
+    .post('/bug-reports', requireRole(deps.tokens, 'agent'), async (c) => {
+      const { conversationId, ...edits } = await jsonBody(c, FileBody);
+      const res = await deps.bugReports.file(conversationId, edits, { id: c.get('user').sub });
+      return c.json(res, res.merged ? 200 : 201);
+    })
+    .post('/bug-reports/:id/fixed', requireRole(deps.tokens, 'admin'), async (c) => c.json(await deps.bugReports.markFixed(c.req.param('id'))))
+    .post('/integrations/linear/webhook', async (c) => {
+      if (!deps.linearWebhookSecret) throw notFound('Linear webhook (set LINEAR_WEBHOOK_SECRET to enable it)');
+      const raw = await c.req.text();
+      const given = Buffer.from(c.req.header('linear-signature') ?? '');
+      const expected = Buffer.from(createHmac('sha256', deps.linearWebhookSecret).update(raw).digest('hex'));
+      if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new AppError(401, 'bad_signature', 'The Linear-Signature header does not match.');
+      let body: unknown;
+      try {
+        body = JSON.parse(raw);
+      } catch {
+        throw new AppError(400, 'invalid_json', 'The request body must be valid JSON.');
+      }
+      const event = parse(LinearWebhook, body);
+      if (event.type === 'Issue' && event.data.state?.type === 'completed') {
+        const res = await deps.bugReports.markFixedByExternalId(event.data.id);
+        return c.json({ ok: true, matched: !!res, notified: res?.notified ?? 0 });
+      }
+      return c.json({ ok: true, matched: false, notified: 0 });
+    });
+}

@@ -1,0 +1,106 @@
+import { createHmac } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Socket } from 'socket.io-client';
+import type { ChatMessage } from '../../protocol/domain.js';
+import type { RunningServer } from '../../server/start-server.js';
+import { dbKind, openTestDb, type TestDb } from '../helpers/test-db.js';
+import { connect, emitAck, login, nextEvent, startTestServer } from '../helpers/test-server.js';
+
+/** A local stand-in for Linear's GraphQL endpoint that records issueCreate calls. */
+async function fakeLinear() {
+  const calls: Array<{ auth: string | undefined; body: any }> = [];
+  const server: Server = createServer((req, res) => {
+    let raw = '';
+    req.on('data', (c) => (raw += c));
+    req.on('end', () => {
+      const body = JSON.parse(raw);
+      calls.push({ auth: req.headers.authorization, body });
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ data: { issueCreate: { success: true, issue: { id: `lin-${calls.length}`, identifier: `ACME-${calls.length}`, url: `https://linear.example/ACME-${calls.length}` } } } }));
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return { calls, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`, stop: () => new Promise<void>((r) => server.close(() => r())) };
+}
+
+describe(`bug reports from conversations (${dbKind})`, () => {
+  let tdb: TestDb;
+  let server: RunningServer;
+  let linear: Awaited<ReturnType<typeof fakeLinear>>;
+  let admin: string;
+  const sockets: Socket[] = [];
+  const WEBHOOK_SECRET = 'lin-wh-secret';
+
+  async function reporter(name: string, accountValue: number) {
+    const page = { url: 'http://localhost/settings/integrations', title: 'Integrations', context: { feature: 'integrations', errorState: 'slack_auth_failed' } };
+    const s = await connect(`${server.url}/visitor`, { visitor: { name, accountValue }, page });
+    sockets.push(s);
+    const session = await nextEvent<{ conversationId: string }>(s, 'session');
+    await emitAck(s, 'message', { clientMessageId: `b-${name}`, text: 'Connecting Slack fails with an error every time I click Connect. It should just connect.', page });
+    await server.idle();
+    return { s, id: session.conversationId };
+  }
+  const call = (path: string, body?: unknown) =>
+    server.app.request(path, { method: body === undefined ? 'GET' : 'POST', headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+
+  beforeAll(async () => {
+    linear = await fakeLinear();
+    tdb = await openTestDb();
+    server = await startTestServer(tdb.db, { LINEAR_API_KEY: 'lin_api_test', LINEAR_API_URL: linear.url, LINEAR_TEAM_ID: 'team-1', LINEAR_WEBHOOK_SECRET: WEBHOOK_SECRET }, { startWorkers: false });
+    admin = await login(server);
+  });
+  afterAll(async () => {
+    for (const s of sockets) s.close();
+    await server?.close();
+    await tdb?.dispose();
+    await linear?.stop();
+  });
+
+  it('drafts a report from the conversation, files it to Linear, merges the same bug and tells customers when it is fixed', async () => {
+    const first = await reporter('Ada', 12000);
+    const draft = (await (await call(`/api/bug-reports/draft?conversationId=${first.id}`)).json()) as any;
+    expect(draft.draft.title).toContain('[slack_auth_failed]');
+    expect(draft.draft.pageUrl).toBe('/settings/integrations');
+    expect(draft.draft.expected).toMatch(/should just connect/);
+    expect(draft.draft.actual).toMatch(/fails with an error/);
+    expect(draft.similarTo).toBeNull();
+
+    const filed = await call('/api/bug-reports', { conversationId: first.id });
+    expect(filed.status).toBe(201);
+    const report = ((await filed.json()) as any).report;
+    expect(report.externalUrl).toBe('https://linear.example/ACME-1');
+    expect(linear.calls).toHaveLength(1);
+    expect(linear.calls[0]!.auth).toBe('lin_api_test');
+    expect(linear.calls[0]!.body.variables.input).toMatchObject({ teamId: 'team-1', title: expect.stringContaining('Slack') });
+
+    const second = await reporter('Bob', 30000);
+    const merged = await call('/api/bug-reports', { conversationId: second.id });
+    expect(merged.status).toBe(200);
+    const m = ((await merged.json()) as any);
+    expect(m.merged).toBe(true);
+    expect(m.report).toMatchObject({ id: report.id, reportCount: 2, affectedCustomers: 2, affectedAccountValue: 42000 });
+    expect(linear.calls).toHaveLength(1); // merged, not sent again
+
+    const raw = JSON.stringify({ type: 'Issue', action: 'update', data: { id: 'lin-1', state: { type: 'completed' } } });
+    const forged = await server.app.request('/api/integrations/linear/webhook', { method: 'POST', headers: { 'linear-signature': 'nope', 'content-type': 'application/json' }, body: raw });
+    expect(forged.status).toBe(401);
+    const toldFirst = nextEvent<ChatMessage>(first.s, 'message', (msg) => msg.role === 'system' && /has been fixed/.test(msg.text));
+    const toldSecond = nextEvent<ChatMessage>(second.s, 'message', (msg) => msg.role === 'system' && /has been fixed/.test(msg.text));
+    const hook = await server.app.request('/api/integrations/linear/webhook', {
+      method: 'POST',
+      headers: { 'linear-signature': createHmac('sha256', WEBHOOK_SECRET).update(raw).digest('hex'), 'content-type': 'application/json' },
+      body: raw,
+    });
+    expect(await hook.json()).toEqual({ ok: true, matched: true, notified: 2 });
+    await Promise.all([toldFirst, toldSecond]);
+    const list = (await (await call('/api/bug-reports')).json()) as any;
+    expect(list.bugReports[0]).toMatchObject({ id: report.id, status: 'fixed' });
+  });
+
+  it('validates filing input', async () => {
+    expect((await call('/api/bug-reports', { conversationId: '' })).status).toBe(400);
+    expect((await call('/api/bug-reports', { conversationId: 'missing' })).status).toBe(404);
+  });
+});
