@@ -1,9 +1,15 @@
 /** `npm run bench [-- name ...]`: runs the benchmarks and writes JSON to bench/results/. */
 import { writeResult } from './bench-result.js';
 import { benchPipelineLatency } from './pipeline-latency.js';
+import { benchRoutingLatency } from './routing-latency.js';
+import { benchKnowledgeIngest } from './knowledge-ingest.js';
+import { benchKnowledgeQuery } from './knowledge-query.js';
 
 const BENCHMARKS: Record<string, () => Promise<Record<string, unknown>>> = {
   'pipeline-latency': benchPipelineLatency,
+  'routing-latency': benchRoutingLatency,
+  'knowledge-ingest': benchKnowledgeIngest,
+  'knowledge-query': benchKnowledgeQuery,
 };
 
 async function main(names: string[]): Promise<void> {

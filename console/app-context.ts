@@ -4,6 +4,9 @@ import { useContext } from 'preact/hooks';
 import type { ApiClient } from './api/client.js';
 import type { User } from './api/types.js';
 import type { Queue } from './models/queue-model.js';
+import type { Notifications } from './models/notifications-model.js';
+import type { Offers } from './models/offers-model.js';
+import type { PresenceState } from './models/presence-model.js';
 import type { Realtime } from './models/realtime-model.js';
 import type { Router } from './models/router-model.js';
 import type { Session } from './models/session-model.js';
@@ -18,6 +21,9 @@ export interface SignedIn extends AppServices {
   me: User;
   realtime: Realtime;
   queue: Queue;
+  offers: Offers;
+  presence: PresenceState;
+  notifications: Notifications;
 }
 
 export const ServicesContext = createContext<AppServices | null>(null);

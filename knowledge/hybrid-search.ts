@@ -150,10 +150,13 @@ export function createHybridSearch(options: HybridSearchOptions): HybridSearch {
       }
       const ranked = [...best.values()].sort((a, b) => b.score - a.score).slice(0, k);
       const top = ranked[0]!;
-      const signals = { topSimilarity: top.similarity, topCoverage: top.coverage, candidates: candidates.length };
+      const others = [...best.values()].filter((b) => b.articleId !== top.articleId).map((b) => b.similarity);
+      const meanOthers = others.length ? others.reduce((s, x) => s + x, 0) / others.length : 0;
+      const margin = top.similarity > 0 ? (top.similarity - meanOthers) / top.similarity : 0;
+      const signals = { topSimilarity: top.similarity, topCoverage: top.coverage, candidates: candidates.length, margin };
       return {
         results: ranked.map(({ similarity: _s, coverage: _c, ...chunk }) => chunk),
-        confident: isConfident({ similarity: top.similarity, coverage: top.coverage }, thresholds),
+        confident: isConfident({ similarity: top.similarity, coverage: top.coverage, margin }, thresholds),
         signals,
       };
     },

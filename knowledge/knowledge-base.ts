@@ -8,6 +8,7 @@ import { createHybridSearch, type HybridSearchOptions } from './hybrid-search.js
 import { ArticleNotFoundError, EmbeddingModelMismatchError } from './knowledge-errors.js';
 import { LOCAL_EMBEDDING_DIMENSION } from './local-embeddings.js';
 import { createTermStats } from './term-stats.js';
+import { confidenceFor } from './retrieval-confidence.js';
 import { validateArticle } from './validate-article.js';
 import { PgVectorStore, type ChunkMetadata } from './pg-vector-store.js';
 import type { Article, ArticleFormat, ArticleInput, ArticleSummary, IngestResult, KnowledgeBase } from './types.js';
@@ -29,11 +30,27 @@ export interface KnowledgeBaseOptions {
 }
 
 export interface FirstlineKnowledgeBase extends KnowledgeBase {
-  /** Re-chunks and re-embeds every article, then records the current model (after a model change). */
-  reindex(): Promise<{ articles: number; chunks: number }>;
+  /**
+   * Re-chunks and re-embeds every article in one transaction, then records the current model.
+   * When the embedder's dimension differs from the `chunks.embedding` column, the column type is
+   * changed and the HNSW index rebuilt in the same transaction. A failure leaves the old index.
+   */
+  reindex(opts?: { onProgress?: IndexProgress }): Promise<{ articles: number; chunks: number }>;
+  /**
+   * Makes the stored index fit the configured embedder: nothing when model and dimension match
+   * (or there is nothing stored), else a full `reindex`. Called at server start.
+   */
+  ensureIndex(opts?: { onProgress?: IndexProgress }): Promise<{ reembedded: boolean; articles: number; chunks: number }>;
   /** The model name written to `embedding_index`. */
   readonly model: string;
+  readonly dimension: number;
 }
+
+/** Called after each article while (re)building the index. */
+export type IndexProgress = (done: number, total: number) => void;
+
+/** pgvector's HNSW index supports at most this many dimensions; larger vectors are scanned exactly. */
+export const MAX_HNSW_DIMENSION = 2000;
 
 export const DEFAULT_HEADING_WEIGHT = 0.7;
 
@@ -48,7 +65,7 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): FirstlineKno
   const model = options.model ?? embedderName(embeddings);
   const store = new PgVectorStore(embeddings, { db, dimension });
   const termStats = createTermStats(db);
-  const hybrid = createHybridSearch({ ...options.search, db, embeddings, termStats });
+  const hybrid = createHybridSearch({ confidence: confidenceFor(model), ...options.search, db, embeddings, termStats });
   let indexChecked = false;
 
   /** Refuses to mix vectors of two embedders; an empty index may switch freely. */
@@ -99,7 +116,7 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): FirstlineKno
     );
     const existing = rows[0];
     if (!existing) throw new ArticleNotFoundError(id);
-    if (existing.content_hash === hash) return { id, chunks: Number(existing.chunks), changed: false };
+    if (existing.content_hash === hash) return { id, chunks: Number(existing.chunks), changed: false, created: false };
 
     await assertIndexCompatible();
     const { vectors, docs } = await prepareChunks(id, input);
@@ -117,11 +134,12 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): FirstlineKno
       await recordIndex(tx);
     });
     termStats.invalidate();
-    return { id, chunks: docs.length, changed: true };
+    return { id, chunks: docs.length, changed: true, created: false };
   }
 
   return {
     model,
+    dimension,
 
     async addArticle(input) {
       const clean = validateArticle(input);
@@ -143,7 +161,7 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): FirstlineKno
         await recordIndex(tx);
       });
       termStats.invalidate();
-      return { id, chunks: docs.length, changed: true };
+      return { id, chunks: docs.length, changed: true, created: true };
     },
 
     async updateArticle(id, input) {
@@ -184,25 +202,61 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): FirstlineKno
       return hybrid.search(query, opts);
     },
 
-    async reindex() {
-      const { rows } = await db.query<{ id: string; title: string; body: string; format: ArticleFormat }>(
-        'SELECT id, title, body, format FROM articles ORDER BY id',
-      );
-      let chunks = 0;
-      for (const a of rows) {
-        const { vectors, docs } = await prepareChunks(a.id, a);
-        await db.transaction(async (tx) => {
-          await tx.query('DELETE FROM chunks WHERE article_id = $1', [a.id]);
-          await store.withQueryable(tx).addVectors(vectors, docs);
-        });
-        chunks += docs.length;
+    reindex: (opts) => rebuild(opts?.onProgress),
+
+    async ensureIndex(opts) {
+      const state = await indexState();
+      const stale = state.hasChunks && (state.model !== model || state.dimension !== dimension);
+      if (!stale && state.columnDimension === dimension) {
+        if (state.hasChunks && state.model === null) await recordIndex(db);
+        return { reembedded: false, articles: 0, chunks: 0 };
       }
-      await recordIndex(db);
-      indexChecked = false;
-      termStats.invalidate();
-      return { articles: rows.length, chunks };
+      return { reembedded: true, ...(await rebuild(opts?.onProgress)) };
     },
   };
+
+  async function indexState() {
+    const { rows } = await db.query<{ model: string | null; dimension: number | null; has_chunks: boolean; column_dimension: number }>(
+      `SELECT (SELECT model FROM embedding_index WHERE id = 1) AS model,
+              (SELECT dimension FROM embedding_index WHERE id = 1) AS dimension,
+              EXISTS (SELECT 1 FROM chunks) AS has_chunks,
+              (SELECT atttypmod FROM pg_attribute WHERE attrelid = 'chunks'::regclass AND attname = 'embedding') AS column_dimension`,
+    );
+    const r = rows[0]!;
+    return { model: r.model, dimension: r.dimension === null ? null : Number(r.dimension), hasChunks: Boolean(r.has_chunks), columnDimension: Number(r.column_dimension) };
+  }
+
+  async function rebuild(onProgress?: IndexProgress): Promise<{ articles: number; chunks: number }> {
+    const { rows } = await db.query<{ id: string; title: string; body: string; format: ArticleFormat }>(
+      'SELECT id, title, body, format FROM articles ORDER BY id',
+    );
+    const { columnDimension } = await indexState();
+    let chunks = 0;
+    await db.transaction(async (tx) => {
+      if (columnDimension !== dimension) {
+        // Vectors of another size cannot be cast: empty the table, change the type, rebuild the index below.
+        await tx.query('DROP INDEX IF EXISTS chunks_embedding_hnsw');
+        await tx.query('DELETE FROM chunks');
+        await tx.query(`ALTER TABLE chunks ALTER COLUMN embedding TYPE vector(${Math.floor(dimension)})`);
+      }
+      const txStore = store.withQueryable(tx);
+      for (let i = 0; i < rows.length; i++) {
+        const a = rows[i]!;
+        const { vectors, docs } = await prepareChunks(a.id, a);
+        await tx.query('DELETE FROM chunks WHERE article_id = $1', [a.id]);
+        await txStore.addVectors(vectors, docs);
+        chunks += docs.length;
+        onProgress?.(i + 1, rows.length);
+      }
+      if (columnDimension !== dimension && dimension <= MAX_HNSW_DIMENSION) {
+        await tx.query('CREATE INDEX chunks_embedding_hnsw ON chunks USING hnsw (embedding vector_cosine_ops)');
+      }
+      await recordIndex(tx);
+    });
+    indexChecked = false;
+    termStats.invalidate();
+    return { articles: rows.length, chunks };
+  }
 }
 
 interface ArticleRow {

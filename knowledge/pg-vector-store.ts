@@ -5,6 +5,9 @@ import { toVectorLiteral, type Queryable } from '../server/db/db.js';
 import { LOCAL_EMBEDDING_DIMENSION } from './local-embeddings.js';
 import { EmbeddingDimensionError, InvalidArticleError } from './knowledge-errors.js';
 
+/** Chunks per INSERT statement (6 parameters each, well under PostgreSQL's 65535). */
+const INSERT_BATCH = 200;
+
 /** Metadata every stored chunk document carries. */
 export interface ChunkMetadata {
   articleId: string;
@@ -56,6 +59,7 @@ export class PgVectorStore extends VectorStore {
       throw new InvalidArticleError(`addVectors got ${vectors.length} vectors for ${documents.length} documents`);
     }
     const ids: string[] = [];
+    const rows: unknown[][] = [];
     for (let i = 0; i < documents.length; i++) {
       const doc = documents[i]!;
       const vector = vectors[i]!;
@@ -65,14 +69,20 @@ export class PgVectorStore extends VectorStore {
         throw new InvalidArticleError('chunk documents need metadata.articleId (string) and metadata.ordinal (number)');
       }
       const id = options?.ids?.[i] ?? doc.id ?? chunkId(meta.articleId, meta.ordinal);
+      rows.push([id, meta.articleId, meta.ordinal, meta.headingPath ?? '', doc.pageContent, toVectorLiteral(vector)]);
+      ids.push(id);
+    }
+    // Multi-row upserts: one round trip per batch instead of one per chunk.
+    for (let start = 0; start < rows.length; start += INSERT_BATCH) {
+      const batch = rows.slice(start, start + INSERT_BATCH);
+      const values = batch.map((_, r) => `($${r * 6 + 1}, $${r * 6 + 2}, $${r * 6 + 3}, $${r * 6 + 4}, $${r * 6 + 5}, $${r * 6 + 6}::vector)`).join(', ');
       await this.db.query(
         `INSERT INTO chunks (id, article_id, ordinal, heading_path, text, embedding)
-         VALUES ($1, $2, $3, $4, $5, $6::vector)
+         VALUES ${values}
          ON CONFLICT (id) DO UPDATE SET article_id = EXCLUDED.article_id, ordinal = EXCLUDED.ordinal,
            heading_path = EXCLUDED.heading_path, text = EXCLUDED.text, embedding = EXCLUDED.embedding`,
-        [id, meta.articleId, meta.ordinal, meta.headingPath ?? '', doc.pageContent, toVectorLiteral(vector)],
+        batch.flat(),
       );
-      ids.push(id);
     }
     return ids;
   }

@@ -11,7 +11,10 @@
  * demo knowledge base: on-topic questions score similarity 0.19-0.73 with coverage >= 0.5;
  * off-topic text ("what is the capital of France", "asdfgh", "who won the world cup") scores
  * similarity 0.03-0.25 with coverage 0, or coverage 0.5 with similarity < 0.05 ("tell me a joke").
- * Another embedder (OpenAI) has a different similarity scale: pass its own thresholds.
+ * Another embedder (OpenAI) has a different similarity scale, so absolute values mean nothing
+ * there: `confidenceFor(model)` gives every other model the uncalibrated RELATIVE fallback,
+ * which asks how far the best article stands above the other candidates (a margin relative to
+ * its own similarity) plus word coverage. Pass calibrated thresholds once measured.
  */
 export interface ConfidenceThresholds {
   /** Similarity alone that is enough. */
@@ -20,6 +23,27 @@ export interface ConfidenceThresholds {
   minSimilarity: number;
   /** Share of query lexemes found in the chunk, 0-1. */
   minCoverage: number;
+  /** `absolute` (default): the similarity thresholds above; `relative`: the margin ones below. */
+  mode?: 'absolute' | 'relative';
+  /** Relative margin enough alone: (top - mean of the other articles) / top. */
+  strongMargin?: number;
+  /** Relative margin needed when backed by word coverage. */
+  minMargin?: number;
+}
+
+/** Fallback for embedders without calibration (any model but `local-hash-v1`). */
+export const RELATIVE_CONFIDENCE_THRESHOLDS: Readonly<ConfidenceThresholds> = Object.freeze({
+  mode: 'relative',
+  strongSimilarity: 1,
+  minSimilarity: 0,
+  minCoverage: 0.5,
+  strongMargin: 0.5,
+  minMargin: 0.15,
+});
+
+/** The thresholds for an embedding model: calibrated for the local one, relative for the rest. */
+export function confidenceFor(model: string): Readonly<ConfidenceThresholds> {
+  return model === 'local-hash-v1' ? LOCAL_CONFIDENCE_THRESHOLDS : RELATIVE_CONFIDENCE_THRESHOLDS;
 }
 
 export const LOCAL_CONFIDENCE_THRESHOLDS: Readonly<ConfidenceThresholds> = Object.freeze({
@@ -31,9 +55,17 @@ export const LOCAL_CONFIDENCE_THRESHOLDS: Readonly<ConfidenceThresholds> = Objec
 export interface ConfidenceEvidence {
   similarity: number;
   coverage: number;
+  /** (top similarity - mean similarity of the other candidate articles) / top similarity. */
+  margin?: number;
 }
 
 export function isConfident(e: ConfidenceEvidence, t: ConfidenceThresholds = LOCAL_CONFIDENCE_THRESHOLDS): boolean {
+  if (t.mode === 'relative') {
+    const margin = e.margin ?? 0;
+    if (e.similarity <= 0) return false;
+    if (margin >= (t.strongMargin ?? 0.5)) return true;
+    return margin >= (t.minMargin ?? 0.15) && e.coverage >= t.minCoverage;
+  }
   if (e.similarity >= t.strongSimilarity) return true;
   return e.similarity >= t.minSimilarity && e.coverage >= t.minCoverage;
 }

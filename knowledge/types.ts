@@ -57,6 +57,8 @@ export interface RetrievalSignals {
   topCoverage: number;
   /** Chunks considered before per-article dedup. */
   candidates: number;
+  /** How far the top article's similarity stands above the others', relative to it (0-1). */
+  margin?: number;
 }
 
 export interface SearchOptions {
@@ -69,6 +71,8 @@ export interface IngestResult {
   chunks: number;
   /** False when the content hash was unchanged and no work was done. */
   changed: boolean;
+  /** True when a new article was created (false: an existing one, same id or source, was updated). */
+  created?: boolean;
 }
 
 export interface KnowledgeBase {

@@ -1,9 +1,14 @@
+import { htmlToText } from './html-to-text.js';
 import { InvalidArticleError } from './knowledge-errors.js';
 import type { ArticleFormat, ArticleInput } from './types.js';
 
 const FORMATS: readonly ArticleFormat[] = ['markdown', 'html', 'text'];
 
-/** Checks and normalises an article from an API body or a file; throws InvalidArticleError. */
+/**
+ * Checks and normalises an article from an API body or a file; throws InvalidArticleError.
+ * HTML is cleaned here (see html-to-text.ts) and stored as the resulting Markdown-ish text, so
+ * no markup, script or page chrome is ever kept, shown or indexed.
+ */
 export function validateArticle(input: ArticleInput): ArticleInput {
   const title = typeof input.title === 'string' ? input.title.trim() : '';
   if (!title) throw new InvalidArticleError('An article needs a non-empty title.');
@@ -19,5 +24,13 @@ export function validateArticle(input: ArticleInput): ArticleInput {
     if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) throw new InvalidArticleError(`"${field}" must be a list of strings.`);
     return v.map((x: string) => x.trim()).filter(Boolean);
   };
-  return { ...input, title, pages: list(input.pages, 'pages'), tags: list(input.tags, 'tags'), url: input.url?.trim() || null };
+  let { body, format } = input;
+  if (format === 'html') {
+    body = htmlToText(body);
+    format = 'markdown';
+    if (!body && input.body.trim()) {
+      throw new InvalidArticleError('The HTML has no readable text once scripts, navigation, forms and markup are removed.');
+    }
+  }
+  return { ...input, title, body, format, pages: list(input.pages, 'pages'), tags: list(input.tags, 'tags'), url: input.url?.trim() || null };
 }

@@ -16,6 +16,7 @@ import {
   type ViewMessage,
 } from './message-list.js';
 import { createOutbox, type OutboxItem } from './outbox.js';
+import { isEmail, validScore, type ContactState, type CsatState } from './follow-up.js';
 import { buildPageInfo, normalizeContext, type PageContext } from './page-info.js';
 import type { QueueState } from './queue-text.js';
 import type { KeyValueStorage } from './safe-storage.js';
@@ -29,6 +30,9 @@ export type SocketFactory = (url: string, options: Partial<ManagerOptions & Sock
  * connected · reconnecting: lost and retrying · unavailable: the server refused us; retrying slowly.
  */
 export type ConnectionState = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'unavailable';
+
+/** "Did this help?" on one AI answer: being sent, answered yes / no, or not delivered (the buttons come back). */
+export type FeedbackState = 'sending' | 'yes' | 'no' | 'failed';
 
 export interface ChatModelOptions {
   /** Origin of the Firstline server. */
@@ -56,6 +60,16 @@ export interface ChatModel {
   readonly isOpen: ReadonlySignal<boolean>;
   readonly unread: ReadonlySignal<number>;
   readonly conversationId: ReadonlySignal<string | null>;
+  /** Feedback given on AI answers, by message id. */
+  readonly feedback: ReadonlySignal<Readonly<Record<string, FeedbackState>>>;
+  /** The last handoff said nobody can answer now: offer to continue by email. */
+  readonly nobodyOnline: ReadonlySignal<boolean>;
+  readonly contact: ReadonlySignal<ContactState>;
+  readonly csat: ReadonlySignal<CsatState>;
+  /** Leaves an email to continue by; false when it does not look like one or we are offline. */
+  sendContact(email: string): boolean;
+  /** The 1-5 rating (and optional comment) after an agent resolved the conversation. */
+  sendCsat(score: number, comment?: string): void;
   /** Connects now if there is a conversation to resume or an unsent message; otherwise waits for the visitor. */
   start(): void;
   open(): void;
@@ -63,6 +77,8 @@ export interface ChatModel {
   /** Returns false when the text is empty or too long. */
   send(text: string): boolean;
   retry(clientMessageId: string): void;
+  /** "Did this help?": yes resolves the conversation, no brings in a person on the next message. */
+  sendFeedback(messageId: string, helpful: boolean): void;
   identify(identity: VisitorIdentity): void;
   /** Replaces the page context (pass null to clear) and reports it. */
   setContext(context: unknown): void;
@@ -100,6 +116,10 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
   const agentName = signal<string | null>(null);
   const isOpen = signal(false);
   const unread = signal(0);
+  const feedback = signal<Readonly<Record<string, FeedbackState>>>({});
+  const nobodyOnline = signal(false);
+  const contact = signal<ContactState>('idle');
+  const csat = signal<CsatState>('hidden');
 
   let session: StoredSession | null = sessions.load();
   const conversationId = signal<string | null>(session?.conversationId ?? null);
@@ -208,6 +228,8 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
       batch(() => {
         queue.value = { position: Number(h.queuePosition) || 1, etaSeconds: Number(h.etaSeconds) || 0 };
         agentName.value = null;
+        nobodyOnline.value = h.agentsOnline === 0;
+        csat.value = 'hidden';
       });
     });
     s.on('agent:joined', (p) => {
@@ -215,14 +237,17 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
       batch(() => {
         queue.value = null;
         agentName.value = name;
+        nobodyOnline.value = false;
         notice(`${name} joined`);
       });
     });
-    s.on('conversation:resolved', () => {
+    s.on('conversation:resolved', (p) => {
       batch(() => {
         queue.value = null;
         typing.value = null;
         agentName.value = null;
+        nobodyOnline.value = false;
+        if (p?.csat === true) csat.value = 'asking';
         notice('This conversation was resolved. Type a message any time if you need more help.');
       });
     });
@@ -376,6 +401,30 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
     isOpen,
     unread,
     conversationId,
+    feedback,
+    nobodyOnline,
+    contact,
+    csat,
+    sendContact(email) {
+      const s = socket;
+      const clean = typeof email === 'string' ? email.trim() : '';
+      if (!s?.connected || !isEmail(clean) || contact.peek() === 'sending') return false;
+      contact.value = 'sending';
+      s.timeout(ackTimeoutMs).emit('contact', { email: clean }, (err, ack) => {
+        contact.value = !err && ack?.ok ? 'saved' : 'failed';
+      });
+      return true;
+    },
+    sendCsat(score, comment) {
+      const s = socket;
+      const state = csat.peek();
+      if (!s?.connected || !validScore(score) || (state !== 'asking' && state !== 'failed')) return;
+      csat.value = 'sending';
+      const text = typeof comment === 'string' ? comment.trim().slice(0, 2000) : '';
+      s.timeout(ackTimeoutMs).emit('csat', text ? { score, comment: text } : { score }, (err, ack) => {
+        csat.value = !err && ack?.ok ? 'done' : 'failed';
+      });
+    },
     start() {
       if (session || outbox.list().length > 0) ensureConnected();
     },
@@ -398,6 +447,21 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
       ensureConnected();
       void flushOutbox();
       return true;
+    },
+    sendFeedback(messageId, helpful) {
+      const s = socket;
+      const state = feedback.peek()[messageId];
+      if (!s?.connected || state === 'sending' || state === 'yes' || state === 'no') return;
+      const set = (next: FeedbackState) => (feedback.value = { ...feedback.peek(), [messageId]: next });
+      set('sending');
+      s.timeout(ackTimeoutMs).emit('feedback', { messageId, helpful }, (err, ack) => {
+        if (err || !ack?.ok) return void set('failed');
+        batch(() => {
+          set(helpful ? 'yes' : 'no');
+          // Yes: the server resolves the conversation and says so. No: the next message goes to a person.
+          if (!helpful) notice("Sorry that didn't help. Tell us a bit more and a person from our team will take it from here.");
+        });
+      });
     },
     retry(clientMessageId) {
       const m = messages.peek().find((v) => v.clientMessageId === clientMessageId && v.delivery === 'failed');

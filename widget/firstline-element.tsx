@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import type { ChatModel } from './chat-model.js';
 import { App } from './components/App.js';
+import type { SuggestionSource } from './suggestions.js';
 import css from './styles.css?inline';
 
 export const ELEMENT_NAME = 'firstline-widget';
@@ -8,6 +9,8 @@ export const ELEMENT_NAME = 'firstline-widget';
 export interface ElementOptions {
   model: ChatModel;
   title: string;
+  /** Help articles offered in the empty panel. */
+  suggestions?: SuggestionSource;
 }
 
 /**
@@ -15,7 +18,7 @@ export interface ElementOptions {
  * in) holding the inlined stylesheet and the Preact app. Removing the element unmounts the UI but
  * keeps the model, so moving or re-adding it resumes where it was.
  */
-export function defineFirstlineElement({ model, title }: ElementOptions): void {
+export function defineFirstlineElement({ model, title, suggestions }: ElementOptions): void {
   class FirstlineWidgetElement extends HTMLElement {
     private mountPoint: HTMLDivElement | null = null;
 
@@ -31,7 +34,10 @@ export function defineFirstlineElement({ model, title }: ElementOptions): void {
         // "ignore keys typed into inputs" cannot tell. Our own handlers run before this point.
         for (const type of ['keydown', 'keyup', 'keypress']) root.addEventListener(type, (e) => e.stopPropagation());
       }
-      render(<App model={model} title={title} baseUrl={() => document.baseURI} />, this.mountPoint);
+      render(
+        <App model={model} title={title} baseUrl={() => document.baseURI} suggestions={suggestions} page={() => ({ url: location.href, title: document.title })} />,
+        this.mountPoint,
+      );
     }
 
     disconnectedCallback(): void {

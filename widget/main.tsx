@@ -5,6 +5,7 @@
  * data-title (panel heading).
  */
 import { createChatModel } from './chat-model.js';
+import { createSuggestionSource } from './suggestions.js';
 import { createCommands } from './commands/index.js';
 import { defineFirstlineElement, ELEMENT_NAME } from './firstline-element.js';
 import { watchRoutes } from './route-watcher.js';
@@ -26,7 +27,7 @@ function boot(): void {
     storage: createSafeStorage(() => window.localStorage),
     location: () => ({ url: location.href, title: document.title }),
   });
-  defineFirstlineElement({ model, title: config.title });
+  defineFirstlineElement({ model, title: config.title, suggestions: createSuggestionSource(config.serverUrl) });
 
   // Also called by open(): single-page apps sometimes wipe <body>, taking the element with them.
   const mount = (): void => {

@@ -10,6 +10,24 @@ import type {
   NewAgent,
   NewArticle,
   SearchResponse,
+  Intent,
+  IntentInput,
+  ArticleDetail,
+  KnowledgeGapGroup,
+  PreviewAnswer,
+} from './types.js';
+import { uploadFiles } from './upload-files.js';
+import type {
+  AgentPatch,
+  CannedResponse,
+  DeliveryStatus,
+  EscalationTask,
+  Note,
+  Notification,
+  Team,
+  TransferResult,
+  Verdict,
+  WebhookDelivery,
 } from './types.js';
 
 export class ApiError extends Error {
@@ -22,6 +40,14 @@ export class ApiError extends Error {
     this.name = 'ApiError';
   }
 }
+
+/** A request body sent as is, not as JSON (JSONL imports). */
+export interface RawBody {
+  raw: string;
+  contentType: string;
+}
+const isRaw = (b: unknown): b is RawBody =>
+  typeof b === 'object' && b !== null && typeof (b as RawBody).raw === 'string' && typeof (b as RawBody).contentType === 'string';
 
 export interface ApiClientOptions {
   baseUrl?: string;
@@ -45,7 +71,7 @@ export function createApiClient({ baseUrl = '', getToken, onUnauthorized, fetch:
   async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
     const token = getToken();
     const headers: Record<string, string> = { Accept: 'application/json' };
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (body !== undefined) headers['Content-Type'] = isRaw(body) ? body.contentType : 'application/json';
     if (token) headers.Authorization = `Bearer ${token}`;
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
@@ -54,7 +80,7 @@ export function createApiClient({ baseUrl = '', getToken, onUnauthorized, fetch:
       res = await doFetch(baseUrl + path, {
         method,
         headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: body === undefined ? undefined : isRaw(body) ? body.raw : JSON.stringify(body),
         signal: controller.signal,
       });
     } catch (err) {
@@ -65,7 +91,11 @@ export function createApiClient({ baseUrl = '', getToken, onUnauthorized, fetch:
     }
     const text = await res.text().catch(() => '');
     let data: unknown = undefined;
-    if (text) {
+    // JSON lines (intent export) come back as the text itself.
+    const lines = res.ok && /ndjson|jsonl/i.test(res.headers?.get?.('content-type') ?? '');
+    if (text && lines) {
+      data = text;
+    } else if (text) {
       try {
         data = JSON.parse(text);
       } catch {
@@ -82,8 +112,54 @@ export function createApiClient({ baseUrl = '', getToken, onUnauthorized, fetch:
     return data as T;
   }
 
+  /** A file the server builds (reports): fetched with the token, handed back as a Blob to save. */
+  async function download(path: string): Promise<Blob> {
+    const token = getToken();
+    let res: Response;
+    try {
+      res = await doFetch(baseUrl + path, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+    } catch {
+      throw new ApiError(0, 'network', "Can't reach the server. Check your connection.");
+    }
+    if (!res.ok) {
+      if (res.status === 401 && token) onUnauthorized?.();
+      const e = ((await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null)?.error;
+      throw new ApiError(res.status, e?.code ?? `http_${res.status}`, e?.message || `Download failed (${res.status}).`);
+    }
+    return res.blob();
+  }
+
   const enc = encodeURIComponent;
+  const rangeQuery = (range: { from?: string; to?: string }, extra: Record<string, string> = {}) => {
+    const q = new URLSearchParams();
+    if (range.from) q.set('from', range.from);
+    if (range.to) q.set('to', range.to);
+    for (const [k, v] of Object.entries(extra)) q.set(k, v);
+    const qs = q.toString();
+    return qs ? `?${qs}` : '';
+  };
   return {
+    // Issue #5, handoff that lands: notes, transfers, verdicts, teams, canned responses, notifications.
+    addNote: (id: string, text: string) => request<Note>('POST', `/api/conversations/${enc(id)}/notes`, { text }),
+    transfer: (id: string, to: { toAgentId: string } | { toTeamId: string }, note: string) =>
+      request<TransferResult>('POST', `/api/conversations/${enc(id)}/transfer`, { ...to, note }),
+    setVerdict: (id: string, verdict: Verdict) => request<unknown>('POST', `/api/conversations/${enc(id)}/verdict`, { verdict }),
+    listTeams: () => request<{ teams: Team[] }>('GET', '/api/teams'),
+    createTeam: (t: { name: string; skills: string[] }) => request<{ id: string }>('POST', '/api/teams', t),
+    updateTeam: (id: string, t: { name: string; skills: string[] }) => request<unknown>('PUT', `/api/teams/${enc(id)}`, t),
+    deleteTeam: (id: string) => request<unknown>('DELETE', `/api/teams/${enc(id)}`),
+    updateAgent: (id: string, patch: AgentPatch) => request<unknown>('PUT', `/api/agents/${enc(id)}`, patch),
+    setPresence: (status: 'online' | 'away') => request<unknown>('PUT', '/api/agents/me/presence', { status }),
+    listCanned: () => request<{ cannedResponses: CannedResponse[] }>('GET', '/api/canned-responses'),
+    createCanned: (c: { title: string; text: string; shortcut?: string }) => request<{ id: string }>('POST', '/api/canned-responses', c),
+    deleteCanned: (id: string | number) => request<unknown>('DELETE', `/api/canned-responses/${enc(String(id))}`),
+    listNotifications: () => request<{ notifications: Notification[] }>('GET', '/api/notifications'),
+    markNotificationsRead: (ids: number[]) => request<unknown>('POST', '/api/notifications/read', { ids }),
+    listEscalationTasks: () => request<{ tasks: EscalationTask[] }>('GET', '/api/escalation-tasks'),
+    listDeliveries: (status?: DeliveryStatus) =>
+      request<{ deliveries: WebhookDelivery[] }>('GET', `/api/webhooks/deliveries${status ? `?status=${enc(status)}` : ''}`),
+    downloadReport: (format: 'md' | 'csv', range: { from?: string; to?: string } = {}) =>
+      download(`/api/reports/escalations${rangeQuery(range, { format })}`),
     login: (email: string, password: string) => request<LoginResponse>('POST', '/api/auth/login', { email, password }),
     listConversations: (status: ConversationStatus) =>
       request<{ conversations: ConversationSummary[] }>('GET', `/api/conversations?status=${enc(status)}`),
@@ -91,16 +167,24 @@ export function createApiClient({ baseUrl = '', getToken, onUnauthorized, fetch:
     listArticles: () => request<{ articles: Article[] }>('GET', '/api/knowledge/articles'),
     createArticle: (a: NewArticle) => request<{ id: string }>('POST', '/api/knowledge/articles', a),
     deleteArticle: (id: string) => request<unknown>('DELETE', `/api/knowledge/articles/${enc(id)}`),
+    getArticle: (id: string) => request<ArticleDetail>('GET', `/api/knowledge/articles/${enc(id)}`),
+    updateArticle: (id: string, a: NewArticle) => request<{ id: string; chunks: number; changed: boolean }>('PUT', `/api/knowledge/articles/${enc(id)}`, a),
+    reindexKnowledge: () => request<{ articles: number; chunks: number }>('POST', '/api/knowledge/reindex'),
+    previewAnswer: (query: string, pageUrl?: string) => request<PreviewAnswer>('POST', '/api/knowledge/preview-answer', { query, pageUrl }),
+    knowledgeGaps: () => request<{ groups: KnowledgeGapGroup[]; total: number }>('GET', '/api/knowledge/gaps'),
+    uploadArticles: (files: readonly File[], onProgress?: (sent: number, total: number) => void) =>
+      uploadFiles({ baseUrl, token: getToken(), files, onProgress }),
     search: (query: string, pageUrl?: string, k?: number) =>
       request<SearchResponse>('POST', '/api/knowledge/search', { query, pageUrl, k }),
     listAgents: () => request<{ agents: Agent[] }>('GET', '/api/agents'),
+    listIntents: () => request<{ intents: Intent[] }>('GET', '/api/intents'),
+    createIntent: (i: IntentInput) => request<Intent>('POST', '/api/intents', i),
+    updateIntent: (name: string, i: Omit<IntentInput, 'name'>) => request<Intent>('PUT', `/api/intents/${enc(name)}`, i),
+    deleteIntent: (name: string) => request<unknown>('DELETE', `/api/intents/${enc(name)}`),
+    exportIntents: () => request<string>('GET', '/api/intents/export'),
+    importIntents: (jsonl: string, replace = false) =>
+      request<{ imported: number; total: number }>('POST', `/api/intents/import${replace ? '?replace=1' : ''}`, { raw: jsonl, contentType: 'application/x-ndjson' }),
     createAgent: (a: NewAgent) => request<{ id: string }>('POST', '/api/agents', a),
-    metrics: (range: { from?: string; to?: string } = {}) => {
-      const q = new URLSearchParams();
-      if (range.from) q.set('from', range.from);
-      if (range.to) q.set('to', range.to);
-      const qs = q.toString();
-      return request<Metrics>('GET', `/api/metrics${qs ? `?${qs}` : ''}`);
-    },
+    metrics: (range: { from?: string; to?: string } = {}) => request<Metrics>('GET', `/api/metrics${rangeQuery(range)}`),
   };
 }

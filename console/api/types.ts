@@ -46,6 +46,27 @@ export interface ConversationSummary {
   handedOffAt?: string | null;
 }
 
+/** Routing and SLA fields the server adds to list rows and details (issue #5). */
+export interface RoutingFields {
+  skill?: string | null;
+  tier?: string | null;
+  teamId?: string | null;
+  offeredTo?: string | null;
+  offerExpiresAt?: string | null;
+  firstResponseDueAt?: string | null;
+  resolutionDueAt?: string | null;
+  slaBreachedAt?: string | null;
+  firstHumanResponseAt?: string | null;
+  assignedAt?: string | null;
+  handoffCount?: number;
+  contactEmail?: string | null;
+  previousAssigneeId?: string | null;
+}
+
+// Merged into the summary so every row can show its SLA and offer state.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface ConversationSummary extends RoutingFields {}
+
 export interface Decision {
   action: string;
   reason: string;
@@ -67,7 +88,35 @@ export interface ConversationDetail {
   decisions?: Decision[];
   createdAt?: string;
   updatedAt?: string;
+  handedOffAt?: string | null;
+  notes?: Note[];
+  timeline?: TimelineEvent[];
+  verdicts?: Array<{ agentId: string; verdict: Verdict }>;
 }
+
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface ConversationDetail extends RoutingFields {}
+
+/** An internal note on a conversation: agents only, never sent to the visitor. */
+export interface Note {
+  id: string | number;
+  authorName: string;
+  text: string;
+  createdAt: string;
+}
+
+/** One entry of the escalation log. */
+export interface TimelineEvent {
+  id: number;
+  type: string;
+  actor: string | null;
+  from: string | null;
+  to: string | null;
+  data: Record<string, unknown> | null;
+  at: string;
+}
+
+export type Verdict = 'correct' | 'unnecessary' | 'missed';
 
 export type ArticleFormat = 'markdown' | 'html' | 'text';
 
@@ -111,7 +160,33 @@ export interface Agent {
   skills: string[];
   maxConcurrent: number;
   presence: 'online' | 'away' | 'offline' | string;
+  level?: AgentLevel;
+  teamId?: string | null;
+  presenceManual?: string | null;
+  onCall?: boolean;
+  workingHours?: WorkingHours | null;
 }
+
+export type AgentLevel = 'agent' | 'senior' | 'manager';
+
+export interface WorkingHours {
+  timezone: string;
+  /** 0 = Sunday .. 6 = Saturday. */
+  days: number[];
+  start: string;
+  end: string;
+}
+
+export type AgentPatch = Partial<{
+  name: string;
+  role: UserRole;
+  skills: string[];
+  maxConcurrent: number;
+  level: AgentLevel;
+  teamId: string | null;
+  onCall: boolean;
+  workingHours: WorkingHours | null;
+}>;
 
 export interface NewAgent {
   email: string;
@@ -132,7 +207,134 @@ export interface Metrics {
   medianTimeToFirstHumanResponseSeconds?: number | null;
   reEscalationRate: number | null;
   csat: number | null;
+  aiResolvedShare?: number | null;
+  medianResolutionAfterEscalationSeconds?: number | null;
+  transfersPerConversation?: number | null;
+  csatResponses?: number;
+  slaBreaches?: number;
+  unnecessaryHandoffs?: number;
+  missedHandoffs?: number;
+  byIntent?: Breakdown[];
+  byTier?: Breakdown[];
+  byPage?: Breakdown[];
+  daily?: DailyPoint[];
+}
+
+export interface Breakdown {
+  key: string;
+  conversations: number;
+  handoffs: number;
+  escalationRate: number | null;
+}
+
+export interface DailyPoint {
+  day: string;
+  conversations: number;
+  handoffs: number;
+  aiResolved: number;
+}
+
+export interface Team {
+  id: string;
+  name: string;
+  skills: string[];
+  /** How many agents belong to the team. */
+  members: number;
+}
+
+export interface CannedResponse {
+  id: string | number;
+  title: string;
+  text: string;
+  shortcut: string | null;
+}
+
+export interface Notification {
+  id: number;
+  kind: string;
+  conversationId: string | null;
+  title: string;
+  body: string;
+  createdAt: string;
+  readAt?: string | null;
+}
+
+export interface EscalationTask {
+  id: number;
+  conversationId: string;
+  kind: string;
+  reason: string;
+  status: string;
+  createdAt: string;
+}
+
+export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
+
+export interface WebhookDelivery {
+  id: number;
+  target: string;
+  url: string;
+  event: string;
+  status: DeliveryStatus | string;
+  attempts: number;
+  responseStatus: number | null;
+  lastError: string | null;
+  nextAttemptAt: string | null;
+  createdAt: string;
+  deliveredAt: string | null;
+}
+
+export interface TransferResult {
+  status: string;
+  assigneeId: string | null;
+  kind: 'functional' | 'hierarchical' | string;
 }
 
 /** A transcript entry: a stored message, or one of ours still on its way. */
 export type TranscriptMessage = ChatMessage & { pending?: boolean; failed?: string };
+
+/** One article with its stored (cleaned) body, for viewing and editing. */
+export interface ArticleDetail extends Article {
+  body: string;
+  format: ArticleFormat;
+}
+
+export interface UploadFileResult {
+  name: string;
+  status: 'added' | 'updated' | 'unchanged' | 'failed';
+  id?: string;
+  title?: string;
+  chunks?: number;
+  error?: { code: string; message: string };
+}
+
+export interface PreviewAnswer {
+  confident: boolean;
+  wouldAnswer: boolean;
+  answerer: string;
+  answer: { text: string; citations: Array<{ articleId: string; title: string; url?: string | null }>; unanswerable: boolean } | null;
+  results: SearchResult[];
+}
+
+export interface KnowledgeGapGroup {
+  question: string;
+  count: number;
+  examples: string[];
+  pages: Array<{ url: string; count: number }>;
+  firstSeenAt: string;
+  lastSeenAt: string;
+}
+
+/** An intent as /api/intents returns it (server/intents/intent-store.ts). */
+export interface Intent {
+  name: string;
+  description: string;
+  examples: string[];
+  skill: string;
+  policy: 'ai_answer' | 'handoff' | 'handoff_now';
+  severity: number;
+  /** Per-intent overrides of the escalation thresholds, e.g. {minSentiment: -0.3}. */
+  thresholds: Record<string, number>;
+  updatedAt: string;
+}
+export type IntentInput = Omit<Intent, 'updatedAt'>;

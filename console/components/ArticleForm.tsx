@@ -8,17 +8,24 @@ interface Props {
   saving: boolean;
   error: string | null;
   onSave: (a: NewArticle) => Promise<boolean>;
+  /** Editing an existing article: its current fields, and the form is not a card. */
+  initial?: NewArticle;
+  onCancel?: () => void;
 }
 
 const EMPTY = { title: '', body: '', format: 'markdown' as ArticleFormat, url: '', pages: '', tags: '' };
 
-export function ArticleForm({ saving, error, onSave }: Props) {
-  const [f, setF] = useState(EMPTY);
+export function ArticleForm({ saving, error, onSave, initial, onCancel }: Props) {
+  const [f, setF] = useState(
+    initial
+      ? { title: initial.title, body: initial.body, format: initial.format, url: initial.url ?? '', pages: (initial.pages ?? []).join(', '), tags: (initial.tags ?? []).join(', ') }
+      : EMPTY,
+  );
   const set = (key: keyof typeof EMPTY) => (e: { currentTarget: { value: string } }) =>
     setF((prev) => ({ ...prev, [key]: e.currentTarget.value }));
   return (
     <form
-      class="card form"
+      class={initial ? 'form' : 'card form'}
       aria-labelledby="article-form-title"
       onSubmit={async (e) => {
         e.preventDefault();
@@ -30,12 +37,14 @@ export function ArticleForm({ saving, error, onSave }: Props) {
           pages: splitList(f.pages),
           tags: splitList(f.tags),
         });
-        if (ok) setF(EMPTY);
+        if (ok && !initial) setF(EMPTY);
       }}
     >
-      <h2 id="article-form-title" class="card-title">
-        Add an article
-      </h2>
+      {!initial && (
+        <h2 id="article-form-title" class="card-title">
+          Add an article
+        </h2>
+      )}
       {error && <Alert>{error}</Alert>}
       <div class="form-row">
         <label class="field grow">
@@ -53,7 +62,7 @@ export function ArticleForm({ saving, error, onSave }: Props) {
       </div>
       <label class="field">
         <span class="field-label">Source URL (optional)</span>
-        <input type="url" placeholder="https://docs.example.com/billing/refunds" value={f.url} onInput={set('url')} />
+        <input type="text" inputMode="url" placeholder="https://docs.example.com/billing/refunds" value={f.url} onInput={set('url')} />
       </label>
       <div class="form-row">
         <label class="field grow">
@@ -80,8 +89,13 @@ export function ArticleForm({ saving, error, onSave }: Props) {
         />
       </label>
       <div class="form-actions">
+        {onCancel && (
+          <button type="button" class="btn" onClick={onCancel}>
+            Cancel
+          </button>
+        )}
         <button type="submit" class="btn btn-primary" disabled={saving} aria-busy={saving}>
-          {saving ? 'Adding…' : 'Add article'}
+          {initial ? (saving ? 'Saving…' : 'Save and re-index') : saving ? 'Adding…' : 'Add article'}
         </button>
       </div>
     </form>

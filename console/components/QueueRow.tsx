@@ -5,6 +5,8 @@ import { waitingSeconds } from '../lib/queue.js';
 import { hrefFor } from '../lib/router.js';
 import { Link } from './Link.js';
 import { PriorityBadge } from './PriorityBadge.js';
+import { SlaBadge } from './SlaBadge.js';
+import type { SlaCountdown } from '../lib/sla.js';
 
 interface Props {
   c: ConversationSummary;
@@ -12,6 +14,11 @@ interface Props {
   selected: boolean;
   tabbable: boolean;
   onSelect: () => void;
+  /** The live SLA countdown for this row, if it has a deadline. */
+  sla?: SlaCountdown | null;
+  /** Seconds left on a routing offer made to me; the row is highlighted while it lasts. */
+  offerSeconds?: number | null;
+  teamName?: string | null;
 }
 
 function pageLabel(page: ConversationSummary['page']): string {
@@ -24,13 +31,13 @@ function pageLabel(page: ConversationSummary['page']): string {
   }
 }
 
-export function QueueRow({ c, now, selected, tabbable, onSelect }: Props) {
+export function QueueRow({ c, now, selected, tabbable, onSelect, sla, offerSeconds, teamName }: Props) {
   const name = c.visitor?.name || c.visitor?.email || 'Anonymous visitor';
   const reason = c.handoff?.reason ?? (c.status === 'bot' ? 'With the AI' : '');
   const intent = c.handoff?.intent;
   const waiting = c.status === 'queued';
   return (
-    <li class={`queue-item ${selected ? 'is-selected' : ''}`}>
+    <li class={`queue-item ${selected ? 'is-selected' : ''} ${offerSeconds ? 'is-offered' : ''} ${sla ? `sla-row-${sla.state}` : ''}`}>
       <Link
         href={hrefFor({ name: 'conversation', id: c.id })}
         class="queue-row"
@@ -48,6 +55,13 @@ export function QueueRow({ c, now, selected, tabbable, onSelect }: Props) {
             <strong class="queue-name">{name}</strong>
             {c.visitor?.plan && <span class="chip">{c.visitor.plan}</span>}
             {intent && <span class="chip chip-intent">{intent}</span>}
+            {c.tier && <span class="chip">{c.tier}</span>}
+            {teamName && <span class="chip chip-team">{teamName}</span>}
+            {offerSeconds ? (
+              <span class="offer-flag" data-testid="offer">
+                Offered to you · {offerSeconds}s <kbd aria-hidden="true">o</kbd>
+              </span>
+            ) : null}
           </span>
           <span class="queue-reason">{reason || (c.lastMessage?.text ?? '')}</span>
           <span class="queue-meta muted">
@@ -56,6 +70,7 @@ export function QueueRow({ c, now, selected, tabbable, onSelect }: Props) {
           </span>
         </span>
         <span class="queue-col-time">
+          <SlaBadge sla={sla ?? null} />
           {waiting ? (
             <span class="wait" title="Waiting since the handoff">
               <span class="sr-only">Waiting </span>

@@ -1,6 +1,6 @@
 // Ask the knowledge base what the AI would find, with scores and whether it would be confident.
 import { useState } from 'preact/hooks';
-import type { SearchResponse } from '../api/types.js';
+import type { PreviewAnswer, SearchResponse } from '../api/types.js';
 import { safeHref } from '../lib/format.js';
 import { Alert } from './Alert.js';
 
@@ -9,9 +9,11 @@ interface Props {
   searching: boolean;
   error: string | null;
   onSearch: (query: string, pageUrl: string, k: number) => void;
+  /** What the AI would answer (composed by the server's answerer). */
+  preview?: PreviewAnswer | null;
 }
 
-export function SearchPlayground({ result, searching, error, onSearch }: Props) {
+export function SearchPlayground({ result, searching, error, onSearch, preview }: Props) {
   const [query, setQuery] = useState('');
   const [pageUrl, setPageUrl] = useState('');
   const [k, setK] = useState(5);
@@ -72,6 +74,18 @@ export function SearchPlayground({ result, searching, error, onSearch }: Props) 
             )}{' '}
             <span class="muted">{result.results.length} results</span>
           </p>
+          {preview?.answer && (
+            <div class="preview-answer" data-testid="preview-answer">
+              <h3 class="small">
+                {preview.wouldAnswer ? 'What the AI would answer' : 'What the AI would have written (it hands off instead)'}{' '}
+                <span class="muted">({preview.answerer})</span>
+              </h3>
+              <p class="result-text">{preview.answer.text}</p>
+              {preview.answer.citations.length > 0 && (
+                <p class="small muted">Cites: {preview.answer.citations.map((c) => c.title).join(', ')}</p>
+              )}
+            </div>
+          )}
           <ol class="results">
             {result.results.map((r, i) => {
               const href = safeHref(r.url);

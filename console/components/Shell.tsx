@@ -6,11 +6,20 @@ import type { User } from '../api/types.js';
 import { useShortcuts } from '../hooks/use-shortcuts.js';
 import { hrefFor, isAdminRoute, type Route } from '../lib/router.js';
 import { QueueModel } from '../models/queue-model.js';
+import { NotificationsModel } from '../models/notifications-model.js';
+import { OffersModel } from '../models/offers-model.js';
+import { PresenceModel } from '../models/presence-model.js';
+import { browserStore } from '../lib/storage.js';
+import { CannedScreen } from '../screens/CannedScreen.js';
+import { WebhooksScreen } from '../screens/WebhooksScreen.js';
+import { NotificationsBell } from './NotificationsBell.js';
+import { PresenceToggle } from './PresenceToggle.js';
 import { RealtimeModel } from '../models/realtime-model.js';
 import { AgentsScreen } from '../screens/AgentsScreen.js';
 import { AnalyticsScreen } from '../screens/AnalyticsScreen.js';
 import { ConversationScreen } from '../screens/ConversationScreen.js';
 import { KnowledgeScreen } from '../screens/KnowledgeScreen.js';
+import { IntentsScreen } from '../screens/IntentsScreen.js';
 import { NotFoundScreen } from '../screens/NotFoundScreen.js';
 import { QueueScreen } from '../screens/QueueScreen.js';
 import { Link } from './Link.js';
@@ -27,8 +36,11 @@ function navItems(isAdmin: boolean): Array<{ route: Route; label: string }> {
   if (isAdmin) {
     items.push(
       { route: { name: 'knowledge' }, label: 'Knowledge' },
+      { route: { name: 'intents' }, label: 'Intents' },
       { route: { name: 'agents' }, label: 'Agents' },
       { route: { name: 'analytics' }, label: 'Analytics' },
+      { route: { name: 'canned' }, label: 'Replies' },
+      { route: { name: 'webhooks' }, label: 'Webhooks' },
     );
   }
   return items;
@@ -38,11 +50,29 @@ export function Shell({ token, me }: Props) {
   const services = useServices();
   const { session, router } = services;
   const realtime = useModel(() => new RealtimeModel({ token, onUnauthorized: () => session.signOut('expired') }));
-  const queue = useModel(() => new QueueModel({ api: services.api, realtime, me }));
-  const signedIn = useMemo<SignedIn>(() => ({ ...services, me, realtime, queue }), [services, me, realtime, queue]);
+  // Ticks every second so SLA and offer countdowns stay live.
+  const queue = useModel(() => new QueueModel({ api: services.api, realtime, me, tickMs: 1000 }));
+  const offers = useModel(() => new OffersModel({ realtime, meId: me.id }));
+  const presence = useModel(() => new PresenceModel({ api: services.api, realtime, store: browserStore() }));
+  const notifications = useModel(() => new NotificationsModel({ api: services.api, realtime }));
+  const signedIn = useMemo<SignedIn>(
+    () => ({ ...services, me, realtime, queue, offers, presence, notifications }),
+    [services, me, realtime, queue, offers, presence, notifications],
+  );
   const [help, setHelp] = useState(false);
+  const [bell, setBell] = useState(false);
 
   useShortcuts('global', {
+    toggleAway: () => {
+      if (document.querySelector('dialog[open]')) return false;
+      presence.toggle();
+    },
+    goQueue: () => router.navigate(hrefFor({ name: 'queue' })),
+    goNotifications: () => setBell(true),
+    goAnalytics: () => {
+      if (me.role !== 'admin') return false;
+      router.navigate(hrefFor({ name: 'analytics' }));
+    },
     help: () => setHelp((v) => !v),
     close: (e) => {
       if (help) return setHelp(false);
@@ -95,6 +125,8 @@ export function Shell({ token, me }: Props) {
               <span class="conn-dot" aria-hidden="true" />
               {realtime.connected.value ? 'Live' : (realtime.error.value ?? 'Connecting…')}
             </span>
+            <PresenceToggle presence={presence} />
+            <NotificationsBell model={notifications} open={bell} onToggle={setBell} />
             <button type="button" class="btn btn-ghost" onClick={() => setHelp(true)} aria-keyshortcuts="?">
               Shortcuts <kbd>?</kbd>
             </button>
@@ -127,8 +159,14 @@ function Screen({ route, isAdmin }: { route: Route; isAdmin: boolean }) {
       return <KnowledgeScreen />;
     case 'agents':
       return <AgentsScreen />;
+    case 'intents':
+      return <IntentsScreen />;
     case 'analytics':
       return <AnalyticsScreen />;
+    case 'canned':
+      return <CannedScreen />;
+    case 'webhooks':
+      return <WebhooksScreen />;
     case 'not-found':
       return <NotFoundScreen message="There is nothing at this address." />;
   }

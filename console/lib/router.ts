@@ -5,6 +5,9 @@ export type Route =
   | { name: 'knowledge' }
   | { name: 'agents' }
   | { name: 'analytics' }
+  | { name: 'intents' }
+  | { name: 'canned' }
+  | { name: 'webhooks' }
   | { name: 'not-found'; path: string };
 
 export const BASE = '/console';
@@ -27,7 +30,8 @@ export function parseRoute(pathname: string, base: string = BASE): Route {
     const id = decode(second);
     if (id) return { name: 'conversation', id };
   }
-  if (parts.length === 1 && (head === 'knowledge' || head === 'agents' || head === 'analytics')) return { name: head };
+  if (parts.length === 1 && (head === 'knowledge' || head === 'agents' || head === 'analytics' || head === 'intents')) return { name: head };
+  if (parts.length === 1 && (head === 'canned' || head === 'webhooks')) return { name: head };
   return { name: 'not-found', path: pathname };
 }
 
@@ -40,6 +44,9 @@ export function hrefFor(route: Route, base: string = BASE): string {
     case 'knowledge':
     case 'agents':
     case 'analytics':
+    case 'intents':
+    case 'canned':
+    case 'webhooks':
       return `${base}/${route.name}`;
     case 'not-found':
       return route.path;
@@ -48,5 +55,5 @@ export function hrefFor(route: Route, base: string = BASE): string {
 
 /** Routes only admins may open; the server enforces it too, this just avoids a useless screen. */
 export function isAdminRoute(route: Route): boolean {
-  return route.name === 'knowledge' || route.name === 'agents' || route.name === 'analytics';
+  return route.name === 'knowledge' || route.name === 'agents' || route.name === 'analytics' || route.name === 'intents' || route.name === 'webhooks';
 }

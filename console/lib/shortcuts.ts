@@ -10,7 +10,15 @@ export type Command =
   | 'claim'
   | 'focusReply'
   | 'resolve'
-  | 'back';
+  | 'back'
+  | 'transfer'
+  | 'note'
+  | 'toggleAway'
+  | 'claimOffer'
+  | 'goPrefix'
+  | 'goQueue'
+  | 'goNotifications'
+  | 'goAnalytics';
 
 /** Where the key was pressed: typing in a field must not trigger letter shortcuts. */
 export type TargetKind = 'editable' | 'interactive' | 'other';
@@ -35,14 +43,35 @@ export const SHORTCUTS: ReadonlyArray<{ keys: string[]; label: string; context: 
   { keys: ['Enter'], label: 'Send the reply (in the reply box)', context: 'conversation' },
   { keys: ['Shift', 'Enter'], label: 'New line in the reply', context: 'conversation' },
   { keys: ['Ctrl/⌘', 'Enter'], label: 'Resolve (asks to confirm)', context: 'conversation' },
+  { keys: ['a'], label: 'Toggle Online / Away', context: 'global' },
+  { keys: ['g', 'q'], label: 'Go to the queue', context: 'global' },
+  { keys: ['g', 'n'], label: 'Open notifications', context: 'global' },
+  { keys: ['g', 'a'], label: 'Go to analytics (admins)', context: 'global' },
+  { keys: ['o'], label: 'Claim the conversation offered to you', context: 'queue' },
+  { keys: ['t'], label: 'Transfer to an agent or team', context: 'conversation' },
+  { keys: ['n'], label: 'Add an internal note', context: 'conversation' },
+  { keys: ['/'], label: 'Canned responses (in the reply box)', context: 'conversation' },
 ];
 
-export function resolveShortcut(e: KeyLike, target: TargetKind, context: ShortcutContext): Command | null {
+/** Keys that follow a "g" prefix. */
+const GO: Record<string, Command> = { q: 'goQueue', n: 'goNotifications', a: 'goAnalytics' };
+
+/**
+ * `prefix` is a pending "g" when this key completes a two-key sequence: then only the global
+ * context acts on it (g q, g n, g a), so "g n" never also opens the note dialog.
+ */
+export function resolveShortcut(e: KeyLike, target: TargetKind, context: ShortcutContext, prefix: string | null = null): Command | null {
   if (e.isComposing) return null;
   const mod = !!(e.ctrlKey || e.metaKey);
+  const plain = target !== 'editable' && !mod && !e.altKey;
+  if (prefix === 'g' && plain && e.key !== 'Escape') {
+    return context === 'global' ? (GO[e.key.toLowerCase()] ?? null) : null;
+  }
   if (context === 'global') {
     if (e.key === 'Escape') return 'close';
-    if (target !== 'editable' && !mod && !e.altKey && e.key === '?') return 'help';
+    if (plain && e.key === '?') return 'help';
+    if (plain && !e.shiftKey && e.key === 'g') return 'goPrefix';
+    if (plain && !e.shiftKey && e.key === 'a') return 'toggleAway';
     return null;
   }
   if (context === 'conversation') {
@@ -58,11 +87,14 @@ export function resolveShortcut(e: KeyLike, target: TargetKind, context: Shortcu
     if (key === 'k' || e.key === 'ArrowUp') return 'prev';
     // A focused link or button already acts on Enter by itself.
     if (e.key === 'Enter' && target === 'other') return 'open';
+    if (key === 'o') return 'claimOffer';
     return null;
   }
   if (e.shiftKey) return null;
   if (key === 'c') return 'claim';
   if (key === 'r') return 'focusReply';
+  if (key === 't') return 'transfer';
+  if (key === 'n') return 'note';
   return null;
 }
 

@@ -1,7 +1,7 @@
 // Admin view of the team: who can take conversations, and adding people.
 import { createModel, signal, type ReadonlySignal } from '@preact/signals';
 import { errorMessage, type ApiClient } from '../api/client.js';
-import type { Agent, NewAgent } from '../api/types.js';
+import type { Agent, AgentPatch, NewAgent } from '../api/types.js';
 
 export const AgentsModel = createModel((api: ApiClient) => {
   const agents = signal<Agent[]>([]);
@@ -31,6 +31,24 @@ export const AgentsModel = createModel((api: ApiClient) => {
     saving: saving as ReadonlySignal<boolean>,
     saveError: saveError as ReadonlySignal<string | null>,
     reload: load,
+    /** Resolves true when saved. */
+    async update(id: string, patch: AgentPatch): Promise<boolean> {
+      saving.value = true;
+      saveError.value = null;
+      try {
+        await api.updateAgent(id, patch);
+        await load();
+        return true;
+      } catch (err) {
+        saveError.value = errorMessage(err);
+        return false;
+      } finally {
+        saving.value = false;
+      }
+    },
+    clearSaveError() {
+      saveError.value = null;
+    },
     async add(agent: NewAgent): Promise<boolean> {
       saving.value = true;
       saveError.value = null;

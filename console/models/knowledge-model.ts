@@ -1,7 +1,7 @@
 // Admin view of the knowledge base: articles, ingestion and a retrieval playground.
 import { createModel, signal, type ReadonlySignal } from '@preact/signals';
 import { errorMessage, type ApiClient } from '../api/client.js';
-import type { Article, NewArticle, SearchResponse } from '../api/types.js';
+import type { Article, ArticleDetail, KnowledgeGapGroup, NewArticle, PreviewAnswer, SearchResponse, UploadFileResult } from '../api/types.js';
 
 export const KnowledgeModel = createModel((api: ApiClient) => {
   const articles = signal<Article[]>([]);
@@ -13,6 +13,16 @@ export const KnowledgeModel = createModel((api: ApiClient) => {
   const search = signal<SearchResponse | null>(null);
   const searching = signal(false);
   const searchError = signal<string | null>(null);
+  const preview = signal<PreviewAnswer | null>(null);
+  const uploading = signal(false);
+  const uploadProgress = signal(0);
+  const uploadResults = signal<UploadFileResult[] | null>(null);
+  const uploadError = signal<string | null>(null);
+  const editing = signal<ArticleDetail | null>(null);
+  const reindexing = signal(false);
+  const notice = signal<string | null>(null);
+  const gaps = signal<KnowledgeGapGroup[] | null>(null);
+  const gapsError = signal<string | null>(null);
 
   async function load() {
     loading.value = true;
@@ -38,7 +48,85 @@ export const KnowledgeModel = createModel((api: ApiClient) => {
     search: search as ReadonlySignal<SearchResponse | null>,
     searching: searching as ReadonlySignal<boolean>,
     searchError: searchError as ReadonlySignal<string | null>,
+    preview: preview as ReadonlySignal<PreviewAnswer | null>,
+    uploading: uploading as ReadonlySignal<boolean>,
+    /** 0-1 of the bytes sent. */
+    uploadProgress: uploadProgress as ReadonlySignal<number>,
+    uploadResults: uploadResults as ReadonlySignal<UploadFileResult[] | null>,
+    uploadError: uploadError as ReadonlySignal<string | null>,
+    editing: editing as ReadonlySignal<ArticleDetail | null>,
+    reindexing: reindexing as ReadonlySignal<boolean>,
+    notice: notice as ReadonlySignal<string | null>,
+    gaps: gaps as ReadonlySignal<KnowledgeGapGroup[] | null>,
+    gapsError: gapsError as ReadonlySignal<string | null>,
     reload: load,
+    async upload(files: readonly File[]) {
+      if (files.length === 0) return;
+      uploading.value = true;
+      uploadProgress.value = 0;
+      uploadError.value = null;
+      uploadResults.value = null;
+      try {
+        const res = await api.uploadArticles(files, (sent, total) => (uploadProgress.value = total ? sent / total : 0));
+        uploadProgress.value = 1;
+        uploadResults.value = res.results;
+        await load();
+      } catch (err) {
+        uploadError.value = errorMessage(err);
+      } finally {
+        uploading.value = false;
+      }
+    },
+    async open(id: string) {
+      error.value = null;
+      saveError.value = null;
+      try {
+        editing.value = await api.getArticle(id);
+      } catch (err) {
+        error.value = errorMessage(err);
+      }
+    },
+    close() {
+      editing.value = null;
+    },
+    /** Resolves true when saved. */
+    async save(id: string, article: NewArticle): Promise<boolean> {
+      saving.value = true;
+      saveError.value = null;
+      try {
+        const res = await api.updateArticle(id, article);
+        notice.value = res.changed ? `Saved and re-indexed into ${res.chunks} chunks.` : 'No changes: nothing to re-index.';
+        editing.value = null;
+        await load();
+        return true;
+      } catch (err) {
+        saveError.value = errorMessage(err);
+        return false;
+      } finally {
+        saving.value = false;
+      }
+    },
+    async reindexAll() {
+      reindexing.value = true;
+      error.value = null;
+      try {
+        const res = await api.reindexKnowledge();
+        notice.value = `Re-indexed ${res.articles} articles into ${res.chunks} chunks.`;
+        await load();
+      } catch (err) {
+        error.value = errorMessage(err);
+      } finally {
+        reindexing.value = false;
+      }
+    },
+    async loadGaps() {
+      gapsError.value = null;
+      try {
+        gaps.value = (await api.knowledgeGaps()).groups;
+      } catch (err) {
+        gapsError.value = errorMessage(err);
+      }
+    },
     /** Resolves true when saved, so the form knows to clear itself. */
     async add(article: NewArticle): Promise<boolean> {
       saving.value = true;
@@ -71,7 +159,10 @@ export const KnowledgeModel = createModel((api: ApiClient) => {
       searching.value = true;
       searchError.value = null;
       try {
-        search.value = await api.search(query.trim(), pageUrl.trim() || undefined, k);
+        const page = pageUrl.trim() || undefined;
+        const [found, answer] = await Promise.all([api.search(query.trim(), page, k), api.previewAnswer(query.trim(), page).catch(() => null)]);
+        search.value = found;
+        preview.value = answer;
       } catch (err) {
         searchError.value = errorMessage(err);
         search.value = null;

@@ -16,6 +16,7 @@ import {
   upsertSummary,
   type QueueTab,
 } from '../lib/queue.js';
+import { filterQueue, NO_FILTERS, type QueueFilters } from '../lib/queue-filters.js';
 import type { QueueChanged } from '../../protocol/agent-socket.js';
 import type { Realtime } from './realtime-model.js';
 
@@ -34,9 +35,12 @@ export const QueueModel = createModel(({ api, realtime, me, tickMs = 15_000 }: Q
   const error = signal<string | null>(null);
   const selectedId = signal<string | null>(null);
   const now = signal(Date.now());
+  const filters = signal<QueueFilters>(NO_FILTERS);
   let loadSeq = 0;
 
-  const rows = computed(() => rowsForTab(all.value, tab.value, me.id));
+  const rows = computed(() => filterQueue(rowsForTab(all.value, tab.value, me.id), filters.value));
+  /** Every row of the tab before filtering, so the filter menus can list what is there. */
+  const tabRows = computed(() => rowsForTab(all.value, tab.value, me.id));
   const selectedIndex = computed(() => rows.value.findIndex((c) => c.id === selectedId.value));
   const counts = computed(() => ({
     queued: countForTab(all.value, 'queued', me.id),
@@ -113,6 +117,11 @@ export const QueueModel = createModel(({ api, realtime, me, tickMs = 15_000 }: Q
 
   return {
     rows,
+    tabRows,
+    filters: filters as ReadonlySignal<QueueFilters>,
+    setFilters(next: QueueFilters) {
+      filters.value = next;
+    },
     tab: tab as ReadonlySignal<QueueTab>,
     counts,
     loading: loading as ReadonlySignal<boolean>,

@@ -71,6 +71,9 @@ export const RealtimeModel = createModel(({ token, onUnauthorized, connect = con
     resolve(conversationId: string) {
       return ackResult(socket.timeout(ackTimeoutMs).emitWithAck('resolve', { conversationId }));
     },
+    presence(status: 'online' | 'away') {
+      return ackResult(socket.timeout(ackTimeoutMs).emitWithAck('presence', { status }));
+    },
   };
 });
 

@@ -6,11 +6,19 @@ import { Alert } from '../components/Alert.js';
 import { Spinner } from '../components/Spinner.js';
 import { useDocumentTitle } from '../hooks/use-document-title.js';
 import { AgentsModel } from '../models/agents-model.js';
+import { useState } from 'preact/hooks';
+import type { Agent } from '../api/types.js';
+import { AgentEditDialog } from '../components/AgentEditDialog.js';
+import { TeamsPanel } from '../components/TeamsPanel.js';
+import { TeamsModel } from '../models/teams-model.js';
 
 export function AgentsScreen() {
   const { api } = useSignedIn();
   const model = useModel(() => new AgentsModel(api));
+  const teams = useModel(() => new TeamsModel(api));
+  const [editing, setEditing] = useState<Agent | null>(null);
   const agents = model.agents.value;
+  const teamName = (id: string | null | undefined) => (id ? (teams.teams.value.find((t) => t.id === id)?.name ?? '—') : '—');
   useDocumentTitle('Agents · Firstline');
 
   return (
@@ -41,6 +49,13 @@ export function AgentsScreen() {
                     Max concurrent
                   </th>
                   <th scope="col">Presence</th>
+                  <th scope="col">Level</th>
+                  <th scope="col">Team</th>
+                  <th scope="col">On call</th>
+                  <th scope="col">Hours</th>
+                  <th scope="col">
+                    <span class="sr-only">Actions</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -67,6 +82,25 @@ export function AgentsScreen() {
                         {a.presence}
                       </span>
                     </td>
+                    <td>{a.level ?? 'agent'}</td>
+                    <td>{teamName(a.teamId)}</td>
+                    <td>{a.onCall ? 'Yes' : <span class="muted">No</span>}</td>
+                    <td class="small">
+                      {a.workingHours ? `${a.workingHours.start}–${a.workingHours.end} ${a.workingHours.timezone}` : <span class="muted">any time</span>}
+                    </td>
+                    <td>
+                      <button
+                        type="button"
+                        class="btn btn-ghost btn-small"
+                        aria-label={`Edit ${a.name}`}
+                        onClick={() => {
+                          model.clearSaveError();
+                          setEditing(a);
+                        }}
+                      >
+                        Edit
+                      </button>
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -74,7 +108,22 @@ export function AgentsScreen() {
           </div>
         )}
       </section>
+      <TeamsPanel model={teams} />
       <AgentForm saving={model.saving.value} error={model.saveError.value} onSave={model.add} />
+      {editing && (
+        <AgentEditDialog
+          agent={editing}
+          teams={teams.teams.value}
+          saving={model.saving.value}
+          error={model.saveError.value}
+          onSave={async (patch) => {
+            const ok = await model.update(editing.id, patch);
+            if (ok) void teams.reload();
+            return ok;
+          }}
+          onClose={() => setEditing(null)}
+        />
+      )}
     </div>
   );
 }

@@ -7,13 +7,29 @@ import { Spinner } from '../components/Spinner.js';
 import { useDocumentTitle } from '../hooks/use-document-title.js';
 import { formatDuration, formatPercent } from '../lib/format.js';
 import { MetricsModel, type MetricsRange } from '../models/metrics-model.js';
+import { useState } from 'preact/hooks';
+import { errorMessage } from '../api/client.js';
+import { BreakdownChart } from '../components/BreakdownChart.js';
+import { DailyChart } from '../components/DailyChart.js';
 
 const RANGES: Array<{ id: MetricsRange; label: string }> = [
   { id: '24h', label: 'Last 24 hours' },
   { id: '7d', label: 'Last 7 days' },
   { id: '30d', label: 'Last 30 days' },
   { id: 'all', label: 'All time' },
+  { id: 'custom', label: 'Custom dates…' },
 ];
+
+function saveBlob(blob: Blob, name: string) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
 
 /** CSAT may arrive as a 0..1 ratio or a 1..5 score; show whichever it is. */
 function formatCsat(csat: number | null): string {
@@ -25,7 +41,24 @@ export function AnalyticsScreen() {
   const { api } = useSignedIn();
   const model = useModel(() => new MetricsModel(api));
   const m = model.metrics.value;
+  const [from, setFrom] = useState(model.customFrom.value);
+  const [to, setTo] = useState(model.customTo.value);
+  const [downloading, setDownloading] = useState<'md' | 'csv' | null>(null);
+  const [downloadError, setDownloadError] = useState<string | null>(null);
   useDocumentTitle('Analytics · Firstline');
+
+  async function download(format: 'md' | 'csv') {
+    setDownloading(format);
+    setDownloadError(null);
+    try {
+      const blob = await api.downloadReport(format, model.bounds());
+      saveBlob(blob, `firstline-escalations-${new Date().toISOString().slice(0, 10)}.${format}`);
+    } catch (err) {
+      setDownloadError(errorMessage(err));
+    } finally {
+      setDownloading(null);
+    }
+  }
 
   return (
     <div class="page">
@@ -33,7 +66,14 @@ export function AnalyticsScreen() {
         <h1>Analytics</h1>
         <label class="field field-inline">
           <span class="field-label">Range</span>
-          <select value={model.range.value} onChange={(e) => model.setRange(e.currentTarget.value as MetricsRange)}>
+          <select
+            value={model.range.value}
+            onChange={(e) => {
+              const next = e.currentTarget.value as MetricsRange;
+              if (next === 'custom') model.setCustom(from, to);
+              else model.setRange(next);
+            }}
+          >
             {RANGES.map((r) => (
               <option key={r.id} value={r.id}>
                 {r.label}
@@ -42,6 +82,38 @@ export function AnalyticsScreen() {
           </select>
         </label>
       </div>
+      {model.range.value === 'custom' && (
+        <form
+          class="filter-bar"
+          aria-label="Custom date range"
+          onSubmit={(e) => {
+            e.preventDefault();
+            model.setCustom(from, to);
+          }}
+        >
+          <label class="field field-inline">
+            <span class="field-label">From</span>
+            <input type="date" value={from} max={to || undefined} onInput={(e) => setFrom(e.currentTarget.value)} />
+          </label>
+          <label class="field field-inline">
+            <span class="field-label">To</span>
+            <input type="date" value={to} min={from || undefined} onInput={(e) => setTo(e.currentTarget.value)} />
+          </label>
+          <button type="submit" class="btn">
+            Apply
+          </button>
+        </form>
+      )}
+      <div class="report-links" role="group" aria-label="Download the escalation report">
+        <span class="muted small">Weekly report for this range:</span>
+        <button type="button" class="btn btn-small" onClick={() => void download('md')} disabled={downloading !== null} aria-busy={downloading === 'md'}>
+          Download Markdown
+        </button>
+        <button type="button" class="btn btn-small" onClick={() => void download('csv')} disabled={downloading !== null} aria-busy={downloading === 'csv'}>
+          Download CSV
+        </button>
+      </div>
+      {downloadError && <Alert>{downloadError}</Alert>}
       {model.error.value && <Alert>{model.error.value}</Alert>}
       {!m ? (
         model.loading.value && <Spinner label="Loading metrics" />
@@ -72,8 +144,51 @@ export function AnalyticsScreen() {
             value={formatPercent(m.reEscalationRate)}
             hint="Handed off again after being resolved"
           />
-          <MetricCard label="CSAT" value={formatCsat(m.csat)} hint="Visitor satisfaction" />
+          <MetricCard
+            label="CSAT"
+            value={formatCsat(m.csat)}
+            hint={m.csatResponses !== undefined ? `${m.csatResponses} ratings` : 'Visitor satisfaction'}
+          />
+          {m.medianResolutionAfterEscalationSeconds !== undefined && (
+            <MetricCard
+              label="Median resolution after handoff"
+              value={formatDuration(m.medianResolutionAfterEscalationSeconds, true)}
+              hint="From the handoff to resolved"
+            />
+          )}
+          {m.transfersPerConversation !== undefined && (
+            <MetricCard
+              label="Transfers per conversation"
+              value={m.transfersPerConversation === null ? '—' : m.transfersPerConversation.toFixed(2)}
+              hint="Among handed-off conversations"
+            />
+          )}
+          {m.slaBreaches !== undefined && <MetricCard label="SLA breaches" value={m.slaBreaches} />}
+          {m.unnecessaryHandoffs !== undefined && (
+            <MetricCard label="Unnecessary handoffs" value={m.unnecessaryHandoffs} hint="Agents said the AI could have answered" />
+          )}
+          {m.missedHandoffs !== undefined && <MetricCard label="Missed handoffs" value={m.missedHandoffs} hint="Agents said it should have come sooner" />}
         </div>
+      )}
+      {m && m.daily && (
+        <section class="card" aria-labelledby="daily-title">
+          <h2 id="daily-title" class="card-title">
+            Per day
+          </h2>
+          <DailyChart daily={m.daily} />
+        </section>
+      )}
+      {m && (m.byIntent || m.byTier || m.byPage) && (
+        <section class="card" aria-labelledby="breakdown-title">
+          <h2 id="breakdown-title" class="card-title">
+            Escalation rate
+          </h2>
+          <div class="chart-grid-3">
+            <BreakdownChart title="By intent" rows={m.byIntent ?? []} />
+            <BreakdownChart title="By tier" rows={m.byTier ?? []} />
+            <BreakdownChart title="By page" rows={m.byPage ?? []} />
+          </div>
+        </section>
       )}
     </div>
   );

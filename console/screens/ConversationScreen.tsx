@@ -17,14 +17,27 @@ import { useDocumentTitle } from '../hooks/use-document-title.js';
 import { useShortcuts } from '../hooks/use-shortcuts.js';
 import { hrefFor } from '../lib/router.js';
 import { ConversationModel } from '../models/conversation-model.js';
+import { CannedModel } from '../models/canned-model.js';
+import { ConversationToolsModel } from '../models/conversation-tools-model.js';
+import { NotesPanel } from '../components/NotesPanel.js';
+import { ServicePanel } from '../components/ServicePanel.js';
+import { TimelinePanel } from '../components/TimelinePanel.js';
+import { TransferDialog } from '../components/TransferDialog.js';
+import { VerdictButtons } from '../components/VerdictButtons.js';
+import { sentimentSeries } from '../lib/sparkline.js';
 
 const STATUS_LABEL = { bot: 'With the AI', queued: 'Waiting for an agent', assigned: 'Assigned', resolved: 'Resolved' } as const;
 
 export function ConversationScreen({ id }: { id: string }) {
   const { api, realtime, me, queue, router } = useSignedIn();
   const model = useModel(() => new ConversationModel({ api, realtime, me, id, onChange: queue.applyUpdate }));
+  const tools = useModel(() => new ConversationToolsModel({ api, me, id, conversation: model }));
+  const canned = useModel(() => new CannedModel(api));
   const replyRef = useRef<HTMLTextAreaElement>(null);
+  const noteRef = useRef<HTMLTextAreaElement>(null);
   const [confirmResolve, setConfirmResolve] = useState(false);
+  const [transferring, setTransferring] = useState(false);
+  const now = queue.now.value;
 
   const d = model.detail.value;
   const busy = model.busy.value;
@@ -45,7 +58,21 @@ export function ConversationScreen({ id }: { id: string }) {
       setConfirmResolve(true);
     },
     back: () => router.navigate(hrefFor({ name: 'queue' })),
+    transfer: () => {
+      if (!canTransfer()) return false;
+      setTransferring(true);
+    },
+    note: () => {
+      if (!noteRef.current) return false;
+      noteRef.current.focus();
+      noteRef.current.scrollIntoView?.({ block: 'nearest' });
+    },
   });
+
+  function canTransfer(): boolean {
+    const cur = model.detail.peek();
+    return !!cur && cur.status === 'assigned' && (cur.assignee?.id === me.id || me.role === 'admin');
+  }
 
   if (!d) {
     return (
@@ -96,6 +123,11 @@ export function ConversationScreen({ id }: { id: string }) {
               Claim
             </button>
           )}
+          {canTransfer() && (
+            <button type="button" class="btn" onClick={() => setTransferring(true)} aria-keyshortcuts="t">
+              Transfer
+            </button>
+          )}
           {model.canResolve.value && (
             <button
               type="button"
@@ -121,7 +153,13 @@ export function ConversationScreen({ id }: { id: string }) {
         <section class="conv-main" aria-label="Conversation">
           <Transcript messages={model.messages.value} visitor={d.visitor} onRetry={model.retry} />
           {status !== 'resolved' && (
-            <ReplyBox disabled={!model.canReply.value} placeholder={replyPlaceholder} onSend={model.send} inputRef={replyRef} />
+            <ReplyBox
+              disabled={!model.canReply.value}
+              placeholder={replyPlaceholder}
+              onSend={model.send}
+              inputRef={replyRef}
+              canned={canned.items.value}
+            />
           )}
         </section>
         <aside class="conv-side" aria-label="Context">
@@ -133,11 +171,33 @@ export function ConversationScreen({ id }: { id: string }) {
               <p class="muted">The AI has not handed this conversation over.</p>
             </section>
           )}
+          <ServicePanel d={d} now={now} sentiment={sentimentSeries(d.messages ?? [])} />
+          {d.handoff && <VerdictButtons value={tools.verdict.value} error={tools.verdictError.value} onChange={(v) => void tools.setVerdict(v)} />}
+          <NotesPanel notes={tools.notes.value} busy={tools.noteBusy.value} error={tools.noteError.value} onAdd={tools.addNote} inputRef={noteRef} />
+          <TimelinePanel events={d.timeline ?? []} />
           <VisitorPanel visitor={d.visitor ?? {}} />
           <PageTrail page={d.page} trail={d.pageTrail ?? []} />
           <DecisionList decisions={d.decisions ?? []} />
         </aside>
       </div>
+      {transferring && (
+        <TransferDialog
+          api={api}
+          canListAgents={me.role === 'admin'}
+          meId={me.id}
+          busy={tools.transferBusy.value}
+          error={tools.transferError.value}
+          onTransfer={async (to, note) => {
+            const res = await tools.transfer(to, note);
+            if (res) queue.applyUpdate({ conversationId: id, status: res.status, assigneeId: res.assigneeId });
+            return res;
+          }}
+          onClose={() => {
+            setTransferring(false);
+            tools.clearTransfer();
+          }}
+        />
+      )}
       {confirmResolve && (
         <ConfirmDialog
           title="Resolve this conversation?"

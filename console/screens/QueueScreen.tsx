@@ -1,5 +1,11 @@
 // The live queue. New handoffs arrive over the socket; j/k move, Enter opens.
-import { useEffect } from 'preact/hooks';
+import { useModel } from '@preact/signals';
+import { useEffect, useState } from 'preact/hooks';
+import { QueueFilterBar } from '../components/QueueFilterBar.js';
+import { TasksPanel } from '../components/TasksPanel.js';
+import { intentOptions } from '../lib/queue-filters.js';
+import { offerSecondsLeft, slaCountdown } from '../lib/sla.js';
+import { TeamsModel } from '../models/teams-model.js';
 import { useSignedIn } from '../app-context.js';
 import { Alert } from '../components/Alert.js';
 import { QueueRow } from '../components/QueueRow.js';
@@ -25,7 +31,9 @@ function focusRow(id: string | null) {
 }
 
 export function QueueScreen() {
-  const { queue, router } = useSignedIn();
+  const { queue, router, api, realtime, me, offers } = useSignedIn();
+  const teams = useModel(() => new TeamsModel(api));
+  const [offerError, setOfferError] = useState<string | null>(null);
   const rows = queue.rows.value;
   const tab = queue.tab.value;
   const selectedId = queue.selectedId.value;
@@ -52,9 +60,26 @@ export function QueueScreen() {
       if (!id) return false;
       router.navigate(hrefFor({ name: 'conversation', id }));
     },
+    // One key takes the conversation routing offered me (the selected one if it is offered).
+    claimOffer: () => {
+      const t = Date.now();
+      const list = queue.rows.peek().filter((c) => offers.offerFor(c, t));
+      const target = list.find((c) => c.id === queue.selectedId.peek()) ?? list[0];
+      if (!target) return false;
+      setOfferError(null);
+      void realtime.claim(target.id).then((res) => {
+        if (!res.ok) return setOfferError(res.error);
+        offers.drop(target.id);
+        queue.applyUpdate({ conversationId: target.id, status: 'assigned', assigneeId: me.id });
+        router.navigate(hrefFor({ name: 'conversation', id: target.id }));
+      });
+    },
   });
+  const teamList = teams.teams.value;
+  const teamName = (id: string | null | undefined) => (id ? (teamList.find((t) => t.id === id)?.name ?? null) : null);
 
-  const empty = EMPTY[tab];
+  const hidden = rows.length === 0 && queue.tabRows.value.length > 0;
+  const empty = hidden ? { title: 'No conversations match these filters', hint: 'Clear the filters to see everything in this tab.' } : EMPTY[tab];
   const tabbableIndex = Math.max(0, rows.findIndex((c) => c.id === selectedId));
 
   return (
@@ -65,7 +90,10 @@ export function QueueScreen() {
           Refresh
         </button>
       </div>
+      {me.role === 'admin' && <TasksPanel />}
       <QueueTabs active={tab} counts={counts} onChange={queue.setTab} panelId="queue-panel" />
+      <QueueFilterBar filters={queue.filters.value} teams={teamList} intents={intentOptions(queue.tabRows.value)} onChange={queue.setFilters} />
+      {offerError && <Alert>{offerError}</Alert>}
       <section id="queue-panel" role="tabpanel" aria-labelledby={`tab-${tab}`} class="queue-panel">
         {queue.error.value && <Alert>{queue.error.value}</Alert>}
         {rows.length === 0 ? (
@@ -83,7 +111,7 @@ export function QueueScreen() {
         ) : (
           <>
             <p class="queue-hint muted" aria-hidden="true">
-              <kbd>j</kbd>/<kbd>k</kbd> to move, <kbd>Enter</kbd> to open
+              <kbd>j</kbd>/<kbd>k</kbd> to move, <kbd>Enter</kbd> to open, <kbd>o</kbd> to claim an offer
             </p>
             <ul class="queue-list" aria-label={`${rows.length} conversations`}>
               {rows.map((c, i) => (
@@ -94,6 +122,12 @@ export function QueueScreen() {
                   selected={c.id === selectedId}
                   tabbable={i === tabbableIndex}
                   onSelect={() => queue.selectId(c.id)}
+                  sla={slaCountdown(c, now)}
+                  offerSeconds={(() => {
+                    const o = offers.offerFor(c, now);
+                    return o ? offerSecondsLeft(o.expiresAt, now) : null;
+                  })()}
+                  teamName={teamName(c.teamId)}
                 />
               ))}
             </ul>

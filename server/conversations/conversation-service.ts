@@ -55,9 +55,16 @@ export function createConversationService(deps: { db: Db; bus: EventBus; clock?:
       page?: PageInfo;
       clientMessageId: string;
       text: string;
+      /** The socket has identity fields not yet saved for this conversation. */
+      identityChanged?: boolean;
     }): Promise<{ message: StoredMessage; created: boolean; conversation: ConversationSummary }> {
-      await repo.ensure({ conversationId: args.conversationId, visitorId: args.visitorId, identity: args.identity, page: args.page });
-      let conversation = await mustGet(args.conversationId);
+      // Rows are created on the first message; later messages only refresh identity when it is new.
+      let existing = await repo.get(args.conversationId);
+      if (!existing || args.identityChanged) {
+        await repo.ensure({ conversationId: args.conversationId, visitorId: args.visitorId, identity: args.identity, page: args.page });
+        existing = await mustGet(args.conversationId);
+      }
+      let conversation = existing;
       if (conversation.visitorId !== args.visitorId) throw new AppError(403, 'forbidden', 'This conversation belongs to another visitor.');
       if (args.page) await repo.recordPage(args.conversationId, args.page);
       if (conversation.status === 'resolved') {

@@ -26,15 +26,44 @@ export function attachBroadcastListeners(deps: {
     return rows[0]?.n ?? 0;
   }
 
-  /** Tells every waiting visitor their position; called whenever the queue or staffing changes. */
-  async function refreshQueue(): Promise<void> {
+  /**
+   * Tells waiting visitors their position. Bursts of queue changes coalesce into one pass, and a
+   * visitor is only sent a notice when their position, wait or staffing changed.
+   */
+  const lastSent = new Map<string, string>();
+  let pending: Promise<void> | null = null;
+  let rerun = false;
+  async function refreshOnce(): Promise<void> {
     const queue = await conversations.repo.queue();
     const online = await onlineAgents();
     const statuses = queueStatuses(queue, online);
+    const waiting = new Set<string>();
     for (const entry of queue) {
+      waiting.add(entry.id);
       const s = statuses.get(entry.id)!;
+      const key = `${s.queuePosition}|${s.etaSeconds}|${online}`;
+      if (lastSent.get(entry.id) === key) continue;
+      lastSent.set(entry.id, key);
       visitors.to(visitorRoom(entry.id)).emit('handoff', { conversationId: entry.id, reason: entry.reason, ...s, agentsOnline: online });
     }
+    for (const id of lastSent.keys()) if (!waiting.has(id)) lastSent.delete(id);
+  }
+  function refreshQueue(): Promise<void> {
+    if (pending) {
+      rerun = true;
+      return pending;
+    }
+    pending = (async () => {
+      try {
+        do {
+          rerun = false;
+          await refreshOnce();
+        } while (rerun);
+      } finally {
+        pending = null;
+      }
+    })();
+    return pending;
   }
   const refreshQueueLogged = () => refreshQueue().catch((err) => log.error({ err }, 'queue refresh failed'));
 
@@ -108,6 +137,7 @@ export function attachBroadcastListeners(deps: {
     },
     /** A visitor who reconnects while queued gets their position again. */
     async sendQueueStatus(conversationId: string) {
+      lastSent.delete(conversationId);
       const queue = await conversations.repo.queue();
       const online = await onlineAgents();
       const s = queueStatuses(queue, online).get(conversationId);

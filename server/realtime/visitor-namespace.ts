@@ -50,6 +50,7 @@ export function setupVisitorNamespace(nsp: VisitorNamespace, deps: { tokens: Tok
     const data = socket.data;
     // Handlers first, before any await: events sent right after connecting must not be dropped.
     const limiter = createRateLimiter(8, 1);
+    let identitySaved = false;
     socket.on(
       'message',
       ackedHandler(VisitorMessageIn, log, async (msg) => {
@@ -62,7 +63,9 @@ export function setupVisitorNamespace(nsp: VisitorNamespace, deps: { tokens: Tok
           page: msg.page ?? data.page,
           clientMessageId: msg.clientMessageId,
           text: msg.text,
+          identityChanged: !identitySaved && data.identity !== undefined,
         });
+        identitySaved = true;
         return { id: res.message.id };
       }) as VisitorClientToServer['message'],
     );

@@ -69,8 +69,9 @@ export function createRouter(deps: { db: Db; bus: EventBus; conversations: Conve
       }
 
       const queued = await tx.query<ConversationRow & { declined_by: string[] }>(
-        `SELECT * FROM conversations WHERE status = 'queued'
+        `SELECT * FROM conversations WHERE status = 'queued' AND (offered_to IS NULL OR offer_expires_at <= $1)
          ORDER BY priority DESC, handed_off_at ASC LIMIT 200 FOR UPDATE SKIP LOCKED`,
+        [now],
       );
       if (queued.rows.length === 0) return;
       const roster = await loadRoster(tx, now);

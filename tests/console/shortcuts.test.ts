@@ -78,3 +78,29 @@ describe('target kind', () => {
     expect(targetKind(null)).toBe('other');
   });
 });
+
+describe('handoff shortcuts (issue #5)', () => {
+  it('t transfers and n adds a note in a conversation', () => {
+    expect(resolveShortcut({ key: 't' }, 'other', 'conversation')).toBe('transfer');
+    expect(resolveShortcut({ key: 'n' }, 'interactive', 'conversation')).toBe('note');
+    expect(resolveShortcut({ key: 'n' }, 'editable', 'conversation')).toBe(null);
+  });
+  it('a toggles away anywhere but in a field; o claims an offer in the queue', () => {
+    expect(resolveShortcut({ key: 'a' }, 'other', 'global')).toBe('toggleAway');
+    expect(resolveShortcut({ key: 'a' }, 'editable', 'global')).toBe(null);
+    expect(resolveShortcut({ key: 'o' }, 'other', 'queue')).toBe('claimOffer');
+  });
+  it('g starts a sequence that only the global context completes', () => {
+    expect(resolveShortcut({ key: 'g' }, 'other', 'global')).toBe('goPrefix');
+    expect(resolveShortcut({ key: 'q' }, 'other', 'global', 'g')).toBe('goQueue');
+    expect(resolveShortcut({ key: 'n' }, 'other', 'global', 'g')).toBe('goNotifications');
+    expect(resolveShortcut({ key: 'a' }, 'other', 'global', 'g')).toBe('goAnalytics');
+    expect(resolveShortcut({ key: 'n' }, 'other', 'conversation', 'g')).toBe(null);
+    expect(resolveShortcut({ key: 'x' }, 'other', 'global', 'g')).toBe(null);
+    expect(resolveShortcut({ key: 'Escape' }, 'other', 'global', 'g')).toBe('close');
+  });
+  it('lists every new key in the help', () => {
+    const keys = SHORTCUTS.map((s) => s.keys.join(' '));
+    expect(keys).toEqual(expect.arrayContaining(['t', 'n', 'a', 'o', 'g q', 'g n', '/']));
+  });
+});

@@ -55,7 +55,7 @@ describe(`knowledge base ingest (${dbKind})`, () => {
     const before = embeddings.documents;
     const { rows } = await t.db.query<{ updated_at: Date }>('SELECT updated_at FROM articles WHERE id = $1', [id]);
     const res = await kb.updateArticle(id, { ...article, title: 'Unchanged test' });
-    expect(res).toEqual({ id, chunks: 2, changed: false });
+    expect(res).toEqual({ id, chunks: 2, changed: false, created: false });
     expect(embeddings.documents).toBe(before);
     const after = await t.db.query<{ updated_at: Date }>('SELECT updated_at FROM articles WHERE id = $1', [id]);
     expect(after.rows[0]!.updated_at).toEqual(rows[0]!.updated_at);
@@ -64,7 +64,7 @@ describe(`knowledge base ingest (${dbKind})`, () => {
   it('replaces chunks of a changed article without duplicates', async () => {
     const { id } = await kb.addArticle({ ...article, title: 'Re-ingest test' });
     const res = await kb.updateArticle(id, { ...article, title: 'Re-ingest test', body: 'Just one paragraph now.' });
-    expect(res).toEqual({ id, chunks: 1, changed: true });
+    expect(res).toEqual({ id, chunks: 1, changed: true, created: false });
     expect(await chunkRows(id)).toEqual([`${id}:0`]);
     const chunk = await t.db.query<{ text: string }>('SELECT text FROM chunks WHERE article_id = $1', [id]);
     expect(chunk.rows[0]!.text).toBe('Just one paragraph now.');
@@ -75,7 +75,7 @@ describe(`knowledge base ingest (${dbKind})`, () => {
   it('re-adding the same source updates instead of duplicating', async () => {
     const first = await kb.addArticle({ ...article, title: 'From file', source: 'from-file.md' });
     const second = await kb.addArticle({ ...article, title: 'From file', source: 'from-file.md' });
-    expect(second).toEqual({ id: first.id, chunks: 2, changed: false });
+    expect(second).toEqual({ id: first.id, chunks: 2, changed: false, created: false });
     const third = await kb.addArticle({ ...article, title: 'From file v2', source: 'from-file.md' });
     expect(third).toMatchObject({ id: first.id, changed: true });
     expect((await kb.listArticles()).filter((a) => a.id === first.id)).toHaveLength(1);

@@ -96,7 +96,7 @@ describe(`SLA timers, alerts and signed webhooks (${dbKind})`, () => {
   });
 
   it('two servers sweeping at the same moment raise each alert once', async () => {
-    const ids = [];
+    const ids: string[] = [];
     for (let i = 0; i < 3; i++) ids.push((await criticalVisitor(one, `Our account was hacked, attacker number ${i} is inside`)).id);
     clock.advance(151);
     const [a, b] = await Promise.all([one.jobs.sla(), two.jobs.sla()]);

@@ -188,9 +188,9 @@ describe('chat model over a real socket', () => {
     m.open();
     await waitFor(() => m.connection.value === 'connected', 'connect');
     const [s] = server.sockets();
-    s!.emit('handoff', { conversationId: 'conv-1', reason: 'asked_for_human', queuePosition: 3, etaSeconds: 240 });
+    s!.emit('handoff', { conversationId: 'conv-1', reason: 'asked_for_human', queuePosition: 3, etaSeconds: 240, agentsOnline: 1 });
     await waitFor(() => m.queue.value?.position === 3, 'queue');
-    s!.emit('handoff', { conversationId: 'conv-1', reason: 'asked_for_human', queuePosition: 1, etaSeconds: 30 });
+    s!.emit('handoff', { conversationId: 'conv-1', reason: 'asked_for_human', queuePosition: 1, etaSeconds: 30, agentsOnline: 1 });
     await waitFor(() => m.queue.value?.position === 1, 'queue update');
     s!.emit('agent:joined', { name: 'Sam' });
     await waitFor(() => m.agentName.value === 'Sam', 'agent');

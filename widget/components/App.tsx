@@ -2,16 +2,19 @@ import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { ChatModel } from '../chat-model.js';
 import { ChatPanel } from './ChatPanel.js';
 import { Launcher } from './Launcher.js';
+import type { SuggestionSource } from '../suggestions.js';
 
 export interface AppProps {
   model: ChatModel;
   title: string;
   /** Page base for resolving relative citation links. */
   baseUrl: () => string;
+  suggestions?: SuggestionSource;
+  page?: () => { url: string; title: string };
 }
 
 /** The launcher and the panel; moves focus between them as the panel opens and closes. */
-export function App({ model, title, baseUrl }: AppProps) {
+export function App({ model, title, baseUrl, suggestions, page }: AppProps) {
   const isOpen = model.isOpen.value;
   const launcherRef = useRef<HTMLButtonElement>(null);
   const inputRef = useRef<HTMLTextAreaElement>(null);
@@ -49,6 +52,8 @@ export function App({ model, title, baseUrl }: AppProps) {
         inputRef={inputRef}
         baseUrl={baseUrl}
         onClose={closeFromPanel}
+        suggestions={suggestions}
+        page={page}
       />
     </div>
   );

@@ -6,6 +6,9 @@ import { ConnectionBanner } from './ConnectionBanner.js';
 import { QueueStatus } from './QueueStatus.js';
 import { Transcript } from './Transcript.js';
 import { TypingIndicator } from './TypingIndicator.js';
+import { Suggestions } from './Suggestions.js';
+import { ContactForm, CsatForm } from './FollowUp.js';
+import type { SuggestionSource } from '../suggestions.js';
 
 export interface ChatPanelProps {
   model: ChatModel;
@@ -15,13 +18,16 @@ export interface ChatPanelProps {
   inputRef: RefObject<HTMLTextAreaElement | null>;
   baseUrl: () => string;
   onClose: () => void;
+  /** Help articles for the page, offered while the conversation is empty. */
+  suggestions?: SuggestionSource;
+  page?: () => { url: string; title: string };
 }
 
 /**
  * A non-modal dialog: the visitor can keep using the host page while it is open. It stays mounted
  * while closed (hidden) so a half-typed message survives closing and reopening.
  */
-export function ChatPanel({ model, title, open, panelRef, inputRef, baseUrl, onClose }: ChatPanelProps) {
+export function ChatPanel({ model, title, open, panelRef, inputRef, baseUrl, onClose, suggestions, page }: ChatPanelProps) {
   const agent = model.agentName.value;
   const subtitle = agent ? `You're chatting with ${agent}` : model.queue.value ? 'Waiting for our team' : 'AI assistant · our team is one message away';
 
@@ -61,8 +67,13 @@ export function ChatPanel({ model, title, open, panelRef, inputRef, baseUrl, onC
       </header>
       <ConnectionBanner state={model.connection.value} />
       <QueueStatus queue={model.queue.value} />
-      <Transcript messages={model.messages.value} open={open} baseUrl={baseUrl} onRetry={(id) => model.retry(id)} />
+      <Transcript messages={model.messages.value} open={open} baseUrl={baseUrl} onRetry={(id) => model.retry(id)} feedback={model.feedback.value} onFeedback={(id, helpful) => model.sendFeedback(id, helpful)} />
       <TypingIndicator typing={model.typing.value} agentName={agent} />
+      <ContactForm model={model} />
+      <CsatForm model={model} />
+      {suggestions && page && model.messages.value.length === 0 && (
+        <Suggestions source={suggestions} page={page} open={open} onPick={(text) => model.send(text)} />
+      )}
       <Composer inputRef={inputRef} onSend={(text) => model.send(text)} />
     </section>
   );

@@ -1,3 +1,4 @@
+import type { FeedbackState } from '../chat-model.js';
 import type { ViewMessage } from '../message-list.js';
 import { Citations } from './Citations.js';
 
@@ -5,12 +6,15 @@ export interface MessageItemProps {
   message: ViewMessage;
   base: string;
   onRetry: (clientMessageId: string) => void;
+  /** Present on the AI answer that asks "Did this help?" (null: not answered yet). */
+  feedback?: FeedbackState | null;
+  onFeedback?: (messageId: string, helpful: boolean) => void;
 }
 
 const AUTHOR: Record<ViewMessage['role'], string> = { visitor: 'You', ai: 'AI assistant', agent: 'Support agent', system: '' };
 
 /** One message. Text is rendered as text (never HTML); line breaks are kept by CSS. */
-export function MessageItem({ message: m, base, onRetry }: MessageItemProps) {
+export function MessageItem({ message: m, base, onRetry, feedback, onFeedback }: MessageItemProps) {
   const author = m.role === 'agent' ? m.authorName || AUTHOR.agent : AUTHOR[m.role];
   return (
     <div
@@ -32,6 +36,7 @@ export function MessageItem({ message: m, base, onRetry }: MessageItemProps) {
         <p class="fl-text">{m.text}</p>
         {m.citations && m.citations.length > 0 && <Citations citations={m.citations} base={base} />}
       </div>
+      {feedback !== undefined && onFeedback && m.id && <Feedback id={m.id} state={feedback} onFeedback={onFeedback} />}
       {m.delivery === 'pending' && <span class="fl-meta">Sending…</span>}
       {m.delivery === 'failed' && m.clientMessageId && (
         <span class="fl-meta fl-error">
@@ -42,5 +47,28 @@ export function MessageItem({ message: m, base, onRetry }: MessageItemProps) {
         </span>
       )}
     </div>
+  );
+}
+
+/** "Did this help? Yes / No" under an AI answer, then a thank-you once answered. */
+function Feedback({ id, state, onFeedback }: { id: string; state: FeedbackState | null; onFeedback: (messageId: string, helpful: boolean) => void }) {
+  if (state === 'yes' || state === 'no') {
+    return (
+      <span class="fl-meta fl-feedback" data-testid="feedback" data-feedback={state} role="status">
+        {state === 'yes' ? 'Thanks for letting us know!' : 'Thanks. A person from our team will help with your next message.'}
+      </span>
+    );
+  }
+  const busy = state === 'sending';
+  return (
+    <span class="fl-meta fl-feedback" data-testid="feedback" role="group" aria-label="Did this help?">
+      <span id={`fl-fb-${id}`}>{state === 'failed' ? 'Could not send that; try again. Did this help?' : 'Did this help?'}</span>{' '}
+      <button type="button" class="fl-link-btn" disabled={busy} aria-describedby={`fl-fb-${id}`} onClick={() => onFeedback(id, true)}>
+        Yes
+      </button>{' '}
+      <button type="button" class="fl-link-btn" disabled={busy} aria-describedby={`fl-fb-${id}`} onClick={() => onFeedback(id, false)}>
+        No
+      </button>
+    </span>
   );
 }

@@ -1,4 +1,5 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
+import type { FeedbackState } from '../chat-model.js';
 import type { ViewMessage } from '../message-list.js';
 import { MessageItem } from './MessageItem.js';
 
@@ -7,10 +8,23 @@ export interface TranscriptProps {
   open: boolean;
   baseUrl: () => string;
   onRetry: (clientMessageId: string) => void;
+  /** Feedback given so far, by message id; with onFeedback, the latest AI answer asks "Did this help?". */
+  feedback?: Readonly<Record<string, FeedbackState>>;
+  onFeedback?: (messageId: string, helpful: boolean) => void;
+}
+
+/** The AI answer that may ask "Did this help?": the latest one, unless the visitor has written since. */
+export function feedbackTarget(messages: readonly ViewMessage[]): string | null {
+  for (let i = messages.length - 1; i >= 0; i--) {
+    const m = messages[i]!;
+    if (m.role === 'visitor') return null;
+    if (m.role === 'ai' && !m.streaming && m.fromServer && m.id) return m.id;
+  }
+  return null;
 }
 
 /** The conversation as a polite live log; keeps the newest message in view unless the visitor scrolled up. */
-export function Transcript({ messages, open, baseUrl, onRetry }: TranscriptProps) {
+export function Transcript({ messages, open, baseUrl, onRetry, feedback = {}, onFeedback }: TranscriptProps) {
   const logRef = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
   const last = messages[messages.length - 1];
@@ -27,6 +41,7 @@ export function Transcript({ messages, open, baseUrl, onRetry }: TranscriptProps
   };
 
   const base = baseUrl();
+  const target = onFeedback ? feedbackTarget(messages) : null;
   return (
     // Focusable so keyboard users can scroll it (it is a scrollable region).
     <div ref={logRef} class="fl-log" role="log" aria-live="polite" aria-label="Conversation" tabIndex={0} onScroll={onScroll}>
@@ -37,7 +52,13 @@ export function Transcript({ messages, open, baseUrl, onRetry }: TranscriptProps
         </p>
       )}
       {messages.map((m) => (
-        <MessageItem key={m.key} message={m} base={base} onRetry={onRetry} />
+        <MessageItem
+          key={m.key}
+          message={m}
+          base={base}
+          onRetry={onRetry}
+          {...(m.id && (m.id === target || feedback[m.id]) && onFeedback ? { feedback: feedback[m.id] ?? null, onFeedback } : {})}
+        />
       ))}
     </div>
   );

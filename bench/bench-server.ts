@@ -1,0 +1,19 @@
+/** A Firstline server for benchmarks, in its own process so clients and server do not share a core. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '../server/config.js';
+import { createLogger } from '../server/logger.js';
+import { startServer } from '../server/start-server.js';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'firstline-bench-'));
+const config = loadConfig({ ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATA_DIR: dir, ADMIN_PASSWORD: 'bench-password' });
+const server = await startServer(config, { log: createLogger('silent') });
+process.stdout.write(`${JSON.stringify({ url: server.url, adminEmail: config.adminEmail })}\n`);
+const stop = async () => {
+  await server.close();
+  rmSync(dir, { recursive: true, force: true });
+  process.exit(0);
+};
+process.on('SIGTERM', () => void stop());
+process.on('SIGINT', () => void stop());

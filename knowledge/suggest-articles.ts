@@ -1,0 +1,44 @@
+import type { Queryable } from '../server/db/db.js';
+import { pageMatches } from './page-match.js';
+import { tokenize } from './tokenize.js';
+import type { KnowledgeBase } from './types.js';
+
+export interface ArticleSuggestion {
+  articleId: string;
+  title: string;
+  url: string | null;
+  /** Why it was suggested. */
+  reason: 'page' | 'title';
+}
+
+/**
+ * Articles to offer before the visitor types: those whose `pages` patterns match the page
+ * first (closest to the page title first when one is given), then the best hybrid-search
+ * matches for the page title. At most `k`, never twice the same article.
+ */
+export async function suggestArticles(
+  deps: { db: Queryable; kb: Pick<KnowledgeBase, 'search'> },
+  opts: { pageUrl: string; pageTitle?: string; k?: number },
+): Promise<ArticleSuggestion[]> {
+  const k = Math.max(1, Math.min(opts.k ?? 3, 10));
+  const titleStems = new Set(tokenize(opts.pageTitle ?? '').map((t) => t.stem));
+  const { rows } = await deps.db.query<{ id: string; title: string; url: string | null; pages: string[] }>(
+    'SELECT id, title, url, pages FROM articles WHERE cardinality(pages) > 0 ORDER BY title, id LIMIT 5000',
+  );
+  const overlap = (title: string) => tokenize(title).filter((t) => titleStems.has(t.stem)).length;
+  const onPage = rows
+    .filter((r) => pageMatches(r.pages, opts.pageUrl))
+    .map((r) => ({ r, score: overlap(r.title) }))
+    // Stable: equal overlap keeps title order.
+    .sort((a, b) => b.score - a.score);
+  const out: ArticleSuggestion[] = onPage.slice(0, k).map(({ r }) => ({ articleId: r.id, title: r.title, url: r.url, reason: 'page' }));
+  if (out.length < k && titleStems.size > 0) {
+    const { results } = await deps.kb.search(opts.pageTitle!, { pageUrl: opts.pageUrl, k: k + out.length });
+    for (const hit of results) {
+      if (out.length >= k) break;
+      if (out.some((s) => s.articleId === hit.articleId)) continue;
+      out.push({ articleId: hit.articleId, title: hit.title, url: hit.url, reason: 'title' });
+    }
+  }
+  return out;
+}

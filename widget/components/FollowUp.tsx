@@ -1,0 +1,104 @@
+import { useState } from 'preact/hooks';
+import type { ChatModel } from '../chat-model.js';
+import { isEmail, ratingLabel } from '../follow-up.js';
+
+/** "Nobody is available right now": leave an email to continue by. Text only. */
+export function ContactForm({ model }: { model: ChatModel }) {
+  const [email, setEmail] = useState('');
+  const state = model.contact.value;
+  if (!model.nobodyOnline.value && state !== 'saved') return null;
+  if (state === 'saved') {
+    return (
+      <p class="fl-follow" role="status" data-testid="contact-saved">
+        Thanks, we will reply to {email || 'your email'}.
+      </p>
+    );
+  }
+  const bad = email !== '' && !isEmail(email);
+  return (
+    <form
+      class="fl-follow"
+      aria-labelledby="fl-contact-title"
+      data-testid="contact-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        model.sendContact(email);
+      }}
+    >
+      <p id="fl-contact-title" class="fl-follow-title">
+        Nobody from our team is available right now. Continue by email?
+      </p>
+      <div class="fl-follow-row">
+        <input
+          type="email"
+          required
+          maxLength={320}
+          autocomplete="email"
+          aria-label="Your email"
+          aria-invalid={bad}
+          placeholder="you@example.com"
+          value={email}
+          onInput={(e) => setEmail(e.currentTarget.value)}
+        />
+        <button type="submit" class="fl-follow-btn" disabled={state === 'sending' || !isEmail(email)}>
+          Continue by email
+        </button>
+      </div>
+      {state === 'failed' && (
+        <p class="fl-follow-error" role="alert">
+          That did not go through. Please try again.
+        </p>
+      )}
+    </form>
+  );
+}
+
+/** The 1-5 rating after an agent resolved the conversation, with an optional comment. */
+export function CsatForm({ model }: { model: ChatModel }) {
+  const [score, setScore] = useState(0);
+  const [comment, setComment] = useState('');
+  const state = model.csat.value;
+  if (state === 'hidden') return null;
+  if (state === 'done') {
+    return (
+      <p class="fl-follow" role="status" data-testid="csat-thanks">
+        Thank you for your feedback!
+      </p>
+    );
+  }
+  return (
+    <form
+      class="fl-follow"
+      aria-labelledby="fl-csat-title"
+      data-testid="csat-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (score) model.sendCsat(score, comment);
+      }}
+    >
+      <p id="fl-csat-title" class="fl-follow-title">
+        How did we do?
+      </p>
+      <div class="fl-rating" role="group" aria-labelledby="fl-csat-title">
+        {[1, 2, 3, 4, 5].map((n) => (
+          <button key={n} type="button" class={`fl-rate ${score === n ? 'is-on' : ''}`} aria-label={ratingLabel(n)} aria-pressed={score === n} onClick={() => setScore(n)}>
+            {n}
+          </button>
+        ))}
+      </div>
+      {score > 0 && (
+        <div class="fl-follow-row">
+          <input aria-label="Comment (optional)" maxLength={2000} placeholder="Anything to add? (optional)" value={comment} onInput={(e) => setComment(e.currentTarget.value)} />
+          <button type="submit" class="fl-follow-btn" disabled={state === 'sending'}>
+            Send rating
+          </button>
+        </div>
+      )}
+      {state === 'failed' && (
+        <p class="fl-follow-error" role="alert">
+          That did not go through. Please try again.
+        </p>
+      )}
+    </form>
+  );
+}
