@@ -46,6 +46,8 @@ export interface RetrievalResult {
   results: RetrievedChunk[];
   /** Calibrated: "the knowledge base has an answer to this". */
   confident: boolean;
+  /** Set when retrieval did not run, with why (the pipeline decided without it). */
+  skipped?: string;
   /** The raw evidence behind `confident`, for decision logs. */
   signals?: RetrievalSignals;
 }

@@ -8,7 +8,7 @@ import type { PolicyThresholds } from './escalation-policy.js';
 import type { AnyStage } from './stage.js';
 import { createClassifyIntentStage } from './stages/classify-intent.js';
 import { createComposeReplyStage } from './stages/compose-reply.js';
-import { createDecideEscalationStage } from './stages/decide-escalation.js';
+import { createDecideEscalationStage, decideForTurn } from './stages/decide-escalation.js';
 import { createDetectLoopStage } from './stages/detect-loop.js';
 import { createRetrieveKnowledgeStage } from './stages/retrieve-knowledge.js';
 import { createTrackSentimentStage } from './stages/track-sentiment.js';
@@ -33,7 +33,15 @@ export function createDefaultPipeline(deps: PipelineDeps): AnyStage[] {
     createClassifyIntentStage({ catalog: deps.catalog, checker: deps.intentChecker }),
     createTrackSentimentStage(),
     createDetectLoopStage(),
-    createRetrieveKnowledgeStage({ kb: deps.kb }),
+    createRetrieveKnowledgeStage({
+      kb: deps.kb,
+      // A handoff that fires even with a perfect answer available does not need retrieval.
+      notNeeded: (turn) => {
+        if (turn.status !== 'bot') return null;
+        const d = decideForTurn(turn, { confident: true, topScore: null }, { thresholds: deps.thresholds, tiers: deps.tiers });
+        return d.action === 'handoff' ? `decided without the knowledge base: ${d.reasonCode}` : null;
+      },
+    }),
     createDecideEscalationStage({ thresholds: deps.thresholds, tiers: deps.tiers }),
     createComposeReplyStage({ answerer: deps.answerer, stream: deps.stream, summarizer: deps.summarizer }),
   ];

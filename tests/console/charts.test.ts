@@ -38,7 +38,7 @@ describe('sentiment sparkline', () => {
       { x: 102, y: 2 },
     ]);
     expect(sparklinePath([-1, 1], 104, 24)).toBe('M2 22 L102 2');
-    expect(sparkPoints([0.5], 100, 20)).toEqual([{ x: 50, y: 6.5 }]);
+    expect(sparkPoints([0.5], 100, 20)).toEqual([{ x: 50, y: 6 }]);
     expect(sparklinePath([], 100, 20)).toBe('');
   });
   it('describes the trend in words', () => {
