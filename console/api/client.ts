@@ -177,6 +177,8 @@ export function createApiClient({ baseUrl = '', getToken, onUnauthorized, fetch:
     search: (query: string, pageUrl?: string, k?: number) =>
       request<SearchResponse>('POST', '/api/knowledge/search', { query, pageUrl, k }),
     listAgents: () => request<{ agents: Agent[] }>('GET', '/api/agents'),
+    /** Every agent's name, level, skills and presence: who can take a transfer (any agent may ask). */
+    agentDirectory: () => request<{ agents: Agent[] }>('GET', '/api/agents/directory'),
     listIntents: () => request<{ intents: Intent[] }>('GET', '/api/intents'),
     createIntent: (i: IntentInput) => request<Intent>('POST', '/api/intents', i),
     updateIntent: (name: string, i: Omit<IntentInput, 'name'>) => request<Intent>('PUT', `/api/intents/${enc(name)}`, i),

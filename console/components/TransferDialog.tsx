@@ -6,7 +6,6 @@ import { Modal } from './Modal.js';
 
 interface Props {
   api: ApiClient;
-  canListAgents: boolean;
   meId: string;
   busy: boolean;
   error: string | null;
@@ -20,7 +19,7 @@ export function transferSummary(r: TransferResult, targetName: string): string {
   return `${kind} to ${where}.`;
 }
 
-export function TransferDialog({ api, canListAgents, meId, busy, error, onTransfer, onClose }: Props) {
+export function TransferDialog({ api, meId, busy, error, onTransfer, onClose }: Props) {
   const [target, setTarget] = useState<'team' | 'agent'>('team');
   const [teams, setTeams] = useState<Team[]>([]);
   const [agents, setAgents] = useState<Agent[]>([]);
@@ -31,7 +30,7 @@ export function TransferDialog({ api, canListAgents, meId, busy, error, onTransf
 
   useEffect(() => {
     api.listTeams().then((r) => setTeams(r.teams ?? []), (err) => setLoadError(errorMessage(err)));
-    if (canListAgents) api.listAgents().then((r) => setAgents((r.agents ?? []).filter((a) => a.id !== meId)), (err) => setLoadError(errorMessage(err)));
+    api.agentDirectory().then((r) => setAgents((r.agents ?? []).filter((a) => a.id !== meId)), (err) => setLoadError(errorMessage(err)));
   }, []);
 
   const options =
@@ -72,10 +71,9 @@ export function TransferDialog({ api, canListAgents, meId, busy, error, onTransf
                 type="radio"
                 name="target"
                 checked={target === 'agent'}
-                disabled={!canListAgents}
                 onChange={() => (setTarget('agent'), setChoice(''))}
               />{' '}
-              An agent{!canListAgents && <span class="muted small"> (admins only)</span>}
+              An agent
             </label>
           </fieldset>
           <label class="field">

@@ -183,7 +183,6 @@ export function ConversationScreen({ id }: { id: string }) {
       {transferring && (
         <TransferDialog
           api={api}
-          canListAgents={me.role === 'admin'}
           meId={me.id}
           busy={tools.transferBusy.value}
           error={tools.transferError.value}

@@ -15,6 +15,10 @@ export function agentRoutes(deps: { users: UserRepository; tokens: TokenService;
       changed();
       return c.json({ ok: true, status: body.status });
     })
+    // Who can take a transfer: names, skills and presence only, for every agent.
+    .get('/directory', requireRole(deps.tokens, 'agent'), async (c) =>
+      c.json({ agents: (await deps.users.list()).map((u) => ({ id: u.id, name: u.name, level: u.level, skills: u.skills, teamId: u.teamId, presence: u.presence })) }),
+    )
     .get('/', requireRole(deps.tokens, 'admin'), async (c) => c.json({ agents: await deps.users.list() }))
     .post('/', requireRole(deps.tokens, 'admin'), async (c) => {
       const body = await jsonBody(c, AgentBody);

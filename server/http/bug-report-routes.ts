@@ -7,7 +7,8 @@ import { AppError, notFound } from '../errors.js';
 import { requireRole, type AuthEnv } from './auth-middleware.js';
 import { jsonBody, parse } from './validate.js';
 
-const FileBody = z.object({
+/** `POST /api/bug-reports` body (exported for the OpenAPI document). */
+export const FileBody = z.object({
   conversationId: z.string().min(1).max(100),
   title: z.string().trim().min(1).max(300).optional(),
   steps: z.string().max(5000).optional(),
@@ -15,7 +16,7 @@ const FileBody = z.object({
   actual: z.string().max(2000).optional(),
 });
 
-const LinearWebhook = z.object({
+export const LinearWebhook = z.object({
   type: z.string(),
   action: z.string(),
   data: z.object({ id: z.string(), state: z.object({ type: z.string() }).optional() }).passthrough(),

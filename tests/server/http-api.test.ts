@@ -73,6 +73,10 @@ describe(`HTTP API (${dbKind})`, () => {
     agentToken = ((await login.json()) as { token: string }).token;
     expect((await call('/api/conversations', { token: agentToken })).status).toBe(200);
     expect((await call('/api/agents', { token: agentToken })).status).toBe(403);
+    // Agents may see who can take a transfer, without emails.
+    const directory = (await (await call('/api/agents/directory', { token: agentToken })).json()) as { agents: Array<Record<string, unknown>> };
+    expect(directory.agents.find((a) => a.name === 'Kim')).toMatchObject({ skills: ['billing'], level: 'agent' });
+    expect(directory.agents.every((a) => !('email' in a))).toBe(true);
     const list = (await (await call('/api/agents', { token: adminToken })).json()) as { agents: Array<{ email: string; skills: string[] }> };
     expect(list.agents.find((a) => a.email === 'kim@test.local')?.skills).toEqual(['billing']);
   });
