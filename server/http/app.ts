@@ -20,6 +20,7 @@ import { teamRoutes } from './team-routes.js';
 import { cannedResponseRoutes } from './canned-response-routes.js';
 import { notificationRoutes } from './notification-routes.js';
 import { bugReportRoutes } from './bug-report-routes.js';
+import { openApiRoutes } from './openapi.js';
 import type { BugReportService } from '../bug-reports/bug-report-service.js';
 import { intentRoutes } from './intent-routes.js';
 import type { IntentService } from '../intents/intent-service.js';
@@ -80,6 +81,7 @@ export function createApp(deps: AppDeps) {
     .route('/canned-responses', cannedResponseRoutes(deps))
     .route('/', notificationRoutes(deps))
     .route('/', bugReportRoutes(deps))
+    .route('/', openApiRoutes())
     .all('*', () => {
       throw new AppError(404, 'not_found', 'No such API route.');
     });
