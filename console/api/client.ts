@@ -60,6 +60,13 @@ export interface ApiClientOptions {
 
 export type ApiClient = ReturnType<typeof createApiClient>;
 
+export interface BugReportFields {
+  title: string;
+  steps: string;
+  expected: string;
+  actual: string;
+}
+
 export function errorMessage(err: unknown): string {
   if (err instanceof Error && err.message) return err.message;
   return 'Something went wrong.';
@@ -140,6 +147,13 @@ export function createApiClient({ baseUrl = '', getToken, onUnauthorized, fetch:
   };
   return {
     // Issue #5, handoff that lands: notes, transfers, verdicts, teams, canned responses, notifications.
+    bugReportDraft: (conversationId: string) =>
+      request<{ draft: BugReportFields & { pageUrl: string | null; errorState: string | null }; similarTo: { id: string; title: string; reportCount: number } | null }>(
+        'GET',
+        `/api/bug-reports/draft?conversationId=${enc(conversationId)}`,
+      ),
+    fileBugReport: (conversationId: string, fields: BugReportFields) =>
+      request<{ merged: boolean; report: { id: string; title: string; reportCount: number; externalUrl: string | null } }>('POST', '/api/bug-reports', { conversationId, ...fields }),
     addNote: (id: string, text: string) => request<Note>('POST', `/api/conversations/${enc(id)}/notes`, { text }),
     transfer: (id: string, to: { toAgentId: string } | { toTeamId: string }, note: string) =>
       request<TransferResult>('POST', `/api/conversations/${enc(id)}/transfer`, { ...to, note }),

@@ -18,6 +18,18 @@ describe('api client', () => {
     expect(JSON.parse(init!.body as string)).toEqual({ query: 'refund', pageUrl: '/billing', k: 3 });
   });
 
+  it('drafts and files a bug report for a conversation', async () => {
+    const fetch = fakeFetch(201, { merged: false, report: { id: 'b1', title: 'Slack fails', reportCount: 1, externalUrl: null } });
+    const api = createApiClient({ getToken: () => 'tok', fetch });
+    await api.bugReportDraft('conv 1');
+    expect(fetch.mock.calls[0]![0]).toBe('/api/bug-reports/draft?conversationId=conv%201');
+    await api.fileBugReport('conv 1', { title: 'Slack fails', steps: '1. Connect', expected: 'connects', actual: 'error' });
+    const [url, init] = fetch.mock.calls[1]!;
+    expect(url).toBe('/api/bug-reports');
+    expect(init!.method).toBe('POST');
+    expect(JSON.parse(init!.body as string)).toEqual({ conversationId: 'conv 1', title: 'Slack fails', steps: '1. Connect', expected: 'connects', actual: 'error' });
+  });
+
   it('surfaces the server message and code', async () => {
     const api = createApiClient({ getToken: () => 'tok', fetch: fakeFetch(422, { error: { code: 'invalid', message: 'title is required' } }) });
     await expect(api.createArticle({ title: '', body: 'x', format: 'markdown' })).rejects.toMatchObject({
