@@ -82,7 +82,7 @@ async function measure(db: Db, targetChunks: number): Promise<Record<string, unk
 }
 
 /** Generated articles until `targetChunks`, inserted in multi-row batches, HNSW built once at the end. */
-async function bulkLoad(db: Db, embedder: LocalEmbeddings, targetChunks: number): Promise<{ articles: number; chunks: number }> {
+export async function bulkLoad(db: Db, embedder: LocalEmbeddings, targetChunks: number): Promise<{ articles: number; chunks: number }> {
   await db.exec('DROP INDEX IF EXISTS chunks_embedding_hnsw');
   let chunks = 0;
   let i = 0;

@@ -25,9 +25,21 @@ export function bm25Score(
   for (const h of hits) {
     const tf = h.body + params.headingBoost * h.heading;
     if (tf <= 0) continue;
-    const n = stats.df.get(h.lexeme) ?? 0;
-    const idf = Math.log(1 + (stats.chunks - n + 0.5) / (n + 0.5));
-    score += (idf * tf * (params.k1 + 1)) / (tf + norm);
+    score += (idf(h.lexeme, stats) * tf * (params.k1 + 1)) / (tf + norm);
   }
   return score;
+}
+
+/** The most any chunk can score for these lexemes: term frequency saturates at k1 + 1. */
+export function bm25UpperBound(
+  lexemes: string[],
+  stats: { chunks: number; df: Map<string, number> },
+  params = BM25_DEFAULTS,
+): number {
+  return [...new Set(lexemes)].reduce((sum, l) => sum + idf(l, stats) * (params.k1 + 1), 0);
+}
+
+function idf(lexeme: string, stats: { chunks: number; df: Map<string, number> }): number {
+  const n = stats.df.get(lexeme) ?? 0;
+  return Math.log(1 + (stats.chunks - n + 0.5) / (n + 0.5));
 }

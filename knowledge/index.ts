@@ -18,7 +18,7 @@ export { pageMatches } from './page-match.js';
 export { contentHash } from './content-hash.js';
 export { validateArticle } from './validate-article.js';
 export { createTermStats, type TermStats } from './term-stats.js';
-export { bm25Score, BM25_DEFAULTS, type TermHits } from './bm25-score.js';
+export { bm25Score, bm25UpperBound, BM25_DEFAULTS, type TermHits } from './bm25-score.js';
 export { seedDemoKnowledge, DEMO_ARTICLES_DIR } from './demo-kb.js';
 export {
   ArticleNotFoundError,

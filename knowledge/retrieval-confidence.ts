@@ -1,8 +1,8 @@
 /**
  * When retrieval counts as "the knowledge base has an answer". All thresholds live here.
  *
- * Evidence comes from the best-ranked article, not from the fused score (RRF ranks say nothing
- * about absolute relevance):
+ * Evidence comes from the best-ranked article's raw signals, not from the fused score (a blend
+ * of two scales, tuned for ranking, not for saying "relevant"):
  * - `similarity`: cosine similarity (1 - pgvector distance) of its best chunk to the query.
  * - `coverage`: share of the query's content lexemes (English full-text stems) in that chunk.
  *

@@ -2,8 +2,10 @@ import type { Queryable } from '../server/db/db.js';
 
 /**
  * Corpus statistics for BM25 over `chunks.tsv`: chunk count, average length and per-lexeme
- * document frequency. Cached in memory; the knowledge base calls `invalidate()` after writes,
- * and a TTL bounds staleness when another server process writes.
+ * document frequency, read as one snapshot (`ts_stat` over the whole index, about 0.6 s at 100k
+ * chunks) so a query never waits on a count. After a local write (`invalidate()`) the next query
+ * waits for a fresh snapshot; past the TTL (another process may have written) the old one keeps
+ * serving while a new one loads.
  */
 export interface TermStats {
   corpus(): Promise<{ chunks: number; avgLength: number }>;
@@ -11,49 +13,75 @@ export interface TermStats {
   invalidate(): void;
 }
 
-export function createTermStats(db: Queryable, ttlMs = 5 * 60_000): TermStats {
-  let corpus: { chunks: number; avgLength: number } | null = null;
-  let df = new Map<string, number>();
-  let loadedAt = 0;
+interface Snapshot {
+  chunks: number;
+  avgLength: number;
+  df: Map<string, number>;
+  loadedAt: number;
+}
 
-  function fresh(): void {
-    if (Date.now() - loadedAt > ttlMs) {
-      corpus = null;
-      df = new Map();
-      loadedAt = Date.now();
+export function createTermStats(db: Queryable, ttlMs = 5 * 60_000): TermStats {
+  let current: Promise<Snapshot> | null = null;
+  let refreshing = false;
+
+  async function load(): Promise<Snapshot> {
+    const loadedAt = Date.now();
+    const [corpus, words] = await Promise.all([
+      db.query<{ n: number; avg: number | null }>('SELECT count(*)::int AS n, avg(length(tsv))::float8 AS avg FROM chunks'),
+      db.query<{ word: string; ndoc: number }>("SELECT word, ndoc FROM ts_stat('SELECT tsv FROM chunks')"),
+    ]);
+    return {
+      chunks: Number(corpus.rows[0]?.n ?? 0),
+      avgLength: Number(corpus.rows[0]?.avg ?? 0) || 1,
+      df: new Map(words.rows.map((r) => [r.word, Number(r.ndoc)])),
+      loadedAt,
+    };
+  }
+
+  function foreground(): Promise<Snapshot> {
+    const p = load();
+    current = p;
+    // A failed load is not kept: the caller sees the error and the next query tries again.
+    p.catch(() => {
+      if (current === p) current = null;
+    });
+    return p;
+  }
+
+  async function snapshot(): Promise<Snapshot> {
+    if (!current) return foreground();
+    const s = await current;
+    if (Date.now() - s.loadedAt > ttlMs && !refreshing) {
+      refreshing = true;
+      const p = current;
+      load().then(
+        (fresh) => {
+          if (current === p) current = Promise.resolve(fresh);
+        },
+        // Serving stale figures silently forever is worse than one slow query: reload in the foreground next time.
+        () => {
+          if (current === p) current = null;
+        },
+      ).finally(() => {
+        refreshing = false;
+      });
     }
+    return s;
   }
 
   return {
     async corpus() {
-      fresh();
-      if (!corpus) {
-        const { rows } = await db.query<{ n: number; avg: number | null }>(
-          'SELECT count(*)::int AS n, avg(length(tsv))::float8 AS avg FROM chunks',
-        );
-        corpus = { chunks: Number(rows[0]?.n ?? 0), avgLength: Number(rows[0]?.avg ?? 0) || 1 };
-      }
-      return corpus;
+      const s = await snapshot();
+      return { chunks: s.chunks, avgLength: s.avgLength };
     },
 
     async documentFrequency(lexemes) {
-      fresh();
-      const missing = lexemes.filter((l) => !df.has(l));
-      if (missing.length) {
-        // One GIN-index count per lexeme.
-        const { rows } = await db.query<{ l: string; n: number }>(
-          `SELECT t.l, (SELECT count(*) FROM chunks WHERE tsv @@ t.q::tsquery)::int AS n
-             FROM unnest($1::text[], $2::text[]) AS t(l, q)`,
-          [missing, missing.map(quoteLexeme)],
-        );
-        for (const r of rows) df.set(r.l, Number(r.n));
-      }
-      return new Map(lexemes.map((l) => [l, df.get(l) ?? 0]));
+      const s = await snapshot();
+      return new Map(lexemes.map((l) => [l, s.df.get(l) ?? 0]));
     },
 
     invalidate() {
-      corpus = null;
-      df = new Map();
+      current = null;
     },
   };
 }
