@@ -16,6 +16,8 @@ export interface HybridSearchOptions {
   mode?: SearchMode;
   /** Chunks fetched per list. pgvector's HNSW returns at most `hnsw.ef_search` (default 40) rows. */
   candidates?: number;
+  /** Most chunks the full-text half may rank per query; see HYBRID_SEARCH_DEFAULTS. */
+  fulltextBudget?: number;
   /** Relative weights of cosine similarity and normalised BM25 in the fused score. */
   vectorWeight?: number;
   fulltextWeight?: number;

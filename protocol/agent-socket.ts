@@ -40,6 +40,17 @@ export interface AgentNotification {
 
 export const PresenceIn = z.object({ status: z.enum(['online', 'away']) });
 
+/** How the pipeline scored one visitor message: its own polarity and the conversation's smoothed mood after it. */
+export const MessageSentiment = z.object({
+  score: z.number(),
+  /** `smoothed` is -1..1; `trend` is its last change (negative = getting worse); `count` messages so far. */
+  trajectory: z.object({ smoothed: z.number(), trend: z.number(), count: z.number().int() }),
+});
+export type MessageSentiment = z.infer<typeof MessageSentiment>;
+
+export const MessageSentimentNotice = z.object({ conversationId: z.string(), messageId: z.string(), sentiment: MessageSentiment });
+export type MessageSentimentNotice = z.infer<typeof MessageSentimentNotice>;
+
 export interface AgentServerToClient {
   handoff: (h: AgentHandoffNotice) => void;
   /** Routing offers this agent a waiting conversation; claim it before `expiresAt`. */
@@ -47,6 +58,8 @@ export interface AgentServerToClient {
   notification: (n: AgentNotification) => void;
   message: (m: ChatMessage) => void;
   'conversation:updated': (c: QueueChanged) => void;
+  /** A visitor `message` agents were sent has been scored; comes after that message, once the pipeline ran. */
+  'message:sentiment': (s: MessageSentimentNotice) => void;
 }
 export interface AgentClientToServer {
   claim: (p: z.infer<typeof ConversationRef>, ack: (a: Ack<object>) => void) => void;

@@ -6,6 +6,8 @@ export const DomainEvents = {
   conversationAssigned: 'conversation.assigned',
   conversationResolved: 'conversation.resolved',
   decisionRecorded: 'decision.recorded',
+  /** A visitor message's sentiment was stored (internal: drives the agents' live sentiment trend). */
+  messageScored: 'message.scored',
   conversationOffered: 'conversation.offered',
   conversationRequeued: 'conversation.requeued',
   conversationTransferred: 'conversation.transferred',

@@ -41,7 +41,7 @@ import { createRouter, type DrainResult } from './routing/router.js';
 import { createPresenceTracker } from './routing/presence.js';
 import { createNotificationRepository } from './notifications/notification-repository.js';
 import { createWebhookWorker } from './notifications/webhook-worker.js';
-import { attachWebhookListeners } from './notifications/webhook-listeners.js';
+import { createWebhookOutbox } from './notifications/webhook-outbox.js';
 import { createSlaSweeper, type SlaSweepResult } from './sla/sla-sweeper.js';
 import { DEFAULT_SLA_POLICIES } from './sla/sla-policy.js';
 import { startTicker } from './workers/ticker.js';
@@ -111,12 +111,13 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const bus = createEventBus((event, err) => log.error({ err, event }, 'domain event listener failed'));
   const knowledgeGaps = createKnowledgeGaps({ db });
   attachGapListener({ bus, gaps: knowledgeGaps, log });
-  const conversations = createConversationService({ db, bus, clock, sla: DEFAULT_SLA_POLICIES });
+  // Domain-event webhooks are written into the outbox in the transaction of each change.
+  const webhookOutbox = createWebhookOutbox({ url: config.webhook?.url, clock });
+  const conversations = createConversationService({ db, bus, clock, sla: DEFAULT_SLA_POLICIES, webhooks: webhookOutbox });
   const router = createRouter({ db, bus, conversations, clock, options: config.routing });
   const presence = createPresenceTracker({ db, graceSeconds: config.presenceGraceSeconds });
   const notifications = createNotificationRepository(db);
   const webhooks = createWebhookWorker({ db, clock, log, secret: config.webhook?.secret, fetch: opts.fetch });
-  if (config.webhook) attachWebhookListeners({ bus, db, clock, url: config.webhook.url });
   const answerer = config.openai
     ? createLlmAnswerer({
         model: createOpenAiChatModel({ apiKey: config.openai.apiKey, baseURL: config.openai.baseURL, model: config.openai.chatModel, timeoutMs: config.openai.timeoutMs }),
@@ -127,7 +128,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
 
   const notes = createConversationNotes(db);
   const transfers = createConversationTransfers({ db, bus, users, conversations, notes });
-  const feedback = createConversationFeedback({ db, bus });
+  const feedback = createConversationFeedback({ db, bus, webhooks: webhookOutbox });
   const bugReports = createBugReportService({ db, conversations, clock, log, linear: config.linear, webhookUrl: config.webhook?.url, fetch: opts.fetch });
   let onRosterChanged = () => undefined as void;
   const app = createApp({ db, log, tokens, users, conversations, kb, answerer, knowledgeGaps, ready: () => ready, clock, notes, transfers, feedback, notifications, intents, bugReports, linearWebhookSecret: config.linearWebhookSecret, onRosterChanged: () => onRosterChanged() });
@@ -155,6 +156,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     sla: DEFAULT_SLA_POLICIES,
     notifications,
     webhookUrl: config.webhook?.url,
+    webhooks: webhookOutbox,
     pagerduty: config.pagerduty,
     onNotification: broadcast.notify,
   });
@@ -169,7 +171,12 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     bus.on(event, routeLogged);
   }
   const jobs: BackgroundJobs = {
-    route: () => router.drain(),
+    async route() {
+      const r = await router.drain();
+      // Waiting adds priority, so time alone can reorder the queue: keep visitors' positions in step.
+      await broadcast.refreshQueue();
+      return r;
+    },
     sla: () => sla.sweep(),
     webhooks: () => webhooks.deliverDue(),
     async presence() {

@@ -1,7 +1,11 @@
 // Response shapes of the HTTP API as the console reads them. Types only, so nothing here reaches the bundle.
 import type { ChatMessage, ConversationStatus, Handoff, PageInfo, Signal, UserRole, VisitorIdentity } from '../../protocol/domain.js';
+import type { MessageSentiment } from '../../protocol/agent-socket.js';
 
-export type { ChatMessage, ConversationStatus, Handoff, PageInfo, Signal, UserRole, VisitorIdentity };
+export type { ChatMessage, ConversationStatus, Handoff, MessageSentiment, PageInfo, Signal, UserRole, VisitorIdentity };
+
+/** A message as agents see it: visitor messages carry the pipeline's sentiment once scored. */
+export type ScoredMessage = ChatMessage & { sentiment?: MessageSentiment };
 
 export interface User {
   id: string;
@@ -44,6 +48,8 @@ export interface ConversationSummary {
   updatedAt: string;
   /** When the AI handed over; the server sends it, older rows may not have it. */
   handedOffAt?: string | null;
+  /** Queued: priority plus points for time waited, as of the fetch; the order agents are served in. */
+  effectivePriority?: number;
 }
 
 /** Routing and SLA fields the server adds to list rows and details (issue #5). */
@@ -82,7 +88,7 @@ export interface ConversationDetail {
   visitor: Visitor;
   page: PageRef | null;
   pageTrail?: Array<{ url: string; title: string; at: string }>;
-  messages: ChatMessage[];
+  messages: ScoredMessage[];
   assignee?: { id: string; name: string } | null;
   handoff?: Handoff | null;
   decisions?: Decision[];
@@ -291,7 +297,7 @@ export interface TransferResult {
 }
 
 /** A transcript entry: a stored message, or one of ours still on its way. */
-export type TranscriptMessage = ChatMessage & { pending?: boolean; failed?: string };
+export type TranscriptMessage = ScoredMessage & { pending?: boolean; failed?: string };
 
 /** One article with its stored (cleaned) body, for viewing and editing. */
 export interface ArticleDetail extends Article {

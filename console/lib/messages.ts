@@ -1,10 +1,10 @@
 // Pure transcript merging: a message can arrive from the REST load, the socket echo and our own ack,
 // in any order, and must show exactly once.
-import type { ChatMessage, TranscriptMessage } from '../api/types.js';
+import type { ScoredMessage, TranscriptMessage } from '../api/types.js';
 
 export const PENDING_PREFIX = 'pending:';
 
-function sameMessage(a: TranscriptMessage, b: ChatMessage): boolean {
+function sameMessage(a: TranscriptMessage, b: ScoredMessage): boolean {
   return a.id === b.id || (!!a.clientMessageId && a.clientMessageId === b.clientMessageId);
 }
 
@@ -17,14 +17,18 @@ function byTime(a: TranscriptMessage, b: TranscriptMessage): number {
   return 0;
 }
 
-/** Adds stored messages, replacing a pending twin (same id or clientMessageId); stable for equal times. */
-export function mergeMessages(current: readonly TranscriptMessage[], incoming: readonly ChatMessage[]): TranscriptMessage[] {
+/**
+ * Adds stored messages, replacing a pending twin (same id or clientMessageId); stable for equal times.
+ * A socket copy has no sentiment, so a score already known for the message is kept.
+ */
+export function mergeMessages(current: readonly TranscriptMessage[], incoming: readonly ScoredMessage[]): TranscriptMessage[] {
   const out = [...current];
   for (const m of incoming) {
     const i = out.findIndex((x) => sameMessage(x, m));
     if (i >= 0) {
       const prev = out[i]!;
-      out[i] = { ...m, clientMessageId: m.clientMessageId ?? prev.clientMessageId };
+      const sentiment = m.sentiment ?? prev.sentiment;
+      out[i] = { ...m, clientMessageId: m.clientMessageId ?? prev.clientMessageId, ...(sentiment ? { sentiment } : {}) };
     } else {
       out.push(m);
     }

@@ -30,10 +30,13 @@ function time(iso: string): number {
   return Number.isFinite(t) ? t : Number.POSITIVE_INFINITY;
 }
 
-/** Higher priority first, then whoever has waited longest; id keeps the order stable. */
+/**
+ * The order agents are served in: the server's effective priority (priority plus points for time
+ * waited) when it sent one, then whoever has waited longest; id keeps the order stable.
+ */
 export function compareQueue(a: ConversationSummary, b: ConversationSummary): number {
   return (
-    b.priority - a.priority ||
+    (b.effectivePriority ?? b.priority) - (a.effectivePriority ?? a.priority) ||
     time(waitStartedAt(a)) - time(waitStartedAt(b)) ||
     (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
   );

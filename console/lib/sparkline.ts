@@ -5,11 +5,17 @@ export interface SparkPoint {
   y: number;
 }
 
-/** `sentiment.trajectory.smoothed` of every message that has one, in order. */
-export function sentimentSeries(messages: ReadonlyArray<object>): number[] {
+type Scored = { trajectory?: { smoothed?: unknown } };
+
+/**
+ * `sentiment.trajectory.smoothed` of every message that has one, in order. `scores` (by message id)
+ * wins over a message's own: it holds what arrived over the socket after the message itself.
+ */
+export function sentimentSeries(messages: ReadonlyArray<object>, scores?: ReadonlyMap<string, Scored>): number[] {
   const out: number[] = [];
   for (const m of messages) {
-    const v = ((m as { sentiment?: unknown }).sentiment as { trajectory?: { smoothed?: unknown } } | undefined)?.trajectory?.smoothed;
+    const { id, sentiment } = m as { id?: unknown; sentiment?: Scored };
+    const v = ((typeof id === 'string' ? scores?.get(id) : undefined) ?? sentiment)?.trajectory?.smoothed;
     if (typeof v === 'number' && Number.isFinite(v)) out.push(Math.max(-1, Math.min(1, v)));
   }
   return out;

@@ -1,68 +1,24 @@
 // Admin view of the team: who can take conversations, and adding people.
-import { createModel, signal, type ReadonlySignal } from '@preact/signals';
-import { errorMessage, type ApiClient } from '../api/client.js';
+import { createModel, type ReadonlySignal } from '@preact/signals';
+import type { ApiClient } from '../api/client.js';
 import type { Agent, AgentPatch, NewAgent } from '../api/types.js';
+import { createRemoteList } from './remote-list.js';
 
 export const AgentsModel = createModel((api: ApiClient) => {
-  const agents = signal<Agent[]>([]);
-  const loading = signal(true);
-  const error = signal<string | null>(null);
-  const saving = signal(false);
-  const saveError = signal<string | null>(null);
-
-  async function load() {
-    loading.value = true;
-    try {
-      agents.value = (await api.listAgents()).agents ?? [];
-      error.value = null;
-    } catch (err) {
-      error.value = errorMessage(err);
-    } finally {
-      loading.value = false;
-    }
-  }
-
-  void load();
+  const list = createRemoteList(async () => (await api.listAgents()).agents);
+  void list.load();
 
   return {
-    agents: agents as ReadonlySignal<Agent[]>,
-    loading: loading as ReadonlySignal<boolean>,
-    error: error as ReadonlySignal<string | null>,
-    saving: saving as ReadonlySignal<boolean>,
-    saveError: saveError as ReadonlySignal<string | null>,
-    reload: load,
+    agents: list.items as ReadonlySignal<Agent[]>,
+    ...list.state,
+    saveError: list.saveError as ReadonlySignal<string | null>,
+    reload: list.load,
     /** Resolves true when saved. */
-    async update(id: string, patch: AgentPatch): Promise<boolean> {
-      saving.value = true;
-      saveError.value = null;
-      try {
-        await api.updateAgent(id, patch);
-        await load();
-        return true;
-      } catch (err) {
-        saveError.value = errorMessage(err);
-        return false;
-      } finally {
-        saving.value = false;
-      }
-    },
+    update: (id: string, patch: AgentPatch): Promise<boolean> => list.save(() => api.updateAgent(id, patch)),
     clearSaveError() {
-      saveError.value = null;
+      list.saveError.value = null;
     },
-    async add(agent: NewAgent): Promise<boolean> {
-      saving.value = true;
-      saveError.value = null;
-      try {
-        await api.createAgent(agent);
-        await load();
-        return true;
-      } catch (err) {
-        saveError.value = errorMessage(err);
-        return false;
-      } finally {
-        saving.value = false;
-      }
-    },
+    add: (agent: NewAgent): Promise<boolean> => list.save(() => api.createAgent(agent)),
   };
 });
 

@@ -1,9 +1,10 @@
 // One open conversation: its detail, a transcript merged from REST and socket, and the agent's actions.
 import { computed, createModel, effect, signal, untracked, type ReadonlySignal } from '@preact/signals';
 import { errorMessage, type ApiClient } from '../api/client.js';
-import type { ConversationDetail, TranscriptMessage, User } from '../api/types.js';
+import type { ConversationDetail, MessageSentiment, TranscriptMessage, User } from '../api/types.js';
 import { clientId } from '../lib/ids.js';
 import { confirmPending, failPending, mergeMessages, pendingMessage, retryPending } from '../lib/messages.js';
+import { sentimentSeries } from '../lib/sparkline.js';
 import { LIMITS } from '../../protocol/limits.js';
 import type { QueueChanged } from '../../protocol/agent-socket.js';
 import type { Realtime } from './realtime-model.js';
@@ -25,6 +26,8 @@ export const ConversationModel = createModel(({ api, realtime, me, id, onChange 
   const actionError = signal<string | null>(null);
   const busy = signal<'claim' | 'resolve' | null>(null);
   const notice = signal<string | null>(null);
+  /** Scores pushed after their message (by message id); they may even arrive before it. */
+  const scores = signal<ReadonlyMap<string, MessageSentiment>>(new Map());
 
   const status = computed(() => detail.value?.status ?? null);
   const isMine = computed(() => detail.value?.status === 'assigned' && detail.value.assignee?.id === me.id);
@@ -34,6 +37,8 @@ export const ConversationModel = createModel(({ api, realtime, me, id, onChange 
     const s = detail.value?.status;
     return s === 'assigned' ? isMine.value || me.role === 'admin' : s === 'queued';
   });
+  /** The visitor's smoothed sentiment, one point per scored message, live. */
+  const sentiment = computed(() => sentimentSeries(messages.value, scores.value));
 
   async function load() {
     try {
@@ -72,6 +77,11 @@ export const ConversationModel = createModel(({ api, realtime, me, id, onChange 
     }),
   );
   effect(() =>
+    realtime.on('message:sentiment', (s) => {
+      if (s.conversationId === id) scores.value = new Map(scores.value).set(s.messageId, s.sentiment);
+    }),
+  );
+  effect(() =>
     realtime.on('conversation:updated', (c) => {
       if (c.conversationId !== id) return;
       const before = detail.value;
@@ -95,6 +105,7 @@ export const ConversationModel = createModel(({ api, realtime, me, id, onChange 
     actionError: actionError as ReadonlySignal<string | null>,
     busy: busy as ReadonlySignal<'claim' | 'resolve' | null>,
     notice: notice as ReadonlySignal<string | null>,
+    sentiment,
     status,
     isMine,
     canClaim,

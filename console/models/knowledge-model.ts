@@ -2,13 +2,11 @@
 import { createModel, signal, type ReadonlySignal } from '@preact/signals';
 import { errorMessage, type ApiClient } from '../api/client.js';
 import type { Article, ArticleDetail, KnowledgeGapGroup, NewArticle, PreviewAnswer, SearchResponse, UploadFileResult } from '../api/types.js';
+import { createRemoteList } from './remote-list.js';
 
 export const KnowledgeModel = createModel((api: ApiClient) => {
-  const articles = signal<Article[]>([]);
-  const loading = signal(true);
-  const error = signal<string | null>(null);
-  const saving = signal(false);
-  const saveError = signal<string | null>(null);
+  const list = createRemoteList(async () => (await api.listArticles()).articles);
+  const { items: articles, error, saveError } = list;
   const deleting = signal<string | null>(null);
   const search = signal<SearchResponse | null>(null);
   const searching = signal(false);
@@ -24,25 +22,12 @@ export const KnowledgeModel = createModel((api: ApiClient) => {
   const gaps = signal<KnowledgeGapGroup[] | null>(null);
   const gapsError = signal<string | null>(null);
 
-  async function load() {
-    loading.value = true;
-    try {
-      articles.value = (await api.listArticles()).articles ?? [];
-      error.value = null;
-    } catch (err) {
-      error.value = errorMessage(err);
-    } finally {
-      loading.value = false;
-    }
-  }
-
+  const load = list.load;
   void load();
 
   return {
     articles: articles as ReadonlySignal<Article[]>,
-    loading: loading as ReadonlySignal<boolean>,
-    error: error as ReadonlySignal<string | null>,
-    saving: saving as ReadonlySignal<boolean>,
+    ...list.state,
     saveError: saveError as ReadonlySignal<string | null>,
     deleting: deleting as ReadonlySignal<string | null>,
     search: search as ReadonlySignal<SearchResponse | null>,
@@ -90,21 +75,12 @@ export const KnowledgeModel = createModel((api: ApiClient) => {
       editing.value = null;
     },
     /** Resolves true when saved. */
-    async save(id: string, article: NewArticle): Promise<boolean> {
-      saving.value = true;
-      saveError.value = null;
-      try {
+    save(id: string, article: NewArticle): Promise<boolean> {
+      return list.save(async () => {
         const res = await api.updateArticle(id, article);
         notice.value = res.changed ? `Saved and re-indexed into ${res.chunks} chunks.` : 'No changes: nothing to re-index.';
         editing.value = null;
-        await load();
-        return true;
-      } catch (err) {
-        saveError.value = errorMessage(err);
-        return false;
-      } finally {
-        saving.value = false;
-      }
+      });
     },
     async reindexAll() {
       reindexing.value = true;
@@ -128,20 +104,7 @@ export const KnowledgeModel = createModel((api: ApiClient) => {
       }
     },
     /** Resolves true when saved, so the form knows to clear itself. */
-    async add(article: NewArticle): Promise<boolean> {
-      saving.value = true;
-      saveError.value = null;
-      try {
-        await api.createArticle(article);
-        await load();
-        return true;
-      } catch (err) {
-        saveError.value = errorMessage(err);
-        return false;
-      } finally {
-        saving.value = false;
-      }
-    },
+    add: (article: NewArticle): Promise<boolean> => list.save(() => api.createArticle(article)),
     async remove(id: string) {
       deleting.value = id;
       error.value = null;

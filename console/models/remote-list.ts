@@ -1,5 +1,5 @@
 // A list loaded from the API with loading/error/saving state; admin screens share it.
-import { signal, type ReadonlySignal } from '@preact/signals';
+import { signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import { errorMessage } from '../api/client.js';
 
 export function createRemoteList<T>(fetchList: () => Promise<T[] | undefined>) {
@@ -7,6 +7,7 @@ export function createRemoteList<T>(fetchList: () => Promise<T[] | undefined>) {
   const loading = signal(true);
   const error = signal<string | null>(null);
   const saving = signal(false);
+  const saveError = signal<string | null>(null);
 
   async function load(): Promise<void> {
     loading.value = true;
@@ -20,16 +21,15 @@ export function createRemoteList<T>(fetchList: () => Promise<T[] | undefined>) {
     }
   }
 
-  /** Runs a change, then reloads; false (with `error` set) when it failed. */
-  async function run(action: () => Promise<unknown>): Promise<boolean> {
+  async function change(action: () => Promise<unknown>, failure: Signal<string | null>): Promise<boolean> {
     saving.value = true;
-    error.value = null;
+    failure.value = null;
     try {
       await action();
       await load();
       return true;
     } catch (err) {
-      error.value = errorMessage(err);
+      failure.value = errorMessage(err);
       return false;
     } finally {
       saving.value = false;
@@ -39,7 +39,13 @@ export function createRemoteList<T>(fetchList: () => Promise<T[] | undefined>) {
   return {
     items,
     load,
-    run,
+    /** Runs a change, then reloads; false (with `error` set) when it failed. */
+    run: (action: () => Promise<unknown>) => change(action, error),
+    /** The same for a form's submit: a failure goes to `saveError`, next to the form, and `error` stays. */
+    save: (action: () => Promise<unknown>) => change(action, saveError),
+    /** Writable for models whose other actions report into the same places. */
+    error,
+    saveError,
     state: {
       loading: loading as ReadonlySignal<boolean>,
       error: error as ReadonlySignal<string | null>,

@@ -25,7 +25,6 @@ import { TimelinePanel } from '../components/TimelinePanel.js';
 import { TransferDialog } from '../components/TransferDialog.js';
 import { VerdictButtons } from '../components/VerdictButtons.js';
 import { BugReportPanel } from '../components/BugReportPanel.js';
-import { sentimentSeries } from '../lib/sparkline.js';
 
 const STATUS_LABEL = { bot: 'With the AI', queued: 'Waiting for an agent', assigned: 'Assigned', resolved: 'Resolved' } as const;
 
@@ -172,7 +171,7 @@ export function ConversationScreen({ id }: { id: string }) {
               <p class="muted">The AI has not handed this conversation over.</p>
             </section>
           )}
-          <ServicePanel d={d} now={now} sentiment={sentimentSeries(d.messages ?? [])} />
+          <ServicePanel d={d} now={now} sentiment={model.sentiment.value} />
           {d.handoff && <VerdictButtons value={tools.verdict.value} error={tools.verdictError.value} onChange={(v) => void tools.setVerdict(v)} />}
           <NotesPanel notes={tools.notes.value} busy={tools.noteBusy.value} error={tools.noteError.value} onAdd={tools.addNote} inputRef={noteRef} />
           <BugReportPanel api={api} conversationId={id} suggested={d.handoff?.intent === 'bug_report' || d.handoff?.intent === 'outage'} />

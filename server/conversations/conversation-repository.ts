@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ChatMessage, Citation, ConversationStatus, Handoff, PageInfo, Role, VisitorIdentity } from '../../protocol/domain.js';
 import type { Queryable } from '../db/db.js';
+import { queueOrderSql, queueScoreSql, scoreToPriority } from '../routing/priority.js';
 import type { ConversationDetail, ConversationSummary, PageVisit, VisitorRecord } from './conversation-types.js';
 
 const MAX_PAGE_TRAIL = 50;
@@ -103,6 +104,8 @@ export interface NewMessage {
 }
 
 export interface ConversationListItem extends ConversationSummary {
+  /** Queued: priority plus points for time waited (the order agents are served in); otherwise priority. */
+  effectivePriority: number;
   visitor: VisitorRecord;
   assignee: { id: string; name: string } | null;
   lastMessage: { text: string; role: Role; createdAt: string } | null;
@@ -164,12 +167,14 @@ export function createConversationRepository(db: Queryable) {
       };
     },
 
-    async list(status?: ConversationStatus, limit = 200): Promise<ConversationListItem[]> {
+    /** The queued list comes in service order (`queueOrderSql`, as routing serves it); others by priority. */
+    async list(status?: ConversationStatus, limit = 200, now = new Date()): Promise<ConversationListItem[]> {
       const { rows } = await db.query<
-        ConversationRow & VisitorColumns & { assignee_name: string | null; last_text: string | null; last_role: Role | null; last_at: Date | null }
+        ConversationRow & VisitorColumns & { assignee_name: string | null; last_text: string | null; last_role: Role | null; last_at: Date | null; queue_score: number | null }
       >(
         `SELECT c.*, ${VISITOR_COLUMNS}, u.name AS assignee_name,
-                lm.text AS last_text, lm.role AS last_role, lm.created_at AS last_at
+                lm.text AS last_text, lm.role AS last_role, lm.created_at AS last_at,
+                CASE WHEN c.status = 'queued' THEN ${queueScoreSql('$3', 'c.')} END AS queue_score
          FROM conversations c
          JOIN visitors v ON v.id = c.visitor_id
          LEFT JOIN users u ON u.id = c.assignee_id
@@ -177,12 +182,13 @@ export function createConversationRepository(db: Queryable) {
            SELECT text, role, created_at FROM messages m WHERE m.conversation_id = c.id ORDER BY seq DESC LIMIT 1
          ) lm ON true
          WHERE ($1::text IS NULL OR c.status = $1) AND lm.text IS NOT NULL
-         ORDER BY c.priority DESC, COALESCE(c.handed_off_at, c.updated_at) ASC
+         ORDER BY ${status === 'queued' ? queueOrderSql('$3', 'c.') : 'c.priority DESC, COALESCE(c.handed_off_at, c.updated_at) ASC'}
          LIMIT $2`,
-        [status ?? null, limit],
+        [status ?? null, limit, now.getTime()],
       );
       return rows.map((r) => ({
         ...toSummary(r),
+        effectivePriority: r.queue_score == null ? r.priority : scoreToPriority(r.queue_score),
         visitor: toVisitor(r),
         assignee: r.assignee_id ? { id: r.assignee_id, name: r.assignee_name ?? '' } : null,
         lastMessage: r.last_text ? { text: r.last_text, role: r.last_role!, createdAt: iso(r.last_at) } : null,
@@ -300,13 +306,20 @@ export function createConversationRepository(db: Queryable) {
       await db.query('UPDATE conversations SET first_human_response_at = now() WHERE id = $1 AND first_human_response_at IS NULL', [id]);
     },
 
-    /** Queued conversations in service order: priority first, then who waited longest. */
-    async queue(): Promise<Array<{ id: string; priority: number; handedOffAt: string; reason: string }>> {
-      const { rows } = await db.query<{ id: string; priority: number; handed_off_at: Date; reason: string | null }>(
-        `SELECT id, priority, handed_off_at, handoff ->> 'reason' AS reason FROM conversations
-         WHERE status = 'queued' ORDER BY priority DESC, handed_off_at ASC`,
+    /** Queued conversations in service order (`queueOrderSql`, the router's order): effective priority, then who waited longest. */
+    async queue(now = new Date()): Promise<Array<{ id: string; priority: number; effectivePriority: number; handedOffAt: string; reason: string }>> {
+      const { rows } = await db.query<{ id: string; priority: number; handed_off_at: Date; reason: string | null; queue_score: number }>(
+        `SELECT id, priority, handed_off_at, handoff ->> 'reason' AS reason, ${queueScoreSql('$1')} AS queue_score FROM conversations
+         WHERE status = 'queued' ORDER BY ${queueOrderSql('$1')}`,
+        [now.getTime()],
       );
-      return rows.map((r) => ({ id: r.id, priority: r.priority, handedOffAt: iso(r.handed_off_at), reason: r.reason ?? '' }));
+      return rows.map((r) => ({
+        id: r.id,
+        priority: r.priority,
+        effectivePriority: scoreToPriority(r.queue_score),
+        handedOffAt: iso(r.handed_off_at),
+        reason: r.reason ?? '',
+      }));
     },
 
     async recordEvent(e: { conversationId: string; type: string; actor?: string; from?: string | null; to?: string | null; data?: object }): Promise<void> {

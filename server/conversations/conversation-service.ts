@@ -3,6 +3,7 @@ import { DomainEvents } from '../../protocol/events.js';
 import type { Db } from '../db/db.js';
 import { AppError, conflict, notFound } from '../errors.js';
 import type { EventBus } from '../events/event-bus.js';
+import { noWebhooks, type WebhookOutbox } from '../notifications/webhook-outbox.js';
 import { createConversationRepository, type StoredMessage } from './conversation-repository.js';
 import type { ConversationSummary } from './conversation-types.js';
 import { systemClock, type Clock } from '../clock.js';
@@ -16,13 +17,15 @@ export interface Actor {
 
 /**
  * The conversation state machine: bot -> queued -> assigned -> resolved (-> bot on reopen).
- * It changes state, stores messages and emits domain events; everything else listens.
+ * It changes state, stores messages and emits domain events; everything else listens. A change,
+ * its timeline event and its outbound webhook commit together; listeners run after the commit.
  */
-export function createConversationService(deps: { db: Db; bus: EventBus; clock?: Clock; sla?: SlaPolicies }) {
+export function createConversationService(deps: { db: Db; bus: EventBus; clock?: Clock; sla?: SlaPolicies; webhooks?: WebhookOutbox }) {
   const repo = createConversationRepository(deps.db);
   const { bus } = deps;
   const clock = deps.clock ?? systemClock;
   const sla = deps.sla ?? DEFAULT_SLA_POLICIES;
+  const webhooks = deps.webhooks ?? noWebhooks;
 
   async function mustGet(id: string): Promise<ConversationSummary> {
     const c = await repo.get(id);
@@ -31,12 +34,19 @@ export function createConversationService(deps: { db: Db; bus: EventBus; clock?:
   }
 
   async function store(conversation: ConversationSummary, m: Parameters<typeof repo.insertMessage>[0]) {
-    const res = await repo.insertMessage(m);
+    const res = await deps.db.transaction(async (tx) => {
+      const r = await createConversationRepository(tx).insertMessage(m);
+      if (r.created) await webhooks.record(tx, DomainEvents.messageCreated, { message: r.message, conversation });
+      return r;
+    });
     if (res.created) bus.emit(DomainEvents.messageCreated, { message: res.message, conversation });
     return res;
   }
 
-  /** After any assignment (claim, router, transfer): tell the visitor and everyone listening. */
+  /**
+   * After any assignment (claim, router, transfer) has committed: tell the visitor and everyone
+   * listening. The `conversation.assigned` webhook is the caller's, written in its transaction.
+   */
   async function announceAssignment(c: ConversationSummary, agent: { id: string; name: string }): Promise<void> {
     await deps.db.query('UPDATE users SET last_assigned_at = $2 WHERE id = $1', [agent.id, clock()]);
     bus.emit(DomainEvents.conversationAssigned, { conversation: c, agent: { id: agent.id, name: agent.name } });
@@ -46,6 +56,7 @@ export function createConversationService(deps: { db: Db; bus: EventBus; clock?:
   return {
     repo,
     clock,
+    webhooks,
 
     /** Stores a visitor message once per clientMessageId; reopens a resolved conversation. */
     async receiveVisitorMessage(args: {
@@ -107,30 +118,43 @@ export function createConversationService(deps: { db: Db; bus: EventBus; clock?:
       const at = clock();
       const tier = detail.visitor.plan ?? null;
       const due = slaDeadlines(handoff.priority, tier, at, sla);
-      const c = await repo.markHandedOff(conversationId, { handoff, skill: handoff.skill ?? null, tier, firstResponseDueAt: due.firstResponseDueAt, resolutionDueAt: due.resolutionDueAt, at });
-      if (!c) return null;
-      await repo.recordEvent({
-        conversationId,
-        type: c.handoffCount > 1 ? 're_escalation' : 'handoff',
-        actor: 'ai',
-        from: 'bot',
-        to: 'queued',
-        data: {
-          reason: handoff.reason,
-          priority: handoff.priority,
-          intent: handoff.intent,
-          skill: c.skill,
-          slaBand: due.band,
-          handoffCount: c.handoffCount,
-          secondsSinceStart: (at.getTime() - Date.parse(detail.createdAt)) / 1000,
-        },
+      const c = await deps.db.transaction(async (tx) => {
+        const r = createConversationRepository(tx);
+        const queued = await r.markHandedOff(conversationId, { handoff, skill: handoff.skill ?? null, tier, firstResponseDueAt: due.firstResponseDueAt, resolutionDueAt: due.resolutionDueAt, at });
+        if (!queued) return null;
+        await r.recordEvent({
+          conversationId,
+          type: queued.handoffCount > 1 ? 're_escalation' : 'handoff',
+          actor: 'ai',
+          from: 'bot',
+          to: 'queued',
+          data: {
+            reason: handoff.reason,
+            priority: handoff.priority,
+            intent: handoff.intent,
+            skill: queued.skill,
+            slaBand: due.band,
+            handoffCount: queued.handoffCount,
+            secondsSinceStart: (at.getTime() - Date.parse(detail.createdAt)) / 1000,
+          },
+        });
+        await webhooks.record(tx, DomainEvents.handoffRequested, { conversation: queued, handoff });
+        return queued;
       });
+      if (!c) return null;
       bus.emit(DomainEvents.handoffRequested, { conversation: c, handoff });
       return c;
     },
 
     async claim(conversationId: string, agent: Actor): Promise<ConversationSummary> {
-      const c = await repo.transition(conversationId, ['queued'], 'assigned', { assigneeId: agent.id });
+      const c = await deps.db.transaction(async (tx) => {
+        const r = createConversationRepository(tx);
+        const assigned = await r.transition(conversationId, ['queued'], 'assigned', { assigneeId: agent.id });
+        if (!assigned) return null;
+        await r.recordEvent({ conversationId, type: 'assigned', actor: agent.id, from: 'queued', to: 'assigned', data: { agent: agent.name, via: 'claim' } });
+        await webhooks.record(tx, DomainEvents.conversationAssigned, { conversation: assigned, agent: { id: agent.id, name: agent.name } });
+        return assigned;
+      });
       if (!c) {
         const current = await mustGet(conversationId);
         if (current.assigneeId === agent.id && current.status === 'assigned') return current;
@@ -139,7 +163,6 @@ export function createConversationService(deps: { db: Db; bus: EventBus; clock?:
           'not_claimable',
         );
       }
-      await repo.recordEvent({ conversationId, type: 'assigned', actor: agent.id, from: 'queued', to: 'assigned', data: { agent: agent.name, via: 'claim' } });
       await announceAssignment(c, agent);
       return c;
     },
@@ -170,9 +193,15 @@ export function createConversationService(deps: { db: Db; bus: EventBus; clock?:
     async resolve(conversationId: string, actor: { id: string; name: string }, opts: { aiResolved?: boolean } = {}): Promise<ConversationSummary> {
       const before = await mustGet(conversationId);
       if (before.status === 'resolved') return before;
-      const c = await repo.transition(conversationId, ['bot', 'queued', 'assigned'], 'resolved', opts.aiResolved ? { aiResolved: true } : {});
+      const c = await deps.db.transaction(async (tx) => {
+        const r = createConversationRepository(tx);
+        const resolved = await r.transition(conversationId, ['bot', 'queued', 'assigned'], 'resolved', opts.aiResolved ? { aiResolved: true } : {});
+        if (!resolved) return null;
+        await r.recordEvent({ conversationId, type: 'resolved', actor: actor.id, from: before.status, to: 'resolved', data: { aiResolved: !!opts.aiResolved } });
+        await webhooks.record(tx, DomainEvents.conversationResolved, { conversation: resolved, by: actor.id });
+        return resolved;
+      });
       if (!c) return mustGet(conversationId);
-      await repo.recordEvent({ conversationId, type: 'resolved', actor: actor.id, from: before.status, to: 'resolved', data: { aiResolved: !!opts.aiResolved } });
       await store(c, { conversationId, role: 'system', text: opts.aiResolved ? 'Glad that helped! This conversation is resolved.' : `${actor.name} marked this conversation as resolved.`, meta: { event: 'resolved' } });
       bus.emit(DomainEvents.conversationResolved, { conversation: c, by: actor.id });
       return c;

@@ -14,6 +14,8 @@ export interface DomainEventMap {
   [DomainEvents.slaWarning]: { conversation: ConversationSummary; deadline: 'first_response' | 'resolution'; dueAt: string };
   [DomainEvents.slaBreached]: { conversation: ConversationSummary; deadline: 'first_response' | 'resolution'; dueAt: string };
   [DomainEvents.csatReceived]: { conversationId: string; score: number; comment: string | null };
+  /** A visitor message's sentiment is stored in its meta. */
+  [DomainEvents.messageScored]: { conversationId: string; messageId: string };
   /** The pipeline decided on a visitor message (after the decision row is stored). */
   [DomainEvents.decisionRecorded]: {
     conversationId: string;

@@ -29,7 +29,7 @@ export function conversationRoutes(deps: ConversationRouteDeps) {
     .use(requireRole(deps.tokens, 'agent'))
     .get('/', async (c) => {
       const q = parse(ConversationsQuery, c.req.query());
-      return c.json({ conversations: await repo.list(q.status) });
+      return c.json({ conversations: await repo.list(q.status, undefined, deps.conversations.clock()) });
     })
     .get('/:id', async (c) => {
       const id = c.req.param('id');

@@ -27,6 +27,8 @@ import {
   PageInfo,
   PresenceBody,
   PresenceIn,
+  MessageSentiment,
+  MessageSentimentNotice,
   PreviewAnswerBody,
   SearchBody,
   SuggestionsQuery,
@@ -151,12 +153,15 @@ const ConversationSummary = z.object({
   handedOffAt: Iso.nullable(),
   resolvedAt: Iso.nullable(),
 });
+const ConversationListItem = ConversationSummary.extend({
+  effectivePriority: z.number().describe('queued: priority plus 1 point per minute waited (at most 30), the order agents are served in; otherwise equal to priority'),
+});
 const TimelineEntry = z.object({ id: z.number().int(), type: z.string(), actor: z.string().nullable(), from: z.string().nullable(), to: z.string().nullable(), data: z.record(z.string(), z.unknown()), at: Iso });
 const Note = z.object({ id: z.string(), conversationId: z.string(), authorName: z.string(), text: z.string(), createdAt: Iso });
 const ConversationDetail = ConversationSummary.extend({
   visitor: VisitorIdentity.extend({ id: z.string(), externalId: z.string().optional() }),
   pageTrail: z.array(z.object({ url: z.string(), title: z.string(), at: Iso, context: z.record(z.string(), z.unknown()).optional() })),
-  messages: z.array(ChatMessage.extend({ sentiment: z.number().optional(), intent: z.unknown().optional() })),
+  messages: z.array(ChatMessage.extend({ sentiment: MessageSentiment.extend({ signals: z.unknown().optional() }).optional(), intent: z.unknown().optional() })),
   decisions: z.array(z.object({ action: z.string(), reason: z.string(), signals: z.unknown(), trace: z.unknown(), createdAt: Iso })),
   notes: z.array(Note),
   timeline: z.array(TimelineEntry),
@@ -290,7 +295,7 @@ const OPERATIONS: Operation[] = [
   { method: 'put', path: '/api/knowledge/articles/:id', tag: 'knowledge', summary: 'Replace an article and re-index it', access: 'admin', body: ArticleBody, response: z.object({ id: z.string(), chunks: z.number().int(), changed: z.boolean() }) },
   { method: 'delete', path: '/api/knowledge/articles/:id', tag: 'knowledge', summary: 'Delete an article', access: 'admin', status: 204, response: null },
   // Conversations
-  { method: 'get', path: '/api/conversations', tag: 'conversations', summary: 'List conversations, optionally by status', access: 'agent', query: ConversationsQuery, response: z.object({ conversations: z.array(ConversationSummary) }) },
+  { method: 'get', path: '/api/conversations', tag: 'conversations', summary: 'List conversations, optionally by status', access: 'agent', query: ConversationsQuery, response: z.object({ conversations: z.array(ConversationListItem) }) },
   { method: 'get', path: '/api/conversations/:id', tag: 'conversations', summary: 'One conversation: messages, handoff brief, decisions, notes, timeline', access: 'agent', response: ConversationDetail },
   { method: 'get', path: '/api/conversations/:id/timeline', tag: 'conversations', summary: 'The escalation log: every transition, who, when and why', access: 'agent', response: z.object({ timeline: z.array(TimelineEntry) }) },
   { method: 'post', path: '/api/conversations/:id/notes', tag: 'conversations', summary: 'Add an internal note (never sent to the visitor)', access: 'agent', body: NoteBody, status: 201, response: Note },
@@ -509,6 +514,7 @@ function socketDescription(): JsonSchema {
           notification: event('A console notification.', Notification.omit({ userId: true, readAt: true })),
           message: event('A message in a conversation agents handle (same shape as on the visitor side).', ChatMessage),
           'conversation:updated': event('Queue change.', z.object({ conversationId: z.string(), status: ConversationStatus, assigneeId: z.string().nullable() })),
+          'message:sentiment': event('A visitor message agents were sent has been scored (also while an agent has the chat).', MessageSentimentNotice),
         },
       },
     },

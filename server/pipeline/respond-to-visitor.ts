@@ -7,6 +7,7 @@ import { runPipeline } from './run-pipeline.js';
 import type { AnyStage } from './stage.js';
 import type { Trajectory, TurnInput } from './turn.js';
 import { createKeyedSerializer } from './keyed-serializer.js';
+import { SENTIMENT_STAGE } from './stages/track-sentiment.js';
 
 const HANDOFF_TEXT = "I'm handing this conversation to our support team. Someone will be with you shortly — you can keep writing here in the meantime.";
 const FAILURE_TEXT = "Sorry, I ran into a problem answering that. I'm passing you to our support team so you are not left waiting.";
@@ -31,8 +32,9 @@ export function attachVisitorResponder(deps: {
 
   deps.bus.on(DomainEvents.messageCreated, ({ message, conversation }) => {
     if (message.role !== 'visitor') return;
-    if (conversation.status !== 'bot' && conversation.status !== 'queued') return; // an agent has it
-    serial.run(conversation.id, () => respond(conversation.id, message.id)).catch((err) => {
+    // With an agent the AI stays quiet, but the agent still sees how the visitor feels.
+    const withAgent = conversation.status !== 'bot' && conversation.status !== 'queued';
+    serial.run(conversation.id, () => (withAgent ? scoreOnly : respond)(conversation.id, message.id)).catch((err) => {
       log.error({ err, conversationId: conversation.id }, 'visitor responder failed');
     });
   });
@@ -48,6 +50,7 @@ export function attachVisitorResponder(deps: {
         intent: intent ? { name: intent.intent, confidence: intent.confidence } : null,
         sentiment: sentiment ? { score: sentiment.score, signals: sentiment.signals, trajectory: sentiment.trajectory } : null,
       });
+      if (sentiment) deps.bus.emit(DomainEvents.messageScored, { conversationId, messageId });
       await conversations.repo.recordDecision({
         conversationId,
         messageId,
@@ -92,6 +95,20 @@ export function attachVisitorResponder(deps: {
     } finally {
       deps.hooks.typing(conversationId, false);
     }
+  }
+
+  /** Runs only the pipeline's sentiment stage (if it has one) and stores its score. */
+  async function scoreOnly(conversationId: string, messageId: string): Promise<void> {
+    const stage = deps.stages().find((s) => s.name === SENTIMENT_STAGE);
+    if (!stage) return;
+    const input = await loadTurnInput(conversationId, messageId);
+    if (!input) return;
+    const { sentiment } = await stage.run(input);
+    if (!sentiment) return;
+    await conversations.repo.setMessageMeta(messageId, {
+      sentiment: { score: sentiment.score, signals: sentiment.signals, trajectory: sentiment.trajectory },
+    });
+    deps.bus.emit(DomainEvents.messageScored, { conversationId, messageId });
   }
 
   async function handOffOnFailure(conversationId: string, err: unknown): Promise<void> {

@@ -1,3 +1,4 @@
+import { MessageSentiment } from '../../protocol/agent-socket.js';
 import { DomainEvents } from '../../protocol/events.js';
 import type { ConversationService } from '../conversations/conversation-service.js';
 import type { Db } from '../db/db.js';
@@ -34,7 +35,7 @@ export function attachBroadcastListeners(deps: {
   let pending: Promise<void> | null = null;
   let rerun = false;
   async function refreshOnce(): Promise<void> {
-    const queue = await conversations.repo.queue();
+    const queue = await conversations.repo.queue(conversations.clock());
     const online = await onlineAgents();
     const statuses = queueStatuses(queue, online);
     const waiting = new Set<string>();
@@ -71,6 +72,19 @@ export function attachBroadcastListeners(deps: {
     const wire = stripMeta(message);
     visitors.to(visitorRoom(conversation.id)).emit('message', wire);
     if (conversation.status !== 'bot') agents.to(AGENTS_ROOM).emit('message', wire);
+  });
+
+  // The pipeline scores a visitor message after it was broadcast, so its sentiment follows on its own.
+  bus.on(DomainEvents.messageScored, async ({ conversationId, messageId }) => {
+    const { rows } = await deps.db.query<{ sentiment: unknown; status: string }>(
+      `SELECT m.meta->'sentiment' AS sentiment, c.status FROM messages m JOIN conversations c ON c.id = m.conversation_id WHERE m.id = $1`,
+      [messageId],
+    );
+    const row = rows[0];
+    // Agents are not sent the messages of conversations still with the AI, so not their scores either.
+    if (!row || row.status === 'bot') return;
+    const parsed = MessageSentiment.safeParse(row.sentiment);
+    if (parsed.success) agents.to(AGENTS_ROOM).emit('message:sentiment', { conversationId, messageId, sentiment: parsed.data });
   });
 
   bus.on(DomainEvents.handoffRequested, async ({ conversation, handoff }) => {
@@ -138,7 +152,7 @@ export function attachBroadcastListeners(deps: {
     /** A visitor who reconnects while queued gets their position again. */
     async sendQueueStatus(conversationId: string) {
       lastSent.delete(conversationId);
-      const queue = await conversations.repo.queue();
+      const queue = await conversations.repo.queue(conversations.clock());
       const online = await onlineAgents();
       const s = queueStatuses(queue, online).get(conversationId);
       const entry = queue.find((q) => q.id === conversationId);

@@ -7,6 +7,7 @@ import type { Db } from '../db/db.js';
 import type { EventBus } from '../events/event-bus.js';
 import { loadRoster } from './agent-roster.js';
 import { chooseAgent, DEFAULT_ROUTING_OPTIONS } from './choose-agent.js';
+import { queueOrderSql } from './priority.js';
 
 export interface RouterOptions {
   /** `offer`: the best agent is offered the chat and claims it; `auto`: it is assigned outright. */
@@ -32,8 +33,10 @@ export interface DrainResult {
 }
 
 /**
- * Matches waiting conversations with agents. Safe to run on several nodes at once: rows are
- * taken with FOR UPDATE SKIP LOCKED, and notifications go out only after the commit.
+ * Matches waiting conversations with agents, in service order (`queueOrderSql`: priority plus
+ * time waited, the same order visitors see as their queue position). Safe on several nodes: rows are
+ * taken with FOR UPDATE SKIP LOCKED, webhooks are written with the change, and notifications go out
+ * only after the commit.
  */
 export function createRouter(deps: { db: Db; bus: EventBus; conversations: ConversationService; clock: Clock; options?: Partial<RouterOptions> }) {
   const o = { ...DEFAULT_ROUTER_OPTIONS, ...deps.options };
@@ -70,8 +73,8 @@ export function createRouter(deps: { db: Db; bus: EventBus; conversations: Conve
 
       const queued = await tx.query<ConversationRow & { declined_by: string[] }>(
         `SELECT * FROM conversations WHERE status = 'queued' AND (offered_to IS NULL OR offer_expires_at <= $1)
-         ORDER BY priority DESC, handed_off_at ASC LIMIT 200 FOR UPDATE SKIP LOCKED`,
-        [now],
+         ORDER BY ${queueOrderSql('$2')} LIMIT 200 FOR UPDATE SKIP LOCKED`,
+        [now, now.getTime()],
       );
       if (queued.rows.length === 0) return;
       const roster = await loadRoster(tx, now);
@@ -110,7 +113,9 @@ export function createRouter(deps: { db: Db; bus: EventBus; conversations: Conve
              VALUES ($1, 'assigned', 'router', 'queued', 'assigned', $2::jsonb, $3)`,
             [row.id, JSON.stringify({ agent: agent.name, agentId: agent.id, why: choice.why }), now],
           );
-          assigned.push({ c: toSummary(res.rows[0]!), agent: { id: agent.id, name: agent.name }, why: choice.why });
+          const c = toSummary(res.rows[0]!);
+          await deps.conversations.webhooks.record(tx, DomainEvents.conversationAssigned, { conversation: c, agent: { id: agent.id, name: agent.name } });
+          assigned.push({ c, agent: { id: agent.id, name: agent.name }, why: choice.why });
         } else {
           const expires = new Date(now.getTime() + o.offerSeconds * 1000);
           const res = await tx.query<ConversationRow>(

@@ -6,6 +6,7 @@ import type { Db, Queryable } from '../db/db.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { ConsoleNotification, NotificationRepository } from '../notifications/notification-repository.js';
 import { enqueueDelivery } from '../notifications/outbox.js';
+import { noWebhooks, type WebhookOutbox } from '../notifications/webhook-outbox.js';
 import { slaBand, type SlaPolicies } from './sla-policy.js';
 
 const ESCALATED_TEXT = 'Your case has been escalated to a senior member of our team because it is taking longer than it should. Thank you for your patience.';
@@ -26,9 +27,12 @@ export function createSlaSweeper(deps: {
   sla: SlaPolicies;
   notifications: NotificationRepository;
   webhookUrl?: string;
+  /** Domain-event webhooks (the customer notice's `message.created`), written with the alert. */
+  webhooks?: WebhookOutbox;
   pagerduty?: { routingKey: string; url: string };
   onNotification: (n: ConsoleNotification) => void;
 }) {
+  const webhooks = deps.webhooks ?? noWebhooks;
   return {
     async sweep(): Promise<SlaSweepResult> {
       const now = deps.clock();
@@ -121,6 +125,7 @@ export function createSlaSweeper(deps: {
       at: now,
     });
     const { message } = await createConversationRepository(tx).insertMessage({ conversationId: row.id, role: 'system', text: ESCALATED_TEXT, meta: { event: 'sla_escalated' } });
+    await webhooks.record(tx, DomainEvents.messageCreated, { message, conversation: c });
     if (deps.webhookUrl) {
       await enqueueDelivery(tx, { target: 'webhook', url: deps.webhookUrl, event: DomainEvents.slaBreached, payload: { conversationId: row.id, deadline, dueAt: due.toISOString(), priority: row.priority } }, now);
     }

@@ -1,5 +1,5 @@
 // Small builders so each test states only the fields it is about.
-import type { ChatMessage, ConversationSummary } from '../../console/api/types.js';
+import type { ConversationSummary, ScoredMessage } from '../../console/api/types.js';
 
 export function summary(over: Partial<ConversationSummary> & { id: string }): ConversationSummary {
   return {
@@ -20,7 +20,7 @@ export function handoffAt(createdAt: string, priority = 0) {
   return { reason: 'asked for a human', intent: 'billing', priority, sentiment: -0.3, createdAt };
 }
 
-export function message(over: Partial<ChatMessage> & { id: string }): ChatMessage {
+export function message(over: Partial<ScoredMessage> & { id: string }): ScoredMessage {
   return {
     conversationId: 'c1',
     role: 'visitor',

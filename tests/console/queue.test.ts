@@ -25,6 +25,14 @@ describe('queue ordering', () => {
     expect(ids(sortQueue(list))).toEqual(['high-old', 'high-new', 'mid', 'low-old']);
   });
 
+  it("follows the server's effective priority, so a long wait can overtake a higher priority", () => {
+    const list = [
+      summary({ id: 'fresh-high', priority: 20, effectivePriority: 21, handoff: handoffAt('2025-01-01T10:09:00Z', 2) }),
+      summary({ id: 'long-wait', priority: 5, effectivePriority: 30, handoff: handoffAt('2025-01-01T09:45:00Z') }),
+    ];
+    expect(ids(sortQueue(list))).toEqual(['long-wait', 'fresh-high']);
+  });
+
   it('measures the wait from the handoff, falling back to the conversation start', () => {
     const now = Date.parse('2025-01-01T10:10:00Z');
     expect(waitingSeconds(summary({ id: 'a', handoff: handoffAt('2025-01-01T10:08:30Z') }), now)).toBe(90);

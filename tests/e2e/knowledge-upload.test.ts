@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import type { RunningServer } from '../../server/start-server.js';
-import { buildFrontEnds, findChromium, launchChromium } from '../helpers/browser.js';
-import { dbKind, openTestDb, type TestDb } from '../helpers/test-db.js';
-import { startTestServer, TEST_ADMIN } from '../helpers/test-server.js';
+import { describe, expect, it } from 'vitest';
+import { findChromium } from '../helpers/browser.js';
+import { signInToConsole, useBrowserSuite } from '../helpers/browser-suite.js';
+import { dbKind } from '../helpers/test-db.js';
 
 const browserPath = findChromium();
 
@@ -24,33 +22,17 @@ Reminders resume automatically on that day.
 `;
 
 describe.skipIf(!browserPath.path)(`end to end in Chromium: upload an article, then the widget answers from it (${dbKind})`, () => {
-  let tdb: TestDb;
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    await buildFrontEnds();
-    tdb = await openTestDb();
-    server = await startTestServer(tdb.db);
-    browser = await launchChromium(browserPath.path!);
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await tdb?.dispose();
-  });
+  const suite = useBrowserSuite(browserPath.path!);
 
   it('an admin uploads a Markdown file in the console and a visitor gets an answer citing it', async () => {
+    const { server, browser } = suite;
     const adminCtx = await browser.newContext();
     const visitorCtx = await browser.newContext();
     const admin = await adminCtx.newPage();
     const visitor = await visitorCtx.newPage();
 
     // 1. The admin signs in, opens Knowledge and uploads the file.
-    await admin.goto(`${server.url}/console`);
-    await admin.getByLabel('Email').fill(TEST_ADMIN.email);
-    await admin.getByLabel('Password').fill(TEST_ADMIN.password);
-    await admin.getByRole('button', { name: 'Sign in' }).click();
+    await signInToConsole(admin, server.url);
     await admin.getByRole('link', { name: 'Knowledge' }).first().click();
     await admin.locator('input[type="file"]').setInputFiles({ name: 'vacation-mode.md', mimeType: 'text/markdown', buffer: Buffer.from(ARTICLE) });
     await admin.getByRole('button', { name: 'Upload' }).click();

@@ -1,30 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import type { RunningServer } from '../../server/start-server.js';
-import { buildFrontEnds, findChromium, launchChromium } from '../helpers/browser.js';
-import { dbKind, openTestDb, type TestDb } from '../helpers/test-db.js';
-import { startTestServer, TEST_ADMIN } from '../helpers/test-server.js';
+import { describe, expect, it } from 'vitest';
+import { findChromium } from '../helpers/browser.js';
+import { signInToConsole, useBrowserSuite } from '../helpers/browser-suite.js';
+import { dbKind } from '../helpers/test-db.js';
 
 const browserPath = findChromium();
 
 describe.skipIf(!browserPath.path)(`end to end in Chromium: visitor and agent (${dbKind})`, () => {
-  let tdb: TestDb;
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    await buildFrontEnds();
-    tdb = await openTestDb();
-    server = await startTestServer(tdb.db);
-    browser = await launchChromium(browserPath.path!);
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await tdb?.dispose();
-  });
+  const suite = useBrowserSuite(browserPath.path!);
 
   it('answers from the knowledge base, hands off, and an agent claims, replies and resolves', async () => {
+    const { server, browser } = suite;
     const visitorCtx = await browser.newContext();
     const agentCtx = await browser.newContext();
     const visitor = await visitorCtx.newPage();
@@ -49,10 +34,7 @@ describe.skipIf(!browserPath.path)(`end to end in Chromium: visitor and agent ($
     expect(await queue.innerText()).toMatch(/position\s*1|#1|1 in/i);
 
     // 3. The agent logs in and sees the conversation with its brief, without a reload.
-    await agent.goto(`${server.url}/console`);
-    await agent.getByLabel('Email').fill(TEST_ADMIN.email);
-    await agent.getByLabel('Password').fill(TEST_ADMIN.password);
-    await agent.getByRole('button', { name: 'Sign in' }).click();
+    await signInToConsole(agent, server.url);
     const row = agent.getByTestId('queue-row').first();
     await row.waitFor({ timeout: 15_000 });
     await row.click();
@@ -62,6 +44,16 @@ describe.skipIf(!browserPath.path)(`end to end in Chromium: visitor and agent ($
     expect(briefText).toMatch(/asked for a human/i);
     expect(briefText).toContain('/billing');
     expect(await agent.locator('[data-role="visitor"]').first().innerText()).toContain('billing email');
+
+    // 3b. While the agent watches, the visitor gets angry: the sentiment trend falls without a reload.
+    const trend = agent.getByRole('img', { name: /^Sentiment/ });
+    await trend.waitFor({ timeout: 10_000 });
+    expect(await trend.getAttribute('aria-label')).not.toMatch(/falling/);
+    await widget.getByLabel('Message').fill('This is ridiculous. Nothing works and I am furious!!');
+    await widget.getByRole('button', { name: 'Send' }).click();
+    await agent.locator('[data-role="visitor"]', { hasText: 'furious' }).waitFor({ timeout: 10_000 });
+    await expect.poll(() => trend.getAttribute('aria-label'), { timeout: 10_000 }).toMatch(/to -0\.\d\d, falling$/);
+    expect(await trend.getAttribute('class')).toContain('spark-neg');
 
     // 4. Claim and reply: the reply appears in the widget with the agent's name.
     await agent.getByRole('button', { name: 'Claim' }).click();

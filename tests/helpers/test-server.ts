@@ -3,6 +3,7 @@ import { loadConfig, type Config } from '../../server/config.js';
 import { createLogger } from '../../server/logger.js';
 import { startServer, type RunningServer, type StartOptions } from '../../server/start-server.js';
 import type { Db } from '../../server/db/db.js';
+import { openTestDb, type TestDb } from './test-db.js';
 
 export const TEST_ADMIN = { email: 'admin@test.local', password: 'correct-horse-battery' };
 
@@ -98,4 +99,23 @@ export function nextEvent<T = unknown>(socket: Socket, event: string, pred: (pay
 
 export function emitAck<T = { ok: boolean; id?: string; error?: { code: string; message: string } }>(socket: Socket, event: string, payload: unknown): Promise<T> {
   return socket.timeout(10_000).emitWithAck(event, payload) as Promise<T>;
+}
+
+/** Between routing scenarios: an empty queue and nobody online, so each starts from the same place. */
+export async function resetRouting(db: Db): Promise<void> {
+  await db.query(`UPDATE conversations SET status = 'resolved', assignee_id = NULL, offered_to = NULL WHERE status <> 'resolved'`);
+  await db.query(`UPDATE users SET presence = 'offline', presence_manual = NULL`);
+}
+
+/** A database, a server on it and an admin token: the set-up of a scenario suite. */
+export async function startSuite(overrides: Record<string, string>, opts: Omit<StartOptions, 'db' | 'log'>) {
+  const tdb = await openTestDb();
+  const server = await startTestServer(tdb.db, overrides, opts);
+  return { tdb, server, admin: await login(server) };
+}
+
+export async function stopSuite(s: { tdb?: TestDb; server?: RunningServer; sockets?: Socket[] }): Promise<void> {
+  for (const socket of s.sockets?.splice(0) ?? []) socket.close();
+  await s.server?.close();
+  await s.tdb?.dispose();
 }

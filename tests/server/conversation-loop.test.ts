@@ -105,6 +105,37 @@ describe(`the whole loop over real sockets (${dbKind})`, () => {
     expect(conv.decisions.map((d) => d.action)).toContain('handoff');
   });
 
+  it('keeps scoring the visitor once an agent has the chat, and tells the agents live', async () => {
+    const token = await login(server);
+    const agent = track(await connect(`${server.url}/agent`, { token }));
+    const visitor = track(await connect(`${server.url}/visitor`, { page }));
+    const session = await nextEvent<{ conversationId: string }>(visitor, 'session');
+    await emitAck(visitor, 'message', { clientMessageId: 's1', text: 'I want to talk to a person' });
+    await server.idle();
+    expect(await emitAck(agent, 'claim', { conversationId: session.conversationId })).toMatchObject({ ok: true });
+
+    const scored = nextEvent<{ conversationId: string; messageId: string; sentiment: { score: number; trajectory: { smoothed: number; count: number } } }>(
+      agent,
+      'message:sentiment',
+      (s) => s.conversationId === session.conversationId,
+    );
+    const sent = await emitAck<{ ok: boolean; id?: string }>(visitor, 'message', {
+      clientMessageId: 's2',
+      text: 'This is ridiculous, still broken and nobody fixes it. Terrible service!',
+    });
+    const notice = await scored;
+    expect(notice.messageId).toBe(sent.id);
+    expect(notice.sentiment.score).toBeLessThan(0);
+    expect(notice.sentiment.trajectory.count).toBeGreaterThanOrEqual(2);
+    await server.idle();
+    // Scoring is all: with an agent on the chat the AI does not speak.
+    const res = await fetch(`${server.url}/api/conversations/${session.conversationId}`, { headers: { authorization: `Bearer ${token}` } });
+    const conv = (await res.json()) as { messages: ChatMessage[] };
+    expect(conv.messages.filter((m) => m.role === 'ai')).toHaveLength(0);
+    const angry = conv.messages.find((m) => m.id === notice.messageId);
+    expect(angry?.text).toMatch(/ridiculous/);
+  });
+
   it('lets an agent reply only after claiming', async () => {
     const token = await login(server);
     const agent = track(await connect(`${server.url}/agent`, { token }));

@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Socket } from 'socket.io-client';
 import type { RunningServer } from '../../server/start-server.js';
-import { dbKind, openTestDb, type TestDb } from '../helpers/test-db.js';
-import { connect, emitAck, fakeClock, login, nextEvent, startTestServer } from '../helpers/test-server.js';
+import { dbKind, type TestDb } from '../helpers/test-db.js';
+import { connect, emitAck, fakeClock, login, nextEvent, resetRouting, startSuite, stopSuite } from '../helpers/test-server.js';
 
 /**
  * Routing through the real server: skills, capacity, presence, nobody online, an agent who goes
@@ -42,20 +42,13 @@ describe(`routing scenarios (${dbKind})`, () => {
   const conversation = async (id: string) => (await api(`/api/conversations/${id}`)).body;
 
   beforeAll(async () => {
-    tdb = await openTestDb();
-    server = await startTestServer(tdb.db, { GENERALIST_AFTER_SECONDS: '120', OFFER_SECONDS: '30', PRESENCE_GRACE_SECONDS: '60' }, { clock, startWorkers: false });
-    admin = await login(server);
+    ({ tdb, server, admin } = await startSuite({ GENERALIST_AFTER_SECONDS: '120', OFFER_SECONDS: '30', PRESENCE_GRACE_SECONDS: '60' }, { clock, startWorkers: false }));
   });
   afterEach(async () => {
     for (const s of sockets.splice(0)) s.close();
-    // Every scenario starts from an empty queue and nobody online.
-    await tdb.db.query(`UPDATE conversations SET status = 'resolved', assignee_id = NULL, offered_to = NULL WHERE status <> 'resolved'`);
-    await tdb.db.query(`UPDATE users SET presence = 'offline', presence_manual = NULL`);
+    await resetRouting(tdb.db);
   });
-  afterAll(async () => {
-    await server?.close();
-    await tdb?.dispose();
-  });
+  afterAll(() => stopSuite({ tdb, server }));
 
   it('offers a billing problem to the billing agent, not the technical one', async () => {
     const billing = await agent('Bill', ['billing']);
