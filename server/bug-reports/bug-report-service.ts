@@ -73,22 +73,27 @@ export function createBugReportService(deps: { db: Db; conversations: Conversati
       const r = { ...draft, ...Object.fromEntries(Object.entries(edits).filter(([, v]) => v !== undefined)) } as BugReportDraft;
       const now = deps.clock();
       const existingId = await findSimilar(r);
-      let id = existingId;
-      if (!id) {
-        id = randomUUID();
-        await db.query(
-          `INSERT INTO bug_reports (id, fingerprint, title, steps, expected, actual, page_url, error_state, created_at, updated_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)`,
-          [id, bugFingerprint(r), r.title, r.steps, r.expected, r.actual, r.pageUrl, r.errorState, now],
+      const id = existingId ?? randomUUID();
+      // The report and its webhook commit together, so a crash cannot lose the webhook.
+      await db.transaction(async (tx) => {
+        if (!existingId) {
+          await tx.query(
+            `INSERT INTO bug_reports (id, fingerprint, title, steps, expected, actual, page_url, error_state, created_at, updated_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)`,
+            [id, bugFingerprint(r), r.title, r.steps, r.expected, r.actual, r.pageUrl, r.errorState, now],
+          );
+        }
+        await tx.query(`INSERT INTO bug_report_conversations (bug_report_id, conversation_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [id, conversationId]);
+        await tx.query(
+          `UPDATE bug_reports SET report_count = (SELECT count(*) FROM bug_report_conversations WHERE bug_report_id = $1), updated_at = $2 WHERE id = $1`,
+          [id, now],
         );
-      }
-      await db.query(`INSERT INTO bug_report_conversations (bug_report_id, conversation_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [id, conversationId]);
-      await db.query(
-        `UPDATE bug_reports SET report_count = (SELECT count(*) FROM bug_report_conversations WHERE bug_report_id = $1), updated_at = $2 WHERE id = $1`,
-        [id, now],
-      );
+        if (!existingId && !deps.linear && deps.webhookUrl) {
+          await enqueueDelivery(tx, { target: 'webhook', url: deps.webhookUrl, event: 'bug_report.created', payload: { id, ...r } }, now);
+        }
+      });
       await deps.conversations.repo.recordEvent({ conversationId, type: 'bug_report', actor: actor.id, data: { bugReportId: id, merged: !!existingId } });
-      if (!existingId) await send(id, r);
+      if (!existingId && deps.linear) await sendToLinear(deps.linear, id, r);
       return { report: (await get(id))!, merged: !!existingId };
     },
 
@@ -99,12 +104,19 @@ export function createBugReportService(deps: { db: Db; conversations: Conversati
     async markFixed(id: string): Promise<{ notified: number }> {
       const report = await get(id);
       if (!report) throw notFound('Bug report');
-      await db.query(`UPDATE bug_reports SET status = 'fixed', updated_at = $2 WHERE id = $1`, [id, deps.clock()]);
-      const { rows } = await db.query<{ conversation_id: string; contact_email: string | null }>(
-        `SELECT bc.conversation_id, c.contact_email FROM bug_report_conversations bc JOIN conversations c ON c.id = bc.conversation_id
-         WHERE bc.bug_report_id = $1 AND bc.notified_at IS NULL`,
-        [id],
-      );
+      const rows = await db.transaction(async (tx) => {
+        await tx.query(`UPDATE bug_reports SET status = 'fixed', updated_at = $2 WHERE id = $1`, [id, deps.clock()]);
+        const affected = await tx.query<{ conversation_id: string; contact_email: string | null }>(
+          `SELECT bc.conversation_id, c.contact_email FROM bug_report_conversations bc JOIN conversations c ON c.id = bc.conversation_id
+           WHERE bc.bug_report_id = $1 AND bc.notified_at IS NULL`,
+          [id],
+        );
+        if (deps.webhookUrl) {
+          const contacts = affected.rows.map((r) => r.contact_email).filter(Boolean);
+          await enqueueDelivery(tx, { target: 'webhook', url: deps.webhookUrl, event: 'bug_report.fixed', payload: { id, title: report.title, contacts } }, deps.clock());
+        }
+        return affected.rows;
+      });
       for (const r of rows) {
         await deps.conversations.postBotMessage({
           conversationId: r.conversation_id,
@@ -113,9 +125,6 @@ export function createBugReportService(deps: { db: Db; conversations: Conversati
           meta: { event: 'bug_fixed', bugReportId: id },
         });
         await db.query(`UPDATE bug_report_conversations SET notified_at = $3 WHERE bug_report_id = $1 AND conversation_id = $2`, [id, r.conversation_id, deps.clock()]);
-      }
-      if (deps.webhookUrl) {
-        await enqueueDelivery(db, { target: 'webhook', url: deps.webhookUrl, event: 'bug_report.fixed', payload: { id, title: report.title, contacts: rows.map((r) => r.contact_email).filter(Boolean) } }, deps.clock());
       }
       return { notified: rows.length };
     },
@@ -136,22 +145,16 @@ export function createBugReportService(deps: { db: Db; conversations: Conversati
     return alike && alike.s >= MERGE_SIMILARITY ? alike.id : null;
   }
 
-  async function send(id: string, r: BugReportDraft): Promise<void> {
+  async function sendToLinear(linear: NonNullable<typeof deps.linear>, id: string, r: BugReportDraft): Promise<void> {
     const description = [`**Steps**\n${r.steps}`, `**Expected**\n${r.expected}`, `**Actual**\n${r.actual}`, `Page: ${r.pageUrl ?? 'unknown'}`, r.errorState ? `Error state: ${r.errorState}` : '', `Firstline bug report ${id}`]
       .filter(Boolean)
       .join('\n\n');
-    if (deps.linear) {
-      try {
-        const issue = await createLinearIssue(deps.linear, { title: r.title, description }, deps.fetch);
-        await db.query(`UPDATE bug_reports SET external_id = $2, external_url = $3 WHERE id = $1`, [id, issue.id, issue.url]);
-      } catch (err) {
-        // The report is kept; the failure is visible in the log and the report has no external link.
-        deps.log.error({ err, bugReportId: id }, 'sending the bug report to Linear failed');
-      }
-      return;
-    }
-    if (deps.webhookUrl) {
-      await enqueueDelivery(db, { target: 'webhook', url: deps.webhookUrl, event: 'bug_report.created', payload: { id, ...r } }, deps.clock());
+    try {
+      const issue = await createLinearIssue(linear, { title: r.title, description }, deps.fetch);
+      await db.query(`UPDATE bug_reports SET external_id = $2, external_url = $3 WHERE id = $1`, [id, issue.id, issue.url]);
+    } catch (err) {
+      // The report is kept; the failure is visible in the log and the report has no external link.
+      deps.log.error({ err, bugReportId: id }, 'sending the bug report to Linear failed');
     }
   }
 }

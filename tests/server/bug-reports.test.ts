@@ -99,6 +99,32 @@ describe(`bug reports from conversations (${dbKind})`, () => {
     expect(list.bugReports[0]).toMatchObject({ id: report.id, status: 'fixed' });
   });
 
+  it('without Linear, files to the webhook in the same commit as the report, once per report', async () => {
+    // A second node on the same database, configured for webhooks instead of Linear.
+    const plain = await startTestServer(tdb.db, { WEBHOOK_URL: 'http://127.0.0.1:9/hooks', WEBHOOK_SECRET: 'wh' }, { startWorkers: false });
+    try {
+      const token = await login(plain);
+      const post = (path: string, body: unknown) =>
+        plain.app.request(path, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const deliveries = async (event: string) =>
+        (await tdb.db.query<{ payload: any }>('SELECT payload FROM webhook_deliveries WHERE event = $1', [event])).rows.map((r) => r.payload);
+      const visitor = await connect(`${plain.url}/visitor`, { page: { url: 'http://localhost/reports', title: 'Reports' } });
+      sockets.push(visitor);
+      const session = await nextEvent<{ conversationId: string }>(visitor, 'session');
+      await emitAck(visitor, 'message', { clientMessageId: 'csv-1', text: 'The CSV export button does nothing when I click it. It should download the file.' });
+      await plain.idle();
+
+      const filed = await post('/api/bug-reports', { conversationId: session.conversationId, title: 'CSV export button does nothing' });
+      expect(filed.status).toBe(201);
+      const id = ((await filed.json()) as any).report.id;
+      expect(await deliveries('bug_report.created')).toEqual([expect.objectContaining({ id, title: 'CSV export button does nothing' })]);
+      expect((await post(`/api/bug-reports/${id}/fixed`, {})).status).toBe(200);
+      expect(await deliveries('bug_report.fixed')).toEqual([expect.objectContaining({ id })]);
+    } finally {
+      await plain.close();
+    }
+  });
+
   it('validates filing input', async () => {
     expect((await call('/api/bug-reports', { conversationId: '' })).status).toBe(400);
     expect((await call('/api/bug-reports', { conversationId: 'missing' })).status).toBe(404);
