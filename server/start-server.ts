@@ -20,9 +20,10 @@ import { openDb } from './db/open-db.js';
 import { createEventBus } from './events/event-bus.js';
 import { createApp, type App } from './http/app.js';
 import { createIntentCatalog } from './intents/intent-catalog.js';
-import { createIntentService } from './intents/intent-service.js';
+import { createIntentService, type IntentRefreshOutcome } from './intents/intent-service.js';
 import { createLlmIntentChecker } from './llm/llm-intent-check.js';
 import { createLlmHandoffSummarizer } from './llm/llm-handoff-summary.js';
+import { createModelFailureLog } from './llm/model-failure-log.js';
 import { createLogger, type Logger } from './logger.js';
 import { createExtractiveAnswerer } from './pipeline/answerer.js';
 import { createDefaultPipeline } from './pipeline/default-pipeline.js';
@@ -30,6 +31,7 @@ import type { AnyStage } from './pipeline/stage.js';
 import { createLlmAnswerer } from './llm/llm-answerer.js';
 import { createOpenAiChatModel } from './llm/openai-chat-model.js';
 import { attachVisitorResponder } from './pipeline/respond-to-visitor.js';
+import type { TurnRecoveryResult } from './pipeline/turn-recovery.js';
 import { setupAgentNamespace, type AgentNamespace } from './realtime/agent-namespace.js';
 import { attachBroadcastListeners } from './realtime/broadcast-listeners.js';
 import { createSocketAdapter } from './realtime/socket-adapter.js';
@@ -85,6 +87,10 @@ export interface BackgroundJobs {
   sla(): Promise<SlaSweepResult>;
   webhooks(): Promise<{ delivered: number; failed: number }>;
   presence(): Promise<number>;
+  /** Runs the visitor messages no node finished answering (crash, restart) and waits for them. */
+  turns(): Promise<TurnRecoveryResult>;
+  /** Retrains this process's intent classifier when another process changed the intents. */
+  intents(): Promise<IntentRefreshOutcome>;
 }
 
 /** The composition root: config -> db -> services -> app -> realtime -> listen. */
@@ -103,8 +109,9 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
 
   const kb = await openKnowledgeBase(config, db, log);
 
-  // Intents live in the database (seeded from DEFAULT_INTENTS); edits retrain this catalog in-process.
-  const intents = createIntentService({ db, build: (defs) => createIntentCatalog(defs, (examples) => trainIntentClassifier(examples)) });
+  // Intents live in the database (seeded from DEFAULT_INTENTS); edits retrain this catalog in-process,
+  // and the `intents` job retrains it when another process changed them.
+  const intents = createIntentService({ db, log, build: (defs) => createIntentCatalog(defs, (examples) => trainIntentClassifier(examples)) });
   const intentSeed = await intents.start(DEFAULT_INTENTS);
   if (intentSeed.seeded > 0) log.info({ intents: intentSeed.seeded }, 'default intents seeded');
   const clock = opts.clock ?? systemClock;
@@ -186,19 +193,28 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       if (away > 0) onPresenceChanged();
       return away;
     },
+    intents: () => intents.refresh(),
+    turns: () => responder.recover(),
   };
-  const ticker = opts.startWorkers === false ? null : startTicker({ ...jobs }, config.sweepIntervalMs, log);
   // With a model configured: a second opinion on unsure intents, and a written summary on handoff
   // briefs. Both are bounded well below the answer timeout; on failure the offline result stands.
   const llmAssist = config.openai
     ? (() => {
         const model = createOpenAiChatModel({ apiKey: config.openai.apiKey, baseURL: config.openai.baseURL, model: config.openai.chatModel, timeoutMs: config.openai.timeoutMs, maxRetries: 0 });
         const timeoutMs = Math.min(config.openai.timeoutMs, 5000);
-        return { intentChecker: createLlmIntentChecker({ model, timeoutMs }), summarizer: createLlmHandoffSummarizer({ model, timeoutMs }) };
+        return { intentChecker: createLlmIntentChecker({ model, timeoutMs, log, clock }), summarizer: createLlmHandoffSummarizer({
+            model,
+            timeoutMs,
+            onFailure: createModelFailureLog({ log, model: model.name, task: 'handoff summary', clock }),
+          }),
+        };
       })()
     : {};
   stages = createDefaultPipeline({ catalog: () => intents.catalog(), kb, answerer, stream: broadcast.delta, ...llmAssist });
-  const responder = attachVisitorResponder({ bus, conversations, stages: () => stages, hooks: broadcast, log });
+  const responder = attachVisitorResponder({ bus, db, conversations, stages: () => stages, hooks: broadcast, log, turns: config.turns });
+  const ticker = opts.startWorkers === false ? null : startTicker({ ...jobs }, config.sweepIntervalMs, log);
+  // Messages a stopped node never answered: one pass now, then on every sweep.
+  const firstRecovery = ticker ? jobs.turns().catch((err) => log.error({ err }, 'turn recovery failed')) : null;
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
@@ -229,6 +245,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     async close() {
       ready = false;
       await ticker?.stop();
+      await firstRecovery;
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await responder.idle();
       await adapter?.close();

@@ -94,9 +94,7 @@ export function Shell({ token, me }: Props) {
       <div class="shell">
         <header class="topbar">
           <Link href={hrefFor({ name: 'queue' })} class="brand" aria-label="Firstline console, go to the queue">
-            <span class="brand-mark" aria-hidden="true">
-              F
-            </span>
+            <span class="brand-mark" aria-hidden="true" data-mark="F" />
             <span class="brand-name">Firstline</span>
           </Link>
           <nav class="nav" aria-label="Main">

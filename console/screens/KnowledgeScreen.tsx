@@ -132,7 +132,7 @@ export function KnowledgeScreen() {
                             <td class="small">{formatDateTime(a.updatedAt)}</td>
                             <td class="actions">
                               <button type="button" class="btn btn-small" aria-label={`Edit ${a.title}`} onClick={() => void kb.open(a.id)}>
-                                View / edit
+                                Edit
                               </button>{' '}
                               <button
                                 type="button"

@@ -1,10 +1,11 @@
 import type { Citation, Handoff, PageInfo, VisitorIdentity } from '../../protocol/domain.js';
 import { DomainEvents } from '../../protocol/events.js';
-import type { Db } from '../db/db.js';
+import type { Db, Queryable } from '../db/db.js';
 import { AppError, conflict, notFound } from '../errors.js';
 import type { EventBus } from '../events/event-bus.js';
 import { noWebhooks, type WebhookOutbox } from '../notifications/webhook-outbox.js';
-import { createConversationRepository, type StoredMessage } from './conversation-repository.js';
+import { createConversationRepository, type ConversationRepository, type StoredMessage } from './conversation-repository.js';
+import { createPendingTurns } from './pending-turns.js';
 import type { ConversationSummary } from './conversation-types.js';
 import { systemClock, type Clock } from '../clock.js';
 import { DEFAULT_SLA_POLICIES, slaDeadlines, type SlaPolicies } from '../sla/sla-policy.js';
@@ -14,6 +15,27 @@ export interface Actor {
   name: string;
   role: 'agent' | 'admin';
 }
+
+export interface BotMessage {
+  conversationId: string;
+  role: 'ai' | 'system';
+  text: string;
+  citations?: Citation[];
+  meta?: Record<string, unknown>;
+}
+
+/** Changes made inside `atomically`: they commit together, and their events follow the commit. */
+export interface ConversationWork {
+  tx: Queryable;
+  repo: ConversationRepository;
+  postBotMessage(args: BotMessage): Promise<StoredMessage>;
+  handOff(conversationId: string, handoff: Handoff): Promise<ConversationSummary | null>;
+  /** Runs after the commit, in order with the changes' own domain events. */
+  afterCommit(fn: () => void): void;
+}
+
+/** Domain events of a transaction, emitted once it has committed. */
+type AfterCommit = Array<() => void>;
 
 /**
  * The conversation state machine: bot -> queued -> assigned -> resolved (-> bot on reopen).
@@ -33,14 +55,60 @@ export function createConversationService(deps: { db: Db; bus: EventBus; clock?:
     return c;
   }
 
-  async function store(conversation: ConversationSummary, m: Parameters<typeof repo.insertMessage>[0]) {
-    const res = await deps.db.transaction(async (tx) => {
-      const r = await createConversationRepository(tx).insertMessage(m);
-      if (r.created) await webhooks.record(tx, DomainEvents.messageCreated, { message: r.message, conversation });
-      return r;
+  /** Runs fn in one transaction and emits the domain events it queued once that has committed. */
+  async function committed<T>(fn: (tx: Queryable, after: AfterCommit) => Promise<T>): Promise<T> {
+    const after: AfterCommit = [];
+    const out = await deps.db.transaction((tx) => fn(tx, after));
+    for (const f of after) f();
+    return out;
+  }
+
+  async function storeIn(tx: Queryable, after: AfterCommit, conversation: ConversationSummary, m: Parameters<typeof repo.insertMessage>[0]) {
+    const r = await createConversationRepository(tx).insertMessage(m);
+    if (!r.created) return r;
+    await webhooks.record(tx, DomainEvents.messageCreated, { message: r.message, conversation });
+    // The AI owes this message a run until the run's outcome commits (see pipeline/turn-recovery.ts).
+    if (m.role === 'visitor' && (conversation.status === 'bot' || conversation.status === 'queued')) await createPendingTurns(tx).add(r.message.id, clock());
+    after.push(() => bus.emit(DomainEvents.messageCreated, { message: r.message, conversation }));
+    return r;
+  }
+
+  const store = (conversation: ConversationSummary, m: Parameters<typeof repo.insertMessage>[0]) => committed((tx, after) => storeIn(tx, after, conversation, m));
+
+  async function postBotMessageIn(tx: Queryable, after: AfterCommit, args: BotMessage): Promise<StoredMessage> {
+    const conversation = await createConversationRepository(tx).get(args.conversationId);
+    if (!conversation) throw notFound('Conversation');
+    return (await storeIn(tx, after, conversation, { ...args, authorName: args.role === 'ai' ? 'Firstline AI' : undefined })).message;
+  }
+
+  async function handOffIn(tx: Queryable, after: AfterCommit, conversationId: string, handoff: Handoff): Promise<ConversationSummary | null> {
+    const r = createConversationRepository(tx);
+    const detail = await r.detail(conversationId);
+    if (!detail || detail.status !== 'bot') return null; // already with the team
+    const at = clock();
+    const tier = detail.visitor.plan ?? null;
+    const due = slaDeadlines(handoff.priority, tier, at, sla);
+    const queued = await r.markHandedOff(conversationId, { handoff, skill: handoff.skill ?? null, tier, firstResponseDueAt: due.firstResponseDueAt, resolutionDueAt: due.resolutionDueAt, at });
+    if (!queued) return null;
+    await r.recordEvent({
+      conversationId,
+      type: queued.handoffCount > 1 ? 're_escalation' : 'handoff',
+      actor: 'ai',
+      from: 'bot',
+      to: 'queued',
+      data: {
+        reason: handoff.reason,
+        priority: handoff.priority,
+        intent: handoff.intent,
+        skill: queued.skill,
+        slaBand: due.band,
+        handoffCount: queued.handoffCount,
+        secondsSinceStart: (at.getTime() - Date.parse(detail.createdAt)) / 1000,
+      },
     });
-    if (res.created) bus.emit(DomainEvents.messageCreated, { message: res.message, conversation });
-    return res;
+    await webhooks.record(tx, DomainEvents.handoffRequested, { conversation: queued, handoff });
+    after.push(() => bus.emit(DomainEvents.handoffRequested, { conversation: queued, handoff }));
+    return queued;
   }
 
   /**
@@ -101,50 +169,24 @@ export function createConversationService(deps: { db: Db; bus: EventBus; clock?:
       await store(c, { conversationId, role: 'system', text: `Thanks — we will reply to ${email} if nobody is available here.`, meta: { event: 'contact_email' } });
     },
 
-    async postBotMessage(args: {
-      conversationId: string;
-      role: 'ai' | 'system';
-      text: string;
-      citations?: Citation[];
-      meta?: Record<string, unknown>;
-    }): Promise<StoredMessage> {
-      const conversation = await mustGet(args.conversationId);
-      return (await store(conversation, { ...args, authorName: args.role === 'ai' ? 'Firstline AI' : undefined })).message;
-    },
+    postBotMessage: (args: BotMessage): Promise<StoredMessage> => committed((tx, after) => postBotMessageIn(tx, after, args)),
 
-    async handOff(conversationId: string, handoff: Handoff): Promise<ConversationSummary | null> {
-      const detail = await repo.detail(conversationId);
-      if (!detail || detail.status !== 'bot') return null; // already with the team
-      const at = clock();
-      const tier = detail.visitor.plan ?? null;
-      const due = slaDeadlines(handoff.priority, tier, at, sla);
-      const c = await deps.db.transaction(async (tx) => {
-        const r = createConversationRepository(tx);
-        const queued = await r.markHandedOff(conversationId, { handoff, skill: handoff.skill ?? null, tier, firstResponseDueAt: due.firstResponseDueAt, resolutionDueAt: due.resolutionDueAt, at });
-        if (!queued) return null;
-        await r.recordEvent({
-          conversationId,
-          type: queued.handoffCount > 1 ? 're_escalation' : 'handoff',
-          actor: 'ai',
-          from: 'bot',
-          to: 'queued',
-          data: {
-            reason: handoff.reason,
-            priority: handoff.priority,
-            intent: handoff.intent,
-            skill: queued.skill,
-            slaBand: due.band,
-            handoffCount: queued.handoffCount,
-            secondsSinceStart: (at.getTime() - Date.parse(detail.createdAt)) / 1000,
-          },
-        });
-        await webhooks.record(tx, DomainEvents.handoffRequested, { conversation: queued, handoff });
-        return queued;
-      });
-      if (!c) return null;
-      bus.emit(DomainEvents.handoffRequested, { conversation: c, handoff });
-      return c;
-    },
+    handOff: (conversationId: string, handoff: Handoff): Promise<ConversationSummary | null> => committed((tx, after) => handOffIn(tx, after, conversationId, handoff)),
+
+    /**
+     * Several changes as one: bot messages, a handoff and the caller's own writes (through `tx`)
+     * commit together or not at all; the domain events follow the commit, in order.
+     */
+    atomically: <T>(fn: (work: ConversationWork) => Promise<T>): Promise<T> =>
+      committed((tx, after) =>
+        fn({
+          tx,
+          repo: createConversationRepository(tx),
+          postBotMessage: (args) => postBotMessageIn(tx, after, args),
+          handOff: (conversationId, handoff) => handOffIn(tx, after, conversationId, handoff),
+          afterCommit: (f) => after.push(f),
+        }),
+      ),
 
     async claim(conversationId: string, agent: Actor): Promise<ConversationSummary> {
       const c = await deps.db.transaction(async (tx) => {

@@ -45,6 +45,14 @@ export function createIntentStore(db: Queryable) {
       const { rows } = await db.query<IntentRow>('SELECT * FROM intents WHERE name = $1', [name]);
       return rows[0] ? toIntent(rows[0]) : null;
     },
+    /**
+     * A hash over every row, ordered by name: it changes with any write (each upsert also moves
+     * `updated_at`), so a process can notice someone else's change with one cheap query.
+     */
+    async fingerprint(): Promise<string> {
+      const { rows } = await db.query<{ fp: string }>(`SELECT md5(coalesce(string_agg(i::text, chr(10) ORDER BY i.name), '')) AS fp FROM intents i`);
+      return rows[0]!.fp;
+    },
     async count(): Promise<number> {
       const { rows } = await db.query<{ n: number | string }>('SELECT count(*) AS n FROM intents');
       return Number(rows[0]?.n ?? 0);

@@ -20,7 +20,18 @@ export interface ChatModel {
   json<T>(messages: ChatTurn[], schema: { name: string; schema: Record<string, unknown> }, opts?: CompletionOptions): Promise<T>;
 }
 
+/** Why a model call failed: the deadline passed, the endpoint was unreachable, it answered an HTTP error, or its output was unusable. */
+export type ModelFailureKind = 'timeout' | 'unreachable' | 'http' | 'output';
+
 /** A model call failed in a way the visitor must not wait on: time-out, HTTP error, bad output. */
 export class ModelError extends Error {
   override name = 'ModelError';
+  readonly kind: ModelFailureKind;
+  /** The endpoint's HTTP status, when `kind` is `http`. */
+  readonly status?: number;
+  constructor(message: string, opts: { kind?: ModelFailureKind; status?: number; cause?: unknown } = {}) {
+    super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
+    this.kind = opts.kind ?? 'output';
+    if (opts.status !== undefined) this.status = opts.status;
+  }
 }

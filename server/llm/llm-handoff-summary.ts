@@ -13,13 +13,23 @@ const MAX_TRANSCRIPT_CHARS = 6000;
 const MAX_SUMMARY_CHARS = 700;
 
 /** A 2–3 sentence summary of the conversation for the agent who takes it over. */
-export function createLlmHandoffSummarizer(opts: { model: ChatModel; timeoutMs: number }): HandoffSummarizer {
+export function createLlmHandoffSummarizer(opts: {
+  model: ChatModel;
+  timeoutMs: number;
+  /** Told of every failure (the brief only says "unavailable"); see model-failure-log.ts. */
+  onFailure?: (err: unknown) => void;
+}): HandoffSummarizer {
   return {
     async summarize({ messages, reason }) {
-      const text = await withTimeout((signal) => opts.model.complete(summaryPrompt(messages, reason), { signal, maxTokens: 200, temperature: 0.2 }), opts.timeoutMs);
-      const summary = text.replace(/\s+/g, ' ').trim();
-      if (!summary) throw new ModelError('The language model returned an empty summary.');
-      return summary.length > MAX_SUMMARY_CHARS ? `${summary.slice(0, MAX_SUMMARY_CHARS - 1)}…` : summary;
+      try {
+        const text = await withTimeout((signal) => opts.model.complete(summaryPrompt(messages, reason), { signal, maxTokens: 200, temperature: 0.2 }), opts.timeoutMs);
+        const summary = text.replace(/\s+/g, ' ').trim();
+        if (!summary) throw new ModelError('The language model returned an empty summary.');
+        return summary.length > MAX_SUMMARY_CHARS ? `${summary.slice(0, MAX_SUMMARY_CHARS - 1)}…` : summary;
+      } catch (err) {
+        opts.onFailure?.(err);
+        throw err;
+      }
     },
   };
 }

@@ -1,5 +1,5 @@
 import OpenAI from 'openai';
-import { ModelError, type ChatModel, type ChatTurn, type CompletionOptions } from './chat-model.js';
+import { ModelError, type ChatModel, type ChatTurn, type CompletionOptions, type ModelFailureKind } from './chat-model.js';
 
 export interface OpenAiChatModelOptions {
   apiKey: string;
@@ -14,7 +14,7 @@ export interface OpenAiChatModelOptions {
 export function createOpenAiChatModel(opts: OpenAiChatModelOptions): ChatModel {
   const client = new OpenAI({ apiKey: opts.apiKey, baseURL: opts.baseURL, timeout: opts.timeoutMs, maxRetries: opts.maxRetries ?? 1 });
   const fail = (err: unknown): never => {
-    throw new ModelError(`The language model call failed: ${err instanceof Error ? err.message : String(err)}`);
+    throw new ModelError(`The language model call failed: ${err instanceof Error ? err.message : String(err)}`, { ...failureKind(err), cause: err });
   };
   const base = (messages: ChatTurn[], o: CompletionOptions = {}) => ({
     model: opts.model,
@@ -56,4 +56,12 @@ export function createOpenAiChatModel(opts: OpenAiChatModelOptions): ChatModel {
       }
     },
   };
+}
+
+/** How the client failed, so the operator's hint can name the setting to check. */
+function failureKind(err: unknown): { kind: ModelFailureKind; status?: number } {
+  if (err instanceof OpenAI.APIConnectionTimeoutError || err instanceof OpenAI.APIUserAbortError) return { kind: 'timeout' };
+  if (err instanceof OpenAI.APIConnectionError) return { kind: 'unreachable' };
+  if (err instanceof OpenAI.APIError && err.status !== undefined) return { kind: 'http', status: err.status };
+  return { kind: 'output' };
 }

@@ -1,72 +1,160 @@
+import { randomUUID } from 'node:crypto';
 import type { Citation } from '../../protocol/domain.js';
 import { DomainEvents } from '../../protocol/events.js';
-import type { ConversationService } from '../conversations/conversation-service.js';
+import type { ConversationService, ConversationWork } from '../conversations/conversation-service.js';
+import { createPendingTurns, type PendingTurn } from '../conversations/pending-turns.js';
+import type { Db } from '../db/db.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { Logger } from '../logger.js';
-import { runPipeline } from './run-pipeline.js';
+import { runPipeline, type PipelineRun } from './run-pipeline.js';
 import type { AnyStage } from './stage.js';
 import type { Trajectory, TurnInput } from './turn.js';
 import { createKeyedSerializer } from './keyed-serializer.js';
 import { SENTIMENT_STAGE } from './stages/track-sentiment.js';
+import { expireTurn, handOffOnFailure } from './turn-handoffs.js';
+import { createTurnRecovery, DEFAULT_TURN_OPTIONS, type TurnOptions, type TurnOutcome, type TurnRecoveryResult } from './turn-recovery.js';
 
 const HANDOFF_TEXT = "I'm handing this conversation to our support team. Someone will be with you shortly — you can keep writing here in the meantime.";
-const FAILURE_TEXT = "Sorry, I ran into a problem answering that. I'm passing you to our support team so you are not left waiting.";
 
 export interface ResponderHooks {
   typing(conversationId: string, on: boolean): void;
 }
 
+/** Another run took this turn over (its lease ran out); its outcome, not ours, commits. */
+class TurnTakenOver extends Error {
+  override name = 'TurnTakenOver';
+}
+
 /**
  * Listens for visitor messages and runs the pipeline on each, one at a time per conversation,
  * then applies the reply. Any failure hands the visitor to a human: never left hanging.
+ *
+ * Each visitor message of a conversation with the AI is a durable pending turn (stored with the
+ * message). A run holds its turn under a lease it renews while running, and removes it in the
+ * transaction that commits the outcome (decision, reply or handoff). `recover()` runs, on this
+ * node, turns whose node never finished them (crash, restart): see turn-recovery.ts.
  */
 export function attachVisitorResponder(deps: {
   bus: EventBus;
+  db: Db;
   conversations: ConversationService;
   stages: () => readonly AnyStage[];
   hooks: ResponderHooks;
   log: Logger;
-}): { idle(): Promise<void>; busy(): Promise<boolean> } {
+  turns?: Partial<TurnOptions>;
+}): { idle(): Promise<void>; busy(): Promise<boolean>; recover(): Promise<TurnRecoveryResult> } {
   const { conversations, log } = deps;
+  const options: TurnOptions = { ...DEFAULT_TURN_OPTIONS, ...deps.turns };
+  const clock = conversations.clock;
   const serial = createKeyedSerializer();
+  const pending = createPendingTurns(deps.db);
+  // This node's runs; only the holder of a turn's token can commit its outcome.
+  const token = randomUUID();
+  const leaseFrom = (now: Date) => new Date(now.getTime() + options.leaseSeconds * 1000);
 
   deps.bus.on(DomainEvents.messageCreated, ({ message, conversation }) => {
     if (message.role !== 'visitor') return;
     // With an agent the AI stays quiet, but the agent still sees how the visitor feels.
     const withAgent = conversation.status !== 'bot' && conversation.status !== 'queued';
-    serial.run(conversation.id, () => (withAgent ? scoreOnly : respond)(conversation.id, message.id)).catch((err) => {
+    serial.run<unknown>(conversation.id, () => (withAgent ? scoreOnly(conversation.id, message.id) : runTurn(message.id, false))).catch((err) => {
       log.error({ err, conversationId: conversation.id }, 'visitor responder failed');
     });
   });
 
-  async function respond(conversationId: string, messageId: string): Promise<void> {
+  const recovery = createTurnRecovery({
+    turns: pending,
+    token,
+    clock,
+    options,
+    // Through the same per-conversation queue as live messages, oldest first.
+    run: (turn) => serial.run(turn.conversationId, () => runTurn(turn.messageId, true)),
+    log,
+  });
+
+  /** Starts the turn (if it is still owed and ours to run), keeps its lease while it runs, then settles it. */
+  async function runTurn(messageId: string, recovered: boolean): Promise<TurnOutcome> {
+    const turn = await pending.start(messageId, token, leaseFrom(clock()));
+    if (!turn) return 'skipped';
+    const heartbeat = setInterval(() => {
+      pending.renew(messageId, token, leaseFrom(clock())).catch((err) => log.warn({ err, messageId }, 'renewing a turn lease failed'));
+    }, (options.leaseSeconds * 1000) / 3);
+    heartbeat.unref();
+    try {
+      const ageSeconds = (clock().getTime() - turn.createdAt.getTime()) / 1000;
+      // A stale answer helps nobody, and a turn that keeps killing its node must not run again.
+      const why = recovered && ageSeconds > options.staleSeconds ? 'stale' : turn.attempts > options.maxAttempts ? 'attempts' : null;
+      if (!why) return await respond(turn);
+      await settle(turn, (w) => expireTurn(w, turn, { why, ageSeconds, options, clock }));
+      return 'expired';
+    } catch (err) {
+      if (!(err instanceof TurnTakenOver)) throw err;
+      log.warn({ conversationId: turn.conversationId, messageId }, 'turn taken over by another run; its outcome stands');
+      return 'skipped';
+    } finally {
+      clearInterval(heartbeat);
+    }
+  }
+
+  /** Commits fn's changes together with removing the turn, or nothing if another run holds it now. */
+  async function settle(turn: PendingTurn, fn: (w: ConversationWork) => Promise<unknown>): Promise<void> {
+    await conversations.atomically(async (w) => {
+      if (!(await createPendingTurns(w.tx).complete(turn.messageId, token))) throw new TurnTakenOver();
+      await fn(w);
+    });
+  }
+
+  async function respond(pendingTurn: PendingTurn): Promise<TurnOutcome> {
+    const { conversationId, messageId } = pendingTurn;
     const input = await loadTurnInput(conversationId, messageId);
-    if (!input || (input.status !== 'bot' && input.status !== 'queued')) return;
+    if (!input || (input.status !== 'bot' && input.status !== 'queued')) {
+      // Gone, or a person has it now: nothing for the AI to say.
+      await settle(pendingTurn, async () => undefined);
+      return 'skipped';
+    }
     deps.hooks.typing(conversationId, true);
     try {
-      const { turn, timings } = await runPipeline(deps.stages(), input);
-      const { decision, reply, intent, sentiment, retrieval } = turn;
-      await conversations.repo.setMessageMeta(messageId, {
-        intent: intent ? { name: intent.intent, confidence: intent.confidence } : null,
-        sentiment: sentiment ? { score: sentiment.score, signals: sentiment.signals, trajectory: sentiment.trajectory } : null,
-      });
-      if (sentiment) deps.bus.emit(DomainEvents.messageScored, { conversationId, messageId });
-      await conversations.repo.recordDecision({
-        conversationId,
-        messageId,
-        action: decision!.action,
-        reason: decision!.reason,
-        signals: decision!.signals,
-        trace: {
-          reasonCode: decision!.reasonCode,
-          timings,
-          intent: intent ? { name: intent.intent, confidence: intent.confidence, ranked: intent.ranked.slice(0, 3), ...(intent.check ? { check: intent.check } : {}) } : null,
-          retrieval: retrieval
-            ? { confident: retrieval.confident, results: retrieval.results.slice(0, 3).map((r) => ({ articleId: r.articleId, title: r.title, score: r.score })) }
-            : null,
-          loop: turn.loop ?? null,
-        },
-      });
+      const run = await runPipeline(deps.stages(), input);
+      // The decision, the reply or handoff and the end of the pending turn commit as one.
+      await settle(pendingTurn, (w) => apply(w, input, run));
+      return 'ran';
+    } catch (err) {
+      if (err instanceof TurnTakenOver) throw err;
+      log.error({ err, conversationId }, 'pipeline failed; handing off');
+      await settle(pendingTurn, (w) => handOffOnFailure(w, conversationId, err, clock));
+      return 'ran';
+    } finally {
+      deps.hooks.typing(conversationId, false);
+    }
+  }
+
+  /** Stores the run's scores and decision, then posts its reply or hands off (inside the turn's settlement). */
+  async function apply(w: ConversationWork, input: TurnInput, { turn, timings }: PipelineRun): Promise<void> {
+    const { conversationId, messageId } = input;
+    const { decision, reply, intent, sentiment, retrieval } = turn;
+    await w.repo.setMessageMeta(messageId, {
+      intent: intent ? { name: intent.intent, confidence: intent.confidence } : null,
+      sentiment: sentiment ? { score: sentiment.score, signals: sentiment.signals, trajectory: sentiment.trajectory } : null,
+    });
+    // Agents are told a score only for messages they were sent: ones that arrived while the team had
+    // the chat (a handoff this turn commits does not make its own message one of those).
+    if (sentiment && input.status !== 'bot') w.afterCommit(() => deps.bus.emit(DomainEvents.messageScored, { conversationId, messageId }));
+    await w.repo.recordDecision({
+      conversationId,
+      messageId,
+      action: decision!.action,
+      reason: decision!.reason,
+      signals: decision!.signals,
+      trace: {
+        reasonCode: decision!.reasonCode,
+        timings,
+        intent: intent ? { name: intent.intent, confidence: intent.confidence, ranked: intent.ranked.slice(0, 3), ...(intent.check ? { check: intent.check } : {}) } : null,
+        retrieval: retrieval
+          ? { confident: retrieval.confident, results: retrieval.results.slice(0, 3).map((r) => ({ articleId: r.articleId, title: r.title, score: r.score })) }
+          : null,
+        loop: turn.loop ?? null,
+      },
+    });
+    w.afterCommit(() =>
       deps.bus.emit(DomainEvents.decisionRecorded, {
         conversationId,
         messageId,
@@ -75,26 +163,21 @@ export function attachVisitorResponder(deps: {
         action: decision!.action,
         reasonCode: decision!.reasonCode,
         retrieval: retrieval ? { confident: retrieval.confident, topArticleId: retrieval.results[0]?.articleId ?? null, topSimilarity: retrieval.signals?.topSimilarity ?? null } : null,
-      });
-      if (!reply || reply.kind === 'none') return;
-      if (reply.kind === 'handoff' && reply.handoff) {
-        await conversations.postBotMessage({ conversationId, role: 'system', text: HANDOFF_TEXT, meta: { event: 'handoff' } });
-        await conversations.handOff(conversationId, reply.handoff);
-        return;
-      }
-      await conversations.postBotMessage({
-        conversationId,
-        role: 'ai',
-        text: reply.text,
-        citations: reply.citations,
-        meta: { kind: reply.kind, reasonCode: decision!.reasonCode, citations: reply.citations satisfies Citation[], replyTo: messageId },
-      });
-    } catch (err) {
-      log.error({ err, conversationId }, 'pipeline failed; handing off');
-      await handOffOnFailure(conversationId, err);
-    } finally {
-      deps.hooks.typing(conversationId, false);
+      }),
+    );
+    if (!reply || reply.kind === 'none') return;
+    if (reply.kind === 'handoff' && reply.handoff) {
+      await w.postBotMessage({ conversationId, role: 'system', text: HANDOFF_TEXT, meta: { event: 'handoff' } });
+      await w.handOff(conversationId, reply.handoff);
+      return;
     }
+    await w.postBotMessage({
+      conversationId,
+      role: 'ai',
+      text: reply.text,
+      citations: reply.citations,
+      meta: { kind: reply.kind, reasonCode: decision!.reasonCode, citations: reply.citations satisfies Citation[], replyTo: messageId },
+    });
   }
 
   /** Runs only the pipeline's sentiment stage (if it has one) and stores its score. */
@@ -109,20 +192,6 @@ export function attachVisitorResponder(deps: {
       sentiment: { score: sentiment.score, signals: sentiment.signals, trajectory: sentiment.trajectory },
     });
     deps.bus.emit(DomainEvents.messageScored, { conversationId, messageId });
-  }
-
-  async function handOffOnFailure(conversationId: string, err: unknown): Promise<void> {
-    const message = err instanceof Error ? err.message : String(err);
-    await conversations.postBotMessage({ conversationId, role: 'system', text: FAILURE_TEXT, meta: { event: 'handoff', error: message } });
-    await conversations.handOff(conversationId, {
-      reason: 'The AI failed while answering; handed off so the visitor is not left waiting.',
-      signals: [{ name: 'ai_error', value: message.slice(0, 200) }],
-      brief: `Why: the AI pipeline failed (${message.slice(0, 200)}). Read the transcript for the question.`,
-      priority: 50,
-      intent: null,
-      sentiment: 0,
-      createdAt: new Date().toISOString(),
-    });
   }
 
   async function loadTurnInput(conversationId: string, messageId: string): Promise<TurnInput | null> {
@@ -148,5 +217,5 @@ export function attachVisitorResponder(deps: {
     };
   }
 
-  return { idle: () => serial.idle(), busy: async () => serial.size() > 0 };
+  return { idle: () => serial.idle(), busy: async () => serial.size() > 0, recover: () => recovery.recover() };
 }

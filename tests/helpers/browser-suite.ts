@@ -12,15 +12,16 @@ export interface BrowserSuite {
 
 /**
  * Fresh front-end bundles, a database, a server and Chromium for one browser test file, torn down
- * after it. Call it inside the `describe`; the fields are set once `beforeAll` has run.
+ * after it. Call it inside the `describe`; the fields are set once `beforeAll` has run. `env` adds
+ * server settings, read when the server starts (after any `beforeAll` registered before this call).
  */
-export function useBrowserSuite(executablePath: string): BrowserSuite {
+export function useBrowserSuite(executablePath: string, opts: { env?: () => Record<string, string> } = {}): BrowserSuite {
   const suite = {} as BrowserSuite;
   let tdb: TestDb | undefined;
   beforeAll(async () => {
     await buildFrontEnds();
     tdb = await openTestDb();
-    suite.server = await startTestServer(tdb.db);
+    suite.server = await startTestServer(tdb.db, opts.env?.());
     suite.browser = await launchChromium(executablePath);
   }, 120_000);
   afterAll(async () => {

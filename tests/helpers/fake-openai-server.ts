@@ -13,6 +13,8 @@ export interface FakeReply {
   text?: string;
   /** Split the streamed text into these pieces (default: words). */
   chunks?: string[];
+  /** Pause between streamed pieces (default 2 ms). */
+  chunkDelayMs?: number;
   delayMs?: number;
   status?: number;
   /** Send a malformed body (not JSON / not SSE). */
@@ -100,7 +102,7 @@ export class FakeOpenAiServer {
       body: async (write) => {
         for (const piece of chunks) {
           write(`data: ${JSON.stringify({ ...base, object: 'chat.completion.chunk', choices: [{ index: 0, delta: { content: piece }, finish_reason: null }] })}\n\n`);
-          await new Promise((resolve) => setTimeout(resolve, 2));
+          await new Promise((resolve) => setTimeout(resolve, r.chunkDelayMs ?? 2));
         }
         write(`data: ${JSON.stringify({ ...base, object: 'chat.completion.chunk', choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] })}\n\n`);
         write('data: [DONE]\n\n');

@@ -114,8 +114,34 @@ export async function startSuite(overrides: Record<string, string>, opts: Omit<S
   return { tdb, server, admin: await login(server) };
 }
 
-export async function stopSuite(s: { tdb?: TestDb; server?: RunningServer; sockets?: Socket[] }): Promise<void> {
+/** Closes what `startSuite` opened, then any `also` (fake upstream servers), in that order. */
+export async function stopSuite(s: { tdb?: TestDb; server?: RunningServer; sockets?: Socket[]; also?: Array<() => Promise<unknown>> }): Promise<void> {
   for (const socket of s.sockets?.splice(0) ?? []) socket.close();
   await s.server?.close();
   await s.tdb?.dispose();
+  for (const close of s.also ?? []) await close();
+}
+
+/**
+ * Several server processes on one database, started and stopped at will, for crash, restart and
+ * multi-node scenarios. Background workers are off: tests run the jobs by hand.
+ */
+export function serverNodes(db: () => Db, clock: () => Date, env: () => Record<string, string> = () => ({})) {
+  const running: RunningServer[] = [];
+  const stop = async (s: RunningServer) => {
+    running.splice(running.indexOf(s), 1);
+    await s.close();
+  };
+  return {
+    running,
+    async start(extra: Record<string, string> = {}): Promise<RunningServer> {
+      const s = await startTestServer(db(), { ...env(), ...extra }, { clock, startWorkers: false });
+      running.push(s);
+      return s;
+    },
+    stop,
+    async stopAll(): Promise<void> {
+      for (const s of [...running]) await stop(s);
+    },
+  };
 }

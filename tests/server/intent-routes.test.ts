@@ -6,15 +6,9 @@ import type { RunningServer } from '../../server/start-server.js';
 import { DEFAULT_INTENTS } from '../../server/understanding/default-intents.js';
 import { dbKind, openTestDb, type TestDb } from '../helpers/test-db.js';
 import { connect, emitAck, login, nextEvent, startTestServer } from '../helpers/test-server.js';
+import { PIZZA_INTENT } from '../helpers/test-intents.js';
 
-const pizza = {
-  name: 'pizza_order',
-  description: 'The visitor wants to order pizza (a test intent).',
-  examples: ['I want to order a pizza', 'can I get a pepperoni pizza delivered', 'pizza delivery please', 'order two margherita pizzas', 'how long until my pizza arrives'],
-  skill: 'kitchen',
-  policy: 'handoff_now',
-  severity: 2,
-};
+const pizza = PIZZA_INTENT;
 
 describe(`/api/intents (${dbKind})`, () => {
   let tdb: TestDb;

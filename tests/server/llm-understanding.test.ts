@@ -7,7 +7,7 @@ import type { RunningServer } from '../../server/start-server.js';
 import type { IntentCheck } from '../../server/pipeline/turn.js';
 import { FakeOpenAiServer, type ChatRequestBody, type FakeReply } from '../helpers/fake-openai-server.js';
 import { dbKind, openTestDb, type TestDb } from '../helpers/test-db.js';
-import { connect, emitAck, login, nextEvent, startTestServer } from '../helpers/test-server.js';
+import { connect, emitAck, login, nextEvent, startTestServer, stopSuite } from '../helpers/test-server.js';
 
 interface Detail {
   handoff?: Handoff;
@@ -36,12 +36,7 @@ describe(`LLM intent check and handoff summary (${dbKind})`, () => {
     server = await startTestServer(tdb.db, { OPENAI_API_KEY: 'test-key', OPENAI_BASE_URL: fake.url, OPENAI_CHAT_MODEL: 'fake-model', OPENAI_TIMEOUT_MS: '1500' });
     token = await login(server);
   });
-  afterAll(async () => {
-    for (const s of sockets) s.close();
-    await server?.close();
-    await tdb?.dispose();
-    await fake.stop();
-  });
+  afterAll(() => stopSuite({ sockets, server, tdb, also: [() => fake.stop()] }));
   beforeEach(() => {
     fake.requests.length = 0;
     intentReply = () => ({ text: '{"intent":"none"}' });

@@ -10,7 +10,7 @@ import { createEventBus } from '../../server/events/event-bus.js';
 import { createWebhookOutbox } from '../../server/notifications/webhook-outbox.js';
 import type { RunningServer } from '../../server/start-server.js';
 import { dbKind, openTestDb, type TestDb } from '../helpers/test-db.js';
-import { connect, emitAck, fakeClock, login, nextEvent, startTestServer } from '../helpers/test-server.js';
+import { connect, emitAck, fakeClock, login, nextEvent, serverNodes } from '../helpers/test-server.js';
 import { WebhookReceiver } from '../helpers/webhook-receiver.js';
 
 interface Delivered {
@@ -27,19 +27,11 @@ describe(`domain-event webhooks survive a crash after the commit (${dbKind})`, (
   let tdb: TestDb;
   const receiver = new WebhookReceiver();
   const clock = fakeClock();
-  const running: RunningServer[] = [];
   const sockets: Socket[] = [];
   let env: Record<string, string>;
 
-  const start = async () => {
-    const s = await startTestServer(tdb.db, env, { clock, startWorkers: false });
-    running.push(s);
-    return s;
-  };
-  const stop = async (s: RunningServer) => {
-    running.splice(running.indexOf(s), 1);
-    await s.close();
-  };
+  const nodes = serverNodes(() => tdb.db, clock, () => env);
+  const { start, stop, running } = nodes;
   const deliveredFor = (conversationId: string): Delivered[] =>
     receiver.received
       .filter((r) => r.path === '/hooks')
@@ -64,7 +56,7 @@ describe(`domain-event webhooks survive a crash after the commit (${dbKind})`, (
   });
   afterAll(async () => {
     for (const s of sockets) s.close();
-    for (const s of [...running]) await stop(s);
+    await nodes.stopAll();
     await tdb?.dispose();
     await receiver.stop();
   });

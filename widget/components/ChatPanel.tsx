@@ -9,6 +9,8 @@ import { TypingIndicator } from './TypingIndicator.js';
 import { Suggestions } from './Suggestions.js';
 import { ContactForm, CsatForm } from './FollowUp.js';
 import type { SuggestionSource } from '../suggestions.js';
+import { keepFocusIn } from '../keep-focus-in.js';
+import { useMediaQuery } from '../use-media-query.js';
 
 export interface ChatPanelProps {
   model: ChatModel;
@@ -24,18 +26,22 @@ export interface ChatPanelProps {
 }
 
 /**
- * A non-modal dialog: the visitor can keep using the host page while it is open. It stays mounted
- * while closed (hidden) so a half-typed message survives closing and reopening.
+ * A non-modal dialog: the visitor can keep using the host page while it is open. On a small screen
+ * it covers the page, so there it is modal and Tab stays inside it. Escape closes it either way. It
+ * stays mounted while closed (hidden) so a half-typed message survives closing and reopening.
  */
 export function ChatPanel({ model, title, open, panelRef, inputRef, baseUrl, onClose, suggestions, page }: ChatPanelProps) {
   const agent = model.agentName.value;
   const subtitle = agent ? `You're chatting with ${agent}` : model.queue.value ? 'Waiting for our team' : 'AI assistant · our team is one message away';
 
+  // The same breakpoint as the full-screen layout in styles.css.
+  const modal = useMediaQuery('(max-width: 480px)');
+
   const onKeyDown = (e: TargetedKeyboardEvent<HTMLElement>) => {
     if (e.key === 'Escape' && !e.isComposing) {
       e.stopPropagation();
       onClose();
-    }
+    } else if (e.key === 'Tab' && modal) keepFocusIn(e, e.currentTarget);
   };
 
   return (
@@ -44,7 +50,7 @@ export function ChatPanel({ model, title, open, panelRef, inputRef, baseUrl, onC
       ref={panelRef}
       class="fl-panel"
       role="dialog"
-      aria-modal="false"
+      aria-modal={modal}
       aria-labelledby="fl-title"
       aria-describedby="fl-subtitle"
       hidden={!open}

@@ -5,7 +5,7 @@ export function ConnectionBanner({ state }: { state: ConnectionState }) {
   const text =
     state === 'reconnecting' ? 'Reconnecting…' : state === 'unavailable' ? 'Chat is unavailable right now. Retrying…' : null;
   return (
-    <div role="status" class="fl-live">
+    <div role="status" aria-live="polite" class="fl-live">
       {text && (
         <p class="fl-banner" data-testid="connection-status">
           {text}
