@@ -77,7 +77,9 @@ describe.skipIf(!browserPath.path)(`accessibility in Chromium: axe-core WCAG 2.1
     // Beside the page on a wide screen it is non-modal: the visitor may Tab on into the host page.
     expect(await widget.getByRole('dialog').getAttribute('aria-modal')).toBe('false');
 
-    // Shift+Tab goes back through the panel, Tab comes forward to the message box again.
+    // Shift+Tab goes back through the panel, Tab comes forward to the message box again. The
+    // suggested questions arrive a moment after opening; wait so the tab order is final.
+    await widget.getByRole('group', { name: 'Suggested questions' }).waitFor();
     await page.keyboard.press('Shift+Tab');
     expect(await focused(page)).toMatch(/^widget:(?!Message$)/);
     await page.keyboard.press('Tab');
