@@ -202,11 +202,10 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     ? (() => {
         const model = createOpenAiChatModel({ apiKey: config.openai.apiKey, baseURL: config.openai.baseURL, model: config.openai.chatModel, timeoutMs: config.openai.timeoutMs, maxRetries: 0 });
         const timeoutMs = Math.min(config.openai.timeoutMs, 5000);
-        return { intentChecker: createLlmIntentChecker({ model, timeoutMs, log, clock }), summarizer: createLlmHandoffSummarizer({
-            model,
-            timeoutMs,
-            onFailure: createModelFailureLog({ log, model: model.name, task: 'handoff summary', clock }),
-          }),
+        const failureLog = (task: string) => createModelFailureLog({ log, model: model.name, task, clock });
+        return {
+          intentChecker: createLlmIntentChecker({ model, timeoutMs, onFailure: failureLog('intent check') }),
+          summarizer: createLlmHandoffSummarizer({ model, timeoutMs, onFailure: failureLog('handoff summary') }),
         };
       })()
     : {};

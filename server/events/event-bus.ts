@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import type { MessageSentiment } from '../../protocol/agent-socket.js';
 import type { ChatMessage, Handoff } from '../../protocol/domain.js';
 import { DomainEvents } from '../../protocol/events.js';
 import type { ConversationSummary } from '../conversations/conversation-types.js';
@@ -14,8 +15,8 @@ export interface DomainEventMap {
   [DomainEvents.slaWarning]: { conversation: ConversationSummary; deadline: 'first_response' | 'resolution'; dueAt: string };
   [DomainEvents.slaBreached]: { conversation: ConversationSummary; deadline: 'first_response' | 'resolution'; dueAt: string };
   [DomainEvents.csatReceived]: { conversationId: string; score: number; comment: string | null };
-  /** A visitor message's sentiment is stored in its meta. */
-  [DomainEvents.messageScored]: { conversationId: string; messageId: string };
+  /** A visitor message agents were sent has its sentiment stored in its meta. */
+  [DomainEvents.messageScored]: { conversationId: string; messageId: string; sentiment: MessageSentiment };
   /** The pipeline decided on a visitor message (after the decision row is stored). */
   [DomainEvents.decisionRecorded]: {
     conversationId: string;

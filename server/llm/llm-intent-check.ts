@@ -3,9 +3,6 @@ import type { IntentDefinition, IntentPrediction } from '../understanding/types.
 import type { IntentCheck } from '../pipeline/turn.js';
 import { ModelError, type ChatModel, type ChatTurn } from './chat-model.js';
 import { neutralizeDelimiters } from './grounded-prompt.js';
-import { createModelFailureLog } from './model-failure-log.js';
-import { systemClock, type Clock } from '../clock.js';
-import type { Logger } from '../logger.js';
 
 /** Confirms or overrides a local intent prediction; null means it was confident enough not to ask. */
 export interface IntentChecker {
@@ -20,10 +17,8 @@ export interface LlmIntentCheckerOptions {
   minConfidence?: number;
   /** The confidence given to an intent the model chose or confirmed (a model answer has no probability). */
   modelConfidence?: number;
-  /** Where failures are reported for operators (rate-limited per error message); without it they only reach the trace. */
-  log?: Logger;
-  /** For the log's rate limit (default: the system clock). */
-  clock?: Clock;
+  /** Told of every failure, for operators (see model-failure-log.ts); without it failures only reach the trace. */
+  onFailure?: (err: unknown) => void;
 }
 
 const NONE = 'none';
@@ -32,12 +27,11 @@ const NONE = 'none';
  * The LLM second opinion for the offline classifier. Only unsure turns pay for a model call. Any
  * failure (timeout, HTTP error, invalid or off-list JSON) keeps the local prediction and comes back
  * as `outcome: 'error'` with the reason, so the decision trace shows that the check failed; it is
- * also logged with the model and what to check, at most once a minute per error message.
+ * also passed to `onFailure` (the server logs it with the model and what to check).
  */
 export function createLlmIntentChecker(opts: LlmIntentCheckerOptions): IntentChecker {
   const minConfidence = opts.minConfidence ?? 0.5;
   const modelConfidence = opts.modelConfidence ?? 0.85;
-  const report = opts.log ? createModelFailureLog({ log: opts.log, model: opts.model.name, task: 'intent check', clock: opts.clock ?? systemClock }) : () => undefined;
   return {
     async check(text, local, intents) {
       if (local.intent !== null && local.confidence >= minConfidence) return null;
@@ -58,7 +52,7 @@ export function createLlmIntentChecker(opts: LlmIntentCheckerOptions): IntentChe
         return { prediction: withChoice(local, chosen, modelConfidence), check: { ...base, outcome, chosen, ms: ms() } };
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
-        report(err);
+        opts.onFailure?.(err);
         return { prediction: local, check: { ...base, outcome: 'error', error: message.slice(0, 300), ms: ms() } };
       }
     },

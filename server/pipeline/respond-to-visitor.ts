@@ -137,7 +137,10 @@ export function attachVisitorResponder(deps: {
     });
     // Agents are told a score only for messages they were sent: ones that arrived while the team had
     // the chat (a handoff this turn commits does not make its own message one of those).
-    if (sentiment && input.status !== 'bot') w.afterCommit(() => deps.bus.emit(DomainEvents.messageScored, { conversationId, messageId }));
+    if (sentiment && input.status !== 'bot') {
+      const scored = { conversationId, messageId, sentiment: { score: sentiment.score, trajectory: sentiment.trajectory } };
+      w.afterCommit(() => deps.bus.emit(DomainEvents.messageScored, scored));
+    }
     await w.repo.recordDecision({
       conversationId,
       messageId,
@@ -191,7 +194,7 @@ export function attachVisitorResponder(deps: {
     await conversations.repo.setMessageMeta(messageId, {
       sentiment: { score: sentiment.score, signals: sentiment.signals, trajectory: sentiment.trajectory },
     });
-    deps.bus.emit(DomainEvents.messageScored, { conversationId, messageId });
+    deps.bus.emit(DomainEvents.messageScored, { conversationId, messageId, sentiment: { score: sentiment.score, trajectory: sentiment.trajectory } });
   }
 
   async function loadTurnInput(conversationId: string, messageId: string): Promise<TurnInput | null> {

@@ -1,4 +1,3 @@
-import { MessageSentiment } from '../../protocol/agent-socket.js';
 import { DomainEvents } from '../../protocol/events.js';
 import type { ConversationService } from '../conversations/conversation-service.js';
 import type { Db } from '../db/db.js';
@@ -75,16 +74,8 @@ export function attachBroadcastListeners(deps: {
   });
 
   // The pipeline scores a visitor message after it was broadcast, so its sentiment follows on its own.
-  bus.on(DomainEvents.messageScored, async ({ conversationId, messageId }) => {
-    const { rows } = await deps.db.query<{ sentiment: unknown; status: string }>(
-      `SELECT m.meta->'sentiment' AS sentiment, c.status FROM messages m JOIN conversations c ON c.id = m.conversation_id WHERE m.id = $1`,
-      [messageId],
-    );
-    const row = rows[0];
-    // Agents are not sent the messages of conversations still with the AI, so not their scores either.
-    if (!row || row.status === 'bot') return;
-    const parsed = MessageSentiment.safeParse(row.sentiment);
-    if (parsed.success) agents.to(AGENTS_ROOM).emit('message:sentiment', { conversationId, messageId, sentiment: parsed.data });
+  bus.on(DomainEvents.messageScored, (scored) => {
+    agents.to(AGENTS_ROOM).emit('message:sentiment', scored);
   });
 
   bus.on(DomainEvents.handoffRequested, async ({ conversation, handoff }) => {

@@ -28,7 +28,7 @@ describe('LLM intent check failures in the log', () => {
     const captured = captureLog();
     lines = captured.lines;
     const model = createOpenAiChatModel({ apiKey: 'test-key', baseURL, model: 'fake-model', timeoutMs, maxRetries: 0 });
-    return createLlmIntentChecker({ model, timeoutMs, log: captured.log, clock });
+    return createLlmIntentChecker({ model, timeoutMs, onFailure: createModelFailureLog({ log: captured.log, model: model.name, task: 'intent check', clock }) });
   };
   const check = async () => (await checker.check('hello there', UNSURE, DEFAULT_INTENTS))!.check;
 
