@@ -21,7 +21,8 @@ const EnvSchema = z.object({
   OPENAI_EMBEDDING_MODEL: optionalString,
   OPENAI_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
   ADMIN_EMAIL: z.string().email().default('admin@firstline.local'),
-  ADMIN_PASSWORD: optionalString,
+  // Not trimmed: spaces may be part of a password, and a whitespace-only one is refused below.
+  ADMIN_PASSWORD: z.string().optional().transform((v) => (v === '' ? undefined : v)),
   SEED_DEMO: flag.default(true),
   WEBHOOK_URL: optionalString,
   WEBHOOK_SECRET: optionalString,
