@@ -589,6 +589,7 @@ export function buildOpenApiDocument(): JsonSchema {
       operationId: 'getHealthz',
       tags: ['meta'],
       summary: 'Ready once migrations ran and sockets are accepted',
+      'x-firstline-access': 'public',
       security: [],
       responses: {
         '200': { description: 'Ready', content: { 'application/json': { schema: { type: 'object', properties: { status: { const: 'ok' } }, required: ['status'] } } } },
