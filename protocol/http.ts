@@ -8,6 +8,13 @@ export const LoginBody = z.object({
 });
 export type LoginBody = z.infer<typeof LoginBody>;
 
+/** `POST /api/auth/password`: the new password must pass the server's strength check. */
+export const PasswordChangeBody = z.object({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: z.string().min(1).max(200),
+});
+export type PasswordChangeBody = z.infer<typeof PasswordChangeBody>;
+
 export const ArticleBody = z.object({
   title: z.string().trim().min(1).max(LIMITS.articleTitle),
   body: z.string().trim().min(1, 'article body is empty').max(LIMITS.articleBody),
@@ -59,6 +66,8 @@ export const AgentPatchBody = z
     teamId: z.string().max(100).nullable(),
     onCall: z.boolean(),
     workingHours: WorkingHoursBody.nullable(),
+    /** Disabled: cannot sign in, and every token and socket of theirs stops working. */
+    disabled: z.boolean(),
   })
   .partial();
 export type AgentPatchBody = z.infer<typeof AgentPatchBody>;

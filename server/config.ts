@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { passwordProblem } from './auth/password-policy.js';
 
 const flag = z
   .enum(['0', '1', 'true', 'false', 'yes', 'no'])
@@ -20,7 +21,8 @@ const EnvSchema = z.object({
   OPENAI_EMBEDDING_MODEL: optionalString,
   OPENAI_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
   ADMIN_EMAIL: z.string().email().default('admin@firstline.local'),
-  ADMIN_PASSWORD: optionalString,
+  // Not trimmed: spaces may be part of a password, and a whitespace-only one is refused below.
+  ADMIN_PASSWORD: z.string().optional().transform((v) => (v === '' ? undefined : v)),
   SEED_DEMO: flag.default(true),
   WEBHOOK_URL: optionalString,
   WEBHOOK_SECRET: optionalString,
@@ -42,6 +44,15 @@ const EnvSchema = z.object({
   LINEAR_API_URL: z.string().url().default('https://api.linear.app/graphql'),
   LINEAR_TEAM_ID: optionalString,
   LINEAR_WEBHOOK_SECRET: optionalString,
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).max(1000).default(5),
+  LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(50),
+  LOGIN_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+  LOGIN_BLOCK_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  LOGIN_MAX_BLOCK_SECONDS: z.coerce.number().int().min(1).max(7 * 86_400).default(3600),
+}).superRefine((e, ctx) => {
+  // Checked here so a weak ADMIN_PASSWORD stops the start with a clear message, before anything runs.
+  const problem = e.ADMIN_PASSWORD ? passwordProblem(e.ADMIN_PASSWORD, [e.ADMIN_EMAIL, 'Admin']) : null;
+  if (problem) ctx.addIssue({ code: 'custom', path: ['ADMIN_PASSWORD'], message: `${problem} Unset it to have a strong one generated and printed once.` });
 });
 
 export interface Config {
@@ -82,6 +93,14 @@ export interface Config {
   readonly linear?: { readonly apiKey: string; readonly url: string; readonly teamId?: string };
   /** Verifies Linear's webhook (issue marked done -> tell affected customers). */
   readonly linearWebhookSecret?: string;
+  /** Failed sign-ins allowed per account and per address within the window; then locks with doubling backoff. */
+  readonly loginThrottle: {
+    readonly maxFailuresPerAccount: number;
+    readonly maxFailuresPerAddress: number;
+    readonly windowSeconds: number;
+    readonly blockSeconds: number;
+    readonly maxBlockSeconds: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -131,5 +150,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pagerduty: e.PAGERDUTY_ROUTING_KEY ? Object.freeze({ routingKey: e.PAGERDUTY_ROUTING_KEY, url: e.PAGERDUTY_EVENTS_URL }) : undefined,
     linear: e.LINEAR_API_KEY ? Object.freeze({ apiKey: e.LINEAR_API_KEY, url: e.LINEAR_API_URL, teamId: e.LINEAR_TEAM_ID }) : undefined,
     linearWebhookSecret: e.LINEAR_WEBHOOK_SECRET,
+    loginThrottle: Object.freeze({
+      maxFailuresPerAccount: e.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+      maxFailuresPerAddress: e.LOGIN_MAX_FAILURES_PER_ADDRESS,
+      windowSeconds: e.LOGIN_FAILURE_WINDOW_SECONDS,
+      blockSeconds: e.LOGIN_BLOCK_SECONDS,
+      maxBlockSeconds: e.LOGIN_MAX_BLOCK_SECONDS,
+    }),
   });
 }

@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { startServer } from './start-server.js';
+import { startupBanner } from './startup-banner.js';
 
 /** `npm start`: read config once, start everything, print where to go, stop cleanly on Ctrl-C. */
 async function main(): Promise<void> {
@@ -17,18 +18,7 @@ async function main(): Promise<void> {
   const log = createLogger(config.logLevel);
   const server = await startServer(config, { log });
 
-  const lines = [
-    '',
-    `  Firstline is running on ${server.url}`,
-    `  Demo app (widget):  ${server.url}/`,
-    `  Agent console:      ${server.url}/console`,
-    `  Admin login:        ${server.admin.email} / ${server.admin.password ?? '(password printed at first start; set ADMIN_PASSWORD to reset it)'}`,
-    ...server.demoAgents.map((a) => `  Demo agent login:   ${a.email} / ${a.password}`),
-    `  Database:           ${config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`}`,
-    `  Answers:            ${config.openai ? `OpenAI-compatible model ${config.openai.chatModel}` : 'offline (extractive, local models)'}`,
-    '',
-  ];
-  process.stdout.write(`${lines.join('\n')}\n`);
+  process.stdout.write(startupBanner(server, config));
 
   let stopping = false;
   const stop = async (signal: string) => {

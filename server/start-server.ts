@@ -10,6 +10,7 @@ import { DEFAULT_INTENTS } from './understanding/default-intents.js';
 import { trainIntentClassifier } from './understanding/intent-classifier.js';
 import { createTokenService, resolveAuthSecret } from './auth/tokens.js';
 import { createUserRepository } from './auth/user-repository.js';
+import { createLoginThrottle } from './auth/login-throttle.js';
 import { ensureAdminAccount, type AdminLogin } from './bootstrap/admin-account.js';
 import { seedDemoTeam } from './bootstrap/demo-team.js';
 import type { Config } from './config.js';
@@ -34,6 +35,7 @@ import { attachVisitorResponder } from './pipeline/respond-to-visitor.js';
 import type { TurnRecoveryResult } from './pipeline/turn-recovery.js';
 import { setupAgentNamespace, type AgentNamespace } from './realtime/agent-namespace.js';
 import { attachBroadcastListeners } from './realtime/broadcast-listeners.js';
+import { agentRoom } from './realtime/rooms.js';
 import { createSocketAdapter } from './realtime/socket-adapter.js';
 import { allowOrigin } from './realtime/allowed-origins.js';
 import { setupVisitorNamespace, type VisitorNamespace } from './realtime/visitor-namespace.js';
@@ -102,8 +104,10 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const applied = await migrate(db);
   if (applied.length) log.info({ applied }, 'migrations applied');
 
-  const tokens = createTokenService(await resolveAuthSecret(db, config.authSecret), config.tokenTtlSeconds);
   const users = createUserRepository(db);
+  const tokens = createTokenService({ secret: await resolveAuthSecret(db, config.authSecret), agentTtlSeconds: config.tokenTtlSeconds, sessions: users });
+  // In memory for now: with several nodes each enforces the limits on its own (pass `redis` to share them).
+  const loginThrottle = createLoginThrottle({ limits: config.loginThrottle });
   const admin = await ensureAdminAccount(users, config.adminEmail, config.adminPassword);
   const demoAgents = config.seedDemo ? await seedDemoTeam(users) : [];
 
@@ -138,7 +142,8 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const feedback = createConversationFeedback({ db, bus, webhooks: webhookOutbox });
   const bugReports = createBugReportService({ db, conversations, clock, log, linear: config.linear, webhookUrl: config.webhook?.url, fetch: opts.fetch });
   let onRosterChanged = () => undefined as void;
-  const app = createApp({ db, log, tokens, users, conversations, kb, answerer, knowledgeGaps, ready: () => ready, clock, notes, transfers, feedback, notifications, intents, bugReports, linearWebhookSecret: config.linearWebhookSecret, onRosterChanged: () => onRosterChanged() });
+  let onSessionsRevoked = (_userId: string) => undefined as void;
+  const app = createApp({ db, log, tokens, users, conversations, kb, answerer, knowledgeGaps, ready: () => ready, clock, notes, transfers, feedback, notifications, intents, bugReports, linearWebhookSecret: config.linearWebhookSecret, onRosterChanged: () => onRosterChanged(), loginThrottle, onSessionsRevoked: (id) => onSessionsRevoked(id) });
   const httpServer = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
   const adapter = await createSocketAdapter(config.redisUrl, log);
   const io = new SocketServer(httpServer, {
@@ -174,6 +179,8 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   };
   onRosterChanged = onPresenceChanged;
   setupAgentNamespace(agents, { tokens, users, conversations, log, onPresenceChanged });
+  // Their tokens no longer verify: close their sockets on every node (the adapter carries it).
+  onSessionsRevoked = (id) => agents.in(agentRoom(id)).disconnectSockets(true);
   for (const event of [DomainEvents.handoffRequested, DomainEvents.conversationResolved, DomainEvents.conversationRequeued, DomainEvents.conversationTransferred] as const) {
     bus.on(event, routeLogged);
   }

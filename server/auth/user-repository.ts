@@ -3,6 +3,8 @@ import type { UserRole } from '../../protocol/domain.js';
 import type { Queryable } from '../db/db.js';
 import { conflict } from '../errors.js';
 import { hashPassword } from './passwords.js';
+import { assertStrongPassword } from './password-policy.js';
+import type { SessionState } from './tokens.js';
 import type { WorkingHours } from '../routing/working-hours.js';
 
 export interface User {
@@ -19,6 +21,8 @@ export interface User {
   presenceManual: 'away' | 'offline' | null;
   onCall: boolean;
   workingHours: WorkingHours | null;
+  /** Cannot sign in; existing tokens and agent sockets stop working. */
+  disabled: boolean;
 }
 interface UserRow {
   id: string;
@@ -34,6 +38,8 @@ interface UserRow {
   presence_manual: User['presenceManual'];
   on_call: boolean;
   working_hours: WorkingHours | null;
+  disabled: boolean;
+  token_version: number;
 }
 const toUser = (r: UserRow): User => ({
   id: r.id,
@@ -48,6 +54,7 @@ const toUser = (r: UserRow): User => ({
   presenceManual: r.presence_manual,
   onCall: r.on_call,
   workingHours: r.working_hours,
+  disabled: r.disabled,
 });
 
 export interface NewUser {
@@ -62,6 +69,7 @@ export interface NewUser {
 export function createUserRepository(db: Queryable) {
   return {
     async create(u: NewUser): Promise<User> {
+      assertStrongPassword(u.password, [u.email, u.name]);
       const hash = await hashPassword(u.password);
       const { rows } = await db.query<UserRow>(
         `INSERT INTO users (id, email, name, role, password_hash, skills, max_concurrent)
@@ -71,9 +79,27 @@ export function createUserRepository(db: Queryable) {
       if (!rows[0]) throw conflict(`A user with email ${u.email} already exists.`, 'email_taken');
       return toUser(rows[0]);
     },
-    async findByEmailWithHash(email: string): Promise<(User & { passwordHash: string }) | null> {
+    async findByEmailWithHash(email: string): Promise<(User & { passwordHash: string; tokenVersion: number }) | null> {
       const { rows } = await db.query<UserRow>('SELECT * FROM users WHERE email = $1', [email.toLowerCase()]);
-      return rows[0] ? { ...toUser(rows[0]), passwordHash: rows[0].password_hash } : null;
+      return rows[0] ? { ...toUser(rows[0]), passwordHash: rows[0].password_hash, tokenVersion: rows[0].token_version } : null;
+    },
+    async getWithHash(id: string): Promise<(User & { passwordHash: string; tokenVersion: number }) | null> {
+      const { rows } = await db.query<UserRow>('SELECT * FROM users WHERE id = $1', [id]);
+      return rows[0] ? { ...toUser(rows[0]), passwordHash: rows[0].password_hash, tokenVersion: rows[0].token_version } : null;
+    },
+    /** Checked on every authenticated request and agent socket event: one primary-key lookup. */
+    async sessionState(id: string): Promise<SessionState | null> {
+      const { rows } = await db.query<{ id: string; name: string; role: UserRole; level: User['level']; disabled: boolean; token_version: number }>(
+        'SELECT id, name, role, level, disabled, token_version FROM users WHERE id = $1',
+        [id],
+      );
+      const r = rows[0];
+      return r ? { id: r.id, name: r.name, role: r.role, level: r.level, disabled: r.disabled, tokenVersion: r.token_version } : null;
+    },
+    /** "Sign out everywhere": every token issued so far stops working. Null when there is no such user. */
+    async revokeSessions(id: string): Promise<number | null> {
+      const { rows } = await db.query<{ token_version: number }>('UPDATE users SET token_version = token_version + 1 WHERE id = $1 RETURNING token_version', [id]);
+      return rows[0]?.token_version ?? null;
     },
     async get(id: string): Promise<User | null> {
       const { rows } = await db.query<UserRow>('SELECT * FROM users WHERE id = $1', [id]);
@@ -87,8 +113,14 @@ export function createUserRepository(db: Queryable) {
       const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM users');
       return rows[0]?.n ?? 0;
     },
-    async setPassword(email: string, password: string): Promise<void> {
-      await db.query('UPDATE users SET password_hash = $2 WHERE email = $1', [email.toLowerCase(), await hashPassword(password)]);
+    /** Also signs the user out everywhere; returns the new token version (null: no such user). */
+    async setPassword(email: string, password: string, userInputs: string[] = [email]): Promise<number | null> {
+      assertStrongPassword(password, userInputs);
+      const { rows } = await db.query<{ token_version: number }>(
+        'UPDATE users SET password_hash = $2, token_version = token_version + 1 WHERE email = $1 RETURNING token_version',
+        [email.toLowerCase(), await hashPassword(password)],
+      );
+      return rows[0]?.token_version ?? null;
     },
     async setPresence(id: string, presence: User['presence']): Promise<void> {
       await db.query('UPDATE users SET presence = $2, last_seen_at = now() WHERE id = $1', [id, presence]);
@@ -99,10 +131,15 @@ export function createUserRepository(db: Queryable) {
     },
     async update(
       id: string,
-      patch: Partial<{ name: string; role: UserRole; skills: string[]; maxConcurrent: number; level: User['level']; teamId: string | null; onCall: boolean; workingHours: WorkingHours | null }>,
+      patch: Partial<{ name: string; role: UserRole; skills: string[]; maxConcurrent: number; level: User['level']; teamId: string | null; onCall: boolean; workingHours: WorkingHours | null; disabled: boolean }>,
     ): Promise<User | null> {
+      // A role change or a disable ends every session: tokens carry the version they were issued with.
       const { rows } = await db.query<UserRow>(
         `UPDATE users SET
+           token_version = token_version + CASE WHEN ($3::text IS NOT NULL AND $3::text <> role) OR ($12::boolean AND NOT disabled) THEN 1 ELSE 0 END,
+           disabled = COALESCE($12, disabled),
+           -- A disabled agent is offered no more conversations.
+           presence = CASE WHEN $12::boolean THEN 'offline' ELSE presence END,
            name = COALESCE($2, name), role = COALESCE($3, role), skills = COALESCE($4, skills),
            max_concurrent = COALESCE($5, max_concurrent), level = COALESCE($6, level),
            team_id = CASE WHEN $7::boolean THEN $8 ELSE team_id END,
@@ -121,6 +158,7 @@ export function createUserRepository(db: Queryable) {
           patch.onCall ?? null,
           'workingHours' in patch,
           patch.workingHours ? JSON.stringify(patch.workingHours) : null,
+          patch.disabled ?? null,
         ],
       );
       return rows[0] ? toUser(rows[0]) : null;

@@ -1,7 +1,7 @@
 import type { Citation, Handoff, PageInfo, VisitorIdentity } from '../../protocol/domain.js';
 import { DomainEvents } from '../../protocol/events.js';
 import type { Db, Queryable } from '../db/db.js';
-import { AppError, conflict, notFound } from '../errors.js';
+import { AppError, conflict, forbidden, notFound } from '../errors.js';
 import type { EventBus } from '../events/event-bus.js';
 import { noWebhooks, type WebhookOutbox } from '../notifications/webhook-outbox.js';
 import { createConversationRepository, type ConversationRepository, type StoredMessage } from './conversation-repository.js';
@@ -121,7 +121,7 @@ export function createConversationService(deps: { db: Db; bus: EventBus; clock?:
     await store(c, { conversationId: c.id, role: 'system', text: `${agent.name} joined the conversation.`, meta: { event: 'agent_joined', agentId: agent.id } });
   }
 
-  return {
+  const service = {
     repo,
     clock,
     webhooks,
@@ -232,6 +232,15 @@ export function createConversationService(deps: { db: Db; bus: EventBus; clock?:
       return res.message;
     },
 
+    /** An agent resolving by hand: only the assignee, a manager or an admin may. */
+    async resolveAsAgent(conversationId: string, agent: Actor, opts: { manager: boolean }): Promise<ConversationSummary> {
+      const c = await mustGet(conversationId);
+      if (agent.role !== 'admin' && !opts.manager && c.assigneeId !== agent.id) {
+        throw forbidden('Only the assigned agent, a manager or an admin can resolve this conversation; claim it first.');
+      }
+      return service.resolve(conversationId, agent);
+    },
+
     async resolve(conversationId: string, actor: { id: string; name: string }, opts: { aiResolved?: boolean } = {}): Promise<ConversationSummary> {
       const before = await mustGet(conversationId);
       if (before.status === 'resolved') return before;
@@ -249,5 +258,6 @@ export function createConversationService(deps: { db: Db; bus: EventBus; clock?:
       return c;
     },
   };
+  return service;
 }
 export type ConversationService = ReturnType<typeof createConversationService>;

@@ -2,12 +2,13 @@ import { Hono } from 'hono';
 import { AgentBody, AgentPatchBody, PresenceBody } from '../../protocol/http.js';
 import type { TokenService } from '../auth/tokens.js';
 import type { UserRepository } from '../auth/user-repository.js';
-import { notFound } from '../errors.js';
+import { conflict, notFound } from '../errors.js';
 import { requireRole, type AuthEnv } from './auth-middleware.js';
 import { jsonBody } from './validate.js';
 
-export function agentRoutes(deps: { users: UserRepository; tokens: TokenService; onRosterChanged?: () => void }) {
+export function agentRoutes(deps: { users: UserRepository; tokens: TokenService; onRosterChanged?: () => void; onSessionsRevoked?: (userId: string) => void }) {
   const changed = () => deps.onRosterChanged?.();
+  const revoked = (id: string) => deps.onSessionsRevoked?.(id);
   return new Hono<AuthEnv>()
     .put('/me/presence', requireRole(deps.tokens, 'agent'), async (c) => {
       const body = await jsonBody(c, PresenceBody);
@@ -28,9 +29,19 @@ export function agentRoutes(deps: { users: UserRepository; tokens: TokenService;
     })
     .put('/:id', requireRole(deps.tokens, 'admin'), async (c) => {
       const body = await jsonBody(c, AgentPatchBody);
-      const user = await deps.users.update(c.req.param('id'), body);
+      const id = c.req.param('id');
+      if (body.disabled && id === c.get('user').sub) throw conflict('You cannot disable your own account; ask another admin.', 'cannot_disable_self');
+      const user = await deps.users.update(id, body);
       if (!user) throw notFound('Agent');
+      // A role change or disable bumped the token version: close the sockets that still use old tokens.
+      if (body.role !== undefined || body.disabled) revoked(id);
       changed();
       return c.json(user);
+    })
+    .post('/:id/logout-all', requireRole(deps.tokens, 'admin'), async (c) => {
+      const id = c.req.param('id');
+      if ((await deps.users.revokeSessions(id)) === null) throw notFound('Agent');
+      revoked(id);
+      return c.json({ ok: true as const });
     });
 }

@@ -5,6 +5,7 @@ import type { KnowledgeBase } from '../../knowledge/types.js';
 import type { KnowledgeGaps } from '../../knowledge/knowledge-gaps.js';
 import type { Answerer } from '../pipeline/answerer.js';
 import type { TokenService } from '../auth/tokens.js';
+import type { LoginThrottle } from '../auth/login-throttle.js';
 import type { UserRepository } from '../auth/user-repository.js';
 import type { ConversationService } from '../conversations/conversation-service.js';
 import type { Db } from '../db/db.js';
@@ -50,6 +51,10 @@ export interface AppDeps {
   linearWebhookSecret?: string;
   /** Agents, skills or presence changed: route again and refresh waiting times. */
   onRosterChanged?: () => void;
+  /** Failed sign-ins per address and account (server/auth/login-throttle.ts). */
+  loginThrottle: LoginThrottle;
+  /** Every token of this user was just revoked (role change, disable, password, sign out everywhere). */
+  onSessionsRevoked?: (userId: string) => void;
   /** Composes the knowledge playground's answer preview (the pipeline's answerer). */
   answerer?: Answerer;
   knowledgeGaps?: KnowledgeGaps;

@@ -5,7 +5,11 @@ import { forbidden, unauthorized } from '../errors.js';
 
 export type AuthEnv = { Variables: { user: AgentClaims } };
 
-/** Requires a valid bearer token with one of the roles (admins may do everything agents may). */
+/**
+ * Requires a valid bearer token whose user still exists, is enabled and has not been signed out
+ * since (tokens.verifyAgent checks the stored user); the role checked is the stored one. Admins
+ * may do everything agents may.
+ */
 export function requireRole(tokens: TokenService, role: UserRole) {
   return createMiddleware<AuthEnv>(async (c, next) => {
     const header = c.req.header('authorization') ?? '';

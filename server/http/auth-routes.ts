@@ -1,20 +1,91 @@
-import { Hono } from 'hono';
-import { LoginBody } from '../../protocol/http.js';
-import { verifyPassword } from '../auth/passwords.js';
+import { randomBytes } from 'node:crypto';
+import { Hono, type Context } from 'hono';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { LoginBody, PasswordChangeBody } from '../../protocol/http.js';
+import type { LoginThrottle } from '../auth/login-throttle.js';
+import { hashPassword, verifyPassword } from '../auth/passwords.js';
 import type { TokenService } from '../auth/tokens.js';
 import type { UserRepository } from '../auth/user-repository.js';
-import { AppError } from '../errors.js';
+import { AppError, unauthorized } from '../errors.js';
+import { requireRole, type AuthEnv } from './auth-middleware.js';
 import { jsonBody } from './validate.js';
 
-export function authRoutes(deps: { users: UserRepository; tokens: TokenService }) {
-  return new Hono().post('/login', async (c) => {
-    const body = await jsonBody(c, LoginBody);
-    const user = await deps.users.findByEmailWithHash(body.email);
-    // Same message for unknown email and wrong password: do not reveal which accounts exist.
-    if (!user || !(await verifyPassword(body.password, user.passwordHash))) {
-      throw new AppError(401, 'invalid_credentials', 'Wrong email or password.');
-    }
-    const token = await deps.tokens.signAgent({ sub: user.id, role: user.role, name: user.name });
-    return c.json({ token, user: { id: user.id, email: user.email, name: user.name, role: user.role } });
-  });
+export interface AuthRouteDeps {
+  users: UserRepository;
+  tokens: TokenService;
+  loginThrottle: LoginThrottle;
+  /** Every token of this user was just revoked: close their open agent sockets. */
+  onSessionsRevoked?: (userId: string) => void;
+  /** The password check (tests count its calls). */
+  verifyPassword?: (password: string, stored: string) => Promise<boolean>;
+}
+
+function clientAddress(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown'; // not served by @hono/node-server (app.request() in tests): one shared bucket
+  }
+}
+
+function tooManyAttempts(c: Context, seconds: number) {
+  return c.json(
+    { error: { code: 'too_many_attempts', message: `Too many failed sign-in attempts; try again in ${seconds} s.` } },
+    429,
+    { 'Retry-After': String(seconds) },
+  );
+}
+
+export function authRoutes(deps: AuthRouteDeps) {
+  const { users, tokens, loginThrottle: throttle } = deps;
+  const verify = deps.verifyPassword ?? verifyPassword;
+  // Unknown emails are checked against this hash so they cost one scrypt like a wrong password:
+  // the answer time does not tell which accounts exist. Started now so the first call is not slower.
+  const dummyHash = hashPassword(randomBytes(18).toString('base64url'));
+  dummyHash.catch(() => undefined); // awaited (and so reported) by the first login that needs it
+
+  return new Hono<AuthEnv>()
+    .post('/login', async (c) => {
+      const body = await jsonBody(c, LoginBody);
+      const address = clientAddress(c);
+      // Checked before the password, so a locked account answers the same whether the guess is right.
+      const wait = await throttle.retryAfter(address, body.email);
+      if (wait > 0) return tooManyAttempts(c, wait);
+      const user = await users.findByEmailWithHash(body.email);
+      const matches = await verify(body.password, user?.passwordHash ?? (await dummyHash));
+      // Same message for unknown email and wrong password: do not reveal which accounts exist.
+      if (!user || !matches) {
+        await throttle.failed(address, body.email);
+        throw new AppError(401, 'invalid_credentials', 'Wrong email or password.');
+      }
+      if (user.disabled) throw new AppError(403, 'account_disabled', 'This account is disabled; ask an admin to enable it.');
+      await throttle.succeeded(body.email);
+      const token = await tokens.signAgent({ sub: user.id, role: user.role, name: user.name, ver: user.tokenVersion });
+      return c.json({ token, user: { id: user.id, email: user.email, name: user.name, role: user.role } });
+    })
+    .post('/logout-all', requireRole(tokens, 'agent'), async (c) => {
+      const id = c.get('user').sub;
+      if ((await users.revokeSessions(id)) === null) throw unauthorized();
+      deps.onSessionsRevoked?.(id);
+      return c.json({ ok: true as const });
+    })
+    .post('/password', requireRole(tokens, 'agent'), async (c) => {
+      const body = await jsonBody(c, PasswordChangeBody);
+      const user = await users.getWithHash(c.get('user').sub);
+      if (!user) throw unauthorized();
+      // A stolen token must not become a way around the sign-in throttle.
+      const address = clientAddress(c);
+      const wait = await throttle.retryAfter(address, user.email);
+      if (wait > 0) return tooManyAttempts(c, wait);
+      if (!(await verify(body.currentPassword, user.passwordHash))) {
+        await throttle.failed(address, user.email);
+        throw new AppError(403, 'wrong_password', 'The current password is wrong.');
+      }
+      const ver = await users.setPassword(user.email, body.newPassword, [user.email, user.name]);
+      if (ver === null) throw unauthorized();
+      deps.onSessionsRevoked?.(user.id);
+      // Every other session ends; this one continues with a fresh token.
+      const token = await tokens.signAgent({ sub: user.id, role: user.role, name: user.name, ver });
+      return c.json({ token });
+    });
 }

@@ -64,6 +64,10 @@ export function conversationRoutes(deps: ConversationRouteDeps) {
       const res = await deps.transfers.transfer({ conversationId: c.req.param('id'), from: actor(c), toAgentId: body.toAgentId, toTeamId: body.toTeamId, note: body.note });
       return c.json({ status: res.conversation.status, assigneeId: res.conversation.assigneeId, kind: res.kind });
     })
+    .post('/:id/resolve', async (c) => {
+      const resolved = await deps.conversations.resolveAsAgent(c.req.param('id'), actor(c), { manager: c.get('user').level === 'manager' });
+      return c.json({ status: resolved.status });
+    })
     .post('/:id/verdict', async (c) => {
       const body = await jsonBody(c, VerdictBody);
       await deps.feedback.setVerdict(c.req.param('id'), c.get('user').sub, body.verdict);

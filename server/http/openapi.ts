@@ -24,6 +24,7 @@ import {
   MarkReadBody,
   MetricsQuery,
   NoteBody,
+  PasswordChangeBody,
   PageInfo,
   PresenceBody,
   PresenceIn,
@@ -93,6 +94,7 @@ const Agent = z.object({
   presenceManual: z.enum(['away', 'offline']).nullable(),
   onCall: z.boolean(),
   workingHours: WorkingHoursBody.nullable(),
+  disabled: z.boolean(),
 });
 const DirectoryEntry = Agent.pick({ id: true, name: true, level: true, skills: true, teamId: true, presence: true });
 const Team = z.object({ id: z.string(), name: z.string(), skills: z.array(z.string()), members: z.number().int() });
@@ -247,13 +249,58 @@ interface Operation {
 
 const OPERATIONS: Operation[] = [
   // Auth
-  { method: 'post', path: '/api/auth/login', tag: 'auth', summary: 'Sign in; returns a bearer token', access: 'public', body: LoginBody, response: LoginResponse, errors: [401] },
+  {
+    method: 'post',
+    path: '/api/auth/login',
+    tag: 'auth',
+    summary: 'Sign in; returns a bearer token',
+    access: 'public',
+    description:
+      'Failed attempts are counted per client address and per account (LOGIN_* settings); past the limit the answer is 429 `too_many_attempts` with Retry-After, and the lock doubles each time. A disabled account gets 403 `account_disabled` (only with the right password).',
+    body: LoginBody,
+    response: LoginResponse,
+    errors: [401, 403, 429],
+  },
+  { method: 'post', path: '/api/auth/logout-all', tag: 'auth', summary: 'Sign out everywhere: every token issued to me so far stops working, open sockets close', access: 'agent', response: Ok },
+  {
+    method: 'post',
+    path: '/api/auth/password',
+    tag: 'auth',
+    summary: 'Change my password; signs out every other session and returns a fresh token',
+    access: 'agent',
+    description: 'The new password needs at least 10 characters and must not be easy to guess (422 `weak_password` says why). A wrong current password is 403 `wrong_password` and counts as a failed sign-in.',
+    body: PasswordChangeBody,
+    response: z.object({ token: z.string() }),
+    errors: [403, 422, 429],
+  },
   // Agents
   { method: 'get', path: '/api/agents', tag: 'agents', summary: 'List agents and admins', access: 'admin', response: z.object({ agents: z.array(Agent) }) },
-  { method: 'post', path: '/api/agents', tag: 'agents', summary: 'Create an agent or admin', access: 'admin', body: AgentBody, status: 201, response: Id, errors: [409] },
+  {
+    method: 'post',
+    path: '/api/agents',
+    tag: 'agents',
+    summary: 'Create an agent or admin',
+    access: 'admin',
+    description: 'The password needs at least 10 characters and must not be easy to guess (422 `weak_password` says why).',
+    body: AgentBody,
+    status: 201,
+    response: Id,
+    errors: [409, 422],
+  },
   { method: 'get', path: '/api/agents/directory', tag: 'agents', summary: 'Who can take a transfer (names, skills, presence)', access: 'agent', response: z.object({ agents: z.array(DirectoryEntry) }) },
   { method: 'put', path: '/api/agents/me/presence', tag: 'agents', summary: 'Set my presence (online or away)', access: 'agent', body: PresenceBody, response: z.object({ ok: z.literal(true), status: PresenceBody.shape.status }) },
-  { method: 'put', path: '/api/agents/:id', tag: 'agents', summary: 'Update an agent (any subset of fields)', access: 'admin', body: AgentPatchBody, response: Agent },
+  {
+    method: 'put',
+    path: '/api/agents/:id',
+    tag: 'agents',
+    summary: 'Update an agent (any subset of fields)',
+    access: 'admin',
+    description: 'A role change or `disabled: true` ends every session of that user at once (tokens and sockets). Admins cannot disable themselves (409).',
+    body: AgentPatchBody,
+    response: Agent,
+    errors: [409],
+  },
+  { method: 'post', path: '/api/agents/:id/logout-all', tag: 'agents', summary: "Sign an agent out everywhere: their tokens stop working, open sockets close", access: 'admin', response: Ok },
   // Teams
   { method: 'get', path: '/api/teams', tag: 'teams', summary: 'List teams with member counts', access: 'agent', response: z.object({ teams: z.array(Team) }) },
   { method: 'post', path: '/api/teams', tag: 'teams', summary: 'Create a team', access: 'admin', body: TeamBody, status: 201, response: Id, errors: [409] },
@@ -308,6 +355,15 @@ const OPERATIONS: Operation[] = [
     body: TransferBody,
     response: z.object({ status: ConversationStatus, assigneeId: z.string().nullable(), kind: z.string() }),
     errors: [409],
+  },
+  {
+    method: 'post',
+    path: '/api/conversations/:id/resolve',
+    tag: 'conversations',
+    summary: 'Resolve a conversation (the assignee, a manager or an admin)',
+    access: 'agent',
+    description: 'Other agents get 403 `forbidden`. Same rule as the `/agent` socket `resolve` event.',
+    response: z.object({ status: ConversationStatus }),
   },
   { method: 'post', path: '/api/conversations/:id/verdict', tag: 'conversations', summary: "Judge the AI's handoff decision", access: 'agent', body: VerdictBody, response: Ok },
   // Metrics and reports
@@ -391,9 +447,10 @@ const OPERATIONS: Operation[] = [
 const ERROR_TEXT: Record<number, string> = {
   400: 'Invalid JSON or a body/query that fails validation (`invalid_json`, `invalid_request`).',
   401: 'Missing, invalid or expired bearer token (or wrong credentials / signature).',
-  403: 'Signed in, but this needs the admin role.',
+  403: 'Signed in, but not allowed: this needs the admin role, or another rule applies (see the description).',
   404: 'No such resource (`not_found`).',
   409: 'Conflicts with existing data (for example a taken name or shortcut, or a state that does not allow it).',
+  422: 'The request is well formed but refused (for example `weak_password`, with the reason).',
   413: 'Body over the size limit (`payload_too_large`; JSON bodies are limited to 5 MB).',
   415: 'Wrong content type.',
   429: 'Rate limited; see the Retry-After header.',
@@ -500,12 +557,12 @@ function socketDescription(): JsonSchema {
         },
       },
       '/agent': {
-        description: 'The console. Only signed-in agents and admins connect.',
+        description: 'The console. Only signed-in agents and admins connect; the stored user is checked at the handshake and before every event, and the sockets of a user who is disabled, changes role or is signed out everywhere are closed.',
         handshake: { auth: inSchema(AgentAuth) },
         clientToServer: {
           claim: clientEvent('Take a waiting conversation.', ConversationRef, ackOf()),
           message: clientEvent('Reply to the visitor.', AgentMessageIn, ackOf({ id: z.string() })),
-          resolve: clientEvent('Close the conversation.', ConversationRef, ackOf()),
+          resolve: clientEvent('Close the conversation (the assignee, a manager or an admin; others get `forbidden`).', ConversationRef, ackOf()),
           presence: clientEvent('Set presence.', PresenceIn, ackOf()),
         },
         serverToClient: {
@@ -532,6 +589,7 @@ export function buildOpenApiDocument(): JsonSchema {
       operationId: 'getHealthz',
       tags: ['meta'],
       summary: 'Ready once migrations ran and sockets are accepted',
+      'x-firstline-access': 'public',
       security: [],
       responses: {
         '200': { description: 'Ready', content: { 'application/json': { schema: { type: 'object', properties: { status: { const: 'ok' } }, required: ['status'] } } } },

@@ -21,17 +21,40 @@ export function setupAgentNamespace(
 ): void {
   const { tokens, users, conversations, log } = deps;
 
+  const unauthorized = () => Object.assign(new Error('Sign in first: the agent connection needs a valid token.'), { data: { code: 'unauthorized' } });
   nsp.use(async (socket, next) => {
     const parsed = AgentAuth.safeParse(socket.handshake.auth ?? {});
-    const claims = parsed.success ? await tokens.verifyAgent(parsed.data.token) : null;
-    const user = claims ? await users.get(claims.sub).catch(() => null) : null;
-    if (!user) return next(Object.assign(new Error('Sign in first: the agent connection needs a valid token.'), { data: { code: 'unauthorized' } }));
-    socket.data = { agent: { id: user.id, name: user.name, role: user.role }, manager: user.role === 'admin' || user.level === 'manager' };
+    // verifyAgent checks the stored user: exists, enabled, token version current; role and level are the stored ones.
+    const claims = parsed.success ? await tokens.verifyAgent(parsed.data.token).catch((err: unknown) => (log.error({ err }, 'agent handshake check failed'), null)) : null;
+    if (!claims) return next(unauthorized());
+    socket.data = { agent: { id: claims.sub, name: claims.name, role: claims.role }, manager: claims.role === 'admin' || claims.level === 'manager' };
     next();
   });
 
   nsp.on('connection', (socket) => {
     const { agent } = socket.data;
+    const token = (socket.handshake.auth as { token: string }).token;
+    // Sockets of a user whose tokens were revoked are closed at once (see start-server's
+    // onSessionsRevoked); this re-check before every event also covers what that cannot see,
+    // such as a user deleted in the database. One primary-key lookup per event.
+    socket.use((packet, next) => {
+      tokens.verifyAgent(token).then(
+        (claims) => {
+          if (claims) {
+            socket.data.manager = claims.role === 'admin' || claims.level === 'manager';
+            return next();
+          }
+          const ack = packet[packet.length - 1];
+          if (typeof ack === 'function') ack({ ok: false, error: { code: 'unauthorized', message: 'Your session has ended; sign in again.' } });
+          socket.disconnect(true);
+        },
+        (err: unknown) => {
+          log.error({ err, event: packet[0] }, 'agent session check failed');
+          const ack = packet[packet.length - 1];
+          if (typeof ack === 'function') ack({ ok: false, error: { code: 'internal', message: 'Something went wrong on our side; please try again.' } });
+        },
+      );
+    });
     // Joining is synchronous with the in-memory adapter and handlers are registered before any
     // await, so nothing the console sends right after connecting is dropped.
     void socket.join([AGENTS_ROOM, agentRoom(agent.id), ...(socket.data.manager ? [MANAGERS_ROOM] : [])]);
@@ -57,7 +80,7 @@ export function setupAgentNamespace(
     socket.on(
       'resolve',
       ackedHandler(ConversationRef, log, async ({ conversationId }) => {
-        await conversations.resolve(conversationId, agent);
+        await conversations.resolveAsAgent(conversationId, agent, { manager: socket.data.manager });
         return {};
       }) as AgentClientToServer['resolve'],
     );

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Socket } from 'socket.io-client';
 import type { ChatMessage } from '../../protocol/domain.js';
 import { createTokenService, resolveAuthSecret } from '../../server/auth/tokens.js';
+import { createUserRepository } from '../../server/auth/user-repository.js';
 import { createConversationService } from '../../server/conversations/conversation-service.js';
 import { createEventBus } from '../../server/events/event-bus.js';
 import type { RunningServer } from '../../server/start-server.js';
@@ -41,7 +42,7 @@ describe(`visitor messages survive a crash before they are answered (${dbKind})`
     for (const [i, text] of texts.entries()) {
       ids.push((await conversations.receiveVisitorMessage({ conversationId, visitorId, clientMessageId: `${conversationId}-${i}`, text })).message.id);
     }
-    const tokens = createTokenService(await resolveAuthSecret(tdb.db), 3600);
+    const tokens = createTokenService({ secret: await resolveAuthSecret(tdb.db), agentTtlSeconds: 3600, sessions: createUserRepository(tdb.db) });
     return { token: await tokens.signVisitor({ cid: conversationId, vid: visitorId }), ids };
   }
 
