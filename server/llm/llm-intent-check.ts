@@ -87,7 +87,6 @@ ${list}`,
   ];
 }
 
-
 /** Runs fn with an abort signal and rejects at the deadline even if fn ignores the signal. */
 export async function withTimeout<T>(fn: (signal: AbortSignal) => Promise<T>, ms: number): Promise<T> {
   const controller = new AbortController();
