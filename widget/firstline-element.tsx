@@ -18,6 +18,23 @@ export interface ElementOptions {
  * in) holding the inlined stylesheet and the Preact app. Removing the element unmounts the UI but
  * keeps the model, so moving or re-adding it resumes where it was.
  */
+/**
+ * A constructed stylesheet is not inline style for Content-Security-Policy, so the widget works on
+ * host pages with a strict `style-src` (the demo app has one). A `<style>` element is the
+ * fallback for browsers without constructable stylesheets.
+ */
+function adoptStyles(root: ShadowRoot): void {
+  if ('adoptedStyleSheets' in root && typeof CSSStyleSheet !== 'undefined' && 'replaceSync' in CSSStyleSheet.prototype) {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    return;
+  }
+  const style = document.createElement('style');
+  style.textContent = css;
+  root.prepend(style);
+}
+
 export function defineFirstlineElement({ model, title, suggestions }: ElementOptions): void {
   class FirstlineWidgetElement extends HTMLElement {
     private mountPoint: HTMLDivElement | null = null;
@@ -25,10 +42,9 @@ export function defineFirstlineElement({ model, title, suggestions }: ElementOpt
     connectedCallback(): void {
       const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
       if (!this.mountPoint) {
-        const style = document.createElement('style');
-        style.textContent = css;
         this.mountPoint = document.createElement('div');
-        root.append(style, this.mountPoint);
+        root.append(this.mountPoint);
+        adoptStyles(root);
         // Keys typed in the chat must not trigger the host app's global shortcuts: outside the
         // shadow root the event target is retargeted to <firstline-widget>, so a host check like
         // "ignore keys typed into inputs" cannot tell. Our own handlers run before this point.

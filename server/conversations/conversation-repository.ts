@@ -3,6 +3,7 @@ import type { ChatMessage, Citation, ConversationStatus, Handoff, PageInfo, Role
 import type { Queryable } from '../db/db.js';
 import { queueOrderSql, queueScoreSql, scoreToPriority } from '../routing/priority.js';
 import type { ConversationDetail, ConversationSummary, PageVisit, VisitorRecord } from './conversation-types.js';
+import { maskCardNumbers } from './mask-card-numbers.js';
 
 const MAX_PAGE_TRAIL = 50;
 
@@ -129,7 +130,7 @@ export function createConversationRepository(db: Queryable) {
         [
           args.visitorId,
           null,
-          v.name ?? null,
+          v.name ? maskCardNumbers(v.name) : null,
           v.email ?? null,
           v.plan ?? null,
           v.accountValue ?? null,

@@ -5,6 +5,7 @@ import { AppError, conflict, forbidden, notFound } from '../errors.js';
 import type { EventBus } from '../events/event-bus.js';
 import { noWebhooks, type WebhookOutbox } from '../notifications/webhook-outbox.js';
 import { createConversationRepository, type ConversationRepository, type StoredMessage } from './conversation-repository.js';
+import { maskCardNumbers } from './mask-card-numbers.js';
 import { createPendingTurns } from './pending-turns.js';
 import type { ConversationSummary } from './conversation-types.js';
 import { systemClock, type Clock } from '../clock.js';
@@ -64,6 +65,8 @@ export function createConversationService(deps: { db: Db; bus: EventBus; clock?:
   }
 
   async function storeIn(tx: Queryable, after: AfterCommit, conversation: ConversationSummary, m: Parameters<typeof repo.insertMessage>[0]) {
+    // What people type may hold a card number; it is masked before anything stores or sees it.
+    if (m.role === 'visitor' || m.role === 'agent') m = { ...m, text: maskCardNumbers(m.text) };
     const r = await createConversationRepository(tx).insertMessage(m);
     if (!r.created) return r;
     await webhooks.record(tx, DomainEvents.messageCreated, { message: r.message, conversation });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Hono, type Context } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
+import { pageSecurityHeaders } from './page-security-headers.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const TYPES: Record<string, string> = {
@@ -37,28 +38,25 @@ export function staticRoutes(opts: { root?: string } = {}) {
   const root = opts.root ?? ROOT;
   const dist = path.join(root, 'dist');
   const demo = path.join(root, 'demo');
-  const pageHeaders = secureHeaders({ crossOriginEmbedderPolicy: false });
+  const consoleHeaders = pageSecurityHeaders({ frameAncestors: "'none'" });
+  const demoHeaders = pageSecurityHeaders({ frameAncestors: "'self'" });
+  // The widget script runs on customers' pages: only nosniff and a cross-origin resource policy.
+  const scriptHeaders = secureHeaders({ crossOriginEmbedderPolicy: false, crossOriginResourcePolicy: 'cross-origin', crossOriginOpenerPolicy: false, xFrameOptions: false });
   const app = new Hono()
-    .get('/widget.js', async (c) => {
-      const res = await sendFile(c, path.join(dist, 'widget'), 'firstline.js', 'public, max-age=300');
-      if (!res) return notBuilt(c, 'widget');
-      // Loaded by customers' pages on other origins.
-      res.headers.set('cross-origin-resource-policy', 'cross-origin');
-      return res;
-    })
-    .get('/console/assets/*', pageHeaders, async (c) => {
+    .get('/widget.js', scriptHeaders, async (c) => (await sendFile(c, path.join(dist, 'widget'), 'firstline.js', 'public, max-age=300')) ?? notBuilt(c, 'widget'))
+    .get('/console/assets/*', consoleHeaders, async (c) => {
       const rel = c.req.path.slice('/console/'.length);
       return (await sendFile(c, path.join(dist, 'console'), rel, 'public, max-age=31536000, immutable')) ?? c.notFound();
     })
-    .get('/console', pageHeaders, async (c) => (await sendFile(c, path.join(dist, 'console'), 'index.html', 'no-cache')) ?? notBuilt(c, 'console'))
-    .get('/console/*', pageHeaders, async (c) => {
+    .get('/console', consoleHeaders, async (c) => (await sendFile(c, path.join(dist, 'console'), 'index.html', 'no-cache')) ?? notBuilt(c, 'console'))
+    .get('/console/*', consoleHeaders, async (c) => {
       const rel = c.req.path.slice('/console/'.length);
       const asset = path.extname(rel) ? await sendFile(c, path.join(dist, 'console'), rel, 'no-cache') : null;
       return asset ?? (await sendFile(c, path.join(dist, 'console'), 'index.html', 'no-cache')) ?? notBuilt(c, 'console');
     })
-    .get('/demo/*', pageHeaders, async (c) => (await sendFile(c, demo, c.req.path.slice('/demo/'.length), 'no-cache')) ?? c.notFound());
+    .get('/demo/*', demoHeaders, async (c) => (await sendFile(c, demo, c.req.path.slice('/demo/'.length), 'no-cache')) ?? c.notFound());
   for (const route of DEMO_ROUTES) {
-    app.get(route, pageHeaders, async (c) => (await sendFile(c, demo, 'index.html', 'no-cache')) ?? c.notFound());
+    app.get(route, demoHeaders, async (c) => (await sendFile(c, demo, 'index.html', 'no-cache')) ?? c.notFound());
   }
   return app;
 }

@@ -31,7 +31,16 @@ const prompt = ChatPromptTemplate.fromMessages([
 
 /** Data may not close our delimiters and smuggle text outside them. */
 export function neutralizeDelimiters(text: string): string {
-  return text.replace(/<\s*\/?\s*(context|conversation|question)\s*>/gi, (m) => m.replace(/[<>]/g, (c) => (c === '<' ? '‹' : '›')));
+  return text.replace(/<\s*\/?\s*(context|conversation|question)\b[^<>]*>/gi, (m) => m.replace(/[<>]/g, (c) => (c === '<' ? '‹' : '›')));
+}
+
+/**
+ * For short data on a line of its own (titles, heading paths, names, page titles, URLs): the
+ * delimiters defused, and on one line, so it cannot start lines that look like ours ("[2] ...",
+ * "SYSTEM: ..."). Capped, since none of these needs more.
+ */
+export function neutralizeInline(text: string, max = 300): string {
+  return neutralizeDelimiters(text.replace(/\s+/g, ' ').trim()).slice(0, max);
 }
 
 export async function buildGroundedPrompt(args: {
@@ -41,7 +50,7 @@ export async function buildGroundedPrompt(args: {
   history: ReadonlyArray<{ role: string; text: string }>;
 }): Promise<ChatTurn[]> {
   const context = args.chunks
-    .map((c, i) => `[${i + 1}] ${c.title}${c.headingPath ? ` — ${c.headingPath}` : ''}\n${neutralizeDelimiters(c.text)}`)
+    .map((c, i) => `[${i + 1}] ${neutralizeInline(c.title)}${c.headingPath ? ` — ${neutralizeInline(c.headingPath)}` : ''}\n${neutralizeDelimiters(c.text)}`)
     .join('\n\n');
   const conversation = args.history
     .filter((m) => m.role === 'visitor' || m.role === 'ai' || m.role === 'agent')

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { IntentDefinition, IntentPrediction } from '../understanding/types.js';
 import type { IntentCheck } from '../pipeline/turn.js';
 import { ModelError, type ChatModel, type ChatTurn } from './chat-model.js';
-import { neutralizeDelimiters } from './grounded-prompt.js';
+import { neutralizeDelimiters, neutralizeInline } from './grounded-prompt.js';
 
 /** Confirms or overrides a local intent prediction; null means it was confident enough not to ask. */
 export interface IntentChecker {
@@ -74,7 +74,7 @@ function intentSchema(names: string[]): { name: string; schema: Record<string, u
 }
 
 function intentPrompt(text: string, intents: readonly IntentDefinition[]): ChatTurn[] {
-  const list = intents.map((i) => `- ${i.name}: ${oneLine(i.description, 200)}`).join('\n');
+  const list = intents.map((i) => `- ${i.name}: ${neutralizeInline(i.description, 200)}`).join('\n');
   return [
     {
       role: 'system',
@@ -86,8 +86,6 @@ ${list}`,
     { role: 'user', content: `<question>\n${neutralizeDelimiters(text)}\n</question>` },
   ];
 }
-
-const oneLine = (s: string, max: number) => s.replace(/\s+/g, ' ').trim().slice(0, max);
 
 /** Runs fn with an abort signal and rejects at the deadline even if fn ignores the signal. */
 export async function withTimeout<T>(fn: (signal: AbortSignal) => Promise<T>, ms: number): Promise<T> {

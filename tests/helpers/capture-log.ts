@@ -1,5 +1,5 @@
-import pino from 'pino';
-import type { Logger } from '../../server/logger.js';
+import type pino from 'pino';
+import { createLogger, type Logger } from '../../server/logger.js';
 
 export interface LogLine {
   level: number;
@@ -7,10 +7,10 @@ export interface LogLine {
   [field: string]: unknown;
 }
 
-/** A real pino logger whose JSON lines land in `lines`, so tests can read what operators would see. */
+/** The server's own logger (same serializers and redaction) whose JSON lines land in `lines`, so tests read what operators would see. */
 export function captureLog(level: pino.LevelWithSilent = 'info'): { log: Logger; lines: LogLine[] } {
   const lines: LogLine[] = [];
-  const log = pino({ level, base: { service: 'firstline' } }, { write: (line: string) => void lines.push(JSON.parse(line) as LogLine) });
+  const log = createLogger(level, { write: (line: string) => void lines.push(JSON.parse(line) as LogLine) });
   return { log, lines };
 }
 

@@ -1,3 +1,6 @@
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatMessage } from '../../protocol/domain.js';
 import type { RunningServer } from '../../server/start-server.js';
@@ -90,6 +93,24 @@ describe(`knowledge API: upload, suggestions, gaps, preview (${dbKind})`, () => 
     expect(bigBody.results[0]).toMatchObject({ status: 'failed', error: { code: 'file_too_large' } });
     const anonymous = await call('/api/knowledge/upload', { method: 'POST', body: new FormData() });
     expect(anonymous.status).toBe(401);
+  });
+
+  it('refuses an upload whose front matter is JavaScript, without running it', async () => {
+    const marker = path.join(os.tmpdir(), `upload-marker-${process.pid}-${Date.now()}`);
+    const code = `globalThis.__uploadRan = true, require('node:fs').writeFileSync(${JSON.stringify(marker)}, 'ran')`;
+    const evil = `---js\n{ title: (${code}, 'Owned') }\n---\n\nRefunds are possible within 30 days.`;
+    const before = await articleCount();
+    const res = await upload([['evil.md', evil], ['evil-long.md', evil.replace('---js', '---javascript')]]);
+    expect(res.status).toBe(200);
+    const { results } = (await res.json()) as { results: UploadResult[] };
+    expect(results.map((r) => [r.status, r.error?.code])).toEqual([['failed', 'invalid_article'], ['failed', 'invalid_article']]);
+    expect(results[0]!.error!.message).toMatch(/evil\.md: .*only YAML front matter/);
+    // Posted as an article body, the block is just Markdown text: stored, never evaluated.
+    const posted = await call('/api/knowledge/articles', { method: 'POST', token: admin, json: { title: 'Posted', body: evil, format: 'markdown' } });
+    expect(posted.status).toBe(201);
+    expect(await articleCount()).toBe(before + 1);
+    expect(existsSync(marker)).toBe(false);
+    expect((globalThis as { __uploadRan?: unknown }).__uploadRan).toBeUndefined();
   });
 
   it('suggests articles for a page: page matches first, then by page title; public and validated', async () => {
