@@ -35,7 +35,7 @@ import type { TurnRecoveryResult } from './pipeline/turn-recovery.js';
 import { setupAgentNamespace, type AgentNamespace } from './realtime/agent-namespace.js';
 import { attachBroadcastListeners } from './realtime/broadcast-listeners.js';
 import { createSocketAdapter } from './realtime/socket-adapter.js';
-import { allowOrigin } from './realtime/allowed-origins.js';
+import { allowOrigin, createOriginGate } from './realtime/allowed-origins.js';
 import { setupVisitorNamespace, type VisitorNamespace } from './realtime/visitor-namespace.js';
 import { DomainEvents } from '../protocol/events.js';
 import { systemClock, type Clock } from './clock.js';
@@ -143,6 +143,8 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const adapter = await createSocketAdapter(config.redisUrl, log);
   const io = new SocketServer(httpServer, {
     cors: { origin: (origin, cb) => cb(null, allowOrigin(origin, config.allowedOrigins)), credentials: false },
+    // `cors` covers polling only; this gate also covers WebSocket upgrades, for both namespaces.
+    allowRequest: createOriginGate(config.allowedOrigins),
     maxHttpBufferSize: 64 * 1024,
     ...(adapter ? { adapter: adapter.factory } : {}),
   });
