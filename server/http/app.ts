@@ -53,6 +53,8 @@ export interface AppDeps {
   /** Composes the knowledge playground's answer preview (the pipeline's answerer). */
   answerer?: Answerer;
   knowledgeGaps?: KnowledgeGaps;
+  /** ALLOWED_ORIGINS, for the public routes the widget calls from customers' sites. */
+  allowedOrigins?: readonly string[];
 }
 
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
