@@ -27,7 +27,7 @@ const TURNS = 120;
 
 export async function benchPipelineLatency(): Promise<Record<string, unknown>> {
   const db = await createPgliteDb();
-  const server = await startServer(loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ADMIN_PASSWORD: 'bench-password' }), { db, log: createLogger('silent') });
+  const server = await startServer(loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ADMIN_PASSWORD: 'bench-password', RATE_LIMITS: 'off' }), { db, log: createLogger('silent') });
   try {
     // Baseline: the same stages called directly, no storage or sockets.
     const catalog = createIntentCatalog(DEFAULT_INTENTS, (ex) => trainIntentClassifier(ex));

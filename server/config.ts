@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { parseTrustProxy, type TrustProxy } from './limits/client-address.js';
+import { parseRateLimits, type RateLimitSettings } from './limits/limit-settings.js';
 
 const flag = z
   .enum(['0', '1', 'true', 'false', 'yes', 'no'])
@@ -42,7 +44,23 @@ const EnvSchema = z.object({
   LINEAR_API_URL: z.string().url().default('https://api.linear.app/graphql'),
   LINEAR_TEAM_ID: optionalString,
   LINEAR_WEBHOOK_SECRET: optionalString,
+  IDENTITY_SECRET: optionalString.refine((v) => v === undefined || v.length >= 16, 'use at least 16 characters (e.g. `openssl rand -hex 32`)'),
+  RATE_LIMITS: z.string().optional().transform(fromParser(parseRateLimits)),
+  RATE_LIMIT_PREFIX: z.string().default('firstline:limit:'),
+  TRUST_PROXY: z.string().optional().transform(fromParser(parseTrustProxy)),
 });
+
+/** A parser that throws with a readable message, as a zod transform that reports it as an issue. */
+function fromParser<T>(parse: (v: string | undefined) => T) {
+  return (v: string | undefined, ctx: z.RefinementCtx): T => {
+    try {
+      return parse(v);
+    } catch (err) {
+      ctx.addIssue({ code: 'custom', message: err instanceof Error ? err.message : String(err) });
+      return z.NEVER;
+    }
+  };
+}
 
 export interface Config {
   readonly port: number;
@@ -82,6 +100,17 @@ export interface Config {
   readonly linear?: { readonly apiKey: string; readonly url: string; readonly teamId?: string };
   /** Verifies Linear's webhook (issue marked done -> tell affected customers). */
   readonly linearWebhookSecret?: string;
+  /**
+   * Verifies visitor identities from the host app: `userHash` = hex HMAC-SHA256(secret, id), or
+   * an HS256 JWT signed with it. Unset: every identity is unverified.
+   */
+  readonly identitySecret?: string;
+  /** Visitor-side rate limits (on by default; `RATE_LIMITS=off` only for load tests). */
+  readonly rateLimits: RateLimitSettings;
+  /** Key prefix of the rate-limit counters (in Redis when REDIS_URL is set). */
+  readonly rateLimitPrefix: string;
+  /** Which proxies may name the client address in X-Forwarded-For. */
+  readonly trustProxy: TrustProxy;
 }
 
 export class ConfigError extends Error {
@@ -131,5 +160,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pagerduty: e.PAGERDUTY_ROUTING_KEY ? Object.freeze({ routingKey: e.PAGERDUTY_ROUTING_KEY, url: e.PAGERDUTY_EVENTS_URL }) : undefined,
     linear: e.LINEAR_API_KEY ? Object.freeze({ apiKey: e.LINEAR_API_KEY, url: e.LINEAR_API_URL, teamId: e.LINEAR_TEAM_ID }) : undefined,
     linearWebhookSecret: e.LINEAR_WEBHOOK_SECRET,
+    identitySecret: e.IDENTITY_SECRET,
+    rateLimits: e.RATE_LIMITS,
+    rateLimitPrefix: e.RATE_LIMIT_PREFIX,
+    trustProxy: e.TRUST_PROXY,
   });
 }

@@ -37,6 +37,9 @@ import { attachBroadcastListeners } from './realtime/broadcast-listeners.js';
 import { createSocketAdapter } from './realtime/socket-adapter.js';
 import { allowOrigin, createOriginGate } from './realtime/allowed-origins.js';
 import { setupVisitorNamespace, type VisitorNamespace } from './realtime/visitor-namespace.js';
+import { createLimiterStore } from './limits/limiter-store.js';
+import { createVisitorLimits } from './limits/visitor-limits.js';
+import { createClientAddress } from './limits/client-address.js';
 import { DomainEvents } from '../protocol/events.js';
 import { systemClock, type Clock } from './clock.js';
 import { createRouter, type DrainResult } from './routing/router.js';
@@ -138,9 +141,13 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const feedback = createConversationFeedback({ db, bus, webhooks: webhookOutbox });
   const bugReports = createBugReportService({ db, conversations, clock, log, linear: config.linear, webhookUrl: config.webhook?.url, fetch: opts.fetch });
   let onRosterChanged = () => undefined as void;
-  const app = createApp({ db, log, tokens, users, conversations, kb, answerer, knowledgeGaps, ready: () => ready, clock, notes, transfers, feedback, notifications, intents, bugReports, linearWebhookSecret: config.linearWebhookSecret, allowedOrigins: config.allowedOrigins, onRosterChanged: () => onRosterChanged() });
+  const clientAddress = createClientAddress(config.trustProxy);
+  const app = createApp({ db, log, tokens, users, conversations, kb, answerer, knowledgeGaps, ready: () => ready, clock, notes, transfers, feedback, notifications, intents, bugReports, linearWebhookSecret: config.linearWebhookSecret, allowedOrigins: config.allowedOrigins, clientAddress, onRosterChanged: () => onRosterChanged() });
   const httpServer = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
   const adapter = await createSocketAdapter(config.redisUrl, log);
+  // One counter store for every limit: Redis with REDIS_URL (all nodes count together), else memory.
+  const limiterStore = config.rateLimits.enabled ? await createLimiterStore({ redisUrl: config.redisUrl, prefix: config.rateLimitPrefix, log }) : null;
+  const visitorLimits = createVisitorLimits({ settings: config.rateLimits, store: limiterStore });
   const io = new SocketServer(httpServer, {
     cors: { origin: (origin, cb) => cb(null, allowOrigin(origin, config.allowedOrigins)), credentials: false },
     // `cors` covers polling only; this gate also covers WebSocket upgrades, for both namespaces.
@@ -156,6 +163,8 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     conversations,
     feedback,
     log,
+    limits: visitorLimits,
+    clientAddress,
     onConnected: (id) => void broadcast.sendQueueStatus(id).catch((err) => log.warn({ err }, 'queue status failed')),
   });
   const sla = createSlaSweeper({
@@ -250,6 +259,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await responder.idle();
       await adapter?.close();
+      await limiterStore?.close();
       if (!opts.db) await db.close();
     },
   };

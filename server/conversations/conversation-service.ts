@@ -136,9 +136,12 @@ export function createConversationService(deps: { db: Db; bus: EventBus; clock?:
       text: string;
       /** The socket has identity fields not yet saved for this conversation. */
       identityChanged?: boolean;
+      /** Runs before this message creates the conversation; throwing stops it (the new-conversation limit). */
+      beforeCreate?: () => Promise<void>;
     }): Promise<{ message: StoredMessage; created: boolean; conversation: ConversationSummary }> {
       // Rows are created on the first message; later messages only refresh identity when it is new.
       let existing = await repo.get(args.conversationId);
+      if (!existing) await args.beforeCreate?.();
       if (!existing || args.identityChanged) {
         await repo.ensure({ conversationId: args.conversationId, visitorId: args.visitorId, identity: args.identity, page: args.page });
         existing = await mustGet(args.conversationId);
@@ -164,6 +167,8 @@ export function createConversationService(deps: { db: Db; bus: EventBus; clock?:
 
     async setContactEmail(conversationId: string, email: string): Promise<void> {
       const c = await mustGet(conversationId);
+      // Sending the same address again changes nothing and stores nothing.
+      if (c.contactEmail === email) return;
       await deps.db.query('UPDATE conversations SET contact_email = $2, updated_at = now() WHERE id = $1', [c.id, email]);
       await repo.recordEvent({ conversationId, type: 'contact_email', actor: 'visitor', data: { email } });
       await store(c, { conversationId, role: 'system', text: `Thanks — we will reply to ${email} if nobody is available here.`, meta: { event: 'contact_email' } });

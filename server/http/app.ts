@@ -55,6 +55,8 @@ export interface AppDeps {
   knowledgeGaps?: KnowledgeGaps;
   /** ALLOWED_ORIGINS, for the public routes the widget calls from customers' sites. */
   allowedOrigins?: readonly string[];
+  /** Which address per-address limits count (TRUST_PROXY). */
+  clientAddress?: (peer: string, forwardedFor?: string) => string;
 }
 
 const MAX_BODY_BYTES = 5 * 1024 * 1024;

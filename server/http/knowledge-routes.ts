@@ -25,6 +25,8 @@ export interface KnowledgeRouteDeps {
   knowledgeGaps?: KnowledgeGaps;
   /** ALLOWED_ORIGINS: sites whose widget may read the public suggestions; unset, any (reflected, never `*`). */
   allowedOrigins?: readonly string[];
+  /** Which address the public rate limit counts (TRUST_PROXY). */
+  clientAddress?: (peer: string, forwardedFor?: string) => string;
 }
 
 export function knowledgeRoutes(deps: KnowledgeRouteDeps) {
@@ -52,7 +54,7 @@ export function knowledgeRoutes(deps: KnowledgeRouteDeps) {
         maxAge: 600,
       }),
     )
-    .get('/suggestions', rateLimit({ max: 30, windowMs: 60_000 }), async (c) => {
+    .get('/suggestions', rateLimit({ max: 30, windowMs: 60_000, clientAddress: deps.clientAddress }), async (c) => {
       const q = parse(SuggestionsQuery, c.req.query());
       const suggestions = await suggestArticles({ db: deps.db, kb: deps.kb }, { pageUrl: q.pageUrl, pageTitle: q.title, k: q.k });
       c.header('Cache-Control', 'private, max-age=60');

@@ -9,6 +9,8 @@ export interface RateLimitOptions {
   /** Keys remembered at once; the oldest window is forgotten first. */
   maxKeys?: number;
   now?: () => number;
+  /** The address that counts, from the peer address and X-Forwarded-For (TRUST_PROXY); default the peer. */
+  clientAddress?: (peer: string, forwardedFor?: string) => string;
 }
 
 /**
@@ -22,7 +24,8 @@ export function rateLimit(opts: RateLimitOptions): MiddlewareHandler {
   return async (c, next) => {
     let key = 'unknown';
     try {
-      key = getConnInfo(c).remote.address ?? 'unknown';
+      const peer = getConnInfo(c).remote.address ?? 'unknown';
+      key = opts.clientAddress ? opts.clientAddress(peer, c.req.header('x-forwarded-for')) : peer;
     } catch {
       // Not served by @hono/node-server (app.request() in tests): one shared bucket.
     }

@@ -15,6 +15,9 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     ADMIN_PASSWORD: TEST_ADMIN.password,
     LOG_LEVEL: 'silent',
     SEED_DEMO: '1',
+    // Every test client is 127.0.0.1 and suites open dozens of conversations in seconds; the
+    // limits have their own suite (tests/server/visitor-limits.test.ts), which turns them on.
+    RATE_LIMITS: 'off',
     ...overrides,
   });
 }
@@ -55,8 +58,8 @@ interface Recorded {
 const received = new WeakMap<Socket, Recorded[]>();
 
 /** Connects and resolves once the handshake is accepted (or rejects with the server's reason). */
-export function connect(url: string, auth: Record<string, unknown>): Promise<Socket> {
-  const socket = io(url, { auth, transports: ['websocket'], reconnection: false, forceNew: true, autoConnect: false });
+export function connect(url: string, auth: Record<string, unknown>, opts: { headers?: Record<string, string> } = {}): Promise<Socket> {
+  const socket = io(url, { auth, transports: ['websocket'], reconnection: false, forceNew: true, autoConnect: false, ...(opts.headers ? { extraHeaders: opts.headers } : {}) });
   const log: Recorded[] = [];
   received.set(socket, log);
   socket.onAny((event: string, payload: unknown) => log.push({ event, payload, consumed: false }));
