@@ -37,7 +37,7 @@ export async function benchPipelineLatency(): Promise<Record<string, unknown>> {
       const t0 = performance.now();
       await runPipeline(stages, {
         conversationId: 'bench', messageId: `m${i}`, text: QUESTIONS[i % QUESTIONS.length]!, status: 'bot',
-        page: { url: 'http://localhost/billing', title: 'Billing' }, pageTrail: [], visitor: { id: 'v' }, history: [], previousTrajectory: null,
+        page: { url: 'http://localhost/billing', title: 'Billing' }, pageTrail: [], visitor: { id: 'v', verified: false }, history: [], previousTrajectory: null,
       });
       direct.push(performance.now() - t0);
     }

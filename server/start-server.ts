@@ -40,6 +40,8 @@ import { setupVisitorNamespace, type VisitorNamespace } from './realtime/visitor
 import { createLimiterStore } from './limits/limiter-store.js';
 import { createVisitorLimits } from './limits/visitor-limits.js';
 import { createClientAddress } from './limits/client-address.js';
+import { createIdentityVerifier } from './visitors/identity-verifier.js';
+import { createVerifiedVisitors } from './visitors/verified-visitors.js';
 import { DomainEvents } from '../protocol/events.js';
 import { systemClock, type Clock } from './clock.js';
 import { createRouter, type DrainResult } from './routing/router.js';
@@ -164,6 +166,8 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     feedback,
     log,
     limits: visitorLimits,
+    identities: createIdentityVerifier(config.identitySecret),
+    verifiedVisitors: createVerifiedVisitors(db),
     clientAddress,
     onConnected: (id) => void broadcast.sendQueueStatus(id).catch((err) => log.warn({ err }, 'queue status failed')),
   });

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Namespace } from 'socket.io';
-import type { ChatMessage, PageInfo, VisitorIdentity } from '../../protocol/domain.js';
+import type { ChatMessage, PageInfo } from '../../protocol/domain.js';
+import type { IdentityVerifier, StoredIdentity } from '../visitors/identity-verifier.js';
+import type { VerifiedVisitors } from '../visitors/verified-visitors.js';
 import { ContactIn, CsatIn, SyncIn, VisitorAuth, VisitorMessageIn, VisitorPageIn, type VisitorClientToServer, type VisitorServerToClient } from '../../protocol/visitor-socket.js';
 import type { TokenService } from '../auth/tokens.js';
 import type { ConversationService } from '../conversations/conversation-service.js';
@@ -17,7 +19,9 @@ import { visitorRoom } from './rooms.js';
 export interface VisitorSocketData {
   conversationId: string;
   visitorId: string;
-  identity?: VisitorIdentity;
+  /** What the host page said, without the proofs; trusted for policy only when `verified`. */
+  identity?: StoredIdentity;
+  verified: boolean;
   page?: PageInfo;
   token: string;
   lastMessageId?: string;
@@ -33,6 +37,9 @@ export interface VisitorNamespaceDeps {
   feedback: ConversationFeedback;
   log: Logger;
   limits: VisitorLimits;
+  /** Checks userHash / jwt against IDENTITY_SECRET. */
+  identities: IdentityVerifier;
+  verifiedVisitors: VerifiedVisitors;
   /** The visitor's address from the peer address and X-Forwarded-For, as TRUST_PROXY says. */
   clientAddress: (peer: string, forwardedFor?: string | string[]) => string;
   onConnected?: (conversationId: string) => void;
@@ -52,21 +59,37 @@ export function setupVisitorNamespace(nsp: VisitorNamespace, deps: VisitorNamesp
     }
     const parsed = VisitorAuth.safeParse(socket.handshake.auth ?? {});
     if (!parsed.success) return next(Object.assign(new Error(`Invalid handshake: ${describeZodError(parsed.error)}`), { data: { code: 'invalid_handshake' } }));
-    const auth = parsed.data;
-    const claims = auth.token ? await tokens.verifyVisitor(auth.token) : null;
-    const conversationId = claims?.cid ?? randomUUID();
-    const visitorId = claims?.vid ?? randomUUID();
-    socket.data = {
-      conversationId,
-      visitorId,
-      identity: auth.visitor,
-      page: auth.page,
-      token: claims && auth.token ? auth.token : await tokens.signVisitor({ cid: conversationId, vid: visitorId }),
-      lastMessageId: auth.lastMessageId,
-      address,
-    };
+    try {
+      socket.data = await startSession(parsed.data, address);
+    } catch (err) {
+      log.error({ err }, 'visitor handshake failed');
+      return next(Object.assign(new Error('Could not start the chat session; try again shortly.'), { data: { code: 'internal' } }));
+    }
     next();
   });
+
+  /** Which conversation this socket continues: the token's, or a verified identity's, or a new one. */
+  async function startSession(auth: VisitorAuth, address: string): Promise<VisitorSocketData> {
+    const claims = auth.token ? await tokens.verifyVisitor(auth.token) : null;
+    const fromToken = claims ? { conversationId: claims.cid, visitorId: claims.vid } : null;
+    const check = await deps.identities.check(auth.visitor);
+    if (check.problem) log.warn({ problem: check.problem }, 'visitor identity not verified; treated as unverified');
+    // Only a proven identity finds its earlier conversations (also from another device).
+    const session = check.verified && check.identity?.id ? await deps.verifiedVisitors.resume(check.identity.id, fromToken) : fromToken;
+    const conversationId = session?.conversationId ?? randomUUID();
+    const visitorId = session?.visitorId ?? randomUUID();
+    const sameSession = fromToken?.conversationId === conversationId && fromToken.visitorId === visitorId;
+    return {
+      conversationId,
+      visitorId,
+      identity: check.identity,
+      verified: check.verified,
+      page: auth.page,
+      token: sameSession && auth.token ? auth.token : await tokens.signVisitor({ cid: conversationId, vid: visitorId }),
+      lastMessageId: sameSession ? auth.lastMessageId : undefined,
+      address,
+    };
+  }
 
   nsp.on('connection', (socket) => {
     const data = socket.data;
@@ -90,6 +113,7 @@ export function setupVisitorNamespace(nsp: VisitorNamespace, deps: VisitorNamesp
           conversationId: data.conversationId,
           visitorId: data.visitorId,
           identity: data.identity,
+          verified: data.verified,
           page: msg.page ?? data.page,
           clientMessageId: msg.clientMessageId,
           text: msg.text,
