@@ -86,7 +86,7 @@ describe(`visitor identity over the socket (${dbKind})`, () => {
     const claimed = await visitor({ visitor: { id: 'u_ceo', name: 'The CEO', plan: 'enterprise', accountValue: 5_000_000 } });
     const proven = await visitor({ visitor: { id: 'u_real', name: 'Real Customer', plan: 'enterprise', accountValue: 5_000_000, userHash: identityHash(SECRET, 'u_real') } });
     for (const v of [plain, claimed, proven]) await say(v.socket, 'h1', 'I want to talk to a person');
-    const [p, c, r] = await Promise.all([plain, claimed, proven].map((v) => detail(v.conversationId)));
+    const [p, c, r] = (await Promise.all([plain, claimed, proven].map((v) => detail(v.conversationId)))) as [Detail, Detail, Detail];
     expect(c.visitor).toMatchObject({ name: 'The CEO', plan: 'enterprise', verified: false });
     expect(c.handoff!.priority).toBe(p.handoff!.priority);
     expect(c.handoff!.brief).toContain('Customer: The CEO (unverified identity)');
