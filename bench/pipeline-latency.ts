@@ -27,7 +27,7 @@ const TURNS = 120;
 
 export async function benchPipelineLatency(): Promise<Record<string, unknown>> {
   const db = await createPgliteDb();
-  const server = await startServer(loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ADMIN_PASSWORD: 'bench-password' }), { db, log: createLogger('silent') });
+  const server = await startServer(loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ADMIN_PASSWORD: 'bench-password', RATE_LIMITS: 'off' }), { db, log: createLogger('silent') });
   try {
     // Baseline: the same stages called directly, no storage or sockets.
     const catalog = createIntentCatalog(DEFAULT_INTENTS, (ex) => trainIntentClassifier(ex));
@@ -37,7 +37,7 @@ export async function benchPipelineLatency(): Promise<Record<string, unknown>> {
       const t0 = performance.now();
       await runPipeline(stages, {
         conversationId: 'bench', messageId: `m${i}`, text: QUESTIONS[i % QUESTIONS.length]!, status: 'bot',
-        page: { url: 'http://localhost/billing', title: 'Billing' }, pageTrail: [], visitor: { id: 'v' }, history: [], previousTrajectory: null,
+        page: { url: 'http://localhost/billing', title: 'Billing' }, pageTrail: [], visitor: { id: 'v', verified: false }, history: [], previousTrajectory: null,
       });
       direct.push(performance.now() - t0);
     }

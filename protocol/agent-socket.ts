@@ -20,7 +20,8 @@ export interface AgentHandoffNotice {
   intent: string | null;
   sentiment: number;
   page: PageInfo | null;
-  visitor: VisitorIdentity;
+  /** `verified`: IDENTITY_SECRET proved who this is; otherwise the identity is only what the page claimed. */
+  visitor: Omit<VisitorIdentity, 'userHash' | 'jwt'> & { verified?: boolean };
 }
 
 export interface QueueChanged {

@@ -30,7 +30,10 @@ export const VisitorIdentity = z.object({
   plan: z.string().max(100).optional(),
   accountValue: z.number().finite().nonnegative().optional(),
   renewalDate: z.string().max(40).optional(),
+  /** hex(HMAC-SHA256(IDENTITY_SECRET, id)), computed by the host app's server. */
   userHash: z.string().max(200).optional(),
+  /** Or an HS256 JWT signed with IDENTITY_SECRET whose claims are the identity (id or sub, name, email, plan, accountValue, renewalDate; exp required). */
+  jwt: z.string().max(4096).optional(),
 });
 export type VisitorIdentity = z.infer<typeof VisitorIdentity>;
 

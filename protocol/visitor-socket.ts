@@ -36,7 +36,8 @@ export type CsatIn = z.infer<typeof CsatIn>;
 export const ContactIn = z.object({ email: z.string().trim().toLowerCase().email().max(320) });
 export type ContactIn = z.infer<typeof ContactIn>;
 
-export type Ack<T = { id: string }> = ({ ok: true } & T) | { ok: false; error: { code: string; message: string } };
+/** `retryAfterMs` comes with `code: 'rate_limited'`: when trying again will work. */
+export type Ack<T = { id: string }> = ({ ok: true } & T) | { ok: false; error: { code: string; message: string; retryAfterMs?: number } };
 
 export interface SessionPayload {
   conversationId: string;

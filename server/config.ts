@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { passwordProblem } from './auth/password-policy.js';
+import { parseTrustProxy, type TrustProxy } from './limits/client-address.js';
+import { parseRateLimits, type RateLimitSettings } from './limits/limit-settings.js';
 
 const flag = z
   .enum(['0', '1', 'true', 'false', 'yes', 'no'])
@@ -49,11 +51,27 @@ const EnvSchema = z.object({
   LOGIN_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
   LOGIN_BLOCK_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   LOGIN_MAX_BLOCK_SECONDS: z.coerce.number().int().min(1).max(7 * 86_400).default(3600),
+  IDENTITY_SECRET: optionalString.refine((v) => v === undefined || v.length >= 16, 'use at least 16 characters (e.g. `openssl rand -hex 32`)'),
+  RATE_LIMITS: z.string().optional().transform(fromParser(parseRateLimits)),
+  RATE_LIMIT_PREFIX: z.string().default('firstline:limit:'),
+  TRUST_PROXY: z.string().optional().transform(fromParser(parseTrustProxy)),
 }).superRefine((e, ctx) => {
   // Checked here so a weak ADMIN_PASSWORD stops the start with a clear message, before anything runs.
   const problem = e.ADMIN_PASSWORD ? passwordProblem(e.ADMIN_PASSWORD, [e.ADMIN_EMAIL, 'Admin']) : null;
   if (problem) ctx.addIssue({ code: 'custom', path: ['ADMIN_PASSWORD'], message: `${problem} Unset it to have a strong one generated and printed once.` });
 });
+
+/** A parser that throws with a readable message, as a zod transform that reports it as an issue. */
+function fromParser<T>(parse: (v: string | undefined) => T) {
+  return (v: string | undefined, ctx: z.RefinementCtx): T => {
+    try {
+      return parse(v);
+    } catch (err) {
+      ctx.addIssue({ code: 'custom', message: err instanceof Error ? err.message : String(err) });
+      return z.NEVER;
+    }
+  };
+}
 
 export interface Config {
   readonly port: number;
@@ -101,6 +119,17 @@ export interface Config {
     readonly blockSeconds: number;
     readonly maxBlockSeconds: number;
   };
+  /**
+   * Verifies visitor identities from the host app: `userHash` = hex HMAC-SHA256(secret, id), or
+   * an HS256 JWT signed with it. Unset: every identity is unverified.
+   */
+  readonly identitySecret?: string;
+  /** Visitor-side rate limits (on by default; `RATE_LIMITS=off` only for load tests). */
+  readonly rateLimits: RateLimitSettings;
+  /** Key prefix of the rate-limit counters (in Redis when REDIS_URL is set). */
+  readonly rateLimitPrefix: string;
+  /** Which proxies may name the client address in X-Forwarded-For. */
+  readonly trustProxy: TrustProxy;
 }
 
 export class ConfigError extends Error {
@@ -157,5 +186,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       blockSeconds: e.LOGIN_BLOCK_SECONDS,
       maxBlockSeconds: e.LOGIN_MAX_BLOCK_SECONDS,
     }),
+    identitySecret: e.IDENTITY_SECRET,
+    rateLimits: e.RATE_LIMITS,
+    rateLimitPrefix: e.RATE_LIMIT_PREFIX,
+    trustProxy: e.TRUST_PROXY,
   });
 }

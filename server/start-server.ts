@@ -37,8 +37,13 @@ import { setupAgentNamespace, type AgentNamespace } from './realtime/agent-names
 import { attachBroadcastListeners } from './realtime/broadcast-listeners.js';
 import { agentRoom } from './realtime/rooms.js';
 import { createSocketAdapter } from './realtime/socket-adapter.js';
-import { allowOrigin } from './realtime/allowed-origins.js';
+import { allowOrigin, createOriginGate } from './realtime/allowed-origins.js';
 import { setupVisitorNamespace, type VisitorNamespace } from './realtime/visitor-namespace.js';
+import { createLimiterStore } from './limits/limiter-store.js';
+import { createVisitorLimits } from './limits/visitor-limits.js';
+import { createClientAddress } from './limits/client-address.js';
+import { createIdentityVerifier } from './visitors/identity-verifier.js';
+import { createVerifiedVisitors } from './visitors/verified-visitors.js';
 import { DomainEvents } from '../protocol/events.js';
 import { systemClock, type Clock } from './clock.js';
 import { createRouter, type DrainResult } from './routing/router.js';
@@ -106,8 +111,10 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
 
   const users = createUserRepository(db);
   const tokens = createTokenService({ secret: await resolveAuthSecret(db, config.authSecret), agentTtlSeconds: config.tokenTtlSeconds, sessions: users });
-  // In memory for now: with several nodes each enforces the limits on its own (pass `redis` to share them).
-  const loginThrottle = createLoginThrottle({ limits: config.loginThrottle });
+  // One counter store for every limit: Redis with REDIS_URL (all nodes count together), else memory.
+  const limiterStore = await createLimiterStore({ redisUrl: config.redisUrl, prefix: config.rateLimitPrefix, log });
+  // Sign-in throttling is never switched off: RATE_LIMITS=off is for visitor load tests.
+  const loginThrottle = createLoginThrottle({ limits: config.loginThrottle, store: limiterStore });
   const admin = await ensureAdminAccount(users, config.adminEmail, config.adminPassword);
   const demoAgents = config.seedDemo ? await seedDemoTeam(users) : [];
 
@@ -143,11 +150,15 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const bugReports = createBugReportService({ db, conversations, clock, log, linear: config.linear, webhookUrl: config.webhook?.url, fetch: opts.fetch });
   let onRosterChanged = () => undefined as void;
   let onSessionsRevoked = (_userId: string) => undefined as void;
-  const app = createApp({ db, log, tokens, users, conversations, kb, answerer, knowledgeGaps, ready: () => ready, clock, notes, transfers, feedback, notifications, intents, bugReports, linearWebhookSecret: config.linearWebhookSecret, onRosterChanged: () => onRosterChanged(), loginThrottle, onSessionsRevoked: (id) => onSessionsRevoked(id) });
+  const clientAddress = createClientAddress(config.trustProxy);
+  const app = createApp({ db, log, tokens, users, conversations, kb, answerer, knowledgeGaps, ready: () => ready, clock, notes, transfers, feedback, notifications, intents, bugReports, linearWebhookSecret: config.linearWebhookSecret, allowedOrigins: config.allowedOrigins, clientAddress, onRosterChanged: () => onRosterChanged(), loginThrottle, onSessionsRevoked: (id) => onSessionsRevoked(id) });
   const httpServer = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
   const adapter = await createSocketAdapter(config.redisUrl, log);
+  const visitorLimits = createVisitorLimits({ settings: config.rateLimits, store: config.rateLimits.enabled ? limiterStore : null });
   const io = new SocketServer(httpServer, {
     cors: { origin: (origin, cb) => cb(null, allowOrigin(origin, config.allowedOrigins)), credentials: false },
+    // `cors` covers polling only; this gate also covers WebSocket upgrades, for both namespaces.
+    allowRequest: createOriginGate(config.allowedOrigins),
     maxHttpBufferSize: 64 * 1024,
     ...(adapter ? { adapter: adapter.factory } : {}),
   });
@@ -159,6 +170,10 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     conversations,
     feedback,
     log,
+    limits: visitorLimits,
+    identities: createIdentityVerifier(config.identitySecret),
+    verifiedVisitors: createVerifiedVisitors(db),
+    clientAddress,
     onConnected: (id) => void broadcast.sendQueueStatus(id).catch((err) => log.warn({ err }, 'queue status failed')),
   });
   const sla = createSlaSweeper({
@@ -255,6 +270,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await responder.idle();
       await adapter?.close();
+      await limiterStore?.close();
       if (!opts.db) await db.close();
     },
   };

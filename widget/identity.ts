@@ -8,6 +8,8 @@ const STRING_FIELDS = {
   plan: 100,
   renewalDate: 40,
   userHash: 200,
+  // Identity verification: the host app's server signs who the visitor is; passed through untouched.
+  jwt: 4096,
 } as const;
 
 /**

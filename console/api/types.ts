@@ -19,8 +19,8 @@ export interface LoginResponse {
   user: User;
 }
 
-/** The visitor as the server returns it: the identity plus the server's own id. */
-export type Visitor = VisitorIdentity & { id?: string };
+/** The visitor as the server returns it: the identity plus the server's own id and whether the host app proved it. */
+export type Visitor = Omit<VisitorIdentity, 'userHash' | 'jwt'> & { id?: string; externalId?: string; verified?: boolean };
 
 export interface PageRef {
   url: string;

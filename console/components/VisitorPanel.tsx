@@ -1,4 +1,5 @@
-// Who the visitor is and what the account is worth, as the host page identified them.
+// Who the visitor is and what the account is worth, as the host page identified them. An identity
+// the host app did not prove (IDENTITY_SECRET) carries an "unverified" badge: anyone can claim it.
 import type { Visitor } from '../api/types.js';
 import { formatMoney, initials } from '../lib/format.js';
 
@@ -14,7 +15,14 @@ export function VisitorPanel({ visitor }: { visitor: Visitor }) {
           {initials(visitor.name || visitor.email)}
         </span>
         <div>
-          <div class="visitor-name">{name}</div>
+          <div class="visitor-name">
+            {name}
+            {visitor.verified === false && (
+              <span class="badge badge-unverified" data-testid="identity-unverified" title="The host app did not prove this identity: name, plan and account value are what the page claimed, and do not affect priority.">
+                unverified
+              </span>
+            )}
+          </div>
           {visitor.email && <div class="muted">{visitor.email}</div>}
         </div>
       </div>

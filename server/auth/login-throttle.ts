@@ -1,4 +1,5 @@
-import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { RateLimiterMemory, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { LimiterStore } from '../limits/limiter-store.js';
 
 export interface LoginThrottleLimits {
   /** Failed sign-ins per account (email, known or not) within the window before it is locked. */
@@ -22,10 +23,10 @@ export const DEFAULT_LOGIN_LIMITS: LoginThrottleLimits = {
 export interface LoginThrottleOptions {
   limits?: Partial<LoginThrottleLimits>;
   /**
-   * A connected node-redis (v5) client: counts are shared by every server process. Without one
-   * they live in this process's memory, and each process enforces the limits on its own.
+   * The shared limit store (Redis with REDIS_URL: every server process counts together). Without
+   * one, counts live in this process's memory and each process enforces the limits on its own.
    */
-  redis?: unknown;
+  store?: LimiterStore;
   keyPrefix?: string;
 }
 
@@ -49,8 +50,8 @@ export function createLoginThrottle(opts: LoginThrottleOptions = {}): LoginThrot
   const limits = { ...DEFAULT_LOGIN_LIMITS, ...opts.limits };
   const prefix = opts.keyPrefix ?? 'login';
   const limiter = (name: string, points: number, duration: number): RateLimiterAbstract =>
-    opts.redis
-      ? new RateLimiterRedis({ storeClient: opts.redis, useRedisPackage: true, keyPrefix: `${prefix}:${name}`, points, duration })
+    opts.store
+      ? opts.store.limiter(`${prefix}:${name}`, { points, seconds: duration })
       : new RateLimiterMemory({ keyPrefix: `${prefix}:${name}`, points, duration });
   const keys = [
     { kind: 'address', failures: limiter('address', limits.maxFailuresPerAddress, limits.windowSeconds), locks: limiter('address-locks', 1_000_000, DAY_SECONDS) },

@@ -114,27 +114,37 @@ export interface ConversationListItem extends ConversationSummary {
 
 export function createConversationRepository(db: Queryable) {
   return {
-    /** Creates the visitor and conversation rows on first use; refreshes identity fields the host app sent. */
-    async ensure(args: { conversationId: string; visitorId: string; identity?: VisitorIdentity; page?: PageInfo }): Promise<void> {
+    /**
+     * Creates the visitor and conversation rows on first use; refreshes identity fields the host
+     * app sent. A verified identity replaces what an unverified one had claimed; an unverified one
+     * never overwrites a verified visitor's fields (and never makes it unverified).
+     */
+    async ensure(args: { conversationId: string; visitorId: string; identity?: VisitorIdentity; verified?: boolean; page?: PageInfo }): Promise<void> {
       const v = args.identity ?? {};
+      const pick = (col: string) => `CASE WHEN visitors.verified AND NOT EXCLUDED.verified THEN visitors.${col}
+                WHEN EXCLUDED.verified AND NOT visitors.verified THEN EXCLUDED.${col}
+                ELSE COALESCE(EXCLUDED.${col}, visitors.${col}) END`;
       await db.query(
-        `INSERT INTO visitors (id, external_id, name, email, plan, account_value, traits)
+        `INSERT INTO visitors (id, name, email, plan, account_value, traits, verified)
          VALUES ($1, $2, $3, $4, $5, $6, $7)
          ON CONFLICT (id) DO UPDATE SET
-           name = COALESCE(EXCLUDED.name, visitors.name),
-           email = COALESCE(EXCLUDED.email, visitors.email),
-           plan = COALESCE(EXCLUDED.plan, visitors.plan),
-           account_value = COALESCE(EXCLUDED.account_value, visitors.account_value),
-           traits = visitors.traits || EXCLUDED.traits,
+           name = ${pick('name')},
+           email = ${pick('email')},
+           plan = ${pick('plan')},
+           account_value = ${pick('account_value')},
+           traits = CASE WHEN visitors.verified AND NOT EXCLUDED.verified THEN visitors.traits
+                         WHEN EXCLUDED.verified AND NOT visitors.verified THEN EXCLUDED.traits
+                         ELSE visitors.traits || EXCLUDED.traits END,
+           verified = visitors.verified OR EXCLUDED.verified,
            updated_at = now()`,
         [
           args.visitorId,
-          null,
           v.name ? maskCardNumbers(v.name) : null,
           v.email ?? null,
           v.plan ?? null,
           v.accountValue ?? null,
           JSON.stringify({ ...(v.id ? { hostUserId: v.id } : {}), ...(v.renewalDate ? { renewalDate: v.renewalDate } : {}) }),
+          args.verified === true,
         ],
       );
       const page = args.page ? JSON.stringify(args.page) : null;
@@ -348,7 +358,7 @@ export function createConversationRepository(db: Queryable) {
 }
 export type ConversationRepository = ReturnType<typeof createConversationRepository>;
 
-const VISITOR_COLUMNS = `v.name AS v_name, v.email AS v_email, v.plan AS v_plan, v.account_value AS v_account_value, v.traits AS v_traits`;
+const VISITOR_COLUMNS = `v.name AS v_name, v.email AS v_email, v.plan AS v_plan, v.account_value AS v_account_value, v.traits AS v_traits, v.verified AS v_verified`;
 interface VisitorColumns {
   visitor_id: string;
   v_name: string | null;
@@ -356,6 +366,7 @@ interface VisitorColumns {
   v_plan: string | null;
   v_account_value: number | null;
   v_traits: Record<string, unknown>;
+  v_verified: boolean | null;
 }
 function toVisitor(r: VisitorColumns): VisitorRecord {
   const t = r.v_traits ?? {};
@@ -367,5 +378,6 @@ function toVisitor(r: VisitorColumns): VisitorRecord {
     ...(r.v_account_value != null ? { accountValue: Number(r.v_account_value) } : {}),
     ...(typeof t.renewalDate === 'string' ? { renewalDate: t.renewalDate } : {}),
     ...(typeof t.hostUserId === 'string' ? { externalId: t.hostUserId } : {}),
+    verified: r.v_verified === true,
   };
 }

@@ -10,6 +10,7 @@ import { createPendingTurns } from './pending-turns.js';
 import type { ConversationSummary } from './conversation-types.js';
 import { systemClock, type Clock } from '../clock.js';
 import { DEFAULT_SLA_POLICIES, slaDeadlines, type SlaPolicies } from '../sla/sla-policy.js';
+import { trustedAccount } from '../visitors/trusted-account.js';
 
 export interface Actor {
   id: string;
@@ -89,7 +90,8 @@ export function createConversationService(deps: { db: Db; bus: EventBus; clock?:
     const detail = await r.detail(conversationId);
     if (!detail || detail.status !== 'bot') return null; // already with the team
     const at = clock();
-    const tier = detail.visitor.plan ?? null;
+    // The SLA tier (enterprise halves the targets) only from a verified identity.
+    const tier = trustedAccount(detail.visitor).plan ?? null;
     const due = slaDeadlines(handoff.priority, tier, at, sla);
     const queued = await r.markHandedOff(conversationId, { handoff, skill: handoff.skill ?? null, tier, firstResponseDueAt: due.firstResponseDueAt, resolutionDueAt: due.resolutionDueAt, at });
     if (!queued) return null;
@@ -137,13 +139,18 @@ export function createConversationService(deps: { db: Db; bus: EventBus; clock?:
       page?: PageInfo;
       clientMessageId: string;
       text: string;
+      /** IDENTITY_SECRET proved the identity (see server/visitors/identity-verifier.ts). */
+      verified?: boolean;
       /** The socket has identity fields not yet saved for this conversation. */
       identityChanged?: boolean;
+      /** Runs before this message creates the conversation; throwing stops it (the new-conversation limit). */
+      beforeCreate?: () => Promise<void>;
     }): Promise<{ message: StoredMessage; created: boolean; conversation: ConversationSummary }> {
       // Rows are created on the first message; later messages only refresh identity when it is new.
       let existing = await repo.get(args.conversationId);
+      if (!existing) await args.beforeCreate?.();
       if (!existing || args.identityChanged) {
-        await repo.ensure({ conversationId: args.conversationId, visitorId: args.visitorId, identity: args.identity, page: args.page });
+        await repo.ensure({ conversationId: args.conversationId, visitorId: args.visitorId, identity: args.identity, verified: args.verified, page: args.page });
         existing = await mustGet(args.conversationId);
       }
       let conversation = existing;
@@ -167,6 +174,8 @@ export function createConversationService(deps: { db: Db; bus: EventBus; clock?:
 
     async setContactEmail(conversationId: string, email: string): Promise<void> {
       const c = await mustGet(conversationId);
+      // Sending the same address again changes nothing and stores nothing.
+      if (c.contactEmail === email) return;
       await deps.db.query('UPDATE conversations SET contact_email = $2, updated_at = now() WHERE id = $1', [c.id, email]);
       await repo.recordEvent({ conversationId, type: 'contact_email', actor: 'visitor', data: { email } });
       await store(c, { conversationId, role: 'system', text: `Thanks — we will reply to ${email} if nobody is available here.`, meta: { event: 'contact_email' } });

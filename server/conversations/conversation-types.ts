@@ -1,9 +1,14 @@
 import type { ConversationStatus, Handoff, PageInfo, VisitorIdentity } from '../../protocol/domain.js';
 
-export interface VisitorRecord extends VisitorIdentity {
+export interface VisitorRecord extends Omit<VisitorIdentity, 'userHash' | 'jwt'> {
   id: string;
   /** The host app's own user id, from the widget's identify call. */
   externalId?: string;
+  /**
+   * The host app proved this identity (IDENTITY_SECRET). Unverified identities are shown to agents
+   * as such; their plan, account value and renewal date never raise priority or change policy.
+   */
+  verified: boolean;
 }
 
 export interface PageVisit {

@@ -26,6 +26,9 @@ export interface BriefInput {
 /** The structured, offline handoff brief: everything an agent needs before saying hello. */
 export function writeHandoffBrief(b: BriefInput): string {
   const who = [b.visitor.name ?? 'Anonymous visitor', b.visitor.email && `<${b.visitor.email}>`].filter(Boolean).join(' ');
+  // Said by the page, not proven by the host app: the agent should not take it on trust.
+  const claimed = b.visitor.name || b.visitor.email || b.visitor.plan || b.visitor.accountValue != null || b.visitor.renewalDate || b.visitor.externalId;
+  const unverified = claimed && !b.visitor.verified ? ' (unverified identity)' : '';
   const account = [
     b.visitor.plan && `plan ${b.visitor.plan}`,
     b.visitor.accountValue != null && `account value ${b.visitor.accountValue.toLocaleString('en-US')}`,
@@ -42,7 +45,7 @@ export function writeHandoffBrief(b: BriefInput): string {
     `Why: ${b.decision.reason}`,
     `Issue: ${oneLine(b.text, 240)}`,
     `Intent: ${b.intent.intent ?? 'unknown (out of scope)'} (${Math.round(b.intent.confidence * 100)}% confident)`,
-    `Customer: ${who}${account.length ? ` — ${account.join(', ')}` : ''}`,
+    `Customer: ${who}${unverified}${account.length ? ` — ${account.join(', ')}` : ''}`,
     renewal != null ? `Renewal: ${b.visitor.renewalDate} (in ${renewal} day${renewal === 1 ? '' : 's'})` : null,
     `Page: ${b.page ? `${b.page.title || b.page.url} (${b.page.url})` : 'unknown'}${context.length ? ` — ${context.join(', ')}` : ''}`,
     trail.length > 1 ? `Page trail: ${trail.join(' → ')}` : null,

@@ -30,6 +30,7 @@ import type { ConversationNotes } from '../conversations/conversation-notes.js';
 import type { ConversationTransfers } from '../conversations/conversation-transfers.js';
 import type { ConversationFeedback } from '../conversations/conversation-feedback.js';
 import type { NotificationRepository } from '../notifications/notification-repository.js';
+import type { ClientAddress } from './request-address.js';
 
 export interface AppDeps {
   db: Db;
@@ -58,6 +59,10 @@ export interface AppDeps {
   /** Composes the knowledge playground's answer preview (the pipeline's answerer). */
   answerer?: Answerer;
   knowledgeGaps?: KnowledgeGaps;
+  /** ALLOWED_ORIGINS, for the public routes the widget calls from customers' sites. */
+  allowedOrigins?: readonly string[];
+  /** Which address per-address limits count (TRUST_PROXY). */
+  clientAddress?: ClientAddress;
 }
 
 const MAX_BODY_BYTES = 5 * 1024 * 1024;

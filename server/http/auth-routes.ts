@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { Hono, type Context } from 'hono';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { LoginBody, PasswordChangeBody } from '../../protocol/http.js';
 import type { LoginThrottle } from '../auth/login-throttle.js';
 import { hashPassword, verifyPassword } from '../auth/passwords.js';
@@ -8,25 +7,21 @@ import type { TokenService } from '../auth/tokens.js';
 import type { UserRepository } from '../auth/user-repository.js';
 import { AppError, unauthorized } from '../errors.js';
 import { requireRole, type AuthEnv } from './auth-middleware.js';
+import { requestAddress, type ClientAddress } from './request-address.js';
 import { jsonBody } from './validate.js';
 
 export interface AuthRouteDeps {
   users: UserRepository;
   tokens: TokenService;
   loginThrottle: LoginThrottle;
+  /** Which address the per-address throttle counts (TRUST_PROXY). */
+  clientAddress?: ClientAddress;
   /** Every token of this user was just revoked: close their open agent sockets. */
   onSessionsRevoked?: (userId: string) => void;
   /** The password check (tests count its calls). */
   verifyPassword?: (password: string, stored: string) => Promise<boolean>;
 }
 
-function clientAddress(c: Context): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown'; // not served by @hono/node-server (app.request() in tests): one shared bucket
-  }
-}
 
 function tooManyAttempts(c: Context, seconds: number) {
   return c.json(
@@ -47,7 +42,7 @@ export function authRoutes(deps: AuthRouteDeps) {
   return new Hono<AuthEnv>()
     .post('/login', async (c) => {
       const body = await jsonBody(c, LoginBody);
-      const address = clientAddress(c);
+      const address = requestAddress(c, deps.clientAddress);
       // Checked before the password, so a locked account answers the same whether the guess is right.
       const wait = await throttle.retryAfter(address, body.email);
       if (wait > 0) return tooManyAttempts(c, wait);
@@ -74,7 +69,7 @@ export function authRoutes(deps: AuthRouteDeps) {
       const user = await users.getWithHash(c.get('user').sub);
       if (!user) throw unauthorized();
       // A stolen token must not become a way around the sign-in throttle.
-      const address = clientAddress(c);
+      const address = requestAddress(c, deps.clientAddress);
       const wait = await throttle.retryAfter(address, user.email);
       if (wait > 0) return tooManyAttempts(c, wait);
       if (!(await verify(body.currentPassword, user.passwordHash))) {

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { cors } from 'hono/cors';
 import { bodyLimit } from 'hono/body-limit';
 import { ArticleBody, GapsQuery, PreviewAnswerBody, SearchBody, SuggestionsQuery } from '../../protocol/http.js';
 import type { FirstlineKnowledgeBase } from '../../knowledge/knowledge-base.js';
@@ -12,7 +13,9 @@ import type { Answerer } from '../pipeline/answerer.js';
 import { requireRole } from './auth-middleware.js';
 import { handleUpload, UPLOAD_LIMITS } from './knowledge-upload.js';
 import { rateLimit } from './rate-limit.js';
+import { allowOrigin } from '../realtime/allowed-origins.js';
 import { jsonBody, parse } from './validate.js';
+import type { ClientAddress } from './request-address.js';
 
 export interface KnowledgeRouteDeps {
   kb: KnowledgeBase;
@@ -21,6 +24,10 @@ export interface KnowledgeRouteDeps {
   /** Composes "what the AI would answer" for the playground. */
   answerer?: Answerer;
   knowledgeGaps?: KnowledgeGaps;
+  /** ALLOWED_ORIGINS: sites whose widget may read the public suggestions; unset, any (reflected, never `*`). */
+  allowedOrigins?: readonly string[];
+  /** Which address the public rate limit counts (TRUST_PROXY). */
+  clientAddress?: ClientAddress;
 }
 
 export function knowledgeRoutes(deps: KnowledgeRouteDeps) {
@@ -35,8 +42,20 @@ export function knowledgeRoutes(deps: KnowledgeRouteDeps) {
         confident: res.confident,
       });
     })
-    // Public: the widget asks for a few articles to offer before the visitor types.
-    .get('/suggestions', rateLimit({ max: 30, windowMs: 60_000 }), async (c) => {
+    // Public: the widget on a customer's site asks for a few articles to offer before the visitor
+    // types. It is a cross-origin fetch, so without CORS headers the browser withholds the answer.
+    .use(
+      '/suggestions',
+      cors({
+        origin: (origin) => {
+          const allowed = allowOrigin(origin || undefined, deps.allowedOrigins);
+          return typeof allowed === 'string' ? allowed : null;
+        },
+        allowMethods: ['GET'],
+        maxAge: 600,
+      }),
+    )
+    .get('/suggestions', rateLimit({ max: 30, windowMs: 60_000, clientAddress: deps.clientAddress }), async (c) => {
       const q = parse(SuggestionsQuery, c.req.query());
       const suggestions = await suggestArticles({ db: deps.db, kb: deps.kb }, { pageUrl: q.pageUrl, pageTitle: q.title, k: q.k });
       c.header('Cache-Control', 'private, max-age=60');

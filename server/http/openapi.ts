@@ -161,7 +161,8 @@ const ConversationListItem = ConversationSummary.extend({
 const TimelineEntry = z.object({ id: z.number().int(), type: z.string(), actor: z.string().nullable(), from: z.string().nullable(), to: z.string().nullable(), data: z.record(z.string(), z.unknown()), at: Iso });
 const Note = z.object({ id: z.string(), conversationId: z.string(), authorName: z.string(), text: z.string(), createdAt: Iso });
 const ConversationDetail = ConversationSummary.extend({
-  visitor: VisitorIdentity.extend({ id: z.string(), externalId: z.string().optional() }),
+  // Stored and shown identity: the proofs (userHash, jwt) are never stored; `verified` says whether IDENTITY_SECRET proved it.
+  visitor: VisitorIdentity.omit({ userHash: true, jwt: true }).extend({ id: z.string(), externalId: z.string().optional(), verified: z.boolean() }),
   pageTrail: z.array(z.object({ url: z.string(), title: z.string(), at: Iso, context: z.record(z.string(), z.unknown()).optional() })),
   messages: z.array(ChatMessage.extend({ sentiment: MessageSentiment.extend({ signals: z.unknown().optional() }).optional(), intent: z.unknown().optional() })),
   decisions: z.array(z.object({ action: z.string(), reason: z.string(), signals: z.unknown(), trace: z.unknown(), createdAt: Iso })),
@@ -529,7 +530,7 @@ function socketDescription(): JsonSchema {
     intent: z.string().nullable(),
     sentiment: z.number(),
     page: PageInfo.nullable(),
-    visitor: VisitorIdentity,
+    visitor: VisitorIdentity.omit({ userHash: true, jwt: true }).extend({ verified: z.boolean() }),
   });
   return {
     path: '/socket.io',

@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { AppError } from '../errors.js';
+import { requestAddress, type ClientAddress } from './request-address.js';
 
 export interface RateLimitOptions {
   /** Requests allowed per key per window. */
@@ -9,6 +9,8 @@ export interface RateLimitOptions {
   /** Keys remembered at once; the oldest window is forgotten first. */
   maxKeys?: number;
   now?: () => number;
+  /** The address that counts, from the peer address and X-Forwarded-For (TRUST_PROXY); default the peer. */
+  clientAddress?: ClientAddress;
 }
 
 /**
@@ -20,12 +22,7 @@ export function rateLimit(opts: RateLimitOptions): MiddlewareHandler {
   const maxKeys = opts.maxKeys ?? 10_000;
   const now = opts.now ?? Date.now;
   return async (c, next) => {
-    let key = 'unknown';
-    try {
-      key = getConnInfo(c).remote.address ?? 'unknown';
-    } catch {
-      // Not served by @hono/node-server (app.request() in tests): one shared bucket.
-    }
+    const key = requestAddress(c, opts.clientAddress);
     const t = now();
     let w = windows.get(key);
     if (!w || t - w.start >= opts.windowMs) {

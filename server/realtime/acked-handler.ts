@@ -1,8 +1,9 @@
 import type { z } from 'zod';
 import { AppError, describeZodError } from '../errors.js';
 import type { Logger } from '../logger.js';
+import { RateLimitedError } from '../limits/rate-limited-error.js';
 
-type AckFn = (a: { ok: true } & object | { ok: false; error: { code: string; message: string } }) => void;
+type AckFn = (a: { ok: true } & object | { ok: false; error: { code: string; message: string; retryAfterMs?: number } }) => void;
 
 /**
  * Wraps a socket event handler: validates the payload with zod, runs the handler and answers
@@ -24,7 +25,8 @@ export function ackedHandler<S extends z.ZodType, R extends object>(
       (result) => reply({ ok: true, ...result }),
       (err: unknown) => {
         if (err instanceof AppError) {
-          reply({ ok: false, error: { code: err.code, message: err.message } });
+          // Over a limit, the ack says when to retry: `{code:'rate_limited', message, retryAfterMs}`.
+          reply({ ok: false, error: { code: err.code, message: err.message, ...(err instanceof RateLimitedError ? { retryAfterMs: err.retryAfterMs } : {}) } });
         } else {
           log.error({ err }, 'socket handler failed');
           reply({ ok: false, error: { code: 'internal', message: 'Something went wrong on our side; please try again.' } });

@@ -88,7 +88,7 @@ export function attachBroadcastListeners(deps: {
       intent: handoff.intent,
       sentiment: handoff.sentiment,
       page: detail?.page ?? null,
-      visitor: detail?.visitor ?? { id: conversation.visitorId },
+      visitor: detail?.visitor ?? { id: conversation.visitorId, verified: false },
     });
     agents.to(AGENTS_ROOM).emit('conversation:updated', { conversationId: conversation.id, status: conversation.status, assigneeId: null });
     await refreshQueue();

@@ -1,69 +1,124 @@
 import { randomUUID } from 'node:crypto';
 import type { Namespace } from 'socket.io';
-import type { ChatMessage, PageInfo, VisitorIdentity } from '../../protocol/domain.js';
+import type { ChatMessage, PageInfo } from '../../protocol/domain.js';
+import type { IdentityVerifier, StoredIdentity } from '../visitors/identity-verifier.js';
+import type { VerifiedVisitors } from '../visitors/verified-visitors.js';
 import { ContactIn, CsatIn, SyncIn, VisitorAuth, VisitorMessageIn, VisitorPageIn, type VisitorClientToServer, type VisitorServerToClient } from '../../protocol/visitor-socket.js';
 import type { TokenService } from '../auth/tokens.js';
 import type { ConversationService } from '../conversations/conversation-service.js';
 import type { ConversationFeedback } from '../conversations/conversation-feedback.js';
-import { AppError, describeZodError } from '../errors.js';
+import { describeZodError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { ackedHandler } from './acked-handler.js';
 import { FeedbackIn } from '../../protocol/visitor-socket.js';
 import { createAnswerFeedback } from '../conversations/answer-feedback.js';
-import { createRateLimiter } from './rate-limiter.js';
+import type { VisitorLimits } from '../limits/visitor-limits.js';
+import { RateLimitedError } from '../limits/rate-limited-error.js';
 import { visitorRoom } from './rooms.js';
 
 export interface VisitorSocketData {
   conversationId: string;
   visitorId: string;
-  identity?: VisitorIdentity;
+  /** What the host page said, without the proofs; trusted for policy only when `verified`. */
+  identity?: StoredIdentity;
+  verified: boolean;
   page?: PageInfo;
   token: string;
   lastMessageId?: string;
+  /** The address limits count (see TRUST_PROXY). */
+  address: string;
 }
 export type VisitorNamespace = Namespace<VisitorClientToServer, VisitorServerToClient, Record<string, never>, VisitorSocketData>;
 
 /** `/visitor`: the widget's connection. A signed token ties a browser to its conversation. */
-export function setupVisitorNamespace(nsp: VisitorNamespace, deps: { tokens: TokenService; conversations: ConversationService; feedback: ConversationFeedback; log: Logger; onConnected?: (conversationId: string) => void }): void {
-  const { tokens, conversations, log } = deps;
+export interface VisitorNamespaceDeps {
+  tokens: TokenService;
+  conversations: ConversationService;
+  feedback: ConversationFeedback;
+  log: Logger;
+  limits: VisitorLimits;
+  /** Checks userHash / jwt against IDENTITY_SECRET. */
+  identities: IdentityVerifier;
+  verifiedVisitors: VerifiedVisitors;
+  /** The visitor's address from the peer address and X-Forwarded-For, as TRUST_PROXY says. */
+  clientAddress: (peer: string, forwardedFor?: string | string[]) => string;
+  onConnected?: (conversationId: string) => void;
+}
+
+export function setupVisitorNamespace(nsp: VisitorNamespace, deps: VisitorNamespaceDeps): void {
+  const { tokens, conversations, log, limits } = deps;
   const answerFeedback = createAnswerFeedback(conversations);
 
   nsp.use(async (socket, next) => {
+    const address = deps.clientAddress(socket.handshake.address, socket.handshake.headers['x-forwarded-for']);
+    try {
+      await limits.consume('connect.address', address);
+    } catch (err) {
+      if (err instanceof RateLimitedError) return next(Object.assign(new Error(err.message), { data: { code: err.code, retryAfterMs: err.retryAfterMs } }));
+      return next(err instanceof Error ? err : new Error(String(err)));
+    }
     const parsed = VisitorAuth.safeParse(socket.handshake.auth ?? {});
     if (!parsed.success) return next(Object.assign(new Error(`Invalid handshake: ${describeZodError(parsed.error)}`), { data: { code: 'invalid_handshake' } }));
-    const auth = parsed.data;
-    const claims = auth.token ? await tokens.verifyVisitor(auth.token) : null;
-    const conversationId = claims?.cid ?? randomUUID();
-    const visitorId = claims?.vid ?? randomUUID();
-    socket.data = {
-      conversationId,
-      visitorId,
-      identity: auth.visitor,
-      page: auth.page,
-      token: claims && auth.token ? auth.token : await tokens.signVisitor({ cid: conversationId, vid: visitorId }),
-      lastMessageId: auth.lastMessageId,
-    };
+    try {
+      socket.data = await startSession(parsed.data, address);
+    } catch (err) {
+      log.error({ err }, 'visitor handshake failed');
+      return next(Object.assign(new Error('Could not start the chat session; try again shortly.'), { data: { code: 'internal' } }));
+    }
     next();
   });
+
+  /** Which conversation this socket continues: the token's, or a verified identity's, or a new one. */
+  async function startSession(auth: VisitorAuth, address: string): Promise<VisitorSocketData> {
+    const claims = auth.token ? await tokens.verifyVisitor(auth.token) : null;
+    const fromToken = claims ? { conversationId: claims.cid, visitorId: claims.vid } : null;
+    const check = await deps.identities.check(auth.visitor);
+    if (check.problem) log.warn({ problem: check.problem }, 'visitor identity not verified; treated as unverified');
+    // Only a proven identity finds its earlier conversations (also from another device).
+    const session = check.verified && check.identity?.id ? await deps.verifiedVisitors.resume(check.identity.id, fromToken) : fromToken;
+    const conversationId = session?.conversationId ?? randomUUID();
+    const visitorId = session?.visitorId ?? randomUUID();
+    const sameSession = fromToken?.conversationId === conversationId && fromToken.visitorId === visitorId;
+    return {
+      conversationId,
+      visitorId,
+      identity: check.identity,
+      verified: check.verified,
+      page: auth.page,
+      token: sameSession && auth.token ? auth.token : await tokens.signVisitor({ cid: conversationId, vid: visitorId }),
+      lastMessageId: sameSession ? auth.lastMessageId : undefined,
+      address,
+    };
+  }
 
   nsp.on('connection', (socket) => {
     const data = socket.data;
     // Handlers first, before any await: events sent right after connecting must not be dropped.
-    const limiter = createRateLimiter(8, 1);
     let identitySaved = false;
+    // Messages sent at once before the conversation exists all wait for one new-conversation count.
+    let creation: Promise<void> | null = null;
+    const countNewConversation = () =>
+      (creation ??= limits.consume('conversation.address', data.address).catch((err: unknown) => {
+        creation = null;
+        throw err;
+      }));
     socket.on(
       'message',
       ackedHandler(VisitorMessageIn, log, async (msg) => {
-        if (!limiter.take()) throw new AppError(429, 'rate_limited', 'You are sending messages too fast; wait a moment and try again.');
+        // Per conversation and per address, not per socket: more sockets or a reconnect gain nothing.
+        await limits.consume('message.conversation', data.conversationId);
+        await limits.consume('message.address', data.address);
         if (msg.page) data.page = msg.page;
         const res = await conversations.receiveVisitorMessage({
           conversationId: data.conversationId,
           visitorId: data.visitorId,
           identity: data.identity,
+          verified: data.verified,
           page: msg.page ?? data.page,
           clientMessageId: msg.clientMessageId,
           text: msg.text,
           identityChanged: !identitySaved && data.identity !== undefined,
+          beforeCreate: countNewConversation,
         });
         identitySaved = true;
         return { id: res.message.id };
@@ -73,6 +128,7 @@ export function setupVisitorNamespace(nsp: VisitorNamespace, deps: { tokens: Tok
     socket.on(
       'csat',
       ackedHandler(CsatIn, log, async ({ score, comment }) => {
+        await limits.consume('csat.conversation', data.conversationId);
         await deps.feedback.recordCsat(data.conversationId, score, comment ?? null);
         return {};
       }) as VisitorClientToServer['csat'],
@@ -80,6 +136,7 @@ export function setupVisitorNamespace(nsp: VisitorNamespace, deps: { tokens: Tok
     socket.on(
       'contact',
       ackedHandler(ContactIn, log, async ({ email }) => {
+        await limits.consume('contact.conversation', data.conversationId);
         await conversations.setContactEmail(data.conversationId, email);
         return {};
       }) as VisitorClientToServer['contact'],
@@ -89,18 +146,25 @@ export function setupVisitorNamespace(nsp: VisitorNamespace, deps: { tokens: Tok
       const parsed = VisitorPageIn.safeParse(payload);
       if (!parsed.success) return;
       data.page = parsed.data;
-      conversations.repo.recordPage(data.conversationId, parsed.data).catch((err) => log.warn({ err }, 'recording page failed'));
+      // No ack to refuse with: a page change over the limit is not recorded (the next message still carries its page).
+      limits
+        .consume('page.conversation', data.conversationId)
+        .then(() => conversations.repo.recordPage(data.conversationId, parsed.data))
+        .catch((err) => (err instanceof RateLimitedError ? log.debug({ conversationId: data.conversationId }, 'page change over the limit, not recorded') : log.warn({ err }, 'recording page failed')));
     });
 
     socket.on(
       'sync',
-      ackedHandler(SyncIn, log, async ({ afterId }) => ({ messages: (await conversations.repo.messages(data.conversationId, afterId)).map(stripMeta) })) as VisitorClientToServer['sync'],
+      ackedHandler(SyncIn, log, async ({ afterId }) => {
+        await limits.consume('sync.conversation', data.conversationId);
+        return { messages: (await conversations.repo.messages(data.conversationId, afterId)).map(stripMeta) };
+      }) as VisitorClientToServer['sync'],
     );
 
     socket.on(
       'feedback',
       ackedHandler(FeedbackIn, log, async ({ messageId, helpful }) => {
-        if (!limiter.take()) throw new AppError(429, 'rate_limited', 'Too many requests; wait a moment and try again.');
+        await limits.consume('feedback.conversation', data.conversationId);
         return answerFeedback.record(data.conversationId, messageId, helpful);
       }) as VisitorClientToServer['feedback'],
     );

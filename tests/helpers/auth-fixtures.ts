@@ -9,7 +9,7 @@ export type Call = (method: string, path: string, opts?: { token?: string; json?
 
 /** `app.request()` with a bearer token and a JSON body. */
 export function apiClient(server: RunningServer): Call {
-  return (method, path, opts = {}) => {
+  return async (method, path, opts = {}) => {
     const headers: Record<string, string> = {};
     if (opts.token) headers.authorization = `Bearer ${opts.token}`;
     if (opts.json !== undefined) headers['content-type'] = 'application/json';

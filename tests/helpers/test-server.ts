@@ -4,6 +4,7 @@ import { createLogger } from '../../server/logger.js';
 import { startServer, type RunningServer, type StartOptions } from '../../server/start-server.js';
 import type { Db } from '../../server/db/db.js';
 import { openTestDb, type TestDb } from './test-db.js';
+import { TEST_IDENTITY_SECRET } from './proven-identity.js';
 
 export const TEST_ADMIN = { email: 'admin@test.local', password: 'correct-horse-battery' };
 
@@ -15,6 +16,11 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     ADMIN_PASSWORD: TEST_ADMIN.password,
     LOG_LEVEL: 'silent',
     SEED_DEMO: '1',
+    // Every test client is 127.0.0.1 and suites open dozens of conversations in seconds; the
+    // limits have their own suite (tests/server/visitor-limits.test.ts), which turns them on.
+    RATE_LIMITS: 'off',
+    // Suites prove identities with `proven()` (tests/helpers/proven-identity.ts) when plan or account value should count.
+    IDENTITY_SECRET: TEST_IDENTITY_SECRET,
     ...overrides,
   });
 }
@@ -55,8 +61,8 @@ interface Recorded {
 const received = new WeakMap<Socket, Recorded[]>();
 
 /** Connects and resolves once the handshake is accepted (or rejects with the server's reason). */
-export function connect(url: string, auth: Record<string, unknown>): Promise<Socket> {
-  const socket = io(url, { auth, transports: ['websocket'], reconnection: false, forceNew: true, autoConnect: false });
+export function connect(url: string, auth: Record<string, unknown>, opts: { headers?: Record<string, string> } = {}): Promise<Socket> {
+  const socket = io(url, { auth, transports: ['websocket'], reconnection: false, forceNew: true, autoConnect: false, ...(opts.headers ? { extraHeaders: opts.headers } : {}) });
   const log: Recorded[] = [];
   received.set(socket, log);
   socket.onAny((event: string, payload: unknown) => log.push({ event, payload, consumed: false }));

@@ -7,6 +7,7 @@ import type { ChatMessage, Handoff } from '../../protocol/domain.js';
 import type { RunningServer } from '../../server/start-server.js';
 import { dbKind, openTestDb, type TestDb } from '../helpers/test-db.js';
 import { connect, emitAck, login, nextEvent, startTestServer } from '../helpers/test-server.js';
+import { identityHash } from '../../server/visitors/identity-verifier.js';
 
 interface Decision {
   action: string;
@@ -21,6 +22,7 @@ interface Detail {
 }
 
 const page = { url: 'http://localhost/settings', title: 'Settings' };
+const IDENTITY_SECRET = 'scenario-identity-secret-0123456789';
 const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 
 describe(`conversation scenarios (${dbKind})`, () => {
@@ -31,7 +33,7 @@ describe(`conversation scenarios (${dbKind})`, () => {
 
   beforeAll(async () => {
     tdb = await openTestDb();
-    server = await startTestServer(tdb.db);
+    server = await startTestServer(tdb.db, { IDENTITY_SECRET });
     token = await login(server);
   });
   afterAll(async () => {
@@ -40,9 +42,12 @@ describe(`conversation scenarios (${dbKind})`, () => {
     await tdb?.dispose();
   });
 
-  /** A visitor with a fresh conversation. */
-  async function visitor(identity: Record<string, unknown> = {}) {
-    const socket = await connect(`${server.url}/visitor`, { page, visitor: { name: 'Sam', ...identity } });
+  let users = 0;
+  /** A visitor with a fresh conversation; the host app proves the identity (userHash) unless `verified: false`. */
+  async function visitor(identity: Record<string, unknown> = {}, opts: { verified?: boolean; hashedWith?: string } = {}) {
+    const id = `u_sam_${++users}`;
+    const proof = opts.verified === false ? {} : { userHash: identityHash(opts.hashedWith ?? IDENTITY_SECRET, id) };
+    const socket = await connect(`${server.url}/visitor`, { page, visitor: { id, name: 'Sam', ...identity, ...proof } });
     open.push(socket);
     const { conversationId } = await nextEvent<{ conversationId: string }>(socket, 'session');
     let n = 0;
@@ -188,6 +193,32 @@ describe(`conversation scenarios (${dbKind})`, () => {
       const v = await visitor({ plan: 'Enterprise' });
       await v.say('Hmm ok, not great. How do I export my projects to CSV?');
       await expectHandedOff(v, 'negative_sentiment');
+    });
+  });
+
+  describe('an identity the host app did not prove changes nothing', () => {
+    it('a claimed enterprise plan does not lower the thresholds', async () => {
+      const v = await visitor({ plan: 'Enterprise' }, { verified: false });
+      await v.say('Hmm ok, not great. How do I export my projects to CSV?');
+      await expectAnswered(v, 'kb_answer');
+    });
+
+    it('a claimed high account value does not hand off', async () => {
+      const v = await visitor({ plan: 'pro', accountValue: 5_000_000 }, { verified: false });
+      await v.say('Hmm ok, not great. How do I export my projects to CSV?');
+      await expectAnswered(v, 'kb_answer');
+    });
+
+    it('a claimed close renewal is not a renewal at risk', async () => {
+      const v = await visitor({ plan: 'pro', accountValue: 1_200, renewalDate: inDays(10) }, { verified: false });
+      await v.say('Hmm ok, not great. How do I export my projects to CSV?');
+      await expectAnswered(v, 'kb_answer');
+    });
+
+    it('a userHash made with another secret is no proof', async () => {
+      const v = await visitor({ plan: 'Enterprise' }, { hashedWith: 'not-the-server-secret-at-all' });
+      await v.say('Hmm ok, not great. How do I export my projects to CSV?');
+      await expectAnswered(v, 'kb_answer');
     });
   });
 

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
-import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLoginThrottle, type LoginThrottle } from '../../server/auth/login-throttle.js';
 import { verifyPassword } from '../../server/auth/passwords.js';
@@ -9,6 +8,8 @@ import { createUserRepository } from '../../server/auth/user-repository.js';
 import { ConfigError, loadConfig } from '../../server/config.js';
 import { AppError } from '../../server/errors.js';
 import { authRoutes } from '../../server/http/auth-routes.js';
+import { createLimiterStore, type LimiterStore } from '../../server/limits/limiter-store.js';
+import { createLogger } from '../../server/logger.js';
 import type { RunningServer } from '../../server/start-server.js';
 import { apiClient, signIn, STRONG_PASSWORD } from '../helpers/auth-fixtures.js';
 import { dbKind, openTestDb, type TestDb } from '../helpers/test-db.js';
@@ -63,12 +64,12 @@ describe(`login throttling over HTTP (${dbKind})`, () => {
 
 describe('login throttle backoff (memory and Redis stores)', () => {
   const limits = { maxFailuresPerAccount: 2, maxFailuresPerAddress: 100, windowSeconds: 60, blockSeconds: 1, maxBlockSeconds: 3 };
-  const redis = createClient({ url: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' });
+  let store: LimiterStore;
   beforeAll(async () => {
-    await redis.connect();
+    store = await createLimiterStore({ redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', prefix: `test:${randomUUID().slice(0, 8)}:`, log: createLogger('silent') });
   });
   afterAll(async () => {
-    await redis.quit();
+    await store.close();
   });
 
   const backoff = async (throttle: LoginThrottle) => {
@@ -94,10 +95,10 @@ describe('login throttle backoff (memory and Redis stores)', () => {
 
   it('doubles the lock each time, shared through Redis', async () => {
     const keyPrefix = `test-login-${randomUUID().slice(0, 8)}`;
-    expect(await backoff(createLoginThrottle({ limits, redis, keyPrefix }))).toEqual({ waits: [1, 2, 3], afterSuccess: 1 });
+    expect(await backoff(createLoginThrottle({ limits, store, keyPrefix }))).toEqual({ waits: [1, 2, 3], afterSuccess: 1 });
     // A second node with the same store sees the same counts.
-    const a = createLoginThrottle({ limits, redis, keyPrefix });
-    const b = createLoginThrottle({ limits, redis, keyPrefix });
+    const a = createLoginThrottle({ limits, store, keyPrefix });
+    const b = createLoginThrottle({ limits, store, keyPrefix });
     await a.failed('10.0.0.2', 'shared@auth.test');
     await a.failed('10.0.0.2', 'shared@auth.test');
     expect(await b.retryAfter('10.0.0.9', 'shared@auth.test')).toBe(1);

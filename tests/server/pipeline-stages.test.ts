@@ -26,7 +26,7 @@ function turn(text: string, over: Partial<TurnInput> = {}): TurnInput {
     status: 'bot',
     page: { url: 'http://localhost/billing', title: 'Billing' },
     pageTrail: [{ url: 'http://localhost/', title: 'Home', at: '2026-01-01T00:00:00Z' }, { url: 'http://localhost/billing', title: 'Billing', at: '2026-01-01T00:01:00Z' }],
-    visitor: { id: 'v1', name: 'Dana', plan: 'pro' },
+    visitor: { id: 'v1', name: 'Dana', plan: 'pro', verified: true },
     history: [],
     previousTrajectory: null,
     ...over,

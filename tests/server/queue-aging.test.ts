@@ -3,6 +3,7 @@ import type { Socket } from 'socket.io-client';
 import { MAX_WAIT_POINTS } from '../../server/routing/priority.js';
 import type { RunningServer } from '../../server/start-server.js';
 import { dbKind, type TestDb } from '../helpers/test-db.js';
+import { proven } from '../helpers/proven-identity.js';
 import { connect, emitAck, fakeClock, login, nextEvent, resetRouting, startSuite, stopSuite } from '../helpers/test-server.js';
 
 type QueueNotice = { conversationId: string; queuePosition: number };
@@ -25,7 +26,7 @@ describe(`queue order with time waited (${dbKind})`, () => {
     return { status: res.status, body: (await res.json()) as any };
   }
   async function visitor(identity: Record<string, unknown>) {
-    const socket = await connect(`${server.url}/visitor`, { visitor: identity });
+    const socket = await connect(`${server.url}/visitor`, { visitor: proven(identity) });
     sockets.push(socket);
     const session = await nextEvent<{ conversationId: string }>(socket, 'session');
     await emitAck(socket, 'message', { clientMessageId: `m-${++n}`, text: TEXT });

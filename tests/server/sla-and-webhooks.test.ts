@@ -4,6 +4,7 @@ import type { ChatMessage } from '../../protocol/domain.js';
 import { verifyWebhook } from '../../server/notifications/webhook-signature.js';
 import type { RunningServer } from '../../server/start-server.js';
 import { dbKind, openTestDb, type TestDb } from '../helpers/test-db.js';
+import { proven } from '../helpers/proven-identity.js';
 import { connect, emitAck, fakeClock, login, nextEvent, startTestServer } from '../helpers/test-server.js';
 import { WebhookReceiver } from '../helpers/webhook-receiver.js';
 
@@ -20,7 +21,7 @@ describe(`SLA timers, alerts and signed webhooks (${dbKind})`, () => {
 
   const count = async (sql: string, params: unknown[] = []) => (await tdb.db.query<{ n: number }>(sql, params)).rows[0]!.n;
   async function criticalVisitor(server: RunningServer, text = 'Someone hacked my account and is changing our data right now') {
-    const socket = await connect(`${server.url}/visitor`, { visitor: { name: 'Cora', plan: 'enterprise', accountValue: 250000 } });
+    const socket = await connect(`${server.url}/visitor`, { visitor: proven({ name: 'Cora', plan: 'enterprise', accountValue: 250000 }) });
     sockets.push(socket);
     const session = await nextEvent<{ conversationId: string }>(socket, 'session');
     await emitAck(socket, 'message', { clientMessageId: `c-${Math.random()}`, text });

@@ -1,4 +1,5 @@
 import type { Citation, Handoff } from '../../../protocol/domain.js';
+import { trustedAccount } from '../../visitors/trusted-account.js';
 import { writeHandoffBrief } from '../../conversations/handoff-brief.js';
 import { handoffPriority } from '../../routing/priority.js';
 import type { HandoffSummarizer } from '../../llm/llm-handoff-summary.js';
@@ -100,8 +101,8 @@ function buildHandoff(turn: Readonly<Turn>, at: Date, summary?: { text: string }
       severity: intent.definition?.severity ?? 1,
       urgent: d.urgent,
       sentiment: sentiment.trajectory.smoothed,
-      plan: turn.visitor.plan,
-      accountValue: turn.visitor.accountValue,
+      // An unverified identity's plan and account value never raise priority.
+      ...trustedAccount(turn.visitor),
     }),
     intent: intent.intent,
     skill: intent.definition?.skill ?? null,

@@ -2,6 +2,7 @@ import { decideEscalation, DEFAULT_THRESHOLDS, type PolicyThresholds } from '../
 import { resolveThresholds, type TierThresholds } from '../policy-thresholds.js';
 import type { Stage } from '../stage.js';
 import type { Decision, Turn } from '../turn.js';
+import { trustedAccount } from '../../visitors/trusted-account.js';
 
 /**
  * Stage 5: answer, clarify or hand off — the policy is a pure function; this stage only gathers its
@@ -19,10 +20,12 @@ export function decideForTurn(turn: Readonly<Turn>, retrieval: { confident: bool
     throw new Error('deciding needs the intent, sentiment and loop stages before it');
   }
   const lastAi = [...turn.history].reverse().find((m) => m.role === 'ai');
+  // Tier thresholds, high-value and renewal risk only for what the host app proved (verified identity).
+  const account = trustedAccount(turn.visitor);
   const thresholds = resolveThresholds({
     base: deps.thresholds ?? DEFAULT_THRESHOLDS,
     intent: turn.intent.definition?.thresholds,
-    plan: turn.visitor.plan,
+    plan: account.plan,
     tiers: deps.tiers,
   });
   return decideEscalation(
@@ -33,7 +36,7 @@ export function decideForTurn(turn: Readonly<Turn>, retrieval: { confident: bool
       sentiment: turn.sentiment,
       loop: turn.loop,
       retrieval,
-      account: { plan: turn.visitor.plan, accountValue: turn.visitor.accountValue, renewalDate: turn.visitor.renewalDate },
+      account,
       clarifiedLastTurn: lastAi?.meta.kind === 'clarify',
       now: (deps.now ?? (() => new Date()))(),
     },
