@@ -43,6 +43,9 @@ describe.skipIf(!browserPath.path)(`end to end in Chromium: visitor and agent ($
     const briefText = await brief.innerText();
     expect(briefText).toMatch(/asked for a human/i);
     expect(briefText).toContain('/billing');
+    // The demo page identifies Dana without a userHash: agents are told it is only a claim.
+    expect(briefText).toContain('Dana Demo <dana@example.com> (unverified identity)');
+    expect(await agent.getByTestId('identity-unverified').innerText()).toBe('unverified');
     expect(await agent.locator('[data-role="visitor"]').first().innerText()).toContain('billing email');
 
     // 3b. While the agent watches, the visitor gets angry: the sentiment trend falls without a reload.
