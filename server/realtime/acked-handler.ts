@@ -4,9 +4,12 @@ import type { Logger } from '../logger.js';
 
 type AckFn = (a: { ok: true } & object | { ok: false; error: { code: string; message: string } }) => void;
 
+const INTERNAL = { code: 'internal', message: 'Something went wrong on our side; please try again.' } as const;
+
 /**
  * Wraps a socket event handler: validates the payload with zod, runs the handler and answers
- * the ack with `{ok:true,...}` or `{ok:false,error}`. Nothing thrown escapes unlogged.
+ * the ack with `{ok:true,...}` or `{ok:false,error}`. Nothing thrown escapes, synchronously or
+ * not: an uncaught throw in a socket.io listener would take the whole process down.
  */
 export function ackedHandler<S extends z.ZodType, R extends object>(
   schema: S,
@@ -15,21 +18,26 @@ export function ackedHandler<S extends z.ZodType, R extends object>(
 ): (payload: unknown, ack?: unknown) => void {
   return (payload, ack) => {
     const reply: AckFn = typeof ack === 'function' ? (ack as AckFn) : () => undefined;
-    const parsed = schema.safeParse(payload);
-    if (!parsed.success) {
-      reply({ ok: false, error: { code: 'invalid_payload', message: describeZodError(parsed.error) } });
+    const failed = (err: unknown) => {
+      if (err instanceof AppError) {
+        reply({ ok: false, error: { code: err.code, message: err.message } });
+      } else {
+        log.error({ err }, 'socket handler failed');
+        reply({ ok: false, error: INTERNAL });
+      }
+    };
+    let pending: Promise<R>;
+    try {
+      const parsed = schema.safeParse(payload);
+      if (!parsed.success) {
+        reply({ ok: false, error: { code: 'invalid_payload', message: describeZodError(parsed.error) } });
+        return;
+      }
+      pending = handler(parsed.data);
+    } catch (err) {
+      failed(err);
       return;
     }
-    handler(parsed.data).then(
-      (result) => reply({ ok: true, ...result }),
-      (err: unknown) => {
-        if (err instanceof AppError) {
-          reply({ ok: false, error: { code: err.code, message: err.message } });
-        } else {
-          log.error({ err }, 'socket handler failed');
-          reply({ ok: false, error: { code: 'internal', message: 'Something went wrong on our side; please try again.' } });
-        }
-      },
-    );
+    pending.then((result) => reply({ ok: true, ...result }), failed);
   };
 }

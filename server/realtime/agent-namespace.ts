@@ -5,6 +5,7 @@ import type { UserRepository } from '../auth/user-repository.js';
 import type { Actor, ConversationService } from '../conversations/conversation-service.js';
 import type { Logger } from '../logger.js';
 import { ackedHandler } from './acked-handler.js';
+import { guardedMiddleware } from './guarded-middleware.js';
 import { AGENTS_ROOM, agentRoom, MANAGERS_ROOM } from './rooms.js';
 
 export interface AgentSocketData {
@@ -21,14 +22,14 @@ export function setupAgentNamespace(
 ): void {
   const { tokens, users, conversations, log } = deps;
 
-  nsp.use(async (socket, next) => {
+  nsp.use(guardedMiddleware(log, '/agent', async (socket, next) => {
     const parsed = AgentAuth.safeParse(socket.handshake.auth ?? {});
     const claims = parsed.success ? await tokens.verifyAgent(parsed.data.token) : null;
     const user = claims ? await users.get(claims.sub).catch(() => null) : null;
     if (!user) return next(Object.assign(new Error('Sign in first: the agent connection needs a valid token.'), { data: { code: 'unauthorized' } }));
     socket.data = { agent: { id: user.id, name: user.name, role: user.role }, manager: user.role === 'admin' || user.level === 'manager' };
     next();
-  });
+  }));
 
   nsp.on('connection', (socket) => {
     const { agent } = socket.data;

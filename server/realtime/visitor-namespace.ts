@@ -8,6 +8,7 @@ import type { ConversationFeedback } from '../conversations/conversation-feedbac
 import { AppError, describeZodError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { ackedHandler } from './acked-handler.js';
+import { guardedMiddleware } from './guarded-middleware.js';
 import { FeedbackIn } from '../../protocol/visitor-socket.js';
 import { createAnswerFeedback } from '../conversations/answer-feedback.js';
 import { createRateLimiter } from './rate-limiter.js';
@@ -28,7 +29,7 @@ export function setupVisitorNamespace(nsp: VisitorNamespace, deps: { tokens: Tok
   const { tokens, conversations, log } = deps;
   const answerFeedback = createAnswerFeedback(conversations);
 
-  nsp.use(async (socket, next) => {
+  nsp.use(guardedMiddleware(log, '/visitor', async (socket, next) => {
     const parsed = VisitorAuth.safeParse(socket.handshake.auth ?? {});
     if (!parsed.success) return next(Object.assign(new Error(`Invalid handshake: ${describeZodError(parsed.error)}`), { data: { code: 'invalid_handshake' } }));
     const auth = parsed.data;
@@ -44,7 +45,7 @@ export function setupVisitorNamespace(nsp: VisitorNamespace, deps: { tokens: Tok
       lastMessageId: auth.lastMessageId,
     };
     next();
-  });
+  }));
 
   nsp.on('connection', (socket) => {
     const data = socket.data;
@@ -85,12 +86,15 @@ export function setupVisitorNamespace(nsp: VisitorNamespace, deps: { tokens: Tok
       }) as VisitorClientToServer['contact'],
     );
 
-    socket.on('page', (payload: unknown) => {
-      const parsed = VisitorPageIn.safeParse(payload);
-      if (!parsed.success) return;
-      data.page = parsed.data;
-      conversations.repo.recordPage(data.conversationId, parsed.data).catch((err) => log.warn({ err }, 'recording page failed'));
-    });
+    // The widget sends `page` without an ack; a client that passes one learns why a page was refused.
+    socket.on(
+      'page',
+      ackedHandler(VisitorPageIn, log, async (page) => {
+        data.page = page;
+        await conversations.repo.recordPage(data.conversationId, page);
+        return {};
+      }) as VisitorClientToServer['page'],
+    );
 
     socket.on(
       'sync',
