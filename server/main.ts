@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './logger.js';
+import { installProcessGuards } from './process-guards.js';
 import { startServer } from './start-server.js';
 
 /** `npm start`: read config once, start everything, print where to go, stop cleanly on Ctrl-C. */
@@ -16,6 +17,8 @@ async function main(): Promise<void> {
   }
   const log = createLogger(config.logLevel);
   const server = await startServer(config, { log });
+  // From here on, anything uncaught is logged as fatal and the server closes before exiting (code 1).
+  installProcessGuards({ log, close: () => server.close() });
 
   const lines = [
     '',

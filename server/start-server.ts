@@ -19,6 +19,7 @@ import { migrate } from './db/migrate.js';
 import { openDb } from './db/open-db.js';
 import { createEventBus } from './events/event-bus.js';
 import { createApp, type App } from './http/app.js';
+import { answerClientError } from './http/client-error.js';
 import { createIntentCatalog } from './intents/intent-catalog.js';
 import { createIntentService, type IntentRefreshOutcome } from './intents/intent-service.js';
 import { createLlmIntentChecker } from './llm/llm-intent-check.js';
@@ -140,6 +141,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   let onRosterChanged = () => undefined as void;
   const app = createApp({ db, log, tokens, users, conversations, kb, answerer, knowledgeGaps, ready: () => ready, clock, notes, transfers, feedback, notifications, intents, bugReports, linearWebhookSecret: config.linearWebhookSecret, onRosterChanged: () => onRosterChanged() });
   const httpServer = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
+  httpServer.on('clientError', answerClientError(log));
   const adapter = await createSocketAdapter(config.redisUrl, log);
   const io = new SocketServer(httpServer, {
     cors: { origin: (origin, cb) => cb(null, allowOrigin(origin, config.allowedOrigins)), credentials: false },
