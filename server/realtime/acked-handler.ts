@@ -16,7 +16,9 @@ export function ackedHandler<S extends z.ZodType, R extends object>(
   log: Logger,
   handler: (input: z.infer<S>) => Promise<R>,
 ): (payload: unknown, ack?: unknown) => void {
-  return (payload, ack) => {
+  return (...args: unknown[]) => {
+    // socket.io passes the ack as the last argument: with no payload sent, it comes first.
+    const [payload, ack] = args.length === 1 && typeof args[0] === 'function' ? [undefined, args[0]] : args;
     const reply: AckFn = typeof ack === 'function' ? (ack as AckFn) : () => undefined;
     const failed = (err: unknown) => {
       if (err instanceof AppError) {
