@@ -12,6 +12,10 @@ export const fuzzParams = (numRuns: number) => ({ seed: FUZZ_SEED, numRuns: runs
 /** JSON text spliced in verbatim: what JSON.stringify cannot produce (a 10,000-deep value, a literal `__proto__` key). */
 export class RawJson {
   constructor(readonly text: string) {}
+  /** Counterexamples print a summary, not 24 KB of brackets. */
+  [fc.toStringMethod](): string {
+    return `RawJson(${this.text.length} chars: ${this.text.slice(0, 24)}...)`;
+  }
 }
 
 /** JSON.stringify that splices `RawJson` values in. `undefined` (a missing argument) stays undefined. */
@@ -77,7 +81,10 @@ export const nastyValue: fc.Arbitrary<unknown> = fc.oneof(
  */
 export function fuzzObject(valid: Record<string, fc.Arbitrary<unknown>>): fc.Arbitrary<unknown> {
   const fields = Object.fromEntries(
-    Object.entries(valid).map(([key, arb]) => [key, fc.oneof({ weight: 4, arbitrary: arb }, { weight: 2, arbitrary: nastyValue }, { weight: 1, arbitrary: fc.constant(undefined) })]),
+    Object.entries(valid).map(([key, arb]) => [
+      key,
+      fc.oneof({ weight: 3, arbitrary: arb }, { weight: 2, arbitrary: poisoned(arb) }, { weight: 2, arbitrary: nastyValue }, { weight: 1, arbitrary: fc.constant(undefined) }),
+    ]),
   );
   const object = fc.tuple(fc.record(fields), fc.option(pollution, { freq: 4 }), fc.boolean()).map(([o, extra, asProto]) => {
     const out: Record<string, unknown> = { ...o };
@@ -85,6 +92,15 @@ export function fuzzObject(valid: Record<string, fc.Arbitrary<unknown>>): fc.Arb
     return out;
   });
   return fc.oneof({ weight: 8, arbitrary: object }, { weight: 1, arbitrary: nastyValue }, { weight: 1, arbitrary: fc.constant(undefined) });
+}
+
+/** A valid string value with a NUL or a lone surrogate slipped in (other values pass through). */
+export function poisoned(arb: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> {
+  return fc.tuple(arb, fc.constantFrom('\u0000', '\uD800', '\uDFFF', '\u0000\uDBFF'), fc.nat()).map(([v, bad, at]) => {
+    if (typeof v !== 'string') return v;
+    const i = v.length ? at % (v.length + 1) : 0;
+    return v.slice(0, i) + bad + v.slice(i);
+  });
 }
 
 /** The shape every error answer must have, and never the catch-all `internal` for bad input. */

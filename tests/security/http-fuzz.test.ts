@@ -81,7 +81,13 @@ describe(`HTTP fuzz: the main routes' body schemas with adversarial input (${dbK
 
   /** One request per route family; ids in paths are real, random or hostile. */
   const calls = (): fc.Arbitrary<Call> => {
-    const id = (real: string) => fc.oneof({ weight: 3, arbitrary: fc.constant(real) }, { weight: 1, arbitrary: fc.uuid() }, { weight: 1, arbitrary: nastyString.map(encodeSegment) });
+    const id = (real: string) =>
+      fc.oneof(
+        { weight: 3, arbitrary: fc.constant(real) },
+        { weight: 1, arbitrary: fc.uuid() },
+        { weight: 1, arbitrary: nastyString.map(encodeSegment) },
+        { weight: 1, arbitrary: fc.constantFrom(`${real}%00`, '%00', 'a%00b', '%ED%A0%80', '..%2F..%2Fetc%2Fpasswd') },
+      );
     const token = fc.constantFrom<Call['token']>('admin', 'admin', 'agent', 'none');
     const post = (method: string, path: fc.Arbitrary<string>, valid: Record<string, fc.Arbitrary<unknown>>) =>
       fc.record({ method: fc.constant(method), path, body: bodyText(valid), contentType, token });

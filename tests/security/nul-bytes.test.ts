@@ -92,8 +92,25 @@ describe(`NUL bytes and lone surrogates are cleaned, never fatal (${dbKind})`, (
     expect(badLogin.status).toBe(401);
     expect(await badLogin.json()).toMatchObject({ error: { code: expect.any(String), message: expect.any(String) } });
 
+    const bug = await api('/api/bug-reports', { method: 'POST', token: admin, json: { conversationId: `c${NUL}`, title: `Crash${NUL}` } });
+    expect(bug.status).toBe(404);
     const suggestions = await api(`/api/knowledge/suggestions?pageUrl=${encodeURIComponent(`http://localhost/billing${NUL}`)}&title=${encodeURIComponent(`B${NUL}`)}`);
     expect(suggestions.status).toBe(200);
+  });
+
+  it('imports an uploaded file with a NUL past the binary sniffing window; refuses one that looks binary', async () => {
+    const form = new FormData();
+    // The upload sniffs the first 8 KB for NULs (binary files); one further in reached the database.
+    form.append('files', new File([`Exports\n\n${'Export your data from Settings. '.repeat(300)}${NUL}then Export ${LONE}done.`], 'exports.txt', { type: 'text/plain' }));
+    form.append('files', new File([`Bin${NUL}ary`], 'binary.txt', { type: 'text/plain' }));
+    const res = await fetch(`${server.url}/api/knowledge/upload`, { method: 'POST', headers: { authorization: `Bearer ${admin}` }, body: form });
+    expect(res.status).toBe(200);
+    const { results } = (await res.json()) as { results: Array<{ status: string; id?: string; error?: { code: string } }> };
+    expect(results.map((r) => r.status)).toEqual(['added', 'failed']);
+    expect(results[1]?.error?.code).toEqual(expect.any(String));
+    const got = (await (await api(`/api/knowledge/articles/${results[0]?.id}`, { token: admin })).json()) as { body: string };
+    // (File encodes the lone surrogate as U+FFFD already; the NUL is what the database refused.)
+    expect(got.body).toMatch(/Settings\. then Export \uFFFD?done\.$/);
   });
 
   it('answers a NUL in the URL path with 400 invalid_path, never a 500', async () => {

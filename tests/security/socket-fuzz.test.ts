@@ -132,7 +132,7 @@ describe(`socket fuzz: every event and the handshake, adversarial payloads (${db
         expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
         r.close();
       }),
-      fuzzParams(45),
+      fuzzParams(30),
     );
     record('visitor events', cases, started);
     await stillServes();
@@ -161,7 +161,7 @@ describe(`socket fuzz: every event and the handshake, adversarial payloads (${db
         expect(await count('SELECT count(*)::int AS n FROM conversations')).toBe(before);
         r.close();
       }),
-      fuzzParams(40),
+      fuzzParams(30),
     );
     record('visitor handshake', cases, started);
     await stillServes();
