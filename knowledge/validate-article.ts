@@ -1,3 +1,4 @@
+import { cleanText } from '../protocol/clean-text.js';
 import { htmlToText } from './html-to-text.js';
 import { InvalidArticleError } from './knowledge-errors.js';
 import type { ArticleFormat, ArticleInput } from './types.js';
@@ -10,7 +11,8 @@ const FORMATS: readonly ArticleFormat[] = ['markdown', 'html', 'text'];
  * no markup, script or page chrome is ever kept, shown or indexed.
  */
 export function validateArticle(input: ArticleInput): ArticleInput {
-  const title = typeof input.title === 'string' ? input.title.trim() : '';
+  // Every path (API, upload, CLI import, folder load) ends here: strip what PostgreSQL text cannot hold.
+  const title = typeof input.title === 'string' ? cleanText(input.title).trim() : '';
   if (!title) throw new InvalidArticleError('An article needs a non-empty title.');
   if (typeof input.body !== 'string') throw new InvalidArticleError('An article body must be a string.');
   if (!FORMATS.includes(input.format)) {
@@ -22,9 +24,10 @@ export function validateArticle(input: ArticleInput): ArticleInput {
   const list = (v: unknown, field: string) => {
     if (v === undefined || v === null) return [];
     if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) throw new InvalidArticleError(`"${field}" must be a list of strings.`);
-    return v.map((x: string) => x.trim()).filter(Boolean);
+    return v.map((x: string) => cleanText(x).trim()).filter(Boolean);
   };
-  let { body, format } = input;
+  let { format } = input;
+  let body = cleanText(input.body);
   if (format === 'html') {
     body = htmlToText(body);
     format = 'markdown';
@@ -32,5 +35,5 @@ export function validateArticle(input: ArticleInput): ArticleInput {
       throw new InvalidArticleError('The HTML has no readable text once scripts, navigation, forms and markup are removed.');
     }
   }
-  return { ...input, title, body, format, pages: list(input.pages, 'pages'), tags: list(input.tags, 'tags'), url: input.url?.trim() || null };
+  return { ...input, title, body, format, pages: list(input.pages, 'pages'), tags: list(input.tags, 'tags'), url: input.url ? cleanText(input.url).trim() || null : null, ...(typeof input.source === 'string' ? { source: cleanText(input.source) } : {}) };
 }

@@ -1,14 +1,15 @@
 import { z } from 'zod';
+import { text } from './clean-text.js';
 import { LIMITS } from './limits.js';
 import type { ChatMessage, PageInfo, VisitorIdentity } from './domain.js';
 import type { Ack } from './visitor-socket.js';
 
-export const AgentAuth = z.object({ token: z.string().min(1).max(4000) });
-export const ConversationRef = z.object({ conversationId: z.string().min(1).max(100) });
+export const AgentAuth = z.object({ token: text().min(1).max(4000) });
+export const ConversationRef = z.object({ conversationId: text().min(1).max(100) });
 export const AgentMessageIn = z.object({
-  conversationId: z.string().min(1).max(100),
-  clientMessageId: z.string().min(1).max(LIMITS.clientMessageId),
-  text: z.string().trim().min(1, 'message text is empty').max(LIMITS.messageText),
+  conversationId: text().min(1).max(100),
+  clientMessageId: text().min(1).max(LIMITS.clientMessageId),
+  text: text().trim().min(1, 'message text is empty').max(LIMITS.messageText),
 });
 export type AgentMessageIn = z.infer<typeof AgentMessageIn>;
 
@@ -49,7 +50,7 @@ export const MessageSentiment = z.object({
 });
 export type MessageSentiment = z.infer<typeof MessageSentiment>;
 
-export const MessageSentimentNotice = z.object({ conversationId: z.string(), messageId: z.string(), sentiment: MessageSentiment });
+export const MessageSentimentNotice = z.object({ conversationId: text(), messageId: text(), sentiment: MessageSentiment });
 export type MessageSentimentNotice = z.infer<typeof MessageSentimentNotice>;
 
 export interface AgentServerToClient {

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { LIMITS } from './limits.js';
+import { text } from './clean-text.js';
+import { jsonObject } from './bounded-json.js';
+import { LIMITS, PAGE_CONTEXT_BOUNDS } from './limits.js';
 
 export const Role = z.enum(['visitor', 'ai', 'agent', 'system']);
 export type Role = z.infer<typeof Role>;
@@ -12,75 +14,71 @@ export type UserRole = z.infer<typeof UserRole>;
 
 /** What the host page tells the widget about where the visitor is. */
 export const PageInfo = z.object({
-  url: z.string().max(LIMITS.pageUrl),
-  title: z.string().max(LIMITS.pageTitle).default(''),
-  context: z
-    .record(z.string(), z.unknown())
-    .optional()
-    .refine((c) => c === undefined || JSON.stringify(c).length <= LIMITS.pageContextBytes, {
-      message: `page context must be at most ${LIMITS.pageContextBytes} bytes of JSON`,
-    }),
+  url: text().max(LIMITS.pageUrl),
+  title: text().max(LIMITS.pageTitle).default(''),
+  /** Free-form facts from the host app (`setContext`): bounded without recursion, strings cleaned. */
+  context: jsonObject(PAGE_CONTEXT_BOUNDS).optional(),
 });
 export type PageInfo = z.infer<typeof PageInfo>;
 
 export const VisitorIdentity = z.object({
-  id: z.string().max(200).optional(),
-  name: z.string().max(LIMITS.visitorName).optional(),
-  email: z.string().max(LIMITS.email).optional(),
-  plan: z.string().max(100).optional(),
+  id: text().max(200).optional(),
+  name: text().max(LIMITS.visitorName).optional(),
+  email: text().max(LIMITS.email).optional(),
+  plan: text().max(100).optional(),
   accountValue: z.number().finite().nonnegative().optional(),
-  renewalDate: z.string().max(40).optional(),
+  renewalDate: text().max(40).optional(),
   /** hex(HMAC-SHA256(IDENTITY_SECRET, id)), computed by the host app's server. */
-  userHash: z.string().max(200).optional(),
+  userHash: text().max(200).optional(),
   /** Or an HS256 JWT signed with IDENTITY_SECRET whose claims are the identity (id or sub, name, email, plan, accountValue, renewalDate; exp required). */
-  jwt: z.string().max(4096).optional(),
+  jwt: text().max(4096).optional(),
 });
 export type VisitorIdentity = z.infer<typeof VisitorIdentity>;
 
 export const Citation = z.object({
-  articleId: z.string(),
-  title: z.string(),
-  url: z.string().nullable(),
+  articleId: text(),
+  title: text(),
+  url: text().nullable(),
 });
 export type Citation = z.infer<typeof Citation>;
 
 export const ChatMessage = z.object({
-  id: z.string(),
-  conversationId: z.string(),
-  clientMessageId: z.string().optional(),
+  id: text(),
+  conversationId: text(),
+  clientMessageId: text().optional(),
   role: Role,
-  text: z.string(),
-  authorName: z.string().optional(),
+  text: text(),
+  authorName: text().optional(),
   citations: z.array(Citation).optional(),
   /** For AI answers: the visitor message this answers (matches the `message:delta` stream). */
-  replyTo: z.string().optional(),
-  createdAt: z.string(),
+  replyTo: text().optional(),
+  createdAt: text(),
 });
 export type ChatMessage = z.infer<typeof ChatMessage>;
 
 export const Signal = z.object({
-  name: z.string(),
-  value: z.union([z.number(), z.string(), z.boolean()]),
+  name: text(),
+  value: z.union([z.number(), text(), z.boolean()]),
   threshold: z.number().optional(),
 });
 export type Signal = z.infer<typeof Signal>;
 
 export const Handoff = z.object({
-  reason: z.string(),
+  reason: text(),
   signals: z.array(Signal),
-  brief: z.string(),
+  brief: text(),
   priority: z.number(),
-  intent: z.string().nullable(),
+  intent: text().nullable(),
   sentiment: z.number(),
   /** Skill or team needed, from the intent's definition. */
-  skill: z.string().nullable().optional(),
+  skill: text().nullable().optional(),
   /** Jumps the queue order (security, legal, churn). */
   urgent: z.boolean().optional(),
-  createdAt: z.string(),
+  createdAt: text(),
 });
 export type Handoff = z.infer<typeof Handoff>;
 
 export const ErrorBody = z.object({
-  error: z.object({ code: z.string(), message: z.string() }),
+  error: z.object({ code: text(), message: text() }),
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;

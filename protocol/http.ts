@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { text } from './clean-text.js';
 import { LIMITS } from './limits.js';
 import { ConversationStatus, UserRole } from './domain.js';
 
 export const LoginBody = z.object({
-  email: z.string().trim().toLowerCase().email().max(LIMITS.email),
-  password: z.string().min(1).max(200),
+  email: text().trim().toLowerCase().email().max(LIMITS.email),
+  password: text().min(1).max(200),
 });
 export type LoginBody = z.infer<typeof LoginBody>;
 
@@ -16,28 +17,28 @@ export const PasswordChangeBody = z.object({
 export type PasswordChangeBody = z.infer<typeof PasswordChangeBody>;
 
 export const ArticleBody = z.object({
-  title: z.string().trim().min(1).max(LIMITS.articleTitle),
-  body: z.string().trim().min(1, 'article body is empty').max(LIMITS.articleBody),
+  title: text().trim().min(1).max(LIMITS.articleTitle),
+  body: text().trim().min(1, 'article body is empty').max(LIMITS.articleBody),
   format: z.enum(['markdown', 'html', 'text']).default('markdown'),
-  url: z.string().max(LIMITS.pageUrl).optional(),
-  pages: z.array(z.string().min(1).max(300)).max(100).default([]),
-  tags: z.array(z.string().min(1).max(100)).max(100).default([]),
+  url: text().max(LIMITS.pageUrl).optional(),
+  pages: z.array(text().min(1).max(300)).max(100).default([]),
+  tags: z.array(text().min(1).max(100)).max(100).default([]),
 });
 export type ArticleBody = z.infer<typeof ArticleBody>;
 
 export const SearchBody = z.object({
-  query: z.string().trim().min(1).max(LIMITS.searchQuery),
-  pageUrl: z.string().max(LIMITS.pageUrl).optional(),
+  query: text().trim().min(1).max(LIMITS.searchQuery),
+  pageUrl: text().max(LIMITS.pageUrl).optional(),
   k: z.number().int().min(1).max(50).default(5),
 });
 export type SearchBody = z.infer<typeof SearchBody>;
 
 export const AgentBody = z.object({
-  email: z.string().trim().toLowerCase().email().max(LIMITS.email),
-  name: z.string().trim().min(1).max(200),
-  password: z.string().min(8, 'password must be at least 8 characters').max(200),
+  email: text().trim().toLowerCase().email().max(LIMITS.email),
+  name: text().trim().min(1).max(200),
+  password: text().min(8, 'password must be at least 8 characters').max(200),
   role: UserRole.default('agent'),
-  skills: z.array(z.string().min(1).max(100)).max(100).default([]),
+  skills: z.array(text().min(1).max(100)).max(100).default([]),
   maxConcurrent: z.number().int().min(1).max(100).default(5),
 });
 export type AgentBody = z.infer<typeof AgentBody>;
@@ -45,25 +46,25 @@ export type AgentBody = z.infer<typeof AgentBody>;
 export const ConversationsQuery = z.object({ status: ConversationStatus.optional() });
 
 export const MetricsQuery = z.object({
-  from: z.string().datetime({ offset: true }).optional(),
-  to: z.string().datetime({ offset: true }).optional(),
+  from: text().datetime({ offset: true }).optional(),
+  to: text().datetime({ offset: true }).optional(),
 });
 
 export const WorkingHoursBody = z.object({
-  timezone: z.string().min(1).max(64),
+  timezone: text().min(1).max(64),
   days: z.array(z.number().int().min(0).max(6)).max(7),
-  start: z.string().regex(/^\d{2}:\d{2}$/, 'use HH:MM'),
-  end: z.string().regex(/^\d{2}:\d{2}$/, 'use HH:MM'),
+  start: text().regex(/^\d{2}:\d{2}$/, 'use HH:MM'),
+  end: text().regex(/^\d{2}:\d{2}$/, 'use HH:MM'),
 });
 
 export const AgentPatchBody = z
   .object({
-    name: z.string().trim().min(1).max(200),
+    name: text().trim().min(1).max(200),
     role: UserRole,
-    skills: z.array(z.string().min(1).max(100)).max(100),
+    skills: z.array(text().min(1).max(100)).max(100),
     maxConcurrent: z.number().int().min(1).max(100),
     level: z.enum(['agent', 'senior', 'manager']),
-    teamId: z.string().max(100).nullable(),
+    teamId: text().max(100).nullable(),
     onCall: z.boolean(),
     workingHours: WorkingHoursBody.nullable(),
     /** Disabled: cannot sign in, and every token and socket of theirs stops working. */
@@ -75,24 +76,24 @@ export type AgentPatchBody = z.infer<typeof AgentPatchBody>;
 export const PresenceBody = z.object({ status: z.enum(['online', 'away']) });
 
 export const TeamBody = z.object({
-  name: z.string().trim().min(1).max(100),
-  skills: z.array(z.string().min(1).max(100)).max(50).default([]),
+  name: text().trim().min(1).max(100),
+  skills: z.array(text().min(1).max(100)).max(50).default([]),
 });
 
 export const TransferBody = z
   .object({
-    toAgentId: z.string().max(100).optional(),
-    toTeamId: z.string().max(100).optional(),
-    note: z.string().trim().max(2000).default(''),
+    toAgentId: text().max(100).optional(),
+    toTeamId: text().max(100).optional(),
+    note: text().trim().max(2000).default(''),
   })
   .refine((b) => !b.toAgentId !== !b.toTeamId, { message: 'give exactly one of toAgentId or toTeamId' });
 
-export const NoteBody = z.object({ text: z.string().trim().min(1, 'note is empty').max(4000) });
+export const NoteBody = z.object({ text: text().trim().min(1, 'note is empty').max(4000) });
 export const VerdictBody = z.object({ verdict: z.enum(['correct', 'unnecessary', 'missed']) });
 export const CannedResponseBody = z.object({
-  title: z.string().trim().min(1).max(200),
-  text: z.string().trim().min(1).max(4000),
-  shortcut: z.string().trim().min(1).max(50).regex(/^[a-z0-9_-]+$/i, 'letters, digits, - and _ only').optional(),
+  title: text().trim().min(1).max(200),
+  text: text().trim().min(1).max(4000),
+  shortcut: text().trim().min(1).max(50).regex(/^[a-z0-9_-]+$/i, 'letters, digits, - and _ only').optional(),
 });
 export const MarkReadBody = z.object({ ids: z.array(z.number().int().positive()).min(1).max(500) });
 
@@ -120,12 +121,12 @@ export const IntentName = z
 export const IntentBody = z
   .object({
     name: IntentName,
-    description: z.string().trim().max(1000).default(''),
+    description: text().trim().max(1000).default(''),
     examples: z
-      .array(z.string().trim().min(1, 'an example is empty').max(500))
+      .array(text().trim().min(1, 'an example is empty').max(500))
       .min(3, 'give at least 3 examples so the classifier can learn the intent')
       .max(500),
-    skill: z.string().trim().min(1).max(100),
+    skill: text().trim().min(1).max(100),
     policy: z.enum(['ai_answer', 'handoff', 'handoff_now']),
     severity: z.number().int().min(0).max(3),
     thresholds: PolicyThresholdOverrides.default({}),
@@ -140,21 +141,21 @@ export const INTENT_IMPORT_LIMITS = { bytes: 1024 * 1024, intents: 300 } as cons
 
 /** `GET /api/knowledge/suggestions` (public, the widget's empty panel). */
 export const SuggestionsQuery = z.object({
-  pageUrl: z.string().trim().min(1).max(LIMITS.pageUrl),
-  title: z.string().trim().max(LIMITS.pageTitle).optional(),
+  pageUrl: text().trim().min(1).max(LIMITS.pageUrl),
+  title: text().trim().max(LIMITS.pageTitle).optional(),
   k: z.coerce.number().int().min(1).max(5).default(3),
 });
 export type SuggestionsQuery = z.infer<typeof SuggestionsQuery>;
 
 /** `POST /api/knowledge/preview-answer` (admin): retrieval plus the composed answer. */
 export const PreviewAnswerBody = z.object({
-  query: z.string().trim().min(1).max(LIMITS.searchQuery),
-  pageUrl: z.string().max(LIMITS.pageUrl).optional(),
+  query: text().trim().min(1).max(LIMITS.searchQuery),
+  pageUrl: text().max(LIMITS.pageUrl).optional(),
 });
 export type PreviewAnswerBody = z.infer<typeof PreviewAnswerBody>;
 
 /** `GET /api/knowledge/gaps` (admin). */
 export const GapsQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
-  since: z.string().datetime({ offset: true }).optional(),
+  since: text().datetime({ offset: true }).optional(),
 });

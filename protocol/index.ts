@@ -1,3 +1,5 @@
+export * from './clean-text.js';
+export * from './bounded-json.js';
 export * from './limits.js';
 export * from './domain.js';
 export * from './events.js';

@@ -1,19 +1,20 @@
 import { z } from 'zod';
+import { text } from './clean-text.js';
 import { LIMITS } from './limits.js';
 import { ChatMessage, PageInfo, VisitorIdentity } from './domain.js';
 
 export const VisitorAuth = z.object({
-  token: z.string().max(2000).optional(),
+  token: text().max(2000).optional(),
   visitor: VisitorIdentity.optional(),
   page: PageInfo.optional(),
   /** Id of the last message this client has; the server replays everything after it. */
-  lastMessageId: z.string().max(100).optional(),
+  lastMessageId: text().max(100).optional(),
 });
 export type VisitorAuth = z.infer<typeof VisitorAuth>;
 
 export const VisitorMessageIn = z.object({
-  clientMessageId: z.string().min(1).max(LIMITS.clientMessageId),
-  text: z.string().trim().min(1, 'message text is empty').max(LIMITS.messageText),
+  clientMessageId: text().min(1).max(LIMITS.clientMessageId),
+  text: text().trim().min(1, 'message text is empty').max(LIMITS.messageText),
   page: PageInfo.optional(),
 });
 export type VisitorMessageIn = z.infer<typeof VisitorMessageIn>;
@@ -21,19 +22,19 @@ export type VisitorMessageIn = z.infer<typeof VisitorMessageIn>;
 export const VisitorPageIn = PageInfo;
 export type VisitorPageIn = z.infer<typeof VisitorPageIn>;
 
-export const SyncIn = z.object({ afterId: z.string().max(100).optional() });
+export const SyncIn = z.object({ afterId: text().max(100).optional() });
 export type SyncIn = z.infer<typeof SyncIn>;
 
 /** "Did this help?" on an AI answer. */
-export const FeedbackIn = z.object({ messageId: z.string().min(1).max(100), helpful: z.boolean() });
+export const FeedbackIn = z.object({ messageId: text().min(1).max(100), helpful: z.boolean() });
 export type FeedbackIn = z.infer<typeof FeedbackIn>;
 
 /** The visitor's rating after an agent resolved the conversation. */
-export const CsatIn = z.object({ score: z.number().int().min(1).max(5), comment: z.string().trim().max(2000).optional() });
+export const CsatIn = z.object({ score: z.number().int().min(1).max(5), comment: text().trim().max(2000).optional() });
 export type CsatIn = z.infer<typeof CsatIn>;
 
 /** Continue by email when nobody is online. */
-export const ContactIn = z.object({ email: z.string().trim().toLowerCase().email().max(320) });
+export const ContactIn = z.object({ email: text().trim().toLowerCase().email().max(320) });
 export type ContactIn = z.infer<typeof ContactIn>;
 
 /** `retryAfterMs` comes with `code: 'rate_limited'`: when trying again will work. */
@@ -65,7 +66,8 @@ export interface VisitorServerToClient {
 }
 export interface VisitorClientToServer {
   message: (m: VisitorMessageIn, ack: (a: Ack) => void) => void;
-  page: (p: VisitorPageIn) => void;
+  /** The ack is optional (the widget sends none): `{ok:true}` or why the page was refused. */
+  page: (p: VisitorPageIn, ack?: (a: Ack<object>) => void) => void;
   sync: (p: SyncIn, ack: (a: Ack<{ messages: ChatMessage[] }>) => void) => void;
   /** `resolved`: the answer helped and the conversation is now closed as AI-resolved. */
   feedback: (p: FeedbackIn, ack: (a: Ack<{ resolved: boolean }>) => void) => void;

@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './logger.js';
+import { installProcessGuards } from './process-guards.js';
 import { startServer } from './start-server.js';
 import { startupBanner } from './startup-banner.js';
 
@@ -17,6 +18,8 @@ async function main(): Promise<void> {
   }
   const log = createLogger(config.logLevel);
   const server = await startServer(config, { log });
+  // From here on, anything uncaught is logged as fatal and the server closes before exiting (code 1).
+  installProcessGuards({ log, close: () => server.close() });
 
   process.stdout.write(startupBanner(server, config));
 

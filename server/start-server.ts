@@ -20,6 +20,7 @@ import { migrate } from './db/migrate.js';
 import { openDb } from './db/open-db.js';
 import { createEventBus } from './events/event-bus.js';
 import { createApp, type App } from './http/app.js';
+import { answerClientError } from './http/client-error.js';
 import { createIntentCatalog } from './intents/intent-catalog.js';
 import { createIntentService, type IntentRefreshOutcome } from './intents/intent-service.js';
 import { createLlmIntentChecker } from './llm/llm-intent-check.js';
@@ -153,6 +154,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const clientAddress = createClientAddress(config.trustProxy);
   const app = createApp({ db, log, tokens, users, conversations, kb, answerer, knowledgeGaps, ready: () => ready, clock, notes, transfers, feedback, notifications, intents, bugReports, linearWebhookSecret: config.linearWebhookSecret, allowedOrigins: config.allowedOrigins, clientAddress, onRosterChanged: () => onRosterChanged(), loginThrottle, onSessionsRevoked: (id) => onSessionsRevoked(id) });
   const httpServer = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
+  httpServer.on('clientError', answerClientError(log));
   const adapter = await createSocketAdapter(config.redisUrl, log);
   const visitorLimits = createVisitorLimits({ settings: config.rateLimits, store: config.rateLimits.enabled ? limiterStore : null });
   const io = new SocketServer(httpServer, {

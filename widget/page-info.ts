@@ -1,5 +1,6 @@
 import type { PageInfo } from '../protocol/domain.js';
-import { LIMITS } from '../protocol/limits.js';
+import { boundJson } from '../protocol/bounded-json.js';
+import { LIMITS, PAGE_CONTEXT_BOUNDS } from '../protocol/limits.js';
 
 export type PageContext = Record<string, unknown>;
 
@@ -21,11 +22,13 @@ export function normalizeContext(input: unknown): PageContext | undefined {
     warn('setContext value is not serializable');
     return undefined;
   }
-  if (byteLength(json) > LIMITS.pageContextBytes) {
-    warn(`setContext value is larger than ${LIMITS.pageContextBytes} bytes of JSON; ignored`);
+  // The server's own bounds (size, nesting depth, number of values), checked the same way.
+  const bounded = boundJson(JSON.parse(json), PAGE_CONTEXT_BOUNDS);
+  if (!bounded.ok) {
+    warn(`setContext value ${bounded.reason}; ignored`);
     return undefined;
   }
-  const copy = JSON.parse(json) as PageContext;
+  const copy = bounded.value as PageContext;
   return Object.keys(copy).length > 0 ? copy : undefined;
 }
 
@@ -37,10 +40,6 @@ export function buildPageInfo(url: string, title: string, context: PageContext |
   };
   if (context) page.context = context;
   return page;
-}
-
-function byteLength(s: string): number {
-  return typeof TextEncoder === 'function' ? new TextEncoder().encode(s).length : s.length * 3;
 }
 
 function warn(message: string): void {

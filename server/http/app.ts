@@ -17,6 +17,7 @@ import { conversationRoutes } from './conversation-routes.js';
 import { knowledgeRoutes } from './knowledge-routes.js';
 import { metricsRoutes, reportRoutes } from './metrics-routes.js';
 import { staticRoutes } from './static-routes.js';
+import { rejectNulPath } from './reject-nul-path.js';
 import { teamRoutes } from './team-routes.js';
 import { cannedResponseRoutes } from './canned-response-routes.js';
 import { notificationRoutes } from './notification-routes.js';
@@ -97,6 +98,7 @@ export function createApp(deps: AppDeps) {
     });
 
   const app = new Hono()
+    .use(rejectNulPath)
     .get('/healthz', (c) => (deps.ready() ? c.json({ status: 'ok' }) : c.json({ status: 'starting' }, 503)))
     .route('/api', api)
     .route('/', staticRoutes());

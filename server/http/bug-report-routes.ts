@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { text } from '../../protocol/clean-text.js';
 import type { TokenService } from '../auth/tokens.js';
 import type { BugReportService } from '../bug-reports/bug-report-service.js';
 import { AppError, notFound } from '../errors.js';
@@ -9,24 +10,24 @@ import { jsonBody, parse } from './validate.js';
 
 /** `POST /api/bug-reports` body (exported for the OpenAPI document). */
 export const FileBody = z.object({
-  conversationId: z.string().min(1).max(100),
-  title: z.string().trim().min(1).max(300).optional(),
-  steps: z.string().max(5000).optional(),
-  expected: z.string().max(2000).optional(),
-  actual: z.string().max(2000).optional(),
+  conversationId: text().min(1).max(100),
+  title: text().trim().min(1).max(300).optional(),
+  steps: text().max(5000).optional(),
+  expected: text().max(2000).optional(),
+  actual: text().max(2000).optional(),
 });
 
 export const LinearWebhook = z.object({
-  type: z.string(),
-  action: z.string(),
-  data: z.object({ id: z.string(), state: z.object({ type: z.string() }).optional() }).passthrough(),
+  type: text(),
+  action: text(),
+  data: z.object({ id: text(), state: z.object({ type: text() }).optional() }).passthrough(),
 });
 
 export function bugReportRoutes(deps: { bugReports: BugReportService; tokens: TokenService; linearWebhookSecret?: string }) {
   return new Hono<AuthEnv>()
     .get('/bug-reports', requireRole(deps.tokens, 'agent'), async (c) => c.json({ bugReports: await deps.bugReports.list() }))
     .get('/bug-reports/draft', requireRole(deps.tokens, 'agent'), async (c) => {
-      const q = parse(z.object({ conversationId: z.string().min(1).max(100) }), c.req.query());
+      const q = parse(z.object({ conversationId: text().min(1).max(100) }), c.req.query());
       return c.json(await deps.bugReports.propose(q.conversationId));
     })
     .post('/bug-reports', requireRole(deps.tokens, 'agent'), async (c) => {

@@ -541,7 +541,7 @@ function socketDescription(): JsonSchema {
         handshake: { auth: inSchema(VisitorAuth) },
         clientToServer: {
           message: clientEvent('A visitor message; the same clientMessageId twice stores one message.', VisitorMessageIn, ackOf({ id: z.string() })),
-          page: clientEvent('The visitor moved to another page (no ack).', VisitorPageIn),
+          page: clientEvent('The visitor moved to another page. The ack is optional (the widget sends none); with one, a refused page answers why.', VisitorPageIn, ackOf()),
           sync: clientEvent('Replay messages after `afterId`.', SyncIn, ackOf({ messages: z.array(ChatMessage) })),
           feedback: clientEvent('"Did this help?" on an AI answer; `resolved` when it closed the conversation.', FeedbackIn, ackOf({ resolved: z.boolean() })),
           csat: clientEvent('Rating after an agent resolved the conversation.', CsatIn, ackOf()),

@@ -5,6 +5,7 @@ import type { UserRepository } from '../auth/user-repository.js';
 import type { Actor, ConversationService } from '../conversations/conversation-service.js';
 import type { Logger } from '../logger.js';
 import { ackedHandler } from './acked-handler.js';
+import { guardedMiddleware } from './guarded-middleware.js';
 import { AGENTS_ROOM, agentRoom, MANAGERS_ROOM } from './rooms.js';
 
 export interface AgentSocketData {
@@ -22,14 +23,14 @@ export function setupAgentNamespace(
   const { tokens, users, conversations, log } = deps;
 
   const unauthorized = () => Object.assign(new Error('Sign in first: the agent connection needs a valid token.'), { data: { code: 'unauthorized' } });
-  nsp.use(async (socket, next) => {
+  nsp.use(guardedMiddleware(log, '/agent', async (socket, next) => {
     const parsed = AgentAuth.safeParse(socket.handshake.auth ?? {});
     // verifyAgent checks the stored user: exists, enabled, token version current; role and level are the stored ones.
     const claims = parsed.success ? await tokens.verifyAgent(parsed.data.token).catch((err: unknown) => (log.error({ err }, 'agent handshake check failed'), null)) : null;
     if (!claims) return next(unauthorized());
     socket.data = { agent: { id: claims.sub, name: claims.name, role: claims.role }, manager: claims.role === 'admin' || claims.level === 'manager' };
     next();
-  });
+  }));
 
   nsp.on('connection', (socket) => {
     const { agent } = socket.data;

@@ -10,6 +10,7 @@ import type { ConversationFeedback } from '../conversations/conversation-feedbac
 import { describeZodError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { ackedHandler } from './acked-handler.js';
+import { guardedMiddleware } from './guarded-middleware.js';
 import { FeedbackIn } from '../../protocol/visitor-socket.js';
 import { createAnswerFeedback } from '../conversations/answer-feedback.js';
 import type { VisitorLimits } from '../limits/visitor-limits.js';
@@ -49,7 +50,7 @@ export function setupVisitorNamespace(nsp: VisitorNamespace, deps: VisitorNamesp
   const { tokens, conversations, log, limits } = deps;
   const answerFeedback = createAnswerFeedback(conversations);
 
-  nsp.use(async (socket, next) => {
+  nsp.use(guardedMiddleware(log, '/visitor', async (socket, next) => {
     const address = deps.clientAddress(socket.handshake.address, socket.handshake.headers['x-forwarded-for']);
     try {
       await limits.consume('connect.address', address);
@@ -59,14 +60,10 @@ export function setupVisitorNamespace(nsp: VisitorNamespace, deps: VisitorNamesp
     }
     const parsed = VisitorAuth.safeParse(socket.handshake.auth ?? {});
     if (!parsed.success) return next(Object.assign(new Error(`Invalid handshake: ${describeZodError(parsed.error)}`), { data: { code: 'invalid_handshake' } }));
-    try {
-      socket.data = await startSession(parsed.data, address);
-    } catch (err) {
-      log.error({ err }, 'visitor handshake failed');
-      return next(Object.assign(new Error('Could not start the chat session; try again shortly.'), { data: { code: 'internal' } }));
-    }
+    // A failing store or database refuses this handshake through the guard ({code:'internal'}, logged).
+    socket.data = await startSession(parsed.data, address);
     next();
-  });
+  }));
 
   /** Which conversation this socket continues: the token's, or a verified identity's, or a new one. */
   async function startSession(auth: VisitorAuth, address: string): Promise<VisitorSocketData> {
@@ -142,16 +139,17 @@ export function setupVisitorNamespace(nsp: VisitorNamespace, deps: VisitorNamesp
       }) as VisitorClientToServer['contact'],
     );
 
-    socket.on('page', (payload: unknown) => {
-      const parsed = VisitorPageIn.safeParse(payload);
-      if (!parsed.success) return;
-      data.page = parsed.data;
-      // No ack to refuse with: a page change over the limit is not recorded (the next message still carries its page).
-      limits
-        .consume('page.conversation', data.conversationId)
-        .then(() => conversations.repo.recordPage(data.conversationId, parsed.data))
-        .catch((err) => (err instanceof RateLimitedError ? log.debug({ conversationId: data.conversationId }, 'page change over the limit, not recorded') : log.warn({ err }, 'recording page failed')));
-    });
+    // The widget sends `page` without an ack; a client that passes one learns why a page was refused.
+    socket.on(
+      'page',
+      ackedHandler(VisitorPageIn, log, async (page) => {
+        data.page = page;
+        // Over the limit the page is not recorded (the next message still carries its page).
+        await limits.consume('page.conversation', data.conversationId);
+        await conversations.repo.recordPage(data.conversationId, page);
+        return {};
+      }) as VisitorClientToServer['page'],
+    );
 
     socket.on(
       'sync',

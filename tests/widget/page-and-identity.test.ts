@@ -24,9 +24,22 @@ describe('page context', () => {
     expect(normalizeContext({ big: 'x'.repeat(LIMITS.pageContextBytes) })).toBeUndefined();
     expect(normalizeContext(['a'])).toBeUndefined();
     expect(normalizeContext('feature')).toBeUndefined();
-    expect(warn).toHaveBeenCalledTimes(4);
+    // Deeper than the server's nesting bound: refused there, so dropped here.
+    let deep: unknown = 'leaf';
+    for (let i = 0; i <= LIMITS.pageContextDepth; i++) deep = { d: deep };
+    expect(normalizeContext(deep)).toBeUndefined();
+    expect(normalizeContext({ many: Array.from({ length: LIMITS.pageContextValues }, () => 0) })).toBeUndefined();
+    expect(warn).toHaveBeenCalledTimes(6);
     expect(normalizeContext(null)).toBeUndefined();
     expect(normalizeContext({})).toBeUndefined();
+  });
+
+  it('keeps a context exactly at the nesting bound, which the server accepts', () => {
+    let deep: unknown = 'leaf';
+    for (let i = 0; i < LIMITS.pageContextDepth; i++) deep = { d: deep };
+    const context = normalizeContext(deep);
+    expect(context).toEqual(deep);
+    expect(PageInfo.safeParse({ url: 'https://a.example/', title: '', context }).success).toBe(true);
   });
 
   it('builds page info the server schema accepts, truncating long URLs and titles', () => {
