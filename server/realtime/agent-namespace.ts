@@ -26,7 +26,8 @@ export function setupAgentNamespace(
   nsp.use(guardedMiddleware(log, '/agent', async (socket, next) => {
     const parsed = AgentAuth.safeParse(socket.handshake.auth ?? {});
     // verifyAgent checks the stored user: exists, enabled, token version current; role and level are the stored ones.
-    const claims = parsed.success ? await tokens.verifyAgent(parsed.data.token).catch((err: unknown) => (log.error({ err }, 'agent handshake check failed'), null)) : null;
+    // A failing user lookup refuses through the guard as {code:'internal'}, not as a sign-out.
+    const claims = parsed.success ? await tokens.verifyAgent(parsed.data.token) : null;
     if (!claims) return next(unauthorized());
     socket.data = { agent: { id: claims.sub, name: claims.name, role: claims.role }, manager: claims.role === 'admin' || claims.level === 'manager' };
     next();

@@ -70,7 +70,8 @@ describe(`socket fuzz: every event and the handshake, adversarial payloads (${db
   beforeAll(async () => {
     tdb = await openTestDb();
     // Limits are for abuse, not for this suite: bursts still hit the per-socket limiter below.
-    server = await startTestServer(tdb.db, { RATE_LIMITS: 'off' });
+    // The real limits, except those per address: every fuzz socket comes from 127.0.0.1.
+    server = await startTestServer(tdb.db, { RATE_LIMITS: ['connect.address', 'message.address', 'conversation.address', 'sync.conversation', 'page.conversation', 'csat.conversation', 'contact.conversation', 'feedback.conversation'].map((n) => `${n}=1000000/60`).join(',') });
     adminToken = await login(server);
   });
   afterAll(async () => {
@@ -247,7 +248,7 @@ describe(`socket fuzz: every event and the handshake, adversarial payloads (${db
     await big.connect('/visitor', '{}');
     expect(await big.emitAck('/visitor', 'message', JSON.stringify({ clientMessageId: 'big', text: 'x'.repeat(70_000) }), 3000)).toBeNull();
     expect(big.closed).toBe(true);
-    // A burst on one socket: all answered, the per-socket limiter says rate_limited, nothing else fails.
+    // A burst on one socket: all answered, the per-conversation limit says rate_limited, nothing else fails.
     const burst = await raw();
     await burst.connect('/visitor', '{}');
     const acks = (await Promise.all(Array.from({ length: 200 }, (_, i) => burst.emitAck('/visitor', 'message', JSON.stringify({ clientMessageId: `b${i}`, text: `burst ${i}` }))))) as Array<{ ok: boolean; error?: { code: string } }>;
