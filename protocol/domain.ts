@@ -59,8 +59,14 @@ export const Signal = z.object({
   name: z.string(),
   value: z.union([z.number(), z.string(), z.boolean()]),
   threshold: z.number().optional(),
+  /**
+   * Which side of the threshold trips the signal: `above` (at or above, e.g. a frustration score)
+   * or `below` (at or below, e.g. sentiment). Set by whoever sets the threshold; absent on older rows.
+   */
+  trips: z.enum(['above', 'below']).optional(),
 });
 export type Signal = z.infer<typeof Signal>;
+
 
 export const Handoff = z.object({
   reason: z.string(),

@@ -1,5 +1,6 @@
 import type { ChatMessage } from '../../protocol/domain.js';
 import { DomainEvents } from '../../protocol/events.js';
+import { priorityBand } from '../../protocol/priority-bands.js';
 import type { Clock } from '../clock.js';
 import { createConversationRepository, toSummary, type ConversationRow } from '../conversations/conversation-repository.js';
 import type { Db, Queryable } from '../db/db.js';
@@ -121,7 +122,7 @@ export function createSlaSweeper(deps: {
       kind: 'sla_breach',
       conversationId: row.id,
       title: `SLA breached: ${what}`,
-      body: `${row.handoff?.reason ?? 'Handed-off conversation'} — priority ${row.priority}, ${row.status === 'assigned' ? 'assigned' : 'still unassigned'}.`,
+      body: `${row.handoff?.reason ?? 'Handed-off conversation'} — ${priorityBand(row.priority).label.toLowerCase()} priority (${row.priority}), ${row.status === 'assigned' ? 'assigned' : 'still unassigned'}.`,
       at: now,
     });
     const { message } = await createConversationRepository(tx).insertMessage({ conversationId: row.id, role: 'system', text: ESCALATED_TEXT, meta: { event: 'sla_escalated' } });
