@@ -1,6 +1,7 @@
-// Conversations, handoffs and AI-resolved per day as three lines on one small SVG chart.
+// Conversations, handoffs and AI-resolved per day as grouped bars on one small SVG chart (bars,
+// not lines: a range holding a single day still draws something).
 import type { DailyPoint } from '../api/types.js';
-import { linePath, linearScale, niceMax, ticks } from '../lib/chart-scale.js';
+import { groupedBars, linearScale, niceMax, slotCenter, ticks } from '../lib/chart-scale.js';
 
 const W = 560;
 const H = 180;
@@ -17,7 +18,7 @@ export function DailyChart({ daily }: { daily: DailyPoint[] }) {
   const pw = W - PAD.left - PAD.right;
   const ph = H - PAD.top - PAD.bottom;
   const y = linearScale(0, max, ph, 0);
-  const x = linearScale(0, Math.max(1, daily.length - 1), 0, pw);
+  const bars = groupedBars(daily.map((d) => SERIES.map((s) => d[s.key])), pw, ph, max);
   const every = Math.max(1, Math.ceil(daily.length / 7));
   const summary = `Daily counts from ${daily[0]!.day} to ${daily[daily.length - 1]!.day}: ${daily.reduce((n, d) => n + d.conversations, 0)} conversations, ${daily.reduce((n, d) => n + d.handoffs, 0)} handoffs.`;
   return (
@@ -34,14 +35,19 @@ export function DailyChart({ daily }: { daily: DailyPoint[] }) {
           ))}
           {daily.map((d, i) =>
             i % every === 0 ? (
-              <text key={d.day} x={daily.length === 1 ? pw / 2 : x(i)} y={ph + 15} class="chart-tick" text-anchor="middle">
+              <text key={d.day} x={slotCenter(i, daily.length, pw)} y={ph + 15} class="chart-tick" text-anchor="middle">
                 {d.day.slice(5)}
               </text>
             ) : null,
           )}
-          {SERIES.map((s, i) => (
-            <path key={s.key} d={linePath(daily.map((d) => d[s.key]), pw, ph, max)} class={`chart-line series-${i}`} fill="none" />
-          ))}
+          {bars.map((b) =>
+            b.height > 0 ? (
+              <rect key={`${b.group}-${b.series}`} x={b.x} y={b.y} width={b.width} height={b.height} class={`chart-col series-${b.series}`} data-series={SERIES[b.series]!.key}>
+                <title>{`${daily[b.group]!.day} · ${SERIES[b.series]!.label}: ${b.value}`}</title>
+              </rect>
+            ) : null,
+          )}
+          <line x1={0} x2={pw} y1={ph} y2={ph} class="chart-axis" />
         </g>
       </svg>
       <figcaption class="chart-legend">
