@@ -176,6 +176,7 @@ const Metrics = z.object({
   conversations: z.number(),
   aiResolved: z.number(),
   aiResolvedShare: z.number(),
+  aiResolvedDefinition: z.string().describe('what counts as resolved by the AI, shown next to the figure'),
   handoffs: z.number(),
   escalationRate: z.number(),
   medianTimeToHandoffSeconds: z.number().nullable(),
