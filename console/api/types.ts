@@ -273,6 +273,8 @@ export interface EscalationTask {
   kind: string;
   reason: string;
   status: string;
+  /** The deadline that was missed (older servers: absent). */
+  dueAt?: string | null;
   createdAt: string;
 }
 

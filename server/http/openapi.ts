@@ -197,7 +197,7 @@ const Metrics = z.object({
 const Intent = IntentBody.extend({ updatedAt: Iso });
 const CannedResponse = z.object({ id: z.string(), title: z.string(), text: z.string(), shortcut: z.string().nullable() });
 const Notification = z.object({ id: z.number().int(), userId: z.string().nullable(), kind: z.string(), conversationId: z.string().nullable(), title: z.string(), body: z.string(), createdAt: Iso, readAt: Iso.nullable() });
-const EscalationTask = z.object({ id: z.number().int(), conversationId: z.string(), kind: z.string(), reason: z.string(), status: z.string(), createdAt: Iso });
+const EscalationTask = z.object({ id: z.number().int(), conversationId: z.string(), kind: z.string(), reason: z.string(), status: z.string(), dueAt: Iso.nullable().describe('the deadline that was missed'), createdAt: Iso });
 const WebhookDelivery = z.object({
   id: z.number().int(),
   target: z.string(),

@@ -106,10 +106,11 @@ export function createSlaSweeper(deps: {
     const res = await tx.query<ConversationRow>(`UPDATE conversations SET sla_breached_at = $2, sla_warned_at = COALESCE(sla_warned_at, $2) WHERE id = $1 RETURNING *`, [row.id, now]);
     const c = toSummary(res.rows[0]!);
     const what = deadline === 'first_response' ? 'first response' : 'resolution';
-    await tx.query(`INSERT INTO escalation_tasks (conversation_id, kind, reason, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`, [
+    await tx.query(`INSERT INTO escalation_tasks (conversation_id, kind, reason, due_at, created_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`, [
       row.id,
       `sla_breach_${deadline}`,
-      `The ${what} deadline (${due.toISOString()}) passed.`,
+      `The ${what} deadline passed.`,
+      due,
       now,
     ]);
     await tx.query(`INSERT INTO conversation_events (conversation_id, type, actor, data, created_at) VALUES ($1, 'sla_breached', 'sla', $2::jsonb, $3)`, [
