@@ -12,6 +12,12 @@ const SERIES: Array<{ key: keyof Omit<DailyPoint, 'day'>; label: string }> = [
   { key: 'aiResolved', label: 'Resolved by the AI' },
 ];
 
+/** Counts are whole numbers: pick a tick count that divides the 1/2/5 x 10^n axis maximum evenly. */
+function countTicks(max: number): number {
+  if (max <= 5) return Math.max(1, Math.round(max));
+  return max % 4 === 0 ? 4 : 5;
+}
+
 export function DailyChart({ daily }: { daily: DailyPoint[] }) {
   if (daily.length === 0) return <p class="muted">No conversations in this range.</p>;
   const max = niceMax(Math.max(...daily.map((d) => Math.max(d.conversations, d.handoffs, d.aiResolved))));
@@ -25,7 +31,7 @@ export function DailyChart({ daily }: { daily: DailyPoint[] }) {
     <figure class="chart">
       <svg viewBox={`0 0 ${W} ${H}`} class="chart-svg" role="img" aria-label={summary}>
         <g transform={`translate(${PAD.left},${PAD.top})`}>
-          {ticks(max).map((t) => (
+          {ticks(max, countTicks(max)).map((t) => (
             <g key={t}>
               <line x1={0} x2={pw} y1={y(t)} y2={y(t)} class="chart-grid" />
               <text x={-6} y={y(t)} class="chart-tick" text-anchor="end" dominant-baseline="middle">

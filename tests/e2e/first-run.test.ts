@@ -113,6 +113,9 @@ describe.skipIf(!browserPath.path)(`first run in Chromium: what a new user sees 
     const heights = await chart.locator('rect').evaluateAll((rs) => rs.map((r) => r.getBoundingClientRect().height));
     expect(heights.length).toBeGreaterThan(0);
     expect(heights.every((h) => h > 0)).toBe(true);
+    // Counts are whole numbers: no "0.25 conversations" on the axis.
+    const labels = await chart.locator('text').evaluateAll((ts) => ts.map((t) => (t.textContent ?? '').trim()));
+    expect(labels.filter((t) => !/^\d\d-\d\d$/.test(t)).every((t) => /^\d+$/.test(t)), labels.join(' ')).toBe(true);
     const resolved = agent.locator('.metric', { hasText: 'Resolved by the AI' });
     expect(await resolved.getByTestId('metric-definition').innerText()).toMatch(/yes, this helped/);
 
