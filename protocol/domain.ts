@@ -60,8 +60,14 @@ export const Signal = z.object({
   name: text(),
   value: z.union([z.number(), text(), z.boolean()]),
   threshold: z.number().optional(),
+  /**
+   * Which side of the threshold trips the signal: `above` (at or above, e.g. a frustration score)
+   * or `below` (at or below, e.g. sentiment). Set by whoever sets the threshold; absent on older rows.
+   */
+  trips: z.enum(['above', 'below']).optional(),
 });
 export type Signal = z.infer<typeof Signal>;
+
 
 export const Handoff = z.object({
   reason: text(),

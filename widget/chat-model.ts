@@ -64,6 +64,8 @@ export interface ChatModel {
   readonly feedback: ReadonlySignal<Readonly<Record<string, FeedbackState>>>;
   /** The last handoff said nobody can answer now: offer to continue by email. */
   readonly nobodyOnline: ReadonlySignal<boolean>;
+  /** The email the host page passed through `identify`, to prefill "continue by email". */
+  readonly knownEmail: ReadonlySignal<string | null>;
   readonly contact: ReadonlySignal<ContactState>;
   readonly csat: ReadonlySignal<CsatState>;
   /** Leaves an email to continue by; false when it does not look like one or we are offline. */
@@ -120,6 +122,7 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
   const nobodyOnline = signal(false);
   const contact = signal<ContactState>('idle');
   const csat = signal<CsatState>('hidden');
+  const knownEmail = signal<string | null>(null);
 
   let session: StoredSession | null = sessions.load();
   const conversationId = signal<string | null>(session?.conversationId ?? null);
@@ -226,7 +229,11 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
     });
     s.on('handoff', (h: HandoffNotice) => {
       batch(() => {
-        queue.value = { position: Number(h.queuePosition) || 1, etaSeconds: Number(h.etaSeconds) || 0 };
+        queue.value = {
+          position: Number(h.queuePosition) || 1,
+          etaSeconds: Number(h.etaSeconds) || 0,
+          ...(typeof h.agentsOnline === 'number' ? { agentsOnline: h.agentsOnline } : {}),
+        };
         agentName.value = null;
         nobodyOnline.value = h.agentsOnline === 0;
         csat.value = 'hidden';
@@ -238,7 +245,7 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
         queue.value = null;
         agentName.value = name;
         nobodyOnline.value = false;
-        notice(`${name} joined`);
+        // No local "joined" line: the server stores and sends "<name> joined the conversation." itself.
       });
     });
     s.on('conversation:resolved', (p) => {
@@ -403,6 +410,7 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
     conversationId,
     feedback,
     nobodyOnline,
+    knownEmail,
     contact,
     csat,
     sendContact(email) {
@@ -481,6 +489,7 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
         messages.value = [];
       }
       identity = next;
+      knownEmail.value = typeof next.email === 'string' && isEmail(next.email) ? next.email.trim() : null;
       if (socket && (socket.connected || socket.active)) reconnectSoon();
     },
     setContext(value) {

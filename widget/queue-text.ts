@@ -1,10 +1,16 @@
 export interface QueueState {
   position: number;
   etaSeconds: number;
+  /** Agents who could answer now (from the handoff notice); 0 means nobody, so there is no wait to promise. */
+  agentsOnline?: number;
 }
 
-/** The visitor-facing queue notice, e.g. "position 2 in queue, about 3 min". */
+/**
+ * The visitor-facing queue notice, e.g. "position 2 in queue, about 3 min". With nobody online a
+ * position and a wait would be untrue, so it says that instead (the email offer follows it).
+ */
 export function formatQueueStatus(q: QueueState): string {
+  if (q.agentsOnline === 0) return "You've been handed to our team. Nobody is available right now, so we'll reply here as soon as someone is back.";
   const position = Math.max(1, Math.round(q.position) || 1);
   const minutes = Math.max(1, Math.ceil((Number.isFinite(q.etaSeconds) ? q.etaSeconds : 0) / 60));
   return `You've been handed to our team — position ${position} in queue, about ${minutes} min`;

@@ -214,6 +214,8 @@ export interface Metrics {
   reEscalationRate: number | null;
   csat: number | null;
   aiResolvedShare?: number | null;
+  /** The server's definition of an AI resolution, shown next to the figure. */
+  aiResolvedDefinition?: string;
   medianResolutionAfterEscalationSeconds?: number | null;
   transfersPerConversation?: number | null;
   csatResponses?: number;
@@ -271,6 +273,8 @@ export interface EscalationTask {
   kind: string;
   reason: string;
   status: string;
+  /** The deadline that was missed (older servers: absent). */
+  dueAt?: string | null;
   createdAt: string;
 }
 

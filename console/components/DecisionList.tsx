@@ -1,5 +1,6 @@
 // "What the AI tried": every pipeline decision with its reason and signals, trace on demand.
 import type { Decision } from '../api/types.js';
+import { signalTripped } from '../../protocol/signal-tripped.js';
 import { formatSignalValue, formatTime } from '../lib/format.js';
 
 function hasTrace(trace: unknown): boolean {
@@ -30,9 +31,10 @@ export function DecisionList({ decisions }: { decisions: readonly Decision[] }) 
               {d.signals?.length > 0 && (
                 <ul class="signal-chips" aria-label="Signals">
                   {d.signals.map((s, j) => (
-                    <li key={`${s.name}-${j}`} class="chip chip-muted">
+                    <li key={`${s.name}-${j}`} class={`chip ${signalTripped(s) ? 'chip-tripped' : 'chip-muted'}`}>
                       {s.name}: {formatSignalValue(s.value)}
-                      {s.threshold !== undefined && ` / ${formatSignalValue(s.threshold)}`}
+                      {s.threshold !== undefined && ` / ${s.trips === 'above' ? '≥' : s.trips === 'below' ? '≤' : ''}${formatSignalValue(s.threshold)}`}
+                      {signalTripped(s) && <span class="sr-only"> (past the threshold)</span>}
                     </li>
                   ))}
                 </ul>

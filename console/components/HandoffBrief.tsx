@@ -1,10 +1,14 @@
 // Why the AI handed over: the packet an agent reads before typing the first word.
 import type { Handoff, PageRef, Signal } from '../api/types.js';
 import { formatDateTime, formatSignalValue, sentimentLabel } from '../lib/format.js';
+import { signalTripped } from '../../protocol/signal-tripped.js';
 import { PriorityBadge } from './PriorityBadge.js';
 
-function overThreshold(s: Signal): boolean {
-  return typeof s.value === 'number' && typeof s.threshold === 'number' && s.value >= s.threshold;
+/** "at or above" / "at or below": which side trips, as the server says (older rows: unknown, so nothing is painted). */
+function thresholdText(s: Signal): string {
+  if (s.threshold === undefined) return '—';
+  const side = s.trips === 'above' ? '≥ ' : s.trips === 'below' ? '≤ ' : '';
+  return `${side}${formatSignalValue(s.threshold)}`;
 }
 
 export function HandoffBrief({ handoff, page }: { handoff: Handoff; page: PageRef | null }) {
@@ -61,13 +65,15 @@ export function HandoffBrief({ handoff, page }: { handoff: Handoff; page: PageRe
           </thead>
           <tbody>
             {handoff.signals.map((s, i) => (
-              <tr key={`${s.name}-${i}`} class={overThreshold(s) ? 'is-over' : ''}>
+              <tr key={`${s.name}-${i}`} class={signalTripped(s) ? 'is-over' : ''} data-tripped={signalTripped(s) ? 'true' : 'false'}>
                 <th scope="row">{s.name}</th>
                 <td class="num">
                   {formatSignalValue(s.value)}
-                  {overThreshold(s) && <span class="sr-only"> (over the threshold)</span>}
+                  {signalTripped(s) && <span class="sr-only"> (past the threshold)</span>}
                 </td>
-                <td class="num">{s.threshold === undefined ? '—' : formatSignalValue(s.threshold)}</td>
+                <td class="num" title={s.trips ? `Trips when the value is ${s.trips === 'above' ? 'at or above' : 'at or below'} this` : undefined}>
+                  {thresholdText(s)}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -51,7 +51,17 @@ export function ServicePanel({ d, now, sentiment }: { d: ConversationDetail; now
         )}
         <div>
           <dt>Contact email</dt>
-          <dd data-testid="contact-email">{d.contactEmail ? d.contactEmail : <span class="muted">none left</span>}</dd>
+          <dd data-testid="contact-email">
+            {d.contactEmail ? (
+              d.contactEmail
+            ) : d.visitor?.email ? (
+              <>
+                {d.visitor.email} <span class="muted small">(from the visitor's account)</span>
+              </>
+            ) : (
+              <span class="muted">none left</span>
+            )}
+          </dd>
         </div>
         <div>
           <dt>Sentiment trend</dt>

@@ -126,7 +126,7 @@ export function Shell({ token, me }: Props) {
             <PresenceToggle presence={presence} />
             <NotificationsBell model={notifications} open={bell} onToggle={setBell} />
             <button type="button" class="btn btn-ghost" onClick={() => setHelp(true)} aria-keyshortcuts="?">
-              Shortcuts <kbd>?</kbd>
+              <span class="topbar-label">Shortcuts</span> <kbd>?</kbd>
             </button>
             <span class="me" title={me.email}>
               {me.name} <span class="muted">· {me.role}</span>

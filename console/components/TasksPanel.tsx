@@ -22,7 +22,14 @@ export function TasksPanel() {
           <li key={t.id} class="task">
             <span class="chip">{t.kind.replace(/_/g, ' ')}</span>
             <Link href={hrefFor({ name: 'conversation', id: t.conversationId })}>{t.reason || 'Open the conversation'}</Link>
-            <span class="muted small">{formatDateTime(t.createdAt)}</span>
+            {t.dueAt && (
+              <span class="small">
+                due <time dateTime={t.dueAt}>{formatDateTime(t.dueAt)}</time>
+              </span>
+            )}
+            <time class="muted small" dateTime={t.createdAt}>
+              {formatDateTime(t.createdAt)}
+            </time>
           </li>
         ))}
       </ul>

@@ -1,4 +1,5 @@
 // Pure display formatting, shared by the queue, the conversation view and the dashboards.
+import { priorityBand } from '../../protocol/priority-bands.js';
 
 /** "45s", "12m", "3h 05m", "2d 4h"; precise adds seconds under an hour ("1m 35s") for metrics. */
 export function formatDuration(totalSeconds: number | null | undefined, precise = false): string {
@@ -50,12 +51,9 @@ export function sentimentLabel(score: number | null | undefined): string {
   return 'very positive';
 }
 
-/** Priority is 0 (low) .. 3 (critical), higher first. */
+/** Priority is the server's 0..100 score; its band (shared with the SLA policy) names it. */
 export function priorityLabel(priority: number): string {
-  if (priority >= 3) return 'Urgent';
-  if (priority === 2) return 'High';
-  if (priority === 1) return 'Normal';
-  return 'Low';
+  return priorityBand(priority).label;
 }
 
 export function formatSignalValue(value: number | string | boolean): string {

@@ -124,6 +124,7 @@ export function AnalyticsScreen() {
             label="Resolved by the AI"
             value={m.aiResolved}
             hint={m.conversations > 0 ? `${formatPercent(m.aiResolved / m.conversations)} of conversations` : undefined}
+            definition={m.aiResolvedDefinition}
           />
           <MetricCard label="Handoffs" value={m.handoffs} />
           <MetricCard label="Escalation rate" value={formatPercent(m.escalationRate)} hint="Conversations handed to a human" />

@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/db.js';
+import { AI_RESOLUTION_DEFINITION, aiResolvedSql } from './ai-resolution.js';
 
 export interface Breakdown {
   key: string;
@@ -20,6 +21,8 @@ export interface Metrics {
   conversations: number;
   aiResolved: number;
   aiResolvedShare: number;
+  /** What counts as resolved by the AI (the same rule for the total and the per-day series). */
+  aiResolvedDefinition: string;
   handoffs: number;
   escalationRate: number;
   medianTimeToHandoffSeconds: number | null;
@@ -57,8 +60,7 @@ export async function computeMetrics(db: Queryable, range: { from: Date; to: Dat
     db.query<{ conversations: number; ai_resolved: number; handed_off: number; m_resolve: number | null }>(
       `WITH convs AS (${CONVS})
        SELECT count(*)::int AS conversations,
-              count(*) FILTER (WHERE ai_resolved OR (handoff_count = 0 AND EXISTS (
-                SELECT 1 FROM messages m WHERE m.conversation_id = convs.id AND m.role = 'ai')))::int AS ai_resolved,
+              count(*) FILTER (WHERE ${aiResolvedSql('convs')})::int AS ai_resolved,
               count(*) FILTER (WHERE handoff_count > 0)::int AS handed_off,
               percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM resolved_at - handed_off_at))
                 FILTER (WHERE resolved_at IS NOT NULL AND handed_off_at IS NOT NULL AND status = 'resolved') AS m_resolve
@@ -88,7 +90,7 @@ export async function computeMetrics(db: Queryable, range: { from: Date; to: Dat
       `WITH convs AS (${CONVS})
        SELECT to_char(date_trunc('day', created_at), 'YYYY-MM-DD') AS day, count(*)::int AS conversations,
               count(*) FILTER (WHERE handoff_count > 0)::int AS handoffs,
-              count(*) FILTER (WHERE ai_resolved OR handoff_count = 0)::int AS ai_resolved
+              count(*) FILTER (WHERE ${aiResolvedSql('convs')})::int AS ai_resolved
        FROM convs GROUP BY 1 ORDER BY 1`,
       p,
     ),
@@ -102,6 +104,7 @@ export async function computeMetrics(db: Queryable, range: { from: Date; to: Dat
     conversations: t.conversations,
     aiResolved: t.ai_resolved,
     aiResolvedShare: ratio(t.ai_resolved, t.conversations),
+    aiResolvedDefinition: AI_RESOLUTION_DEFINITION,
     handoffs: e.handoffs,
     escalationRate: ratio(handedOff, t.conversations),
     // From the event log: a re-escalation starts new clocks on the conversation row.

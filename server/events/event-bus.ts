@@ -26,6 +26,8 @@ export interface DomainEventMap {
     action: string;
     reasonCode: string;
     retrieval: { confident: boolean; topArticleId: string | null; topSimilarity: number | null } | null;
+    /** What the visitor got: an answer, a question back, a handoff (also when the answerer found nothing to say), or nothing. */
+    replyKind?: 'answer' | 'clarify' | 'handoff' | 'none';
   };
 }
 export type DomainEventName = keyof DomainEventMap;

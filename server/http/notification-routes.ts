@@ -27,10 +27,20 @@ export function notificationRoutes(deps: { db: Db; tokens: TokenService; users: 
       return c.json({ ok: true });
     })
     .get('/escalation-tasks', requireRole(deps.tokens, 'agent'), async (c) => {
-      const { rows } = await deps.db.query<{ id: number; conversation_id: string; kind: string; reason: string; status: string; created_at: Date }>(
+      const { rows } = await deps.db.query<{ id: number; conversation_id: string; kind: string; reason: string; status: string; due_at: Date | null; created_at: Date }>(
         `SELECT * FROM escalation_tasks WHERE status = 'open' ORDER BY id DESC LIMIT 200`,
       );
-      return c.json({ tasks: rows.map((r) => ({ id: Number(r.id), conversationId: r.conversation_id, kind: r.kind, reason: r.reason, status: r.status, createdAt: r.created_at.toISOString() })) });
+      return c.json({
+        tasks: rows.map((r) => ({
+          id: Number(r.id),
+          conversationId: r.conversation_id,
+          kind: r.kind,
+          reason: r.reason,
+          status: r.status,
+          dueAt: r.due_at ? new Date(r.due_at).toISOString() : null,
+          createdAt: r.created_at.toISOString(),
+        })),
+      });
     })
     .get('/webhooks/deliveries', requireRole(deps.tokens, 'admin'), async (c) => {
       const q = parse(z.object({ status: z.enum(['pending', 'delivered', 'failed']).optional() }), c.req.query());

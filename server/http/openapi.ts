@@ -179,6 +179,7 @@ const Metrics = z.object({
   conversations: z.number(),
   aiResolved: z.number(),
   aiResolvedShare: z.number(),
+  aiResolvedDefinition: z.string().describe('what counts as resolved by the AI, shown next to the figure'),
   handoffs: z.number(),
   escalationRate: z.number(),
   medianTimeToHandoffSeconds: z.number().nullable(),
@@ -199,7 +200,7 @@ const Metrics = z.object({
 const Intent = IntentBody.extend({ updatedAt: Iso });
 const CannedResponse = z.object({ id: z.string(), title: z.string(), text: z.string(), shortcut: z.string().nullable() });
 const Notification = z.object({ id: z.number().int(), userId: z.string().nullable(), kind: z.string(), conversationId: z.string().nullable(), title: z.string(), body: z.string(), createdAt: Iso, readAt: Iso.nullable() });
-const EscalationTask = z.object({ id: z.number().int(), conversationId: z.string(), kind: z.string(), reason: z.string(), status: z.string(), createdAt: Iso });
+const EscalationTask = z.object({ id: z.number().int(), conversationId: z.string(), kind: z.string(), reason: z.string(), status: z.string(), dueAt: Iso.nullable().describe('the deadline that was missed'), createdAt: Iso });
 const WebhookDelivery = z.object({
   id: z.number().int(),
   target: z.string(),

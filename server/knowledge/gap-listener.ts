@@ -3,13 +3,24 @@ import type { KnowledgeGaps } from '../../knowledge/knowledge-gaps.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { Logger } from '../logger.js';
 
-/** Decisions that are not knowledge questions, even though retrieval found nothing confident. */
-const NOT_A_QUESTION = new Set(['explicit_request', 'small_talk']);
+/**
+ * A knowledge gap is a question the knowledge base could not answer: retrieval ran and found
+ * nothing confident, or it looked confident but the answerer found nothing to say. Policy
+ * handoffs (an explicit request, a cancellation, a bug report, anger, security…) are not gaps:
+ * they go to a person whatever the articles say, and retrieval is skipped for most of them.
+ */
+export function gapReason(d: { reasonCode: string; replyKind?: string; retrieval: { confident: boolean } | null }): string | null {
+  if (!d.retrieval) return null;
+  if (d.reasonCode === 'no_confident_answer' && !d.retrieval.confident) return 'no_confident_answer';
+  if (d.reasonCode === 'kb_answer' && d.replyKind === 'handoff') return 'answer_not_in_context';
+  return null;
+}
 
-/** Records every visitor question retrieval had no confident answer for (see knowledge-gaps.ts). */
+/** Records every visitor question the knowledge base could not answer (see knowledge-gaps.ts). */
 export function attachGapListener(deps: { bus: EventBus; gaps: KnowledgeGaps; log: Logger }): () => void {
   return deps.bus.on(DomainEvents.decisionRecorded, async (d) => {
-    if (!d.retrieval || d.retrieval.confident || NOT_A_QUESTION.has(d.reasonCode)) return;
+    const reasonCode = gapReason(d);
+    if (!reasonCode || !d.retrieval) return;
     await deps.gaps
       .record({
         conversationId: d.conversationId,
@@ -19,7 +30,7 @@ export function attachGapListener(deps: { bus: EventBus; gaps: KnowledgeGaps; lo
         pageTitle: d.page?.title || null,
         topArticleId: d.retrieval.topArticleId,
         topSimilarity: d.retrieval.topSimilarity,
-        reasonCode: d.reasonCode,
+        reasonCode,
       })
       .catch((err) => deps.log.warn({ err, conversationId: d.conversationId }, 'recording a knowledge gap failed'));
   });

@@ -54,16 +54,16 @@ export function decideEscalation(input: PolicyInput, t: PolicyThresholds = DEFAU
   const signalValue = (name: string) => input.sentiment.signals.find((s) => s.name === name)?.value ?? 0;
   const has = (name: string) => signalValue(name) >= t.signalStrength;
   const evidence: Signal[] = [
-    ...input.sentiment.signals.map((s) => ({ name: s.name, value: round(s.value), threshold: t.signalStrength })),
-    { name: 'sentiment', value: round(input.sentiment.trajectory.smoothed), threshold: t.minSentiment },
-    { name: 'sentiment_trend', value: round(input.sentiment.trajectory.trend), threshold: t.maxSentimentDrop },
+    ...input.sentiment.signals.map((s) => ({ name: s.name, value: round(s.value), threshold: t.signalStrength, trips: 'above' as const })),
+    { name: 'sentiment', value: round(input.sentiment.trajectory.smoothed), threshold: t.minSentiment, trips: 'below' as const },
+    { name: 'sentiment_trend', value: round(input.sentiment.trajectory.trend), threshold: t.maxSentimentDrop, trips: 'below' as const },
     { name: 'intent', value: input.intent.intent ?? 'out_of_scope' },
     { name: 'intent_confidence', value: round(input.intent.confidence) },
     { name: 'kb_confident', value: input.retrieval.confident },
     ...(input.retrieval.topScore != null ? [{ name: 'kb_top_score', value: round(input.retrieval.topScore) }] : []),
     ...(input.loop.looping ? [{ name: 'loop', value: input.loop.reason ?? 'repeated', threshold: undefined }] : []),
-    ...(input.account.accountValue != null ? [{ name: 'account_value', value: input.account.accountValue, threshold: t.highValueAccount }] : []),
-    ...(renewalDays != null ? [{ name: 'renewal_days', value: renewalDays, threshold: t.renewalWindowDays }] : []),
+    ...(input.account.accountValue != null ? [{ name: 'account_value', value: input.account.accountValue, threshold: t.highValueAccount, trips: 'above' as const }] : []),
+    ...(renewalDays != null ? [{ name: 'renewal_days', value: renewalDays, threshold: t.renewalWindowDays, trips: 'below' as const }] : []),
   ].map((s) => (s.threshold === undefined ? { name: s.name, value: s.value } : s));
 
   const handoff = (reasonCode: string, reason: string, urgent = false): Decision => ({ action: 'handoff', reasonCode, reason, signals: evidence, urgent });

@@ -166,6 +166,7 @@ export function attachVisitorResponder(deps: {
         action: decision!.action,
         reasonCode: decision!.reasonCode,
         retrieval: retrieval ? { confident: retrieval.confident, topArticleId: retrieval.results[0]?.articleId ?? null, topSimilarity: retrieval.signals?.topSimilarity ?? null } : null,
+        ...(reply ? { replyKind: reply.kind } : {}),
       }),
     );
     if (!reply || reply.kind === 'none') return;

@@ -41,8 +41,8 @@ export async function expireTurn(
     ? `The AI could not answer in time: the message waited ${minutes} min unanswered (a server stopped before replying).`
     : `The AI could not answer this message: ${turn.attempts - 1} attempts to answer it never finished.`;
   const signals = stale
-    ? [{ name: 'turn_age_seconds', value: Math.round(args.ageSeconds), threshold: args.options.staleSeconds }]
-    : [{ name: 'turn_attempts', value: turn.attempts - 1, threshold: args.options.maxAttempts }];
+    ? [{ name: 'turn_age_seconds', value: Math.round(args.ageSeconds), threshold: args.options.staleSeconds, trips: 'above' as const }]
+    : [{ name: 'turn_attempts', value: turn.attempts - 1, threshold: args.options.maxAttempts, trips: 'above' as const }];
   const reasonCode = stale ? 'turn_expired' : 'turn_failed';
   await w.repo.recordDecision({ conversationId, messageId, action: 'handoff', reason, signals, trace: { reasonCode, recovered: true } });
   const conversation = await w.repo.get(conversationId);

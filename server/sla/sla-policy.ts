@@ -1,9 +1,11 @@
+import { bandFloor, type PriorityBandName } from '../../protocol/priority-bands.js';
+
 /**
  * SLA targets by priority band and customer tier. Deadlines are computed once, at handoff, and
  * stored as columns; the sweeper only compares them with the clock.
  */
 export interface SlaBand {
-  name: 'critical' | 'high' | 'normal' | 'low';
+  name: PriorityBandName;
   minPriority: number;
   firstResponseSeconds: number;
   resolutionSeconds: number;
@@ -19,10 +21,11 @@ export interface SlaPolicies {
 
 export const DEFAULT_SLA_POLICIES: SlaPolicies = {
   bands: [
-    { name: 'critical', minPriority: 70, firstResponseSeconds: 5 * 60, resolutionSeconds: 4 * 3600 },
-    { name: 'high', minPriority: 45, firstResponseSeconds: 15 * 60, resolutionSeconds: 8 * 3600 },
-    { name: 'normal', minPriority: 20, firstResponseSeconds: 60 * 60, resolutionSeconds: 24 * 3600 },
-    { name: 'low', minPriority: 0, firstResponseSeconds: 4 * 3600, resolutionSeconds: 72 * 3600 },
+    // The floors are the shared bands (protocol/priority-bands.ts), so the console's label matches the SLA.
+    { name: 'critical', minPriority: bandFloor('critical'), firstResponseSeconds: 5 * 60, resolutionSeconds: 4 * 3600 },
+    { name: 'high', minPriority: bandFloor('high'), firstResponseSeconds: 15 * 60, resolutionSeconds: 8 * 3600 },
+    { name: 'normal', minPriority: bandFloor('normal'), firstResponseSeconds: 60 * 60, resolutionSeconds: 24 * 3600 },
+    { name: 'low', minPriority: bandFloor('low'), firstResponseSeconds: 4 * 3600, resolutionSeconds: 72 * 3600 },
   ],
   tierFactor: { enterprise: 0.5, business: 0.75 },
   warnAtRemainingFraction: 0.2,

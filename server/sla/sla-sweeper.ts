@@ -1,5 +1,6 @@
 import type { ChatMessage } from '../../protocol/domain.js';
 import { DomainEvents } from '../../protocol/events.js';
+import { priorityBand } from '../../protocol/priority-bands.js';
 import type { Clock } from '../clock.js';
 import { createConversationRepository, toSummary, type ConversationRow } from '../conversations/conversation-repository.js';
 import type { Db, Queryable } from '../db/db.js';
@@ -105,10 +106,11 @@ export function createSlaSweeper(deps: {
     const res = await tx.query<ConversationRow>(`UPDATE conversations SET sla_breached_at = $2, sla_warned_at = COALESCE(sla_warned_at, $2) WHERE id = $1 RETURNING *`, [row.id, now]);
     const c = toSummary(res.rows[0]!);
     const what = deadline === 'first_response' ? 'first response' : 'resolution';
-    await tx.query(`INSERT INTO escalation_tasks (conversation_id, kind, reason, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`, [
+    await tx.query(`INSERT INTO escalation_tasks (conversation_id, kind, reason, due_at, created_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`, [
       row.id,
       `sla_breach_${deadline}`,
-      `The ${what} deadline (${due.toISOString()}) passed.`,
+      `The ${what} deadline passed.`,
+      due,
       now,
     ]);
     await tx.query(`INSERT INTO conversation_events (conversation_id, type, actor, data, created_at) VALUES ($1, 'sla_breached', 'sla', $2::jsonb, $3)`, [
@@ -121,7 +123,7 @@ export function createSlaSweeper(deps: {
       kind: 'sla_breach',
       conversationId: row.id,
       title: `SLA breached: ${what}`,
-      body: `${row.handoff?.reason ?? 'Handed-off conversation'} — priority ${row.priority}, ${row.status === 'assigned' ? 'assigned' : 'still unassigned'}.`,
+      body: `${row.handoff?.reason ?? 'Handed-off conversation'} — ${priorityBand(row.priority).label.toLowerCase()} priority (${row.priority}), ${row.status === 'assigned' ? 'assigned' : 'still unassigned'}.`,
       at: now,
     });
     const { message } = await createConversationRepository(tx).insertMessage({ conversationId: row.id, role: 'system', text: ESCALATED_TEXT, meta: { event: 'sla_escalated' } });

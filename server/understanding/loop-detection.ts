@@ -45,6 +45,12 @@ const NOT_HELPFUL = [
   /\b(still|same) (problem|issue|error)\b/,
 ];
 
+/** True when the visitor says an answer missed ("that didn't help", "not what I asked"). */
+export function saysNotHelpful(text: string): boolean {
+  const norm = normalizeText(text);
+  return NOT_HELPFUL.some((re) => re.test(norm));
+}
+
 const RESOLVED = /\b(that|it|this) (worked|works|fixed it|helped|did it|solved it)\b|\b(thanks|thank you|thx|perfect|great|solved|resolved|got it)\b/;
 
 function keyTokens(text: string): Set<string> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { linePath, linearScale, niceMax, ticks } from '../../console/lib/chart-scale.js';
+import { groupedBars, linearScale, niceMax, slotCenter, ticks } from '../../console/lib/chart-scale.js';
 import { describeTrend, sentimentSeries, sparklinePath, sparkPoints } from '../../console/lib/sparkline.js';
 
 describe('chart scaling', () => {
@@ -14,10 +14,21 @@ describe('chart scaling', () => {
     expect([y(0), y(5), y(10)]).toEqual([100, 50, 0]);
     expect(linearScale(3, 3, 7, 9)(100)).toBe(7);
   });
-  it('draws a line through the values', () => {
-    expect(linePath([0, 5, 10], 100, 50, 10)).toBe('M0 50 L50 25 L100 0');
-    expect(linePath([4], 100, 50, 10)).toBe('M50 30');
-    expect(linePath([], 100, 50, 10)).toBe('');
+  it('draws grouped bars, also for a single day', () => {
+    const one = groupedBars([[4, 1, 3]], 300, 100, 5);
+    expect(one).toHaveLength(3);
+    for (const b of one) expect(b.height).toBeGreaterThan(0);
+    expect(one.map((b) => b.height)).toEqual([80, 20, 60]);
+    // Side by side, centred in the only slot, never wider than the cap.
+    expect(one[0]!.width).toBe(24);
+    expect(one[1]!.x - one[0]!.x).toBe(24);
+    expect(one[0]!.x + 36).toBe(150);
+    const week = groupedBars(Array.from({ length: 7 }, (_, i) => [i, 0, 1]), 700, 100, 10);
+    expect(week).toHaveLength(21);
+    expect(week.filter((b) => b.series === 0).map((b) => b.x < 700)).toEqual(Array(7).fill(true));
+    expect(week.find((b) => b.group === 0 && b.series === 0)!.height).toBe(0);
+    expect(groupedBars([], 100, 50, 10)).toEqual([]);
+    expect(slotCenter(0, 1, 300)).toBe(150);
   });
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { slaBand } from '../../server/sla/sla-policy.js';
 import { formatDuration, formatPercent, priorityLabel, safeHref, sentimentLabel, splitList } from '../../console/lib/format.js';
 
 describe('format', () => {
@@ -17,7 +18,11 @@ describe('format', () => {
     expect(formatPercent(null)).toBe('—');
     expect(sentimentLabel(-0.8)).toBe('very negative');
     expect(sentimentLabel(0)).toBe('neutral');
-    expect(priorityLabel(3)).toBe('Urgent');
+  });
+  it('labels the server\'s 0..100 priority with the SLA policy\'s bands', () => {
+    // A handed-off conversation scored 30 is normal, not urgent; a bot one at 0 is low.
+    expect([0, 3, 19, 20, 30, 44, 45, 69, 70, 100].map(priorityLabel)).toEqual(['Low', 'Low', 'Low', 'Normal', 'Normal', 'Normal', 'High', 'High', 'Critical', 'Critical']);
+    for (let p = 0; p <= 100; p++) expect(priorityLabel(p).toLowerCase(), `priority ${p}`).toBe(slaBand(p).name);
   });
   it('only web links become hrefs', () => {
     expect(safeHref('https://example.com/a')).toBe('https://example.com/a');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decideEscalation, DEFAULT_THRESHOLDS, type PolicyInput } from '../../server/pipeline/escalation-policy.js';
 import type { IntentDefinition } from '../../server/understanding/types.js';
+import { signalTripped } from '../../protocol/signal-tripped.js';
 
 const howTo: IntentDefinition = { name: 'how_to', description: '', examples: [], skill: 'general', policy: 'ai_answer', severity: 0 };
 const refund: IntentDefinition = { name: 'refund_or_charge_dispute', description: '', examples: [], skill: 'billing', policy: 'handoff', severity: 2 };
@@ -52,6 +53,25 @@ describe('escalation policy', () => {
     expect(low.reasonCode).toBe('negative_sentiment');
     expect(low.signals.find((s) => s.name === 'sentiment')).toMatchObject({ value: -0.7, threshold: DEFAULT_THRESHOLDS.minSentiment });
     expect(decideEscalation(input({ smoothed: -0.2, trend: -0.6, count: 3 })).reasonCode).toBe('sentiment_falling');
+  });
+
+  it('says which side of its threshold trips each signal, so a calm visitor is not shown as past it', () => {
+    const calm = decideEscalation(input({ signals: [{ name: 'human_request', value: 0.9 }], smoothed: 0, trend: 0 }));
+    const byName = (d: typeof calm, n: string) => d.signals.find((s) => s.name === n)!;
+    for (const s of calm.signals) if (s.threshold !== undefined) expect(s.trips, s.name).toMatch(/^(above|below)$/);
+    // Sentiment 0 against a floor of -0.5 is the safe side; the request for a human is what tripped.
+    expect(byName(calm, 'sentiment')).toMatchObject({ value: 0, trips: 'below' });
+    expect(signalTripped(byName(calm, 'sentiment'))).toBe(false);
+    expect(signalTripped(byName(calm, 'sentiment_trend'))).toBe(false);
+    expect(signalTripped(byName(calm, 'human_request'))).toBe(true);
+
+    const upset = decideEscalation(input({ smoothed: -0.7, account: { accountValue: 50_000, renewalDate: '2026-01-10' }, now: new Date('2026-01-01T12:00:00Z') }));
+    expect(signalTripped(byName(upset, 'sentiment'))).toBe(true);
+    expect(signalTripped(byName(upset, 'account_value'))).toBe(true);
+    expect(signalTripped(byName(upset, 'renewal_days'))).toBe(true);
+    const far = decideEscalation(input({ account: { accountValue: 500, renewalDate: '2026-06-01' }, now: new Date('2026-01-01T12:00:00Z') }));
+    expect(signalTripped(byName(far, 'account_value'))).toBe(false);
+    expect(signalTripped(byName(far, 'renewal_days'))).toBe(false);
   });
 
   it('hands off a loop', () => {

@@ -144,8 +144,13 @@ describe(`knowledge API: upload, suggestions, gaps, preview (${dbKind})`, () => 
       'Can I print my project as a poster?',
       'how do I print a project poster',
       'Printing my project as a poster?',
-      'Does the mobile app work on my smart fridge?',
+      'Can I order a branded fridge magnet with my logo?',
       'How do I change my billing email?',
+      // Policy handoffs: they go to a person whatever the articles say, so they are not gaps.
+      'I want to cancel my subscription',
+      'I found a bug: the export button crashes the page',
+      'This is ridiculous. Nothing works and I am furious!!',
+      'I want to talk to a person',
     ];
     for (const [i, q] of questions.entries()) await ask(q, i);
 
@@ -158,6 +163,9 @@ describe(`knowledge API: upload, suggestions, gaps, preview (${dbKind})`, () => 
     expect(groups.some((g) => g.question.includes('fridge'))).toBe(true);
     // Answered confidently: not a gap.
     expect(groups.some((g) => g.examples.some((e) => e.includes('billing email')))).toBe(false);
+    const listed = groups.flatMap((g) => g.examples).join(' | ');
+    for (const policy of ['cancel', 'bug', 'furious', 'person']) expect(listed).not.toContain(policy);
+    expect(groups.map((g) => g.count).reduce((a, b) => a + b, 0)).toBe(4);
     expect((await call('/api/knowledge/gaps')).status).toBe(401);
   });
 

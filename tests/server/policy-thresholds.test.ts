@@ -67,7 +67,7 @@ describe('renewal at risk', () => {
   it('hands off when the renewal is within the window and there is a negative signal', () => {
     const d = decideEscalation(input({ score: -0.3, account: renewing(12) }));
     expect(d).toMatchObject({ action: 'handoff', reasonCode: 'renewal_at_risk' });
-    expect(d.signals).toContainEqual({ name: 'renewal_days', value: 12, threshold: 30 });
+    expect(d.signals).toContainEqual({ name: 'renewal_days', value: 12, threshold: 30, trips: 'below' });
   });
 
   it('counts frustration as the negative signal', () => {

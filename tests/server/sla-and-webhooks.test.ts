@@ -63,6 +63,11 @@ describe(`SLA timers, alerts and signed webhooks (${dbKind})`, () => {
     expect(await one.jobs.sla()).toEqual({ warned: 0, breached: 0 });
     await escalated;
     expect(await count(`SELECT count(*)::int AS n FROM escalation_tasks WHERE conversation_id = $1`, [v.id])).toBe(1);
+    // The task says what passed in words and carries the deadline as data (no raw timestamp in the text).
+    const tasks = (await (await one.app.request('/api/escalation-tasks', { headers: { authorization: `Bearer ${admin}` } })).json()) as { tasks: Array<{ conversationId: string; reason: string; dueAt: string }> };
+    const task = tasks.tasks.find((t) => t.conversationId === v.id)!;
+    expect(task.reason).toBe('The first response deadline passed.');
+    expect(task.dueAt).toBe(c.first_response_due_at.toISOString());
     const notes = (await (await one.app.request('/api/notifications', { headers: { authorization: `Bearer ${admin}` } })).json()) as { notifications: Array<{ kind: string; conversationId: string }> };
     expect(notes.notifications.filter((n) => n.conversationId === v.id).map((n) => n.kind).sort()).toEqual(['sla_breach', 'sla_warning']);
 

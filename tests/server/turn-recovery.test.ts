@@ -192,7 +192,7 @@ describe(`visitor messages survive a crash before they are answered (${dbKind})`
     expect(c.status).toBe('queued');
     expect(c.messages.map((m) => m.role)).toEqual(['visitor', 'system']);
     expect(c.handoff?.reason).toMatch(/^The AI could not answer in time: the message waited 11 min/);
-    expect(c.handoff?.signals).toEqual([{ name: 'turn_age_seconds', value: 660, threshold: 600 }]);
+    expect(c.handoff?.signals).toEqual([{ name: 'turn_age_seconds', value: 660, threshold: 600, trips: 'above' }]);
     expect(c.decisions).toMatchObject([{ action: 'handoff', trace: { reasonCode: 'turn_expired' } }]);
     expect(await pendingTurns('conv-stale')).toBe(0);
     await stop(server);

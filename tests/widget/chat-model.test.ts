@@ -192,10 +192,13 @@ describe('chat model over a real socket', () => {
     await waitFor(() => m.queue.value?.position === 3, 'queue');
     s!.emit('handoff', { conversationId: 'conv-1', reason: 'asked_for_human', queuePosition: 1, etaSeconds: 30, agentsOnline: 1 });
     await waitFor(() => m.queue.value?.position === 1, 'queue update');
+    // As the real server does: the event, then the stored system message. One "joined" line shows.
     s!.emit('agent:joined', { name: 'Sam' });
+    server.say('system', 'Sam joined the conversation.');
     await waitFor(() => m.agentName.value === 'Sam', 'agent');
+    await waitFor(() => m.messages.value.length === 1, 'joined message');
     expect(m.queue.value).toBeNull();
-    expect(visible(m)).toEqual(['system:Sam joined']);
+    expect(visible(m)).toEqual(['system:Sam joined the conversation.']);
     s!.emit('typing', { role: 'agent', typing: true });
     await waitFor(() => m.typing.value === 'agent', 'typing');
     server.say('agent', 'On it', { authorName: 'Sam' });

@@ -65,10 +65,20 @@ describe('continue by email and CSAT over a real socket', () => {
     expect(model.nobodyOnline.value).toBe(false);
     s!.emit('handoff', { conversationId: 'c', reason: 'r', queuePosition: 1, etaSeconds: 60, agentsOnline: 0 });
     await until(() => model.nobodyOnline.value);
+    // Nobody online: the queue notice carries that instead of a position and a wait.
+    expect(model.queue.value).toMatchObject({ agentsOnline: 0 });
     expect(model.sendContact('not an email')).toBe(false);
     expect(model.sendContact(' dana@example.com ')).toBe(true);
     await until(() => model.contact.value === 'saved');
     expect(contacts).toEqual([{ email: 'dana@example.com' }]);
+  });
+
+  it('knows the email the host page passed through identify, to prefill the form', () => {
+    expect(model.knownEmail.value).toBeNull();
+    model.identify({ id: 'u-1', email: ' dana@example.com ' });
+    expect(model.knownEmail.value).toBe('dana@example.com');
+    model.identify({ id: 'u-1', email: 'not-an-email' });
+    expect(model.knownEmail.value).toBeNull();
   });
 
   it('asks for a rating only when the server says so, sends it once, and allows a retry after a failure', async () => {

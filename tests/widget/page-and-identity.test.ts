@@ -108,4 +108,10 @@ describe('queue status text', () => {
     );
     expect(formatQueueStatus({ position: 1, etaSeconds: 0 })).toContain('position 1 in queue, about 1 min');
   });
+  it('promises no position or wait when nobody is online', () => {
+    const text = formatQueueStatus({ position: 6, etaSeconds: 1440, agentsOnline: 0 });
+    expect(text).not.toMatch(/position|min/);
+    expect(text).toMatch(/Nobody is available right now/);
+    expect(formatQueueStatus({ position: 6, etaSeconds: 1440, agentsOnline: 2 })).toContain('position 6 in queue, about 24 min');
+  });
 });

@@ -2,9 +2,11 @@ import { useState } from 'preact/hooks';
 import type { ChatModel } from '../chat-model.js';
 import { isEmail, ratingLabel } from '../follow-up.js';
 
-/** "Nobody is available right now": leave an email to continue by. Text only. */
+/** Shown when nobody can answer now (the queue notice says so): leave an email to continue by. Text only. */
 export function ContactForm({ model }: { model: ChatModel }) {
-  const [email, setEmail] = useState('');
+  // Until the visitor types, the email the host page passed through `identify` fills the field.
+  const [typed, setEmail] = useState<string | null>(null);
+  const email = typed ?? model.knownEmail.value ?? '';
   const state = model.contact.value;
   if (!model.nobodyOnline.value && state !== 'saved') return null;
   if (state === 'saved') {
@@ -26,7 +28,7 @@ export function ContactForm({ model }: { model: ChatModel }) {
       }}
     >
       <p id="fl-contact-title" class="fl-follow-title">
-        Nobody from our team is available right now. Continue by email?
+        Prefer email? Leave your address and we'll continue there.
       </p>
       <div class="fl-follow-row">
         <input

@@ -27,6 +27,7 @@ export function feedbackTarget(messages: readonly ViewMessage[]): string | null 
 export function Transcript({ messages, open, baseUrl, onRetry, feedback = {}, onFeedback }: TranscriptProps) {
   const logRef = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
+  const lastTop = useRef(0);
   const last = messages[messages.length - 1];
 
   useLayoutEffect(() => {
@@ -35,9 +36,33 @@ export function Transcript({ messages, open, baseUrl, onRetry, feedback = {}, on
     if (stick.current || last?.role === 'visitor') el.scrollTop = el.scrollHeight;
   }, [messages.length, last?.key, last?.text, open]);
 
+  // The log also loses height without a new message: the queue notice, the email offer or the
+  // typing dots appear around it after a handoff, and answers grow feedback buttons. Stay at the
+  // newest message through those too, unless the visitor scrolled up to read.
+  useLayoutEffect(() => {
+    const el = logRef.current;
+    if (!el || !open) return;
+    const follow = () => {
+      if (stick.current) el.scrollTop = el.scrollHeight;
+    };
+    const resized = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(follow);
+    resized?.observe(el);
+    const changed = typeof MutationObserver === 'undefined' ? null : new MutationObserver(follow);
+    changed?.observe(el, { childList: true, subtree: true, characterData: true });
+    return () => {
+      resized?.disconnect();
+      changed?.disconnect();
+    };
+  }, [open]);
+
+  // Only the visitor scrolling up unsticks: when the log shrinks (a notice appears above or below
+  // it) the browser fires a scroll event too, far from the bottom but without moving up.
   const onScroll = () => {
     const el = logRef.current;
-    if (el) stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < 48;
+    if (!el) return;
+    if (el.scrollHeight - el.scrollTop - el.clientHeight < 48) stick.current = true;
+    else if (el.scrollTop < lastTop.current) stick.current = false;
+    lastTop.current = el.scrollTop;
   };
 
   const base = baseUrl();

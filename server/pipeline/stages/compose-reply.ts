@@ -90,6 +90,15 @@ function buildHandoff(turn: Readonly<Turn>, at: Date, summary?: { text: string }
     decision: d,
     aiAnswers,
     visitorMessages: [...turn.history.filter((m) => m.role === 'visitor').map((m) => m.text), turn.text],
+    earlier: turn.history.map((m) => ({
+      role: m.role,
+      text: m.text,
+      intent: (m.meta.intent as { name?: string | null } | null | undefined)?.name ?? null,
+      asksForHuman: ((m.meta.sentiment as { signals?: Array<{ name: string; value: number }> } | null | undefined)?.signals ?? []).some(
+        (s) => s.name === 'human_request' && s.value >= 0.5,
+      ),
+      citations: Array.isArray(m.meta.citations) ? (m.meta.citations as Citation[]) : [],
+    })),
     ...(summary ? { summary } : {}),
     now: at,
   });
