@@ -2,6 +2,7 @@ import pLimit from 'p-limit';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/db.js';
 import type { Logger } from '../logger.js';
+import { createDeliveryStore, type DeliveryRow, type Outcome } from './delivery-store.js';
 import { signWebhook } from './webhook-signature.js';
 
 export interface WebhookWorkerOptions {
@@ -9,7 +10,7 @@ export interface WebhookWorkerOptions {
   /** First retry after this; doubles each time, capped at maxDelayMs. */
   baseDelayMs: number;
   maxDelayMs: number;
-  /** Per request; a claim's lease is twice this, so a delivery in flight is never claimed again. */
+  /** Per request. A claim's lease is three times this: a row may wait for a slot (at most one timeout), then run (another). */
   timeoutMs: number;
   /** Deliveries in flight at once on this node. */
   concurrency: number;
@@ -38,47 +39,38 @@ export interface DeliveryPass {
   failed: number;
 }
 
-interface DeliveryRow {
-  id: number;
-  target: string;
-  url: string;
-  event: string;
-  payload: unknown;
-  attempts: number;
-}
-
 /**
- * Claims due rows that may go now, oldest first, with SKIP LOCKED and a lease (so two nodes never
- * send the same row). A row waits while an older row of its conversation is still due (in flight
- * here or on another node, or not yet sent), so one conversation's events arrive in order; an
- * older row waiting out a retry backoff does not hold the others back.
- */
-const CLAIM_SQL = `
-  WITH pick AS (
-    SELECT d.id FROM webhook_deliveries d
-    WHERE d.status = 'pending' AND d.next_attempt_at <= $1 AND (d.locked_until IS NULL OR d.locked_until < $1)
-      AND (d.ordering_key IS NULL OR NOT EXISTS (
-        SELECT 1 FROM webhook_deliveries e
-        WHERE e.status = 'pending' AND e.ordering_key = d.ordering_key AND e.id < d.id AND e.next_attempt_at <= $1))
-    ORDER BY d.id LIMIT $3
-    FOR UPDATE OF d SKIP LOCKED)
-  UPDATE webhook_deliveries w SET locked_until = $2 FROM pick WHERE w.id = pick.id
-  RETURNING w.id, w.target, w.url, w.event, w.payload, w.attempts`;
-
-/**
- * Delivers the outbox through a bounded pool: a pass claims as many due rows as there are free
- * slots, refills the pool as deliveries finish (or when `deliverDue` is called again, e.g. by a
- * new enqueue), and ends when nothing is due. Each row is posted outside any transaction, then
- * its outcome and next retry are recorded. Passes never overlap within a worker.
+ * Delivers the outbox through a bounded pool: a pass claims due rows for the free slots (and as
+ * many again waiting for one), refills the pool as deliveries finish or when `deliverDue` is called
+ * again (a new enqueue, the sweep), and ends when nothing is due. Each row is posted outside any
+ * transaction; the outcomes of the deliveries that finished together (and the next retry of
+ * failures) are recorded with the next claim. Passes never overlap within a worker.
  */
 export function createWebhookWorker(deps: { db: Db; clock: Clock; log: Logger; secret?: string; fetch?: typeof fetch; options?: Partial<WebhookWorkerOptions> }) {
   const o = { ...DEFAULT_WEBHOOK_OPTIONS, ...deps.options };
   const doFetch = deps.fetch ?? fetch;
   const pool = pLimit(o.concurrency);
 
-  async function claim(limit: number): Promise<DeliveryRow[]> {
+  const store = createDeliveryStore(deps.db);
+  /** Rows held by this worker at most: every slot busy, and as many waiting for a slot. */
+  const maxHeld = o.concurrency * 2;
+
+  // The claim is cheap only on the (next_attempt_at, id) index walk, and the planner picks that
+  // only with fresh statistics. PGlite has no autovacuum, and PostgreSQL's comes minutes late
+  // after a sudden backlog: refresh them when many rows went through (at most once a minute).
+  let claimedSinceAnalyze = 0;
+  let analyzedAt = Number.NEGATIVE_INFINITY;
+
+  async function recordAndClaim(outcomes: Outcome[], limit: number): Promise<DeliveryRow[]> {
+    if (limit > 0 && claimedSinceAnalyze >= 500 && performance.now() - analyzedAt >= 60_000) {
+      claimedSinceAnalyze = 0;
+      analyzedAt = performance.now();
+      await store.analyze();
+    }
     const now = deps.clock();
-    const { rows } = await deps.db.query<DeliveryRow>(CLAIM_SQL, [now, new Date(now.getTime() + o.timeoutMs * 2), limit]);
+    const rows = await store.recordAndClaim(outcomes, { now, leaseUntil: new Date(now.getTime() + o.timeoutMs * 3), limit });
+    // A full claim means a backlog: count it towards refreshing the statistics.
+    if (limit > 0 && rows.length === limit) claimedSinceAnalyze += rows.length;
     return rows;
   }
 
@@ -101,25 +93,16 @@ export function createWebhookWorker(deps: { db: Db; clock: Clock; log: Logger; s
     }
   }
 
-  /** Sends one row and records the outcome; true when delivered. */
-  async function deliver(row: DeliveryRow): Promise<boolean> {
+  /** Sends one row; the outcome is recorded with the others that finished together. */
+  async function deliver(row: DeliveryRow): Promise<Outcome> {
     const r = await send(row);
     const attempts = row.attempts + 1;
     const at = deps.clock();
-    if (r.ok) {
-      await deps.db.query(
-        `UPDATE webhook_deliveries SET status = 'delivered', attempts = $2, response_status = $3, last_error = NULL, delivered_at = $4, last_attempt_at = $4, locked_until = NULL WHERE id = $1`,
-        [row.id, attempts, r.status, at],
-      );
-      return true;
-    }
+    if (r.ok) return { id: row.id, status: 'delivered', attempts, code: r.status, error: null, nextAt: null, at: at.toISOString() };
     const final = attempts >= o.maxAttempts;
     deps.log.warn({ deliveryId: row.id, event: row.event, attempts, error: r.error, final }, 'webhook delivery failed');
-    await deps.db.query(
-      `UPDATE webhook_deliveries SET status = $2, attempts = $3, response_status = $4, last_error = $5, next_attempt_at = $6, last_attempt_at = $7, locked_until = NULL WHERE id = $1`,
-      [row.id, final ? 'failed' : 'pending', attempts, r.status, r.error, new Date(at.getTime() + backoffMs(attempts, o)), at],
-    );
-    return false;
+    const nextAt = new Date(at.getTime() + backoffMs(attempts, o)).toISOString();
+    return { id: row.id, status: final ? 'failed' : 'pending', attempts, code: r.status, error: r.error, nextAt, at: at.toISOString() };
   }
 
   // Wakes a pass waiting for a free slot or for new work; a signal given while the pass is busy
@@ -140,31 +123,47 @@ export function createWebhookWorker(deps: { db: Db; clock: Clock; log: Logger; s
 
   async function pass(result: DeliveryPass): Promise<void> {
     const inFlight = new Set<Promise<void>>();
+    const finished: Outcome[] = [];
     let claimed = 0;
+    const cycle = async (limit: number): Promise<{ rows: DeliveryRow[]; recorded: number }> => {
+      const batch = finished.splice(0);
+      if (batch.length === 0 && limit === 0) return { rows: [], recorded: 0 };
+      try {
+        const rows = await recordAndClaim(batch, limit);
+        for (const x of batch) x.status === 'delivered' ? result.delivered++ : result.failed++;
+        return { rows, recorded: batch.length };
+      } catch (err) {
+        // Unrecorded rows keep their lease and are sent again after it: at least once, never lost.
+        if (batch.length) deps.log.error({ err, deliveryIds: batch.map((x) => x.id) }, 'recording webhook outcomes failed; they will be sent again after their lease');
+        throw err;
+      }
+    };
     try {
       while (!stopping && claimed < o.maxPerPass) {
         signalled = false;
-        const room = Math.min(o.concurrency - pool.activeCount - pool.pendingCount, o.maxPerPass - claimed);
-        const rows = room > 0 ? await claim(room) : [];
+        const held = pool.activeCount + pool.pendingCount;
+        const { rows, recorded } = await cycle(Math.max(0, Math.min(maxHeld - held, o.maxPerPass - claimed)));
         claimed += rows.length;
         for (const row of rows) {
           const p: Promise<void> = pool(() => deliver(row))
-            .then((ok) => void (ok ? result.delivered++ : result.failed++))
-            // The row stays leased and is sent again after the lease: at least once, never lost.
-            .catch((err: unknown) => deps.log.error({ err, deliveryId: row.id }, 'recording a webhook outcome failed; it will be sent again after its lease'))
+            .then((x) => void finished.push(x))
+            .catch((err: unknown) => deps.log.error({ err, deliveryId: row.id }, 'webhook delivery crashed; it will be sent again after its lease'))
             .finally(() => {
               inFlight.delete(p);
               signal();
             });
           inFlight.add(p);
         }
-        if (inFlight.size === 0 && !signalled) break;
-        await nextSignal();
-        // Let the deliveries that finish together settle, so the next claim fills several slots at once.
+        // Done when nothing is in flight or unrecorded. After recording, look once more: the claim
+        // in that statement still saw the recorded rows pending, so their successors had to wait.
+        if (inFlight.size === 0 && finished.length === 0 && !signalled && recorded === 0) break;
+        if (recorded === 0) await nextSignal();
+        // Let the deliveries that finish together settle: one statement records them all and refills their slots.
         await new Promise((r) => setImmediate(r));
       }
     } finally {
       await Promise.all(inFlight);
+      await cycle(0).catch(() => undefined); // logged in cycle
     }
   }
 
