@@ -28,6 +28,10 @@ const EnvSchema = z.object({
   SEED_DEMO: flag.default(true),
   WEBHOOK_URL: optionalString,
   WEBHOOK_SECRET: optionalString,
+  WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(500).max(60_000).default(10_000),
+  WEBHOOK_BACKLOG_WARN: z.coerce.number().int().min(1).default(1000),
+  WEBHOOK_LAG_WARN_SECONDS: z.coerce.number().min(1).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   AUTH_SECRET: optionalString,
   TOKEN_TTL_HOURS: z.coerce.number().positive().max(24 * 90).default(12),
@@ -90,6 +94,16 @@ export interface Config {
   readonly adminPassword?: string;
   readonly seedDemo: boolean;
   readonly webhook?: { readonly url: string; readonly secret?: string };
+  /** The outbox worker (webhooks, PagerDuty pages), whether or not WEBHOOK_URL is set. */
+  readonly webhookDelivery: {
+    /** Deliveries in flight at once on this node. */
+    readonly concurrency: number;
+    /** Per request. */
+    readonly timeoutMs: number;
+    /** Warn (at most once a minute) when more deliveries than this are due, or the oldest has waited longer than lagWarnSeconds. */
+    readonly backlogWarn: number;
+    readonly lagWarnSeconds: number;
+  };
   readonly logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   /** Signs auth and visitor tokens. Unset: a random secret is created once and kept in the database. */
   readonly authSecret?: string;
@@ -163,6 +177,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: e.ADMIN_PASSWORD,
     seedDemo: e.SEED_DEMO,
     webhook: e.WEBHOOK_URL ? Object.freeze({ url: e.WEBHOOK_URL, secret: e.WEBHOOK_SECRET }) : undefined,
+    webhookDelivery: Object.freeze({
+      concurrency: e.WEBHOOK_CONCURRENCY,
+      timeoutMs: e.WEBHOOK_TIMEOUT_MS,
+      backlogWarn: e.WEBHOOK_BACKLOG_WARN,
+      lagWarnSeconds: e.WEBHOOK_LAG_WARN_SECONDS,
+    }),
     logLevel: e.LOG_LEVEL,
     authSecret: e.AUTH_SECRET,
     tokenTtlSeconds: Math.round(e.TOKEN_TTL_HOURS * 3600),

@@ -52,6 +52,9 @@ import { createPresenceTracker } from './routing/presence.js';
 import { createNotificationRepository } from './notifications/notification-repository.js';
 import { createWebhookWorker } from './notifications/webhook-worker.js';
 import { createWebhookOutbox } from './notifications/webhook-outbox.js';
+import { wakeAfterOutboxCommit } from './notifications/outbox-wakeup.js';
+import { createWebhookStats, type WebhookStats } from './notifications/webhook-stats.js';
+import { createWebhookLagMonitor } from './notifications/webhook-lag-monitor.js';
 import { createSlaSweeper, type SlaSweepResult } from './sla/sla-sweeper.js';
 import { DEFAULT_SLA_POLICIES } from './sla/sla-policy.js';
 import { startTicker } from './workers/ticker.js';
@@ -93,7 +96,10 @@ export interface StartOptions {
 export interface BackgroundJobs {
   route(): Promise<DrainResult>;
   sla(): Promise<SlaSweepResult>;
+  /** Delivers every due webhook (a bounded pool; returns when nothing is due). */
   webhooks(): Promise<{ delivered: number; failed: number }>;
+  /** Reads webhook backlog and lag, and warns when they are past the thresholds. */
+  webhookLag(): Promise<WebhookStats>;
   presence(): Promise<number>;
   /** Runs the visitor messages no node finished answering (crash, restart) and waits for them. */
   turns(): Promise<TurnRecoveryResult>;
@@ -106,7 +112,10 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const log = opts.log ?? createLogger(config.logLevel);
   let ready = false;
 
-  const db = opts.db ?? (await openDb(config));
+  const rawDb = opts.db ?? (await openDb(config));
+  // With background workers, a committed webhook wakes the delivery worker at once.
+  let wakeWebhooks = () => undefined as void;
+  const db = opts.startWorkers === false ? rawDb : wakeAfterOutboxCommit(rawDb, () => wakeWebhooks());
   const applied = await migrate(db);
   if (applied.length) log.info({ applied }, 'migrations applied');
 
@@ -136,7 +145,11 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const router = createRouter({ db, bus, conversations, clock, options: config.routing });
   const presence = createPresenceTracker({ db, graceSeconds: config.presenceGraceSeconds });
   const notifications = createNotificationRepository(db);
-  const webhooks = createWebhookWorker({ db, clock, log, secret: config.webhook?.secret, fetch: opts.fetch });
+  const { concurrency, timeoutMs, backlogWarn, lagWarnSeconds } = config.webhookDelivery;
+  const webhooks = createWebhookWorker({ db, clock, log, secret: config.webhook?.secret, fetch: opts.fetch, options: { concurrency, timeoutMs } });
+  const webhookStats = createWebhookStats({ db, clock, webhookConfigured: Boolean(config.webhook), concurrency, thresholds: { backlog: backlogWarn, lagSeconds: lagWarnSeconds } });
+  const webhookLag = createWebhookLagMonitor({ stats: webhookStats, log, clock });
+  wakeWebhooks = () => void webhooks.deliverDue().catch((err) => log.error({ err }, 'webhook delivery failed'));
   const answerer = config.openai
     ? createLlmAnswerer({
         model: createOpenAiChatModel({ apiKey: config.openai.apiKey, baseURL: config.openai.baseURL, model: config.openai.chatModel, timeoutMs: config.openai.timeoutMs }),
@@ -152,7 +165,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   let onRosterChanged = () => undefined as void;
   let onSessionsRevoked = (_userId: string) => undefined as void;
   const clientAddress = createClientAddress(config.trustProxy);
-  const app = createApp({ db, log, tokens, users, conversations, kb, answerer, knowledgeGaps, ready: () => ready, clock, notes, transfers, feedback, notifications, intents, bugReports, linearWebhookSecret: config.linearWebhookSecret, allowedOrigins: config.allowedOrigins, clientAddress, onRosterChanged: () => onRosterChanged(), loginThrottle, onSessionsRevoked: (id) => onSessionsRevoked(id) });
+  const app = createApp({ db, log, tokens, users, conversations, kb, answerer, knowledgeGaps, ready: () => ready, clock, notes, transfers, feedback, notifications, webhookStats, intents, bugReports, linearWebhookSecret: config.linearWebhookSecret, allowedOrigins: config.allowedOrigins, clientAddress, onRosterChanged: () => onRosterChanged(), loginThrottle, onSessionsRevoked: (id) => onSessionsRevoked(id) });
   const httpServer = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
   httpServer.on('clientError', answerClientError(log));
   const adapter = await createSocketAdapter(config.redisUrl, log);
@@ -210,6 +223,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     },
     sla: () => sla.sweep(),
     webhooks: () => webhooks.deliverDue(),
+    webhookLag: () => webhookLag.check(),
     async presence() {
       const local = await agents.local.fetchSockets();
       await presence.heartbeat([...new Set(local.map((s) => s.data.agent.id))], clock());
@@ -267,13 +281,14 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     },
     async close() {
       ready = false;
+      await webhooks.stop();
       await ticker?.stop();
       await firstRecovery;
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await responder.idle();
       await adapter?.close();
-      await limiterStore?.close();
-      if (!opts.db) await db.close();
+      await limiterStore.close();
+      if (!opts.db) await rawDb.close();
     },
   };
 }

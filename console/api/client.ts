@@ -28,6 +28,7 @@ import type {
   TransferResult,
   Verdict,
   WebhookDelivery,
+  WebhookStats,
 } from './types.js';
 
 export class ApiError extends Error {
@@ -172,6 +173,7 @@ export function createApiClient({ baseUrl = '', getToken, onUnauthorized, fetch:
     listEscalationTasks: () => request<{ tasks: EscalationTask[] }>('GET', '/api/escalation-tasks'),
     listDeliveries: (status?: DeliveryStatus) =>
       request<{ deliveries: WebhookDelivery[] }>('GET', `/api/webhooks/deliveries${status ? `?status=${enc(status)}` : ''}`),
+    webhookStats: () => request<WebhookStats>('GET', '/api/webhooks/stats'),
     downloadReport: (format: 'md' | 'csv', range: { from?: string; to?: string } = {}) =>
       download(`/api/reports/escalations${rangeQuery(range, { format })}`),
     login: (email: string, password: string) => request<LoginResponse>('POST', '/api/auth/login', { email, password }),

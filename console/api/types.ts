@@ -294,6 +294,23 @@ export interface WebhookDelivery {
   deliveredAt: string | null;
 }
 
+/** `GET /api/webhooks/stats`: how far behind outbound webhooks are, across all nodes. */
+export interface WebhookStats {
+  webhookConfigured: boolean;
+  backlog: number;
+  inFlight: number;
+  retrying: number;
+  lagSeconds: number;
+  oldestPendingAgeSeconds: number;
+  deliveredLastMinute: number;
+  failedLastMinute: number;
+  failedTotal: number;
+  concurrency: number;
+  thresholds: { backlog: number; lagSeconds: number };
+  behind: boolean;
+  at: string;
+}
+
 export interface TransferResult {
   status: string;
   assigneeId: string | null;

@@ -1,11 +1,12 @@
-// Admin: outbound webhook deliveries (Slack, PagerDuty, custom), newest first, filtered by status.
+// Admin: outbound webhook deliveries (Slack, PagerDuty, custom), newest first, filtered by status,
+// with how far behind delivery is (backlog, lag, rate).
 import { useModel } from '@preact/signals';
 import { useSignedIn } from '../app-context.js';
-import type { DeliveryStatus } from '../api/types.js';
+import type { DeliveryStatus, WebhookStats } from '../api/types.js';
 import { Alert } from '../components/Alert.js';
 import { Spinner } from '../components/Spinner.js';
 import { useDocumentTitle } from '../hooks/use-document-title.js';
-import { formatDateTime } from '../lib/format.js';
+import { formatDateTime, formatDuration } from '../lib/format.js';
 import { DeliveriesModel } from '../models/deliveries-model.js';
 
 const FILTERS: Array<{ id: DeliveryStatus | null; label: string }> = [
@@ -43,11 +44,12 @@ export function WebhooksScreen() {
         ))}
       </div>
       {model.error.value && <Alert>{model.error.value}</Alert>}
+      {model.stats.value && <DeliveryHealth stats={model.stats.value} />}
       <section class="card" aria-label="Deliveries" aria-busy={model.loading.value}>
         {model.loading.value && rows.length === 0 ? (
           <Spinner label="Loading deliveries" />
         ) : rows.length === 0 ? (
-          <p class="muted">No deliveries{model.status.value ? ` with status ${model.status.value}` : ''}.</p>
+          <NoDeliveries status={model.status.value} configured={model.stats.value?.webhookConfigured ?? true} />
         ) : (
           <div class="table-wrap">
             <table class="table table-compact">
@@ -86,6 +88,67 @@ export function WebhooksScreen() {
           </div>
         )}
       </section>
+    </div>
+  );
+}
+
+/** Backlog, lag and rate, refreshed every few seconds; a warning when delivery falls behind. */
+function DeliveryHealth({ stats }: { stats: WebhookStats }) {
+  const caughtUp = stats.backlog === 0;
+  return (
+    <section aria-label="Delivery health">
+      {stats.behind && (
+        <Alert>
+          Webhooks are falling behind: {stats.backlog} due, the oldest waiting {formatDuration(stats.lagSeconds, true)}.{' '}
+          {stats.failedLastMinute > 0
+            ? `${stats.failedLastMinute} attempts failed in the last minute: check that the receiver is up and answers quickly.`
+            : `The receiver is slow to answer; raising WEBHOOK_CONCURRENCY (now ${stats.concurrency} per server) sends more at once.`}
+        </Alert>
+      )}
+      <div class="metrics">
+        <div class="metric">
+          <div class="metric-label">Backlog</div>
+          <div class="metric-value">{stats.backlog}</div>
+          <div class="small muted">{caughtUp ? 'caught up' : `${stats.inFlight} being sent now`}</div>
+        </div>
+        <div class="metric">
+          <div class="metric-label">Lag</div>
+          <div class="metric-value">{caughtUp ? '—' : formatDuration(stats.lagSeconds, true)}</div>
+          <div class="small muted">oldest due delivery waiting; warns past {formatDuration(stats.thresholds.lagSeconds, true)}</div>
+        </div>
+        <div class="metric">
+          <div class="metric-label">Delivered, last minute</div>
+          <div class="metric-value">{stats.deliveredLastMinute}</div>
+          <div class="small muted">{Math.round((stats.deliveredLastMinute / 60) * 10) / 10} per second</div>
+        </div>
+        <div class="metric">
+          <div class="metric-label">Failed, last minute</div>
+          <div class="metric-value">{stats.failedLastMinute}</div>
+          <div class="small muted">
+            {stats.retrying} waiting to retry · {stats.failedTotal} given up
+          </div>
+        </div>
+      </div>
+    </section>
+  );
+}
+
+function NoDeliveries({ status, configured }: { status: DeliveryStatus | null; configured: boolean }) {
+  if (status) return <p class="muted">No deliveries with status {status}.</p>;
+  if (!configured)
+    return (
+      <div class="empty-state">
+        <h2>No webhook configured</h2>
+        <p class="muted">
+          Set <code>WEBHOOK_URL</code> (and <code>WEBHOOK_SECRET</code> to sign each request) and restart the server: every conversation event,
+          handoff, SLA alert and rating is then POSTed to it, retried with backoff, and listed here.
+        </p>
+      </div>
+    );
+  return (
+    <div class="empty-state">
+      <h2>Nothing sent yet</h2>
+      <p class="muted">Deliveries appear here as conversations happen: messages, handoffs, assignments, resolutions and ratings.</p>
     </div>
   );
 }

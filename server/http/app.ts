@@ -32,6 +32,7 @@ import type { ConversationTransfers } from '../conversations/conversation-transf
 import type { ConversationFeedback } from '../conversations/conversation-feedback.js';
 import type { NotificationRepository } from '../notifications/notification-repository.js';
 import type { ClientAddress } from './request-address.js';
+import type { WebhookStatsReader } from '../notifications/webhook-stats.js';
 
 export interface AppDeps {
   db: Db;
@@ -47,6 +48,8 @@ export interface AppDeps {
   transfers: ConversationTransfers;
   feedback: ConversationFeedback;
   notifications: NotificationRepository;
+  /** Webhook backlog and lag, for the console's webhook screen. */
+  webhookStats: WebhookStatsReader;
   /** Intents as data (CRUD, import/export); changes retrain the live classifier. */
   intents: IntentService;
   bugReports: BugReportService;

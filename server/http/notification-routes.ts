@@ -5,12 +5,13 @@ import type { UserRepository } from '../auth/user-repository.js';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/db.js';
 import type { NotificationRepository } from '../notifications/notification-repository.js';
+import type { WebhookStatsReader } from '../notifications/webhook-stats.js';
 import { requireRole } from './auth-middleware.js';
 import { jsonBody, parse } from './validate.js';
 import { z } from 'zod';
 
-/** The console's notification feed, the escalation tasks and the webhook delivery log. */
-export function notificationRoutes(deps: { db: Db; tokens: TokenService; users: UserRepository; notifications: NotificationRepository; clock: Clock }) {
+/** The console's notification feed, the escalation tasks, the webhook delivery log and its backlog. */
+export function notificationRoutes(deps: { db: Db; tokens: TokenService; users: UserRepository; notifications: NotificationRepository; webhookStats: WebhookStatsReader; clock: Clock }) {
   const who = async (id: string, role: string) => {
     const u = await deps.users.get(id);
     return { id, isManager: role === 'admin' || u?.level === 'manager' };
@@ -42,6 +43,7 @@ export function notificationRoutes(deps: { db: Db; tokens: TokenService; users: 
         })),
       });
     })
+    .get('/webhooks/stats', requireRole(deps.tokens, 'admin'), async (c) => c.json(await deps.webhookStats.read()))
     .get('/webhooks/deliveries', requireRole(deps.tokens, 'admin'), async (c) => {
       const q = parse(z.object({ status: z.enum(['pending', 'delivered', 'failed']).optional() }), c.req.query());
       const { rows } = await deps.db.query<{

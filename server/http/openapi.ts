@@ -229,6 +229,21 @@ const BugReport = BugDraft.extend({
 
 // ---- Query schemas that live inline in the route files ----
 const ReportQuery = MetricsQuery.extend({ format: z.enum(['md', 'csv']).default('md') });
+const WebhookStats = z.object({
+  webhookConfigured: z.boolean().describe('WEBHOOK_URL is set'),
+  backlog: z.number().int().describe('deliveries due now and not yet delivered, in flight included'),
+  inFlight: z.number().int(),
+  retrying: z.number().int().describe('pending deliveries waiting out a retry backoff'),
+  lagSeconds: z.number().describe('how long the oldest due delivery has waited; 0 with no backlog'),
+  oldestPendingAgeSeconds: z.number().describe('age of the oldest pending delivery since it was enqueued'),
+  deliveredLastMinute: z.number().int(),
+  failedLastMinute: z.number().int().describe('deliveries whose latest attempt in the last minute failed'),
+  failedTotal: z.number().int().describe('given up after every attempt'),
+  concurrency: z.number().int().describe("this node's deliveries in flight at once (WEBHOOK_CONCURRENCY)"),
+  thresholds: z.object({ backlog: z.number().int(), lagSeconds: z.number() }),
+  behind: z.boolean().describe('backlog or lag past its threshold (the server logs a warning)'),
+  at: Iso,
+});
 const DeliveriesQuery = z.object({ status: z.enum(['pending', 'delivered', 'failed']).optional() });
 const BugDraftQuery = z.object({ conversationId: z.string().min(1).max(100) });
 const ImportQuery = z.object({ replace: z.enum(['1', 'true']).optional().describe('replace every intent instead of merging by name') });
@@ -405,6 +420,7 @@ const OPERATIONS: Operation[] = [
   { method: 'get', path: '/api/notifications', tag: 'notifications', summary: "My notification feed (managers also see the team's alerts)", access: 'agent', response: z.object({ notifications: z.array(Notification) }) },
   { method: 'post', path: '/api/notifications/read', tag: 'notifications', summary: 'Mark notifications read', access: 'agent', body: MarkReadBody, response: Ok },
   { method: 'get', path: '/api/escalation-tasks', tag: 'notifications', summary: 'Open escalation tasks (latest 200)', access: 'agent', response: z.object({ tasks: z.array(EscalationTask) }) },
+  { method: 'get', path: '/api/webhooks/stats', tag: 'notifications', summary: 'Outbound webhook backlog, lag and delivery rate (all nodes)', access: 'admin', response: WebhookStats },
   { method: 'get', path: '/api/webhooks/deliveries', tag: 'notifications', summary: 'Outbound webhook delivery log (latest 200)', access: 'admin', query: DeliveriesQuery, response: z.object({ deliveries: z.array(WebhookDelivery) }) },
   // Bug reports
   { method: 'get', path: '/api/bug-reports', tag: 'bug reports', summary: 'List bug reports', access: 'agent', response: z.object({ bugReports: z.array(BugReport) }) },

@@ -1,6 +1,8 @@
+import pLimit from 'p-limit';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/db.js';
 import type { Logger } from '../logger.js';
+import { createDeliveryStore, type DeliveryRow, type Outcome } from './delivery-store.js';
 import { signWebhook } from './webhook-signature.js';
 
 export interface WebhookWorkerOptions {
@@ -8,43 +10,67 @@ export interface WebhookWorkerOptions {
   /** First retry after this; doubles each time, capped at maxDelayMs. */
   baseDelayMs: number;
   maxDelayMs: number;
+  /** Per request. A claim's lease is three times this: a row may wait for a slot (at most one timeout), then run (another). */
   timeoutMs: number;
-  batchSize: number;
+  /** Deliveries in flight at once on this node. */
+  concurrency: number;
+  /**
+   * At most this many deliveries per pass. Default: no limit, a pass runs until nothing is due.
+   * (The benchmark sets 20 to measure the old one-batch-per-sweep behaviour.)
+   */
+  maxPerPass: number;
 }
 
-export const DEFAULT_WEBHOOK_OPTIONS: WebhookWorkerOptions = { maxAttempts: 8, baseDelayMs: 2000, maxDelayMs: 3_600_000, timeoutMs: 10_000, batchSize: 20 };
+export const DEFAULT_WEBHOOK_OPTIONS: WebhookWorkerOptions = {
+  maxAttempts: 8,
+  baseDelayMs: 2000,
+  maxDelayMs: 3_600_000,
+  timeoutMs: 10_000,
+  concurrency: 16,
+  maxPerPass: Number.POSITIVE_INFINITY,
+};
 
 export function backoffMs(attempts: number, o: Pick<WebhookWorkerOptions, 'baseDelayMs' | 'maxDelayMs'>): number {
   return Math.min(o.maxDelayMs, o.baseDelayMs * 2 ** Math.max(0, attempts - 1));
 }
 
-interface DeliveryRow {
-  id: number;
-  target: string;
-  url: string;
-  event: string;
-  payload: unknown;
-  attempts: number;
+export interface DeliveryPass {
+  delivered: number;
+  failed: number;
 }
 
 /**
- * Delivers the outbox: claims due rows with SKIP LOCKED and a lease (so two nodes never send the
- * same row), posts them outside the transaction, then records the outcome and the next retry.
+ * Delivers the outbox through a bounded pool: a pass claims due rows for the free slots (and as
+ * many again waiting for one), refills the pool as deliveries finish or when `deliverDue` is called
+ * again (a new enqueue, the sweep), and ends when nothing is due. Each row is posted outside any
+ * transaction; the outcomes of the deliveries that finished together (and the next retry of
+ * failures) are recorded with the next claim. Passes never overlap within a worker.
  */
 export function createWebhookWorker(deps: { db: Db; clock: Clock; log: Logger; secret?: string; fetch?: typeof fetch; options?: Partial<WebhookWorkerOptions> }) {
   const o = { ...DEFAULT_WEBHOOK_OPTIONS, ...deps.options };
   const doFetch = deps.fetch ?? fetch;
+  const pool = pLimit(o.concurrency);
 
-  async function claim(now: Date): Promise<DeliveryRow[]> {
-    const { rows } = await deps.db.query<DeliveryRow>(
-      `UPDATE webhook_deliveries SET locked_until = $2
-       WHERE id IN (
-         SELECT id FROM webhook_deliveries
-         WHERE status = 'pending' AND next_attempt_at <= $1 AND (locked_until IS NULL OR locked_until < $1)
-         ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED)
-       RETURNING id, target, url, event, payload, attempts`,
-      [now, new Date(now.getTime() + o.timeoutMs * 2), o.batchSize],
-    );
+  const store = createDeliveryStore(deps.db);
+  /** Rows held by this worker at most: every slot busy, and as many waiting for a slot. */
+  const maxHeld = o.concurrency * 2;
+
+  // The claim is cheap only on the (next_attempt_at, id) index walk, and the planner picks that
+  // only with fresh statistics. PGlite has no autovacuum, and PostgreSQL's comes minutes late
+  // after a sudden backlog: refresh them when many rows went through (at most once a minute).
+  let claimedSinceAnalyze = 0;
+  let analyzedAt = Number.NEGATIVE_INFINITY;
+
+  async function recordAndClaim(outcomes: Outcome[], limit: number): Promise<DeliveryRow[]> {
+    if (limit > 0 && claimedSinceAnalyze >= 500 && performance.now() - analyzedAt >= 60_000) {
+      claimedSinceAnalyze = 0;
+      analyzedAt = performance.now();
+      await store.analyze();
+    }
+    const now = deps.clock();
+    const rows = await store.recordAndClaim(outcomes, { now, leaseUntil: new Date(now.getTime() + o.timeoutMs * 3), limit });
+    // A full claim means a backlog: count it towards refreshing the statistics.
+    if (limit > 0 && rows.length === limit) claimedSinceAnalyze += rows.length;
     return rows;
   }
 
@@ -67,35 +93,109 @@ export function createWebhookWorker(deps: { db: Db; clock: Clock; log: Logger; s
     }
   }
 
+  /** Sends one row; the outcome is recorded with the others that finished together. */
+  async function deliver(row: DeliveryRow): Promise<Outcome> {
+    const r = await send(row);
+    const attempts = row.attempts + 1;
+    const at = deps.clock();
+    if (r.ok) return { id: row.id, status: 'delivered', attempts, code: r.status, error: null, nextAt: null, at: at.toISOString() };
+    const final = attempts >= o.maxAttempts;
+    deps.log.warn({ deliveryId: row.id, event: row.event, attempts, error: r.error, final }, 'webhook delivery failed');
+    const nextAt = new Date(at.getTime() + backoffMs(attempts, o)).toISOString();
+    return { id: row.id, status: final ? 'failed' : 'pending', attempts, code: r.status, error: r.error, nextAt, at: at.toISOString() };
+  }
+
+  // Wakes a pass waiting for a free slot or for new work; a signal given while the pass is busy
+  // (claiming) is kept, so a slot freed or a row enqueued meanwhile is never missed.
+  let signalled = false;
+  let wake: (() => void) | null = null;
+  const signal = () => {
+    signalled = true;
+    const w = wake;
+    wake = null;
+    w?.();
+  };
+  const nextSignal = () => (signalled ? Promise.resolve() : new Promise<void>((resolve) => (wake = resolve)));
+
+  let stopping = false;
+  let again = false;
+  let running: Promise<DeliveryPass> | null = null;
+
+  async function pass(result: DeliveryPass): Promise<void> {
+    const inFlight = new Set<Promise<void>>();
+    const finished: Outcome[] = [];
+    let claimed = 0;
+    const cycle = async (limit: number): Promise<{ rows: DeliveryRow[]; recorded: number }> => {
+      const batch = finished.splice(0);
+      if (batch.length === 0 && limit === 0) return { rows: [], recorded: 0 };
+      try {
+        const rows = await recordAndClaim(batch, limit);
+        for (const x of batch) x.status === 'delivered' ? result.delivered++ : result.failed++;
+        return { rows, recorded: batch.length };
+      } catch (err) {
+        // Unrecorded rows keep their lease and are sent again after it: at least once, never lost.
+        if (batch.length) deps.log.error({ err, deliveryIds: batch.map((x) => x.id) }, 'recording webhook outcomes failed; they will be sent again after their lease');
+        throw err;
+      }
+    };
+    try {
+      while (!stopping && claimed < o.maxPerPass) {
+        signalled = false;
+        const held = pool.activeCount + pool.pendingCount;
+        const { rows, recorded } = await cycle(Math.max(0, Math.min(maxHeld - held, o.maxPerPass - claimed)));
+        claimed += rows.length;
+        for (const row of rows) {
+          const p: Promise<void> = pool(() => deliver(row))
+            .then((x) => void finished.push(x))
+            .catch((err: unknown) => deps.log.error({ err, deliveryId: row.id }, 'webhook delivery crashed; it will be sent again after its lease'))
+            .finally(() => {
+              inFlight.delete(p);
+              signal();
+            });
+          inFlight.add(p);
+        }
+        // Done when nothing is in flight or unrecorded. After recording, look once more: the claim
+        // in that statement still saw the recorded rows pending, so their successors had to wait.
+        if (inFlight.size === 0 && finished.length === 0 && !signalled && recorded === 0) break;
+        if (recorded === 0) await nextSignal();
+        // Let the deliveries that finish together settle: one statement records them all and refills their slots.
+        await new Promise((r) => setImmediate(r));
+      }
+    } finally {
+      await Promise.all(inFlight);
+      await cycle(0).catch(() => undefined); // logged in cycle
+    }
+  }
+
   return {
-    /** One pass over what is due; returns how many were delivered and how many failed this time. */
-    async deliverDue(): Promise<{ delivered: number; failed: number }> {
-      const now = deps.clock();
-      const rows = await claim(now);
-      let delivered = 0;
-      let failed = 0;
-      await Promise.all(
-        rows.map(async (row) => {
-          const r = await send(row);
-          const attempts = row.attempts + 1;
-          if (r.ok) {
-            delivered++;
-            await deps.db.query(
-              `UPDATE webhook_deliveries SET status = 'delivered', attempts = $2, response_status = $3, last_error = NULL, delivered_at = $4, locked_until = NULL WHERE id = $1`,
-              [row.id, attempts, r.status, deps.clock()],
-            );
-            return;
-          }
-          failed++;
-          const final = attempts >= o.maxAttempts;
-          deps.log.warn({ deliveryId: row.id, event: row.event, attempts, error: r.error, final }, 'webhook delivery failed');
-          await deps.db.query(
-            `UPDATE webhook_deliveries SET status = $2, attempts = $3, response_status = $4, last_error = $5, next_attempt_at = $6, locked_until = NULL WHERE id = $1`,
-            [row.id, final ? 'failed' : 'pending', attempts, r.status, r.error, new Date(deps.clock().getTime() + backoffMs(attempts, o))],
-          );
-        }),
-      );
-      return { delivered, failed };
+    /**
+     * Delivers what is due, until nothing is (or `maxPerPass`); returns how many were delivered and
+     * how many failed. Called while a pass runs (a new enqueue, the sweep), it makes that pass look
+     * again and shares its result.
+     */
+    deliverDue(): Promise<DeliveryPass> {
+      if (running) {
+        again = true;
+        signal();
+        return running;
+      }
+      running = (async () => {
+        const result: DeliveryPass = { delivered: 0, failed: 0 };
+        do {
+          again = false;
+          await pass(result);
+        } while (again && !stopping && o.maxPerPass === Number.POSITIVE_INFINITY);
+        return result;
+      })().finally(() => {
+        running = null;
+      });
+      return running;
+    },
+    /** Lets the running pass finish what it has in flight, and claim nothing more. */
+    async stop(): Promise<void> {
+      stopping = true;
+      signal();
+      await running?.catch(() => undefined);
     },
   };
 }

@@ -7,18 +7,28 @@ export interface Received {
   body: string;
 }
 
-/** A local HTTP endpoint that records what it is sent; `failNext` makes the next calls answer 500. */
+/**
+ * A local HTTP endpoint that records what it is sent; `failNext` makes the next calls answer 500,
+ * `delay` holds a request (by path) before answering. `maxInFlight` is the most requests it held at once.
+ */
 export class WebhookReceiver {
   readonly received: Received[] = [];
   failNext = 0;
+  delay: ((path: string) => Promise<void> | undefined) | null = null;
+  inFlight = 0;
+  maxInFlight = 0;
   private server: Server | null = null;
   url = '';
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => {
       let body = '';
+      this.inFlight++;
+      this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
       req.on('data', (c) => (body += c));
-      req.on('end', () => {
+      req.on('end', async () => {
+        await this.delay?.(req.url ?? '/');
+        this.inFlight--;
         this.received.push({ path: req.url ?? '/', headers: req.headers, body });
         const fail = this.failNext > 0;
         if (fail) this.failNext--;
