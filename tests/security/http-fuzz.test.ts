@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/start-server.js';
 import { dbKind, openTestDb, type TestDb } from '../helpers/test-db.js';
 import { connect, emitAck, login, nextEvent, startTestServer } from '../helpers/test-server.js';
+import { rawHttp } from '../helpers/raw-http.js';
 import { FUZZ_SEED, fuzzObject, fuzzParams, nastyString, nastyValue, polluted, toJsonText } from './fuzz-arbitraries.js';
 
 /** Tables a refused request must leave as they were. */
@@ -38,7 +39,7 @@ const email = fc.oneof(fc.emailAddress(), fc.constant('admin@test.local'));
 const strings = fc.array(fc.string({ maxLength: 10 }), { maxLength: 4 });
 const strongPassword = fc.constant('Tr0ub4dor&3-horse-staple');
 
-describe(`HTTP fuzz: the main routes' body schemas with adversarial input (${dbKind}, seed ${FUZZ_SEED})`, () => {
+describe(`HTTP fuzz and parser limits: adversarial requests to the main routes (${dbKind}, seed ${FUZZ_SEED})`, () => {
   let tdb: TestDb;
   let server: RunningServer;
   const tokens: Record<Call['token'], string | undefined> = { none: undefined, agent: undefined, admin: undefined };
@@ -164,5 +165,31 @@ describe(`HTTP fuzz: the main routes' body schemas with adversarial input (${dbK
     }
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
     stats['burst'] = { cases: samples.length, ms: performance.now() - started };
+  });
+
+  // Finding 10 (last item): what node's HTTP parser refuses before any route runs still answers
+  // in the error shape (raw sockets: fetch would not send these).
+  const healthy = async () => expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+
+  it('answers a 64 KB cookie with 431 and the JSON error shape', async () => {
+    const res = await rawHttp(server.port, `GET /api/conversations HTTP/1.1\r\nHost: localhost\r\nCookie: session=${'a'.repeat(64 * 1024)}\r\n\r\n`);
+    expect(res.status).toBe(431);
+    expect(res.headers).toMatch(/content-type: application\/json/i);
+    expect(JSON.parse(res.body)).toEqual({ error: { code: 'headers_too_large', message: expect.stringMatching(/headers/) } });
+    await healthy();
+  });
+
+  it('answers many medium headers adding up past the limit the same way', async () => {
+    const headers = Array.from({ length: 40 }, (_, i) => `X-Pad-${i}: ${'b'.repeat(1000)}`).join('\r\n');
+    const res = await rawHttp(server.port, `POST /api/auth/login HTTP/1.1\r\nHost: localhost\r\n${headers}\r\nContent-Length: 2\r\n\r\n{}`);
+    expect(res.status).toBe(431);
+    expect(JSON.parse(res.body)).toMatchObject({ error: { code: 'headers_too_large' } });
+  });
+
+  it('answers a request that is not HTTP with 400 and the JSON error shape', async () => {
+    const res = await rawHttp(server.port, 'HELLO THERE\r\n\r\n');
+    expect(res.status).toBe(400);
+    expect(JSON.parse(res.body)).toEqual({ error: { code: 'bad_request', message: expect.any(String) } });
+    await healthy();
   });
 });
