@@ -4,12 +4,14 @@ import { benchPipelineLatency } from './pipeline-latency.js';
 import { benchRoutingLatency } from './routing-latency.js';
 import { benchKnowledgeIngest } from './knowledge-ingest.js';
 import { benchKnowledgeQuery } from './knowledge-query.js';
+import { benchWidget } from './widget-load.js';
 
 const BENCHMARKS: Record<string, () => Promise<Record<string, unknown>>> = {
   'pipeline-latency': benchPipelineLatency,
   'routing-latency': benchRoutingLatency,
   'knowledge-ingest': benchKnowledgeIngest,
   'knowledge-query': benchKnowledgeQuery,
+  widget: benchWidget,
 };
 
 async function main(names: string[]): Promise<void> {
