@@ -23,33 +23,48 @@ import { round } from './bench-result.js';
 import { brotliBytes, gzipBytes } from './size-budget.js';
 import { spawnBenchServer } from './spawn-bench-server.js';
 
-const RUNS = Number(process.env.BENCH_WIDGET_RUNS ?? 9);
+const RUNS = Number(process.env.BENCH_WIDGET_RUNS ?? 7);
 const FAST_3G = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length ? (s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2) : 0;
 };
 
-/** Records, in the page, when a socket.io namespace connect is acknowledged (polling or websocket). */
-const WATCH_CONNECT = () => {
-  const w = window as unknown as { __flConnectedAt?: number; __flClickAt?: number };
-  const seen = (text: unknown) => {
-    if (w.__flConnectedAt === undefined && typeof text === 'string' && text.includes('40/visitor,{')) w.__flConnectedAt = performance.now();
+// Scripts for the page are strings: tsx compiles functions with `__name` helpers the page lacks.
+
+/** Records, in the page, when a socket.io namespace connect is acknowledged (polling or websocket), and the first click. */
+const WATCH_CONNECT = `(() => {
+  const seen = (text) => {
+    if (window.__flConnectedAt === undefined && typeof text === 'string' && text.includes('40/visitor,{')) window.__flConnectedAt = performance.now();
   };
   const send = XMLHttpRequest.prototype.send;
-  XMLHttpRequest.prototype.send = function (this: XMLHttpRequest, ...args: Parameters<XMLHttpRequest['send']>) {
+  XMLHttpRequest.prototype.send = function (...args) {
     this.addEventListener('load', () => seen(this.responseText));
     return send.apply(this, args);
   };
-  const NativeWebSocket = window.WebSocket;
-  window.WebSocket = class extends NativeWebSocket {
-    constructor(...args: ConstructorParameters<typeof WebSocket>) {
+  const Native = window.WebSocket;
+  window.WebSocket = class extends Native {
+    constructor(...args) {
       super(...args);
       this.addEventListener('message', (e) => seen(e.data));
     }
   };
-  window.addEventListener('click', (e) => (w.__flClickAt ??= e.timeStamp), true);
-};
+  window.addEventListener('click', (e) => { if (window.__flClickAt === undefined) window.__flClickAt = e.timeStamp; }, true);
+  window.__flLong = 0;
+  new PerformanceObserver((l) => { window.__flLong += l.getEntries().length; }).observe({ type: 'longtask', buffered: true });
+})();`;
+
+/** Resolves with ms from the click to: message box focused and socket connected. */
+const UNTIL_INTERACTIVE = `new Promise((resolve, reject) => {
+  const until = performance.now() + 20000;
+  const check = () => {
+    const active = document.querySelector('firstline-widget')?.shadowRoot?.activeElement;
+    if (active?.getAttribute('aria-label') === 'Message' && window.__flConnectedAt !== undefined) return resolve(Math.max(performance.now(), window.__flConnectedAt) - window.__flClickAt);
+    if (performance.now() > until) return reject(new Error('chat never became interactive'));
+    requestAnimationFrame(check);
+  };
+  check();
+})`;
 
 async function fileSizes(dir: string) {
   const out: Record<string, { raw: number; gzip: number; brotli: number }> = {};
@@ -92,9 +107,12 @@ interface Session {
 async function openSession(browser: Browser, opts: { throttle?: boolean; noIdle?: boolean }): Promise<Session> {
   const ctx = await browser.newContext();
   const page = await ctx.newPage();
+  // A widget error would otherwise show only as a timeout.
+  page.on('pageerror', (err) => process.stderr.write(`[page error] ${err.message}\n`));
+  page.on('console', (m) => void (m.type() === 'error' && process.stderr.write(`[page console] ${m.text()}\n`)));
   await page.addInitScript(WATCH_CONNECT);
   // Without requestIdleCallback the loader falls back to a 1 s timer: time to measure it alone.
-  if (opts.noIdle) await page.addInitScript(() => void ((window as { requestIdleCallback?: unknown }).requestIdleCallback = undefined));
+  if (opts.noIdle) await page.addInitScript('window.requestIdleCallback = undefined;');
   const cdp = await ctx.newCDPSession(page);
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
@@ -129,28 +147,25 @@ async function measureVariant(browser: Browser, label: string, root: string, fir
     const loader: { task: number; script: number }[] = [];
     const idle: { task: number; script: number }[] = [];
     const longTasks: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
+    // Run 0 warms Chromium and the server up and is not counted.
+    for (let i = 0; i <= RUNS; i++) {
       for (const kind of ['blank', 'loader', 'idle'] as const) {
         const s = await openSession(browser, { noIdle: kind === 'loader' });
-        await s.page.addInitScript(() => {
-          const w = window as unknown as { __flLong: number };
-          w.__flLong = 0;
-          new PerformanceObserver((l) => void (w.__flLong += l.getEntries().length)).observe({ type: 'longtask', buffered: true });
-        });
         await s.page.goto(`${host.origin}/${kind === 'blank' ? 'blank' : 'with'}`, { waitUntil: 'load' });
         if (kind !== 'blank') await launcherShown(s.page);
         if (kind === 'idle') await s.page.waitForLoadState('networkidle');
         else await s.page.waitForTimeout(200);
         const m = await mainThread(s.cdp);
-        (kind === 'blank' ? blank : kind === 'loader' ? loader : idle).push(m);
-        if (kind !== 'blank') longTasks.push(await s.page.evaluate(() => (window as unknown as { __flLong: number }).__flLong));
+        if (i > 0) (kind === 'blank' ? blank : kind === 'loader' ? loader : idle).push(m);
+        if (i > 0 && kind !== 'blank') longTasks.push(Number(await s.page.evaluate('window.__flLong')));
         await s.close();
       }
     }
     const added = (xs: { task: number; script: number }[], key: 'task' | 'script') => round(median(xs.map((x) => x[key])) - median(blank.map((x) => x[key])));
 
     // Bytes on the wire from the Firstline origins: by load, once idle, after opening.
-    const b = await openSession(browser, {});
+    // Idle import held off (its 1 s fallback timer takes over) to see what the page pays up front.
+    const b = await openSession(browser, { noIdle: true });
     await b.page.goto(`${host.origin}/with`, { waitUntil: 'load' });
     await launcherShown(b.page);
     const atLoad = b.bytesFrom(ours);
@@ -158,7 +173,7 @@ async function measureVariant(browser: Browser, label: string, root: string, fir
     await b.page.waitForTimeout(1500);
     const beforeOpen = b.bytesFrom(ours);
     await b.page.locator('firstline-widget').getByRole('button', { name: 'Open chat' }).click();
-    await b.page.waitForFunction(() => (window as { __flConnectedAt?: number }).__flConnectedAt !== undefined, null, { timeout: 20_000 });
+    await b.page.waitForFunction('window.__flConnectedAt !== undefined', null, { timeout: 20_000 });
     await b.page.waitForTimeout(500);
     const afterOpen = b.bytesFrom(ours);
     await b.close();
@@ -173,21 +188,7 @@ async function measureVariant(browser: Browser, label: string, root: string, fir
         await s.page.waitForTimeout(1500);
       }
       await s.page.locator('firstline-widget').getByRole('button', { name: 'Open chat' }).click();
-      const ms = await s.page.evaluate(
-        () =>
-          new Promise<number>((resolve, reject) => {
-            const w = window as unknown as { __flConnectedAt?: number; __flClickAt?: number };
-            const until = performance.now() + 20_000;
-            const check = () => {
-              const active = document.querySelector('firstline-widget')?.shadowRoot?.activeElement;
-              const ready = active?.getAttribute('aria-label') === 'Message' && w.__flConnectedAt !== undefined;
-              if (ready) return resolve(Math.max(performance.now(), w.__flConnectedAt!) - w.__flClickAt!);
-              if (performance.now() > until) return reject(new Error('chat never became interactive'));
-              requestAnimationFrame(check);
-            };
-            check();
-          }),
-      );
+      const ms = Number(await s.page.evaluate(UNTIL_INTERACTIVE));
       await s.close();
       return ms;
     };
