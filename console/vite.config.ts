@@ -14,7 +14,8 @@ export default defineConfig({
     outDir: fileURLToPath(new URL('../dist/console/', import.meta.url)),
     emptyOutDir: true,
     target: 'es2022',
-    sourcemap: true,
+    // Source maps are not published (they were 659 KB of readable source); build locally to debug.
+    sourcemap: false,
   },
   // `vite --config console/vite.config.ts` for live editing against a running server.
   server: {

@@ -20,7 +20,8 @@ import { isEmail, validScore, type ContactState, type CsatState } from './follow
 import { buildPageInfo, normalizeContext, type PageContext } from './page-info.js';
 import type { QueueState } from './queue-text.js';
 import type { KeyValueStorage } from './safe-storage.js';
-import { createSessionStore, storageKeys, type StoredSession } from './session-store.js';
+import { createSessionStore, type StoredSession } from './session-store.js';
+import type { StorageKeys } from './storage-keys.js';
 
 export type VisitorSocket = Socket<VisitorServerToClient, VisitorClientToServer>;
 export type SocketFactory = (url: string, options: Partial<ManagerOptions & SocketOptions>) => VisitorSocket;
@@ -38,6 +39,8 @@ export interface ChatModelOptions {
   /** Origin of the Firstline server. */
   serverUrl: string;
   storage: KeyValueStorage;
+  /** Where this server's session and outbox live in `storage` (`storageKeys(serverUrl)`, from the loader). */
+  keys: StorageKeys;
   /** Where the visitor is right now. */
   location: () => { url: string; title: string };
   createSocket?: SocketFactory;
@@ -98,6 +101,7 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
   const {
     serverUrl,
     storage,
+    keys,
     location,
     createSocket = io as unknown as SocketFactory,
     newId = newClientMessageId,
@@ -107,7 +111,6 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
     refusedRetryMs = 15_000,
   } = options;
 
-  const keys = storageKeys(serverUrl);
   const sessions = createSessionStore(storage, keys.session);
   const outbox = createOutbox(storage, keys.outbox);
 

@@ -1,5 +1,6 @@
 import type { PageInfo } from '../protocol/domain.js';
-import { readJson, type KeyValueStorage } from './safe-storage.js';
+import { readJson } from './read-json.js';
+import type { KeyValueStorage } from './safe-storage.js';
 
 /** A visitor message the server has not acknowledged yet. */
 export interface OutboxItem {

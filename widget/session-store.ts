@@ -1,4 +1,5 @@
-import { readJson, type KeyValueStorage } from './safe-storage.js';
+import { readJson } from './read-json.js';
+import type { KeyValueStorage } from './safe-storage.js';
 
 /** What lets a reload resume the same conversation. */
 export interface StoredSession {
@@ -28,13 +29,4 @@ export function createSessionStore(storage: KeyValueStorage, key: string): Sessi
     save: (session) => storage.set(key, JSON.stringify(session)),
     clear: () => storage.remove(key),
   };
-}
-
-/**
- * Storage keys for one Firstline server. Web Storage is already per host-page origin; including
- * the server origin keeps two Firstline installations on one site apart.
- */
-export function storageKeys(serverUrl: string): { session: string; outbox: string } {
-  const base = `firstline:v1:${serverUrl}`;
-  return { session: `${base}:session`, outbox: `${base}:outbox` };
 }

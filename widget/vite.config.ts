@@ -1,16 +1,23 @@
 import preact from '@preact/preset-vite';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { splitBundle } from './split-bundle-plugin.js';
 
 const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
 
 /**
- * The embeddable widget: one self-contained IIFE (Preact, signals, socket.io-client and the CSS as
- * a string for the shadow root), served by the server as /widget.js.
+ * The embeddable widget, in two files under dist/widget/ (each with .gz and .br copies):
+ * - firstline.js, the loader, served as /widget.js: a classic script of a few KB (launcher, window
+ *   API, route watcher, the stylesheet);
+ * - chat-<hash>.js, an ES module served as /widget/chat-<hash>.js: Preact, signals,
+ *   socket.io-client and the UI, imported by the loader when needed.
  */
 export default defineConfig({
-  plugins: [preact({ prefreshEnabled: false, devtoolsInProd: false })],
-  // Library mode leaves process.env alone; Preact and socket.io-client check NODE_ENV.
+  plugins: [
+    preact({ prefreshEnabled: false, devtoolsInProd: false }),
+    splitBundle({ loader: 'firstline', chat: 'chat', placeholder: '__FIRSTLINE_CHAT_CHUNK__', chatPrefix: 'widget/' }),
+  ],
+  // Preact and socket.io-client check NODE_ENV.
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   publicDir: false,
   build: {
@@ -18,11 +25,18 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: false,
     minify: true,
-    lib: {
-      entry: here('./main.tsx'),
-      formats: ['iife'],
-      name: 'FirstlineWidget',
-      fileName: () => 'firstline.js',
+    modulePreload: false,
+    copyPublicDir: false,
+    reportCompressedSize: false,
+    rollupOptions: {
+      input: { firstline: here('./main.ts'), chat: here('./chat.tsx') },
+      // The chat's createChat export is its interface to the loader.
+      preserveEntrySignatures: 'strict',
+      output: {
+        format: 'es',
+        entryFileNames: (chunk) => (chunk.name === 'firstline' ? 'firstline.js' : '[name]-[hash].js'),
+        chunkFileNames: '[name]-[hash].js',
+      },
     },
   },
 });

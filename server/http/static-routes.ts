@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Hono, type Context } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { pageSecurityHeaders } from './page-security-headers.js';
+import { sendPrecompressed } from './precompressed-file.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const TYPES: Record<string, string> = {
@@ -18,10 +19,16 @@ const TYPES: Record<string, string> = {
 };
 const DEMO_ROUTES = ['/', '/billing', '/billing/*', '/settings', '/settings/*', '/projects', '/projects/*'];
 
-/** Serves a file under `base`, refusing anything that escapes it. */
+/** The widget's loader (/widget.js) is short-cached and revalidated with its ETag: a new release reaches pages within minutes. */
+const LOADER_CACHE = 'public, max-age=300';
+/** The chat chunk's name carries its content hash, so it never changes under that name. */
+const CHUNK_CACHE = 'public, max-age=31536000, immutable';
+const CHAT_CHUNK = /^chat-[A-Za-z0-9_-]+\.js$/;
+
+/** Serves a file under `base`, refusing anything that escapes it, and source maps (they are not public). */
 async function sendFile(c: Context, base: string, rel: string, cache: string): Promise<Response | null> {
   const file = path.resolve(base, `.${path.posix.normalize(`/${rel}`)}`);
-  if (!file.startsWith(base + path.sep)) return null;
+  if (!file.startsWith(base + path.sep) || file.endsWith('.map')) return null;
   try {
     const body = await readFile(file);
     return c.body(body, 200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': cache });
@@ -42,8 +49,20 @@ export function staticRoutes(opts: { root?: string } = {}) {
   const demoHeaders = pageSecurityHeaders({ frameAncestors: "'self'" });
   // The widget script runs on customers' pages: only nosniff and a cross-origin resource policy.
   const scriptHeaders = secureHeaders({ crossOriginEmbedderPolicy: false, crossOriginResourcePolicy: 'cross-origin', crossOriginOpenerPolicy: false, xFrameOptions: false });
+  const widgetDir = path.join(dist, 'widget');
+  const js = TYPES['.js']!;
   const app = new Hono()
-    .get('/widget.js', scriptHeaders, async (c) => (await sendFile(c, path.join(dist, 'widget'), 'firstline.js', 'public, max-age=300')) ?? notBuilt(c, 'widget'))
+    .get('/widget.js', scriptHeaders, async (c) =>
+      (await sendPrecompressed(c, path.join(widgetDir, 'firstline.js'), { contentType: js, cacheControl: LOADER_CACHE })) ?? notBuilt(c, 'widget'),
+    )
+    .get('/widget/:file', scriptHeaders, async (c) => {
+      const name = c.req.param('file');
+      if (!CHAT_CHUNK.test(name)) return c.notFound();
+      // The loader imports this as a module, which is a CORS request when the host page is on another
+      // origin. It is public code fetched without credentials, so any origin may read it.
+      const headers = { 'access-control-allow-origin': '*' };
+      return (await sendPrecompressed(c, path.join(widgetDir, name), { contentType: js, cacheControl: CHUNK_CACHE, headers })) ?? c.notFound();
+    })
     .get('/console/assets/*', consoleHeaders, async (c) => {
       const rel = c.req.path.slice('/console/'.length);
       return (await sendFile(c, path.join(dist, 'console'), rel, 'public, max-age=31536000, immutable')) ?? c.notFound();

@@ -24,9 +24,23 @@ export async function launchChromium(executablePath: string): Promise<Browser> {
   });
 }
 
+/**
+ * Runs a Vite build as `npm run build` does. Vitest sets NODE_ENV=test, which Vite and the Preact
+ * preset read as "development" (dev JSX, devtools hooks, debug builds of dependencies): the tests
+ * would check a bigger, different bundle than the one shipped.
+ */
+export async function productionBuild(configFile: string, outDir?: string): Promise<void> {
+  const before = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile, logLevel: 'error', ...(outDir ? { build: { outDir } } : {}) });
+  } finally {
+    if (before === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = before;
+  }
+}
+
 /** Builds the widget and console bundles the server serves (once per test file). */
 export async function buildFrontEnds(): Promise<void> {
-  for (const configFile of ['widget/vite.config.ts', 'console/vite.config.ts']) {
-    await build({ configFile, logLevel: 'error' });
-  }
+  for (const configFile of ['widget/vite.config.ts', 'console/vite.config.ts']) await productionBuild(configFile);
 }

@@ -5,6 +5,7 @@ import { feedbackTarget } from '../../widget/components/Transcript.js';
 import type { ViewMessage } from '../../widget/message-list.js';
 import type { FeedbackIn } from '../../protocol/visitor-socket.js';
 import { createMemoryStorage } from '../../widget/safe-storage.js';
+import { storageKeys } from '../../widget/storage-keys.js';
 import { startFakeVisitorServer, type FakeVisitorServer } from './fake-visitor-server.js';
 
 const view = (role: ViewMessage['role'], id: string, extra: Partial<ViewMessage> = {}): ViewMessage => ({ key: id, id, role, text: id, createdAt: '2025-01-01T00:00:00Z', fromServer: true, ...extra });
@@ -30,6 +31,7 @@ describe('"Did this help?" over a real socket', () => {
     model = createChatModel({
       serverUrl: server.url,
       storage: createMemoryStorage(),
+      keys: storageKeys(server.url),
       location: () => ({ url: 'https://app.example/', title: 'App' }),
       createSocket: (url, opts) => io(url, { ...opts, transports: ['websocket'] }) as VisitorSocket,
       ackTimeoutMs: 300,

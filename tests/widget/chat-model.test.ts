@@ -2,6 +2,7 @@ import { io } from 'socket.io-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createChatModel, type ChatModel, type ChatModelOptions, type VisitorSocket } from '../../widget/chat-model.js';
 import { createMemoryStorage, createSafeStorage, type KeyValueStorage } from '../../widget/safe-storage.js';
+import { storageKeys } from '../../widget/storage-keys.js';
 import { startFakeVisitorServer, type FakeVisitorServer } from './fake-visitor-server.js';
 
 let server: FakeVisitorServer;
@@ -21,6 +22,7 @@ function model(storage: KeyValueStorage = createMemoryStorage(), extra: Partial<
   const m = createChatModel({
     serverUrl: server.url,
     storage,
+    keys: storageKeys(server.url),
     location: () => where,
     // Fast reconnects keep the suite quick; websocket-only keeps reconnection deterministic.
     createSocket: (url, opts) =>

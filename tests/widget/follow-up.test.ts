@@ -4,6 +4,7 @@ import { createChatModel, type ChatModel, type VisitorSocket } from '../../widge
 import { isEmail, ratingLabel, validScore } from '../../widget/follow-up.js';
 import type { ContactIn, CsatIn } from '../../protocol/visitor-socket.js';
 import { createMemoryStorage } from '../../widget/safe-storage.js';
+import { storageKeys } from '../../widget/storage-keys.js';
 import { startFakeVisitorServer, type FakeVisitorServer } from './fake-visitor-server.js';
 
 describe('follow-up helpers', () => {
@@ -36,6 +37,7 @@ describe('continue by email and CSAT over a real socket', () => {
     model = createChatModel({
       serverUrl: server.url,
       storage: createMemoryStorage(),
+      keys: storageKeys(server.url),
       location: () => ({ url: 'https://app.example/', title: 'App' }),
       createSocket: (url, opts) => io(url, { ...opts, transports: ['websocket'] }) as VisitorSocket,
       ackTimeoutMs: 300,

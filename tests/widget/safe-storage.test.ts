@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createSafeStorage, readJson } from '../../widget/safe-storage.js';
-import { createSessionStore, storageKeys } from '../../widget/session-store.js';
+import { readJson } from '../../widget/read-json.js';
+import { createSafeStorage } from '../../widget/safe-storage.js';
+import { createSessionStore } from '../../widget/session-store.js';
+import { storageKeys } from '../../widget/storage-keys.js';
 
 /** A Storage stand-in whose methods can be made to throw. */
 function fakeStorage(fail: { get?: boolean; set?: boolean; remove?: boolean } = {}): Storage {

@@ -2,5 +2,5 @@ import type { CommandContext } from './command-context.js';
 
 /** `Firstline.close()`: closes the chat panel; the conversation keeps running. */
 export function close(ctx: CommandContext): void {
-  ctx.model.close();
+  ctx.chat.close();
 }

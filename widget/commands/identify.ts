@@ -1,4 +1,3 @@
-import { normalizeIdentity } from '../identity.js';
 import type { CommandContext } from './command-context.js';
 
 /**
@@ -6,5 +5,5 @@ import type { CommandContext } from './command-context.js';
  * visitor is. `userHash` (HMAC of the id) or `jwt` come from the host app's server and prove it.
  */
 export function identify(ctx: CommandContext, input: unknown): void {
-  ctx.model.identify(normalizeIdentity(input));
+  ctx.chat.identify(input);
 }

@@ -6,5 +6,5 @@ import type { CommandContext } from './command-context.js';
  * never follows the visitor to another page.
  */
 export function setContext(ctx: CommandContext, input: unknown): void {
-  ctx.model.setContext(input);
+  ctx.chat.setContext(input);
 }

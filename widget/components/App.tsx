@@ -1,28 +1,40 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { ChatModel } from '../chat-model.js';
+import type { LauncherHandle } from '../launcher-button.js';
 import { ChatPanel } from './ChatPanel.js';
-import { Launcher } from './Launcher.js';
 import type { SuggestionSource } from '../suggestions.js';
 
 export interface AppProps {
   model: ChatModel;
   title: string;
+  /** The corner button, drawn by the loader before the chat existed; the app drives its state. */
+  launcher: LauncherHandle;
   /** Page base for resolving relative citation links. */
   baseUrl: () => string;
   suggestions?: SuggestionSource;
   page?: () => { url: string; title: string };
 }
 
-/** The launcher and the panel; moves focus between them as the panel opens and closes. */
-export function App({ model, title, baseUrl, suggestions, page }: AppProps) {
+const PANEL_ID = 'fl-panel';
+
+/** The panel, and the launcher's state; moves focus between them as the panel opens and closes. */
+export function App({ model, title, launcher, baseUrl, suggestions, page }: AppProps) {
   const isOpen = model.isOpen.value;
-  const launcherRef = useRef<HTMLButtonElement>(null);
+  const unread = model.unread.value;
   const inputRef = useRef<HTMLTextAreaElement>(null);
   const panelRef = useRef<HTMLElement>(null);
-  const wasOpen = useRef(isOpen);
+  const wasOpen = useRef(false);
   const returnFocus = useRef(false);
 
   useLayoutEffect(() => {
+    launcher.setControls(PANEL_ID);
+    return () => launcher.setControls(null);
+  }, [launcher]);
+
+  useLayoutEffect(() => launcher.setUnread(isOpen ? 0 : unread), [launcher, unread, isOpen]);
+
+  useLayoutEffect(() => {
+    launcher.setOpen(isOpen);
     if (isOpen && !wasOpen.current) {
       inputRef.current?.focus();
     } else if (!isOpen && wasOpen.current) {
@@ -30,11 +42,11 @@ export function App({ model, title, baseUrl, suggestions, page }: AppProps) {
       // a close() from the host page must not steal focus from where the visitor is.
       const root = panelRef.current?.getRootNode() as ShadowRoot | Document | undefined;
       const active = root?.activeElement ?? null;
-      if (returnFocus.current || (active && panelRef.current?.contains(active))) launcherRef.current?.focus();
+      if (returnFocus.current || (active && panelRef.current?.contains(active))) launcher.button.focus();
       returnFocus.current = false;
     }
     wasOpen.current = isOpen;
-  }, [isOpen]);
+  }, [isOpen, launcher]);
 
   const closeFromPanel = () => {
     returnFocus.current = true;
@@ -42,19 +54,16 @@ export function App({ model, title, baseUrl, suggestions, page }: AppProps) {
   };
 
   return (
-    <div class="fl-root">
-      {!isOpen && <Launcher buttonRef={launcherRef} unread={model.unread.value} onOpen={() => model.open()} />}
-      <ChatPanel
-        model={model}
-        title={title}
-        open={isOpen}
-        panelRef={panelRef}
-        inputRef={inputRef}
-        baseUrl={baseUrl}
-        onClose={closeFromPanel}
-        suggestions={suggestions}
-        page={page}
-      />
-    </div>
+    <ChatPanel
+      model={model}
+      title={title}
+      open={isOpen}
+      panelRef={panelRef}
+      inputRef={inputRef}
+      baseUrl={baseUrl}
+      onClose={closeFromPanel}
+      suggestions={suggestions}
+      page={page}
+    />
   );
 }

@@ -1,0 +1,47 @@
+/**
+ * The chat chunk: Preact, signals, socket.io-client and the UI. The loader (main.ts) imports it on
+ * the first open, when the browser is idle after load, or at once to resume a conversation.
+ */
+import { render } from 'preact';
+import { createChatModel } from './chat-model.js';
+import { App } from './components/App.js';
+import type { ChatApi } from './deferred-chat.js';
+import type { ChatView } from './firstline-element.js';
+import { normalizeIdentity } from './identity.js';
+import type { KeyValueStorage } from './safe-storage.js';
+import type { StorageKeys } from './storage-keys.js';
+import { createSuggestionSource } from './suggestions.js';
+
+export interface ChatOptions {
+  serverUrl: string;
+  title: string;
+  storage: KeyValueStorage;
+  keys: StorageKeys;
+}
+
+export interface LoadedChat {
+  api: ChatApi;
+  view: ChatView;
+}
+
+export function createChat({ serverUrl, title, storage, keys }: ChatOptions): LoadedChat {
+  const here = () => ({ url: location.href, title: document.title });
+  const model = createChatModel({ serverUrl, storage, keys, location: here });
+  const suggestions = createSuggestionSource(serverUrl);
+  return {
+    api: {
+      identify: (input) => model.identify(normalizeIdentity(input)),
+      setContext: (input) => model.setContext(input),
+      open: () => model.open(),
+      close: () => model.close(),
+      reportPage: () => model.reportPage(),
+      start: () => model.start(),
+      pageChanged: () => model.pageChanged(),
+    },
+    view: {
+      render: (mountPoint, launcher) =>
+        render(<App model={model} title={title} launcher={launcher} baseUrl={() => document.baseURI} suggestions={suggestions} page={here} />, mountPoint),
+      unmount: (mountPoint) => render(null, mountPoint),
+    },
+  };
+}

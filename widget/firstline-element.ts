@@ -1,0 +1,86 @@
+import { createLauncher, type LauncherHandle } from './launcher-button.js';
+import css from './styles.css?inline';
+
+export const ELEMENT_NAME = 'firstline-widget';
+
+/** What the chat chunk plugs into the element once it has loaded. */
+export interface ChatView {
+  render(mountPoint: HTMLElement, launcher: LauncherHandle): void;
+  unmount(mountPoint: HTMLElement): void;
+}
+
+export interface ElementOptions {
+  /** A click on the launcher (before or after the chat has loaded). */
+  onOpen(): void;
+}
+
+export interface FirstlineElementControl {
+  /** Renders the chat into every connected <firstline-widget>, and into those added later. */
+  attach(view: ChatView): void;
+}
+
+/**
+ * A constructed stylesheet is not inline style for Content-Security-Policy, so the widget works on
+ * host pages with a strict `style-src` (the demo app has one). A `<style>` element is the
+ * fallback for browsers without constructable stylesheets. The whole stylesheet lives here, in the
+ * loader, once: the chat renders into the same shadow root and needs no copy.
+ */
+function adoptStyles(root: ShadowRoot): void {
+  if ('adoptedStyleSheets' in root && typeof CSSStyleSheet !== 'undefined' && 'replaceSync' in CSSStyleSheet.prototype) {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    return;
+  }
+  const style = document.createElement('style');
+  style.textContent = css;
+  root.prepend(style);
+}
+
+/**
+ * Defines <firstline-widget>: an open shadow root (so browser tests and assistive tech can reach
+ * in) holding the stylesheet, the launcher (plain DOM, part of the loader) and a mount point for
+ * the chat. Removing the element unmounts the chat UI but keeps its model, so moving or re-adding
+ * it resumes where it was.
+ */
+export function defineFirstlineElement({ onOpen }: ElementOptions): FirstlineElementControl {
+  let view: ChatView | null = null;
+  const connected = new Set<FirstlineWidgetElement>();
+
+  class FirstlineWidgetElement extends HTMLElement {
+    launcher: LauncherHandle | null = null;
+    mountPoint: HTMLDivElement | null = null;
+
+    connectedCallback(): void {
+      const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+      if (!this.mountPoint) {
+        adoptStyles(root);
+        const box = document.createElement('div');
+        box.className = 'fl-root';
+        this.launcher = createLauncher(document, onOpen);
+        this.mountPoint = document.createElement('div');
+        box.append(this.launcher.button, this.mountPoint);
+        root.append(box);
+        // Keys typed in the chat must not trigger the host app's global shortcuts: outside the
+        // shadow root the event target is retargeted to <firstline-widget>, so a host check like
+        // "ignore keys typed into inputs" cannot tell. Our own handlers run before this point.
+        for (const type of ['keydown', 'keyup', 'keypress']) root.addEventListener(type, (e) => e.stopPropagation());
+      }
+      connected.add(this);
+      view?.render(this.mountPoint, this.launcher!);
+    }
+
+    disconnectedCallback(): void {
+      connected.delete(this);
+      if (this.mountPoint) view?.unmount(this.mountPoint);
+    }
+  }
+  customElements.define(ELEMENT_NAME, FirstlineWidgetElement);
+
+  return {
+    attach(next) {
+      view = next;
+      for (const el of connected) next.render(el.mountPoint!, el.launcher!);
+    },
+  };
+}

@@ -1,0 +1,79 @@
+/**
+ * The loader: what the host page embeds.
+ *   <script src="https://support.example.com/widget.js" data-firstline async></script>
+ * Optional attributes: data-server (Firstline origin, when the script is hosted elsewhere),
+ * data-title (panel heading).
+ *
+ * It stays a few KB: it reads the configuration, draws the launcher, takes window API calls and
+ * watches route changes. The chat itself (Preact, socket.io-client, the UI) is a separate chunk,
+ * imported on the first open, when the browser is idle after load, or at once when a conversation
+ * is running. Nothing here may be imported by the chat (the build checks): the chat gets what it
+ * needs from the loader as arguments.
+ */
+import { createCommands } from './commands/index.js';
+import { createDeferredChat } from './deferred-chat.js';
+import { defineFirstlineElement, ELEMENT_NAME, type FirstlineElementControl } from './firstline-element.js';
+import { watchRoutes } from './route-watcher.js';
+import { createSafeStorage } from './safe-storage.js';
+import { readScriptAttributes, resolveScriptConfig } from './script-config.js';
+import { hasStoredConversation, storageKeys } from './storage-keys.js';
+import { installWindowApi } from './window-api.js';
+import type { createChat } from './chat.js';
+
+/** The chat chunk's content-hashed path, relative to this script; the build writes it in. */
+const CHAT_CHUNK = '__FIRSTLINE_CHAT_CHUNK__';
+
+// document.currentScript is only set while this script first runs: read it before anything async.
+const attributes = readScriptAttributes(document);
+
+function boot(): void {
+  if (customElements.get(ELEMENT_NAME)) {
+    console.warn('[firstline] widget script included twice; ignoring the second copy');
+    return;
+  }
+  const config = resolveScriptConfig(attributes, location.href);
+  const storage = createSafeStorage(() => window.localStorage);
+  const keys = storageKeys(config.serverUrl);
+  // Relative to this script's own URL: customers load it from the Firstline origin (or a CDN path).
+  const chunkUrl = new URL(CHAT_CHUNK, attributes.src ?? `${config.serverUrl}/widget.js`).href;
+
+  let element: FirstlineElementControl | undefined;
+  const chat = createDeferredChat(async () => {
+    const mod = (await import(/* @vite-ignore */ chunkUrl)) as { createChat: typeof createChat };
+    const loaded = mod.createChat({ serverUrl: config.serverUrl, title: config.title, storage, keys });
+    element?.attach(loaded.view);
+    return loaded.api;
+  });
+  element = defineFirstlineElement({ onOpen: () => chat.open() });
+
+  // Also called by open(): single-page apps sometimes wipe <body>, taking the element with them.
+  const mount = (): void => {
+    if (document.body && !document.querySelector(ELEMENT_NAME)) document.body.append(document.createElement(ELEMENT_NAME));
+  };
+
+  // Queued identify/setContext calls run before the first connection, so the handshake carries them.
+  installWindowApi(window as { Firstline?: unknown }, createCommands({ chat, mount }));
+  watchRoutes(window, () => chat.pageChanged());
+
+  // A running conversation resumes without waiting for anything; otherwise fetch when idle.
+  if (hasStoredConversation(storage, keys)) void chat.load();
+  const idle = (): void => {
+    const w = window as Window & { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number };
+    const fetchChat = (): void => void chat.load();
+    if (w.requestIdleCallback) w.requestIdleCallback(fetchChat, { timeout: 5_000 });
+    else setTimeout(fetchChat, 1_000);
+  };
+  if (document.readyState === 'complete') idle();
+  else window.addEventListener('load', idle, { once: true });
+
+  // An async script can run before the host's deferred scripts (which usually call identify);
+  // waiting for DOMContentLoaded lets a resumed conversation connect with the identity already set.
+  const ready = (): void => {
+    mount();
+    chat.start();
+  };
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', ready, { once: true });
+  else ready();
+}
+
+boot();
