@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { PageInfo, VisitorIdentity } from './domain.js';
+import { LIMITS } from './limits.js';
+
+/** Bounds on one suite, so a pasted file cannot tie up the pipeline for long. */
+export const CONVERSATION_TEST_LIMITS = { bytes: 512 * 1024, conversations: 300, turns: 12, phrases: 10 } as const;
+
+/**
+ * Which article an answer must cite: the article id, its title (case-insensitive) or its url slug
+ * (the url's last path segment, e.g. `refund-policy` for `/help/refund-policy`, or the whole url).
+ */
+export const ArticleRef = z.string().trim().min(1).max(300);
+
+export const ConversationExpectation = z.union([
+  z.object({ answer: ArticleRef }).strict(),
+  z.object({ handoff: z.literal(true) }).strict(),
+  z.object({ noAnswer: z.literal(true) }).strict(),
+]);
+export type ConversationExpectation = z.infer<typeof ConversationExpectation>;
+
+/** One test conversation (a line of the JSONL suite, CONTRACT.md v1.1). */
+export const ConversationTestCase = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    turns: z.array(z.string().trim().min(1).max(LIMITS.messageText)).min(1).max(CONVERSATION_TEST_LIMITS.turns),
+    page: z.union([z.string().max(LIMITS.pageUrl), PageInfo]).optional(),
+    /** Treated as a verified identity: the suite author vouches for plan and account value. */
+    visitor: VisitorIdentity.omit({ userHash: true, jwt: true }).optional(),
+    expect: ConversationExpectation,
+    mustContain: z.array(z.string().trim().min(1).max(200)).max(CONVERSATION_TEST_LIMITS.phrases).optional(),
+  })
+  .strict();
+export type ConversationTestCase = z.infer<typeof ConversationTestCase>;
+
+/** `POST /api/conversation-tests/run`: the suite as JSONL text or as parsed conversations. */
+export const ConversationSuiteBody = z.union([
+  z.object({ jsonl: z.string().max(CONVERSATION_TEST_LIMITS.bytes) }).strict(),
+  z.object({ conversations: z.array(z.unknown()).max(CONVERSATION_TEST_LIMITS.conversations) }).strict(),
+]);
+export type ConversationSuiteBody = z.infer<typeof ConversationSuiteBody>;
