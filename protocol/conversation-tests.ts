@@ -32,9 +32,9 @@ export const ConversationTestCase = z
   .strict();
 export type ConversationTestCase = z.infer<typeof ConversationTestCase>;
 
-/** `POST /api/conversation-tests/run`: the suite as JSONL text or as parsed conversations. */
-export const ConversationSuiteBody = z.union([
-  z.object({ jsonl: z.string().max(CONVERSATION_TEST_LIMITS.bytes) }).strict(),
-  z.object({ conversations: z.array(z.unknown()).max(CONVERSATION_TEST_LIMITS.conversations) }).strict(),
-]);
+/**
+ * `POST /api/conversation-tests/run`: the suite as JSONL text or as parsed conversations (each
+ * validated as ConversationTestCase; sizes past CONVERSATION_TEST_LIMITS are a 413 that says so).
+ */
+export const ConversationSuiteBody = z.union([z.object({ jsonl: z.string() }).strict(), z.object({ conversations: z.array(z.unknown()) }).strict()]);
 export type ConversationSuiteBody = z.infer<typeof ConversationSuiteBody>;
