@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PageInfo, VisitorIdentity } from './domain.js';
+import { PageInfo, VisitorIdentity, type Citation } from './domain.js';
 import { LIMITS } from './limits.js';
 
 /** Bounds on one suite, so a pasted file cannot tie up the pipeline for long. */
@@ -38,3 +38,46 @@ export type ConversationTestCase = z.infer<typeof ConversationTestCase>;
  */
 export const ConversationSuiteBody = z.union([z.object({ jsonl: z.string() }).strict(), z.object({ conversations: z.array(z.unknown()) }).strict()]);
 export type ConversationSuiteBody = z.infer<typeof ConversationSuiteBody>;
+
+// ---- Results (server/conversation-tests/run-conversation-suite.ts returns these; the console reads them) ----
+
+/** What the visitor saw after one turn, and why (the same slices the responder stores as the decision trace). */
+export interface ConversationTestTurn {
+  visitor: string;
+  /** What the visitor saw: an answer, a question back, a handoff, or nothing (wait). */
+  outcome: 'answer' | 'clarify' | 'handoff' | 'none';
+  /** The policy's decision (it can differ from `outcome` when composing the answer failed). */
+  decision: { action: string; reasonCode: string; reason: string; urgent: boolean } | null;
+  /** Handoff reason as the agent's brief states it. */
+  handoffReason?: string;
+  text: string;
+  citations: Citation[];
+  trace: {
+    intent: { name: string | null; confidence: number; ranked: Array<{ intent: string; confidence: number }> } | null;
+    sentiment: { score: number; signals: unknown; trajectory: unknown } | null;
+    loop: unknown;
+    retrieval: { confident: boolean; results: Array<{ articleId: string; title: string; score: number }> } | null;
+    timings: Array<{ stage: string; ms: number }>;
+  };
+}
+
+export interface ConversationTestResult {
+  name: string;
+  passed: boolean;
+  /** Why it failed, one sentence each (empty when passed). */
+  problems: string[];
+  expect: ConversationExpectation;
+  /** The outcome that was judged: the last turn that ran. */
+  got: { outcome: ConversationTestTurn['outcome']; reasonCode: string | null; intent: string | null; article: { id: string; title: string } | null; text: string; turn: number };
+  turns: ConversationTestTurn[];
+  ms: number;
+}
+
+export interface ConversationSuiteResult {
+  total: number;
+  passed: number;
+  failed: number;
+  results: ConversationTestResult[];
+  ms: number;
+}
+

@@ -1,51 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import type { Citation, PageInfo, Role } from '../../protocol/domain.js';
-import type { ConversationExpectation, ConversationTestCase } from '../../protocol/conversation-tests.js';
+import type { PageInfo, Role } from '../../protocol/domain.js';
+import type { ConversationSuiteResult, ConversationTestCase, ConversationTestResult, ConversationTestTurn } from '../../protocol/conversation-tests.js';
 import type { KnowledgeBase } from '../../knowledge/types.js';
 import { runPipeline } from '../pipeline/run-pipeline.js';
 import type { AnyStage } from '../pipeline/stage.js';
 import type { Turn, TurnInput } from '../pipeline/turn.js';
 import { resolveArticleRef, type ArticleIndex } from './resolve-article-ref.js';
 
-/** What the visitor saw after one turn, and why (the same slices the responder stores as the decision trace). */
-export interface ConversationTestTurn {
-  visitor: string;
-  /** What the visitor saw: an answer, a question back, a handoff, or nothing (wait). */
-  outcome: 'answer' | 'clarify' | 'handoff' | 'none';
-  /** The policy's decision (it can differ from `outcome` when composing the answer failed). */
-  decision: { action: string; reasonCode: string; reason: string; urgent: boolean } | null;
-  /** Handoff reason as the agent's brief states it. */
-  handoffReason?: string;
-  text: string;
-  citations: Citation[];
-  trace: {
-    intent: { name: string | null; confidence: number; ranked: Array<{ intent: string; confidence: number }> } | null;
-    sentiment: { score: number; signals: unknown; trajectory: unknown } | null;
-    loop: unknown;
-    retrieval: { confident: boolean; results: Array<{ articleId: string; title: string; score: number }> } | null;
-    timings: Array<{ stage: string; ms: number }>;
-  };
-}
-
-export interface ConversationTestResult {
-  name: string;
-  passed: boolean;
-  /** Why it failed, one sentence each (empty when passed). */
-  problems: string[];
-  expect: ConversationExpectation;
-  /** The outcome that was judged: the last turn that ran. */
-  got: { outcome: ConversationTestTurn['outcome']; reasonCode: string | null; intent: string | null; article: { id: string; title: string } | null; text: string; turn: number };
-  turns: ConversationTestTurn[];
-  ms: number;
-}
-
-export interface ConversationSuiteResult {
-  total: number;
-  passed: number;
-  failed: number;
-  results: ConversationTestResult[];
-  ms: number;
-}
+export type { ConversationSuiteResult, ConversationTestResult, ConversationTestTurn };
 
 export interface ConversationSuiteRunner {
   run(cases: readonly ConversationTestCase[]): Promise<ConversationSuiteResult>;
