@@ -14,6 +14,10 @@ export interface RetrievalEvalArgs {
   vector?: boolean;
   /** Use full-text candidates (default true). */
   fulltext?: boolean;
+  /** Leave this fraction of the documents out of the index (a seeded split), to measure "answer missing" cases. */
+  leaveOut?: number;
+  /** Seed of the leave-out split (default 1). */
+  seed?: number;
 }
 
 export interface RetrievalEvalResult {
@@ -27,6 +31,19 @@ export interface RetrievalEvalResult {
   indexSeconds: number;
 }
 
+/** Added with `leaveOut`: how `confident` behaves when the answer is, or is not, in the index. */
+export interface LeaveOutFigures {
+  /** Queries with at least one relevant document ingested (hit figures are over these). */
+  answerable: number;
+  unanswerable: number;
+  /** Share of answerable queries that came back `confident: true`. */
+  confidentOnAnswerable: number;
+  /** Share of confident answerable queries whose top result is relevant. */
+  rightAmongConfident: number;
+  /** Share of unanswerable queries that came back `confident: true` (the AI would answer with a wrong article). */
+  falseConfidentOnUnanswerable: number;
+}
+
 export class EvalInputError extends Error {
   override readonly name = 'EvalInputError';
 }
@@ -35,7 +52,7 @@ export class EvalInputError extends Error {
  * Ingests the documents through the product's own knowledge pipeline (chunking, default offline
  * embedder, pgvector + full-text index) into a fresh in-memory PGlite and scores the queries.
  */
-export async function runRetrievalEval(args: RetrievalEvalArgs): Promise<RetrievalEvalResult> {
+export async function runRetrievalEval(args: RetrievalEvalArgs): Promise<RetrievalEvalResult & Partial<LeaveOutFigures>> {
   const useVector = args.vector ?? true;
   const useFulltext = args.fulltext ?? true;
   if (!useVector && !useFulltext) throw new EvalInputError('Enable at least one of vector or fulltext retrieval.');
@@ -48,6 +65,10 @@ export async function runRetrievalEval(args: RetrievalEvalArgs): Promise<Retriev
     'relevant_doc_ids',
   ]);
 
+  const leaveOut = args.leaveOut ?? 0;
+  if (!(leaveOut >= 0 && leaveOut < 1)) throw new EvalInputError('--leave-out must be a fraction in [0, 1).');
+  const ingested = leaveOut > 0 ? keptDocIds(docs.map((d) => d.id), leaveOut, args.seed ?? 1) : new Set(docs.map((d) => d.id));
+
   const db = await createPgliteDb();
   try {
     await migrate(db);
@@ -55,6 +76,7 @@ export async function runRetrievalEval(args: RetrievalEvalArgs): Promise<Retriev
     const docOfArticle = new Map<string, string>();
     const indexStart = performance.now();
     for (const d of docs) {
+      if (!ingested.has(d.id)) continue;
       const { id } = await kb.addArticle({ title: d.title, body: d.text, format: 'text', source: `eval:${d.id}` });
       docOfArticle.set(id, d.id);
     }
@@ -65,12 +87,22 @@ export async function runRetrievalEval(args: RetrievalEvalArgs): Promise<Retriev
     let hit10 = 0;
     let rr = 0;
     const latencies: number[] = [];
+    const split = { answerable: 0, unanswerable: 0, confidentAnswerable: 0, rightConfident: 0, confidentUnanswerable: 0 };
     for (const q of queries) {
       const relevant = new Set(q.relevant_doc_ids);
       const start = performance.now();
-      const { results } = await kb.search(q.text, { k: 10 });
+      const { results, confident } = await kb.search(q.text, { k: 10 });
       latencies.push(performance.now() - start);
+      const answerable = q.relevant_doc_ids.some((id) => ingested.has(id));
+      if (!answerable) {
+        split.unanswerable++;
+        if (confident) split.confidentUnanswerable++;
+        continue;
+      }
+      split.answerable++;
       const rank = results.findIndex((r) => relevant.has(docOfArticle.get(r.articleId) ?? ''));
+      if (confident) split.confidentAnswerable++;
+      if (confident && rank === 0) split.rightConfident++;
       if (rank === 0) hit1++;
       if (rank >= 0 && rank < 5) hit5++;
       if (rank >= 0 && rank < 10) {
@@ -78,9 +110,9 @@ export async function runRetrievalEval(args: RetrievalEvalArgs): Promise<Retriev
         rr += 1 / (rank + 1);
       }
     }
-    const n = queries.length || 1;
+    const n = split.answerable || 1;
     latencies.sort((a, b) => a - b);
-    return {
+    const figures = {
       hitAt1: round(hit1 / n),
       hitAt5: round(hit5 / n),
       hitAt10: round(hit10 / n),
@@ -88,6 +120,15 @@ export async function runRetrievalEval(args: RetrievalEvalArgs): Promise<Retriev
       p50Ms: round(percentile(latencies, 0.5), 2),
       p99Ms: round(percentile(latencies, 0.99), 2),
       indexSeconds: round(indexSeconds, 2),
+    };
+    if (leaveOut === 0) return figures;
+    return {
+      ...figures,
+      answerable: split.answerable,
+      unanswerable: split.unanswerable,
+      confidentOnAnswerable: round(split.confidentAnswerable / (split.answerable || 1)),
+      rightAmongConfident: round(split.rightConfident / (split.confidentAnswerable || 1)),
+      falseConfidentOnUnanswerable: round(split.confidentUnanswerable / (split.unanswerable || 1)),
     };
   } finally {
     await db.close();
@@ -117,6 +158,29 @@ async function readJsonl<T>(file: string, required: string[]): Promise<T[]> {
       }
       return row as T;
     });
+}
+
+/** The documents kept in the index: a seeded shuffle, minus the first `fraction` of it. */
+export function keptDocIds(ids: readonly string[], fraction: number, seed: number): Set<string> {
+  const order = [...ids].sort();
+  const random = mulberry32(seed);
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+  return new Set(order.slice(Math.round(fraction * order.length)));
+}
+
+/** A small seeded PRNG: the same seed gives the same split on every machine. */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
 
 function percentile(sorted: number[], p: number): number {

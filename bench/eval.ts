@@ -1,25 +1,31 @@
 /**
  * `npm run eval -- intents --train FILE --test FILE [--json]`
- * `npm run eval -- retrieval --docs FILE --queries FILE [--json] [--no-vector] [--no-fulltext]`
+ * `npm run eval -- retrieval --docs FILE --queries FILE [--leave-out F [--seed N]] [--json] [--no-vector] [--no-fulltext]`
+ * `npm run eval -- conversations FILE [--json]` (exit code 1 when any conversation fails)
  * With --json the last line printed is one JSON object (the contract in shared/CONTRACT.md).
  */
 import { parseArgs } from 'node:util';
 import { runIntentsEval } from './eval-intents.js';
 import { runRetrievalEval } from './eval-retrieval.js';
+import { formatConversationTable, runConversationsEval } from './eval-conversations.js';
 
 const USAGE = `Usage:
   npm run eval -- intents --train FILE --test FILE [--json]
-  npm run eval -- retrieval --docs FILE --queries FILE [--json] [--no-vector] [--no-fulltext]`;
+  npm run eval -- retrieval --docs FILE --queries FILE [--leave-out F [--seed N]] [--json] [--no-vector] [--no-fulltext]
+  npm run eval -- conversations FILE [--json]`;
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
     args: rest,
+    allowPositionals: true,
     options: {
       train: { type: 'string' },
       test: { type: 'string' },
       docs: { type: 'string' },
       queries: { type: 'string' },
+      'leave-out': { type: 'string' },
+      seed: { type: 'string' },
       json: { type: 'boolean', default: false },
       'no-vector': { type: 'boolean', default: false },
       'no-fulltext': { type: 'boolean', default: false },
@@ -28,6 +34,7 @@ async function main(argv: string[]): Promise<void> {
   });
   let result: Record<string, unknown>;
   if (command === 'intents') {
+    if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
     if (!values.train || !values.test) throw new UsageError('intents needs --train and --test');
     const { worst, ...figures } = await runIntentsEval({ train: values.train, test: values.test });
     if (!values.json) {
@@ -36,8 +43,21 @@ async function main(argv: string[]): Promise<void> {
     }
     result = figures;
   } else if (command === 'retrieval') {
+    if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
     if (!values.docs || !values.queries) throw new UsageError('retrieval needs --docs and --queries');
-    result = { ...(await runRetrievalEval({ docs: values.docs, queries: values.queries, vector: !values['no-vector'], fulltext: !values['no-fulltext'] })) };
+    const leaveOut = values['leave-out'] === undefined ? undefined : Number(values['leave-out']);
+    if (leaveOut !== undefined && !(leaveOut >= 0 && leaveOut < 1)) throw new UsageError('--leave-out must be a fraction in [0, 1)');
+    const seed = values.seed === undefined ? 1 : Number(values.seed);
+    if (!Number.isInteger(seed)) throw new UsageError('--seed must be an integer');
+    result = { ...(await runRetrievalEval({ docs: values.docs, queries: values.queries, vector: !values['no-vector'], fulltext: !values['no-fulltext'], leaveOut, seed })) };
+  } else if (command === 'conversations') {
+    const [file] = positionals;
+    if (!file || positionals.length > 1) throw new UsageError('conversations needs one FILE');
+    const suite = await runConversationsEval(file);
+    if (!values.json) console.log(formatConversationTable(suite));
+    else console.log(JSON.stringify({ total: suite.total, passed: suite.passed, failed: suite.results.filter((r) => !r.passed).map((r) => ({ name: r.name, got: { ...r.got, problems: r.problems } })) }));
+    if (suite.failed > 0) process.exitCode = 1;
+    return;
   } else {
     throw new UsageError(command ? `unknown eval "${command}"` : 'name an eval');
   }

@@ -8,3 +8,4 @@ export * from './events.js';
 export * from './visitor-socket.js';
 export * from './agent-socket.js';
 export * from './http.js';
+export * from './conversation-tests.js';

@@ -1,5 +1,6 @@
 // The console's only door to the HTTP API: bearer token on every call, one error shape, 401 -> sign-in.
 import type {
+  ConversationSuiteResult,
   Agent,
   Article,
   ConversationDetail,
@@ -68,6 +69,9 @@ export interface BugReportFields {
   actual: string;
 }
 
+/** A suite runs every conversation through the pipeline (a language model makes that slow): wait longer than for other calls. */
+const CONVERSATION_SUITE_TIMEOUT_MS = 10 * 60_000;
+
 export function errorMessage(err: unknown): string {
   if (err instanceof Error && err.message) return err.message;
   return 'Something went wrong.';
@@ -76,13 +80,13 @@ export function errorMessage(err: unknown): string {
 export function createApiClient({ baseUrl = '', getToken, onUnauthorized, fetch: fetchImpl, timeoutMs = 15_000 }: ApiClientOptions) {
   const doFetch = fetchImpl ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
 
-  async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  async function request<T>(method: string, path: string, body?: unknown, opts: { timeoutMs?: number } = {}): Promise<T> {
     const token = getToken();
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (body !== undefined) headers['Content-Type'] = isRaw(body) ? body.contentType : 'application/json';
     if (token) headers.Authorization = `Bearer ${token}`;
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    const timer = setTimeout(() => controller.abort(), opts.timeoutMs ?? timeoutMs);
     let res: Response;
     try {
       res = await doFetch(baseUrl + path, {
@@ -202,6 +206,8 @@ export function createApiClient({ baseUrl = '', getToken, onUnauthorized, fetch:
     exportIntents: () => request<string>('GET', '/api/intents/export'),
     importIntents: (jsonl: string, replace = false) =>
       request<{ imported: number; total: number }>('POST', `/api/intents/import${replace ? '?replace=1' : ''}`, { raw: jsonl, contentType: 'application/x-ndjson' }),
+    /** Runs a JSONL suite of test conversations against the live pipeline (admins; nothing is stored). */
+    runConversationTests: (jsonl: string) => request<ConversationSuiteResult>('POST', '/api/conversation-tests/run', { jsonl }, { timeoutMs: CONVERSATION_SUITE_TIMEOUT_MS }),
     createAgent: (a: NewAgent) => request<{ id: string }>('POST', '/api/agents', a),
     metrics: (range: { from?: string; to?: string } = {}) => request<Metrics>('GET', `/api/metrics${rangeQuery(range)}`),
   };

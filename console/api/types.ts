@@ -1,6 +1,9 @@
 // Response shapes of the HTTP API as the console reads them. Types only, so nothing here reaches the bundle.
 import type { ChatMessage, ConversationStatus, Handoff, PageInfo, Signal, UserRole, VisitorIdentity } from '../../protocol/domain.js';
 import type { MessageSentiment } from '../../protocol/agent-socket.js';
+import type { ConversationSuiteResult, ConversationTestResult, ConversationTestTurn } from '../../protocol/conversation-tests.js';
+
+export type { ConversationSuiteResult, ConversationTestResult, ConversationTestTurn };
 
 export type { ChatMessage, ConversationStatus, Handoff, MessageSentiment, PageInfo, Signal, UserRole, VisitorIdentity };
 

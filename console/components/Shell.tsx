@@ -20,6 +20,7 @@ import { AnalyticsScreen } from '../screens/AnalyticsScreen.js';
 import { ConversationScreen } from '../screens/ConversationScreen.js';
 import { KnowledgeScreen } from '../screens/KnowledgeScreen.js';
 import { IntentsScreen } from '../screens/IntentsScreen.js';
+import { ConversationTestsScreen } from '../screens/ConversationTestsScreen.js';
 import { NotFoundScreen } from '../screens/NotFoundScreen.js';
 import { QueueScreen } from '../screens/QueueScreen.js';
 import { Link } from './Link.js';
@@ -37,6 +38,7 @@ function navItems(isAdmin: boolean): Array<{ route: Route; label: string }> {
     items.push(
       { route: { name: 'knowledge' }, label: 'Knowledge' },
       { route: { name: 'intents' }, label: 'Intents' },
+      { route: { name: 'conversation-tests' }, label: 'Tests' },
       { route: { name: 'agents' }, label: 'Agents' },
       { route: { name: 'analytics' }, label: 'Analytics' },
       { route: { name: 'canned' }, label: 'Replies' },
@@ -165,6 +167,8 @@ function Screen({ route, isAdmin }: { route: Route; isAdmin: boolean }) {
       return <CannedScreen />;
     case 'webhooks':
       return <WebhooksScreen />;
+    case 'conversation-tests':
+      return <ConversationTestsScreen />;
     case 'not-found':
       return <NotFoundScreen message="There is nothing at this address." />;
   }

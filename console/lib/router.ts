@@ -8,6 +8,7 @@ export type Route =
   | { name: 'intents' }
   | { name: 'canned' }
   | { name: 'webhooks' }
+  | { name: 'conversation-tests' }
   | { name: 'not-found'; path: string };
 
 export const BASE = '/console';
@@ -32,6 +33,7 @@ export function parseRoute(pathname: string, base: string = BASE): Route {
   }
   if (parts.length === 1 && (head === 'knowledge' || head === 'agents' || head === 'analytics' || head === 'intents')) return { name: head };
   if (parts.length === 1 && (head === 'canned' || head === 'webhooks')) return { name: head };
+  if (parts.length === 1 && head === 'tests') return { name: 'conversation-tests' };
   return { name: 'not-found', path: pathname };
 }
 
@@ -48,6 +50,8 @@ export function hrefFor(route: Route, base: string = BASE): string {
     case 'canned':
     case 'webhooks':
       return `${base}/${route.name}`;
+    case 'conversation-tests':
+      return `${base}/tests`;
     case 'not-found':
       return route.path;
   }
@@ -55,5 +59,5 @@ export function hrefFor(route: Route, base: string = BASE): string {
 
 /** Routes only admins may open; the server enforces it too, this just avoids a useless screen. */
 export function isAdminRoute(route: Route): boolean {
-  return route.name === 'knowledge' || route.name === 'agents' || route.name === 'analytics' || route.name === 'intents' || route.name === 'webhooks';
+  return route.name === 'knowledge' || route.name === 'agents' || route.name === 'analytics' || route.name === 'intents' || route.name === 'webhooks' || route.name === 'conversation-tests';
 }

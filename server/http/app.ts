@@ -25,6 +25,8 @@ import { bugReportRoutes } from './bug-report-routes.js';
 import { openApiRoutes } from './openapi.js';
 import type { BugReportService } from '../bug-reports/bug-report-service.js';
 import { intentRoutes } from './intent-routes.js';
+import { conversationTestRoutes } from './conversation-test-routes.js';
+import type { ConversationSuiteRunner } from '../conversation-tests/run-conversation-suite.js';
 import type { IntentService } from '../intents/intent-service.js';
 import type { Clock } from '../clock.js';
 import type { ConversationNotes } from '../conversations/conversation-notes.js';
@@ -67,6 +69,8 @@ export interface AppDeps {
   allowedOrigins?: readonly string[];
   /** Which address per-address limits count (TRUST_PROXY). */
   clientAddress?: ClientAddress;
+  /** Runs admins' test conversations through the live pipeline (nothing is stored). */
+  conversationTests?: ConversationSuiteRunner;
 }
 
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
@@ -90,6 +94,7 @@ export function createApp(deps: AppDeps) {
     .route('/conversations', conversationRoutes(deps))
     .route('/metrics', metricsRoutes(deps))
     .route('/intents', intentRoutes(deps))
+    .route('/conversation-tests', conversationTestRoutes(deps))
     .route('/reports', reportRoutes(deps))
     .route('/teams', teamRoutes(deps))
     .route('/canned-responses', cannedResponseRoutes(deps))

@@ -7,6 +7,7 @@ import {
   AgentPatchBody,
   ArticleBody,
   CannedResponseBody,
+  ConversationSuiteBody,
   ChatMessage,
   Citation,
   ContactIn,
@@ -98,6 +99,32 @@ const Agent = z.object({
 });
 const DirectoryEntry = Agent.pick({ id: true, name: true, level: true, skills: true, teamId: true, presence: true });
 const Team = z.object({ id: z.string(), name: z.string(), skills: z.array(z.string()), members: z.number().int() });
+const ConversationTestTurnOut = z.object({
+  visitor: z.string(),
+  outcome: z.enum(['answer', 'clarify', 'handoff', 'none']),
+  decision: z.object({ action: z.string(), reasonCode: z.string(), reason: z.string(), urgent: z.boolean() }).nullable(),
+  handoffReason: z.string().optional(),
+  text: z.string(),
+  citations: z.array(Citation),
+  trace: z.object({ intent: z.unknown(), sentiment: z.unknown(), loop: z.unknown(), retrieval: z.unknown(), timings: z.array(z.object({ stage: z.string(), ms: z.number() })) }),
+});
+const ConversationSuiteResult = z.object({
+  total: z.number().int(),
+  passed: z.number().int(),
+  failed: z.number().int(),
+  ms: z.number(),
+  results: z.array(
+    z.object({
+      name: z.string(),
+      passed: z.boolean(),
+      problems: z.array(z.string()),
+      expect: z.record(z.string(), z.unknown()),
+      got: z.object({ outcome: z.string(), reasonCode: z.string().nullable(), intent: z.string().nullable(), article: z.object({ id: z.string(), title: z.string() }).nullable(), text: z.string(), turn: z.number().int() }),
+      turns: z.array(ConversationTestTurnOut),
+      ms: z.number(),
+    }),
+  ),
+});
 const ArticleSummary = z.object({ id: z.string(), title: z.string(), url: z.string().nullable(), pages: z.array(z.string()), tags: z.array(z.string()), updatedAt: Iso, chunks: z.number().int() });
 const Article = ArticleSummary.extend({ body: z.string(), format: z.enum(['markdown', 'html', 'text']), contentHash: z.string(), createdAt: Iso });
 const SearchHit = z.object({
@@ -412,6 +439,19 @@ const OPERATIONS: Operation[] = [
   { method: 'get', path: '/api/intents/:name', tag: 'intents', summary: 'One intent', access: 'agent', response: Intent },
   { method: 'put', path: '/api/intents/:name', tag: 'intents', summary: 'Replace an intent (body without `name`); retrains the classifier', access: 'admin', body: IntentUpdateBody, response: Intent },
   { method: 'delete', path: '/api/intents/:name', tag: 'intents', summary: 'Delete an intent; retrains the classifier', access: 'admin', status: 204, response: null },
+  // Conversation tests
+  {
+    method: 'post',
+    path: '/api/conversation-tests/run',
+    tag: 'conversation-tests',
+    summary: 'Run test conversations through the live pipeline (nothing is stored)',
+    access: 'admin',
+    description:
+      'Body: `{jsonl}` (one ConversationTestCase per line, `#` lines are comments) or `{conversations:[...]}`. At most 512 KB / 300 conversations / 12 turns each (413 `suite_too_large`); a malformed suite is 400 `invalid_suite` listing every problem by line. Each conversation runs in a fresh in-memory conversation against the live knowledge base and intents. Judging: turns before the last must not hand off; `answer: ref` (article id, title or url slug) = the last turn answers citing that article; `handoff` = the last turn hands off; `noAnswer` = the last turn does not answer from the knowledge base; `mustContain` phrases must appear in the last reply.',
+    body: ConversationSuiteBody,
+    response: ConversationSuiteResult,
+    errors: [413],
+  },
   // Canned responses
   { method: 'get', path: '/api/canned-responses', tag: 'canned responses', summary: 'Saved replies', access: 'agent', response: z.object({ cannedResponses: z.array(CannedResponse) }) },
   { method: 'post', path: '/api/canned-responses', tag: 'canned responses', summary: 'Add a saved reply', access: 'admin', body: CannedResponseBody, status: 201, response: Id, errors: [409] },

@@ -186,7 +186,7 @@ describe.skipIf(!browserPath.path)(`accessibility in Chromium: axe-core WCAG 2.1
   }, 90_000);
 
   for (const colorScheme of ['light', 'dark'] as const) {
-    it(`the console passes axe (${colorScheme}): sign-in, queue, conversation, knowledge`, async () => {
+    it(`the console passes axe (${colorScheme}): sign-in, queue, conversation, knowledge, conversation tests`, async () => {
       const { server, browser } = suite;
       // A visitor waiting for a person, so the queue has a row and the conversation a brief.
       const visitor = await connect(`${server.url}/visitor`, { page: { url: `${server.url}/billing`, title: 'Billing' } });
@@ -217,10 +217,18 @@ describe.skipIf(!browserPath.path)(`accessibility in Chromium: axe-core WCAG 2.1
       await page.getByTestId('article-row').first().waitFor({ timeout: 10_000 });
       reports.push(await audit(page, `console knowledge (${colorScheme})`));
 
+      // Conversation tests, by keyboard: load the sample from the empty state, Ctrl+Enter runs it.
+      await page.getByRole('link', { name: 'Tests' }).first().click();
+      await page.getByRole('button', { name: 'Load a sample suite' }).click();
+      await page.getByLabel('Test conversations (JSONL)').press('Control+Enter');
+      await page.getByText(/\d+ of \d+ passed/).waitFor({ timeout: 30_000 });
+      await page.locator('summary').first().press('Enter');
+      reports.push(await audit(page, `console conversation tests (${colorScheme})`));
+
       visitor.close();
       expectNoBlocking(reports);
       await ctx.close();
-    }, 60_000);
+    }, 90_000);
   }
 });
 
