@@ -6,10 +6,14 @@ import type { Logger } from '../logger.js';
 /** Decisions that are not knowledge questions, even though retrieval found nothing confident. */
 const NOT_A_QUESTION = new Set(['explicit_request', 'small_talk']);
 
-/** Records every visitor question retrieval had no confident answer for (see knowledge-gaps.ts). */
+/** Retrieval was confident, but the drafted answer found the knowledge base does not answer it. */
+const NOT_IN_CONTEXT = 'answer_not_in_context';
+
+/** Records every visitor question the knowledge base had no answer for (see knowledge-gaps.ts). */
 export function attachGapListener(deps: { bus: EventBus; gaps: KnowledgeGaps; log: Logger }): () => void {
   return deps.bus.on(DomainEvents.decisionRecorded, async (d) => {
-    if (!d.retrieval || d.retrieval.confident || NOT_A_QUESTION.has(d.reasonCode)) return;
+    if (!d.retrieval || NOT_A_QUESTION.has(d.reasonCode)) return;
+    if (d.retrieval.confident && d.reasonCode !== NOT_IN_CONTEXT) return;
     await deps.gaps
       .record({
         conversationId: d.conversationId,
