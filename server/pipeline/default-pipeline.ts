@@ -13,6 +13,7 @@ import { createDraftAnswerStage } from './stages/draft-answer.js';
 import { createDetectLoopStage } from './stages/detect-loop.js';
 import { createRetrieveKnowledgeStage } from './stages/retrieve-knowledge.js';
 import { createTrackSentimentStage } from './stages/track-sentiment.js';
+import { withoutDeclinedHumanRequest } from '../understanding/declined-human-request.js';
 
 export interface PipelineDeps {
   catalog: () => IntentCatalog;
@@ -37,6 +38,8 @@ export function createDefaultPipeline(deps: PipelineDeps): AnyStage[] {
     createDetectLoopStage(),
     createRetrieveKnowledgeStage({
       kb: deps.kb,
+      // "I don't need a person, just ...": search for what follows, not for the person.
+      query: (turn) => withoutDeclinedHumanRequest(turn.text),
       // A decision the knowledge base cannot change (an explicit request, a security report...) does not need retrieval.
       notNeeded: (turn) => {
         const code = knowledgeNotNeeded(turn, policy);

@@ -98,7 +98,10 @@ function readSignals(input: SignalInput, t: PolicyThresholds) {
   const has = (name: string) => (input.sentiment.signals.find((s) => s.name === name)?.value ?? 0) >= t.signalStrength;
   // The intent alone counts only when the classifier is sure: "I don't need a human, just tell me
   // how to export" looks like talk_to_human to a bag of words, and the negation-aware signal is absent.
-  const unsureHumanIntent = input.intent.intent === 'talk_to_human' && input.intent.confidence < HUMAN_INTENT_CONFIDENCE;
+  // Nor when the visitor said they do not want one ("dont need a human agent, just ..."): the
+  // negation-aware signal reads the words, the classifier only sees that they are about a human.
+  const unsureHumanIntent =
+    input.intent.intent === 'talk_to_human' && (input.intent.confidence < HUMAN_INTENT_CONFIDENCE || has('declined_human'));
   const askedForHuman = has('human_request') || (input.intent.intent === 'talk_to_human' && !unsureHumanIntent);
   // An unsure talk_to_human prediction does not bring its "straight to a human" policy with it.
   const policy = unsureHumanIntent ? undefined : input.intent.definition?.policy;
