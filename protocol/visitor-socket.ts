@@ -63,6 +63,8 @@ export interface VisitorServerToClient {
   typing: (p: { role: 'ai' | 'agent'; typing: boolean }) => void;
   /** Part of an AI answer being written; the full `message` with the same `replyTo` replaces it. */
   'message:delta': (p: { conversationId: string; replyTo: string; delta: string }) => void;
+  /** The text streamed for `replyTo` is withdrawn (it did not become the answer; a handoff follows). */
+  'message:discard': (p: { conversationId: string; replyTo: string }) => void;
 }
 export interface VisitorClientToServer {
   message: (m: VisitorMessageIn, ack: (a: Ack) => void) => void;

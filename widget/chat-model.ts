@@ -8,6 +8,7 @@ import {
   addNotice,
   addPending,
   appendDelta,
+  dropDraft,
   lastServerMessageId,
   markFailed,
   markPending,
@@ -229,6 +230,10 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
         typing.value = null; // the text itself now shows progress
         messages.value = appendDelta(messages.peek(), p.replyTo, p.delta, now().toISOString());
       });
+    });
+    s.on('message:discard', (p) => {
+      if (typeof p?.replyTo !== 'string') return;
+      messages.value = dropDraft(messages.peek(), p.replyTo);
     });
     s.on('handoff', (h: HandoffNotice) => {
       batch(() => {

@@ -145,6 +145,12 @@ export function appendDelta(list: readonly ViewMessage[], replyTo: string, delta
   return next;
 }
 
+/** Removes the streamed draft of the answer to `replyTo`: the server withdrew it (`message:discard`). */
+export function dropDraft(list: readonly ViewMessage[], replyTo: string): ViewMessage[] {
+  const key = draftKey(replyTo);
+  return list.some((v) => v.key === key) ? list.filter((v) => v.key !== key) : (list as ViewMessage[]);
+}
+
 /** A widget-generated system line ("Sam joined"), placed after the latest confirmed message. */
 export function addNotice(list: readonly ViewMessage[], text: string, key: string, now: string): ViewMessage[] {
   const next = list.slice();

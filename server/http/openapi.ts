@@ -608,6 +608,7 @@ function socketDescription(): JsonSchema {
           session: event('Sent on connect.', z.object({ conversationId: z.string(), token: z.string(), status: ConversationStatus })),
           message: event('A stored message in this conversation.', ChatMessage),
           'message:delta': event('Part of an AI answer being written; the full `message` with the same `replyTo` replaces it.', z.object({ conversationId: z.string(), replyTo: z.string(), delta: z.string() })),
+          'message:discard': event('The text streamed for `replyTo` is withdrawn: it did not become the answer (a handoff follows). Remove the draft.', z.object({ conversationId: z.string(), replyTo: z.string() })),
           handoff: event('Handed to a person; sent again when the queue position changes.', HandoffNotice),
           'agent:joined': event('An agent took the conversation.', z.object({ name: z.string() })),
           'conversation:resolved': event('Closed; `csat` asks for a rating.', z.object({ conversationId: z.string(), csat: z.boolean().optional() })),

@@ -9,10 +9,11 @@ import type { Logger } from '../logger.js';
  * handoffs (an explicit request, a cancellation, a bug report, anger, security…) are not gaps:
  * they go to a person whatever the articles say, and retrieval is skipped for most of them.
  */
-export function gapReason(d: { reasonCode: string; replyKind?: string; retrieval: { confident: boolean } | null }): string | null {
+export function gapReason(d: { reasonCode: string; retrieval: { confident: boolean } | null }): string | null {
   if (!d.retrieval) return null;
   if (d.reasonCode === 'no_confident_answer' && !d.retrieval.confident) return 'no_confident_answer';
-  if (d.reasonCode === 'kb_answer' && d.replyKind === 'handoff') return 'answer_not_in_context';
+  // The drafted answer found that the confident articles do not answer it after all.
+  if (d.reasonCode === 'answer_not_in_context') return 'answer_not_in_context';
   return null;
 }
 

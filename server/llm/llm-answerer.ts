@@ -4,8 +4,9 @@ import type { ChatModel } from './chat-model.js';
 import { buildGroundedPrompt, NO_ANSWER } from './grounded-prompt.js';
 
 /**
- * A grounded, streamed answer from an OpenAI-compatible model. The first characters are held
- * back until they cannot be the NO_ANSWER marker, so the visitor never sees it.
+ * A grounded, streamed answer from an OpenAI-compatible model. The marker NO_ANSWER never reaches
+ * the visitor: text that could still be (the start of) the marker is held back, and once the
+ * marker appears nothing more is streamed and the answer is unanswerable, wherever the model put it.
  */
 export function createLlmAnswerer(deps: { model: ChatModel; product?: string; timeoutMs: number }): Answerer {
   return {
@@ -17,19 +18,28 @@ export function createLlmAnswerer(deps: { model: ChatModel; product?: string; ti
       let flushed = 0;
       for await (const delta of deps.model.stream(messages, { signal, maxTokens: 500 })) {
         text += delta;
-        const trimmed = text.trimStart();
-        const undecided = trimmed.length < NO_ANSWER.length && NO_ANSWER.startsWith(trimmed);
-        if (undecided || trimmed.startsWith(NO_ANSWER)) continue;
-        if (req.onDelta && text.length > flushed) {
-          req.onDelta(text.slice(flushed));
-          flushed = text.length;
+        if (text.includes(NO_ANSWER)) break;
+        // Nothing before the first real character, nor a tail that may grow into the marker.
+        const safe = text.trimStart() ? text.length - markerPrefixAtEnd(text) : 0;
+        if (req.onDelta && safe > flushed) {
+          req.onDelta(text.slice(flushed, safe));
+          flushed = safe;
         }
       }
       const answer = text.trim();
-      if (!answer || answer.startsWith(NO_ANSWER)) return { text: '', citations: [], unanswerable: true };
+      if (!answer || answer.includes(NO_ANSWER)) return { text: '', citations: [], unanswerable: true };
+      if (req.onDelta && text.length > flushed) req.onDelta(text.slice(flushed));
       return { text: answer, citations: citedChunks(answer, req.chunks) };
     },
   };
+}
+
+/** Length of the longest end of `text` that is a proper start of the marker ("…NO_ANS"). */
+function markerPrefixAtEnd(text: string): number {
+  for (let n = Math.min(NO_ANSWER.length - 1, text.length); n > 0; n--) {
+    if (NO_ANSWER.startsWith(text.slice(-n))) return n;
+  }
+  return 0;
 }
 
 /** The excerpts the model cited as [n]; the best excerpt when it cited none. */

@@ -8,10 +8,12 @@ import type { PolicyThresholds } from './escalation-policy.js';
 import type { AnyStage } from './stage.js';
 import { createClassifyIntentStage } from './stages/classify-intent.js';
 import { createComposeReplyStage } from './stages/compose-reply.js';
-import { createDecideEscalationStage, decideForTurn } from './stages/decide-escalation.js';
+import { createDecideEscalationStage, knowledgeNotNeeded } from './stages/decide-escalation.js';
+import { createDraftAnswerStage } from './stages/draft-answer.js';
 import { createDetectLoopStage } from './stages/detect-loop.js';
 import { createRetrieveKnowledgeStage } from './stages/retrieve-knowledge.js';
 import { createTrackSentimentStage } from './stages/track-sentiment.js';
+import { withoutDeclinedHumanRequest } from '../understanding/declined-human-request.js';
 
 export interface PipelineDeps {
   catalog: () => IntentCatalog;
@@ -29,20 +31,23 @@ export interface PipelineDeps {
 
 /** The one place that lists the stages of the visitor-message pipeline, in order. */
 export function createDefaultPipeline(deps: PipelineDeps): AnyStage[] {
+  const policy = { thresholds: deps.thresholds, tiers: deps.tiers };
   return [
     createClassifyIntentStage({ catalog: deps.catalog, checker: deps.intentChecker }),
     createTrackSentimentStage(),
     createDetectLoopStage(),
     createRetrieveKnowledgeStage({
       kb: deps.kb,
-      // A handoff that fires even with a perfect answer available does not need retrieval.
+      // "I don't need a person, just ...": search for what follows, not for the person.
+      query: (turn) => withoutDeclinedHumanRequest(turn.text),
+      // A decision the knowledge base cannot change (an explicit request, a security report...) does not need retrieval.
       notNeeded: (turn) => {
-        if (turn.status !== 'bot') return null;
-        const d = decideForTurn(turn, { confident: true, topScore: null }, { thresholds: deps.thresholds, tiers: deps.tiers });
-        return d.action === 'handoff' ? `decided without the knowledge base: ${d.reasonCode}` : null;
+        const code = knowledgeNotNeeded(turn, policy);
+        return code ? `decided without the knowledge base: ${code}` : null;
       },
     }),
-    createDecideEscalationStage({ thresholds: deps.thresholds, tiers: deps.tiers }),
-    createComposeReplyStage({ answerer: deps.answerer, stream: deps.stream, summarizer: deps.summarizer }),
+    createDraftAnswerStage({ answerer: deps.answerer, stream: deps.stream }),
+    createDecideEscalationStage(policy),
+    createComposeReplyStage({ summarizer: deps.summarizer }),
   ];
 }

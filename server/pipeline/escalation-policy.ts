@@ -31,13 +31,13 @@ export const DEFAULT_THRESHOLDS: PolicyThresholds = {
   renewalWindowDays: 30,
 };
 
-export interface PolicyInput {
+/** What the policy knows before the knowledge base is asked: the visitor, the message and the conversation. */
+export interface SignalInput {
   status: ConversationStatus;
   text: string;
   intent: IntentOutcome;
   sentiment: SentimentOutcome;
   loop: LoopOutcome;
-  retrieval: { confident: boolean; topScore: number | null };
   account: { plan?: string; accountValue?: number; renewalDate?: string };
   /** The time of the turn; passed in (not read from a clock) so the policy stays pure. Renewal needs it. */
   now?: Date;
@@ -45,14 +45,39 @@ export interface PolicyInput {
   clarifiedLastTurn: boolean;
 }
 
+export interface PolicyInput extends SignalInput {
+  retrieval: { confident: boolean; topScore: number | null };
+  /**
+   * The candidate answer's own check (draft-answer stage), when one was written: `grounded: false`
+   * when the composer found the context does not answer the question (the model said NO_ANSWER).
+   */
+  draft?: { grounded: boolean; problem?: string } | null;
+}
+
+type Verdict = Omit<Decision, 'signals'>;
+
 /**
  * Answer, clarify or hand off: a pure function of the turn, returning the signals and
- * thresholds that decided it so an agent can always see why.
+ * thresholds that decided it so an agent can always see why. Signal rules come first; the
+ * knowledge base and the candidate answer only decide what the signals leave open.
  */
 export function decideEscalation(input: PolicyInput, t: PolicyThresholds = DEFAULT_THRESHOLDS): Decision {
+  const verdict = decideOnSignals(input, t) ?? decideOnKnowledge(input, t);
+  return { ...verdict, signals: evidenceFor(input, t) };
+}
+
+/**
+ * The reason code of the decision when the knowledge base cannot change it (an explicit request for
+ * a person, a security report, an upset visitor...), or null when it depends on what the knowledge
+ * base says. Pure, and the same rules decideEscalation applies first, so skipping retrieval on it
+ * never changes a decision.
+ */
+export function decisionWithoutKnowledge(input: SignalInput, t: PolicyThresholds = DEFAULT_THRESHOLDS): string | null {
+  return decideOnSignals(input, t)?.reasonCode ?? null;
+}
+
+function evidenceFor(input: PolicyInput, t: PolicyThresholds): Signal[] {
   const renewalDays = daysUntil(input.account.renewalDate, input.now);
-  const signalValue = (name: string) => input.sentiment.signals.find((s) => s.name === name)?.value ?? 0;
-  const has = (name: string) => signalValue(name) >= t.signalStrength;
   const evidence: Signal[] = [
     ...input.sentiment.signals.map((s) => ({ name: s.name, value: round(s.value), threshold: t.signalStrength, trips: 'above' as const })),
     { name: 'sentiment', value: round(input.sentiment.trajectory.smoothed), threshold: t.minSentiment, trips: 'below' as const },
@@ -61,28 +86,37 @@ export function decideEscalation(input: PolicyInput, t: PolicyThresholds = DEFAU
     { name: 'intent_confidence', value: round(input.intent.confidence) },
     { name: 'kb_confident', value: input.retrieval.confident },
     ...(input.retrieval.topScore != null ? [{ name: 'kb_top_score', value: round(input.retrieval.topScore) }] : []),
+    ...(input.draft ? [{ name: 'answer_grounded', value: input.draft.grounded }] : []),
     ...(input.loop.looping ? [{ name: 'loop', value: input.loop.reason ?? 'repeated', threshold: undefined }] : []),
     ...(input.account.accountValue != null ? [{ name: 'account_value', value: input.account.accountValue, threshold: t.highValueAccount, trips: 'above' as const }] : []),
     ...(renewalDays != null ? [{ name: 'renewal_days', value: renewalDays, threshold: t.renewalWindowDays, trips: 'below' as const }] : []),
-  ].map((s) => (s.threshold === undefined ? { name: s.name, value: s.value } : s));
+  ];
+  return evidence.map((s) => (s.threshold === undefined ? { name: s.name, value: s.value } : s));
+}
 
-  const handoff = (reasonCode: string, reason: string, urgent = false): Decision => ({ action: 'handoff', reasonCode, reason, signals: evidence, urgent });
+function readSignals(input: SignalInput, t: PolicyThresholds) {
+  const has = (name: string) => (input.sentiment.signals.find((s) => s.name === name)?.value ?? 0) >= t.signalStrength;
   // The intent alone counts only when the classifier is sure: "I don't need a human, just tell me
   // how to export" looks like talk_to_human to a bag of words, and the negation-aware signal is absent.
-  const unsureHumanIntent = input.intent.intent === 'talk_to_human' && input.intent.confidence < HUMAN_INTENT_CONFIDENCE;
+  // Nor when the visitor said they do not want one ("dont need a human agent, just ..."): the
+  // negation-aware signal reads the words, the classifier only sees that they are about a human.
+  const unsureHumanIntent =
+    input.intent.intent === 'talk_to_human' && (input.intent.confidence < HUMAN_INTENT_CONFIDENCE || has('declined_human'));
   const askedForHuman = has('human_request') || (input.intent.intent === 'talk_to_human' && !unsureHumanIntent);
   // An unsure talk_to_human prediction does not bring its "straight to a human" policy with it.
   const policy = unsureHumanIntent ? undefined : input.intent.definition?.policy;
-  const waiting = input.status === 'queued';
+  return { has, askedForHuman, policy };
+}
 
+const handoff = (reasonCode: string, reason: string, urgent = false): Verdict => ({ action: 'handoff', reasonCode, reason, urgent });
+
+/** The rules that hold whatever the knowledge base says, in order; null when none applies. */
+function decideOnSignals(input: SignalInput, t: PolicyThresholds): Verdict | null {
+  const { has, askedForHuman, policy } = readSignals(input, t);
   // Once with the team, the AI only answers what it knows for sure and never re-escalates.
-  if (waiting) {
-    if (input.retrieval.confident && policy !== 'handoff_now' && !has('human_request')) {
-      return { action: 'answer', reasonCode: 'answer_while_waiting', reason: 'The visitor asked something the knowledge base answers while waiting for an agent.', signals: evidence, urgent: false };
-    }
-    return { action: 'wait', reasonCode: 'waiting_for_agent', reason: 'The conversation is already waiting for an agent; the AI stays quiet.', signals: evidence, urgent: false };
+  if (input.status === 'queued') {
+    return policy === 'handoff_now' || has('human_request') ? WAIT : null;
   }
-
   if (askedForHuman) return handoff('explicit_request', 'The visitor asked for a human.');
   if (has('security')) return handoff('security_signal', 'The visitor reported a possible security problem.', true);
   if (has('legal')) return handoff('legal_signal', 'The visitor mentioned legal action or a legal matter.', true);
@@ -99,25 +133,42 @@ export function decideEscalation(input: PolicyInput, t: PolicyThresholds = DEFAU
   if ((input.account.accountValue ?? 0) >= t.highValueAccount && negative) {
     return handoff('high_value_negative', 'A high-value account shows a negative signal.');
   }
+  const renewalDays = daysUntil(input.account.renewalDate, input.now);
   if (renewalDays != null && renewalDays <= t.renewalWindowDays && negative) {
     return handoff('renewal_at_risk', `The account renews in ${renewalDays} day(s) and the visitor shows a negative signal.`);
   }
   if (policy === 'handoff') return handoff('intent_policy', `The intent "${input.intent.intent}" needs a human to act.`);
+  return null;
+}
+
+const WAIT: Verdict = { action: 'wait', reasonCode: 'waiting_for_agent', reason: 'The conversation is already waiting for an agent; the AI stays quiet.', urgent: false };
+const NOT_IN_CONTEXT = 'The AI could not find the answer in the knowledge base.';
+
+/** What the signals leave open: answer from the knowledge base, ask which one was meant, or hand off. */
+function decideOnKnowledge(input: PolicyInput, t: PolicyThresholds): Verdict {
+  // The candidate answer failed its own check: the knowledge base does not answer this after all.
+  const answerable = input.retrieval.confident && input.draft?.grounded !== false;
+  if (input.status === 'queued') {
+    return answerable
+      ? { action: 'answer', reasonCode: 'answer_while_waiting', reason: 'The visitor asked something the knowledge base answers while waiting for an agent.', urgent: false }
+      : WAIT;
+  }
   if (input.intent.intent === 'greeting_smalltalk' && !input.retrieval.confident) {
-    return { action: 'answer', reasonCode: 'small_talk', reason: 'A greeting or small talk.', signals: evidence, urgent: false };
+    return { action: 'answer', reasonCode: 'small_talk', reason: 'A greeting or small talk.', urgent: false };
   }
   if (input.intent.intent === 'thanks_goodbye' && !input.retrieval.confident) {
-    return { action: 'answer', reasonCode: 'thanks', reason: 'The visitor said thanks or goodbye.', signals: evidence, urgent: false };
+    return { action: 'answer', reasonCode: 'thanks', reason: 'The visitor said thanks or goodbye.', urgent: false };
   }
   if (!input.retrieval.confident) {
     const [first, second] = input.intent.ranked;
     const close = first && second && first.confidence - second.confidence < t.clarifyMargin;
     if (close && !input.clarifiedLastTurn && input.intent.intent !== null) {
-      return { action: 'clarify', reasonCode: 'ambiguous_intent', reason: 'Two intents are equally likely; the AI asks which one was meant.', signals: evidence, urgent: false };
+      return { action: 'clarify', reasonCode: 'ambiguous_intent', reason: 'Two intents are equally likely; the AI asks which one was meant.', urgent: false };
     }
     return handoff('no_confident_answer', 'The knowledge base has no confident answer to this question.');
   }
-  return { action: 'answer', reasonCode: 'kb_answer', reason: 'The knowledge base has a confident answer.', signals: evidence, urgent: false };
+  if (!answerable) return handoff('answer_not_in_context', NOT_IN_CONTEXT);
+  return { action: 'answer', reasonCode: 'kb_answer', reason: 'The knowledge base has a confident answer.', urgent: false };
 }
 
 const round = (n: number) => Math.round(n * 1000) / 1000;

@@ -18,6 +18,8 @@ const HANDOFF_TEXT = "I'm handing this conversation to our support team. Someone
 
 export interface ResponderHooks {
   typing(conversationId: string, on: boolean): void;
+  /** Withdraws answer text streamed for `replyTo` that did not become the turn's outcome. */
+  discardDraft(conversationId: string, replyTo: string): void;
 }
 
 /** Another run took this turn over (its lease ran out); its outcome, not ours, commits. */
@@ -120,7 +122,11 @@ export function attachVisitorResponder(deps: {
     } catch (err) {
       if (err instanceof TurnTakenOver) throw err;
       log.error({ err, conversationId }, 'pipeline failed; handing off');
-      await settle(pendingTurn, (w) => handOffOnFailure(w, conversationId, err, clock));
+      await settle(pendingTurn, async (w) => {
+        await handOffOnFailure(w, conversationId, err, clock);
+        // Whatever was streamed before the failure is not the outcome: the visitor sees only the handoff.
+        w.afterCommit(() => deps.hooks.discardDraft(conversationId, messageId));
+      });
       return 'ran';
     } finally {
       deps.hooks.typing(conversationId, false);
@@ -169,6 +175,8 @@ export function attachVisitorResponder(deps: {
         ...(reply ? { replyKind: reply.kind } : {}),
       }),
     );
+    // Streamed text that is not the answer this turn ends with is withdrawn: one outcome on screen.
+    if (turn.draft?.streamed && reply?.kind !== 'answer') w.afterCommit(() => deps.hooks.discardDraft(conversationId, messageId));
     if (!reply || reply.kind === 'none') return;
     if (reply.kind === 'handoff' && reply.handoff) {
       await w.postBotMessage({ conversationId, role: 'system', text: HANDOFF_TEXT, meta: { event: 'handoff' } });

@@ -63,6 +63,23 @@ export interface Decision {
   urgent: boolean;
 }
 
+/**
+ * The candidate answer, written before the decision so its own check counts (draft-answer stage).
+ * Only a grounded draft is ever shown: compose-reply renders it when the decision is to answer.
+ */
+export interface Draft {
+  text: string;
+  citations: Citation[];
+  /** The composer's own check: the context answers the question. */
+  grounded: boolean;
+  /** Why it is not grounded: `no_answer` (the model said the context has no answer), `empty`. */
+  problem?: 'no_answer' | 'empty';
+  /** Part of it already reached the visitor as `message:delta`. */
+  streamed: boolean;
+  /** Why no answer was drafted (the decision cannot be a knowledge answer). */
+  skipped?: string;
+}
+
 export interface Reply {
   kind: 'answer' | 'clarify' | 'handoff' | 'none';
   text: string;
@@ -76,6 +93,7 @@ export interface Turn extends TurnInput {
   sentiment?: SentimentOutcome;
   loop?: LoopOutcome;
   retrieval?: RetrievalResult;
+  draft?: Draft;
   decision?: Decision;
   reply?: Reply;
 }

@@ -137,6 +137,9 @@ export function attachBroadcastListeners(deps: {
     delta(conversationId: string, replyTo: string, delta: string) {
       visitors.to(visitorRoom(conversationId)).emit('message:delta', { conversationId, replyTo, delta });
     },
+    discardDraft(conversationId: string, replyTo: string) {
+      visitors.to(visitorRoom(conversationId)).emit('message:discard', { conversationId, replyTo });
+    },
     typing(conversationId: string, on: boolean) {
       visitors.to(visitorRoom(conversationId)).emit('typing', { role: 'ai', typing: on });
     },

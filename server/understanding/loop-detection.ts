@@ -1,10 +1,11 @@
 /**
- * detectLoop: is the AI going round in circles with this visitor? Three independent hints, from
- * the recent turns only: the visitor re-asks an earlier question (high token overlap), says the
- * answer missed ("that didn't help", "not what I asked"), or the AI has answered many times in a
- * row without the visitor saying it worked.
+ * detectLoop: is the AI going round in circles with this visitor? A loop is the same unresolved
+ * topic coming back, not several different questions in a row. Two hints, from the turns since a
+ * person last stepped in: the visitor asks again about something the AI already answered and they
+ * never said worked (similar wording: shared key words or character n-grams, so paraphrases and
+ * typos count), or they say the answer missed ("that didn't help", "not what I asked").
  */
-import { STOPWORDS, contentTokens, normalizeText, stem } from './text-features.js';
+import { STOPWORDS, contentTokens, extractFeatures, normalizeText, stem } from './text-features.js';
 
 export interface LoopTurn {
   /** Conversation roles; only visitor and ai turns count, an agent turn starts a fresh count. */
@@ -13,23 +14,27 @@ export interface LoopTurn {
 }
 
 export interface LoopOptions {
-  /** Share of the shorter message's content words that must recur to call it a repeat. */
+  /** Share of the shorter message's key words that must recur to call it a repeat. */
   overlapThreshold: number;
-  /** Messages with fewer content words are never repeats ("ok", "yes"). */
+  /** Cosine of the two questions' word and character features at which it is the same topic. */
+  similarityThreshold: number;
+  /** Messages with fewer key words are never repeats ("ok", "yes"). */
   minTokens: number;
-  /** AI answers in a row, without a "that worked", that count as a loop. */
-  maxAiAnswers: number;
 }
 
-export const DEFAULT_LOOP_OPTIONS: LoopOptions = { overlapThreshold: 0.6, minTokens: 3, maxAiAnswers: 4 };
+/**
+ * Similarity 0.6: paraphrases of one question score 0.65-1.0 ("change my billing email" / "where
+ * can I update the email for billing" 0.71), neighbouring but different questions 0.3-0.55
+ * ("invite a teammate" / "remove a teammate" 0.55), unrelated ones 0.
+ */
+export const DEFAULT_LOOP_OPTIONS: LoopOptions = { overlapThreshold: 0.6, similarityThreshold: 0.6, minTokens: 2 };
 
 export interface LoopResult {
   looping: boolean;
-  reason?: 'repeated_question' | 'not_helpful' | 'too_many_ai_answers';
-  /** Earlier visitor messages the latest one repeats, plus "didn't help" complaints. */
+  reason?: 'repeated_question' | 'not_helpful';
+  /** Earlier unresolved questions the latest one repeats, plus "didn't help" complaints. */
   repeats: number;
 }
-
 
 const NOT_HELPFUL = [
   /\b(did|does|do|has|have) not (help|work|answer|solve|fix)\b/,
@@ -53,8 +58,19 @@ export function saysNotHelpful(text: string): boolean {
 
 const RESOLVED = /\b(that|it|this) (worked|works|fixed it|helped|did it|solved it)\b|\b(thanks|thank you|thx|perfect|great|solved|resolved|got it)\b/;
 
-function keyTokens(text: string): Set<string> {
-  return new Set(contentTokens(text).filter((t) => !STOPWORDS.has(t)).map(stem));
+const notHelpful = (text: string) => NOT_HELPFUL.some((re) => re.test(normalizeText(text)));
+const resolved = (text: string) => RESOLVED.test(normalizeText(text)) && !notHelpful(text);
+
+interface Topic {
+  keys: Set<string>;
+  words: Map<string, number>;
+  chars: Map<string, number>;
+}
+
+function topicOf(text: string): Topic {
+  const content = contentTokens(text).filter((t) => !STOPWORDS.has(t));
+  const f = extractFeatures(content.join(' '), { charMin: 3, charMax: 5, wordBigrams: false });
+  return { keys: new Set(content.map(stem)), words: f.word, chars: f.char };
 }
 
 function overlap(a: Set<string>, b: Set<string>): number {
@@ -63,37 +79,55 @@ function overlap(a: Set<string>, b: Set<string>): number {
   return shared / Math.max(1, Math.min(a.size, b.size));
 }
 
+/** Cosine with sublinear term frequency. */
+function cosine(a: Map<string, number>, b: Map<string, number>): number {
+  let dot = 0;
+  let na = 0;
+  let nb = 0;
+  for (const [k, v] of a) {
+    const w = Math.log1p(v);
+    na += w * w;
+    const u = b.get(k);
+    if (u) dot += w * Math.log1p(u);
+  }
+  for (const v of b.values()) nb += Math.log1p(v) ** 2;
+  return na && nb ? dot / Math.sqrt(na * nb) : 0;
+}
+
+/** Does `b` ask about the same thing as `a`? Shared key words, or similar words and character n-grams. */
+function sameTopic(a: Topic, b: Topic, o: LoopOptions): boolean {
+  if (a.keys.size < o.minTokens || b.keys.size < o.minTokens) return false;
+  if (overlap(a.keys, b.keys) >= o.overlapThreshold) return true;
+  return 0.5 * cosine(a.words, b.words) + 0.5 * cosine(a.chars, b.chars) >= o.similarityThreshold;
+}
+
 export function detectLoop(turns: LoopTurn[], options: Partial<LoopOptions> = {}): LoopResult {
   const o = { ...DEFAULT_LOOP_OPTIONS, ...options };
   // A human already stepped in: the bot loop (if any) is over; only look at what came after.
   const lastHuman = turns.map((t) => t.role).lastIndexOf('agent');
   const recent = turns.slice(lastHuman + 1);
-  const visitor = recent.filter((t) => t.role === 'visitor').map((t) => t.text);
-  const latest = visitor[visitor.length - 1];
-  if (latest === undefined) return { looping: false, repeats: 0 };
+  const latestAt = recent.map((t) => t.role).lastIndexOf('visitor');
+  if (latestAt < 0) return { looping: false, repeats: 0 };
+  const latest = recent[latestAt]!.text;
+  if (resolved(latest)) return { looping: false, repeats: 0 };
 
-  const latestNorm = normalizeText(latest);
-  if (RESOLVED.test(latestNorm) && !NOT_HELPFUL.some((re) => re.test(latestNorm))) return { looping: false, repeats: 0 };
-
-  const latestKeys = keyTokens(latest);
-  let repeatedQuestions = 0;
-  if (latestKeys.size >= o.minTokens) {
-    for (const earlier of visitor.slice(0, -1)) {
-      const keys = keyTokens(earlier);
-      if (keys.size >= o.minTokens && overlap(latestKeys, keys) >= o.overlapThreshold) repeatedQuestions++;
+  // Questions the AI answered since the visitor last said something worked: the open topics.
+  const open: string[] = [];
+  let complaints = 0;
+  recent.slice(0, latestAt).forEach((t, i, list) => {
+    if (t.role !== 'visitor') return;
+    if (resolved(t.text)) {
+      open.length = 0;
+      return;
     }
-  }
-  const complaints = visitor.filter((t) => NOT_HELPFUL.some((re) => re.test(normalizeText(t)))).length;
-  const repeats = repeatedQuestions + complaints;
-
-  if (NOT_HELPFUL.some((re) => re.test(latestNorm))) return { looping: true, reason: 'not_helpful', repeats };
+    if (notHelpful(t.text)) complaints++;
+    if (list.slice(i + 1).some((later) => later.role === 'ai')) open.push(t.text);
+  });
+  const latestTopic = topicOf(latest);
+  const repeatedQuestions = open.filter((earlier) => sameTopic(latestTopic, topicOf(earlier), o)).length;
+  const saysNotHelpful = notHelpful(latest);
+  const repeats = repeatedQuestions + complaints + (saysNotHelpful ? 1 : 0);
+  if (saysNotHelpful) return { looping: true, reason: 'not_helpful', repeats };
   if (repeatedQuestions > 0) return { looping: true, reason: 'repeated_question', repeats };
-
-  let aiInARow = 0;
-  for (const t of recent) {
-    if (t.role === 'ai') aiInARow++;
-    else if (t.role === 'visitor' && RESOLVED.test(normalizeText(t.text))) aiInARow = 0;
-  }
-  if (aiInARow >= o.maxAiAnswers) return { looping: true, reason: 'too_many_ai_answers', repeats };
   return { looping: false, repeats };
 }

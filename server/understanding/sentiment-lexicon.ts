@@ -16,22 +16,34 @@ export const WORD_VALENCE: Record<string, number> = {
   bad: -2.5, terrible: -3, awful: -3, horrible: -3, worst: -3, hate: -3, hated: -3, sucks: -3, suck: -3,
   useless: -3, pointless: -2.5, ridiculous: -3, unacceptable: -3, absurd: -2.5, pathetic: -3, joke: -2,
   disappointed: -2.5, disappointing: -2.5, frustrated: -2.5, frustrating: -2.5, annoyed: -2, annoying: -2,
-  angry: -3, furious: -3.5, upset: -2, mad: -2.5, sad: -2, unhappy: -2.5, confused: -1, confusing: -1.5,
-  broken: -2, broke: -2, bug: -1.5, bugs: -1.5, buggy: -2, error: -1.5, errors: -1.5, fail: -2, fails: -2,
-  failed: -2, failing: -2, failure: -2, crash: -2, crashes: -2, crashed: -2, crashing: -2, slow: -1.5,
-  stuck: -1.5, wrong: -1.5, problem: -1.5, problems: -1.5, issue: -1, issues: -1, missing: -1.5,
-  lost: -1.5, down: -1, outage: -2, unusable: -3, impossible: -2, nightmare: -3, mess: -2, disaster: -3,
-  scam: -3.5, fraud: -3, stolen: -2.5, hacked: -3, breach: -2.5, overcharged: -2.5, unfortunately: -1,
-  worse: -2.5, waste: -2.5, wasted: -2.5, sorry: -0.5, cancel: -1, refund: -1, complaint: -2,
+  angry: -3, furious: -3.5, upset: -2, mad: -2.5, sad: -2, unhappy: -2.5, confusing: -1.5,
+  buggy: -2, unusable: -3, impossible: -2, nightmare: -3, mess: -2, disaster: -3,
+  scam: -3.5, fraud: -3, worse: -2.5, waste: -2.5, wasted: -2.5, complaint: -2,
   lousy: -2.5, garbage: -3, trash: -3, crap: -3, damn: -2, wtf: -3, ugh: -2, horrendous: -3.5,
 };
 
+/**
+ * Words that describe what went wrong, not how the visitor feels about us: "I lost my phone",
+ * "my payment failed", "there is an error". They never lower the score (a calm problem description
+ * is not anger, and must not hand off a high-value account that only needs the article); they are
+ * reported as the `problem` signal instead. Judgements of the product ("useless", "ridiculous",
+ * "unusable") stay in WORD_VALENCE.
+ */
+export const SITUATION_WORDS: ReadonlySet<string> = new Set([
+  'broken', 'broke', 'bug', 'bugs', 'error', 'errors', 'fail', 'fails', 'failed', 'failing', 'failure', 'crash', 'crashes', 'crashed', 'crashing', 'slow', 'stuck', 'wrong', 'problem', 'problems', 'issue', 'issues', 'missing', 'lost', 'down', 'outage', 'stolen', 'hacked', 'breach', 'overcharged', 'unfortunately', 'sorry', 'cancel', 'refund', 'confused',
+]);
+
+/** Multi-word problem descriptions, reported like SITUATION_WORDS (patterns run on normalised text). */
+export const SITUATION_PHRASES: RegExp[] = [
+  /\b(does|do|did|is|are|was|still) not (work|working|load|loading|sync|syncing)\b/g,
+  /\bstopped (working|loading|syncing)\b/g,
+  /\b(can|could|will) not (log ?in|login|sign ?in|access|open|load|connect|find|pay|save)\b/g,
+  /\bcharged twice\b/g,
+];
+
 /** Multi-word expressions scored as one unit (patterns run on normalised text). */
 export const PHRASE_VALENCE: Array<[RegExp, number]> = [
-  [/\b(does|do|did|is|are|was|still) not (work|working|load|loading|help|helping|sync|syncing)\b/g, -2],
-  [/\bstopped (working|loading|syncing)\b/g, -2],
-  [/\b(can|could|will) not (log ?in|login|sign ?in|access|open|load|connect|find|pay|save)\b/g, -1.5],
-  [/\bcharged twice\b/g, -2],
+  [/\b(does|do|did|is|are|was|still) not (help|helping)\b/g, -2],
   [/\bwaste of (time|money)\b/g, -3],
   [/\bthird time\b/g, -1.5],
   [/\bfed up\b/g, -2.5],

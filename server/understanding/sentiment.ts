@@ -3,9 +3,10 @@
  * (ALL CAPS, "!!!", "???"), plus named signals with evidence for the console. No model, no I/O:
  * it runs on every message and must explain itself.
  */
-import { CLAUSE_BREAKERS, INTENSIFIERS, NEGATORS, PHRASE_VALENCE, WORD_VALENCE } from './sentiment-lexicon.js';
+import { INTENSIFIERS, PHRASE_VALENCE, SITUATION_PHRASES, SITUATION_WORDS, WORD_VALENCE } from './sentiment-lexicon.js';
 import { SIGNAL_PATTERNS } from './signal-patterns.js';
 import { normalizeText } from './text-features.js';
+import { negatedAt, tokens } from './negation.js';
 import type { SentimentResult, SentimentSignal } from './types.js';
 
 /** Upper-case words that are names, not shouting. */
@@ -15,25 +16,6 @@ const ACRONYMS = new Set([
   'IOS', 'AWS', 'SDK', 'CLI', 'UI', 'UX', 'IT', 'HR', 'PM', 'AM', 'ID', 'OK', 'TV', 'US', 'UK', 'EU', 'DPA',
   'SLA', 'KYC', 'OTP', 'ACH', 'SEPA', 'PIN', 'ATM', 'VPN', 'IP', 'SSL', 'TLS', 'CSS', 'HTML', 'PHP', 'SCIM',
 ]);
-
-/** Words after "not" that make it a statement of intent: "don't want to cancel", "no need for a human". */
-const VOLITION = new Set(['want', 'need', 'wish', 'plan', 'planning', 'intend', 'going', 'gonna', 'looking', 'trying', 'asking', 'interested', 'require']);
-
-const TOKEN = /[\p{L}\p{N}]+|[.,;!?]/gu;
-
-function tokens(normalized: string): string[] {
-  return normalized.match(TOKEN) ?? [];
-}
-
-/** Is the word at `i` (or a phrase starting there) negated by something earlier in its clause? */
-function negatedAt(toks: string[], i: number, window = 3): boolean {
-  for (let j = i - 1; j >= Math.max(0, i - window); j--) {
-    const t = toks[j]!;
-    if (CLAUSE_BREAKERS.has(t)) return false;
-    if (NEGATORS.has(t)) return j === i - 1 || VOLITION.has(toks[j + 1] ?? '') || t !== 'not';
-  }
-  return false;
-}
 
 function polarity(normalized: string, shouted: Set<string>): number {
   const toks = tokens(normalized);
@@ -65,14 +47,33 @@ function addSignal(map: Map<string, SentimentSignal>, name: string, weight: numb
   map.set(name, s);
 }
 
+/**
+ * The problem the visitor describes ("lost my phone", "can't log in"), as evidence for the
+ * `problem` signal, and the text with those phrases blanked out so they do not score as mood.
+ */
+function situation(normalized: string): { evidence: string[]; rest: string } {
+  const evidence: string[] = [];
+  let rest = normalized;
+  for (const re of SITUATION_PHRASES) {
+    rest = rest.replace(re, (m) => {
+      evidence.push(m.trim());
+      return ' '.repeat(m.length);
+    });
+  }
+  for (const t of tokens(rest)) if (SITUATION_WORDS.has(t) && !evidence.includes(t)) evidence.push(t);
+  return { evidence, rest };
+}
+
 export function analyzeSentiment(text: string): SentimentResult {
   const normalized = normalizeText(text);
+  const described = situation(normalized);
   const shoutedWords = (text.match(/\b[A-Z][A-Z']{2,}\b/g) ?? []).filter((w) => !ACRONYMS.has(w));
   // A message that is entirely short caps ("OK", "HELP") is not a lot of shouting.
   const shouted = new Set(shoutedWords.map((w) => normalizeText(w)));
   const repeatedPunct = text.match(/[!?]*(?:!!|\?\?|\?!|!\?)[!?]*/g) ?? [];
 
-  let sum = polarity(normalized, shouted);
+  // Only how the visitor feels about us scores: describing the problem is not anger.
+  let sum = polarity(described.rest, shouted);
   const emphasis = Math.min(1.5, 0.3 * repeatedPunct.length + 0.25 * shoutedWords.length);
   if (sum < 0) sum -= emphasis;
   else if (sum > 0 && repeatedPunct.every((p) => !p.includes('?'))) sum += emphasis * 0.5;
@@ -83,13 +84,19 @@ export function analyzeSentiment(text: string): SentimentResult {
   const toks = tokens(normalized);
   for (const sp of SIGNAL_PATTERNS) {
     for (const m of normalized.matchAll(sp.pattern)) {
-      if (sp.negatable && negatedAt(toks, tokens(normalized.slice(0, m.index)).length, 4)) continue;
+      if (sp.negatable && negatedAt(toks, tokens(normalized.slice(0, m.index)).length, 4)) {
+        // "I don't need a person": said, and meant the other way. The policy honours it over the intent.
+        if (sp.signal === 'human_request') addSignal(signals, 'declined_human', sp.weight, m[0].trim());
+        continue;
+      }
       addSignal(signals, sp.signal, sp.weight, m[0].trim());
     }
   }
   if (shoutedWords.length > 0) addSignal(signals, 'frustration', Math.min(0.6, 0.25 * shoutedWords.length), `ALL CAPS: ${shoutedWords.slice(0, 3).join(' ')}`);
   if (repeatedPunct.length > 0) addSignal(signals, 'frustration', 0.35, repeatedPunct[0]!);
   if (score <= -0.6) addSignal(signals, 'frustration', 0.3, `negative tone (${score})`);
+  // Reported for agents (what went wrong); the policy does not read it as a negative signal.
+  for (const e of described.evidence.slice(0, 3)) addSignal(signals, 'problem', 0.5, e);
 
   return {
     score,

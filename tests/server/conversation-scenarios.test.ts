@@ -274,4 +274,100 @@ describe(`conversation scenarios (${dbKind})`, () => {
       expect(invalid).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
     });
   });
+
+  // Rules that used to fire on normal chats (issue 10, item 3): each misfire, then the cases the
+  // same rule must still catch. Whole conversations, through the visitor socket.
+  describe('rules that do not misfire', () => {
+    const highValue = { plan: 'pro', accountValue: 50_000 };
+
+    it('five different polite questions in a row are all answered (no "too many AI answers")', async () => {
+      const v = await visitor();
+      for (const q of ['How do I change my billing email?', 'How do I export my projects to CSV?', 'How can I reset my password?', 'Where do I find my invoices?', 'How do I connect Slack?', 'How do I invite a teammate to my workspace?']) {
+        await v.say(q);
+        await expectAnswered(v, 'kb_answer');
+      }
+      expect((await v.detail()).decisions.map((d) => d.action)).toEqual(Array(6).fill('answer'));
+    });
+
+    it('a calmly described problem from a high-value account gets the article, not a person', async () => {
+      for (const [q, article] of [
+        ["I lost my phone and now I can't log in. How do I reset two-factor authentication?", /two-factor/i],
+        ["I can't log in to my account, how do I reset my password?", /password/i],
+        ['My payment failed, how do I update my credit card?', /payment/i],
+      ] as const) {
+        const v = await visitor(highValue);
+        await v.say(q);
+        const ai = await expectAnswered(v, 'kb_answer');
+        expect(ai.citations?.[0]?.title, q).toMatch(article);
+      }
+    });
+
+    it('the same problem from an enterprise customer (most sensitive tier) is answered too', async () => {
+      const v = await visitor({ plan: 'Enterprise' });
+      await v.say("I can't log in, how do I reset my password?");
+      await expectAnswered(v, 'kb_answer');
+    });
+
+    it('a negated request for a person is honoured: the visitor gets the how-to', async () => {
+      for (const q of ['dont need a human agent, just want to reset 2fa', "I'd rather not talk to a person, just explain how to invite a teammate", "Please don't transfer me to an agent, how do I change my billing email?"]) {
+        const v = await visitor();
+        await v.say(q);
+        await expectAnswered(v, 'kb_answer');
+      }
+    });
+
+    it('still fires: real anger at the product from a high-value account', async () => {
+      const v = await visitor(highValue);
+      await v.say('My payment failed AGAIN, this is ridiculous, third time!!! How do I update my card?');
+      const d = await expectHandedOff(v, 'negative_sentiment');
+      expect(d.handoff?.signals).toContainEqual(expect.objectContaining({ name: 'frustration' }));
+    });
+
+    it('still fires: a problem plus frustration directed at us, for a high-value account', async () => {
+      const v = await visitor(highValue);
+      await v.say("I can't log in and honestly this is annoying. How do I reset my password?");
+      await expectHandedOff(v, 'high_value_negative');
+    });
+
+    it('still fires: the same unresolved topic coming back in other words, after another question', async () => {
+      const v = await visitor();
+      await v.say('How do I change my billing email?');
+      await expectAnswered(v, 'kb_answer');
+      await v.say('How do I export my projects to CSV?');
+      await expectAnswered(v, 'kb_answer');
+      await v.say('where can I update the email for billing');
+      const d = await expectHandedOff(v, 'loop_detected');
+      expect(d.decisions.at(-1)!.trace.loop?.reason).toBe('repeated_question');
+    });
+
+    it('still fires: "that didn\'t help"', async () => {
+      const v = await visitor();
+      await v.say('How do I connect Slack?');
+      await expectAnswered(v, 'kb_answer');
+      await v.say("that didn't help, it is not what I asked");
+      const d = await expectHandedOff(v, 'loop_detected');
+      expect(d.decisions.at(-1)!.trace.loop?.reason).toBe('not_helpful');
+    });
+
+    it('still fires: an explicit request for a person, even after declining the bot', async () => {
+      for (const q of ["I don't want the bot, I need a person", 'This is useless, get me a human']) {
+        const v = await visitor();
+        await v.say(q);
+        await expectHandedOff(v, 'explicit_request');
+      }
+    });
+
+    it('still fires: a described problem that is a security incident, legal or churn', async () => {
+      const cases: Array<[string, string]> = [
+        ['I lost my phone and someone logged into my account', 'security_signal'],
+        ["I can't log in for a week now and our lawyer will be in touch", 'legal_signal'],
+        ['My payment failed twice, I want to cancel my subscription', 'churn_risk'],
+      ];
+      for (const [q, code] of cases) {
+        const v = await visitor(highValue);
+        await v.say(q);
+        await expectHandedOff(v, code);
+      }
+    });
+  });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decideEscalation, DEFAULT_THRESHOLDS, type PolicyInput } from '../../server/pipeline/escalation-policy.js';
+import fc from 'fast-check';
+import { decideEscalation, decisionWithoutKnowledge, DEFAULT_THRESHOLDS, type PolicyInput } from '../../server/pipeline/escalation-policy.js';
 import type { IntentDefinition } from '../../server/understanding/types.js';
 import { signalTripped } from '../../protocol/signal-tripped.js';
 
@@ -23,6 +24,48 @@ function input(over: Partial<PolicyInput> & { signals?: Array<{ name: string; va
 }
 
 describe('escalation policy', () => {
+  it('hands off when the drafted answer fails its own check, even with confident retrieval', () => {
+    const d = decideEscalation(input({ draft: { grounded: false, problem: 'no_answer' } }));
+    expect(d).toMatchObject({ action: 'handoff', reasonCode: 'answer_not_in_context', urgent: false });
+    expect(d.signals).toContainEqual({ name: 'answer_grounded', value: false });
+    expect(decideEscalation(input({ draft: { grounded: true } })).reasonCode).toBe('kb_answer');
+    // Waiting for an agent, an ungrounded draft keeps the AI quiet instead of answering.
+    expect(decideEscalation(input({ status: 'queued', draft: { grounded: false } })).action).toBe('wait');
+  });
+
+  it('skipping retrieval never changes a decision: decisionWithoutKnowledge names the decision whatever the knowledge base says', () => {
+    const signal = fc.constantFrom('human_request', 'security', 'legal', 'churn_risk', 'frustration', 'privacy');
+    fc.assert(
+      fc.property(
+        fc.record({
+          status: fc.constantFrom('bot' as const, 'queued' as const),
+          signals: fc.array(fc.record({ name: signal, value: fc.double({ min: 0, max: 1, noNaN: true }) }), { maxLength: 3 }),
+          smoothed: fc.double({ min: -1, max: 1, noNaN: true }),
+          trend: fc.double({ min: -1, max: 1, noNaN: true }),
+          count: fc.integer({ min: 1, max: 5 }),
+          looping: fc.boolean(),
+          accountValue: fc.option(fc.integer({ min: 0, max: 50_000 }), { nil: undefined }),
+          intent: fc.constantFrom(howTo, refund, security),
+          confident: fc.boolean(),
+          grounded: fc.option(fc.boolean(), { nil: undefined }),
+        }),
+        (c) => {
+          const base = input({ status: c.status, signals: c.signals, smoothed: c.smoothed, trend: c.trend, count: c.count, account: c.accountValue == null ? {} : { accountValue: c.accountValue } });
+          const full: PolicyInput = {
+            ...base,
+            intent: { ...base.intent, intent: c.intent.name, definition: c.intent },
+            loop: c.looping ? { looping: true, reason: 'repeated_question', repeats: 1, aiAnswers: 1 } : base.loop,
+            retrieval: { confident: c.confident, topScore: 0.5 },
+            draft: c.grounded === undefined ? null : { grounded: c.grounded },
+          };
+          const early = decisionWithoutKnowledge(full);
+          if (early) expect(decideEscalation(full).reasonCode).toBe(early);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
   it('answers when the knowledge base is confident and nothing is wrong', () => {
     const d = decideEscalation(input());
     expect(d).toMatchObject({ action: 'answer', reasonCode: 'kb_answer', urgent: false });

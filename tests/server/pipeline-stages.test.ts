@@ -7,7 +7,6 @@ import { createDefaultPipeline } from '../../server/pipeline/default-pipeline.js
 import { runPipeline, StageError } from '../../server/pipeline/run-pipeline.js';
 import type { AnyStage } from '../../server/pipeline/stage.js';
 import { createClassifyIntentStage } from '../../server/pipeline/stages/classify-intent.js';
-import { createComposeReplyStage } from '../../server/pipeline/stages/compose-reply.js';
 import { createDetectLoopStage } from '../../server/pipeline/stages/detect-loop.js';
 import { createRetrieveKnowledgeStage } from '../../server/pipeline/stages/retrieve-knowledge.js';
 import { createTrackSentimentStage } from '../../server/pipeline/stages/track-sentiment.js';
@@ -95,7 +94,7 @@ describe(`stages over the knowledge base (${dbKind})`, () => {
     expect(done.reply?.kind).toBe('answer');
     expect(done.reply?.citations[0]?.title.toLowerCase()).toContain('billing email');
     expect(done.reply!.text.length).toBeLessThan(900);
-    expect(timings.map((t) => t.stage)).toEqual(['classify-intent', 'track-sentiment', 'detect-loop', 'retrieve-knowledge', 'decide-escalation', 'compose-reply']);
+    expect(timings.map((t) => t.stage)).toEqual(['classify-intent', 'track-sentiment', 'detect-loop', 'retrieve-knowledge', 'draft-answer', 'decide-escalation', 'compose-reply']);
   });
 
   it('hands off an explicit request with a brief naming the page, customer and reason', async () => {
@@ -119,12 +118,28 @@ describe(`stages over the knowledge base (${dbKind})`, () => {
     expect(done.reply?.text).toMatch(/ask me/i);
   });
 
-  it('hands off when the answer composer finds no answer in the context', async () => {
-    const compose = createComposeReplyStage({ answerer: { name: 'empty', answer: async () => ({ text: '', citations: [], unanswerable: true }) } });
-    const head = stages.slice(0, 5);
-    const { turn: done } = await runPipeline([...head, compose], turn('How do I change my billing email?'));
-    expect(done.reply?.kind).toBe('handoff');
-    expect(done.reply?.handoff?.reason).toMatch(/could not find/);
+  it('decides the handoff itself when the drafted answer fails its own check: decision, reply and brief agree', async () => {
+    for (const answer of [{ text: '', citations: [], unanswerable: true }, { text: '  ', citations: [] }]) {
+      const noAnswer = createDefaultPipeline({ catalog: () => catalog, kb, answerer: { name: 'no-answer', answer: async () => answer } });
+      const { turn: done } = await runPipeline(noAnswer, turn('How do I change my billing email?'));
+      expect(done.retrieval?.confident).toBe(true);
+      expect(done.draft).toMatchObject({ grounded: false, problem: answer.unanswerable ? 'no_answer' : 'empty' });
+      expect(done.decision).toMatchObject({ action: 'handoff', reasonCode: 'answer_not_in_context' });
+      expect(done.decision?.signals).toContainEqual({ name: 'answer_grounded', value: false });
+      expect(done.reply?.kind).toBe('handoff');
+      expect(done.reply?.handoff?.reason).toBe(done.decision?.reason);
+      expect(done.reply?.handoff?.brief).toMatch(/could not find the answer/);
+    }
+  });
+
+  it('neither retrieves nor drafts when the knowledge base cannot change the decision', async () => {
+    let drafted = 0;
+    const counting = createDefaultPipeline({ catalog: () => catalog, kb, answerer: { name: 'count', answer: async () => (drafted++, { text: 'x', citations: [] }) } });
+    const { turn: done } = await runPipeline(counting, turn('I want to talk to a person'));
+    expect(done.retrieval?.skipped).toMatch(/explicit_request/);
+    expect(done.draft?.skipped).toBeTruthy();
+    expect(drafted).toBe(0);
+    expect(done.decision?.reasonCode).toBe('explicit_request');
   });
 
   it('names the failing stage when one throws', async () => {

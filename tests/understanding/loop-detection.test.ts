@@ -30,12 +30,19 @@ describe('detectLoop', () => {
     }
   });
 
-  it('detects many AI answers without resolution, and resets on "that worked"', () => {
-    const turns = [v('a'), ai('1'), v('b'), ai('2'), v('c'), ai('3'), v('d'), ai('4')];
-    expect(detectLoop(turns)).toMatchObject({ looping: true, reason: 'too_many_ai_answers' });
-    expect(detectLoop(turns, { maxAiAnswers: 5 }).looping).toBe(false);
-    const resolved = [v('a'), ai('1'), v('b'), ai('2'), v('that worked, thanks'), ai('3'), v('new question'), ai('4')];
+  it('several different questions in a row are not a loop, however many', () => {
+    const questions = ['How do I change my billing email?', 'How do I export my projects to CSV?', 'How can I reset my password?', 'Where do I find my invoices?', 'How do I connect Slack?', 'How do I invite a teammate?', 'How do I remove a teammate?'];
+    const turns = questions.flatMap((q, i) => [v(q), ai(`answer ${i}`)]).slice(0, -1);
+    expect(detectLoop(turns)).toEqual({ looping: false, repeats: 0 });
+  });
+
+  it('an unresolved topic coming back in other words is a loop; a resolved one is a new ask', () => {
+    const paraphrase = [v('How do I change my billing email?'), ai('Settings > Billing.'), v('How do I export my projects to CSV?'), ai('Export.'), v('where can I update the email for billing')];
+    expect(detectLoop(paraphrase)).toMatchObject({ looping: true, reason: 'repeated_question', repeats: 1 });
+    const resolved = [v('How do I change my billing email?'), ai('Settings > Billing.'), v('that worked, thanks'), ai('Glad to help'), v('How do I change my billing email again?')];
     expect(detectLoop(resolved).looping).toBe(false);
+    // The same question sent twice before any answer is not the AI going in circles.
+    expect(detectLoop([v('How do I connect Slack?'), v('How do I connect Slack?')]).looping).toBe(false);
   });
 
   it('starts over after a human agent joined', () => {

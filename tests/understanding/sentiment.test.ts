@@ -22,8 +22,19 @@ describe('analyzeSentiment score', () => {
 
   it('handles negation', () => {
     expect(analyzeSentiment('I am not happy with this').score).toBeLessThan(0);
-    expect(analyzeSentiment("It doesn't work").score).toBeLessThan(0);
+    expect(analyzeSentiment("It doesn't work, this is ridiculous").score).toBeLessThan(0);
     expect(analyzeSentiment('not bad at all').score).toBeGreaterThan(0);
+  });
+
+  it('reads a problem description as a problem, not as anger; judgements of the product still count', () => {
+    for (const t of ['I lost my phone and now I cannot log in', "I can't log in", 'My payment failed, how do I update my card?', "It doesn't work", 'There is an error when I export']) {
+      const r = analyzeSentiment(t);
+      expect(r.score, t).toBe(0);
+      expect(r.signals.find((s) => s.name === 'problem')?.value, t).toBeGreaterThanOrEqual(0.5);
+      expect(r.signals.some((s) => s.name === 'frustration'), t).toBe(false);
+    }
+    expect(analyzeSentiment('My payment failed AGAIN, this is ridiculous, third time!!!').score).toBeLessThan(-0.5);
+    expect(analyzeSentiment("It's broken and your support is useless").score).toBeLessThan(-0.3);
   });
 
   it('makes intensifiers, caps and repeated punctuation stronger', () => {
@@ -34,6 +45,14 @@ describe('analyzeSentiment score', () => {
 });
 
 describe('analyzeSentiment signals', () => {
+  it('a declined human ("I don\'t need a person") is declined_human, never human_request', () => {
+    for (const t of ["I don't need a person, just tell me how to export", 'dont need a human agent, just want to reset 2fa', "Please don't transfer me to an agent"]) {
+      expect(signal(t, 'human_request'), t).toBe(0);
+      expect(signal(t, 'declined_human'), t).toBeGreaterThanOrEqual(0.5);
+    }
+    expect(signal('I need a person', 'human_request')).toBeGreaterThanOrEqual(0.5);
+  });
+
   it.each([
     ['frustration', 'This is the third time I ask and it is still not working'],
     ['frustration', 'what a waste of time'],

@@ -4,6 +4,7 @@ import {
   addNotice,
   addPending,
   appendDelta,
+  dropDraft,
   lastServerMessageId,
   markFailed,
   markPending,
@@ -153,6 +154,15 @@ describe('streamed AI answers (message:delta)', () => {
     expect(list[1]!.streaming).toBeUndefined();
     // A late fragment after the final answer is ignored.
     expect(appendDelta(list, 'v1', 'x', at(9))).toHaveLength(2);
+  });
+
+  it('drops a withdrawn draft (message:discard) and keeps everything else', () => {
+    let list = mergeServerMessages([], [msg('v1', 1, { role: 'visitor', text: 'How do I export?' })]);
+    list = appendDelta(list, 'v1', 'To export, ', at(9));
+    expect(list.map((m) => m.key)).toEqual(['v1', 'draft-v1']);
+    list = dropDraft(list, 'v1');
+    expect(list.map((m) => m.key)).toEqual(['v1']);
+    expect(dropDraft(list, 'v1')).toBe(list);
   });
 
   it('keeps a draft above the pending tail', () => {

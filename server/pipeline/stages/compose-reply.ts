@@ -3,7 +3,6 @@ import { trustedAccount } from '../../visitors/trusted-account.js';
 import { writeHandoffBrief } from '../../conversations/handoff-brief.js';
 import { handoffPriority } from '../../routing/priority.js';
 import type { HandoffSummarizer } from '../../llm/llm-handoff-summary.js';
-import type { Answerer } from '../answerer.js';
 import type { Stage } from '../stage.js';
 import type { Reply, Turn } from '../turn.js';
 
@@ -11,12 +10,12 @@ const GREETING = "Hi! I'm the Acme assistant. Ask me anything about your account
 const THANKS = "You're welcome! If anything else comes up, just write here.";
 const WAITING_NOTE = '(While you wait for our team:) ';
 
-/** Stage 6: turn the decision into what the visitor sees — an answer, a question back, or a handoff brief. */
+/**
+ * Stage 7: render the decision as what the visitor sees — the drafted answer, a question back, or
+ * a handoff brief. It never decides: the reply's kind is always the decision's action.
+ */
 export function createComposeReplyStage(deps: {
-  answerer: Answerer;
   now?: () => Date;
-  /** Streams answer text to the visitor as it is written (LLM answers). */
-  stream?: (conversationId: string, replyTo: string, delta: string) => void;
   /** Writes a short summary on top of the handoff brief (a language model is configured). */
   summarizer?: HandoffSummarizer;
 }): Stage<'reply'> {
@@ -46,18 +45,11 @@ export function createComposeReplyStage(deps: {
         case 'answer': {
           if (d.reasonCode === 'small_talk') return { reply: { kind: 'answer', text: GREETING, citations: [] } };
           if (d.reasonCode === 'thanks') return { reply: { kind: 'answer', text: THANKS, citations: [] } };
-          const answer = await deps.answerer.answer({
-            question: turn.text,
-            chunks: turn.retrieval?.results ?? [],
-            history: turn.history.map((m) => ({ role: m.role, text: m.text })),
-            ...(deps.stream ? { onDelta: (delta: string) => deps.stream!(turn.conversationId, turn.messageId, delta) } : {}),
-          });
-          if (answer.unanswerable || !answer.text.trim()) {
-            const decision = { ...d, action: 'handoff' as const, reasonCode: 'answer_not_in_context', reason: 'The AI could not find the answer in the knowledge base.' };
-            return { reply: { kind: 'handoff', text: '', citations: [], handoff: await handoffFor({ ...turn, decision }, now()) } };
-          }
+          const draft = turn.draft;
+          // The policy answers from the knowledge base only with a grounded draft; anything else is a bug upstream.
+          if (!draft || draft.skipped || !draft.grounded) throw new Error(`compose-reply: decision "${d.reasonCode}" has no grounded draft to render`);
           const prefix = d.reasonCode === 'answer_while_waiting' ? WAITING_NOTE : '';
-          return { reply: { kind: 'answer', text: prefix + answer.text, citations: answer.citations } };
+          return { reply: { kind: 'answer', text: prefix + draft.text, citations: draft.citations } };
         }
       }
     },

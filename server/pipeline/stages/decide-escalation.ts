@@ -1,21 +1,17 @@
-import { decideEscalation, DEFAULT_THRESHOLDS, type PolicyThresholds } from '../escalation-policy.js';
+import { decideEscalation, decisionWithoutKnowledge, DEFAULT_THRESHOLDS, type PolicyThresholds, type SignalInput } from '../escalation-policy.js';
 import { resolveThresholds, type TierThresholds } from '../policy-thresholds.js';
 import type { Stage } from '../stage.js';
-import type { Decision, Turn } from '../turn.js';
+import type { Turn } from '../turn.js';
 import { trustedAccount } from '../../visitors/trusted-account.js';
 
-/**
- * Stage 5: answer, clarify or hand off — the policy is a pure function; this stage only gathers its
- * input and resolves the thresholds for this intent and this customer's tier.
- */
 export interface DecideDeps {
   thresholds?: PolicyThresholds;
   tiers?: TierThresholds;
   now?: () => Date;
 }
 
-/** The policy's decision for this turn with the given retrieval outcome. */
-export function decideForTurn(turn: Readonly<Turn>, retrieval: { confident: boolean; topScore: number | null }, deps: DecideDeps = {}): Decision {
+/** The policy's input known before retrieval, and the thresholds for this intent and this customer's tier. */
+function signalInputFor(turn: Readonly<Turn>, deps: DecideDeps): { input: SignalInput; thresholds: PolicyThresholds } {
   if (!turn.intent || !turn.sentiment || !turn.loop) {
     throw new Error('deciding needs the intent, sentiment and loop stages before it');
   }
@@ -28,32 +24,41 @@ export function decideForTurn(turn: Readonly<Turn>, retrieval: { confident: bool
     plan: account.plan,
     tiers: deps.tiers,
   });
-  return decideEscalation(
-    {
-      status: turn.status,
-      text: turn.text,
-      intent: turn.intent,
-      sentiment: turn.sentiment,
-      loop: turn.loop,
-      retrieval,
-      account,
-      clarifiedLastTurn: lastAi?.meta.kind === 'clarify',
-      now: (deps.now ?? (() => new Date()))(),
-    },
-    thresholds,
-  );
+  const input: SignalInput = {
+    status: turn.status,
+    text: turn.text,
+    intent: turn.intent,
+    sentiment: turn.sentiment,
+    loop: turn.loop,
+    account,
+    clarifiedLastTurn: lastAi?.meta.kind === 'clarify',
+    now: (deps.now ?? (() => new Date()))(),
+  };
+  return { input, thresholds };
 }
 
 /**
- * Stage 5: answer, clarify or hand off — the policy is a pure function; this stage only gathers its
- * input and resolves the thresholds for this intent and this customer's tier.
+ * Why the knowledge base cannot change this turn's decision (the reason code of the signal rule
+ * that decides it), or null when retrieval is needed. A pure function of the stages before retrieval.
+ */
+export function knowledgeNotNeeded(turn: Readonly<Turn>, deps: DecideDeps = {}): string | null {
+  const { input, thresholds } = signalInputFor(turn, deps);
+  return decisionWithoutKnowledge(input, thresholds);
+}
+
+/**
+ * Stage 6: answer, clarify or hand off, once, with everything known: signals, retrieval and the
+ * candidate answer's own check. The policy is a pure function; this stage only gathers its input.
  */
 export function createDecideEscalationStage(deps: DecideDeps = {}): Stage<'decision'> {
   return {
     name: 'decide-escalation',
     run(turn) {
       if (!turn.retrieval) throw new Error('decide-escalation needs the retrieve-knowledge stage before it');
-      return { decision: decideForTurn(turn, { confident: turn.retrieval.confident, topScore: turn.retrieval.results[0]?.score ?? null }, deps) };
+      const { input, thresholds } = signalInputFor(turn, deps);
+      const retrieval = { confident: turn.retrieval.confident, topScore: turn.retrieval.results[0]?.score ?? null };
+      const draft = turn.draft && !turn.draft.skipped ? { grounded: turn.draft.grounded, ...(turn.draft.problem ? { problem: turn.draft.problem } : {}) } : null;
+      return { decision: decideEscalation({ ...input, retrieval, draft }, thresholds) };
     },
   };
 }

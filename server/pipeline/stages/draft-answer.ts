@@ -1,0 +1,46 @@
+import type { Answerer } from '../answerer.js';
+import type { Stage } from '../stage.js';
+import type { Draft } from '../turn.js';
+
+/**
+ * Stage 5: write the candidate answer, and its own check, before the decision: whether the
+ * knowledge base really answers the question counts as one of the policy's inputs. Written only
+ * when the decision can be a knowledge answer (retrieval ran and is confident); otherwise the
+ * policy does not need it and no model call is spent. With an LLM the text streams to the visitor
+ * as it is written; a draft that fails its check is withdrawn (see respond-to-visitor.ts).
+ */
+export function createDraftAnswerStage(deps: {
+  answerer: Answerer;
+  /** Streams answer text to the visitor as it is written (LLM answers). */
+  stream?: (conversationId: string, replyTo: string, delta: string) => void;
+}): Stage<'draft'> {
+  return {
+    name: 'draft-answer',
+    async run(turn) {
+      const retrieval = turn.retrieval;
+      if (!retrieval) throw new Error('draft-answer needs the retrieve-knowledge stage before it');
+      if (retrieval.skipped || !retrieval.confident) {
+        return { draft: { text: '', citations: [], grounded: false, streamed: false, skipped: retrieval.skipped ?? 'no confident knowledge' } };
+      }
+      let streamed = false;
+      const onDelta = deps.stream
+        ? (delta: string) => {
+            streamed = true;
+            deps.stream!(turn.conversationId, turn.messageId, delta);
+          }
+        : undefined;
+      const answer = await deps.answerer.answer({
+        question: turn.text,
+        chunks: retrieval.results,
+        history: turn.history.map((m) => ({ role: m.role, text: m.text })),
+        ...(onDelta ? { onDelta } : {}),
+      });
+      const text = answer.text.trim();
+      const problem: Draft['problem'] = answer.unanswerable ? 'no_answer' : !text ? 'empty' : undefined;
+      const draft: Draft = problem
+        ? { text: '', citations: [], grounded: false, problem, streamed }
+        : { text: answer.text, citations: answer.citations, grounded: true, streamed };
+      return { draft };
+    },
+  };
+}
