@@ -22,6 +22,9 @@ export interface IntentsEvalResult {
   trainSeconds: number;
   p50Ms: number;
   p99Ms: number;
+  /** The learnt confidence threshold and what leave-intents-out expected of it on train. */
+  rejectionThreshold: number;
+  simulated: { inScopeRejected: number; unseenRejected: number; inScopeAccuracy: number } | null;
   worst: Array<{ label: string; f1: number; confusedWith: string | null }>;
 }
 
@@ -122,6 +125,14 @@ export async function runIntentsEval(args: { train: string; test: string }): Pro
     trainSeconds: round(trainSeconds, 2),
     p50Ms: round(percentile(latencies, 0.5), 3),
     p99Ms: round(percentile(latencies, 0.99), 3),
+    rejectionThreshold: round(classifier.threshold),
+    simulated: classifier.rejection
+      ? {
+          inScopeRejected: round(classifier.rejection.inScopeRejected),
+          unseenRejected: round(classifier.rejection.unseenRejected),
+          inScopeAccuracy: round(classifier.rejection.inScopeAccuracy),
+        }
+      : null,
     worst: [...f1s].sort((a, b) => a.f1 - b.f1).slice(0, 5),
   };
 }
