@@ -50,12 +50,12 @@ function percentile(sorted: number[], q: number): number {
 
 const round = (x: number, d = 4): number => Math.round(x * 10 ** d) / 10 ** d;
 
-export async function runIntentsEval(args: { train: string; test: string }): Promise<IntentsEvalResult> {
+export async function runIntentsEval(args: { train: string; test: string; maxInScopeRejection?: number }): Promise<IntentsEvalResult> {
   const train = readJsonl(args.train).filter((e) => e.label !== OOS_LABEL);
   const test = readJsonl(args.test);
 
   const t0 = performance.now();
-  const classifier = trainIntentClassifier(train);
+  const classifier = trainIntentClassifier(train, args.maxInScopeRejection === undefined ? {} : { maxInScopeRejection: args.maxInScopeRejection });
   const trainSeconds = (performance.now() - t0) / 1000;
 
   // Latency is what a running server sees: let the JIT settle on a few texts first (untimed).

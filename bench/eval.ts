@@ -8,7 +8,7 @@ import { runIntentsEval } from './eval-intents.js';
 import { runRetrievalEval } from './eval-retrieval.js';
 
 const USAGE = `Usage:
-  npm run eval -- intents --train FILE --test FILE [--json]
+  npm run eval -- intents --train FILE --test FILE [--json] [--max-in-scope-rejection 0.12]
   npm run eval -- retrieval --docs FILE --queries FILE [--json] [--no-vector] [--no-fulltext]`;
 
 async function main(argv: string[]): Promise<void> {
@@ -21,6 +21,7 @@ async function main(argv: string[]): Promise<void> {
       docs: { type: 'string' },
       queries: { type: 'string' },
       json: { type: 'boolean', default: false },
+      'max-in-scope-rejection': { type: 'string' },
       'no-vector': { type: 'boolean', default: false },
       'no-fulltext': { type: 'boolean', default: false },
     },
@@ -29,7 +30,12 @@ async function main(argv: string[]): Promise<void> {
   let result: Record<string, unknown>;
   if (command === 'intents') {
     if (!values.train || !values.test) throw new UsageError('intents needs --train and --test');
-    const { worst, ...figures } = await runIntentsEval({ train: values.train, test: values.test });
+    const cap = values['max-in-scope-rejection'];
+    const maxInScopeRejection = cap === undefined ? undefined : Number(cap);
+    if (maxInScopeRejection !== undefined && !(maxInScopeRejection >= 0 && maxInScopeRejection <= 1)) {
+      throw new UsageError('--max-in-scope-rejection takes a share between 0 and 1');
+    }
+    const { worst, ...figures } = await runIntentsEval({ train: values.train, test: values.test, maxInScopeRejection });
     if (!values.json) {
       console.log('Worst intents (F1, most confused with):');
       for (const w of worst) console.log(`  ${w.label.padEnd(40)} ${w.f1.toFixed(3)}  ${w.confusedWith ?? ''}`);
