@@ -22,6 +22,9 @@ export interface IntentsEvalResult {
   trainSeconds: number;
   p50Ms: number;
   p99Ms: number;
+  /** The learnt confidence threshold and what leave-intents-out expected of it on train. */
+  rejectionThreshold: number;
+  simulated: { inScopeRejected: number; unseenRejected: number; inScopeAccuracy: number } | null;
   worst: Array<{ label: string; f1: number; confusedWith: string | null }>;
 }
 
@@ -47,12 +50,12 @@ function percentile(sorted: number[], q: number): number {
 
 const round = (x: number, d = 4): number => Math.round(x * 10 ** d) / 10 ** d;
 
-export async function runIntentsEval(args: { train: string; test: string }): Promise<IntentsEvalResult> {
+export async function runIntentsEval(args: { train: string; test: string; maxInScopeRejection?: number }): Promise<IntentsEvalResult> {
   const train = readJsonl(args.train).filter((e) => e.label !== OOS_LABEL);
   const test = readJsonl(args.test);
 
   const t0 = performance.now();
-  const classifier = trainIntentClassifier(train);
+  const classifier = trainIntentClassifier(train, args.maxInScopeRejection === undefined ? {} : { maxInScopeRejection: args.maxInScopeRejection });
   const trainSeconds = (performance.now() - t0) / 1000;
 
   // Latency is what a running server sees: let the JIT settle on a few texts first (untimed).
@@ -122,6 +125,14 @@ export async function runIntentsEval(args: { train: string; test: string }): Pro
     trainSeconds: round(trainSeconds, 2),
     p50Ms: round(percentile(latencies, 0.5), 3),
     p99Ms: round(percentile(latencies, 0.99), 3),
+    rejectionThreshold: round(classifier.threshold),
+    simulated: classifier.rejection
+      ? {
+          inScopeRejected: round(classifier.rejection.inScopeRejected),
+          unseenRejected: round(classifier.rejection.unseenRejected),
+          inScopeAccuracy: round(classifier.rejection.inScopeAccuracy),
+        }
+      : null,
     worst: [...f1s].sort((a, b) => a.f1 - b.f1).slice(0, 5),
   };
 }

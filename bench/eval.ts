@@ -10,7 +10,7 @@ import { runRetrievalEval } from './eval-retrieval.js';
 import { formatConversationTable, runConversationsEval } from './eval-conversations.js';
 
 const USAGE = `Usage:
-  npm run eval -- intents --train FILE --test FILE [--json]
+  npm run eval -- intents --train FILE --test FILE [--json] [--max-in-scope-rejection 0.12]
   npm run eval -- retrieval --docs FILE --queries FILE [--leave-out F [--seed N]] [--json] [--no-vector] [--no-fulltext]
   npm run eval -- conversations FILE [--json]`;
 
@@ -27,6 +27,7 @@ async function main(argv: string[]): Promise<void> {
       'leave-out': { type: 'string' },
       seed: { type: 'string' },
       json: { type: 'boolean', default: false },
+      'max-in-scope-rejection': { type: 'string' },
       'no-vector': { type: 'boolean', default: false },
       'no-fulltext': { type: 'boolean', default: false },
     },
@@ -36,7 +37,12 @@ async function main(argv: string[]): Promise<void> {
   if (command === 'intents') {
     if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
     if (!values.train || !values.test) throw new UsageError('intents needs --train and --test');
-    const { worst, ...figures } = await runIntentsEval({ train: values.train, test: values.test });
+    const cap = values['max-in-scope-rejection'];
+    const maxInScopeRejection = cap === undefined ? undefined : Number(cap);
+    if (maxInScopeRejection !== undefined && !(maxInScopeRejection >= 0 && maxInScopeRejection <= 1)) {
+      throw new UsageError('--max-in-scope-rejection takes a share between 0 and 1');
+    }
+    const { worst, ...figures } = await runIntentsEval({ train: values.train, test: values.test, maxInScopeRejection });
     if (!values.json) {
       console.log('Worst intents (F1, most confused with):');
       for (const w of worst) console.log(`  ${w.label.padEnd(40)} ${w.f1.toFixed(3)}  ${w.confusedWith ?? ''}`);

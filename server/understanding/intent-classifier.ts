@@ -1,12 +1,13 @@
 /**
  * trainIntentClassifier: an offline intent classifier trained in-process from example
  * utterances. Scores come from intent-scorer.ts; this file adds what makes the number usable by
- * a policy: a softmax temperature fitted on a held-out split (so `confidence` is a probability),
- * and out-of-scope rejection (low calibrated confidence, or wording the examples never used),
- * with thresholds also taken from the held-out split so they adapt to the data set's size.
+ * a policy: a softmax temperature fitted on held-out examples (so `confidence` is a probability),
+ * and out-of-scope rejection (low calibrated confidence, or wording the examples never used). The
+ * confidence threshold comes from leave-intents-out folds over the examples themselves, so it
+ * adapts to the catalog's size and catches questions about intents nobody set up.
  */
 import { fitTemperature, quantile, softmax } from './calibration.js';
-import { mulberry32 } from './linear-svm.js';
+import { chooseRejectionThreshold, leaveIntentsOutSamples, type RejectionChoice } from './leave-intents-out.js';
 import { trainIntentScorer, type IntentScorerOptions } from './intent-scorer.js';
 import { contentTokens, type TextFeatures } from './text-features.js';
 import type { IntentClassifier, IntentPrediction } from './types.js';
@@ -16,16 +17,21 @@ export interface IntentClassifierOptions extends Partial<IntentScorerOptions> {
   /** Share of each intent's examples held out to fit the temperature and the thresholds. */
   holdoutFraction: number;
   /**
-   * Confidence threshold = this quantile of held-out confidences (roughly this share of in-scope
-   * messages is handed over as "not sure"). Ignored when minConfidence is set.
+   * Leave-intents-out folds (leave-intents-out.ts) that choose the confidence threshold; 0 = use
+   * fallbackMinConfidence. Each fold costs roughly half a training run.
    */
-  rejectQuantile: number;
+  rejectionFolds: number;
+  /** Share of the intents each fold hides to play "a question about an intent nobody set up". */
+  hiddenIntentShare: number;
+  /** Weight of rejecting a simulated unseen-intent question against answering an in-scope one right. */
+  unseenWeight: number;
+  /** The learnt threshold never rejects more than this share of the simulated in-scope questions. */
+  maxInScopeRejection: number;
+  /** Fewer simulated in-scope or unseen questions than this: too noisy, use fallbackMinConfidence. */
+  minRejectionSamples: number;
   /** Fixed calibrated-confidence threshold below which the intent is null. */
   minConfidence?: number;
-  /**
-   * Used instead of the rejectQuantile threshold when there are too few held-out texts to
-   * estimate that quantile (fewer than 1 / rejectQuantile), e.g. a few hundred intent examples.
-   */
+  /** The threshold when leave-intents-out cannot run (too few intents or examples). */
   fallbackMinConfidence: number;
   /**
    * Familiarity = character-gram coverage + noveltyScoreWeight * best raw score. Messages below
@@ -53,13 +59,19 @@ export interface IntentClassifierOptions extends Partial<IntentScorerOptions> {
 }
 
 /**
- * Quantiles chosen on BANKING77 vs StackExchange FAQ queries: every in-scope message rejected
- * costs accuracy, so the thresholds sit low (about 0.5% of in-scope messages rejected) and still
- * catch about three quarters of off-topic ones.
+ * No threshold here is a number fitted to one data set: the confidence threshold comes from
+ * leave-intents-out on the catalog's own examples, the familiarity ones from tiny quantiles of its
+ * held-out examples (they only catch wording the catalog never uses, e.g. off-topic chat).
+ * maxInScopeRejection was chosen on BANKING77-OOS valid (never test): the smallest cap at which the
+ * simulated optimum still reaches about half of the unseen-intent questions.
  */
 export const DEFAULT_INTENT_CLASSIFIER_OPTIONS: IntentClassifierOptions = {
   holdoutFraction: 0.2,
-  rejectQuantile: 0.002,
+  rejectionFolds: 2,
+  hiddenIntentShare: 0.25,
+  unseenWeight: 1,
+  maxInScopeRejection: 0.12,
+  minRejectionSamples: 20,
   fallbackMinConfidence: 0.25,
   noveltyQuantile: 0.002,
   unsureNoveltyQuantile: 0.01,
@@ -72,31 +84,20 @@ export const DEFAULT_INTENT_CLASSIFIER_OPTIONS: IntentClassifierOptions = {
   seed: 13,
 };
 
+export interface RejectionSummary extends RejectionChoice {
+  inScopeSamples: number;
+  unseenSamples: number;
+}
+
 export interface TrainedIntentClassifier extends IntentClassifier {
   readonly labels: readonly string[];
   readonly temperature: number;
   /** Calibrated confidence below which classify() answers intent null. */
   readonly threshold: number;
+  /** How the threshold was learnt (leave-intents-out); null when it is the fixed or fallback one. */
+  readonly rejection: RejectionSummary | null;
   /** Familiarity thresholds (hard, and when unsure). */
   readonly familiarity: { readonly min: number; readonly unsure: number };
-}
-
-/** Stratified split: every intent with at least 3 examples lends ~fraction of them to held-out. */
-function stratifiedSplit(labels: Int32Array, classes: number, fraction: number, seed: number): Uint8Array {
-  const rand = mulberry32(seed);
-  const byClass: number[][] = Array.from({ length: classes }, () => []);
-  labels.forEach((l, i) => byClass[l]!.push(i));
-  const held = new Uint8Array(labels.length);
-  for (const idx of byClass) {
-    if (idx.length < 3) continue;
-    for (let i = idx.length - 1; i > 0; i--) {
-      const j = Math.floor(rand() * (i + 1));
-      [idx[i], idx[j]] = [idx[j]!, idx[i]!];
-    }
-    const k = Math.max(1, Math.round(idx.length * fraction));
-    for (let i = 0; i < k; i++) held[idx[i]!] = 1;
-  }
-  return held;
 }
 
 export function trainIntentClassifier(
@@ -114,31 +115,48 @@ export function trainIntentClassifier(
   const familiarityOf = (vocabulary: VocabularyCoverage, scores: Float64Array, features: TextFeatures): number =>
     vocabulary.coverage(features) + o.noveltyScoreWeight * Math.max(...scores);
 
-  // Fit calibration on a model that has not seen the held-out texts, then retrain on everything.
+  // Calibrate on probe models that have not seen the held-out texts (nor, for the simulated
+  // out-of-scope texts, their whole intent), then retrain on everything.
   let temperature = o.defaultTemperature;
   let threshold = o.minConfidence ?? o.fallbackMinConfidence;
   let minFamiliarity = o.minFamiliarity ?? -Infinity;
   let unsureFamiliarity = -Infinity;
-  if (o.holdoutFraction > 0) {
-    const held = stratifiedSplit(y, labels.length, o.holdoutFraction, o.seed);
-    const fitIdx = [...y.keys()].filter((i) => !held[i]);
-    const heldIdx = [...y.keys()].filter((i) => held[i]);
-    if (heldIdx.length > 0) {
-      const fitTexts = fitIdx.map((i) => texts[i]!);
-      const probe = trainIntentScorer(fitTexts, Int32Array.from(fitIdx, (i) => y[i]!), labels.length, o);
-      const probeVocabulary = fitVocabularyCoverage(probe.trainingFeatures);
-      const heldFeatures = heldIdx.map((i) => probe.extract(texts[i]!));
-      const scores = heldFeatures.map((f) => probe.score(f));
-      const fitted = fitTemperature(scores, heldIdx.map((i) => y[i]!));
-      const n = heldIdx.length;
+  let rejection: RejectionSummary | null = null;
+  if (o.holdoutFraction > 0 && o.rejectionFolds > 0) {
+    const samples = leaveIntentsOutSamples(
+      texts,
+      y,
+      labels.length,
+      { folds: o.rejectionFolds, hiddenIntentShare: o.hiddenIntentShare, holdoutFraction: o.holdoutFraction, seed: o.seed },
+      o,
+    );
+    const inScope = samples.filter((s) => s.gold >= 0);
+    const unseen = samples.filter((s) => s.gold < 0);
+    if (inScope.length > 0) {
+      const fitted = fitTemperature(inScope.map((s) => s.scores), inScope.map((s) => s.gold));
+      const n = inScope.length;
       temperature = Math.exp((n * Math.log(fitted) + o.temperaturePriorWeight * Math.log(o.defaultTemperature)) / (n + o.temperaturePriorWeight));
-      if (o.minConfidence === undefined && heldIdx.length * o.rejectQuantile >= 1) {
-        const confidences = scores.map((s) => Math.max(...softmax(s, temperature)));
-        threshold = quantile(confidences, o.rejectQuantile);
-      }
-      const familiarity = heldFeatures.map((f, j) => familiarityOf(probeVocabulary, scores[j]!, f));
+      const familiarity = inScope.map((s) => familiarityOf(s.vocabulary, s.scores, s.features));
       if (o.minFamiliarity === undefined) minFamiliarity = quantile(familiarity, o.noveltyQuantile);
       unsureFamiliarity = Math.max(minFamiliarity, quantile(familiarity, o.unsureNoveltyQuantile));
+    }
+    if (o.minConfidence === undefined && inScope.length >= o.minRejectionSamples && unseen.length >= o.minRejectionSamples) {
+      const best = (s: Float64Array): { k: number; p: number } => {
+        const p = softmax(s, temperature);
+        let k = 0;
+        for (let j = 1; j < p.length; j++) if (p[j]! > p[k]!) k = j;
+        return { k, p: p[k]! };
+      };
+      const choice = chooseRejectionThreshold(
+        inScope.map((s) => {
+          const b = best(s.scores);
+          return { confidence: b.p, correct: b.k === s.gold };
+        }),
+        unseen.map((s) => best(s.scores).p),
+        o,
+      );
+      threshold = choice.threshold;
+      rejection = { ...choice, inScopeSamples: inScope.length, unseenSamples: unseen.length };
     }
   }
   if (o.minFamiliarity === undefined) minFamiliarity = Math.max(o.familiarityFloor, minFamiliarity);
@@ -161,5 +179,5 @@ export function trainIntentClassifier(
     return { intent: outOfScope ? null : best.intent, confidence: best.confidence, ranked, familiarity: familiar };
   };
 
-  return { labels, temperature, threshold, familiarity: { min: minFamiliarity, unsure: unsureFamiliarity }, classify };
+  return { labels, temperature, threshold, rejection, familiarity: { min: minFamiliarity, unsure: unsureFamiliarity }, classify };
 }

@@ -41,8 +41,10 @@ describe('default intents', () => {
     expect(expected).toContain(classifier.classify(text).intent);
   });
 
-  it('uses the small-data confidence threshold (too few held-out texts for a quantile)', () => {
-    expect(classifier.threshold).toBe(0.25);
+  it('learns its confidence threshold from leave-intents-out without refusing most in-scope questions', () => {
+    expect(classifier.rejection).not.toBeNull();
+    expect(classifier.threshold).toBe(classifier.rejection!.threshold);
+    expect(classifier.rejection!.inScopeRejected).toBeLessThanOrEqual(0.12);
   });
 
   it('leaves unrelated text out of scope', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { trainIntentClassifier } from '../../server/understanding/intent-classifier.js';
+import { DEFAULT_INTENTS, intentExamples } from '../../server/understanding/default-intents.js';
 
 const examples: Array<{ text: string; label: string }> = [
   ...[
@@ -78,5 +79,44 @@ describe('trainIntentClassifier confidence and familiarity', () => {
     const offTopic = classifier.classify('quarterly revenue recognition policy').familiarity!;
     expect(inScope).toBeGreaterThan(offTopic);
     expect(offTopic).toBeLessThan(classifier.familiarity.min);
+  });
+});
+
+describe('trainIntentClassifier on questions about intents nobody set up', () => {
+  // The default catalog minus three intents: their examples are in-domain support questions that
+  // no remaining intent covers, the case a team meets when it has not set an intent up yet.
+  const missing = new Set(['outage', 'data_export', 'privacy_gdpr']);
+  const kept = DEFAULT_INTENTS.filter((i) => !missing.has(i.name));
+  const classifier = trainIntentClassifier(intentExamples(kept));
+  const unseen = DEFAULT_INTENTS.filter((i) => missing.has(i.name)).flatMap((i) => i.examples);
+
+  it('answers "no intent" for most of them instead of filing them under a neighbour', () => {
+    const rejected = unseen.filter((t) => classifier.classify(t).intent === null).length;
+    expect(rejected / unseen.length).toBeGreaterThanOrEqual(0.35);
+  });
+
+  it('still files paraphrases of the intents it has', () => {
+    const cases: Array<[string, string]> = [
+      ['I want to talk to a person', 'talk_to_human'],
+      ['I was charged twice', 'refund_or_charge_dispute'],
+      ['someone hacked my account', 'security_incident'],
+      ['please cancel our subscription', 'cancellation'],
+      ['where do I find my api key', 'integration_or_api'],
+      ['the page crashes when I click save', 'bug_report'],
+      ['upgrade us to the business plan', 'plan_change'],
+      ['hello!', 'greeting_smalltalk'],
+    ];
+    for (const [text, intent] of cases) expect(classifier.classify(text).intent, text).toBe(intent);
+  });
+
+  it('keeps a small catalog answering: the learnt threshold rejects at most 12% of held-out in-scope examples', () => {
+    expect(classifier.rejection).not.toBeNull();
+    expect(classifier.rejection!.inScopeRejected).toBeLessThanOrEqual(0.12);
+  });
+
+  it('falls back to a fixed threshold when there are too few examples to simulate (three intents of ten)', () => {
+    const tiny = trainIntentClassifier(examples);
+    expect(tiny.rejection).toBeNull();
+    expect(tiny.threshold).toBe(0.25);
   });
 });
