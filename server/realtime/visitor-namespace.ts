@@ -16,6 +16,7 @@ import { createAnswerFeedback } from '../conversations/answer-feedback.js';
 import type { VisitorLimits } from '../limits/visitor-limits.js';
 import { RateLimitedError } from '../limits/rate-limited-error.js';
 import { visitorRoom } from './rooms.js';
+import { createKeyedSerializer } from '../pipeline/keyed-serializer.js';
 
 export interface VisitorSocketData {
   conversationId: string;
@@ -49,6 +50,7 @@ export interface VisitorNamespaceDeps {
 export function setupVisitorNamespace(nsp: VisitorNamespace, deps: VisitorNamespaceDeps): void {
   const { tokens, conversations, log, limits } = deps;
   const answerFeedback = createAnswerFeedback(conversations);
+  const pageWrites = createKeyedSerializer();
 
   nsp.use(guardedMiddleware(log, '/visitor', async (socket, next) => {
     const address = deps.clientAddress(socket.handshake.address, socket.handshake.headers['x-forwarded-for']);
@@ -144,9 +146,13 @@ export function setupVisitorNamespace(nsp: VisitorNamespace, deps: VisitorNamesp
       'page',
       ackedHandler(VisitorPageIn, log, async (page) => {
         data.page = page;
-        // Over the limit the page is not recorded (the next message still carries its page).
-        await limits.consume('page.conversation', data.conversationId);
-        await conversations.repo.recordPage(data.conversationId, page);
+        // One at a time per conversation, so the page trail keeps the order the visitor moved in
+        // (two pooled connections could otherwise commit p2 before p1). Over the limit the page is
+        // not recorded (the next message still carries its page).
+        await pageWrites.run(data.conversationId, async () => {
+          await limits.consume('page.conversation', data.conversationId);
+          await conversations.repo.recordPage(data.conversationId, page);
+        });
         return {};
       }) as VisitorClientToServer['page'],
     );
