@@ -4,6 +4,7 @@ import { migrate } from '../server/db/migrate.js';
 import { createKnowledgeBase } from '../knowledge/knowledge-base.js';
 import { LocalEmbeddings } from '../knowledge/local-embeddings.js';
 import type { SearchMode } from '../knowledge/hybrid-search.js';
+import { mulberry32 } from '../server/understanding/seeded-random.js';
 
 export interface RetrievalEvalArgs {
   /** JSONL `{"id","title","text"}`. */
@@ -171,17 +172,6 @@ export function keptDocIds(ids: readonly string[], fraction: number, seed: numbe
   return new Set(order.slice(Math.round(fraction * order.length)));
 }
 
-/** A small seeded PRNG: the same seed gives the same split on every machine. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;

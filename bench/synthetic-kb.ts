@@ -1,20 +1,10 @@
+import { mulberry32 } from '../server/understanding/seeded-random.js';
 /** Deterministic synthetic help-centre articles and questions from a small vocabulary (no downloads). */
 const AREAS = ['billing', 'invoice', 'workspace', 'project', 'task', 'calendar', 'report', 'dashboard', 'integration', 'webhook', 'api key', 'team', 'member', 'role', 'permission', 'notification', 'email', 'password', 'login', 'export', 'import', 'template', 'comment', 'attachment', 'label', 'sprint', 'milestone', 'timeline', 'budget', 'subscription'];
 const VERBS = ['create', 'delete', 'rename', 'archive', 'restore', 'share', 'export', 'import', 'connect', 'disconnect', 'enable', 'disable', 'configure', 'reset', 'transfer', 'duplicate', 'schedule', 'filter', 'sort', 'move'];
 const PLACES = ['Settings', 'the sidebar', 'the project menu', 'the admin console', 'your profile', 'the toolbar', 'the billing page', 'the integrations tab'];
 const DETAILS = ['Only owners and admins can do this.', 'Changes apply immediately to every member.', 'You can undo this within 30 days.', 'This is available on the Business plan and above.', 'The mobile app supports this as well.', 'An email confirmation is sent to the workspace owner.', 'Large workspaces may take a few minutes to update.', 'Guests cannot see the result.', 'Audit logs record who made the change.', 'Use the API for bulk changes.'];
 
-/** A small seeded PRNG (mulberry32): same seed, same corpus. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface SyntheticArticle {
   title: string;
@@ -24,7 +14,7 @@ export interface SyntheticArticle {
 
 /** Article `i`: a title "How to <verb> a <area>" and `sections` Markdown sections of a few sentences. */
 export function syntheticArticle(i: number, sections = 4): SyntheticArticle {
-  const r = rng(i + 1);
+  const r = mulberry32(i + 1);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
   const verb = VERBS[i % VERBS.length]!;
   const area = AREAS[Math.floor(i / VERBS.length) % AREAS.length]!;

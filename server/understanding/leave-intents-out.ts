@@ -6,7 +6,7 @@
  * rejection threshold then comes from this catalog's own data, so it adapts to its size and wording
  * and never needs an out-of-scope example.
  */
-import { mulberry32 } from './linear-svm.js';
+import { mulberry32 } from './seeded-random.js';
 import { trainIntentScorer, type IntentScorerOptions } from './intent-scorer.js';
 import type { TextFeatures } from './text-features.js';
 import { fitVocabularyCoverage, type VocabularyCoverage } from './vocabulary-coverage.js';

@@ -4,6 +4,7 @@
  * few passes on sparse, L2-normalised text vectors.
  */
 import type { SparseVector } from './tfidf-vectorizer.js';
+import { mulberry32 } from './seeded-random.js';
 
 export interface LinearSvmOptions {
   /** Inverse regularisation strength. */
@@ -36,17 +37,6 @@ export interface LinearModel {
   biases: Float32Array;
 }
 
-/** Small seeded PRNG so training is reproducible (Math.random would be hidden state). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** All training vectors in one compressed-sparse-row block: far better memory locality. */
 interface Csr {
