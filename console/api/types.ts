@@ -298,21 +298,7 @@ export interface WebhookDelivery {
 }
 
 /** `GET /api/webhooks/stats`: how far behind outbound webhooks are, across all nodes. */
-export interface WebhookStats {
-  webhookConfigured: boolean;
-  backlog: number;
-  inFlight: number;
-  retrying: number;
-  lagSeconds: number;
-  oldestPendingAgeSeconds: number;
-  deliveredLastMinute: number;
-  failedLastMinute: number;
-  failedTotal: number;
-  concurrency: number;
-  thresholds: { backlog: number; lagSeconds: number };
-  behind: boolean;
-  at: string;
-}
+export type { WebhookStats } from '../../protocol/webhook-stats.js';
 
 export interface TransferResult {
   status: string;
