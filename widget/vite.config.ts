@@ -2,6 +2,7 @@ import preact from '@preact/preset-vite';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { splitBundle } from './split-bundle-plugin.js';
+import { withoutWebTransport } from './without-webtransport-plugin.js';
 
 const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
 
@@ -14,6 +15,7 @@ const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
  */
 export default defineConfig({
   plugins: [
+    withoutWebTransport(),
     preact({ prefreshEnabled: false, devtoolsInProd: false }),
     splitBundle({ loader: 'firstline', chat: 'chat', placeholder: '__FIRSTLINE_CHAT_CHUNK__', chatPrefix: 'widget/' }),
   ],
