@@ -156,7 +156,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
         model: createOpenAiChatModel({ apiKey: config.openai.apiKey, baseURL: config.openai.baseURL, model: config.openai.chatModel, timeoutMs: config.openai.timeoutMs }),
         timeoutMs: config.openai.timeoutMs,
       })
-    : createExtractiveAnswerer();
+    : createExtractiveAnswerer({ articles: (id) => kb.getArticle(id) });
   let stages: AnyStage[] = [];
 
   const notes = createConversationNotes(db);

@@ -49,7 +49,8 @@ export function createComposeReplyStage(deps: {
           // The policy answers from the knowledge base only with a grounded draft; anything else is a bug upstream.
           if (!draft || draft.skipped || !draft.grounded) throw new Error(`compose-reply: decision "${d.reasonCode}" has no grounded draft to render`);
           const prefix = d.reasonCode === 'answer_while_waiting' ? WAITING_NOTE : '';
-          return { reply: { kind: 'answer', text: prefix + draft.text, citations: draft.citations } };
+          const rich = draft.rich && prefix ? [{ p: [prefix.trim()] }, ...draft.rich] : draft.rich;
+          return { reply: { kind: 'answer', text: prefix + draft.text, citations: draft.citations, ...(rich ? { rich } : {}) } };
         }
       }
     },
