@@ -16,7 +16,8 @@ export function subjectOf(heading: string | null): string | null {
   const words = heading.replace(/\([^)]*\)/g, ' ').trim().split(/\s+/).filter(Boolean);
   if (!words.length) return null;
   if (TASK_VERBS.has(words[0]!.toLowerCase())) {
-    const rest = words.slice(1);
+    // Phrasal verbs: "Set up a webhook", "Turn on 2FA".
+    const rest = words.slice(/^(up|on|off|in|out)$/i.test(words[1] ?? '') ? 2 : 1);
     if (!/^(the|your|a|an)$/i.test(rest[0] ?? '') || rest.some((w) => /^(and|or)$/i.test(w))) return null;
     return rest.join(' ');
   }

@@ -12,6 +12,8 @@ export interface AnswerArticle {
   sections: readonly MarkdownSection[];
   /** The section retrieval ranked best (last part of the chunk's heading path), if any. */
   retrievedHeading: string | null;
+  /** Retrieval's score for the article (higher is more relevant). */
+  score: number;
 }
 
 export interface FocusedAnswer {
@@ -22,7 +24,7 @@ export interface FocusedAnswer {
 }
 
 /** About how much of an article an answer quotes (plain-text characters, before the source line). */
-export const ANSWER_BUDGET = 600;
+export const ANSWER_BUDGET = 560;
 
 /**
  * The offline answer: from the best article, the section that answers the question, and in it the
@@ -35,27 +37,29 @@ export function composeFocusedAnswer(args: { question: string; context?: string 
   const [first, second] = args.articles;
   if (!first) return { blocks: [], text: '', citations: [] };
   const terms = queryTerms(args.question, args.context);
-  const a = pickSection(first, terms);
-  const b = second && second.articleId !== first.articleId ? pickSection(second, terms) : null;
+  const problem = PROBLEM.test(args.question);
+  const a = pickSection(first, args.question, terms, problem);
+  const b = second && second.articleId !== first.articleId ? pickSection(second, args.question, terms, problem) : null;
   const cite = (x: AnswerArticle): Citation => ({ articleId: x.articleId, title: x.title, url: x.url });
   if (a && b && answersAnotherPart(args.question, terms, a, b)) {
     const half = Math.floor(ANSWER_BUDGET / 2);
     const blocks: RichBlock[] = [
       { p: ['Your question has two parts, answered by two articles:'] },
       { p: [{ b: first.title }] },
-      ...excerpt(a, terms, half, false),
+      ...excerpt(a, terms, half, false, problem),
       { p: [{ b: second!.title }] },
-      ...excerpt(b, terms, half, false),
+      ...excerpt(b, terms, half, false, problem),
     ];
     return { blocks, text: `${richTextToPlain(blocks)}\n\nRead the full articles: ${first.title}; ${second!.title}`, citations: [cite(first), cite(second!)] };
   }
   if (!a) return { blocks: [], text: '', citations: [] };
-  const blocks = excerpt(a, terms, ANSWER_BUDGET, true);
+  const blocks = excerpt(a, terms, ANSWER_BUDGET, true, problem);
   return { blocks, text: `${richTextToPlain(blocks)}\n\nRead the full article: ${first.title}`, citations: [cite(first)] };
 }
 
 interface Picked {
   article: AnswerArticle;
+  question: string;
   section: MarkdownSection;
   index: number;
   score: number;
@@ -64,33 +68,44 @@ interface Picked {
   covers: Set<string>;
 }
 
-/** The section that answers: the most (rare) question words, its heading counting extra, retrieval's choice a little. */
-function pickSection(article: AnswerArticle, terms: QueryTerms): Picked | null {
-  const candidates = article.sections.map((s, index) => ({ s, index, have: termsOf(`${s.heading ?? ''} ${richTextToPlain(s.blocks)}`), head: termsOf(s.heading ?? '') }));
-  const withText = candidates.filter((c) => c.s.blocks.length > 0);
-  if (!withText.length) return null;
+/** The section that answers: the one holding the best-matching sentence or item, its heading and retrieval's choice counting a little. */
+function pickSection(article: AnswerArticle, question: string, terms: QueryTerms, problem: boolean): Picked | null {
+  const candidates = article.sections
+    .map((s, index) => ({ s, index, have: termsOf(`${s.heading ?? ''} ${richTextToPlain(s.blocks)}`), head: termsOf(s.heading ?? '') }))
+    .filter((c) => c.s.blocks.length > 0);
+  if (!candidates.length) return null;
   const df = new Map<string, number>();
-  for (const c of withText) for (const t of c.have) df.set(t, (df.get(t) ?? 0) + 1);
-  const idf = (stem: string) => 1 + Math.log(withText.length / Math.max(1, df.get(stem) ?? withText.length));
-  let best: (typeof withText)[number] | null = null;
+  for (const c of candidates) for (const t of c.have) df.set(t, (df.get(t) ?? 0) + 1);
+  const idf = (stem: string) => 1 + Math.log(candidates.length / Math.max(1, df.get(stem) ?? candidates.length));
+  let best: (typeof candidates)[number] | null = null;
   let bestScore = -1;
-  for (const c of withText) {
-    const score = matchScore(terms, c.have, idf) + 0.5 * matchScore(terms, c.head, idf) + (c.s.heading !== null && c.s.heading === article.retrievedHeading ? 0.75 : 0);
+  for (const c of candidates) {
+    const units = unitsOf(c.s.blocks, terms, idf, problem);
+    const score =
+      Math.max(0, ...units.map((u) => u.score)) +
+      0.25 * matchScore(terms, c.have, idf) +
+      0.5 * matchScore(terms, c.head, idf) +
+      (problem && PROBLEM_HEADING.test(c.s.heading ?? '') ? 1 : 0) +
+      (c.s.heading !== null && c.s.heading === article.retrievedHeading ? 0.3 : 0);
     if (score > bestScore) [best, bestScore] = [c, score];
   }
-  const titleTerms = termsOf(article.title);
-  const covers = new Set([...terms].filter(([stem, w]) => w === 1 && (best!.have.has(stem) || titleTerms.has(stem))).map(([stem]) => stem));
-  return { article, section: best!.s, index: best!.index, score: bestScore, idf, covers };
+  const topic = termsOf(`${article.title} ${best!.s.heading ?? ''}`);
+  const covers = new Set([...terms].filter(([stem, w]) => w === 1 && topic.has(stem)).map(([stem]) => stem));
+  return { article, question, section: best!.s, index: best!.index, score: bestScore, idf, covers };
 }
+
+/** The visitor describes something going wrong: troubleshooting sections and "**No email?** ..." items answer it. */
+const PROBLEM = /\b(never|not|no|didn't|doesn't|don't|can't|cannot|won't|isn't|stopped|greyed|grayed|error|invalid|fail(s|ed)?|broken|lost|locked|missing|wrong)\b|n't\b/i;
+const PROBLEM_HEADING = /troubleshoot|problem|can't|\bnot\b|issue|error|fail|stopped|too many|\?/i;
 
 const CONJOINED = /\b(and|also|plus|as well as)\b|\?.+\?/i;
 
 /** The second article answers a part of the question the first does not (and the first a part of its own). */
 function answersAnotherPart(question: string, terms: QueryTerms, a: Picked, b: Picked): boolean {
-  if (!CONJOINED.test(question)) return false;
-  const onlyB = [...b.covers].filter((t) => !a.covers.has(t) && !a.article.sections.some((s) => termsOf(`${s.heading ?? ''} ${richTextToPlain(s.blocks)}`).has(t)));
+  if (!CONJOINED.test(question) || b.article.score < 0.7 * a.article.score) return false;
+  const onlyB = [...b.covers].filter((t) => !a.covers.has(t));
   const onlyA = [...a.covers].filter((t) => !b.covers.has(t));
-  return onlyB.length > 0 && onlyA.length > 0 && b.score >= 0.5 * a.score && terms.size >= 3;
+  return onlyB.length > 0 && onlyA.length > 0 && terms.size >= 3;
 }
 
 interface Unit {
@@ -103,37 +118,50 @@ interface Unit {
   score: number;
 }
 
-const PROCEDURAL = /\b(how|steps?|where|change|update|set ?up|enable|turn on|add|create|reset|cancel|invite|connect|export|delete|remove|download|install|configure)\b/i;
+const PROCEDURAL = /^(how|where)\b|\b(how (do|can|to)|steps?|set ?up|walk me)\b/i;
+/** A paragraph up to this long is one unit: its sentences lean on each other. */
+const WHOLE_PARAGRAPH = 350;
+/** Pronouns that need what came before them. */
+const POINTS_BACK = /^\W*(it|this|that|they|these|those|then)\b|\b(it|them)\b(?!['’])/i;
 
 /** The units of the section that answer, within the budget, in the article's order, with context. */
-function excerpt(p: Picked, terms: QueryTerms, budget: number, lead: boolean): RichBlock[] {
-  const units = unitsOf(p.section.blocks, terms, p.idf);
+function excerpt(p: Picked, terms: QueryTerms, budget: number, lead: boolean, problem: boolean): RichBlock[] {
+  const units = unitsOf(p.section.blocks, terms, p.idf, problem);
   const best = Math.max(0, ...units.map((u) => u.score));
   const chosen = new Set<Unit>();
   let used = lead && p.section.heading ? p.section.heading.length + 2 : 0;
-  const take = (u: Unit, force = false) => {
-    if (chosen.has(u) || (!force && used + u.chars > budget)) return;
+  const fits = (u: Unit) => used + u.chars <= budget;
+  const take = (u: Unit | undefined, force = false) => {
+    if (!u || chosen.has(u) || (!force && !fits(u))) return;
     chosen.add(u);
     used += u.chars + 2;
   };
+  const ranked = [...units].sort((x, y) => y.score - x.score || units.indexOf(x) - units.indexOf(y));
   if (best === 0) {
     // The section answers as a whole (its heading matched, or retrieval chose it): its opening.
     for (const u of units) take(u, chosen.size === 0);
   } else {
     const steps = units.find((u) => u.kind === 'steps');
-    if (steps && (steps.score > 0 || PROCEDURAL.test([...terms.keys()].join(' ')) || PROCEDURAL.test(richLineText(steps.line)))) {
+    const wantSteps = steps && (steps.score >= 0.5 * best || (!problem && PROCEDURAL.test(p.question)));
+    if (wantSteps) {
+      take(steps, true);
       // A short lead-in right before the steps ("Only Owners can change it.") belongs with them.
       const before = units[units.indexOf(steps) - 1];
-      take(steps, true);
       if (before && before.kind === 'sentence' && before.block === steps.block - 1 && before.chars < 200) take(before);
     }
-    const ranked = [...units].sort((x, y) => y.score - x.score || units.indexOf(x) - units.indexOf(y));
-    take(ranked[0]!, true);
+    take(ranked[0], !wantSteps);
     for (const u of ranked) if (u.score > 0 && u.score >= 0.35 * best) take(u);
+  }
+  // A chosen sentence that leans on the one before it ("Verify it before ...") gets it, if it fits.
+  const subject = subjectOf(p.section.heading) ?? subjectOf(p.article.title);
+  if (!subject) {
+    units.forEach((u, i) => {
+      const prev = units[i - 1];
+      if (chosen.has(u) && u.kind === 'sentence' && prev && prev.block === u.block && !chosen.has(prev) && POINTS_BACK.test(richLineText(u.line))) take(prev);
+    });
   }
   const blocks: RichBlock[] = [];
   if (lead && p.section.heading) blocks.push({ p: [{ b: p.section.heading }] });
-  const subject = subjectOf(p.section.heading) ?? subjectOf(p.article.title);
   units.forEach((u, i) => {
     if (!chosen.has(u)) return;
     const prev = units[i - 1];
@@ -152,16 +180,22 @@ function excerpt(p: Picked, terms: QueryTerms, budget: number, lead: boolean): R
 
 const startOf = (b: RichBlock) => ('ol' in b && b.start !== undefined ? { start: b.start } : {});
 
-function unitsOf(blocks: readonly RichBlock[], terms: QueryTerms, idf: (stem: string) => number): Unit[] {
+function unitsOf(blocks: readonly RichBlock[], terms: QueryTerms, idf: (stem: string) => number, problem: boolean): Unit[] {
   const units: Unit[] = [];
-  const unit = (block: number, kind: Unit['kind'], line: RichInline[], at: number) => {
+  const unit = (block: number, kind: Unit['kind'], line: RichInline[], at: number, extraChars = 0) => {
     const text = richLineText(line);
-    units.push({ block, kind, line, at, chars: text.length, score: matchScore(terms, termsOf(text), idf) });
+    let score = matchScore(terms, termsOf(text), idf);
+    // "**No confirmation email?** Check spam ..." answers a problem the visitor describes.
+    const first = line[0];
+    if (problem && score > 0 && first && typeof first !== 'string' && 'b' in first && /\?|^(no|not)\b|n't\b/i.test(first.b)) score += 1.5;
+    units.push({ block, kind, line, at, chars: text.length + extraChars, score });
   };
   blocks.forEach((b, i) => {
-    if ('p' in b) splitSentences(b.p).forEach((s, at) => unit(i, 'sentence', s, at));
-    else if ('ol' in b) unit(i, 'steps', b.ol.flatMap((item) => [...item, ' ']), 0);
-    else b.ul.forEach((item, at) => unit(i, 'item', item, at));
+    if ('p' in b) {
+      if (richLineText(b.p).length <= WHOLE_PARAGRAPH) unit(i, 'sentence', b.p, 0);
+      else splitSentences(b.p).forEach((s, at) => unit(i, 'sentence', s, at));
+    } else if ('ol' in b) unit(i, 'steps', b.ol.flatMap((item) => [...item, ' ']), 0, 4 * b.ol.length);
+    else b.ul.forEach((item, at) => unit(i, 'item', item, at, 2));
   });
   return units;
 }

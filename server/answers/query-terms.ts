@@ -14,14 +14,26 @@ export function queryTerms(question: string, context?: string | null): QueryTerm
   return terms;
 }
 
-/** The stems of a text, with their concepts ("update" also stands for "change"), for matching. */
+/** A few answer-side concepts retrieval's synonym groups leave out ("make it mandatory" is "require"). */
+const LOCAL_CONCEPTS: ReadonlyMap<string, string> = new Map(
+  Object.entries({ requir: 'require', mandatori: 'require', enforc: 'require', forc: 'require', compulsori: 'require', cost: 'price', pric: 'price', much: 'price' }),
+);
+const conceptFor = (stem: string) => LOCAL_CONCEPTS.get(stem) ?? conceptOf(stem);
+
+/** The stems of a text (parts of hyphenated words too), with their concepts ("update" also stands for "change"), for matching. */
 export function termsOf(text: string): Set<string> {
   const out = new Set<string>();
-  for (const t of tokenize(text)) {
-    out.add(t.stem);
-    const c = conceptOf(t.stem);
+  const add = (stem: string) => {
+    out.add(stem);
+    const c = conceptFor(stem);
     if (c) out.add(`~${c}`);
+  };
+  for (const t of tokenize(text)) {
+    add(t.stem);
+    if (t.word.includes('-')) for (const part of tokenize(t.word.replace(/-/g, ' '))) add(part.stem);
   }
+  // A price ("$10 per member") answers "how much does it cost".
+  if (/[$€£]\s?\d/.test(text)) out.add('~price');
   return out;
 }
 
@@ -31,7 +43,7 @@ export function matchScore(terms: QueryTerms, have: ReadonlySet<string>, idf: (s
   for (const [stem, weight] of terms) {
     if (have.has(stem)) score += weight * idf(stem);
     else {
-      const c = conceptOf(stem);
+      const c = conceptFor(stem);
       if (c && have.has(`~${c}`)) score += 0.5 * weight * idf(stem);
     }
   }
