@@ -126,7 +126,8 @@ const POINTS_BACK = /^\W*(it|this|that|they|these|those|then)\b|\b(it|them)\b(?!
 
 /** The units of the section that answer, within the budget, in the article's order, with context. */
 function excerpt(p: Picked, terms: QueryTerms, budget: number, lead: boolean, problem: boolean): RichBlock[] {
-  const units = unitsOf(p.section.blocks, terms, p.idf, problem);
+  // Half an answer (two articles) quotes single sentences; a whole one may keep a short paragraph together.
+  const units = unitsOf(p.section.blocks, terms, p.idf, problem, lead ? WHOLE_PARAGRAPH : 0);
   const best = Math.max(0, ...units.map((u) => u.score));
   const chosen = new Set<Unit>();
   let used = lead && p.section.heading ? p.section.heading.length + 2 : 0;
@@ -149,7 +150,7 @@ function excerpt(p: Picked, terms: QueryTerms, budget: number, lead: boolean, pr
       const before = units[units.indexOf(steps) - 1];
       if (before && before.kind === 'sentence' && before.block === steps.block - 1 && before.chars < 200) take(before);
     }
-    take(ranked[0], !wantSteps);
+    take(ranked[0], !wantSteps && (lead || chosen.size === 0));
     for (const u of ranked) if (u.score > 0 && u.score >= 0.35 * best) take(u);
   }
   // A chosen sentence that leans on the one before it ("Verify it before ...") gets it, if it fits.
@@ -180,7 +181,7 @@ function excerpt(p: Picked, terms: QueryTerms, budget: number, lead: boolean, pr
 
 const startOf = (b: RichBlock) => ('ol' in b && b.start !== undefined ? { start: b.start } : {});
 
-function unitsOf(blocks: readonly RichBlock[], terms: QueryTerms, idf: (stem: string) => number, problem: boolean): Unit[] {
+function unitsOf(blocks: readonly RichBlock[], terms: QueryTerms, idf: (stem: string) => number, problem: boolean, wholeParagraph = WHOLE_PARAGRAPH): Unit[] {
   const units: Unit[] = [];
   const unit = (block: number, kind: Unit['kind'], line: RichInline[], at: number, extraChars = 0) => {
     const text = richLineText(line);
@@ -192,9 +193,15 @@ function unitsOf(blocks: readonly RichBlock[], terms: QueryTerms, idf: (stem: st
   };
   blocks.forEach((b, i) => {
     if ('p' in b) {
-      if (richLineText(b.p).length <= WHOLE_PARAGRAPH) unit(i, 'sentence', b.p, 0);
+      if (richLineText(b.p).length <= wholeParagraph) unit(i, 'sentence', b.p, 0);
       else splitSentences(b.p).forEach((s, at) => unit(i, 'sentence', s, at));
-    } else if ('ol' in b) unit(i, 'steps', b.ol.flatMap((item) => [...item, ' ']), 0, 4 * b.ol.length);
+    } else if ('ol' in b) {
+      // Steps count as their best step, plus a little for the others: a long list must not win by length.
+      const scores = b.ol.map((item) => matchScore(terms, termsOf(richLineText(item)), idf));
+      const top = Math.max(0, ...scores);
+      unit(i, 'steps', b.ol.flatMap((item) => [...item, ' ']), 0, 4 * b.ol.length);
+      units[units.length - 1]!.score = top + 0.2 * (scores.reduce((x, y) => x + y, 0) - top);
+    }
     else b.ul.forEach((item, at) => unit(i, 'item', item, at, 2));
   });
   return units;

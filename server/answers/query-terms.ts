@@ -16,7 +16,7 @@ export function queryTerms(question: string, context?: string | null): QueryTerm
 
 /** A few answer-side concepts retrieval's synonym groups leave out ("make it mandatory" is "require"). */
 const LOCAL_CONCEPTS: ReadonlyMap<string, string> = new Map(
-  Object.entries({ requir: 'require', mandatori: 'require', enforc: 'require', forc: 'require', compulsori: 'require', cost: 'price', pric: 'price', much: 'price' }),
+  Object.entries({ requir: 'require', mandatori: 'require', enforc: 'require', forc: 'require', compulsori: 'require', cost: 'price', pric: 'price', much: 'price', rate: 'rate', limit: 'rate', minut: 'rate' }),
 );
 const conceptFor = (stem: string) => LOCAL_CONCEPTS.get(stem) ?? conceptOf(stem);
 
