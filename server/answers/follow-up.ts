@@ -25,7 +25,8 @@ export function isFollowUp(text: string): boolean {
   const trimmed = text.trim();
   if (!trimmed || trimmed.length > MAX_CHARS) return false;
   const content = tokenize(trimmed).length;
-  return content > 0 && content <= MAX_CONTENT_WORDS && (POINTS_BACK.test(trimmed) || content <= 2);
+  // Short alone is not enough: "How do I enable 2FA?" after a webhook question is a new question.
+  return content > 0 && content <= MAX_CONTENT_WORDS && POINTS_BACK.test(trimmed);
 }
 
 /** What to search for: a follow-up with its earlier question, the message alone otherwise. */
