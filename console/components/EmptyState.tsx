@@ -2,7 +2,8 @@
 import type { ComponentChildren } from 'preact';
 import { Link } from './Link.js';
 
-export type EmptyAction = { label: string; href: string } | { label: string; onClick: () => void };
+/** `external`: a page outside the console (the demo app), opened in a new tab. */
+export type EmptyAction = { label: string; href: string; external?: boolean } | { label: string; onClick: () => void };
 
 interface Props {
   title: string;
@@ -22,9 +23,15 @@ export function EmptyState({ title, hint, action, icon = '✓', testId = 'empty-
       <p class="muted">{hint}</p>
       {action &&
         ('href' in action ? (
-          <Link href={action.href} class="btn btn-primary">
-            {action.label}
-          </Link>
+          action.external ? (
+            <a href={action.href} class="btn btn-primary" target="_blank" rel="noopener">
+              {action.label}
+            </a>
+          ) : (
+            <Link href={action.href} class="btn btn-primary">
+              {action.label}
+            </Link>
+          )
         ) : (
           <button type="button" class="btn btn-primary" onClick={action.onClick}>
             {action.label}
