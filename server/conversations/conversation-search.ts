@@ -21,7 +21,8 @@ const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%
 /**
  * Conversation search: full text over every message (PostgreSQL's `english` text search, the same
  * on PGlite; the GIN index of migration 015), plus the visitor's name and email by substring.
- * Newest activity first; one hit per conversation, its best-ranked message.
+ * Newest activity first; one hit per conversation, its best-ranked message (the visitor's own
+ * words first among equals: they say what the conversation is about).
  */
 export function createConversationSearch(db: Queryable) {
   return {
@@ -32,7 +33,7 @@ export function createConversationSearch(db: Queryable) {
            SELECT DISTINCT ON (m.conversation_id) m.conversation_id, m.text, m.role, m.created_at
            FROM messages m, query
            WHERE m.role <> 'system' AND to_tsvector('english', m.text) @@ query.tsq
-           ORDER BY m.conversation_id, ts_rank(to_tsvector('english', m.text), query.tsq) DESC, m.seq DESC
+           ORDER BY m.conversation_id, ts_rank(to_tsvector('english', m.text), query.tsq) DESC, (m.role = 'visitor') DESC, m.seq DESC
          ),
          people AS (
            SELECT c.id FROM conversations c JOIN visitors v ON v.id = c.visitor_id
