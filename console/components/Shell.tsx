@@ -117,8 +117,20 @@ export function Shell({ token, me }: Props) {
                 href={hrefFor(item.route)}
                 class={`nav-link ${section === item.route.name ? 'is-active' : ''}`}
                 aria-current={section === item.route.name ? 'page' : undefined}
+                title={item.route.name === 'search' ? 'Search conversations (/)' : undefined}
+                aria-keyshortcuts={item.route.name === 'search' ? '/' : undefined}
               >
-                {item.label}
+                {item.route.name === 'search' ? (
+                  // A glyph at laptop widths (room for the counts on one line); the word stays the accessible name.
+                  <>
+                    <span class="nav-icon" aria-hidden="true">
+                      ⌕
+                    </span>
+                    <span class="topbar-label">{item.label}</span>
+                  </>
+                ) : (
+                  item.label
+                )}
                 {item.route.name === 'queue' && queued > 0 && (
                   <span class="badge badge-accent" aria-label={`${queued} waiting`}>
                     {queued}
@@ -143,7 +155,7 @@ export function Shell({ token, me }: Props) {
             </button>
             <span class="me" title={`${me.name} · ${me.email}: customers see ${me.displayName || me.name}`}>
               <Avatar name={me.displayName || me.name} />
-              {me.displayName || me.name} <span class="muted">· {me.role}</span>
+              {me.displayName || me.name} <span class="muted topbar-label">· {me.role}</span>
             </span>
             <button type="button" class="btn btn-ghost" onClick={() => session.signOut()}>
               Sign out

@@ -111,7 +111,8 @@ describe.skipIf(!browserPath.path)(`an agent's day one in the console (${dbKind}
     const link = history.getByTestId('history-link');
     await link.waitFor({ timeout: 10_000 });
     expect(await link.innerText()).toMatch(/resolved[\s\S]*How do I export my invoices as PDF\?/);
-    await shot(agent, '05-conversation-customer-panel');
+    await history.scrollIntoViewIfNeeded();
+    if (SHOTS) await agent.screenshot({ path: `${SHOTS}/05-conversation-customer-panel.png` });
 
     // 6. Maya claims: the customer sees her name and initial, never the account name.
     await agent.getByRole('button', { name: 'Claim' }).click();
