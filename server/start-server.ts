@@ -12,7 +12,8 @@ import { createTokenService, resolveAuthSecret } from './auth/tokens.js';
 import { createUserRepository } from './auth/user-repository.js';
 import { createLoginThrottle } from './auth/login-throttle.js';
 import { ensureAdminAccount, type AdminLogin } from './bootstrap/admin-account.js';
-import { seedDemoTeam } from './bootstrap/demo-team.js';
+import { DEMO_AGENT_EMAILS, seedDemoTeam } from './bootstrap/demo-team.js';
+import { seedDemoCannedReplies } from './bootstrap/demo-canned-replies.js';
 import type { Config } from './config.js';
 import { createConversationService } from './conversations/conversation-service.js';
 import type { Db } from './db/db.js';
@@ -76,6 +77,8 @@ export interface RunningServer {
   jobs: BackgroundJobs;
   clock: Clock;
   demoAgents: Array<{ email: string; password: string }>;
+  /** Demo agents seeded at an earlier start (their passwords were printed then). */
+  earlierDemoAgents: string[];
   /** Resolves when no pipeline run is in flight (tests). */
   idle(): Promise<void>;
   close(): Promise<void>;
@@ -128,6 +131,12 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const loginThrottle = createLoginThrottle({ limits: config.loginThrottle, store: limiterStore });
   const admin = await ensureAdminAccount(users, config.adminEmail, config.adminPassword);
   const demoAgents = config.seedDemo ? await seedDemoTeam(users) : [];
+  // Demo agents created at an earlier start: the banner says how to reset their passwords.
+  const earlierDemoAgents = config.seedDemo ? DEMO_AGENT_EMAILS.filter((email) => !demoAgents.some((a) => a.email === email)) : [];
+  if (config.seedDemo) {
+    const replies = await seedDemoCannedReplies(db);
+    if (replies > 0) log.info({ replies }, 'demo canned replies seeded');
+  }
 
   const kb = await openKnowledgeBase(config, db, log);
 
@@ -273,6 +282,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     jobs,
     clock,
     demoAgents,
+    earlierDemoAgents,
     async idle() {
       // A pipeline run can trigger routing, and routing can post messages: settle both.
       do {

@@ -7,6 +7,7 @@ import type {
   ConversationStatus,
   ConversationSummary,
   LoginResponse,
+  User,
   Metrics,
   NewAgent,
   NewArticle,
@@ -18,6 +19,7 @@ import type {
   PreviewAnswer,
 } from './types.js';
 import { uploadFiles } from './upload-files.js';
+import type { ConversationSearchResponse, VisitorHistoryResponse } from '../../protocol/http.js';
 import type {
   AgentPatch,
   CannedResponse,
@@ -181,6 +183,10 @@ export function createApiClient({ baseUrl = '', getToken, onUnauthorized, fetch:
     downloadReport: (format: 'md' | 'csv', range: { from?: string; to?: string } = {}) =>
       download(`/api/reports/escalations${rangeQuery(range, { format })}`),
     login: (email: string, password: string) => request<LoginResponse>('POST', '/api/auth/login', { email, password }),
+    setDisplayName: (displayName: string) => request<{ user: User }>('PUT', '/api/auth/profile', { displayName }),
+    searchConversations: (q: string, offset = 0) =>
+      request<ConversationSearchResponse>('GET', `/api/conversations/search?q=${enc(q)}&limit=20${offset ? `&offset=${offset}` : ''}`),
+    visitorHistory: (id: string) => request<VisitorHistoryResponse>('GET', `/api/conversations/${enc(id)}/history`),
     listConversations: (status: ConversationStatus) =>
       request<{ conversations: ConversationSummary[] }>('GET', `/api/conversations?status=${enc(status)}`),
     getConversation: (id: string) => request<ConversationDetail>('GET', `/api/conversations/${enc(id)}`),

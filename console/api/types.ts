@@ -14,6 +14,8 @@ export interface User {
   id: string;
   email: string;
   name: string;
+  /** The name customers see; null until chosen (asked at sign-in), absent in sessions saved by older versions. */
+  displayName?: string | null;
   role: UserRole;
 }
 
@@ -200,6 +202,7 @@ export type AgentPatch = Partial<{
 export interface NewAgent {
   email: string;
   name: string;
+  displayName?: string;
   password: string;
   role: UserRole;
   skills: string[];

@@ -13,6 +13,10 @@ import {
   ContactIn,
   ConversationRef,
   ConversationsQuery,
+  ConversationSearchQuery,
+  ConversationSearchResponse,
+  ProfileBody,
+  VisitorHistoryResponse,
   ConversationStatus,
   CsatIn,
   ErrorBody,
@@ -81,11 +85,13 @@ function openObjects(v: unknown): unknown {
 const Iso = z.string().describe('ISO 8601 timestamp');
 const Id = z.object({ id: z.string() });
 const Ok = z.object({ ok: z.literal(true) });
-const LoginResponse = z.object({ token: z.string(), user: z.object({ id: z.string(), email: z.string(), name: z.string(), role: UserRole }) });
+const SignedInUser = z.object({ id: z.string(), email: z.string(), name: z.string(), displayName: z.string().nullable().describe('the name customers see; null until chosen (the console asks at first sign-in)'), role: UserRole });
+const LoginResponse = z.object({ token: z.string(), user: SignedInUser });
 const Agent = z.object({
   id: z.string(),
   email: z.string(),
   name: z.string(),
+  displayName: z.string().nullable(),
   role: UserRole,
   skills: z.array(z.string()),
   maxConcurrent: z.number().int(),
@@ -305,6 +311,16 @@ const OPERATIONS: Operation[] = [
     response: LoginResponse,
     errors: [401, 403, 429],
   },
+  {
+    method: 'put',
+    path: '/api/auth/profile',
+    tag: 'auth',
+    summary: 'Set my display name, the name customers see ("Maya joined the conversation.")',
+    access: 'agent',
+    description: 'One line, 1-40 characters, without `<` or `>`. Until it is set, customers see the account name and the console asks for it.',
+    body: ProfileBody,
+    response: z.object({ user: SignedInUser }),
+  },
   { method: 'post', path: '/api/auth/logout-all', tag: 'auth', summary: 'Sign out everywhere: every token issued to me so far stops working, open sockets close', access: 'agent', response: Ok },
   {
     method: 'post',
@@ -387,6 +403,25 @@ const OPERATIONS: Operation[] = [
   { method: 'delete', path: '/api/knowledge/articles/:id', tag: 'knowledge', summary: 'Delete an article', access: 'admin', status: 204, response: null },
   // Conversations
   { method: 'get', path: '/api/conversations', tag: 'conversations', summary: 'List conversations, optionally by status', access: 'agent', query: ConversationsQuery, response: z.object({ conversations: z.array(ConversationListItem) }) },
+  {
+    method: 'get',
+    path: '/api/conversations/search',
+    tag: 'conversations',
+    summary: 'Search conversations: full text over messages, visitor name and email',
+    access: 'agent',
+    description:
+      'Messages are matched with PostgreSQL full text search (`english`: "refunds" finds "refund"), the visitor\'s name and email by substring. Newest activity first, one result per conversation with the matching text cut around the match. `q` 2-200 characters; `limit` 1-50 (default 20); `offset` up to 1000; `nextOffset` is null on the last page.',
+    query: ConversationSearchQuery,
+    response: ConversationSearchResponse,
+  },
+  {
+    method: 'get',
+    path: '/api/conversations/:id/history',
+    tag: 'conversations',
+    summary: "The visitor's other conversations (same visitor, or the same verified email), newest first, at most 20",
+    access: 'agent',
+    response: VisitorHistoryResponse,
+  },
   { method: 'get', path: '/api/conversations/:id', tag: 'conversations', summary: 'One conversation: messages, handoff brief, decisions, notes, timeline', access: 'agent', response: ConversationDetail },
   { method: 'get', path: '/api/conversations/:id/timeline', tag: 'conversations', summary: 'The escalation log: every transition, who, when and why', access: 'agent', response: z.object({ timeline: z.array(TimelineEntry) }) },
   { method: 'post', path: '/api/conversations/:id/notes', tag: 'conversations', summary: 'Add an internal note (never sent to the visitor)', access: 'agent', body: NoteBody, status: 201, response: Note },

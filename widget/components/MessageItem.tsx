@@ -1,5 +1,6 @@
 import type { FeedbackState } from '../chat-model.js';
 import type { ViewMessage } from '../message-list.js';
+import { avatarColour, avatarInitial } from '../../protocol/avatar.js';
 import { Citations } from './Citations.js';
 import { RichText } from './RichText.js';
 
@@ -30,6 +31,13 @@ export function MessageItem({ message: m, base, onRetry, feedback, onFeedback }:
     >
       {m.role === 'system' ? null : m.role === 'visitor' ? (
         <span class="fl-sr">You said: </span>
+      ) : m.role === 'agent' ? (
+        <span class="fl-author">
+          <span class="fl-avatar" data-colour={avatarColour(author)} aria-hidden="true">
+            {avatarInitial(author)}
+          </span>
+          {author}
+        </span>
       ) : (
         <span class="fl-author">{author}</span>
       )}
