@@ -198,7 +198,6 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     clock,
     sla: DEFAULT_SLA_POLICIES,
     notifications,
-    webhookUrl: config.webhook?.url,
     webhooks: webhookOutbox,
     pagerduty: config.pagerduty,
     onNotification: broadcast.notify,
