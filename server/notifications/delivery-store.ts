@@ -78,13 +78,15 @@ const RECORD_AND_CLAIM_SQL = `
     WHERE d.ordering_key IS NULL OR NOT EXISTS (
       SELECT 1 FROM webhook_deliveries e
       WHERE e.status = 'pending' AND e.ordering_key = d.ordering_key AND e.id < d.id AND e.next_attempt_at <= $1)),
+  chosen AS (SELECT c.id FROM candidates c JOIN room r ON r.lane = c.lane WHERE c.rn <= r.free),
   pick AS (
-    SELECT d.id, c.lane FROM webhook_deliveries d JOIN candidates c USING (id) JOIN room r ON r.lane = c.lane
-    WHERE c.rn <= r.free AND d.status = 'pending' AND d.next_attempt_at <= $1 AND (d.locked_until IS NULL OR d.locked_until < $1)
+    -- By primary key from the chosen ids: the planner cannot turn this into a walk of the whole backlog.
+    SELECT d.id FROM webhook_deliveries d
+    WHERE d.id = ANY (ARRAY(SELECT id FROM chosen)) AND d.status = 'pending' AND d.next_attempt_at <= $1 AND (d.locked_until IS NULL OR d.locked_until < $1)
     ORDER BY d.next_attempt_at, d.id
     FOR UPDATE OF d SKIP LOCKED)
   UPDATE webhook_deliveries w SET locked_until = $2 FROM pick WHERE w.id = pick.id
-  RETURNING w.id, w.target, w.url, w.event, w.payload, w.attempts, pick.lane,
+  RETURNING w.id, w.target, w.url, w.event, w.payload, w.attempts, COALESCE(w.endpoint_id, '${OTHER_LANE}') AS lane,
     (SELECT secret FROM webhook_endpoints e WHERE e.id = w.endpoint_id) AS secret`;
 
 export function createDeliveryStore(db: Queryable) {
