@@ -13,6 +13,7 @@ import type { KeyValueStorage } from './safe-storage.js';
 import type { StorageKeys } from './storage-keys.js';
 import { createSuggestionSource } from './suggestions.js';
 import { identityFromTag } from './tag-identity.js';
+import css from './styles.css?inline';
 
 export interface ChatOptions {
   serverUrl: string;
@@ -54,6 +55,7 @@ export function createChat({ serverUrl, title, storage, keys, dataset = {}, emit
       pageChanged: () => model.pageChanged(),
     },
     view: {
+      css,
       render: (mountPoint, launcher) =>
         render(<App model={model} title={title} launcher={launcher} baseUrl={() => document.baseURI} suggestions={suggestions} page={here} />, mountPoint),
       unmount: (mountPoint) => render(null, mountPoint),

@@ -1,10 +1,12 @@
 import { createLauncher, type LauncherHandle } from './launcher-button.js';
-import css from './styles.css?inline';
+import launcherCss from './launcher.css?inline';
 
 export const ELEMENT_NAME = 'firstline-widget';
 
 /** What the chat chunk plugs into the element once it has loaded. */
 export interface ChatView {
+  /** The panel's stylesheet, adopted into each shadow root before the first render. */
+  css: string;
   render(mountPoint: HTMLElement, launcher: LauncherHandle): void;
   unmount(mountPoint: HTMLElement): void;
 }
@@ -26,10 +28,10 @@ export interface FirstlineElementControl {
 /**
  * A constructed stylesheet is not inline style for Content-Security-Policy, so the widget works on
  * host pages with a strict `style-src` (the demo app has one). A `<style>` element is the
- * fallback for browsers without constructable stylesheets. The whole stylesheet lives here, in the
- * loader, once: the chat renders into the same shadow root and needs no copy.
+ * fallback for browsers without constructable stylesheets. The loader adopts the launcher's sheet, then
+ * the chat chunk's (ChatView.css) when it arrives: one copy of each, one adopter.
  */
-function adoptStyles(root: ShadowRoot): void {
+function adoptStyles(root: ShadowRoot, css: string): void {
   if ('adoptedStyleSheets' in root && typeof CSSStyleSheet !== 'undefined' && 'replaceSync' in CSSStyleSheet.prototype) {
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(css);
@@ -59,7 +61,7 @@ export function defineFirstlineElement({ onOpen, onHint }: ElementOptions): Firs
     connectedCallback(): void {
       const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
       if (!this.mountPoint) {
-        adoptStyles(root);
+        adoptStyles(root, launcherCss);
         const box = document.createElement('div');
         box.className = 'fl-root';
         this.launcher = createLauncher(document, onOpen, onHint);
@@ -73,7 +75,7 @@ export function defineFirstlineElement({ onOpen, onHint }: ElementOptions): Firs
         for (const type of ['keydown', 'keyup', 'keypress']) root.addEventListener(type, (e) => e.stopPropagation());
       }
       connected.add(this);
-      view?.render(this.mountPoint, this.launcher!);
+      if (view) show(this, view);
     }
 
     disconnectedCallback(): void {
@@ -83,10 +85,20 @@ export function defineFirstlineElement({ onOpen, onHint }: ElementOptions): Firs
   }
   customElements.define(ELEMENT_NAME, FirstlineWidgetElement);
 
+  const styled = new WeakSet<ShadowRoot>();
+  function show(el: FirstlineWidgetElement, chat: ChatView): void {
+    const root = el.shadowRoot!;
+    if (!styled.has(root)) {
+      adoptStyles(root, chat.css);
+      styled.add(root);
+    }
+    chat.render(el.mountPoint!, el.launcher!);
+  }
+
   return {
     attach(next) {
       view = next;
-      for (const el of connected) next.render(el.mountPoint!, el.launcher!);
+      for (const el of connected) show(el, next);
     },
     setLauncherHidden(hidden) {
       launcherHidden = hidden;
