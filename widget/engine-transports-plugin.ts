@@ -12,7 +12,7 @@ const VIRTUAL = '\0firstline-engine-transports';
  * - the XHR module is marked free of side effects (its only one is an unload hook that aborts XHR
  *   requests), so the re-export in engine.io-client's index no longer keeps it in the bundle.
  */
-export function withoutWebTransport(): Plugin {
+export function engineTransports(): Plugin {
   const require = createRequire(import.meta.url);
   const transportsDir = join(dirname(require.resolve('engine.io-client/package.json')), 'build/esm/transports');
   return {
