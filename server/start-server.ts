@@ -63,6 +63,8 @@ import { createBugReportService } from './bug-reports/bug-report-service.js';
 import { createConversationTransfers } from './conversations/conversation-transfers.js';
 import { createConversationFeedback } from './conversations/conversation-feedback.js';
 import { createConversationSuiteRunner } from './conversation-tests/run-conversation-suite.js';
+import { createAttachmentService } from './attachments/attachment-service.js';
+import { createDbAttachmentStore } from './attachments/attachment-store.js';
 
 export interface RunningServer {
   url: string;
@@ -166,11 +168,12 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   let onRosterChanged = () => undefined as void;
   let onSessionsRevoked = (_userId: string) => undefined as void;
   const clientAddress = createClientAddress(config.trustProxy);
-  const app = createApp({ db, log, tokens, users, conversations, kb, answerer, knowledgeGaps, ready: () => ready, clock, notes, transfers, feedback, notifications, webhookStats, intents, bugReports, linearWebhookSecret: config.linearWebhookSecret, allowedOrigins: config.allowedOrigins, clientAddress, onRosterChanged: () => onRosterChanged(), loginThrottle, onSessionsRevoked: (id) => onSessionsRevoked(id), conversationTests: createConversationSuiteRunner({ stages: () => stages, kb }) });
+  const visitorLimits = createVisitorLimits({ settings: config.rateLimits, store: config.rateLimits.enabled ? limiterStore : null });
+  const attachments = createAttachmentService({ db, store: createDbAttachmentStore(db), limits: config.attachments, log });
+  const app = createApp({ attachments, visitorLimits,  db, log, tokens, users, conversations, kb, answerer, knowledgeGaps, ready: () => ready, clock, notes, transfers, feedback, notifications, webhookStats, intents, bugReports, linearWebhookSecret: config.linearWebhookSecret, allowedOrigins: config.allowedOrigins, clientAddress, onRosterChanged: () => onRosterChanged(), loginThrottle, onSessionsRevoked: (id) => onSessionsRevoked(id), conversationTests: createConversationSuiteRunner({ stages: () => stages, kb }) });
   const httpServer = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
   httpServer.on('clientError', answerClientError(log));
   const adapter = await createSocketAdapter(config.redisUrl, log);
-  const visitorLimits = createVisitorLimits({ settings: config.rateLimits, store: config.rateLimits.enabled ? limiterStore : null });
   const io = new SocketServer(httpServer, {
     cors: { origin: (origin, cb) => cb(null, allowOrigin(origin, config.allowedOrigins)), credentials: false },
     // `cors` covers polling only; this gate also covers WebSocket upgrades, for both namespaces.

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ChatMessage, Citation, ConversationStatus, Handoff, PageInfo, Role, VisitorIdentity } from '../../protocol/domain.js';
+import type { AttachmentRef } from '../../protocol/attachments.js';
 import type { Queryable } from '../db/db.js';
 import { queueOrderSql, queueScoreSql, scoreToPriority } from '../routing/priority.js';
 import type { ConversationDetail, ConversationSummary, PageVisit, VisitorRecord } from './conversation-types.js';
@@ -89,6 +90,7 @@ const toMessage = (r: MessageRow): StoredMessage => ({
   ...(r.author_name ? { authorName: r.author_name } : {}),
   ...(r.citations?.length ? { citations: r.citations } : {}),
   ...(typeof r.meta?.replyTo === 'string' ? { replyTo: r.meta.replyTo } : {}),
+  ...(Array.isArray(r.meta?.attachments) && r.meta.attachments.length ? { attachments: r.meta.attachments as AttachmentRef[] } : {}),
   createdAt: iso(r.created_at),
   meta: r.meta ?? {},
 });

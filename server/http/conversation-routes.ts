@@ -7,6 +7,8 @@ import type { ConversationService } from '../conversations/conversation-service.
 import type { ConversationTransfers } from '../conversations/conversation-transfers.js';
 import type { Db } from '../db/db.js';
 import { notFound } from '../errors.js';
+import type { AttachmentService } from '../attachments/attachment-service.js';
+import { attachmentResponse } from './attachment-response.js';
 import { requireRole, type AuthEnv } from './auth-middleware.js';
 import { jsonBody, parse } from './validate.js';
 
@@ -17,6 +19,7 @@ export interface ConversationRouteDeps {
   notes: ConversationNotes;
   transfers: ConversationTransfers;
   feedback: ConversationFeedback;
+  attachments: AttachmentService;
 }
 
 export function conversationRoutes(deps: ConversationRouteDeps) {
@@ -52,6 +55,12 @@ export function conversationRoutes(deps: ConversationRouteDeps) {
         ...(detail.handoff ? { handoff: detail.handoff } : {}),
         ...(detail.assignee ? { assignee: detail.assignee } : {}),
       });
+    })
+    // A visitor's file: images for the preview, PDFs as downloads (see attachment-response.ts).
+    .get('/:id/attachments/:attachmentId', async (c) => {
+      const found = await deps.attachments.read(c.req.param('id'), c.req.param('attachmentId'));
+      if (!found) throw notFound('Attachment');
+      return attachmentResponse(c, found);
     })
     .get('/:id/timeline', async (c) => c.json({ timeline: await timelineOf(deps.db, c.req.param('id')) }))
     .post('/:id/notes', async (c) => {
