@@ -65,6 +65,7 @@ import { createConversationFeedback } from './conversations/conversation-feedbac
 import { createConversationSuiteRunner } from './conversation-tests/run-conversation-suite.js';
 import { createAttachmentService } from './attachments/attachment-service.js';
 import { createDbAttachmentStore } from './attachments/attachment-store.js';
+import { imagesForModel } from './attachments/images-for-model.js';
 
 export interface RunningServer {
   url: string;
@@ -251,7 +252,9 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
         };
       })()
     : {};
-  stages = createDefaultPipeline({ catalog: () => intents.catalog(), kb, answerer, stream: broadcast.delta, ...llmAssist });
+  // OPENAI_VISION: the model answering also sees the screenshots attached to the question.
+  const images = config.openai?.readsImages ? imagesForModel(attachments) : undefined;
+  stages = createDefaultPipeline({ catalog: () => intents.catalog(), kb, answerer, stream: broadcast.delta, images, ...llmAssist });
   const responder = attachVisitorResponder({ bus, db, conversations, stages: () => stages, hooks: broadcast, log, turns: config.turns });
   const ticker = opts.startWorkers === false ? null : startTicker({ ...jobs }, config.sweepIntervalMs, log);
   // Messages a stopped node never answered: one pass now, then on every sweep.

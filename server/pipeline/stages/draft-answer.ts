@@ -1,4 +1,4 @@
-import type { Answerer } from '../answerer.js';
+import type { AnswerImage, Answerer } from '../answerer.js';
 import type { Stage } from '../stage.js';
 import type { Draft } from '../turn.js';
 
@@ -13,6 +13,8 @@ export function createDraftAnswerStage(deps: {
   answerer: Answerer;
   /** Streams answer text to the visitor as it is written (LLM answers). */
   stream?: (conversationId: string, replyTo: string, delta: string) => void;
+  /** The images attached to the message being answered; given only when the model reads images. */
+  images?: (messageId: string) => Promise<AnswerImage[]>;
 }): Stage<'draft'> {
   return {
     name: 'draft-answer',
@@ -29,8 +31,10 @@ export function createDraftAnswerStage(deps: {
             deps.stream!(turn.conversationId, turn.messageId, delta);
           }
         : undefined;
+      const images = deps.images ? await deps.images(turn.messageId) : [];
       const answer = await deps.answerer.answer({
         question: turn.text,
+        ...(images.length ? { images } : {}),
         chunks: retrieval.results,
         history: turn.history.map((m) => ({ role: m.role, text: m.text })),
         ...(onDelta ? { onDelta } : {}),
