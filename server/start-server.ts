@@ -165,12 +165,12 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const notes = createConversationNotes(db);
   const transfers = createConversationTransfers({ db, bus, users, conversations, notes });
   const feedback = createConversationFeedback({ db, bus, webhooks: webhookOutbox });
+  const visitorLimits = createVisitorLimits({ settings: config.rateLimits, store: config.rateLimits.enabled ? limiterStore : null });
+  const attachments = createAttachmentService({ db, store: createDbAttachmentStore(db), limits: config.attachments, log });
   const bugReports = createBugReportService({ db, conversations, clock, log, linear: config.linear, webhookUrl: config.webhook?.url, fetch: opts.fetch });
   let onRosterChanged = () => undefined as void;
   let onSessionsRevoked = (_userId: string) => undefined as void;
   const clientAddress = createClientAddress(config.trustProxy);
-  const visitorLimits = createVisitorLimits({ settings: config.rateLimits, store: config.rateLimits.enabled ? limiterStore : null });
-  const attachments = createAttachmentService({ db, store: createDbAttachmentStore(db), limits: config.attachments, log });
   const app = createApp({ attachments, visitorLimits,  db, log, tokens, users, conversations, kb, answerer, knowledgeGaps, ready: () => ready, clock, notes, transfers, feedback, notifications, webhookStats, intents, bugReports, linearWebhookSecret: config.linearWebhookSecret, allowedOrigins: config.allowedOrigins, clientAddress, onRosterChanged: () => onRosterChanged(), loginThrottle, onSessionsRevoked: (id) => onSessionsRevoked(id), conversationTests: createConversationSuiteRunner({ stages: () => stages, kb }) });
   const httpServer = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
   httpServer.on('clientError', answerClientError(log));

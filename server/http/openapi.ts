@@ -252,6 +252,7 @@ const BugReport = BugDraft.extend({
   externalUrl: z.string().nullable(),
   affectedCustomers: z.number().int(),
   affectedAccountValue: z.number(),
+  attachments: z.array(AttachmentRef.extend({ conversationId: z.string() })).describe("visitors' files on the reporting conversations (GET /api/conversations/{conversationId}/attachments/{id})"),
   createdAt: Iso,
   updatedAt: Iso,
 });
@@ -501,7 +502,7 @@ const OPERATIONS: Operation[] = [
     summary: 'Propose a bug report from a conversation, with a similar existing report if any',
     access: 'agent',
     query: BugDraftQuery,
-    response: z.object({ draft: BugDraft, similarTo: BugReport.nullable(), customer: z.object({ name: z.string().nullable(), accountValue: z.number().nullable() }) }),
+    response: z.object({ draft: BugDraft, attachments: z.array(AttachmentRef.extend({ conversationId: z.string() })), similarTo: BugReport.nullable(), customer: z.object({ name: z.string().nullable(), accountValue: z.number().nullable() }) }),
     errors: [404],
   },
   {
