@@ -153,7 +153,7 @@ export function createApiClient({ baseUrl = '', getToken, onUnauthorized, fetch:
   return {
     // Issue #5, handoff that lands: notes, transfers, verdicts, teams, canned responses, notifications.
     bugReportDraft: (conversationId: string) =>
-      request<{ draft: BugReportFields & { pageUrl: string | null; errorState: string | null }; similarTo: { id: string; title: string; reportCount: number } | null }>(
+      request<{ draft: BugReportFields & { pageUrl: string | null; errorState: string | null }; attachments?: Array<{ id: string; name: string }>; similarTo: { id: string; title: string; reportCount: number } | null }>(
         'GET',
         `/api/bug-reports/draft?conversationId=${enc(conversationId)}`,
       ),
@@ -178,6 +178,8 @@ export function createApiClient({ baseUrl = '', getToken, onUnauthorized, fetch:
     listDeliveries: (status?: DeliveryStatus) =>
       request<{ deliveries: WebhookDelivery[] }>('GET', `/api/webhooks/deliveries${status ? `?status=${enc(status)}` : ''}`),
     webhookStats: () => request<WebhookStats>('GET', '/api/webhooks/stats'),
+    /** A visitor's attached file (image preview, PDF download), as a Blob of its checked type. */
+    attachment: (conversationId: string, attachmentId: string) => download(`/api/conversations/${enc(conversationId)}/attachments/${enc(attachmentId)}`),
     downloadReport: (format: 'md' | 'csv', range: { from?: string; to?: string } = {}) =>
       download(`/api/reports/escalations${rangeQuery(range, { format })}`),
     login: (email: string, password: string) => request<LoginResponse>('POST', '/api/auth/login', { email, password }),
