@@ -1,4 +1,5 @@
 import type { ChatMessage, Citation, Role } from '../protocol/domain.js';
+import type { AttachmentRef } from '../protocol/attachments.js';
 
 /**
  * A message as the transcript shows it. The list has two parts:
@@ -15,6 +16,8 @@ export interface ViewMessage {
   text: string;
   authorName?: string;
   citations?: Citation[];
+  /** Files the visitor attached (uploaded before sending). */
+  attachments?: AttachmentRef[];
   createdAt: string;
   /** Visitor's own messages only. 'sent' = acked by the server. */
   delivery?: 'pending' | 'sent' | 'failed';
@@ -56,6 +59,7 @@ function fromServer(m: ChatMessage, key: string): ViewMessage {
   if (m.clientMessageId) v.clientMessageId = m.clientMessageId;
   if (m.authorName) v.authorName = m.authorName;
   if (m.citations?.length) v.citations = m.citations;
+  if (m.attachments?.length) v.attachments = m.attachments;
   if (m.replyTo) v.replyTo = m.replyTo;
   if (m.role === 'visitor') v.delivery = 'sent';
   return v;
@@ -88,12 +92,12 @@ export function mergeServerMessages(list: readonly ViewMessage[], incoming: read
 /** Shows the visitor's message at once, before the server has it. */
 export function addPending(
   list: readonly ViewMessage[],
-  p: { clientMessageId: string; text: string; createdAt: string },
+  p: { clientMessageId: string; text: string; createdAt: string; attachments?: AttachmentRef[] },
 ): ViewMessage[] {
   if (list.some((v) => v.clientMessageId === p.clientMessageId)) return list.slice();
   return [
     ...list,
-    { key: p.clientMessageId, clientMessageId: p.clientMessageId, role: 'visitor', text: p.text, createdAt: p.createdAt, delivery: 'pending' },
+    { key: p.clientMessageId, clientMessageId: p.clientMessageId, role: 'visitor', text: p.text, createdAt: p.createdAt, delivery: 'pending', attachments: p.attachments },
   ];
 }
 
