@@ -16,5 +16,5 @@ export function AttachedFile({ file, load }: { file: AttachmentRef; load: (id: s
       if (made) URL.revokeObjectURL(made);
     };
   }, [file.id]);
-  return url ? <img class="fl-thumb" src={url} alt={`Attached: ${file.name}`} /> : <span class="fl-file">📎 {file.name}</span>;
+  return url ? <img class="fl-thumb" src={url} alt={`Attached: ${file.name}`} onError={() => setUrl('')} /> : <span class="fl-file">{file.name}</span>;
 }
