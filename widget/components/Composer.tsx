@@ -45,6 +45,7 @@ export function Composer({ inputRef, onSend, onUpload }: ComposerProps) {
     if ((!text.trim() && !files.length) || !onSend(text, files)) return;
     setText('');
     setFiles([]);
+    setNote('');
     const el = inputRef.current;
     if (el) {
       el.value = '';
@@ -78,7 +79,7 @@ export function Composer({ inputRef, onSend, onUpload }: ComposerProps) {
               </button>
             </span>
           ))}
-          {note}
+          {note && <div>{note}</div>}
         </div>
       )}
       {onUpload && (
