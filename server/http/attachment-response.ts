@@ -14,7 +14,7 @@ export function attachmentResponse(c: Context, a: StoredAttachment): Response {
     'Content-Disposition': `${disposition}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(a.ref.name)}`,
     'X-Content-Type-Options': 'nosniff',
     'Content-Security-Policy': "default-src 'none'; sandbox",
-    'Cross-Origin-Resource-Policy': 'cross-origin',
+    'Cross-Origin-Resource-Policy': 'same-origin',
     'Cache-Control': 'private, max-age=86400, immutable',
   });
 }

@@ -71,6 +71,16 @@ describe(`visitor attachments (${dbKind})`, () => {
     expect(sync.messages.find((m) => m.clientMessageId === 'shot-1')?.attachments).toEqual([ref]);
   });
 
+  it("answers the widget's cross-origin preflight from a customer's site (never with *)", async () => {
+    const res = await fetch(`${server.url}/api/visitor/attachments?name=a.png`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://customer.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' },
+    });
+    expect(res.status).toBe(204);
+    expect(res.headers.get('access-control-allow-origin')).toBe('https://customer.example');
+    expect(res.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('authorization');
+  });
+
   it('refuses a ".png" that is really HTML, by its bytes, whatever the name and declared type say', async () => {
     const v = await visitor();
     const html = new TextEncoder().encode('<!doctype html><html><body><script>alert(document.cookie)</script></body></html>');
