@@ -3,6 +3,7 @@ export * from './bounded-json.js';
 export * from './limits.js';
 export * from './domain.js';
 export * from './rich-text.js';
+export * from './attachments.js';
 export * from './priority-bands.js';
 export * from './signal-tripped.js';
 export * from './events.js';

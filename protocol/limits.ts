@@ -9,6 +9,8 @@ export const LIMITS = {
   /** Values of any kind in `page.context`. */
   pageContextValues: 1000,
   clientMessageId: 100,
+  /** Attachment ids one visitor message may reference. */
+  attachmentsPerMessage: 5,
   visitorName: 200,
   email: 320,
   articleBody: 2_000_000,

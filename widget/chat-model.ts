@@ -1,6 +1,7 @@
 import { batch, signal, type ReadonlySignal } from '@preact/signals';
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import type { ChatMessage, PageInfo, VisitorIdentity } from '../protocol/domain.js';
+import type { AttachmentRef } from '../protocol/attachments.js';
 import type { HandoffNotice, SessionPayload, VisitorAuth, VisitorClientToServer, VisitorServerToClient } from '../protocol/visitor-socket.js';
 import { LIMITS } from '../protocol/limits.js';
 import { newClientMessageId } from './client-id.js';
@@ -82,8 +83,12 @@ export interface ChatModel {
   start(): void;
   open(): void;
   close(): void;
-  /** Returns false when the text is empty or too long. */
-  send(text: string): boolean;
+  /** Returns false when there is neither text nor a file, or the text is too long. */
+  send(text: string, attachments?: AttachmentRef[]): boolean;
+  /** Uploads a screenshot or file for the next message; rejects with the server's reason (size, type). */
+  upload(file: File): Promise<AttachmentRef>;
+  /** A file of this conversation, fetched with the session token. */
+  file(id: string): Promise<Blob>;
   retry(clientMessageId: string): void;
   /** "Did this help?": yes resolves the conversation, no brings in a person on the next message. */
   sendFeedback(messageId: string, helpful: boolean): void;
@@ -367,7 +372,7 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
     return new Promise((resolve) => {
       const s = socket;
       if (!s?.connected) return resolve('timeout');
-      const payload = { clientMessageId: item.clientMessageId, text: item.text, page: item.page ?? currentPage() };
+      const payload = { clientMessageId: item.clientMessageId, text: item.text, page: item.page ?? currentPage(), attachments: item.attachments?.map((a) => a.id) };
       s.timeout(ackTimeoutMs).emit('message', payload, (err, ack) => {
         if (err || !ack) return resolve('timeout');
         batch(() => {
@@ -379,6 +384,16 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
         resolve(ack.ok ? 'ok' : 'rejected');
       });
     });
+  }
+
+  /** `/api/visitor/attachments<path>` with the session token (waits for the first `session`). */
+  async function visitorApi(path: string, init?: RequestInit): Promise<Response> {
+    ensureConnected();
+    for (let i = 0; !session && i < 50; i++) await new Promise((r) => setTimeout(r, 200));
+    if (!session) throw Error('Not connected');
+    const res = await fetch(`${serverUrl}/api/visitor/attachments${path}`, { ...init, headers: { authorization: `Bearer ${session.token}` } });
+    if (!res.ok) throw Error(((await res.json().catch(() => null)) as { error?: { message?: string } } | null)?.error?.message || res.statusText);
+    return res;
   }
 
   function notice(text: string): void {
@@ -475,16 +490,19 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
     close() {
       isOpen.value = false;
     },
-    send(text) {
+    send(text, attachments) {
       const clean = typeof text === 'string' ? text.trim() : '';
-      if (!clean || clean.length > LIMITS.messageText) return false;
+      if ((!clean && !attachments?.length) || clean.length > LIMITS.messageText) return false;
       const item: OutboxItem = { clientMessageId: newId(), text: clean, createdAt: now().toISOString(), page: currentPage() };
+      if (attachments?.length) item.attachments = attachments;
       outbox.add(item);
       messages.value = addPending(messages.peek(), item);
       ensureConnected();
       void flushOutbox();
       return true;
     },
+    upload: async (f) => (await visitorApi(`?name=${encodeURIComponent(f.name)}`, { method: 'POST', body: f })).json() as Promise<AttachmentRef>,
+    file: async (id) => (await visitorApi(`/${encodeURIComponent(id)}`)).blob(),
     sendFeedback(messageId, helpful) {
       const s = socket;
       const state = feedback.peek()[messageId];
@@ -503,7 +521,7 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
     retry(clientMessageId) {
       const m = messages.peek().find((v) => v.clientMessageId === clientMessageId && v.delivery === 'failed');
       if (!m) return;
-      outbox.add({ clientMessageId, text: m.text, createdAt: m.createdAt, page: currentPage() });
+      outbox.add({ clientMessageId, text: m.text, createdAt: m.createdAt, page: currentPage(), attachments: m.attachments });
       messages.value = markPending(messages.peek(), clientMessageId);
       ensureConnected();
       void flushOutbox();

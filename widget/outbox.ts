@@ -1,4 +1,5 @@
 import type { PageInfo } from '../protocol/domain.js';
+import type { AttachmentRef } from '../protocol/attachments.js';
 import { readJson } from './read-json.js';
 import type { KeyValueStorage } from './safe-storage.js';
 
@@ -8,6 +9,8 @@ export interface OutboxItem {
   text: string;
   createdAt: string;
   page?: PageInfo;
+  /** Uploaded already; the message carries their ids. */
+  attachments?: AttachmentRef[];
 }
 
 export interface Outbox {

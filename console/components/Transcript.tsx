@@ -3,11 +3,14 @@ import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { TranscriptMessage, Visitor } from '../api/types.js';
 import { formatTime, safeHref } from '../lib/format.js';
 import { RichText } from './RichText.js';
+import { Attachments } from './Attachments.js';
 
 interface Props {
   messages: readonly TranscriptMessage[];
   visitor: Visitor | null;
   onRetry: (clientMessageId: string) => void;
+  /** Fetches a visitor's attached file with the agent's token. */
+  loadAttachment?: (attachmentId: string) => Promise<Blob>;
 }
 
 function author(m: TranscriptMessage, visitor: Visitor | null): string {
@@ -23,7 +26,7 @@ function author(m: TranscriptMessage, visitor: Visitor | null): string {
   }
 }
 
-export function Transcript({ messages, visitor, onRetry }: Props) {
+export function Transcript({ messages, visitor, onRetry, loadAttachment }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
 
@@ -57,7 +60,8 @@ export function Transcript({ messages, visitor, onRetry }: Props) {
                   {formatTime(m.createdAt)}
                 </time>
               </div>
-              {m.rich?.length ? <RichText blocks={m.rich} /> : <p class="msg-text">{m.text}</p>}
+              {m.rich?.length ? <RichText blocks={m.rich} /> : m.text && <p class="msg-text">{m.text}</p>}
+              {m.attachments && m.attachments.length > 0 && loadAttachment && <Attachments attachments={m.attachments} load={loadAttachment} />}
               {m.citations && m.citations.length > 0 && (
                 <ul class="citations" aria-label="Sources">
                   {m.citations.map((c) => {

@@ -152,7 +152,7 @@ export function ConversationScreen({ id }: { id: string }) {
       {model.error.value && <Alert>{model.error.value}</Alert>}
       <div class="conv-body">
         <section class="conv-main" aria-label="Conversation">
-          <Transcript messages={model.messages.value} visitor={d.visitor} onRetry={model.retry} />
+          <Transcript messages={model.messages.value} visitor={d.visitor} onRetry={model.retry} loadAttachment={(attachmentId) => api.attachment(id, attachmentId)} />
           {status !== 'resolved' && (
             <ReplyBox
               disabled={!model.canReply.value}

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ChatMessage, Citation, ConversationStatus, Handoff, PageInfo, Role, VisitorIdentity } from '../../protocol/domain.js';
 import { RichText } from '../../protocol/rich-text.js';
+import type { AttachmentRef } from '../../protocol/attachments.js';
 import type { Queryable } from '../db/db.js';
 import { queueOrderSql, queueScoreSql, scoreToPriority } from '../routing/priority.js';
 import type { ConversationDetail, ConversationSummary, PageVisit, VisitorRecord } from './conversation-types.js';
@@ -91,6 +92,7 @@ const toMessage = (r: MessageRow): StoredMessage => ({
   ...(r.citations?.length ? { citations: r.citations } : {}),
   ...(typeof r.meta?.replyTo === 'string' ? { replyTo: r.meta.replyTo } : {}),
   ...richOf(r.meta),
+  ...(Array.isArray(r.meta?.attachments) && r.meta.attachments.length ? { attachments: r.meta.attachments as AttachmentRef[] } : {}),
   createdAt: iso(r.created_at),
   meta: r.meta ?? {},
 });

@@ -9,6 +9,8 @@ import { createConversationSearch } from '../conversations/conversation-search.j
 import { createVisitorHistory } from '../conversations/visitor-history.js';
 import type { Db } from '../db/db.js';
 import { notFound } from '../errors.js';
+import type { AttachmentService } from '../attachments/attachment-service.js';
+import { attachmentResponse } from './attachment-response.js';
 import { requireRole, type AuthEnv } from './auth-middleware.js';
 import { jsonBody, parse } from './validate.js';
 
@@ -19,6 +21,7 @@ export interface ConversationRouteDeps {
   notes: ConversationNotes;
   transfers: ConversationTransfers;
   feedback: ConversationFeedback;
+  attachments: AttachmentService;
 }
 
 export function conversationRoutes(deps: ConversationRouteDeps) {
@@ -62,6 +65,12 @@ export function conversationRoutes(deps: ConversationRouteDeps) {
         ...(detail.handoff ? { handoff: detail.handoff } : {}),
         ...(detail.assignee ? { assignee: detail.assignee } : {}),
       });
+    })
+    // A visitor's file: images for the preview, PDFs as downloads (see attachment-response.ts).
+    .get('/:id/attachments/:attachmentId', async (c) => {
+      const found = await deps.attachments.read(c.req.param('id'), c.req.param('attachmentId'));
+      if (!found) throw notFound('Attachment');
+      return attachmentResponse(c, found);
     })
     .get('/:id/timeline', async (c) => c.json({ timeline: await timelineOf(deps.db, c.req.param('id')) }))
     .post('/:id/notes', async (c) => {

@@ -13,7 +13,7 @@ export function createLlmAnswerer(deps: { model: ChatModel; product?: string; ti
   return {
     name: `llm:${deps.model.name}`,
     async answer(req) {
-      const messages = await buildGroundedPrompt({ product: deps.product ?? 'Acme Projects', question: req.question, chunks: req.chunks, history: req.history });
+      const messages = await buildGroundedPrompt({ product: deps.product ?? 'Acme Projects', question: req.question, chunks: req.chunks, history: req.history, images: req.images });
       const signal = AbortSignal.timeout(deps.timeoutMs);
       let text = '';
       let flushed = 0;

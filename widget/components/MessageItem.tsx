@@ -3,6 +3,7 @@ import type { ViewMessage } from '../message-list.js';
 import { avatarColour, avatarInitial } from '../../protocol/avatar.js';
 import { Citations } from './Citations.js';
 import { RichText } from './RichText.js';
+import { AttachedFile } from './AttachedFile.js';
 
 export interface MessageItemProps {
   message: ViewMessage;
@@ -11,12 +12,13 @@ export interface MessageItemProps {
   /** Present on the AI answer that asks "Did this help?" (null: not answered yet). */
   feedback?: FeedbackState | null;
   onFeedback?: (messageId: string, helpful: boolean) => void;
+  loadFile?: (id: string) => Promise<Blob>;
 }
 
 const AUTHOR: Record<ViewMessage['role'], string> = { visitor: 'You', ai: 'AI assistant', agent: 'Support agent', system: '' };
 
 /** One message. Text is rendered as text (never HTML); line breaks are kept by CSS. */
-export function MessageItem({ message: m, base, onRetry, feedback, onFeedback }: MessageItemProps) {
+export function MessageItem({ message: m, base, onRetry, feedback, onFeedback, loadFile }: MessageItemProps) {
   const author = m.role === 'agent' ? m.authorName || AUTHOR.agent : AUTHOR[m.role];
   return (
     <div
@@ -42,7 +44,8 @@ export function MessageItem({ message: m, base, onRetry, feedback, onFeedback }:
         <span class="fl-author">{author}</span>
       )}
       <div class="fl-bubble">
-        {m.rich ? <RichText blocks={m.rich} base={base} /> : <p class="fl-text">{m.text}</p>}
+        {m.rich ? <RichText blocks={m.rich} base={base} /> : m.text && <p class="fl-text">{m.text}</p>}
+        {loadFile && m.attachments?.map((a) => <AttachedFile key={a.id} file={a} load={loadFile} />)}
         {m.citations && m.citations.length > 0 && <Citations citations={m.citations} base={base} />}
       </div>
       {feedback !== undefined && onFeedback && m.id && <Feedback id={m.id} state={feedback} onFeedback={onFeedback} />}
