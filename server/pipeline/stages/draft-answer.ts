@@ -1,5 +1,4 @@
 import { followUpContext } from '../../answers/follow-up.js';
-import type { Answerer } from '../answerer.js';
 import type { AnswerImage, Answerer } from '../answerer.js';
 import type { Stage } from '../stage.js';
 import type { Draft } from '../turn.js';
