@@ -152,7 +152,7 @@ function excerpt(p: Picked, terms: QueryTerms, budget: number, lead: boolean, pr
     }
     take(ranked[0], !wantSteps && (lead || chosen.size === 0));
     // Half an answer (two articles) keeps to its best unit; a whole one adds the others that match.
-    if (lead) for (const u of ranked) if (u.score > 0 && u.score >= 0.35 * best) take(u);
+    if (lead) for (const u of ranked) if (u.score > 0 && u.score >= (u.kind === 'item' ? 0.65 : 0.35) * best) take(u);
   }
   // A chosen sentence that leans on the one before it ("Verify it before ...") gets it, if it fits.
   const subject = subjectOf(p.section.heading) ?? subjectOf(p.article.title);
