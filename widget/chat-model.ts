@@ -1,5 +1,7 @@
 import { batch, signal, type ReadonlySignal } from '@preact/signals';
-import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
+import { io, XHR, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
+import { adoptingWebSocket } from './adopting-websocket.js';
+import type { WarmSocket } from './socket-warmup.js';
 import type { ChatMessage, PageInfo, VisitorIdentity } from '../protocol/domain.js';
 import type { AttachmentRef } from '../protocol/attachments.js';
 import type { HandoffNotice, SessionPayload, VisitorAuth, VisitorClientToServer, VisitorServerToClient } from '../protocol/visitor-socket.js';
@@ -56,6 +58,8 @@ export interface ChatModelOptions {
   refusedRetryMs?: number;
   /** Tells the host page (`Firstline.on`): each new message once, and each handoff once. */
   onEvent?: (name: 'message' | 'handoff', payload: unknown) => void;
+  /** The WebSocket the loader opened ahead while the chunk downloaded (socket-warmup.ts), if any. */
+  takeSocket?: (url: string) => WarmSocket | null;
 }
 
 export interface ChatModel {
@@ -120,6 +124,7 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
     pageDebounceMs = 120,
     refusedRetryMs = 15_000,
     onEvent = () => {},
+    takeSocket,
   } = options;
 
   const sessions = createSessionStore(storage, keys.session);
@@ -195,7 +200,7 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
       reconnectionDelayMax: 10_000,
       // WebSocket first: one round trip to a live chat instead of a long-polling handshake and an
       // upgrade. Where WebSockets are blocked (some proxies), polling takes over in the same attempt.
-      transports: ['websocket', 'polling'],
+      transports: takeSocket ? [adoptingWebSocket(takeSocket), XHR] : ['websocket', 'polling'],
       tryAllTransports: true,
     });
     socket = s;

@@ -57,6 +57,13 @@ export function defineFirstlineElement({ onOpen, onHint }: ElementOptions): Firs
   class FirstlineWidgetElement extends HTMLElement {
     launcher: LauncherHandle | null = null;
     mountPoint: HTMLDivElement | null = null;
+    chatStyled = false;
+
+    show(chat: ChatView): void {
+      if (!this.chatStyled) adoptStyles(this.shadowRoot!, chat.css);
+      this.chatStyled = true;
+      chat.render(this.mountPoint!, this.launcher!);
+    }
 
     connectedCallback(): void {
       const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
@@ -75,7 +82,7 @@ export function defineFirstlineElement({ onOpen, onHint }: ElementOptions): Firs
         for (const type of ['keydown', 'keyup', 'keypress']) root.addEventListener(type, (e) => e.stopPropagation());
       }
       connected.add(this);
-      if (view) show(this, view);
+      if (view) this.show(view);
     }
 
     disconnectedCallback(): void {
@@ -85,20 +92,10 @@ export function defineFirstlineElement({ onOpen, onHint }: ElementOptions): Firs
   }
   customElements.define(ELEMENT_NAME, FirstlineWidgetElement);
 
-  const styled = new WeakSet<ShadowRoot>();
-  function show(el: FirstlineWidgetElement, chat: ChatView): void {
-    const root = el.shadowRoot!;
-    if (!styled.has(root)) {
-      adoptStyles(root, chat.css);
-      styled.add(root);
-    }
-    chat.render(el.mountPoint!, el.launcher!);
-  }
-
   return {
     attach(next) {
       view = next;
-      for (const el of connected) show(el, next);
+      for (const el of connected) el.show(next);
     },
     setLauncherHidden(hidden) {
       launcherHidden = hidden;
