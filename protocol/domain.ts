@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { text } from './clean-text.js';
 import { jsonObject } from './bounded-json.js';
-import { LIMITS, PAGE_CONTEXT_BOUNDS } from './limits.js';
+import { LIMITS } from './limits.js';
+import { PAGE_CONTEXT_BOUNDS } from './page-context-bounds.js';
 import { RichText } from './rich-text.js';
 import { AttachmentRef } from './attachments.js';
 

@@ -1,6 +1,7 @@
 export * from './clean-text.js';
 export * from './bounded-json.js';
 export * from './limits.js';
+export * from './page-context-bounds.js';
 export * from './domain.js';
 export * from './rich-text.js';
 export * from './attachments.js';

@@ -21,7 +21,7 @@ import {
 } from './message-list.js';
 import { createOutbox, type OutboxItem } from './outbox.js';
 import { isEmail, validScore, type ContactState, type CsatState } from './follow-up.js';
-import { buildPageInfo, normalizeContext, type PageContext } from './page-info.js';
+import { buildPageInfo, type PageContext } from './page-info.js';
 import type { QueueState } from './queue-text.js';
 import type { KeyValueStorage } from './safe-storage.js';
 import { createSessionStore, type StoredSession } from './session-store.js';
@@ -98,7 +98,7 @@ export interface ChatModel {
   sendFeedback(messageId: string, helpful: boolean): void;
   identify(identity: VisitorIdentity): void;
   /** Replaces the page context (pass null to clear) and reports it. */
-  setContext(context: unknown): void;
+  setContext(context: PageContext | undefined): void;
   /** The route may have changed: report the page after a short debounce. */
   pageChanged(): void;
   /** Report the page now (manual `Firstline.page()`). */
@@ -545,7 +545,7 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
       if (socket && (socket.connected || socket.active)) reconnectSoon();
     },
     setContext(value) {
-      context = normalizeContext(value);
+      context = value;
       pageChanged();
     },
     pageChanged,
