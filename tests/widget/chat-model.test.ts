@@ -253,7 +253,7 @@ describe('chat model over a real socket', () => {
       { url: 'https://app.example/settings/integrations', title: 'Integrations', context: { feature: 'integrations', errorState: 'slack_auth_failed' } },
     ]);
     m.reportPage(); // unchanged: not re-sent
-    m.setContext(null);
+    m.setContext(undefined); // the loader turns setContext(null) into undefined
     await waitFor(() => server.pages.length === 2, 'cleared context');
     expect(server.pages[1]).toEqual({ url: 'https://app.example/settings/integrations', title: 'Integrations' });
   });
