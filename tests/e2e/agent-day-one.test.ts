@@ -105,7 +105,7 @@ describe.skipIf(!browserPath.path)(`an agent's day one in the console (${dbKind}
     const row = agent.locator(`[data-testid="queue-row"][data-conversation-id="${current.id}"]`);
     await row.waitFor({ timeout: 15_000 });
     const last = row.getByTestId('queue-last-message');
-    expect(await last.innerText()).toMatch(/\S/);
+    expect(await last.innerText()).toMatch(/^Visitor:\s*I want to talk to a person/);
     expect(await row.getByTestId('queue-last-age').innerText()).toBe('just now');
     await agent.clock.fastForward('03:00');
     await expect.poll(() => row.getByTestId('queue-last-age').innerText(), { timeout: 10_000 }).toBe('3 min ago');
