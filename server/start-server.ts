@@ -55,6 +55,7 @@ import { createWebhookWorker } from './notifications/webhook-worker.js';
 import { createWebhookOutbox } from './notifications/webhook-outbox.js';
 import { wakeAfterOutboxCommit } from './notifications/outbox-wakeup.js';
 import { createWebhookStats, type WebhookStats } from './notifications/webhook-stats.js';
+import { createWebhookEndpoints } from './notifications/webhook-endpoints.js';
 import { createWebhookLagMonitor } from './notifications/webhook-lag-monitor.js';
 import { createSlaSweeper, type SlaSweepResult } from './sla/sla-sweeper.js';
 import { DEFAULT_SLA_POLICIES } from './sla/sla-policy.js';
@@ -165,7 +166,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
         model: createOpenAiChatModel({ apiKey: config.openai.apiKey, baseURL: config.openai.baseURL, model: config.openai.chatModel, timeoutMs: config.openai.timeoutMs }),
         timeoutMs: config.openai.timeoutMs,
       })
-    : createExtractiveAnswerer();
+    : createExtractiveAnswerer({ articles: (id) => kb.getArticle(id) });
   let stages: AnyStage[] = [];
 
   const notes = createConversationNotes(db);
@@ -175,7 +176,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   let onRosterChanged = () => undefined as void;
   let onSessionsRevoked = (_userId: string) => undefined as void;
   const clientAddress = createClientAddress(config.trustProxy);
-  const app = createApp({ db, log, tokens, users, conversations, kb, answerer, knowledgeGaps, ready: () => ready, clock, notes, transfers, feedback, notifications, webhookStats, intents, bugReports, linearWebhookSecret: config.linearWebhookSecret, allowedOrigins: config.allowedOrigins, clientAddress, onRosterChanged: () => onRosterChanged(), loginThrottle, onSessionsRevoked: (id) => onSessionsRevoked(id), conversationTests: createConversationSuiteRunner({ stages: () => stages, kb }) });
+  const app = createApp({ db, log, tokens, users, conversations, kb, answerer, knowledgeGaps, ready: () => ready, clock, notes, transfers, feedback, notifications, webhookStats, webhookEndpoints: createWebhookEndpoints({ db, clock, config: config.webhook }), intents, bugReports, linearWebhookSecret: config.linearWebhookSecret, allowedOrigins: config.allowedOrigins, clientAddress, onRosterChanged: () => onRosterChanged(), loginThrottle, onSessionsRevoked: (id) => onSessionsRevoked(id), conversationTests: createConversationSuiteRunner({ stages: () => stages, kb }) });
   const httpServer = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
   httpServer.on('clientError', answerClientError(log));
   const adapter = await createSocketAdapter(config.redisUrl, log);
@@ -207,7 +208,6 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     clock,
     sla: DEFAULT_SLA_POLICIES,
     notifications,
-    webhookUrl: config.webhook?.url,
     webhooks: webhookOutbox,
     pagerduty: config.pagerduty,
     onNotification: broadcast.notify,

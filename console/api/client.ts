@@ -32,6 +32,10 @@ import type {
   Verdict,
   WebhookDelivery,
   WebhookStats,
+  EndpointDelivery,
+  WebhookEndpoint,
+  WebhookEndpointCreated,
+  WebhookEndpointInput,
 } from './types.js';
 
 export class ApiError extends Error {
@@ -180,6 +184,13 @@ export function createApiClient({ baseUrl = '', getToken, onUnauthorized, fetch:
     listDeliveries: (status?: DeliveryStatus) =>
       request<{ deliveries: WebhookDelivery[] }>('GET', `/api/webhooks/deliveries${status ? `?status=${enc(status)}` : ''}`),
     webhookStats: () => request<WebhookStats>('GET', '/api/webhooks/stats'),
+    listWebhookEndpoints: () => request<{ endpoints: WebhookEndpoint[] }>('GET', '/api/webhooks/endpoints'),
+    createWebhookEndpoint: (e: WebhookEndpointInput) => request<WebhookEndpointCreated>('POST', '/api/webhooks/endpoints', e),
+    updateWebhookEndpoint: (id: string, patch: Partial<WebhookEndpointInput>) => request<{ endpoint: WebhookEndpoint }>('PATCH', `/api/webhooks/endpoints/${enc(id)}`, patch),
+    deleteWebhookEndpoint: (id: string) => request<unknown>('DELETE', `/api/webhooks/endpoints/${enc(id)}`),
+    rotateWebhookSecret: (id: string) => request<WebhookEndpointCreated>('POST', `/api/webhooks/endpoints/${enc(id)}/rotate-secret`),
+    testWebhookEndpoint: (id: string) => request<{ deliveryId: number }>('POST', `/api/webhooks/endpoints/${enc(id)}/test`),
+    endpointDeliveries: (id: string) => request<{ deliveries: EndpointDelivery[] }>('GET', `/api/webhooks/endpoints/${enc(id)}/deliveries`),
     downloadReport: (format: 'md' | 'csv', range: { from?: string; to?: string } = {}) =>
       download(`/api/reports/escalations${rangeQuery(range, { format })}`),
     login: (email: string, password: string) => request<LoginResponse>('POST', '/api/auth/login', { email, password }),

@@ -302,6 +302,9 @@ export interface WebhookDelivery {
 
 /** `GET /api/webhooks/stats`: how far behind outbound webhooks are, across all nodes. */
 export type { WebhookStats } from '../../protocol/webhook-stats.js';
+export type { EndpointDelivery, WebhookEndpoint, WebhookEndpointCreated, WebhookEventName } from '../../protocol/webhook-endpoints.js';
+/** What the console sends to create or change an endpoint (the server fills defaults). */
+export type WebhookEndpointInput = { url: string; description?: string; events?: string[]; enabled?: boolean };
 
 export interface TransferResult {
   status: string;

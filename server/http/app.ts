@@ -35,6 +35,8 @@ import type { ConversationFeedback } from '../conversations/conversation-feedbac
 import type { NotificationRepository } from '../notifications/notification-repository.js';
 import type { ClientAddress } from './request-address.js';
 import type { WebhookStatsReader } from '../notifications/webhook-stats.js';
+import type { WebhookEndpoints } from '../notifications/webhook-endpoints.js';
+import { webhookEndpointRoutes } from './webhook-endpoint-routes.js';
 
 export interface AppDeps {
   db: Db;
@@ -52,6 +54,8 @@ export interface AppDeps {
   notifications: NotificationRepository;
   /** Webhook backlog and lag, for the console's webhook screen. */
   webhookStats: WebhookStatsReader;
+  /** The console's webhook endpoints (and WEBHOOK_URL, read-only). */
+  webhookEndpoints: WebhookEndpoints;
   /** Intents as data (CRUD, import/export); changes retrain the live classifier. */
   intents: IntentService;
   bugReports: BugReportService;
@@ -98,6 +102,7 @@ export function createApp(deps: AppDeps) {
     .route('/reports', reportRoutes(deps))
     .route('/teams', teamRoutes(deps))
     .route('/canned-responses', cannedResponseRoutes(deps))
+    .route('/webhooks/endpoints', webhookEndpointRoutes(deps))
     .route('/', notificationRoutes(deps))
     .route('/', bugReportRoutes(deps))
     .route('/', openApiRoutes())

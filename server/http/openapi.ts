@@ -49,6 +49,7 @@ import {
   VisitorPageIn,
   WorkingHoursBody,
 } from '../../protocol/index.js';
+import { EndpointDeliveriesQuery, EndpointDelivery, WebhookEndpoint, WebhookEndpointBody, WebhookEndpointCreated, WebhookEndpointPatch } from '../../protocol/webhook-endpoints.js';
 import { FileBody, LinearWebhook } from './bug-report-routes.js';
 import { UPLOAD_LIMITS } from './knowledge-upload.js';
 
@@ -282,7 +283,7 @@ const BugDraftQuery = z.object({ conversationId: z.string().min(1).max(100) });
 const ImportQuery = z.object({ replace: z.enum(['1', 'true']).optional().describe('replace every intent instead of merging by name') });
 
 interface Operation {
-  method: 'get' | 'post' | 'put' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** Hono style, `:param`. */
   path: string;
   tag: string;
@@ -497,6 +498,15 @@ const OPERATIONS: Operation[] = [
   { method: 'get', path: '/api/escalation-tasks', tag: 'notifications', summary: 'Open escalation tasks (latest 200)', access: 'agent', response: z.object({ tasks: z.array(EscalationTask) }) },
   { method: 'get', path: '/api/webhooks/stats', tag: 'notifications', summary: 'Outbound webhook backlog, lag and delivery rate (all nodes)', access: 'admin', response: WebhookStats },
   { method: 'get', path: '/api/webhooks/deliveries', tag: 'notifications', summary: 'Outbound webhook delivery log (latest 200)', access: 'admin', query: DeliveriesQuery, response: z.object({ deliveries: z.array(WebhookDelivery) }) },
+  // Webhook endpoints
+  { method: 'get', path: '/api/webhooks/endpoints', tag: 'webhooks', summary: 'Webhook endpoints (WEBHOOK_URL first, as a read-only `config` endpoint); never their secrets', access: 'admin', response: z.object({ endpoints: z.array(WebhookEndpoint) }) },
+  { method: 'post', path: '/api/webhooks/endpoints', tag: 'webhooks', summary: 'Add an endpoint (http/https, no credentials in the URL); the answer holds its signing secret, shown this once', access: 'admin', body: WebhookEndpointBody, status: 201, response: WebhookEndpointCreated },
+  { method: 'get', path: '/api/webhooks/endpoints/:id', tag: 'webhooks', summary: 'One endpoint with its delivery counts', access: 'admin', response: z.object({ endpoint: WebhookEndpoint }), errors: [404] },
+  { method: 'patch', path: '/api/webhooks/endpoints/:id', tag: 'webhooks', summary: 'Change the URL, description, event filter or enabled flag (a disabled endpoint keeps its pending deliveries until enabled again)', access: 'admin', body: WebhookEndpointPatch, response: z.object({ endpoint: WebhookEndpoint }), errors: [404] },
+  { method: 'delete', path: '/api/webhooks/endpoints/:id', tag: 'webhooks', summary: 'Delete an endpoint and its delivery log', access: 'admin', status: 204, response: null, errors: [404] },
+  { method: 'post', path: '/api/webhooks/endpoints/:id/rotate-secret', tag: 'webhooks', summary: 'A new signing secret, shown this once; the old one stops signing at once', access: 'admin', response: WebhookEndpointCreated, errors: [404] },
+  { method: 'post', path: '/api/webhooks/endpoints/:id/test', tag: 'webhooks', summary: 'Queue a signed `webhook.test` delivery to this endpoint alone; it appears in its log', access: 'admin', status: 202, response: z.object({ deliveryId: z.number().int() }), errors: [404] },
+  { method: 'get', path: '/api/webhooks/endpoints/:id/deliveries', tag: 'webhooks', summary: "The endpoint's delivery log, newest 100: status, attempts, response code, last error, latency", access: 'admin', query: EndpointDeliveriesQuery, response: z.object({ deliveries: z.array(EndpointDelivery) }), errors: [404] },
   // Bug reports
   { method: 'get', path: '/api/bug-reports', tag: 'bug reports', summary: 'List bug reports', access: 'agent', response: z.object({ bugReports: z.array(BugReport) }) },
   {

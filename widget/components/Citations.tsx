@@ -5,7 +5,7 @@ import { safeLinkHref } from '../safe-url.js';
 export function Citations({ citations, base }: { citations: Citation[]; base: string }) {
   return (
     <div class="fl-cites">
-      <span class="fl-cites-label">Sources</span>
+      <span class="fl-cites-label">{citations.length > 1 ? 'Read the full articles' : 'Read the full article'}</span>
       <ul>
         {citations.map((c, i) => {
           const href = safeLinkHref(c.url, base);

@@ -2,6 +2,7 @@ import type { FeedbackState } from '../chat-model.js';
 import type { ViewMessage } from '../message-list.js';
 import { avatarColour, avatarInitial } from '../../protocol/avatar.js';
 import { Citations } from './Citations.js';
+import { RichText } from './RichText.js';
 
 export interface MessageItemProps {
   message: ViewMessage;
@@ -41,7 +42,7 @@ export function MessageItem({ message: m, base, onRetry, feedback, onFeedback }:
         <span class="fl-author">{author}</span>
       )}
       <div class="fl-bubble">
-        <p class="fl-text">{m.text}</p>
+        {m.rich ? <RichText blocks={m.rich} base={base} /> : <p class="fl-text">{m.text}</p>}
         {m.citations && m.citations.length > 0 && <Citations citations={m.citations} base={base} />}
       </div>
       {feedback !== undefined && onFeedback && m.id && <Feedback id={m.id} state={feedback} onFeedback={onFeedback} />}

@@ -9,6 +9,8 @@ import type { Reply, Turn } from '../turn.js';
 const GREETING = "Hi! I'm the Acme assistant. Ask me anything about your account, billing or the product, or ask for a person at any time.";
 const THANKS = "You're welcome! If anything else comes up, just write here.";
 const WAITING_NOTE = '(While you wait for our team:) ';
+const THANKS_WAITING = "You're welcome! You are still in the queue for a person; if you no longer need one, you can simply close this chat.";
+const GREETING_WAITING = 'Hi! You are in the queue and a person from our team will be with you shortly. You can keep writing here in the meantime.';
 
 /**
  * Stage 7: render the decision as what the visitor sees — the drafted answer, a question back, or
@@ -45,11 +47,14 @@ export function createComposeReplyStage(deps: {
         case 'answer': {
           if (d.reasonCode === 'small_talk') return { reply: { kind: 'answer', text: GREETING, citations: [] } };
           if (d.reasonCode === 'thanks') return { reply: { kind: 'answer', text: THANKS, citations: [] } };
+          if (d.reasonCode === 'thanks_while_waiting') return { reply: { kind: 'answer', text: THANKS_WAITING, citations: [] } };
+          if (d.reasonCode === 'small_talk_while_waiting') return { reply: { kind: 'answer', text: GREETING_WAITING, citations: [] } };
           const draft = turn.draft;
           // The policy answers from the knowledge base only with a grounded draft; anything else is a bug upstream.
           if (!draft || draft.skipped || !draft.grounded) throw new Error(`compose-reply: decision "${d.reasonCode}" has no grounded draft to render`);
           const prefix = d.reasonCode === 'answer_while_waiting' ? WAITING_NOTE : '';
-          return { reply: { kind: 'answer', text: prefix + draft.text, citations: draft.citations } };
+          const rich = draft.rich && prefix ? [{ p: [prefix.trim()] }, ...draft.rich] : draft.rich;
+          return { reply: { kind: 'answer', text: prefix + draft.text, citations: draft.citations, ...(rich ? { rich } : {}) } };
         }
       }
     },
