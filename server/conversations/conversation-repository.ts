@@ -201,7 +201,8 @@ export function createConversationRepository(db: Queryable) {
          JOIN visitors v ON v.id = c.visitor_id
          LEFT JOIN users u ON u.id = c.assignee_id
          LEFT JOIN LATERAL (
-           SELECT text, role, created_at FROM messages m WHERE m.conversation_id = c.id ORDER BY seq DESC LIMIT 1
+           -- The last thing the visitor, the AI or an agent said; a system notice only when there is nothing else.
+           SELECT text, role, created_at FROM messages m WHERE m.conversation_id = c.id ORDER BY (m.role <> 'system') DESC, seq DESC LIMIT 1
          ) lm ON true
          WHERE ($1::text IS NULL OR c.status = $1) AND lm.text IS NOT NULL
          ORDER BY ${status === 'queued' ? queueOrderSql('$3', 'c.') : 'c.priority DESC, COALESCE(c.handed_off_at, c.updated_at) ASC'}

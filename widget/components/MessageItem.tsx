@@ -17,6 +17,10 @@ export interface MessageItemProps {
 
 const AUTHOR: Record<ViewMessage['role'], string> = { visitor: 'You', ai: 'AI assistant', agent: 'Support agent', system: '' };
 
+// Set through the CSSOM (allowed by a strict style-src) and kept out of styles.css, which ships in the 5 kB loader.
+const AUTHOR_ROW = { display: 'flex', alignItems: 'center', gap: '6px' };
+const AVATAR = { width: '22px', height: '22px', borderRadius: '50%', display: 'inline-grid', placeItems: 'center', color: '#fff', fontSize: '12px' };
+
 /** One message. Text is rendered as text (never HTML); line breaks are kept by CSS. */
 export function MessageItem({ message: m, base, onRetry, feedback, onFeedback, loadFile }: MessageItemProps) {
   const author = m.role === 'agent' ? m.authorName || AUTHOR.agent : AUTHOR[m.role];
@@ -34,8 +38,8 @@ export function MessageItem({ message: m, base, onRetry, feedback, onFeedback, l
       {m.role === 'system' ? null : m.role === 'visitor' ? (
         <span class="fl-sr">You said: </span>
       ) : m.role === 'agent' ? (
-        <span class="fl-author">
-          <span class="fl-avatar" data-colour={avatarColour(author)} aria-hidden="true">
+        <span class="fl-author" style={AUTHOR_ROW}>
+          <span class="fl-avatar" style={{ ...AVATAR, background: avatarColour(author) }} aria-hidden="true">
             {avatarInitial(author)}
           </span>
           {author}
