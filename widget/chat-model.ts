@@ -1,5 +1,5 @@
 import { batch, signal, type ReadonlySignal } from '@preact/signals';
-import { io, XHR, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
+import { Fetch, io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import { adoptingWebSocket } from './adopting-websocket.js';
 import type { WarmSocket } from './socket-warmup.js';
 import type { ChatMessage, PageInfo, VisitorIdentity } from '../protocol/domain.js';
@@ -200,7 +200,7 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
       reconnectionDelayMax: 10_000,
       // WebSocket first: one round trip to a live chat instead of a long-polling handshake and an
       // upgrade. Where WebSockets are blocked (some proxies), polling takes over in the same attempt.
-      transports: takeSocket ? [adoptingWebSocket(takeSocket), XHR] : ['websocket', 'polling'],
+      transports: takeSocket ? [adoptingWebSocket(takeSocket), Fetch] : ['websocket', 'polling'],
       tryAllTransports: true,
     });
     socket = s;
