@@ -45,6 +45,7 @@ import {
   VisitorPageIn,
   WorkingHoursBody,
 } from '../../protocol/index.js';
+import { OfficeHours, OfficeHoursBody } from '../../protocol/office-hours.js';
 import { EndpointDeliveriesQuery, EndpointDelivery, WebhookEndpoint, WebhookEndpointBody, WebhookEndpointCreated, WebhookEndpointPatch } from '../../protocol/webhook-endpoints.js';
 import { FileBody, LinearWebhook } from './bug-report-routes.js';
 import { UPLOAD_LIMITS } from './knowledge-upload.js';
@@ -99,7 +100,15 @@ const Agent = z.object({
   disabled: z.boolean(),
 });
 const DirectoryEntry = Agent.pick({ id: true, name: true, level: true, skills: true, teamId: true, presence: true });
-const Team = z.object({ id: z.string(), name: z.string(), skills: z.array(z.string()), members: z.number().int() });
+const Team = z.object({
+  id: z.string(),
+  name: z.string(),
+  skills: z.array(z.string()),
+  members: z.number().int(),
+  officeHours: OfficeHours.nullable().describe('null: always open'),
+  openNow: z.boolean(),
+  backAt: z.string().nullable().describe('when closed: the next opening (ISO)'),
+});
 const ConversationTestTurnOut = z.object({
   visitor: z.string(),
   outcome: z.enum(['answer', 'clarify', 'handoff', 'none']),
@@ -350,6 +359,16 @@ const OPERATIONS: Operation[] = [
   { method: 'get', path: '/api/teams', tag: 'teams', summary: 'List teams with member counts', access: 'agent', response: z.object({ teams: z.array(Team) }) },
   { method: 'post', path: '/api/teams', tag: 'teams', summary: 'Create a team', access: 'admin', body: TeamBody, status: 201, response: Id, errors: [409] },
   { method: 'put', path: '/api/teams/:id', tag: 'teams', summary: 'Rename a team or change its skills', access: 'admin', body: TeamBody, response: Id },
+  {
+    method: 'put',
+    path: '/api/teams/:id/office-hours',
+    tag: 'teams',
+    summary: "Set a team's office hours (weekly schedule, time zone, holidays; null: always open). Outside them the widget says when the team is back and SLA clocks pause",
+    access: 'admin',
+    body: OfficeHoursBody,
+    response: z.object({ id: z.string(), officeHours: OfficeHours.nullable() }),
+    errors: [404],
+  },
   { method: 'delete', path: '/api/teams/:id', tag: 'teams', summary: 'Delete a team', access: 'admin', status: 204, response: null },
   // Knowledge
   { method: 'post', path: '/api/knowledge/search', tag: 'knowledge', summary: 'Search the knowledge base', access: 'agent', body: SearchBody, response: SearchResponse },
@@ -588,6 +607,7 @@ function socketDescription(): JsonSchema {
     queuePosition: z.number().int(),
     etaSeconds: z.number(),
     agentsOnline: z.number().int().describe('0: nobody can answer now; offer to continue by email'),
+    backAt: z.string().nullable().optional().describe("set while the team is outside its office hours: when it is back (ISO); the widget says so (\"We're back Monday 9:00\") and offers email"),
   });
   const AgentHandoffNotice = z.object({
     conversationId: z.string(),
