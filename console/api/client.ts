@@ -34,6 +34,7 @@ import type {
   WebhookEndpoint,
   WebhookEndpointCreated,
   WebhookEndpointInput,
+  OfficeHours,
 } from './types.js';
 
 export class ApiError extends Error {
@@ -170,6 +171,7 @@ export function createApiClient({ baseUrl = '', getToken, onUnauthorized, fetch:
     listTeams: () => request<{ teams: Team[] }>('GET', '/api/teams'),
     createTeam: (t: { name: string; skills: string[] }) => request<{ id: string }>('POST', '/api/teams', t),
     updateTeam: (id: string, t: { name: string; skills: string[] }) => request<unknown>('PUT', `/api/teams/${enc(id)}`, t),
+    setOfficeHours: (id: string, officeHours: OfficeHours | null) => request<unknown>('PUT', `/api/teams/${enc(id)}/office-hours`, { officeHours }),
     deleteTeam: (id: string) => request<unknown>('DELETE', `/api/teams/${enc(id)}`),
     updateAgent: (id: string, patch: AgentPatch) => request<unknown>('PUT', `/api/agents/${enc(id)}`, patch),
     setPresence: (status: 'online' | 'away') => request<unknown>('PUT', '/api/agents/me/presence', { status }),

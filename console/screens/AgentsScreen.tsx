@@ -10,6 +10,7 @@ import { useState } from 'preact/hooks';
 import type { Agent } from '../api/types.js';
 import { AgentEditDialog } from '../components/AgentEditDialog.js';
 import { TeamsPanel } from '../components/TeamsPanel.js';
+import { OfficeHoursPanel } from '../components/OfficeHoursPanel.js';
 import { TeamsModel } from '../models/teams-model.js';
 
 export function AgentsScreen() {
@@ -109,6 +110,7 @@ export function AgentsScreen() {
         )}
       </section>
       <TeamsPanel model={teams} />
+      <OfficeHoursPanel model={teams} />
       <AgentForm saving={model.saving.value} error={model.saveError.value} onSave={model.add} />
       {editing && (
         <AgentEditDialog
