@@ -17,6 +17,10 @@ export interface ChatOptions {
   title: string;
   storage: KeyValueStorage;
   keys: StorageKeys;
+  /** From the console's appearance settings: shown above an empty conversation. */
+  greeting?: string;
+  /** Header avatar: the image, else the initial. */
+  avatar?: { url: string; initial: string } | null;
 }
 
 export interface LoadedChat {
@@ -24,7 +28,7 @@ export interface LoadedChat {
   view: ChatView;
 }
 
-export function createChat({ serverUrl, title, storage, keys }: ChatOptions): LoadedChat {
+export function createChat({ serverUrl, title, storage, keys, greeting, avatar }: ChatOptions): LoadedChat {
   const here = () => ({ url: location.href, title: document.title });
   const model = createChatModel({ serverUrl, storage, keys, location: here });
   const suggestions = createSuggestionSource(serverUrl);
@@ -40,7 +44,7 @@ export function createChat({ serverUrl, title, storage, keys }: ChatOptions): Lo
     },
     view: {
       render: (mountPoint, launcher) =>
-        render(<App model={model} title={title} launcher={launcher} baseUrl={() => document.baseURI} suggestions={suggestions} page={here} />, mountPoint),
+        render(<App model={model} title={title} greeting={greeting} avatar={avatar} launcher={launcher} baseUrl={() => document.baseURI} suggestions={suggestions} page={here} />, mountPoint),
       unmount: (mountPoint) => render(null, mountPoint),
     },
   };

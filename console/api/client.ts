@@ -18,6 +18,7 @@ import type {
   PreviewAnswer,
 } from './types.js';
 import { uploadFiles } from './upload-files.js';
+import type { WidgetAppearanceBody } from '../../protocol/widget-appearance.js';
 import type {
   AgentPatch,
   CannedResponse,
@@ -184,6 +185,8 @@ export function createApiClient({ baseUrl = '', getToken, onUnauthorized, fetch:
     listDeliveries: (status?: DeliveryStatus) =>
       request<{ deliveries: WebhookDelivery[] }>('GET', `/api/webhooks/deliveries${status ? `?status=${enc(status)}` : ''}`),
     webhookStats: () => request<WebhookStats>('GET', '/api/webhooks/stats'),
+    widgetAppearance: () => request<{ appearance: WidgetAppearanceBody }>('GET', '/api/settings/widget-appearance'),
+    saveWidgetAppearance: (a: WidgetAppearanceBody) => request<{ appearance: WidgetAppearanceBody }>('PUT', '/api/settings/widget-appearance', a),
     listWebhookEndpoints: () => request<{ endpoints: WebhookEndpoint[] }>('GET', '/api/webhooks/endpoints'),
     createWebhookEndpoint: (e: WebhookEndpointInput) => request<WebhookEndpointCreated>('POST', '/api/webhooks/endpoints', e),
     updateWebhookEndpoint: (id: string, patch: Partial<WebhookEndpointInput>) => request<{ endpoint: WebhookEndpoint }>('PATCH', `/api/webhooks/endpoints/${enc(id)}`, patch),

@@ -11,6 +11,7 @@ import type { Agent } from '../api/types.js';
 import { AgentEditDialog } from '../components/AgentEditDialog.js';
 import { TeamsPanel } from '../components/TeamsPanel.js';
 import { OfficeHoursPanel } from '../components/OfficeHoursPanel.js';
+import { AppearancePanel } from '../components/AppearancePanel.js';
 import { TeamsModel } from '../models/teams-model.js';
 
 export function AgentsScreen() {
@@ -111,6 +112,7 @@ export function AgentsScreen() {
       </section>
       <TeamsPanel model={teams} />
       <OfficeHoursPanel model={teams} />
+      <AppearancePanel />
       <AgentForm saving={model.saving.value} error={model.saveError.value} onSave={model.add} />
       {editing && (
         <AgentEditDialog

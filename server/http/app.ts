@@ -37,6 +37,7 @@ import type { ClientAddress } from './request-address.js';
 import type { WebhookStatsReader } from '../notifications/webhook-stats.js';
 import type { WebhookEndpoints } from '../notifications/webhook-endpoints.js';
 import { webhookEndpointRoutes } from './webhook-endpoint-routes.js';
+import { widgetAppearanceRoutes } from './widget-appearance-routes.js';
 
 export interface AppDeps {
   db: Db;
@@ -103,6 +104,7 @@ export function createApp(deps: AppDeps) {
     .route('/teams', teamRoutes(deps))
     .route('/canned-responses', cannedResponseRoutes(deps))
     .route('/webhooks/endpoints', webhookEndpointRoutes(deps))
+    .route('/', widgetAppearanceRoutes(deps))
     .route('/', notificationRoutes(deps))
     .route('/', bugReportRoutes(deps))
     .route('/', openApiRoutes())

@@ -46,6 +46,7 @@ import {
   WorkingHoursBody,
 } from '../../protocol/index.js';
 import { OfficeHours, OfficeHoursBody } from '../../protocol/office-hours.js';
+import { WidgetAppearanceBody } from '../../protocol/widget-appearance.js';
 import { EndpointDeliveriesQuery, EndpointDelivery, WebhookEndpoint, WebhookEndpointBody, WebhookEndpointCreated, WebhookEndpointPatch } from '../../protocol/webhook-endpoints.js';
 import { FileBody, LinearWebhook } from './bug-report-routes.js';
 import { UPLOAD_LIMITS } from './knowledge-upload.js';
@@ -100,6 +101,17 @@ const Agent = z.object({
   disabled: z.boolean(),
 });
 const DirectoryEntry = Agent.pick({ id: true, name: true, level: true, skills: true, teamId: true, presence: true });
+const WidgetAppearance = z.object({
+  color: z.string(),
+  greeting: z.string(),
+  position: z.enum(['left', 'right']),
+  teamName: z.string(),
+  avatarUrl: z.string(),
+  onColor: z.string().describe('#ffffff or #111827, whichever contrasts more with color'),
+  colorDark: z.string(),
+  initial: z.string(),
+  contrast: z.number(),
+});
 const Team = z.object({
   id: z.string(),
   name: z.string(),
@@ -482,6 +494,10 @@ const OPERATIONS: Operation[] = [
   { method: 'get', path: '/api/escalation-tasks', tag: 'notifications', summary: 'Open escalation tasks (latest 200)', access: 'agent', response: z.object({ tasks: z.array(EscalationTask) }) },
   { method: 'get', path: '/api/webhooks/stats', tag: 'notifications', summary: 'Outbound webhook backlog, lag and delivery rate (all nodes)', access: 'admin', response: WebhookStats },
   { method: 'get', path: '/api/webhooks/deliveries', tag: 'notifications', summary: 'Outbound webhook delivery log (latest 200)', access: 'admin', query: DeliveriesQuery, response: z.object({ deliveries: z.array(WebhookDelivery) }) },
+  // Widget appearance
+  { method: 'get', path: '/api/widget/config', tag: 'widget', summary: "The widget's appearance, read by every widget at load (CORS as for the suggestions; no-cache, so a change shows on the next page load)", access: 'public', response: z.object({ appearance: WidgetAppearance }) },
+  { method: 'get', path: '/api/settings/widget-appearance', tag: 'widget', summary: "The widget's appearance as saved, with the derived colours", access: 'admin', response: z.object({ appearance: WidgetAppearance }) },
+  { method: 'put', path: '/api/settings/widget-appearance', tag: 'widget', summary: 'Set colour, greeting, launcher position, team name and avatar; the text colour on the brand colour is picked for contrast', access: 'admin', body: WidgetAppearanceBody, response: z.object({ appearance: WidgetAppearance }) },
   // Webhook endpoints
   { method: 'get', path: '/api/webhooks/endpoints', tag: 'webhooks', summary: 'Webhook endpoints (WEBHOOK_URL first, as a read-only `config` endpoint); never their secrets', access: 'admin', response: z.object({ endpoints: z.array(WebhookEndpoint) }) },
   { method: 'post', path: '/api/webhooks/endpoints', tag: 'webhooks', summary: 'Add an endpoint (http/https, no credentials in the URL); the answer holds its signing secret, shown this once', access: 'admin', body: WebhookEndpointBody, status: 201, response: WebhookEndpointCreated },

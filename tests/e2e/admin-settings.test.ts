@@ -3,6 +3,7 @@ import { findChromium } from '../helpers/browser.js';
 import { signInToConsole, useBrowserSuite } from '../helpers/browser-suite.js';
 import { dbKind } from '../helpers/test-db.js';
 import { login } from '../helpers/test-server.js';
+import { audit, formatViolations } from '../helpers/axe.js';
 import { WebhookReceiver } from '../helpers/webhook-receiver.js';
 
 const browserPath = findChromium();
@@ -103,6 +104,43 @@ describe.skipIf(!browserPath.path)(`admin settings in Chromium (${dbKind})`, () 
     expect(await queue.innerText()).toContain(`We're back ${DAYS[openDay]} 9:00 AM`);
     expect(await queue.innerText()).not.toMatch(/position \d|about \d+ min/);
     await widget.getByTestId('contact-form').waitFor({ timeout: 10_000 });
+    await visitorCtx.close();
+  }, 120_000);
+
+  it('appearance: a colour, greeting, side, team name and initial set in the console restyle the widget on the next load, readable', async () => {
+    const { server, browser } = suite;
+    const ctx = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+    const page = await ctx.newPage();
+    await signInToConsole(page, server.url);
+    await page.getByRole('link', { name: 'Agents' }).click();
+    const form = page.getByRole('form', { name: 'Widget appearance' });
+    await form.waitFor({ timeout: 10_000 });
+    // A light yellow: white text would fail contrast, so dark text is picked.
+    await form.getByLabel('Hex').fill('#fde047');
+    await form.getByLabel('Team name', { exact: true }).fill('Acme Help');
+    await form.getByLabel('Launcher position').selectOption('left');
+    await form.getByLabel('Greeting', { exact: true }).fill('Hi! Ask us anything about your Acme account.');
+    expect(await form.getByTestId('appearance-preview').evaluate((e) => getComputedStyle(e).color)).toBe('rgb(17, 24, 39)');
+    await form.getByRole('button', { name: 'Save appearance' }).click();
+    await form.getByRole('status').filter({ hasText: 'Saved' }).waitFor({ timeout: 10_000 });
+    await ctx.close();
+
+    const visitorCtx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const visitor = await visitorCtx.newPage();
+    await visitor.goto(`${server.url}/billing`);
+    const widget = visitor.locator('firstline-widget');
+    const launcher = widget.getByRole('button', { name: 'Open chat' });
+    await expect.poll(() => launcher.evaluate((b) => getComputedStyle(b).backgroundColor), { timeout: 10_000 }).toBe('rgb(253, 224, 71)');
+    expect(await launcher.evaluate((b) => getComputedStyle(b).color)).toBe('rgb(17, 24, 39)');
+    expect((await launcher.boundingBox())!.x).toBeLessThan(100);
+    await launcher.click();
+    const panel = widget.getByRole('dialog');
+    await panel.getByRole('heading', { name: 'Acme Help' }).waitFor({ timeout: 10_000 });
+    expect(await panel.innerText()).toContain('Hi! Ask us anything about your Acme account.');
+    expect(await widget.locator('.fl-avatar').innerText()).toBe('A');
+    expect((await panel.boundingBox())!.x).toBeLessThan(100);
+    const report = await audit(visitor, 'widget open with a light brand colour');
+    expect(report.blocking, formatViolations(report)).toEqual([]);
     await visitorCtx.close();
   }, 120_000);
 });
