@@ -18,7 +18,7 @@ import type {
   PreviewAnswer,
 } from './types.js';
 import { uploadFiles } from './upload-files.js';
-import type { WidgetAppearanceBody } from '../../protocol/widget-appearance.js';
+import type { WidgetLookSettings as WidgetAppearanceBody } from '../../protocol/widget-look.js';
 import type {
   AgentPatch,
   CannedResponse,

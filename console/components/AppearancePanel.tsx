@@ -1,6 +1,6 @@
 // Admin: how the chat widget looks on customers' sites (colour, greeting, launcher side, team name, avatar), with a preview.
 import { useEffect, useState } from 'preact/hooks';
-import { DEFAULT_APPEARANCE, deriveAppearance, type WidgetAppearanceBody } from '../../protocol/widget-appearance.js';
+import { DEFAULT_APPEARANCE, deriveAppearance, type WidgetLookSettings as WidgetAppearanceBody } from '../../protocol/widget-look.js';
 import { errorMessage } from '../api/client.js';
 import { useSignedIn } from '../app-context.js';
 import { Alert } from './Alert.js';
