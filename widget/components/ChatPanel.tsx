@@ -80,11 +80,10 @@ export function ChatPanel({ model, title, open, panelRef, inputRef, baseUrl, onC
       </header>
       <ConnectionBanner state={model.connection.value} />
       <QueueStatus queue={model.queue.value} />
-      <Transcript messages={model.messages.value} open={open} baseUrl={baseUrl} onRetry={(id) => model.retry(id)} feedback={model.feedback.value} onFeedback={(id, helpful) => model.sendFeedback(id, helpful)} />
+      <Transcript greeting={greeting} messages={model.messages.value} open={open} baseUrl={baseUrl} onRetry={(id) => model.retry(id)} feedback={model.feedback.value} onFeedback={(id, helpful) => model.sendFeedback(id, helpful)} />
       <TypingIndicator typing={model.typing.value} agentName={agent} />
       <ContactForm model={model} />
       <CsatForm model={model} />
-      {greeting && model.messages.value.length === 0 && <p class="fl-greeting">{greeting}</p>}
       {suggestions && page && model.messages.value.length === 0 && (
         <Suggestions source={suggestions} page={page} open={open} onPick={(text) => model.send(text)} />
       )}
