@@ -17,6 +17,7 @@ import { migrate } from '../server/db/migrate.js';
 import { createLogger } from '../server/logger.js';
 import { systemClock } from '../server/clock.js';
 import { createWebhookOutbox } from '../server/notifications/webhook-outbox.js';
+import { createEndpointPresence } from '../server/notifications/endpoint-presence.js';
 import { wakeAfterOutboxCommit } from '../server/notifications/outbox-wakeup.js';
 import { createWebhookWorker, type WebhookWorkerOptions } from '../server/notifications/webhook-worker.js';
 import { percentile, round } from './bench-result.js';
@@ -84,7 +85,9 @@ async function onDatabase(open: () => Promise<{ db: Db; drop(): Promise<void> }>
 /** CPU per enqueue transaction alone (no worker): the part of cpuMsPerDelivery that is the load, not the delivery. */
 async function enqueueCost(db: Db): Promise<number> {
   await db.query(`DELETE FROM webhook_deliveries`);
-  const outbox = createWebhookOutbox({ url: 'http://127.0.0.1:9/hooks', clock: systemClock });
+  const endpoints = createEndpointPresence(db);
+  await endpoints.refresh();
+  const outbox = createWebhookOutbox({ url: 'http://127.0.0.1:9/hooks', clock: systemClock, endpoints });
   const n = 500;
   const from = process.cpuUsage();
   for (let seq = 0; seq < n; seq++) {
@@ -135,7 +138,10 @@ async function scenario(
   const worker = createWebhookWorker({ db: rawDb, clock: systemClock, log, secret: 'bench-secret', options });
   const deliver = () => void worker.deliverDue().catch((err) => console.error('[webhooks] delivery pass failed:', err));
   const db = wake ? wakeAfterOutboxCommit(rawDb, deliver) : rawDb;
-  const outbox = createWebhookOutbox({ url: receiver.url, clock: systemClock });
+  // As the server wires it: no console endpoint, so WEBHOOK_URL alone is one plain insert.
+  const endpoints = createEndpointPresence(rawDb);
+  await endpoints.refresh();
+  const outbox = createWebhookOutbox({ url: receiver.url, clock: systemClock, endpoints });
   const enqueuedAt: number[] = [];
   // A visitor message's webhook, as the conversation service writes it (only `message` goes out).
   const record = (q: Queryable, seq: number) => {

@@ -57,6 +57,8 @@ export interface HandoffNotice {
   etaSeconds: number;
   /** 0 means nobody can answer now: offer to continue by email. */
   agentsOnline: number;
+  /** Set while the team is outside its office hours: when it is back (ISO). Offer email too. */
+  backAt?: string | null;
 }
 
 export interface VisitorServerToClient {

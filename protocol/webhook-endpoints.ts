@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import { text } from './clean-text.js';
-import { WEBHOOK_EVENTS } from './webhook-events.js';
-
-export { WEBHOOK_EVENTS };
 
 /**
  * Webhook endpoints managed in the console: request and response shapes for the server, the
  * console and the OpenAPI document. WEBHOOK_URL shows up as one more endpoint (`source: "config"`).
  */
 
+import { WEBHOOK_EVENTS } from './webhook-events.js';
+
+export { WEBHOOK_EVENTS };
 export const WebhookEventName = z.enum(WEBHOOK_EVENTS);
 export type WebhookEventName = z.infer<typeof WebhookEventName>;
 /** What "Send test" posts; it goes to the one endpoint whatever its filter. */

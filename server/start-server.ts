@@ -56,6 +56,7 @@ import { createWebhookOutbox } from './notifications/webhook-outbox.js';
 import { wakeAfterOutboxCommit } from './notifications/outbox-wakeup.js';
 import { createWebhookStats, type WebhookStats } from './notifications/webhook-stats.js';
 import { createWebhookEndpoints } from './notifications/webhook-endpoints.js';
+import { createEndpointPresence } from './notifications/endpoint-presence.js';
 import { createWebhookLagMonitor } from './notifications/webhook-lag-monitor.js';
 import { createSlaSweeper, type SlaSweepResult } from './sla/sla-sweeper.js';
 import { DEFAULT_SLA_POLICIES } from './sla/sla-policy.js';
@@ -106,6 +107,8 @@ export interface BackgroundJobs {
   sla(): Promise<SlaSweepResult>;
   /** Delivers every due webhook (a bounded pool; returns when nothing is due). */
   webhooks(): Promise<{ delivered: number; failed: number }>;
+  /** Rereads whether any console webhook endpoint is enabled (one added on another node). */
+  webhookEndpoints(): Promise<boolean>;
   /** Reads webhook backlog and lag, and warns when they are past the thresholds. */
   webhookLag(): Promise<WebhookStats>;
   presence(): Promise<number>;
@@ -154,7 +157,9 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const knowledgeGaps = createKnowledgeGaps({ db });
   attachGapListener({ bus, gaps: knowledgeGaps, log });
   // Domain-event webhooks are written into the outbox in the transaction of each change.
-  const webhookOutbox = createWebhookOutbox({ url: config.webhook?.url, clock });
+  const endpointPresence = createEndpointPresence(db);
+  await endpointPresence.refresh();
+  const webhookOutbox = createWebhookOutbox({ url: config.webhook?.url, clock, endpoints: endpointPresence });
   const conversations = createConversationService({ db, bus, clock, sla: DEFAULT_SLA_POLICIES, webhooks: webhookOutbox });
   const router = createRouter({ db, bus, conversations, clock, options: config.routing });
   const presence = createPresenceTracker({ db, graceSeconds: config.presenceGraceSeconds });
@@ -181,7 +186,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   let onRosterChanged = () => undefined as void;
   let onSessionsRevoked = (_userId: string) => undefined as void;
   const clientAddress = createClientAddress(config.trustProxy);
-  const app = createApp({ attachments, visitorLimits, db, log, tokens, users, conversations, kb, answerer, knowledgeGaps, ready: () => ready, clock, notes, transfers, feedback, notifications, webhookStats, webhookEndpoints: createWebhookEndpoints({ db, clock, config: config.webhook }), intents, bugReports, linearWebhookSecret: config.linearWebhookSecret, allowedOrigins: config.allowedOrigins, clientAddress, onRosterChanged: () => onRosterChanged(), loginThrottle, onSessionsRevoked: (id) => onSessionsRevoked(id), conversationTests: createConversationSuiteRunner({ stages: () => stages, kb }) });
+  const app = createApp({ attachments, visitorLimits, db, log, tokens, users, conversations, kb, answerer, knowledgeGaps, ready: () => ready, clock, notes, transfers, feedback, notifications, webhookStats, webhookEndpoints: createWebhookEndpoints({ db, clock, config: config.webhook, onChange: () => endpointPresence.refresh() }), intents, bugReports, linearWebhookSecret: config.linearWebhookSecret, allowedOrigins: config.allowedOrigins, clientAddress, onRosterChanged: () => onRosterChanged(), loginThrottle, onSessionsRevoked: (id) => onSessionsRevoked(id), conversationTests: createConversationSuiteRunner({ stages: () => stages, kb }) });
   const httpServer = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
   httpServer.on('clientError', answerClientError(log));
   const adapter = await createSocketAdapter(config.redisUrl, log);
@@ -237,6 +242,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     },
     sla: () => sla.sweep(),
     webhooks: () => webhooks.deliverDue(),
+    webhookEndpoints: () => endpointPresence.refresh(),
     webhookLag: () => webhookLag.check(),
     async presence() {
       const local = await agents.local.fetchSockets();

@@ -265,9 +265,11 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
           position: Number(h.queuePosition) || 1,
           etaSeconds: Number(h.etaSeconds) || 0,
           ...(typeof h.agentsOnline === 'number' ? { agentsOnline: h.agentsOnline } : {}),
+          ...(typeof h.backAt === 'string' ? { backAt: h.backAt } : {}),
         };
         agentName.value = null;
-        nobodyOnline.value = h.agentsOnline === 0;
+        // Outside office hours too: offer to continue by email.
+        nobodyOnline.value = h.agentsOnline === 0 || typeof h.backAt === 'string';
         csat.value = 'hidden';
       });
     });

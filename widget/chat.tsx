@@ -27,6 +27,10 @@ export interface ChatOptions {
   emit?: (name: 'open' | 'close' | 'message' | 'handoff', payload?: unknown) => void;
   /** The loader's early WebSocket (socket-warmup.ts). */
   takeSocket?: (url: string) => WarmSocket | null;
+  /** From the console's appearance settings: shown above an empty conversation. */
+  greeting?: string;
+  /** Header avatar: the image, else the initial. */
+  avatar?: { url: string; initial: string } | null;
 }
 
 export interface LoadedChat {
@@ -34,7 +38,7 @@ export interface LoadedChat {
   view: ChatView;
 }
 
-export function createChat({ serverUrl, title, storage, keys, dataset = {}, emit = () => {}, takeSocket }: ChatOptions): LoadedChat {
+export function createChat({ serverUrl, title, storage, keys, dataset = {}, emit = () => {}, takeSocket, greeting, avatar }: ChatOptions): LoadedChat {
   const here = () => ({ url: location.href, title: document.title });
   const model = createChatModel({ serverUrl, storage, keys, location: here, onEvent: emit, takeSocket });
   const fromTag = identityFromTag(dataset);
@@ -60,7 +64,7 @@ export function createChat({ serverUrl, title, storage, keys, dataset = {}, emit
     view: {
       css,
       render: (mountPoint, launcher) =>
-        render(<App model={model} title={title} launcher={launcher} baseUrl={() => document.baseURI} suggestions={suggestions} page={here} />, mountPoint),
+        render(<App model={model} title={title} greeting={greeting} avatar={avatar} launcher={launcher} baseUrl={() => document.baseURI} suggestions={suggestions} page={here} />, mountPoint),
       unmount: (mountPoint) => render(null, mountPoint),
     },
   };

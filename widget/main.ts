@@ -22,6 +22,7 @@ import { createSocketWarmup } from './socket-warmup.js';
 import { readScriptAttributes, resolveScriptConfig } from './script-config.js';
 import { hasStoredConversation, storageKeys } from './storage-keys.js';
 import { installWindowApi } from './window-api.js';
+import { applyLook, loadLook, type Look } from './appearance.js';
 import type { createChat } from './chat.js';
 
 /** The chat chunk's content-hashed path, relative to this script; the build writes it in. */
@@ -41,14 +42,35 @@ function boot(): void {
   // Relative to this script's own URL: customers load it from the Firstline origin (or a CDN path).
   const chunkUrl = new URL(CHAT_CHUNK, attributes.src ?? `${config.serverUrl}/widget.js`).href;
 
+  // The admin's appearance, read at every load so a change in the console shows without a rebuild.
+  let look: Look | null = null;
+  const styleAll = () => document.querySelectorAll<HTMLElement>(ELEMENT_NAME).forEach((el) => look && applyLook(el, look));
+  const looked = loadLook(config.serverUrl).then((l) => {
+    look = l;
+    styleAll();
+  });
+
   const events = createHostEvents();
   const warmup = createSocketWarmup(config.serverUrl);
   let element: FirstlineElementControl | undefined;
   let view: ChatView | undefined;
   const chat = createDeferredChat(
     async () => {
-      const mod = (await import(/* @vite-ignore */ chunkUrl)) as { createChat: typeof createChat };
-      const loaded = mod.createChat({ serverUrl: config.serverUrl, title: config.title, storage, keys, dataset: attributes.dataset, emit: events.emit, takeSocket: warmup.take });
+      const [mod] = await Promise.all([import(/* @vite-ignore */ chunkUrl) as Promise<{ createChat: typeof createChat }>, looked]);
+      const l = look as Look | null;
+      // data-title on the script tag wins over the team name set in the console.
+      const title = attributes.title || !l ? config.title : l.teamName;
+      const loaded = mod.createChat({
+        serverUrl: config.serverUrl,
+        title,
+        storage,
+        keys,
+        dataset: attributes.dataset,
+        emit: events.emit,
+        takeSocket: warmup.take,
+        greeting: l?.greeting,
+        avatar: l && { url: l.avatarUrl, initial: l.initial },
+      });
       view = loaded.view;
       return loaded.api;
     },
@@ -75,6 +97,7 @@ function boot(): void {
   // Also called by open(): single-page apps sometimes wipe <body>, taking the element with them.
   const mount = (): void => {
     if (document.body && !document.querySelector(ELEMENT_NAME)) document.body.append(document.createElement(ELEMENT_NAME));
+    styleAll();
   };
 
   // Queued identify/setContext calls run before the first connection, so the handshake carries them.

@@ -3,6 +3,8 @@ export interface QueueState {
   etaSeconds: number;
   /** Agents who could answer now (from the handoff notice); 0 means nobody, so there is no wait to promise. */
   agentsOnline?: number;
+  /** The team is outside its office hours until then (ISO). */
+  backAt?: string;
 }
 
 /**
@@ -10,6 +12,10 @@ export interface QueueState {
  * position and a wait would be untrue, so it says that instead (the email offer follows it).
  */
 export function formatQueueStatus(q: QueueState): string {
+  const back = q.backAt ? new Date(q.backAt) : null;
+  // Outside office hours: when the team is back, in the visitor's own time zone.
+  if (back && back.getTime() > 0)
+    return `You've been handed to our team. We're back ${back.toLocaleString([], { weekday: 'long', hour: 'numeric', minute: '2-digit' })}, and we'll reply here then.`;
   if (q.agentsOnline === 0) return "You've been handed to our team. Nobody is available right now, so we'll reply here as soon as someone is back.";
   const position = Math.max(1, Math.round(q.position) || 1);
   const minutes = Math.max(1, Math.ceil((Number.isFinite(q.etaSeconds) ? q.etaSeconds : 0) / 60));

@@ -20,6 +20,7 @@ import type {
 } from './types.js';
 import { uploadFiles } from './upload-files.js';
 import type { ConversationSearchResponse, VisitorHistoryResponse } from '../../protocol/http.js';
+import type { WidgetLookSettings as WidgetAppearanceBody } from '../../protocol/widget-look.js';
 import type {
   AgentPatch,
   CannedResponse,
@@ -36,6 +37,7 @@ import type {
   WebhookEndpoint,
   WebhookEndpointCreated,
   WebhookEndpointInput,
+  OfficeHours,
 } from './types.js';
 
 export class ApiError extends Error {
@@ -172,6 +174,7 @@ export function createApiClient({ baseUrl = '', getToken, onUnauthorized, fetch:
     listTeams: () => request<{ teams: Team[] }>('GET', '/api/teams'),
     createTeam: (t: { name: string; skills: string[] }) => request<{ id: string }>('POST', '/api/teams', t),
     updateTeam: (id: string, t: { name: string; skills: string[] }) => request<unknown>('PUT', `/api/teams/${enc(id)}`, t),
+    setOfficeHours: (id: string, officeHours: OfficeHours | null) => request<unknown>('PUT', `/api/teams/${enc(id)}/office-hours`, { officeHours }),
     deleteTeam: (id: string) => request<unknown>('DELETE', `/api/teams/${enc(id)}`),
     updateAgent: (id: string, patch: AgentPatch) => request<unknown>('PUT', `/api/agents/${enc(id)}`, patch),
     setPresence: (status: 'online' | 'away') => request<unknown>('PUT', '/api/agents/me/presence', { status }),
@@ -184,6 +187,8 @@ export function createApiClient({ baseUrl = '', getToken, onUnauthorized, fetch:
     listDeliveries: (status?: DeliveryStatus) =>
       request<{ deliveries: WebhookDelivery[] }>('GET', `/api/webhooks/deliveries${status ? `?status=${enc(status)}` : ''}`),
     webhookStats: () => request<WebhookStats>('GET', '/api/webhooks/stats'),
+    widgetAppearance: () => request<{ appearance: WidgetAppearanceBody }>('GET', '/api/settings/widget-appearance'),
+    saveWidgetAppearance: (a: WidgetAppearanceBody) => request<{ appearance: WidgetAppearanceBody }>('PUT', '/api/settings/widget-appearance', a),
     listWebhookEndpoints: () => request<{ endpoints: WebhookEndpoint[] }>('GET', '/api/webhooks/endpoints'),
     createWebhookEndpoint: (e: WebhookEndpointInput) => request<WebhookEndpointCreated>('POST', '/api/webhooks/endpoints', e),
     updateWebhookEndpoint: (id: string, patch: Partial<WebhookEndpointInput>) => request<{ endpoint: WebhookEndpoint }>('PATCH', `/api/webhooks/endpoints/${enc(id)}`, patch),

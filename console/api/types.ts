@@ -254,7 +254,14 @@ export interface Team {
   skills: string[];
   /** How many agents belong to the team. */
   members: number;
+  /** Null: always open. */
+  officeHours?: OfficeHours | null;
+  openNow?: boolean;
+  /** When closed: the next opening (ISO). */
+  backAt?: string | null;
 }
+export type { OfficeHours } from '../../protocol/office-hours.js';
+import type { OfficeHours } from '../../protocol/office-hours.js';
 
 export interface CannedResponse {
   id: string | number;

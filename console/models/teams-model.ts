@@ -1,7 +1,7 @@
 // Teams: named groups of agents with skills; transfers and routing target them.
 import { createModel, type ReadonlySignal } from '@preact/signals';
 import type { ApiClient } from '../api/client.js';
-import type { Team } from '../api/types.js';
+import type { OfficeHours, Team } from '../api/types.js';
 import { createRemoteList } from './remote-list.js';
 
 export const TeamsModel = createModel((api: ApiClient) => {
@@ -15,6 +15,7 @@ export const TeamsModel = createModel((api: ApiClient) => {
     add: (t: { name: string; skills: string[] }) => list.run(() => api.createTeam(t)),
     update: (id: string, t: { name: string; skills: string[] }) => list.run(() => api.updateTeam(id, t)),
     remove: (id: string) => list.run(() => api.deleteTeam(id)),
+    setOfficeHours: (id: string, hours: OfficeHours | null) => list.run(() => api.setOfficeHours(id, hours)),
   };
 });
 

@@ -10,6 +10,8 @@ import { useState } from 'preact/hooks';
 import type { Agent } from '../api/types.js';
 import { AgentEditDialog } from '../components/AgentEditDialog.js';
 import { TeamsPanel } from '../components/TeamsPanel.js';
+import { OfficeHoursPanel } from '../components/OfficeHoursPanel.js';
+import { AppearancePanel } from '../components/AppearancePanel.js';
 import { TeamsModel } from '../models/teams-model.js';
 
 export function AgentsScreen() {
@@ -109,6 +111,8 @@ export function AgentsScreen() {
         )}
       </section>
       <TeamsPanel model={teams} />
+      <OfficeHoursPanel model={teams} />
+      <AppearancePanel />
       <AgentForm saving={model.saving.value} error={model.saveError.value} onSave={model.add} />
       {editing && (
         <AgentEditDialog

@@ -3,6 +3,7 @@ import type { ChatMessage, Citation, ConversationStatus, Handoff, PageInfo, Role
 import { RichText } from '../../protocol/rich-text.js';
 import type { AttachmentRef } from '../../protocol/attachments.js';
 import type { Queryable } from '../db/db.js';
+import type { SlaDeadlines } from '../sla/sla-policy.js';
 import { queueOrderSql, queueScoreSql, scoreToPriority } from '../routing/priority.js';
 import type { ConversationDetail, ConversationSummary, PageVisit, VisitorRecord } from './conversation-types.js';
 import { maskCardNumbers } from './mask-card-numbers.js';
@@ -312,15 +313,16 @@ export function createConversationRepository(db: Queryable) {
     /** bot -> queued with everything routing and SLA need; null when it was not with the bot. */
     async markHandedOff(
       id: string,
-      h: { handoff: Handoff; skill: string | null; tier: string | null; firstResponseDueAt: Date; resolutionDueAt: Date; at: Date },
+      h: { handoff: Handoff; skill: string | null; tier: string | null; due: SlaDeadlines; at: Date },
     ): Promise<ConversationSummary | null> {
       const { rows } = await db.query<ConversationRow>(
         `UPDATE conversations SET status = 'queued', assignee_id = NULL, handoff = $2::jsonb, priority = $3, skill = $4, tier = $5,
            first_response_due_at = $6, resolution_due_at = $7, handed_off_at = $8, updated_at = $8,
+           first_response_warn_at = $9, resolution_warn_at = $10,
            sla_warned_at = NULL, sla_breached_at = NULL, first_human_response_at = NULL,
            offered_to = NULL, offer_expires_at = NULL, declined_by = '{}', handoff_count = handoff_count + 1
          WHERE id = $1 AND status = 'bot' RETURNING *`,
-        [id, JSON.stringify(h.handoff), h.handoff.priority, h.skill, h.tier, h.firstResponseDueAt, h.resolutionDueAt, h.at],
+        [id, JSON.stringify(h.handoff), h.handoff.priority, h.skill, h.tier, h.due.firstResponseDueAt, h.due.resolutionDueAt, h.at, h.due.firstResponseWarnAt, h.due.resolutionWarnAt],
       );
       return rows[0] ? toSummary(rows[0]) : null;
     },

@@ -10,6 +10,7 @@ import { createPendingTurns } from './pending-turns.js';
 import type { ConversationSummary } from './conversation-types.js';
 import { systemClock, type Clock } from '../clock.js';
 import { DEFAULT_SLA_POLICIES, slaDeadlines, type SlaPolicies } from '../sla/sla-policy.js';
+import { officeHoursFor } from '../routing/team-office-hours.js';
 import { trustedAccount } from '../visitors/trusted-account.js';
 import { linkToMessage, takeUnclaimed } from '../attachments/attachment-rows.js';
 
@@ -93,8 +94,10 @@ export function createConversationService(deps: { db: Db; bus: EventBus; clock?:
     const at = clock();
     // The SLA tier (enterprise halves the targets) only from a verified identity.
     const tier = trustedAccount(detail.visitor).plan ?? null;
-    const due = slaDeadlines(handoff.priority, tier, at, sla);
-    const queued = await r.markHandedOff(conversationId, { handoff, skill: handoff.skill ?? null, tier, firstResponseDueAt: due.firstResponseDueAt, resolutionDueAt: due.resolutionDueAt, at });
+    // Business-hours SLA: the clocks of a team with office hours run only while it is open.
+    const team = await officeHoursFor(tx, { teamId: detail.teamId, skill: handoff.skill ?? null });
+    const due = slaDeadlines(handoff.priority, tier, at, sla, team?.hours ?? null);
+    const queued = await r.markHandedOff(conversationId, { handoff, skill: handoff.skill ?? null, tier, due, at });
     if (!queued) return null;
     await r.recordEvent({
       conversationId,

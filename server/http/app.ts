@@ -40,6 +40,7 @@ import { webhookEndpointRoutes } from './webhook-endpoint-routes.js';
 import type { AttachmentService } from '../attachments/attachment-service.js';
 import type { VisitorLimits } from '../limits/visitor-limits.js';
 import { VISITOR_UPLOAD_PATH, visitorAttachmentRoutes } from './visitor-attachment-routes.js';
+import { widgetAppearanceRoutes } from './widget-appearance-routes.js';
 
 export interface AppDeps {
   db: Db;
@@ -111,6 +112,7 @@ export function createApp(deps: AppDeps) {
     .route('/teams', teamRoutes(deps))
     .route('/canned-responses', cannedResponseRoutes(deps))
     .route('/webhooks/endpoints', webhookEndpointRoutes(deps))
+    .route('/', widgetAppearanceRoutes(deps))
     .route('/', notificationRoutes(deps))
     .route('/', bugReportRoutes(deps))
     .route('/', openApiRoutes())

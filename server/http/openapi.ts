@@ -51,6 +51,8 @@ import {
   VisitorPageIn,
   WorkingHoursBody,
 } from '../../protocol/index.js';
+import { OfficeHours, OfficeHoursBody } from '../../protocol/office-hours.js';
+import { WidgetAppearanceBody } from '../../protocol/widget-appearance.js';
 import { EndpointDeliveriesQuery, EndpointDelivery, WebhookEndpoint, WebhookEndpointBody, WebhookEndpointCreated, WebhookEndpointPatch } from '../../protocol/webhook-endpoints.js';
 import { FileBody, LinearWebhook } from './bug-report-routes.js';
 import { UPLOAD_LIMITS } from './knowledge-upload.js';
@@ -107,7 +109,26 @@ const Agent = z.object({
   disabled: z.boolean(),
 });
 const DirectoryEntry = Agent.pick({ id: true, name: true, level: true, skills: true, teamId: true, presence: true });
-const Team = z.object({ id: z.string(), name: z.string(), skills: z.array(z.string()), members: z.number().int() });
+const WidgetAppearance = z.object({
+  color: z.string(),
+  greeting: z.string(),
+  position: z.enum(['left', 'right']),
+  teamName: z.string(),
+  avatarUrl: z.string(),
+  onColor: z.string().describe('#ffffff or #111827, whichever contrasts more with color'),
+  colorDark: z.string(),
+  initial: z.string(),
+  contrast: z.number(),
+});
+const Team = z.object({
+  id: z.string(),
+  name: z.string(),
+  skills: z.array(z.string()),
+  members: z.number().int(),
+  officeHours: OfficeHours.nullable().describe('null: always open'),
+  openNow: z.boolean(),
+  backAt: z.string().nullable().describe('when closed: the next opening (ISO)'),
+});
 const ConversationTestTurnOut = z.object({
   visitor: z.string(),
   outcome: z.enum(['answer', 'clarify', 'handoff', 'none']),
@@ -371,6 +392,16 @@ const OPERATIONS: Operation[] = [
   { method: 'get', path: '/api/teams', tag: 'teams', summary: 'List teams with member counts', access: 'agent', response: z.object({ teams: z.array(Team) }) },
   { method: 'post', path: '/api/teams', tag: 'teams', summary: 'Create a team', access: 'admin', body: TeamBody, status: 201, response: Id, errors: [409] },
   { method: 'put', path: '/api/teams/:id', tag: 'teams', summary: 'Rename a team or change its skills', access: 'admin', body: TeamBody, response: Id },
+  {
+    method: 'put',
+    path: '/api/teams/:id/office-hours',
+    tag: 'teams',
+    summary: "Set a team's office hours (weekly schedule, time zone, holidays; null: always open). Outside them the widget says when the team is back and SLA clocks pause",
+    access: 'admin',
+    body: OfficeHoursBody,
+    response: z.object({ id: z.string(), officeHours: OfficeHours.nullable() }),
+    errors: [404],
+  },
   { method: 'delete', path: '/api/teams/:id', tag: 'teams', summary: 'Delete a team', access: 'admin', status: 204, response: null },
   // Knowledge
   { method: 'post', path: '/api/knowledge/search', tag: 'knowledge', summary: 'Search the knowledge base', access: 'agent', body: SearchBody, response: SearchResponse },
@@ -529,6 +560,10 @@ const OPERATIONS: Operation[] = [
   { method: 'get', path: '/api/escalation-tasks', tag: 'notifications', summary: 'Open escalation tasks (latest 200)', access: 'agent', response: z.object({ tasks: z.array(EscalationTask) }) },
   { method: 'get', path: '/api/webhooks/stats', tag: 'notifications', summary: 'Outbound webhook backlog, lag and delivery rate (all nodes)', access: 'admin', response: WebhookStats },
   { method: 'get', path: '/api/webhooks/deliveries', tag: 'notifications', summary: 'Outbound webhook delivery log (latest 200)', access: 'admin', query: DeliveriesQuery, response: z.object({ deliveries: z.array(WebhookDelivery) }) },
+  // Widget appearance
+  { method: 'get', path: '/api/widget/config', tag: 'widget', summary: "The widget's appearance, read by every widget at load (CORS as for the suggestions; no-cache, so a change shows on the next page load)", access: 'public', response: z.object({ appearance: WidgetAppearance }) },
+  { method: 'get', path: '/api/settings/widget-appearance', tag: 'widget', summary: "The widget's appearance as saved, with the derived colours", access: 'admin', response: z.object({ appearance: WidgetAppearance }) },
+  { method: 'put', path: '/api/settings/widget-appearance', tag: 'widget', summary: 'Set colour, greeting, launcher position, team name and avatar; the text colour on the brand colour is picked for contrast', access: 'admin', body: WidgetAppearanceBody, response: z.object({ appearance: WidgetAppearance }) },
   // Webhook endpoints
   { method: 'get', path: '/api/webhooks/endpoints', tag: 'webhooks', summary: 'Webhook endpoints (WEBHOOK_URL first, as a read-only `config` endpoint); never their secrets', access: 'admin', response: z.object({ endpoints: z.array(WebhookEndpoint) }) },
   { method: 'post', path: '/api/webhooks/endpoints', tag: 'webhooks', summary: 'Add an endpoint (http/https, no credentials in the URL); the answer holds its signing secret, shown this once', access: 'admin', body: WebhookEndpointBody, status: 201, response: WebhookEndpointCreated },
@@ -655,6 +690,7 @@ function socketDescription(): JsonSchema {
     queuePosition: z.number().int(),
     etaSeconds: z.number(),
     agentsOnline: z.number().int().describe('0: nobody can answer now; offer to continue by email'),
+    backAt: z.string().nullable().optional().describe("set while the team is outside its office hours: when it is back (ISO); the widget says so (\"We're back Monday 9:00\") and offers email"),
   });
   const AgentHandoffNotice = z.object({
     conversationId: z.string(),

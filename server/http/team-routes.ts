@@ -1,21 +1,33 @@
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { TeamBody } from '../../protocol/http.js';
+import { OfficeHoursBody, type OfficeHours } from '../../protocol/office-hours.js';
+import type { Clock } from '../clock.js';
+import { isOpen, nextOpening } from '../routing/office-hours.js';
 import type { TokenService } from '../auth/tokens.js';
 import type { Db } from '../db/db.js';
 import { conflict, notFound } from '../errors.js';
 import { requireRole } from './auth-middleware.js';
 import { jsonBody } from './validate.js';
 
-/** Teams group agents and carry the skills routing matches on. */
-export function teamRoutes(deps: { db: Db; tokens: TokenService }) {
+/** Teams group agents, carry the skills routing matches on, and their office hours. */
+export function teamRoutes(deps: { db: Db; tokens: TokenService; clock: Clock }) {
   const { db } = deps;
   return new Hono()
     .get('/', requireRole(deps.tokens, 'agent'), async (c) => {
-      const { rows } = await db.query<{ id: string; name: string; skills: string[]; members: number }>(
-        `SELECT t.id, t.name, t.skills, (SELECT count(*) FROM users u WHERE u.team_id = t.id)::int AS members FROM teams t ORDER BY t.name`,
+      const { rows } = await db.query<{ id: string; name: string; skills: string[]; members: number; office_hours: OfficeHours | null }>(
+        `SELECT t.id, t.name, t.skills, t.office_hours, (SELECT count(*) FROM users u WHERE u.team_id = t.id)::int AS members FROM teams t ORDER BY t.name`,
       );
-      return c.json({ teams: rows });
+      const now = deps.clock();
+      return c.json({
+        teams: rows.map(({ office_hours, ...t }) => ({
+          ...t,
+          officeHours: office_hours,
+          /** Open right now, and when it is back when not (null: always open, or never opens). */
+          openNow: isOpen(office_hours, now),
+          backAt: office_hours && !isOpen(office_hours, now) ? (nextOpening(office_hours, now)?.toISOString() ?? null) : null,
+        })),
+      });
     })
     .post('/', requireRole(deps.tokens, 'admin'), async (c) => {
       const body = await jsonBody(c, TeamBody);
@@ -32,6 +44,15 @@ export function teamRoutes(deps: { db: Db; tokens: TokenService }) {
       const { rows } = await db.query<{ id: string }>(`UPDATE teams SET name = $2, skills = $3 WHERE id = $1 RETURNING id`, [c.req.param('id'), body.name, body.skills]);
       if (!rows[0]) throw notFound('Team');
       return c.json({ id: rows[0].id });
+    })
+    .put('/:id/office-hours', requireRole(deps.tokens, 'admin'), async (c) => {
+      const body = await jsonBody(c, OfficeHoursBody);
+      const { rows } = await db.query<{ id: string }>(`UPDATE teams SET office_hours = $2::jsonb WHERE id = $1 RETURNING id`, [
+        c.req.param('id'),
+        body.officeHours ? JSON.stringify(body.officeHours) : null,
+      ]);
+      if (!rows[0]) throw notFound('Team');
+      return c.json({ id: rows[0].id, officeHours: body.officeHours });
     })
     .delete('/:id', requireRole(deps.tokens, 'admin'), async (c) => {
       const { rows } = await db.query<{ id: string }>(`DELETE FROM teams WHERE id = $1 RETURNING id`, [c.req.param('id')]);

@@ -63,8 +63,11 @@ const OF_CONFIG = `d.endpoint_id IS NULL AND d.target = 'webhook'`;
  * or rotated, never listed or logged), an event filter and an enabled flag; plus WEBHOOK_URL as a
  * read-only endpoint. Deliveries themselves are written by the outbox and sent by the worker.
  */
-export function createWebhookEndpoints(deps: { db: Queryable; clock: Clock; config?: { url: string; secret?: string } }) {
+export function createWebhookEndpoints(deps: { db: Queryable; clock: Clock; config?: { url: string; secret?: string }; onChange?: () => Promise<unknown> }) {
   const { db } = deps;
+  const changed = async () => {
+    await deps.onChange?.();
+  };
 
   const toEndpoint = (r: EndpointRow): WebhookEndpoint => ({
     id: r.id,
@@ -132,6 +135,7 @@ export function createWebhookEndpoints(deps: { db: Queryable; clock: Clock; conf
         `INSERT INTO webhook_endpoints (id, url, description, secret, events, enabled, created_at, secret_rotated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7)`,
         [id, body.url, body.description, secret, body.events, body.enabled, now],
       );
+      await changed();
       return { endpoint: await get(id), secret };
     },
 
@@ -143,6 +147,7 @@ export function createWebhookEndpoints(deps: { db: Queryable; clock: Clock; conf
         [id, patch.url ?? null, patch.description ?? null, patch.events ?? null, patch.enabled ?? null],
       );
       if (!rows[0]) throw notFound('Webhook endpoint');
+      await changed();
       return get(id);
     },
 
@@ -150,6 +155,7 @@ export function createWebhookEndpoints(deps: { db: Queryable; clock: Clock; conf
       readOnly(id);
       const { rows } = await db.query<{ id: string }>(`DELETE FROM webhook_endpoints WHERE id = $1 RETURNING id`, [id]);
       if (!rows[0]) throw notFound('Webhook endpoint');
+      await changed();
     },
 
     /** A new secret, effective for the next request sent (the old one stops working at once). */

@@ -2,7 +2,7 @@ import { DomainEvents } from '../../protocol/events.js';
 import type { Clock } from '../clock.js';
 import type { Queryable } from '../db/db.js';
 import type { DomainEventMap } from '../events/event-bus.js';
-import { orderingKey } from './outbox.js';
+import { enqueueDelivery, orderingKey } from './outbox.js';
 
 /** The domain events that go out as signed webhooks, and the `data` each one carries. */
 const WEBHOOK_BODIES = {
@@ -50,9 +50,18 @@ const FAN_OUT_SQL = `
   ) t
   RETURNING id`;
 
-export function createWebhookOutbox(deps: { url?: string; clock: Clock }): WebhookOutbox {
+/**
+ * `endpoints` says whether any console endpoint is enabled (server/notifications/endpoint-presence.ts);
+ * without it every event is fanned out over the endpoints table.
+ */
+export function createWebhookOutbox(deps: { url?: string; clock: Clock; endpoints?: { any(): boolean } }): WebhookOutbox {
   const url = deps.url ?? null;
   const send = async (q: Queryable, event: string, data: unknown) => {
+    if (deps.endpoints && !deps.endpoints.any()) {
+      // No endpoint to fan out to: WEBHOOK_URL alone, one plain insert.
+      if (url) await enqueueDelivery(q, { target: 'webhook', url, event, payload: data }, deps.clock());
+      return;
+    }
     await q.query(FAN_OUT_SQL, [event, JSON.stringify(data), orderingKey({ target: 'webhook', url: '', event, payload: data }), deps.clock(), url]);
   };
   return {

@@ -4,6 +4,8 @@ import type { Db } from '../db/db.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { Logger } from '../logger.js';
 import { queueStatuses } from '../routing/queue-status.js';
+import { isOpen, nextOpening } from '../routing/office-hours.js';
+import { loadTeamHours, pickTeamHours } from '../routing/team-office-hours.js';
 import type { AgentNamespace } from './agent-namespace.js';
 import { AGENTS_ROOM, agentRoom, MANAGERS_ROOM, visitorRoom } from './rooms.js';
 import type { ConsoleNotification } from '../notifications/notification-repository.js';
@@ -27,6 +29,26 @@ export function attachBroadcastListeners(deps: {
   }
 
   /**
+   * For queued conversations whose team is outside its office hours: when it is back (ISO). One
+   * query for the teams, and one for the conversations only when some team has office hours.
+   */
+  async function closedUntil(ids: readonly string[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    if (ids.length === 0) return out;
+    const teams = await loadTeamHours(deps.db);
+    if (teams.length === 0) return out;
+    const now = conversations.clock();
+    const { rows } = await deps.db.query<{ id: string; team_id: string | null; skill: string | null }>(`SELECT id, team_id, skill FROM conversations WHERE id = ANY ($1::text[])`, [ids]);
+    for (const r of rows) {
+      const team = pickTeamHours(teams, { teamId: r.team_id, skill: r.skill });
+      if (!team || isOpen(team.hours, now)) continue;
+      const back = nextOpening(team.hours, now);
+      if (back) out.set(r.id, back.toISOString());
+    }
+    return out;
+  }
+
+  /**
    * Tells waiting visitors their position. Bursts of queue changes coalesce into one pass, and a
    * visitor is only sent a notice when their position, wait or staffing changed.
    */
@@ -37,14 +59,16 @@ export function attachBroadcastListeners(deps: {
     const queue = await conversations.repo.queue(conversations.clock());
     const online = await onlineAgents();
     const statuses = queueStatuses(queue, online);
+    const closed = await closedUntil(queue.map((q) => q.id));
     const waiting = new Set<string>();
     for (const entry of queue) {
       waiting.add(entry.id);
       const s = statuses.get(entry.id)!;
-      const key = `${s.queuePosition}|${s.etaSeconds}|${online}`;
+      const backAt = closed.get(entry.id) ?? null;
+      const key = `${s.queuePosition}|${s.etaSeconds}|${online}|${backAt}`;
       if (lastSent.get(entry.id) === key) continue;
       lastSent.set(entry.id, key);
-      visitors.to(visitorRoom(entry.id)).emit('handoff', { conversationId: entry.id, reason: entry.reason, ...s, agentsOnline: online });
+      visitors.to(visitorRoom(entry.id)).emit('handoff', { conversationId: entry.id, reason: entry.reason, ...s, agentsOnline: online, backAt });
     }
     for (const id of lastSent.keys()) if (!waiting.has(id)) lastSent.delete(id);
   }
@@ -150,7 +174,8 @@ export function attachBroadcastListeners(deps: {
       const online = await onlineAgents();
       const s = queueStatuses(queue, online).get(conversationId);
       const entry = queue.find((q) => q.id === conversationId);
-      if (s && entry) visitors.to(visitorRoom(conversationId)).emit('handoff', { conversationId, reason: entry.reason, ...s, agentsOnline: online });
+      const backAt = (await closedUntil([conversationId])).get(conversationId) ?? null;
+      if (s && entry) visitors.to(visitorRoom(conversationId)).emit('handoff', { conversationId, reason: entry.reason, ...s, agentsOnline: online, backAt });
     },
   };
 }

@@ -1,4 +1,6 @@
 import { bandFloor, type PriorityBandName } from '../../protocol/priority-bands.js';
+import type { OfficeHours } from '../../protocol/office-hours.js';
+import { addOpenSeconds } from '../routing/office-hours.js';
 
 /**
  * SLA targets by priority band and customer tier. Deadlines are computed once, at handoff, and
@@ -35,6 +37,9 @@ export interface SlaDeadlines {
   band: SlaBand['name'];
   firstResponseDueAt: Date;
   resolutionDueAt: Date;
+  /** When to warn: with `warnAtRemainingFraction` of the (open) time to each deadline left. */
+  firstResponseWarnAt: Date;
+  resolutionWarnAt: Date;
 }
 
 export function slaBand(priority: number, policies: SlaPolicies = DEFAULT_SLA_POLICIES): SlaBand {
@@ -42,13 +47,28 @@ export function slaBand(priority: number, policies: SlaPolicies = DEFAULT_SLA_PO
   return sorted.find((b) => priority >= b.minPriority) ?? sorted[sorted.length - 1]!;
 }
 
-export function slaDeadlines(priority: number, tier: string | null | undefined, from: Date, policies: SlaPolicies = DEFAULT_SLA_POLICIES): SlaDeadlines {
+/**
+ * The deadlines for a handoff at `from`. With the team's office hours the clocks run only while it
+ * is open (business-hours SLA): a Friday-evening handoff is due on Monday, not during the weekend.
+ */
+export function slaDeadlines(
+  priority: number,
+  tier: string | null | undefined,
+  from: Date,
+  policies: SlaPolicies = DEFAULT_SLA_POLICIES,
+  hours: OfficeHours | null = null,
+): SlaDeadlines {
   const band = slaBand(priority, policies);
   const factor = policies.tierFactor[(tier ?? '').toLowerCase()] ?? 1;
+  const first = band.firstResponseSeconds * factor;
+  const resolution = band.resolutionSeconds * factor;
+  const warnShare = 1 - policies.warnAtRemainingFraction;
   return {
     band: band.name,
-    firstResponseDueAt: new Date(from.getTime() + band.firstResponseSeconds * factor * 1000),
-    resolutionDueAt: new Date(from.getTime() + band.resolutionSeconds * factor * 1000),
+    firstResponseDueAt: addOpenSeconds(hours, from, first),
+    resolutionDueAt: addOpenSeconds(hours, from, resolution),
+    firstResponseWarnAt: addOpenSeconds(hours, from, first * warnShare),
+    resolutionWarnAt: addOpenSeconds(hours, from, resolution * warnShare),
   };
 }
 

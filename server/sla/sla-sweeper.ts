@@ -44,13 +44,14 @@ export function createSlaSweeper(deps: {
           `SELECT c.*, d.deadline, d.due, d.phase FROM conversations c
            CROSS JOIN LATERAL (
              SELECT * FROM (VALUES
-               ('first_response', c.first_response_due_at, c.first_human_response_at IS NULL),
-               ('resolution', c.resolution_due_at, true)
-             ) AS x(deadline, due, open)
+               ('first_response', c.first_response_due_at, c.first_response_warn_at, c.first_human_response_at IS NULL),
+               ('resolution', c.resolution_due_at, c.resolution_warn_at, true)
+             ) AS x(deadline, due, warn_at, open)
              CROSS JOIN LATERAL (SELECT CASE
                WHEN c.sla_breached_at IS NULL AND x.due <= $1 THEN 'breach'
+               -- The warning time is stored with the deadline (in open time); older rows use the share of wall time.
                WHEN c.sla_warned_at IS NULL AND c.sla_breached_at IS NULL
-                    AND c.handed_off_at + (x.due - c.handed_off_at) * (1 - $2::float8) <= $1 THEN 'warn'
+                    AND COALESCE(x.warn_at, c.handed_off_at + (x.due - c.handed_off_at) * (1 - $2::float8)) <= $1 THEN 'warn'
              END AS phase) p
              WHERE x.open AND x.due IS NOT NULL AND p.phase IS NOT NULL
              ORDER BY p.phase = 'breach' DESC, x.due LIMIT 1

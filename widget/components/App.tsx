@@ -13,12 +13,14 @@ export interface AppProps {
   baseUrl: () => string;
   suggestions?: SuggestionSource;
   page?: () => { url: string; title: string };
+  greeting?: string;
+  avatar?: { url: string; initial: string } | null;
 }
 
 const PANEL_ID = 'fl-panel';
 
 /** The panel, and the launcher's state; moves focus between them as the panel opens and closes. */
-export function App({ model, title, launcher, baseUrl, suggestions, page }: AppProps) {
+export function App({ model, title, launcher, baseUrl, suggestions, page, greeting, avatar }: AppProps) {
   const isOpen = model.isOpen.value;
   const unread = model.unread.value;
   const inputRef = useRef<HTMLTextAreaElement>(null);
@@ -57,6 +59,8 @@ export function App({ model, title, launcher, baseUrl, suggestions, page }: AppP
     <ChatPanel
       model={model}
       title={title}
+      greeting={greeting}
+      avatar={avatar}
       open={isOpen}
       panelRef={panelRef}
       inputRef={inputRef}

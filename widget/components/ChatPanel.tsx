@@ -23,6 +23,8 @@ export interface ChatPanelProps {
   /** Help articles for the page, offered while the conversation is empty. */
   suggestions?: SuggestionSource;
   page?: () => { url: string; title: string };
+  greeting?: string;
+  avatar?: { url: string; initial: string } | null;
 }
 
 /**
@@ -30,7 +32,7 @@ export interface ChatPanelProps {
  * it covers the page, so there it is modal and Tab stays inside it. Escape closes it either way. It
  * stays mounted while closed (hidden) so a half-typed message survives closing and reopening.
  */
-export function ChatPanel({ model, title, open, panelRef, inputRef, baseUrl, onClose, suggestions, page }: ChatPanelProps) {
+export function ChatPanel({ model, title, open, panelRef, inputRef, baseUrl, onClose, suggestions, page, greeting, avatar }: ChatPanelProps) {
   const agent = model.agentName.value;
   const subtitle = agent ? `You're chatting with ${agent}` : model.queue.value ? 'Waiting for our team' : 'AI assistant · our team is one message away';
 
@@ -57,6 +59,11 @@ export function ChatPanel({ model, title, open, panelRef, inputRef, baseUrl, onC
       onKeyDown={onKeyDown}
     >
       <header class="fl-header">
+        {avatar && (
+          <span class="fl-head-avatar" aria-hidden="true">
+            {avatar.url ? <img src={avatar.url} alt="" /> : avatar.initial}
+          </span>
+        )}
         <div class="fl-heading">
           <h2 id="fl-title" class="fl-title">
             {title}
@@ -73,7 +80,7 @@ export function ChatPanel({ model, title, open, panelRef, inputRef, baseUrl, onC
       </header>
       <ConnectionBanner state={model.connection.value} />
       <QueueStatus queue={model.queue.value} />
-      <Transcript messages={model.messages.value} open={open} baseUrl={baseUrl} onRetry={(id) => model.retry(id)} feedback={model.feedback.value} onFeedback={(id, helpful) => model.sendFeedback(id, helpful)} loadFile={model.file} />
+      <Transcript greeting={greeting} messages={model.messages.value} open={open} baseUrl={baseUrl} onRetry={(id) => model.retry(id)} feedback={model.feedback.value} onFeedback={(id, helpful) => model.sendFeedback(id, helpful)} loadFile={model.file} />
       <TypingIndicator typing={model.typing.value} agentName={agent} />
       <ContactForm model={model} />
       <CsatForm model={model} />

@@ -26,7 +26,7 @@ export function feedbackTarget(messages: readonly ViewMessage[]): string | null 
 }
 
 /** The conversation as a polite live log; keeps the newest message in view unless the visitor scrolled up. */
-export function Transcript({ messages, open, baseUrl, onRetry, feedback = {}, onFeedback, loadFile }: TranscriptProps) {
+export function Transcript({ messages, open, baseUrl, onRetry, feedback = {}, onFeedback, loadFile, greeting }: TranscriptProps & { greeting?: string }) {
   const logRef = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
   const lastTop = useRef(0);
@@ -74,8 +74,9 @@ export function Transcript({ messages, open, baseUrl, onRetry, feedback = {}, on
     <div ref={logRef} class="fl-log" role="log" aria-live="polite" aria-label="Conversation" tabIndex={0} onScroll={onScroll}>
       {messages.length === 0 && (
         <p class="fl-empty">
-          Hi! Ask us anything. Our AI assistant answers first, and a person from our team can take over whenever you
-          want: just ask.
+          {/* The admin's greeting (console appearance) replaces the built-in one. */}
+          {greeting ||
+            'Hi! Ask us anything. Our AI assistant answers first, and a person from our team can take over whenever you want: just ask.'}
         </p>
       )}
       {messages.map((m) => (
