@@ -90,7 +90,7 @@ export function createApp(deps: AppDeps) {
     )
     .route('/auth', authRoutes(deps))
     .route('/agents', agentRoutes(deps))
-    .route('/knowledge', knowledgeRoutes(deps))
+    .route('/knowledge', knowledgeRoutes({ ...deps, onError: (err) => deps.log.error({ err }, 'confidence calibration failed') }))
     .route('/conversations', conversationRoutes(deps))
     .route('/metrics', metricsRoutes(deps))
     .route('/intents', intentRoutes(deps))
