@@ -55,7 +55,7 @@ export function CalibrationPanel({ status, error, onTarget, onRecalibrate }: Pro
       )}
       {cal && status?.expected && (
         <>
-          <dl class="stats" data-testid="calibration-expected">
+          <dl class="calibration-stats" data-testid="calibration-expected">
             <div>
               <dt>Expected false-confident rate</dt>
               <dd>{formatPercent(status.expected.falseConfident)}</dd>
