@@ -17,7 +17,7 @@ export const CALIBRATION_DEFAULTS = {
    */
   minArticles: 30,
   /** Default expected false-confident rate on "answer missing" questions. */
-  targetFalseConfident: 0.12,
+  targetFalseConfident: 0.08,
   /** Strong shrinkage: pseudo-questions are easier than real ones, so no feature should dominate. */
   l2: 30,
 };
