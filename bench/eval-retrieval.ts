@@ -30,6 +30,11 @@ export interface RetrievalEvalResult {
   p50Ms: number;
   p99Ms: number;
   indexSeconds: number;
+  /** Time to fit the knowledge base's confidence calibration after ingesting. */
+  calibrationSeconds: number;
+  pseudoQuestions: number;
+  /** The calibration's own estimate of `falseConfidentOnUnanswerable` at its threshold. */
+  expectedFalseConfident: number | null;
 }
 
 /** Added with `leaveOut`: how `confident` behaves when the answer is, or is not, in the index. */
@@ -82,6 +87,10 @@ export async function runRetrievalEval(args: RetrievalEvalArgs): Promise<Retriev
       docOfArticle.set(id, d.id);
     }
     const indexSeconds = (performance.now() - indexStart) / 1000;
+    // The product calibrates in the background after writes; the evaluation waits for it.
+    const calibrationStart = performance.now();
+    const calibration = await kb.calibration.recalibrate();
+    const calibrationSeconds = (performance.now() - calibrationStart) / 1000;
 
     let hit1 = 0;
     let hit5 = 0;
@@ -121,6 +130,9 @@ export async function runRetrievalEval(args: RetrievalEvalArgs): Promise<Retriev
       p50Ms: round(percentile(latencies, 0.5), 2),
       p99Ms: round(percentile(latencies, 0.99), 2),
       indexSeconds: round(indexSeconds, 2),
+      calibrationSeconds: round(calibrationSeconds, 2),
+      pseudoQuestions: calibration.calibration?.pseudoQuestions ?? 0,
+      expectedFalseConfident: calibration.expected?.falseConfident ?? null,
     };
     if (leaveOut === 0) return figures;
     return {

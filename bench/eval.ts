@@ -3,11 +3,13 @@
  * `npm run eval -- retrieval --docs FILE --queries FILE [--leave-out F [--seed N]] [--json] [--no-vector] [--no-fulltext]`
  * `npm run eval -- conversations FILE [--json]` (exit code 1 when any conversation fails)
  * `npm run eval -- answers FILE... [--json]` (answer quality: right article, required phrases, length)
+ * `npm run eval -- demo-kb [--queries FILE] [--json]` (confidence on the small demo knowledge base)
  * With --json the last line printed is one JSON object (the contract in shared/CONTRACT.md).
  */
 import { parseArgs } from 'node:util';
 import { runIntentsEval } from './eval-intents.js';
 import { runRetrievalEval } from './eval-retrieval.js';
+import { runDemoKbEval } from './eval-demo-kb.js';
 import { formatConversationTable, runConversationsEval } from './eval-conversations.js';
 import { formatAnswersTable, runAnswersEval } from './eval-answers.js';
 
@@ -15,7 +17,8 @@ const USAGE = `Usage:
   npm run eval -- intents --train FILE --test FILE [--json] [--max-in-scope-rejection 0.12] [--max-in-scope-loss 0.03]
   npm run eval -- retrieval --docs FILE --queries FILE [--leave-out F [--seed N]] [--json] [--no-vector] [--no-fulltext]
   npm run eval -- conversations FILE [--json]
-  npm run eval -- answers FILE... [--json]`;
+  npm run eval -- answers FILE... [--json]
+  npm run eval -- demo-kb [--queries FILE] [--json]`;
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
@@ -65,6 +68,11 @@ async function main(argv: string[]): Promise<void> {
     const seed = values.seed === undefined ? 1 : Number(values.seed);
     if (!Number.isInteger(seed)) throw new UsageError('--seed must be an integer');
     result = { ...(await runRetrievalEval({ docs: values.docs, queries: values.queries, vector: !values['no-vector'], fulltext: !values['no-fulltext'], leaveOut, seed })) };
+  } else if (command === 'demo-kb') {
+    if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+    const { misses, ...figures } = await runDemoKbEval(values.queries);
+    if (!values.json) for (const m of misses) console.log(`  miss: ${m.text} -> ${m.got ?? 'nothing'} (expected ${m.expected ?? 'no answer'}, confidence ${m.confidence ?? '-'})`);
+    result = figures;
   } else if (command === 'conversations') {
     const [file] = positionals;
     if (!file || positionals.length > 1) throw new UsageError('conversations needs one FILE');

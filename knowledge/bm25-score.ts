@@ -39,7 +39,8 @@ export function bm25UpperBound(
   return [...new Set(lexemes)].reduce((sum, l) => sum + idf(l, stats) * (params.k1 + 1), 0);
 }
 
-function idf(lexeme: string, stats: { chunks: number; df: Map<string, number> }): number {
+/** Inverse document frequency of a lexeme over the chunks (BM25's, always positive). */
+export function idf(lexeme: string, stats: { chunks: number; df: Map<string, number> }): number {
   const n = stats.df.get(lexeme) ?? 0;
   return Math.log(1 + (stats.chunks - n + 0.5) / (n + 0.5));
 }

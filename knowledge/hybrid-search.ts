@@ -1,11 +1,12 @@
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import { toVectorLiteral, type Queryable } from '../server/db/db.js';
-import { bm25Score, bm25UpperBound, BM25_DEFAULTS, type TermHits } from './bm25-score.js';
+import { bm25Score, bm25UpperBound, BM25_DEFAULTS, idf, type TermHits } from './bm25-score.js';
+import { confidenceFeatures, zeroFeatures, type ArticleEvidence, type ConfidenceFeatures } from './confidence-features.js';
 import { pageMatches } from './page-match.js';
 import { planFulltext } from './fulltext-plan.js';
 import { createTermStats, type TermStats } from './term-stats.js';
 import { isConfident, LOCAL_CONFIDENCE_THRESHOLDS, type ConfidenceThresholds } from './retrieval-confidence.js';
-import type { RetrievalResult, RetrievedChunk, SearchOptions } from './types.js';
+import type { RetrievalResult, RetrievalSignals, RetrievedChunk, SearchOptions } from './types.js';
 
 export type SearchMode = 'hybrid' | 'vector' | 'fulltext';
 
@@ -23,7 +24,10 @@ export interface HybridSearchOptions {
   fulltextWeight?: number;
   /** Score multiplier for articles whose `pages` match the visitor's page. */
   pageBoost?: number;
+  /** Fixed thresholds used while the knowledge base has no calibration. */
   confidence?: ConfidenceThresholds;
+  /** The knowledge base's own fitted confidence model (see confidence-calibration.ts); wins when present. */
+  calibration?: CalibrationSource;
   /** Shared with the knowledge base so writes invalidate it; created here when omitted. */
   termStats?: TermStats;
   bm25?: typeof BM25_DEFAULTS;
@@ -48,6 +52,9 @@ export const HYBRID_SEARCH_DEFAULTS = {
 
 export interface HybridSearch {
   search(query: string, opts?: SearchOptions): Promise<RetrievalResult>;
+  /** The scored candidates of a query, for calibration: rank them with and without an article. */
+  evidence(query: string): Promise<QueryEvidence>;
+  rank(evidence: QueryEvidence, opts?: SearchOptions & { excludeArticleId?: string }): RetrievalResult;
 }
 
 interface CandidateRow {
@@ -79,104 +86,203 @@ export function createHybridSearch(options: HybridSearchOptions): HybridSearch {
   const useVector = cfg.mode !== 'fulltext';
   const useFulltext = cfg.mode !== 'vector';
 
+  /** Scores every candidate chunk for the query; no ranking yet (see `rank`). */
+  async function gather(query: string): Promise<QueryEvidence> {
+    const text = query.trim();
+    if (!text) return { candidates: [], lexemes: 0, idf: new Map(), df: new Map() };
+
+    const [vector, lexemes] = await Promise.all([embeddings.embedQuery(text), queryLexemes(db, text)]);
+    const vectorLiteral = toVectorLiteral(vector);
+    const select = `SELECT c.id, c.article_id, c.heading_path, c.text, a.title, a.url, a.pages,
+        1 - (c.embedding <=> $1::vector) AS similarity, length(c.tsv) AS len,
+        (SELECT json_agg(json_build_array(u.lexeme, cardinality(u.positions),
+                  (SELECT count(*) FROM unnest(u.weights) w WHERE w = 'A')))
+           FROM unnest(c.tsv) u WHERE u.lexeme = ANY($2::text[])) AS terms
+      FROM chunks c JOIN articles a ON a.id = c.article_id`;
+    // A text with no words ("!!!") embeds to the zero vector, which has no cosine direction.
+    const vectorUsable = useVector && vector.some((x) => x !== 0);
+    const lexical = async () => {
+      if (!lexemes.length) return { stats: null, rows: null };
+      const stats = await loadStats(termStats, lexemes);
+      const plan = useFulltext ? planFulltext(lexemes, stats.df, cfg.fulltextBudget) : null;
+      if (!plan) return { stats, rows: null };
+      // Matches beyond the budget mean the words are too common to find anything by: no list.
+      const rows = await db.query<CandidateRow>(
+        `WITH matched AS MATERIALIZED (SELECT id, tsv FROM chunks WHERE tsv @@ $3::tsquery LIMIT $5 + 1),
+              best AS (SELECT id FROM matched WHERE (SELECT count(*) FROM matched) <= $5
+                       ORDER BY ts_rank_cd(tsv, $3::tsquery, 1) DESC LIMIT $4)
+         ${select} WHERE c.id = ANY(ARRAY(SELECT id FROM best))`,
+        [vectorLiteral, lexemes, plan.tsquery, cfg.fulltextCandidates, cfg.fulltextBudget],
+      );
+      return { stats, rows };
+    };
+    const [vectorRows, { stats, rows: fulltextRows }] = await Promise.all([
+      vectorUsable
+        ? db.query<CandidateRow>(`${select} ORDER BY c.embedding <=> $1::vector LIMIT $3`, [vectorLiteral, lexemes, cfg.candidates])
+        : null,
+      lexical(),
+    ]);
+
+    const byId = new Map<string, CandidateRow>();
+    for (const list of [vectorRows, fulltextRows]) for (const row of list?.rows ?? []) byId.set(row.id, row);
+    const uniqueLexemes = [...new Set(lexemes)];
+    const idfOf = new Map(stats ? uniqueLexemes.map((l) => [l, idf(l, stats)]) : []);
+    const idfTotal = [...idfOf.values()].reduce((a, b) => a + b, 0);
+    // Convex combination of the two raw scores over the union (Bruch et al. 2023, "An Analysis of
+    // Fusion Functions for Hybrid Retrieval"): on StackFAQ it beats reciprocal rank fusion
+    // (hit@1 0.803 vs 0.778) on both halves of the query set. BM25 is divided by its largest
+    // possible value for this query, so the fused score means the same from query to query.
+    const vectorShare = useVector ? cfg.vectorWeight : 0;
+    const fulltextShare = useFulltext ? cfg.fulltextWeight : 0;
+    const alpha = vectorShare / (vectorShare + fulltextShare || 1);
+    const bm25Max = stats ? bm25UpperBound(lexemes, stats, bm25Params) : 1;
+    const candidates = [...byId.values()].map((r): ScoredChunk => {
+      const hits: TermHits[] = (r.terms ?? []).map(([lexeme, total, heading]) => ({
+        lexeme,
+        heading: Number(heading),
+        body: Number(total) - Number(heading),
+      }));
+      const similarity = finiteOr0(r.similarity);
+      const lexicalScore = stats && bm25Max > 0 ? bm25Score(hits, Number(r.len), stats, bm25Params) / bm25Max : 0;
+      const informative = hits.reduce((sum, h) => sum + (idfOf.get(h.lexeme) ?? 0), 0);
+      return {
+        chunkId: r.id,
+        articleId: r.article_id,
+        title: r.title,
+        url: r.url,
+        headingPath: r.heading_path,
+        text: r.text,
+        pages: r.pages ?? [],
+        similarity,
+        lexical: lexicalScore,
+        fused: alpha * Math.max(0, similarity) + (1 - alpha) * lexicalScore,
+        coverage: uniqueLexemes.length ? hits.length / uniqueLexemes.length : 0,
+        informativeCoverage: idfTotal > 0 ? informative / idfTotal : 0,
+        matched: hits.map((h) => h.lexeme),
+        headingMatched: hits.filter((h) => h.heading > 0).map((h) => h.lexeme),
+      };
+    });
+    const df = new Map(uniqueLexemes.map((l) => [l, stats?.df.get(l) ?? 0]));
+    return { candidates, lexemes: uniqueLexemes.length, idf: idfOf, df };
+  }
+
+  /** Best chunk per article, page boost applied, best first; confidence judged on the result. */
+  function rank(evidence: QueryEvidence, opts: SearchOptions & { excludeArticleId?: string } = {}): RetrievalResult {
+    const k = Math.max(1, Math.min(opts.k ?? HYBRID_SEARCH_DEFAULTS.k, 50));
+    const best = new Map<string, RetrievedChunk & { similarity: number; coverage: number }>();
+    const df = new Map(evidence.df);
+    const perArticle = new Map<string, ArticleEvidence>();
+    for (const c of evidence.candidates) {
+      if (c.articleId === opts.excludeArticleId) {
+        // Leave-one-out: the left-out article's words no longer count as known to the knowledge base.
+        for (const l of c.matched) df.set(l, (df.get(l) ?? 0) - 1);
+        continue;
+      }
+      const pageMatch = pageMatches(c.pages, opts.pageUrl);
+      const score = c.fused * (pageMatch ? cfg.pageBoost : 1);
+      const art = perArticle.get(c.articleId);
+      if (!art) {
+        perArticle.set(c.articleId, {
+          articleId: c.articleId,
+          score: c.fused,
+          similarity: c.similarity,
+          lexical: c.lexical,
+          coverage: c.coverage,
+          informativeCoverage: c.informativeCoverage,
+          matched: new Set(c.matched),
+          headingMatched: new Set(c.headingMatched),
+        });
+      } else {
+        art.similarity = Math.max(art.similarity, c.similarity);
+        art.lexical = Math.max(art.lexical, c.lexical);
+        for (const l of c.matched) art.matched.add(l);
+        for (const l of c.headingMatched) art.headingMatched.add(l);
+      }
+      const prev = best.get(c.articleId);
+      if (prev && prev.score >= score) continue;
+      if (art && c.fused > art.score) Object.assign(art, { score: c.fused, coverage: c.coverage, informativeCoverage: c.informativeCoverage });
+      best.set(c.articleId, {
+        chunkId: c.chunkId,
+        articleId: c.articleId,
+        title: c.title,
+        url: c.url,
+        headingPath: c.headingPath,
+        text: c.text,
+        score,
+        pageMatch,
+        similarity: c.similarity,
+        coverage: c.coverage,
+      });
+    }
+    if (best.size === 0) return emptyResult(evidence.lexemes);
+    const all = [...best.values()].sort((a, b) => b.score - a.score);
+    const ranked = all.slice(0, k);
+    const top = ranked[0]!;
+    const others = all.slice(1).map((b) => b.similarity);
+    const meanOthers = others.length ? others.reduce((s, x) => s + x, 0) / others.length : 0;
+    const margin = top.similarity > 0 ? (top.similarity - meanOthers) / top.similarity : 0;
+    const features = confidenceFeatures(all.map((a) => perArticle.get(a.articleId)!), { lexemes: evidence.lexemes, idf: evidence.idf, df });
+    const legacy = isConfident({ similarity: top.similarity, coverage: top.coverage, margin }, thresholds);
+    const calibrated = options.calibration?.current() ?? null;
+    const confidence = calibrated ? calibrated.confidence(features) : undefined;
+    const signals: RetrievalSignals = {
+      topSimilarity: top.similarity,
+      topCoverage: top.coverage,
+      candidates: evidence.candidates.length,
+      margin,
+      features,
+      ...(calibrated && confidence !== undefined ? { confidence, threshold: calibrated.threshold } : {}),
+    };
+    return {
+      results: ranked.map(({ similarity: _s, coverage: _c, ...chunk }) => chunk),
+      confident: calibrated?.decides && confidence !== undefined ? confidence >= calibrated.threshold : legacy,
+      ...(confidence !== undefined ? { confidence } : {}),
+      signals,
+    };
+  }
+
   return {
     async search(query, opts = {}) {
-      const k = Math.max(1, Math.min(opts.k ?? HYBRID_SEARCH_DEFAULTS.k, 50));
-      const text = query.trim();
-      if (!text) return emptyResult();
-
-      const [vector, lexemes] = await Promise.all([embeddings.embedQuery(text), queryLexemes(db, text)]);
-      const vectorLiteral = toVectorLiteral(vector);
-      const select = `SELECT c.id, c.article_id, c.heading_path, c.text, a.title, a.url, a.pages,
-          1 - (c.embedding <=> $1::vector) AS similarity, length(c.tsv) AS len,
-          (SELECT json_agg(json_build_array(u.lexeme, cardinality(u.positions),
-                    (SELECT count(*) FROM unnest(u.weights) w WHERE w = 'A')))
-             FROM unnest(c.tsv) u WHERE u.lexeme = ANY($2::text[])) AS terms
-        FROM chunks c JOIN articles a ON a.id = c.article_id`;
-      // A text with no words ("!!!") embeds to the zero vector, which has no cosine direction.
-      const vectorUsable = useVector && vector.some((x) => x !== 0);
-      const lexical = async () => {
-        if (!lexemes.length) return { stats: null, rows: null };
-        const stats = await loadStats(termStats, lexemes);
-        const plan = useFulltext ? planFulltext(lexemes, stats.df, cfg.fulltextBudget) : null;
-        if (!plan) return { stats, rows: null };
-        // Matches beyond the budget mean the words are too common to find anything by: no list.
-        const rows = await db.query<CandidateRow>(
-          `WITH matched AS MATERIALIZED (SELECT id, tsv FROM chunks WHERE tsv @@ $3::tsquery LIMIT $5 + 1),
-                best AS (SELECT id FROM matched WHERE (SELECT count(*) FROM matched) <= $5
-                         ORDER BY ts_rank_cd(tsv, $3::tsquery, 1) DESC LIMIT $4)
-           ${select} WHERE c.id = ANY(ARRAY(SELECT id FROM best))`,
-          [vectorLiteral, lexemes, plan.tsquery, cfg.fulltextCandidates, cfg.fulltextBudget],
-        );
-        return { stats, rows };
-      };
-      const [vectorRows, { stats, rows: fulltextRows }] = await Promise.all([
-        vectorUsable
-          ? db.query<CandidateRow>(`${select} ORDER BY c.embedding <=> $1::vector LIMIT $3`, [vectorLiteral, lexemes, cfg.candidates])
-          : null,
-        lexical(),
-      ]);
-
-      const byId = new Map<string, CandidateRow>();
-      for (const list of [vectorRows, fulltextRows]) for (const row of list?.rows ?? []) byId.set(row.id, row);
-      const candidates = [...byId.values()].map((r) => {
-        const hits: TermHits[] = (r.terms ?? []).map(([lexeme, total, heading]) => ({
-          lexeme,
-          heading: Number(heading),
-          body: Number(total) - Number(heading),
-        }));
-        return {
-          ...r,
-          similarity: finiteOr0(r.similarity),
-          bm25: stats ? bm25Score(hits, Number(r.len), stats, bm25Params) : 0,
-          coverage: lexemes.length ? hits.length / lexemes.length : 0,
-        };
-      });
-      if (candidates.length === 0) return emptyResult();
-
-      // Convex combination of the two raw scores over the union (Bruch et al. 2023, "An Analysis of
-      // Fusion Functions for Hybrid Retrieval"): on StackFAQ it beats reciprocal rank fusion
-      // (hit@1 0.803 vs 0.778) on both halves of the query set. BM25 is divided by its largest
-      // possible value for this query, so the fused score means the same from query to query.
-      const vectorShare = useVector ? cfg.vectorWeight : 0;
-      const fulltextShare = useFulltext ? cfg.fulltextWeight : 0;
-      const alpha = vectorShare / (vectorShare + fulltextShare || 1);
-      const bm25Max = stats ? bm25UpperBound(lexemes, stats, bm25Params) : 1;
-      const fusedScore = (c: (typeof candidates)[number]) =>
-        alpha * Math.max(0, c.similarity) + (1 - alpha) * (bm25Max > 0 ? c.bm25 / bm25Max : 0);
-
-      const best = new Map<string, RetrievedChunk & { similarity: number; coverage: number }>();
-      for (const c of candidates) {
-        const pageMatch = pageMatches(c.pages ?? [], opts.pageUrl);
-        const score = fusedScore(c) * (pageMatch ? cfg.pageBoost : 1);
-        const prev = best.get(c.article_id);
-        if (prev && prev.score >= score) continue;
-        best.set(c.article_id, {
-          chunkId: c.id,
-          articleId: c.article_id,
-          title: c.title,
-          url: c.url,
-          headingPath: c.heading_path,
-          text: c.text,
-          score,
-          pageMatch,
-          similarity: c.similarity,
-          coverage: c.coverage,
-        });
-      }
-      const ranked = [...best.values()].sort((a, b) => b.score - a.score).slice(0, k);
-      const top = ranked[0]!;
-      const others = [...best.values()].filter((b) => b.articleId !== top.articleId).map((b) => b.similarity);
-      const meanOthers = others.length ? others.reduce((s, x) => s + x, 0) / others.length : 0;
-      const margin = top.similarity > 0 ? (top.similarity - meanOthers) / top.similarity : 0;
-      const signals = { topSimilarity: top.similarity, topCoverage: top.coverage, candidates: candidates.length, margin };
-      return {
-        results: ranked.map(({ similarity: _s, coverage: _c, ...chunk }) => chunk),
-        confident: isConfident({ similarity: top.similarity, coverage: top.coverage, margin }, thresholds),
-        signals,
-      };
+      return rank(await gather(query), opts);
     },
+    evidence: gather,
+    rank,
   };
+}
+
+/** Every candidate chunk of one query with its raw scores; `rank` turns it into results. */
+export interface QueryEvidence {
+  candidates: ScoredChunk[];
+  /** Distinct content lexemes in the query. */
+  lexemes: number;
+  /** Per query lexeme: its idf, and how many chunks contain it. */
+  idf: Map<string, number>;
+  df: Map<string, number>;
+}
+
+export interface ScoredChunk {
+  chunkId: string;
+  articleId: string;
+  title: string;
+  url: string | null;
+  headingPath: string;
+  text: string;
+  pages: string[];
+  similarity: number;
+  /** BM25 over the most this query could score, 0-1. */
+  lexical: number;
+  fused: number;
+  coverage: number;
+  informativeCoverage: number;
+  /** Query lexemes in the chunk, and those of them in its heading path. */
+  matched: string[];
+  headingMatched: string[];
+}
+
+/** What hybrid search asks when judging `confident`: the knowledge base's fitted calibration, if any. */
+export interface CalibrationSource {
+  /** `decides` false: report the probability, keep the fixed thresholds for `confident`. */
+  current(): { confidence(features: ConfidenceFeatures): number; threshold: number; decides: boolean } | null;
 }
 
 /** The query's English content lexemes, stemmed and stopword-free, exactly as the `tsv` column has them. */
@@ -193,8 +299,8 @@ async function loadStats(termStats: TermStats, lexemes: string[]) {
   return { ...corpus, df };
 }
 
-function emptyResult(): RetrievalResult {
-  return { results: [], confident: false, signals: { topSimilarity: 0, topCoverage: 0, candidates: 0 } };
+function emptyResult(lexemes = 0): RetrievalResult {
+  return { results: [], confident: false, signals: { topSimilarity: 0, topCoverage: 0, candidates: 0, features: zeroFeatures(lexemes) } };
 }
 
 function finiteOr0(v: unknown): number {

@@ -9,6 +9,7 @@ import { ArticleNotFoundError, EmbeddingModelMismatchError } from './knowledge-e
 import { LOCAL_EMBEDDING_DIMENSION } from './local-embeddings.js';
 import { createTermStats } from './term-stats.js';
 import { confidenceFor } from './retrieval-confidence.js';
+import { createConfidenceCalibrator, type ConfidenceCalibrator, type ConfidenceCalibratorOptions } from './confidence-calibrator.js';
 import { validateArticle } from './validate-article.js';
 import { PgVectorStore, type ChunkMetadata } from './pg-vector-store.js';
 import type { Article, ArticleFormat, ArticleInput, ArticleSummary, IngestResult, KnowledgeBase } from './types.js';
@@ -27,6 +28,8 @@ export interface KnowledgeBaseOptions {
    */
   headingWeight?: number;
   search?: Omit<HybridSearchOptions, 'db' | 'embeddings'>;
+  /** Per-knowledge-base confidence calibration (debounce, sample size, where failures are reported). */
+  calibration?: Omit<ConfidenceCalibratorOptions, 'db' | 'search' | 'model'>;
 }
 
 export interface FirstlineKnowledgeBase extends KnowledgeBase {
@@ -44,6 +47,11 @@ export interface FirstlineKnowledgeBase extends KnowledgeBase {
   /** The model name written to `embedding_index`. */
   readonly model: string;
   readonly dimension: number;
+  /**
+   * The knowledge base's own confidence model: refitted in the background (debounced) after
+   * every write, stored in `retrieval_calibration`; `confident` uses it once fitted.
+   */
+  readonly calibration: ConfidenceCalibrator;
 }
 
 /** Called after each article while (re)building the index. */
@@ -65,7 +73,9 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): FirstlineKno
   const model = options.model ?? embedderName(embeddings);
   const store = new PgVectorStore(embeddings, { db, dimension });
   const termStats = createTermStats(db);
-  const hybrid = createHybridSearch({ confidence: confidenceFor(model), ...options.search, db, embeddings, termStats });
+  const calibrationSource = { current: () => calibration.current() };
+  const hybrid = createHybridSearch({ confidence: confidenceFor(model), ...options.search, db, embeddings, termStats, calibration: calibrationSource });
+  const calibration = createConfidenceCalibrator({ ...options.calibration, db, search: hybrid, model });
   let indexChecked = false;
 
   /** Refuses to mix vectors of two embedders; an empty index may switch freely. */
@@ -134,12 +144,14 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): FirstlineKno
       await recordIndex(tx);
     });
     termStats.invalidate();
+    calibration.changed();
     return { id, chunks: docs.length, changed: true, created: false };
   }
 
   return {
     model,
     dimension,
+    calibration,
 
     async addArticle(input) {
       const clean = validateArticle(input);
@@ -161,6 +173,7 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): FirstlineKno
         await recordIndex(tx);
       });
       termStats.invalidate();
+      calibration.changed();
       return { id, chunks: docs.length, changed: true, created: true };
     },
 
@@ -173,6 +186,7 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): FirstlineKno
       // Chunks go with the article (ON DELETE CASCADE).
       const { rows } = await db.query('DELETE FROM articles WHERE id = $1 RETURNING id', [id]);
       termStats.invalidate();
+      if (rows.length > 0) calibration.changed();
       return rows.length > 0;
     },
 
@@ -199,6 +213,7 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): FirstlineKno
 
     async search(query, opts) {
       await assertIndexCompatible();
+      await calibration.load();
       return hybrid.search(query, opts);
     },
 
@@ -255,6 +270,7 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): FirstlineKno
     });
     indexChecked = false;
     termStats.invalidate();
+    calibration.changed();
     return { articles: rows.length, chunks };
   }
 }

@@ -1,3 +1,5 @@
+import type { ConfidenceFeatures } from './confidence-features.js';
+
 /** Public surface of the knowledge library used by the server. */
 export type ArticleFormat = 'markdown' | 'html' | 'text';
 
@@ -46,6 +48,11 @@ export interface RetrievalResult {
   results: RetrievedChunk[];
   /** Calibrated: "the knowledge base has an answer to this". */
   confident: boolean;
+  /**
+   * Probability (0-1) that the top article answers the query, from the knowledge base's own
+   * calibration; `confident` is `confidence >= threshold`. Absent before the first calibration.
+   */
+  confidence?: number;
   /** Set when retrieval did not run, with why (the pipeline decided without it). */
   skipped?: string;
   /** The raw evidence behind `confident`, for decision logs. */
@@ -61,6 +68,11 @@ export interface RetrievalSignals {
   candidates: number;
   /** How far the top article's similarity stands above the others', relative to it (0-1). */
   margin?: number;
+  /** The calibrated model's inputs. */
+  features?: ConfidenceFeatures;
+  /** Calibrated probability and the threshold it was compared with (absent when uncalibrated). */
+  confidence?: number;
+  threshold?: number;
 }
 
 export interface SearchOptions {

@@ -309,6 +309,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       await firstRecovery;
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await responder.idle();
+      await kb.calibration.close();
       await adapter?.close();
       await limiterStore.close();
       if (!opts.db) await rawDb.close();

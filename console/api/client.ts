@@ -1,6 +1,7 @@
 // The console's only door to the HTTP API: bearer token on every call, one error shape, 401 -> sign-in.
 import type {
   ConversationSuiteResult,
+  CalibrationStatus,
   Agent,
   Article,
   ConversationDetail,
@@ -215,6 +216,9 @@ export function createApiClient({ baseUrl = '', getToken, onUnauthorized, fetch:
     updateArticle: (id: string, a: NewArticle) => request<{ id: string; chunks: number; changed: boolean }>('PUT', `/api/knowledge/articles/${enc(id)}`, a),
     reindexKnowledge: () => request<{ articles: number; chunks: number }>('POST', '/api/knowledge/reindex'),
     previewAnswer: (query: string, pageUrl?: string) => request<PreviewAnswer>('POST', '/api/knowledge/preview-answer', { query, pageUrl }),
+    calibration: () => request<CalibrationStatus>('GET', '/api/knowledge/calibration'),
+    setCalibrationTarget: (targetFalseConfident: number | null) => request<CalibrationStatus>('PUT', '/api/knowledge/calibration', { targetFalseConfident }),
+    recalibrate: () => request<CalibrationStatus>('POST', '/api/knowledge/calibration/run'),
     knowledgeGaps: () => request<{ groups: KnowledgeGapGroup[]; total: number }>('GET', '/api/knowledge/gaps'),
     uploadArticles: (files: readonly File[], onProgress?: (sent: number, total: number) => void) =>
       uploadFiles({ baseUrl, token: getToken(), files, onProgress }),

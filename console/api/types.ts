@@ -4,6 +4,7 @@ import type { MessageSentiment } from '../../protocol/agent-socket.js';
 import type { ConversationSuiteResult, ConversationTestResult, ConversationTestTurn } from '../../protocol/conversation-tests.js';
 
 export type { ConversationSuiteResult, ConversationTestResult, ConversationTestTurn };
+export type { CalibrationPoint, CalibrationStatusResponse as CalibrationStatus } from '../../protocol/knowledge-calibration.js';
 
 export type { ChatMessage, ConversationStatus, Handoff, MessageSentiment, PageInfo, Signal, UserRole, VisitorIdentity };
 
@@ -161,6 +162,8 @@ export interface SearchResult {
 export interface SearchResponse {
   results: SearchResult[];
   confident: boolean;
+  /** Calibrated probability behind `confident` (absent before the first calibration). */
+  confidence?: number;
 }
 
 export interface Agent {

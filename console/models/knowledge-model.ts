@@ -1,7 +1,7 @@
 // Admin view of the knowledge base: articles, ingestion and a retrieval playground.
-import { createModel, signal, type ReadonlySignal } from '@preact/signals';
+import { createModel, effect, signal, type ReadonlySignal } from '@preact/signals';
 import { errorMessage, type ApiClient } from '../api/client.js';
-import type { Article, ArticleDetail, KnowledgeGapGroup, NewArticle, PreviewAnswer, SearchResponse, UploadFileResult } from '../api/types.js';
+import type { Article, ArticleDetail, CalibrationStatus, KnowledgeGapGroup, NewArticle, PreviewAnswer, SearchResponse, UploadFileResult } from '../api/types.js';
 import { createRemoteList } from './remote-list.js';
 
 export const KnowledgeModel = createModel((api: ApiClient) => {
@@ -21,9 +21,30 @@ export const KnowledgeModel = createModel((api: ApiClient) => {
   const notice = signal<string | null>(null);
   const gaps = signal<KnowledgeGapGroup[] | null>(null);
   const gapsError = signal<string | null>(null);
+  const calibration = signal<CalibrationStatus | null>(null);
+  const calibrationError = signal<string | null>(null);
+  let calibrationPoll: ReturnType<typeof setTimeout> | null = null;
+
+  async function loadCalibration(): Promise<void> {
+    if (calibrationPoll) clearTimeout(calibrationPoll);
+    calibrationPoll = null;
+    calibrationError.value = null;
+    try {
+      const s = await api.calibration();
+      calibration.value = s;
+      // Recalibration runs in the background on the server: follow its progress.
+      if (s.state === 'pending' || s.state === 'running') calibrationPoll = setTimeout(() => void loadCalibration(), 1000);
+    } catch (err) {
+      calibrationError.value = errorMessage(err);
+    }
+  }
 
   const load = list.load;
   void load();
+  // The progress poll stops with the screen.
+  effect(() => () => {
+    if (calibrationPoll) clearTimeout(calibrationPoll);
+  });
 
   return {
     articles: articles as ReadonlySignal<Article[]>,
@@ -44,6 +65,27 @@ export const KnowledgeModel = createModel((api: ApiClient) => {
     notice: notice as ReadonlySignal<string | null>,
     gaps: gaps as ReadonlySignal<KnowledgeGapGroup[] | null>,
     gapsError: gapsError as ReadonlySignal<string | null>,
+    calibration: calibration as ReadonlySignal<CalibrationStatus | null>,
+    calibrationError: calibrationError as ReadonlySignal<string | null>,
+    loadCalibration,
+    /** Chooses the threshold for an expected false-confident rate (null: the default). */
+    async setCalibrationTarget(target: number | null) {
+      calibrationError.value = null;
+      try {
+        calibration.value = await api.setCalibrationTarget(target);
+      } catch (err) {
+        calibrationError.value = errorMessage(err);
+      }
+    },
+    async recalibrate() {
+      calibrationError.value = null;
+      try {
+        calibration.value = await api.recalibrate();
+        await loadCalibration();
+      } catch (err) {
+        calibrationError.value = errorMessage(err);
+      }
+    },
     reload: load,
     async upload(files: readonly File[]) {
       if (files.length === 0) return;

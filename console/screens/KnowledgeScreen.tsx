@@ -6,6 +6,7 @@ import { useSignedIn } from '../app-context.js';
 import { Alert } from '../components/Alert.js';
 import { ArticleForm } from '../components/ArticleForm.js';
 import { ConfirmDialog } from '../components/ConfirmDialog.js';
+import { CalibrationPanel } from '../components/CalibrationPanel.js';
 import { GapsPanel } from '../components/GapsPanel.js';
 import { Modal } from '../components/Modal.js';
 import { SearchPlayground } from '../components/SearchPlayground.js';
@@ -18,7 +19,7 @@ import { formatDateTime, safeHref } from '../lib/format.js';
 import { KnowledgeModel } from '../models/knowledge-model.js';
 import type { Article } from '../api/types.js';
 
-type Tab = 'articles' | 'gaps';
+type Tab = 'articles' | 'gaps' | 'confidence';
 
 export function KnowledgeScreen() {
   const { api } = useSignedIn();
@@ -36,6 +37,7 @@ export function KnowledgeScreen() {
   const showTab = (t: Tab) => {
     setTab(t);
     if (t === 'gaps') void kb.loadGaps();
+    if (t === 'confidence') void kb.loadCalibration();
   };
 
   return (
@@ -45,7 +47,7 @@ export function KnowledgeScreen() {
         <span class="muted">{articles.length} articles</span>
       </div>
       <div class="tabs" role="tablist" aria-label="Knowledge">
-        {(['articles', 'gaps'] as const).map((t) => (
+        {(['articles', 'gaps', 'confidence'] as const).map((t) => (
           <button
             key={t}
             type="button"
@@ -57,7 +59,7 @@ export function KnowledgeScreen() {
             tabIndex={tab === t ? 0 : -1}
             onClick={() => showTab(t)}
           >
-            {t === 'articles' ? 'Articles' : 'Gaps'}
+            {t === 'articles' ? 'Articles' : t === 'gaps' ? 'Gaps' : 'Confidence'}
           </button>
         ))}
       </div>
@@ -66,6 +68,13 @@ export function KnowledgeScreen() {
       <div id="kb-panel" role="tabpanel" aria-labelledby={`kb-tab-${tab}`}>
         {tab === 'gaps' ? (
           <GapsPanel groups={kb.gaps.value} error={kb.gapsError.value} onRefresh={() => void kb.loadGaps()} />
+        ) : tab === 'confidence' ? (
+          <CalibrationPanel
+            status={kb.calibration.value}
+            error={kb.calibrationError.value}
+            onTarget={(t) => void kb.setCalibrationTarget(t)}
+            onRecalibrate={() => void kb.recalibrate()}
+          />
         ) : (
           <>
             <section class="card" aria-labelledby="articles-title">

@@ -103,7 +103,7 @@ export function createApp(deps: AppDeps) {
     .route('/visitor', visitorAttachmentRoutes({ ...deps, limits: deps.visitorLimits }))
     .route('/auth', authRoutes(deps))
     .route('/agents', agentRoutes(deps))
-    .route('/knowledge', knowledgeRoutes(deps))
+    .route('/knowledge', knowledgeRoutes({ ...deps, onError: (err) => deps.log.error({ err }, 'confidence calibration failed') }))
     .route('/conversations', conversationRoutes(deps))
     .route('/metrics', metricsRoutes(deps))
     .route('/intents', intentRoutes(deps))

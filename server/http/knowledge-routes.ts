@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { bodyLimit } from 'hono/body-limit';
 import { ArticleBody, GapsQuery, PreviewAnswerBody, SearchBody, SuggestionsQuery } from '../../protocol/http.js';
+import { CalibrationTargetBody, type CalibrationStatusResponse } from '../../protocol/knowledge-calibration.js';
 import type { FirstlineKnowledgeBase } from '../../knowledge/knowledge-base.js';
 import type { KnowledgeGaps } from '../../knowledge/knowledge-gaps.js';
 import { suggestArticles } from '../../knowledge/suggest-articles.js';
@@ -28,11 +29,18 @@ export interface KnowledgeRouteDeps {
   allowedOrigins?: readonly string[];
   /** Which address the public rate limit counts (TRUST_PROXY). */
   clientAddress?: ClientAddress;
+  /** Background failures (a recalibration started from the console). */
+  onError?: (err: unknown) => void;
 }
 
 export function knowledgeRoutes(deps: KnowledgeRouteDeps) {
   const admin = requireRole(deps.tokens, 'admin');
   const unavailable = (what: string) => new AppError(503, 'not_configured', `${what} is not available on this server.`);
+  const calibrator = () => {
+    const cal = (deps.kb as Partial<FirstlineKnowledgeBase>).calibration;
+    if (!cal) throw unavailable('Confidence calibration');
+    return cal;
+  };
   return new Hono()
     .post('/search', requireRole(deps.tokens, 'agent'), async (c) => {
       const body = await jsonBody(c, SearchBody);
@@ -40,6 +48,7 @@ export function knowledgeRoutes(deps: KnowledgeRouteDeps) {
       return c.json({
         results: res.results.map((r) => ({ articleId: r.articleId, title: r.title, url: r.url, text: r.text, score: r.score, headingPath: r.headingPath, pageMatch: r.pageMatch })),
         confident: res.confident,
+        ...(res.confidence !== undefined ? { confidence: res.confidence } : {}),
       });
     })
     // Public: the widget on a customer's site asks for a few articles to offer before the visitor
@@ -96,6 +105,17 @@ export function knowledgeRoutes(deps: KnowledgeRouteDeps) {
       const kb = deps.kb as Partial<FirstlineKnowledgeBase>;
       if (typeof kb.reindex !== 'function') throw unavailable('Re-indexing');
       return c.json(await kb.reindex());
+    })
+    .get('/calibration', admin, async (c) => c.json((await calibrator().status()) satisfies CalibrationStatusResponse))
+    .put('/calibration', admin, async (c) => {
+      const body = await jsonBody(c, CalibrationTargetBody);
+      return c.json((await calibrator().setTarget(body.targetFalseConfident)) satisfies CalibrationStatusResponse);
+    })
+    .post('/calibration/run', admin, async (c) => {
+      const cal = calibrator();
+      // Runs in the background; the console polls GET /calibration for progress.
+      cal.recalibrate().catch((err: unknown) => deps.onError?.(err));
+      return c.json((await cal.status()) satisfies CalibrationStatusResponse, 202);
     })
     .get('/articles', admin, async (c) => c.json({ articles: await deps.kb.listArticles() }))
     .post('/articles', admin, async (c) => {

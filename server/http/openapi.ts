@@ -56,6 +56,7 @@ import { WidgetAppearanceBody } from '../../protocol/widget-appearance.js';
 import { EndpointDeliveriesQuery, EndpointDelivery, WebhookEndpoint, WebhookEndpointBody, WebhookEndpointCreated, WebhookEndpointPatch } from '../../protocol/webhook-endpoints.js';
 import { FileBody, LinearWebhook } from './bug-report-routes.js';
 import { UPLOAD_LIMITS } from './knowledge-upload.js';
+import { CalibrationStatusResponse, CalibrationTargetBody } from '../../protocol/knowledge-calibration.js';
 
 /**
  * The OpenAPI 3.1 description of the whole HTTP API, plus the socket.io namespaces in the
@@ -166,7 +167,11 @@ const SearchHit = z.object({
   headingPath: z.string(),
   pageMatch: z.boolean(),
 });
-const SearchResponse = z.object({ results: z.array(SearchHit), confident: z.boolean() });
+const SearchResponse = z.object({
+  results: z.array(SearchHit),
+  confident: z.boolean(),
+  confidence: z.number().optional().describe("calibrated probability that the top article answers the query (this knowledge base's own calibration); absent before the first calibration"),
+});
 const Suggestions = z.object({ suggestions: z.array(z.object({ articleId: z.string(), title: z.string(), url: z.string().nullable(), reason: z.enum(['page', 'title']) })) });
 const PreviewAnswer = z.object({
   confident: z.boolean(),
@@ -417,6 +422,18 @@ const OPERATIONS: Operation[] = [
     errors: [429],
   },
   { method: 'post', path: '/api/knowledge/preview-answer', tag: 'knowledge', summary: 'Playground: retrieval plus the answer the AI would give', access: 'admin', body: PreviewAnswerBody, response: PreviewAnswer, errors: [503] },
+  { method: 'get', path: '/api/knowledge/calibration', tag: 'knowledge', summary: 'How `confident` is decided: the knowledge base\'s own calibration, threshold and trade-off curve', access: 'admin', response: CalibrationStatusResponse, errors: [503] },
+  {
+    method: 'put',
+    path: '/api/knowledge/calibration',
+    tag: 'knowledge',
+    summary: 'Choose the threshold by its expected false-confident rate (null: default); kept across recalibrations',
+    access: 'admin',
+    body: CalibrationTargetBody,
+    response: CalibrationStatusResponse,
+    errors: [503],
+  },
+  { method: 'post', path: '/api/knowledge/calibration/run', tag: 'knowledge', summary: 'Recalibrate now, in the background (poll GET for progress)', access: 'admin', status: 202, response: CalibrationStatusResponse, errors: [503] },
   { method: 'get', path: '/api/knowledge/gaps', tag: 'knowledge', summary: 'Unanswered questions grouped by similar wording', access: 'admin', query: GapsQuery, response: Gaps, errors: [503] },
   {
     method: 'post',

@@ -45,7 +45,9 @@ describe('npm run eval -- retrieval --leave-out', () => {
     expect(r.hitAt1).toBe(1);
     const full = await runRetrievalEval({ docs, queries });
     expect(full).not.toHaveProperty('answerable');
-  }, 60_000);
+    // Both runs fit the knowledge base's confidence calibration before querying.
+    expect(r.pseudoQuestions).toBeGreaterThan(0);
+  }, 180_000);
 });
 
 describe('npm run eval -- conversations FILE --json', () => {
