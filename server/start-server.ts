@@ -65,6 +65,7 @@ import { createBugReportService } from './bug-reports/bug-report-service.js';
 import { createConversationTransfers } from './conversations/conversation-transfers.js';
 import { createConversationFeedback } from './conversations/conversation-feedback.js';
 import { createConversationSuiteRunner } from './conversation-tests/run-conversation-suite.js';
+import { createRuntimeStats } from './runtime/runtime-stats.js';
 
 export interface RunningServer {
   url: string;
@@ -176,7 +177,8 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   let onRosterChanged = () => undefined as void;
   let onSessionsRevoked = (_userId: string) => undefined as void;
   const clientAddress = createClientAddress(config.trustProxy);
-  const app = createApp({ db, log, tokens, users, conversations, kb, answerer, knowledgeGaps, ready: () => ready, clock, notes, transfers, feedback, notifications, webhookStats, webhookEndpoints: createWebhookEndpoints({ db, clock, config: config.webhook }), intents, bugReports, linearWebhookSecret: config.linearWebhookSecret, allowedOrigins: config.allowedOrigins, clientAddress, onRosterChanged: () => onRosterChanged(), loginThrottle, onSessionsRevoked: (id) => onSessionsRevoked(id), conversationTests: createConversationSuiteRunner({ stages: () => stages, kb }) });
+  const runtime = createRuntimeStats();
+  const app = createApp({ db, runtime, log, tokens, users, conversations, kb, answerer, knowledgeGaps, ready: () => ready, clock, notes, transfers, feedback, notifications, webhookStats, webhookEndpoints: createWebhookEndpoints({ db, clock, config: config.webhook }), intents, bugReports, linearWebhookSecret: config.linearWebhookSecret, allowedOrigins: config.allowedOrigins, clientAddress, onRosterChanged: () => onRosterChanged(), loginThrottle, onSessionsRevoked: (id) => onSessionsRevoked(id), conversationTests: createConversationSuiteRunner({ stages: () => stages, kb }) });
   const httpServer = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
   httpServer.on('clientError', answerClientError(log));
   const adapter = await createSocketAdapter(config.redisUrl, log);
@@ -292,6 +294,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     },
     async close() {
       ready = false;
+      runtime.stop();
       await webhooks.stop();
       await ticker?.stop();
       await firstRecovery;

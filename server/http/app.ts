@@ -37,6 +37,7 @@ import type { ClientAddress } from './request-address.js';
 import type { WebhookStatsReader } from '../notifications/webhook-stats.js';
 import type { WebhookEndpoints } from '../notifications/webhook-endpoints.js';
 import { webhookEndpointRoutes } from './webhook-endpoint-routes.js';
+import type { RuntimeStats } from '../runtime/runtime-stats.js';
 
 export interface AppDeps {
   db: Db;
@@ -73,6 +74,8 @@ export interface AppDeps {
   allowedOrigins?: readonly string[];
   /** Which address per-address limits count (TRUST_PROXY). */
   clientAddress?: ClientAddress;
+  /** This process's event-loop delay, memory and CPU (`GET /api/metrics/runtime`, admins). */
+  runtime?: RuntimeStats;
   /** Runs admins' test conversations through the live pipeline (nothing is stored). */
   conversationTests?: ConversationSuiteRunner;
 }
