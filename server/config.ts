@@ -15,6 +15,7 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DATA_DIR: z.string().default('./data'),
+  PGLITE_SHARED_BUFFERS_MB: z.coerce.number().int().min(1).max(4096).default(16),
   DATABASE_URL: optionalString,
   REDIS_URL: optionalString,
   OPENAI_API_KEY: optionalString,
@@ -81,6 +82,8 @@ export interface Config {
   readonly port: number;
   readonly host: string;
   readonly dataDir: string;
+  /** The embedded database's buffer pool (PostgreSQL's `shared_buffers`), in MB: most of its idle memory. */
+  readonly pgliteSharedBuffersMb: number;
   readonly databaseUrl?: string;
   readonly redisUrl?: string;
   readonly openai?: {
@@ -162,6 +165,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     dataDir: e.DATA_DIR,
+    pgliteSharedBuffersMb: e.PGLITE_SHARED_BUFFERS_MB,
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
     openai: e.OPENAI_API_KEY
