@@ -7,6 +7,7 @@ import { benchKnowledgeQuery } from './knowledge-query.js';
 import { benchWebhooks } from './webhooks.js';
 import { benchWidget } from './widget-load.js';
 import { benchThroughput } from './throughput.js';
+import { benchMemory } from './memory.js';
 
 const BENCHMARKS: Record<string, (flags: string[]) => Promise<Record<string, unknown>>> = {
   'pipeline-latency': benchPipelineLatency,
@@ -16,6 +17,7 @@ const BENCHMARKS: Record<string, (flags: string[]) => Promise<Record<string, unk
   webhooks: benchWebhooks,
   widget: benchWidget,
   throughput: benchThroughput,
+  memory: benchMemory,
 };
 
 async function main(args: string[]): Promise<void> {
