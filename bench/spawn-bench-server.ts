@@ -12,6 +12,8 @@ export interface BenchServer {
   /** The server process's monotonic clock in µs (the clock of `--cpu-prof` profiles). */
   mark(): Promise<number>;
   stop(): Promise<void>;
+  /** Kills the process at once, no clean shutdown (a crashed node); resolves when it is gone. */
+  kill(): Promise<void>;
 }
 
 /**
@@ -36,8 +38,15 @@ export async function spawnBenchServer(env: Record<string, string> = {}, opts: {
       }),
     stop: () =>
       new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
+      }),
+    kill: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGKILL');
       }),
   };
 }
