@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- throughput [--sockets=200] [--seconds=4] [--start-rate=20] [--factor=1.5]
+ * `npm run bench -- throughput [--sockets=200] [--seconds=4] [--start-rate=10] [--factor=1.5]
  * [--max-rate=2000] [--grace=3] [--db=pglite,postgres] [--cpu-prof]`
  *
  * A server in one process (bench/bench-server.ts), a load generator in another
@@ -27,7 +27,7 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.dirname(HERE);
 
 export async function benchThroughput(args: string[] = []): Promise<Record<string, unknown>> {
-  const f = parseBenchFlags(args, { sockets: 200, seconds: 4, 'start-rate': 20, factor: 1.5, 'max-rate': 2000, grace: 3, 'max-p99': DEFAULT_KNEE.maxP99Ms, db: 'pglite,postgres', 'cpu-prof': false });
+  const f = parseBenchFlags(args, { sockets: 200, seconds: 4, 'start-rate': 10, factor: 1.5, 'max-rate': 2000, grace: 3, 'max-p99': DEFAULT_KNEE.maxP99Ms, db: 'pglite,postgres', 'cpu-prof': false });
   const options = { sockets: Number(f.sockets), seconds: Number(f.seconds), startRate: Number(f['start-rate']), factor: Number(f.factor), maxRate: Number(f['max-rate']), graceSeconds: Number(f.grace), cpuProf: f['cpu-prof'] === true, knee: { ...DEFAULT_KNEE, maxP99Ms: Number(f['max-p99']) } };
   const results: Record<string, unknown> = { options };
   const dbs = String(f.db).split(',');
