@@ -262,9 +262,9 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   stages = createDefaultPipeline({ catalog: () => intents.catalog(), kb, answerer, stream: broadcast.delta, ...llmAssist });
   const responder = attachVisitorResponder({ bus, db, conversations, stages: () => stages, hooks: broadcast, log, turns: config.turns });
   // Turn recovery has its own, faster sweep: with the short turn lease, a dead node's visitors are answered in seconds.
-  const { turns: _turns, ...slowJobs } = jobs;
+  const { turns, ...slowJobs } = jobs;
   const ticker = opts.startWorkers === false ? null : startTicker(slowJobs, config.sweepIntervalMs, log);
-  const turnTicker = opts.startWorkers === false ? null : startTicker({ turns: jobs.turns }, config.turnSweepMs, log);
+  const turnTicker = opts.startWorkers === false ? null : startTicker({ turns }, config.turnSweepMs, log);
   // Messages a stopped node never answered: one pass now, then on every sweep.
   const firstRecovery = ticker ? jobs.turns().catch((err) => log.error({ err }, 'turn recovery failed')) : null;
 
