@@ -1,4 +1,4 @@
-/** `npm run bench [-- name ...]`: runs the benchmarks and writes JSON to bench/results/. */
+/** `npm run bench [-- name ... [--flag=value ...]]`: runs the benchmarks and writes JSON to bench/results/; flags go to the benchmarks that take them. */
 import { writeResult } from './bench-result.js';
 import { benchPipelineLatency } from './pipeline-latency.js';
 import { benchRoutingLatency } from './routing-latency.js';
@@ -7,8 +7,10 @@ import { benchKnowledgeQuery } from './knowledge-query.js';
 import { benchWebhooks } from './webhooks.js';
 import { benchConversationSearch } from './conversation-search.js';
 import { benchWidget } from './widget-load.js';
+import { benchThroughput } from './throughput.js';
+import { benchMemory } from './memory.js';
 
-const BENCHMARKS: Record<string, () => Promise<Record<string, unknown>>> = {
+const BENCHMARKS: Record<string, (flags: string[]) => Promise<Record<string, unknown>>> = {
   'pipeline-latency': benchPipelineLatency,
   'routing-latency': benchRoutingLatency,
   'knowledge-ingest': benchKnowledgeIngest,
@@ -16,14 +18,18 @@ const BENCHMARKS: Record<string, () => Promise<Record<string, unknown>>> = {
   webhooks: benchWebhooks,
   'conversation-search': benchConversationSearch,
   widget: benchWidget,
+  throughput: benchThroughput,
+  memory: benchMemory,
 };
 
-async function main(names: string[]): Promise<void> {
+async function main(args: string[]): Promise<void> {
+  const names = args.filter((a) => !a.startsWith('--'));
+  const flags = args.filter((a) => a.startsWith('--'));
   const unknown = names.filter((n) => !(n in BENCHMARKS));
   if (unknown.length) throw new Error(`unknown benchmark(s): ${unknown.join(', ')}; known: ${Object.keys(BENCHMARKS).join(', ')}`);
   for (const name of names.length ? names : Object.keys(BENCHMARKS)) {
     process.stdout.write(`running ${name} ...\n`);
-    const figures = await BENCHMARKS[name]!();
+    const figures = await BENCHMARKS[name]!(flags);
     const file = await writeResult(name, figures);
     process.stdout.write(`${JSON.stringify(figures, null, 2)}\n-> ${file}\n`);
   }

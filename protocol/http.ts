@@ -205,3 +205,17 @@ export const GapsQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
   since: text().datetime({ offset: true }).optional(),
 });
+
+/** `GET /api/metrics/runtime` (admin): this server process's event-loop delay, memory and CPU. */
+export const RuntimeQuery = z.object({
+  /** `1`: start a new event-loop delay window after this read (a benchmark reads one per step). */
+  reset: z.enum(['0', '1']).optional(),
+});
+export const RuntimeMetrics = z.object({
+  eventLoopDelayMs: z.object({ p50: z.number(), p99: z.number(), max: z.number() }),
+  windowSeconds: z.number(),
+  memory: z.object({ rssBytes: z.number(), heapUsedBytes: z.number(), heapTotalBytes: z.number(), externalBytes: z.number(), arrayBuffersBytes: z.number() }),
+  cpuMs: z.object({ user: z.number(), system: z.number() }),
+  uptimeSeconds: z.number(),
+});
+export type RuntimeMetrics = z.infer<typeof RuntimeMetrics>;

@@ -15,6 +15,7 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DATA_DIR: z.string().default('./data'),
+  PGLITE_SHARED_BUFFERS_MB: z.coerce.number().int().min(1).max(4096).default(16),
   DATABASE_URL: optionalString,
   REDIS_URL: optionalString,
   OPENAI_API_KEY: optionalString,
@@ -44,7 +45,8 @@ const EnvSchema = z.object({
   GENERALIST_AFTER_SECONDS: z.coerce.number().int().min(0).max(86_400).default(120),
   PRESENCE_GRACE_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
   SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
-  TURN_LEASE_SECONDS: z.coerce.number().int().min(3).max(3600).default(30),
+  TURN_LEASE_SECONDS: z.coerce.number().int().min(3).max(3600).default(3),
+  TURN_SWEEP_MS: z.coerce.number().int().min(100).max(600_000).default(1000),
   TURN_STALE_SECONDS: z.coerce.number().int().min(10).max(86_400).default(600),
   PAGERDUTY_ROUTING_KEY: optionalString,
   PAGERDUTY_EVENTS_URL: z.string().url().default('https://events.pagerduty.com/v2/enqueue'),
@@ -85,6 +87,8 @@ export interface Config {
   readonly port: number;
   readonly host: string;
   readonly dataDir: string;
+  /** The embedded database's buffer pool (PostgreSQL's `shared_buffers`), in MB: most of its idle memory. */
+  readonly pgliteSharedBuffersMb: number;
   readonly databaseUrl?: string;
   readonly redisUrl?: string;
   readonly openai?: {
@@ -125,6 +129,8 @@ export interface Config {
   readonly presenceGraceSeconds: number;
   /** How often the sweepers (routing, SLA, presence, webhooks, intent changes from other processes) run. */
   readonly sweepIntervalMs: number;
+  /** How often each node looks for visitor messages a dead node left unanswered (with a short lease: recovery in seconds). */
+  readonly turnSweepMs: number;
   /** Visitor messages whose node died before answering: after leaseSeconds another node runs them; older than staleSeconds, a person gets them. */
   readonly turns: { readonly leaseSeconds: number; readonly staleSeconds: number };
   readonly pagerduty?: { readonly routingKey: string; readonly url: string };
@@ -170,6 +176,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     dataDir: e.DATA_DIR,
+    pgliteSharedBuffersMb: e.PGLITE_SHARED_BUFFERS_MB,
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
     openai: e.OPENAI_API_KEY
@@ -204,6 +211,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }),
     presenceGraceSeconds: e.PRESENCE_GRACE_SECONDS,
     sweepIntervalMs: e.SWEEP_INTERVAL_MS,
+    turnSweepMs: e.TURN_SWEEP_MS,
     turns: Object.freeze({ leaseSeconds: e.TURN_LEASE_SECONDS, staleSeconds: e.TURN_STALE_SECONDS }),
     pagerduty: e.PAGERDUTY_ROUTING_KEY ? Object.freeze({ routingKey: e.PAGERDUTY_ROUTING_KEY, url: e.PAGERDUTY_EVENTS_URL }) : undefined,
     linear: e.LINEAR_API_KEY ? Object.freeze({ apiKey: e.LINEAR_API_KEY, url: e.LINEAR_API_URL, teamId: e.LINEAR_TEAM_ID }) : undefined,

@@ -69,6 +69,7 @@ import { createConversationSuiteRunner } from './conversation-tests/run-conversa
 import { createAttachmentService } from './attachments/attachment-service.js';
 import { createDbAttachmentStore } from './attachments/attachment-store.js';
 import { imagesForModel } from './attachments/images-for-model.js';
+import { createRuntimeStats } from './runtime/runtime-stats.js';
 
 export interface RunningServer {
   url: string;
@@ -186,7 +187,8 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   let onRosterChanged = () => undefined as void;
   let onSessionsRevoked = (_userId: string) => undefined as void;
   const clientAddress = createClientAddress(config.trustProxy);
-  const app = createApp({ attachments, visitorLimits, db, log, tokens, users, conversations, kb, answerer, knowledgeGaps, ready: () => ready, clock, notes, transfers, feedback, notifications, webhookStats, webhookEndpoints: createWebhookEndpoints({ db, clock, config: config.webhook, onChange: () => endpointPresence.refresh() }), intents, bugReports, linearWebhookSecret: config.linearWebhookSecret, allowedOrigins: config.allowedOrigins, clientAddress, onRosterChanged: () => onRosterChanged(), loginThrottle, onSessionsRevoked: (id) => onSessionsRevoked(id), conversationTests: createConversationSuiteRunner({ stages: () => stages, kb }) });
+  const runtime = createRuntimeStats();
+  const app = createApp({ attachments, visitorLimits, db, runtime, log, tokens, users, conversations, kb, answerer, knowledgeGaps, ready: () => ready, clock, notes, transfers, feedback, notifications, webhookStats, webhookEndpoints: createWebhookEndpoints({ db, clock, config: config.webhook, onChange: () => endpointPresence.refresh() }), intents, bugReports, linearWebhookSecret: config.linearWebhookSecret, allowedOrigins: config.allowedOrigins, clientAddress, onRosterChanged: () => onRosterChanged(), loginThrottle, onSessionsRevoked: (id) => onSessionsRevoked(id), conversationTests: createConversationSuiteRunner({ stages: () => stages, kb }) });
   const httpServer = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
   httpServer.on('clientError', answerClientError(log));
   const adapter = await createSocketAdapter(config.redisUrl, log);
@@ -271,7 +273,10 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const images = config.openai?.readsImages ? imagesForModel(attachments) : undefined;
   stages = createDefaultPipeline({ catalog: () => intents.catalog(), kb, answerer, stream: broadcast.delta, images, ...llmAssist });
   const responder = attachVisitorResponder({ bus, db, conversations, stages: () => stages, hooks: broadcast, log, turns: config.turns });
-  const ticker = opts.startWorkers === false ? null : startTicker({ ...jobs }, config.sweepIntervalMs, log);
+  // Turn recovery has its own, faster sweep: with the short turn lease, a dead node's visitors are answered in seconds.
+  const { turns, ...slowJobs } = jobs;
+  const ticker = opts.startWorkers === false ? null : startTicker(slowJobs, config.sweepIntervalMs, log);
+  const turnTicker = opts.startWorkers === false ? null : startTicker({ turns }, config.turnSweepMs, log);
   // Messages a stopped node never answered: one pass now, then on every sweep.
   const firstRecovery = ticker ? jobs.turns().catch((err) => log.error({ err }, 'turn recovery failed')) : null;
 
@@ -304,8 +309,10 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     },
     async close() {
       ready = false;
+      runtime.stop();
       await webhooks.stop();
       await ticker?.stop();
+      await turnTicker?.stop();
       await firstRecovery;
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await responder.idle();

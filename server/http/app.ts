@@ -41,6 +41,7 @@ import type { AttachmentService } from '../attachments/attachment-service.js';
 import type { VisitorLimits } from '../limits/visitor-limits.js';
 import { VISITOR_UPLOAD_PATH, visitorAttachmentRoutes } from './visitor-attachment-routes.js';
 import { widgetAppearanceRoutes } from './widget-appearance-routes.js';
+import type { RuntimeStats } from '../runtime/runtime-stats.js';
 
 export interface AppDeps {
   db: Db;
@@ -81,6 +82,8 @@ export interface AppDeps {
   attachments: AttachmentService;
   /** The visitor-side rate limits (uploads count like messages). */
   visitorLimits: VisitorLimits;
+  /** This process's event-loop delay, memory and CPU (`GET /api/metrics/runtime`, admins). */
+  runtime?: RuntimeStats;
   /** Runs admins' test conversations through the live pipeline (nothing is stored). */
   conversationTests?: ConversationSuiteRunner;
 }

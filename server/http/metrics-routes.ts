@@ -1,12 +1,13 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { MetricsQuery } from '../../protocol/http.js';
+import { MetricsQuery, RuntimeMetrics, RuntimeQuery } from '../../protocol/http.js';
 import { escalationReportCsv, escalationReportMarkdown } from '../analytics/escalation-report.js';
 import { computeMetrics } from '../analytics/metrics.js';
 import type { TokenService } from '../auth/tokens.js';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/db.js';
-import { badRequest } from '../errors.js';
+import type { RuntimeStats } from '../runtime/runtime-stats.js';
+import { AppError, badRequest } from '../errors.js';
 import { requireRole } from './auth-middleware.js';
 import { parse } from './validate.js';
 
@@ -20,10 +21,16 @@ function rangeOf(q: { from?: string; to?: string }, now: Date, defaultDays: numb
   return { from, to };
 }
 
-export function metricsRoutes(deps: { db: Db; tokens: TokenService; clock: Clock }) {
+export function metricsRoutes(deps: { db: Db; tokens: TokenService; clock: Clock; runtime?: RuntimeStats }) {
   return new Hono()
     .use(requireRole(deps.tokens, 'admin'))
-    .get('/', async (c) => c.json(await computeMetrics(deps.db, rangeOf(parse(MetricsQuery, c.req.query()), deps.clock(), 30))));
+    .get('/', async (c) => c.json(await computeMetrics(deps.db, rangeOf(parse(MetricsQuery, c.req.query()), deps.clock(), 30))))
+    // This process only (each node answers for itself): event-loop delay, memory, CPU.
+    .get('/runtime', (c) => {
+      const q = parse(RuntimeQuery, c.req.query());
+      if (!deps.runtime) throw new AppError(404, 'not_found', 'Runtime figures are not collected by this server.');
+      return c.json(deps.runtime.read({ reset: q.reset === '1' }) satisfies RuntimeMetrics);
+    });
 }
 
 /** The weekly escalation report, downloadable as Markdown or CSV. */

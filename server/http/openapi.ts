@@ -30,6 +30,8 @@ import {
   LoginBody,
   MarkReadBody,
   MetricsQuery,
+  RuntimeMetrics,
+  RuntimeQuery,
   NoteBody,
   PasswordChangeBody,
   PageInfo,
@@ -527,6 +529,16 @@ const OPERATIONS: Operation[] = [
   { method: 'post', path: '/api/conversations/:id/verdict', tag: 'conversations', summary: "Judge the AI's handoff decision", access: 'agent', body: VerdictBody, response: Ok },
   // Metrics and reports
   { method: 'get', path: '/api/metrics', tag: 'metrics', summary: 'Dashboard figures for a date range (default: the last 30 days, at most 400)', access: 'admin', query: MetricsQuery, response: Metrics },
+  {
+    method: 'get',
+    path: '/api/metrics/runtime',
+    tag: 'metrics',
+    summary: "This server process's event-loop delay, memory and CPU",
+    access: 'admin',
+    description: 'Per process (in a cluster, the node that answers). Event-loop delay covers the window since start or the last `reset=1`.',
+    query: RuntimeQuery,
+    response: RuntimeMetrics,
+  },
   {
     method: 'get',
     path: '/api/reports/escalations',

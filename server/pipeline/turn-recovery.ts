@@ -13,7 +13,12 @@ export interface TurnOptions {
   /** Runs started on one turn before it is handed to a person instead (a message that kills its node). */
   maxAttempts: number;
 }
-export const DEFAULT_TURN_OPTIONS: TurnOptions = { leaseSeconds: 30, staleSeconds: 600, maxAttempts: 3 };
+/**
+ * A 3 s lease renewed every second: a dead node's turns are free again at most 3 s after its last
+ * renewal, and the 1 s turn sweep (TURN_SWEEP_MS) runs them, so its visitors are answered within
+ * about 4 s. A live node whose loop stalls longer loses the turn; only one outcome still commits.
+ */
+export const DEFAULT_TURN_OPTIONS: TurnOptions = { leaseSeconds: 3, staleSeconds: 600, maxAttempts: 3 };
 
 /** ran: the pipeline's outcome (or its failure handoff) committed; expired: handed off unanswered; skipped: not ours to run. */
 export type TurnOutcome = 'ran' | 'expired' | 'skipped';
