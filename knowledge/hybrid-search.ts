@@ -23,6 +23,8 @@ export interface HybridSearchOptions {
   fulltextWeight?: number;
   /** Score multiplier for articles whose `pages` match the visitor's page. */
   pageBoost?: number;
+  /** Score multiplier for articles in the visitor's language (`SearchOptions.language`). */
+  languageBoost?: number;
   confidence?: ConfidenceThresholds;
   /** Shared with the knowledge base so writes invalidate it; created here when omitted. */
   termStats?: TermStats;
@@ -43,6 +45,7 @@ export const HYBRID_SEARCH_DEFAULTS = {
   vectorWeight: 1,
   fulltextWeight: 1,
   pageBoost: 1.15,
+  languageBoost: 1.3,
   k: 5,
 };
 
@@ -58,6 +61,7 @@ interface CandidateRow {
   title: string;
   url: string | null;
   pages: string[];
+  lang: string;
   similarity: number;
   len: number;
   /** [lexeme, occurrences, occurrences in the heading path] for each query lexeme present. */
@@ -87,7 +91,7 @@ export function createHybridSearch(options: HybridSearchOptions): HybridSearch {
 
       const [vector, lexemes] = await Promise.all([embeddings.embedQuery(text), queryLexemes(db, text)]);
       const vectorLiteral = toVectorLiteral(vector);
-      const select = `SELECT c.id, c.article_id, c.heading_path, c.text, a.title, a.url, a.pages,
+      const select = `SELECT c.id, c.article_id, c.heading_path, c.text, a.title, a.url, a.pages, a.lang,
           1 - (c.embedding <=> $1::vector) AS similarity, length(c.tsv) AS len,
           (SELECT json_agg(json_build_array(u.lexeme, cardinality(u.positions),
                     (SELECT count(*) FROM unnest(u.weights) w WHERE w = 'A')))
@@ -148,7 +152,8 @@ export function createHybridSearch(options: HybridSearchOptions): HybridSearch {
       const best = new Map<string, RetrievedChunk & { similarity: number; coverage: number }>();
       for (const c of candidates) {
         const pageMatch = pageMatches(c.pages ?? [], opts.pageUrl);
-        const score = fusedScore(c) * (pageMatch ? cfg.pageBoost : 1);
+        const sameLanguage = opts.language !== undefined && c.lang === opts.language;
+        const score = fusedScore(c) * (pageMatch ? cfg.pageBoost : 1) * (sameLanguage ? cfg.languageBoost : 1);
         const prev = best.get(c.article_id);
         if (prev && prev.score >= score) continue;
         best.set(c.article_id, {
@@ -160,6 +165,7 @@ export function createHybridSearch(options: HybridSearchOptions): HybridSearch {
           text: c.text,
           score,
           pageMatch,
+          lang: c.lang,
           similarity: c.similarity,
           coverage: c.coverage,
         });

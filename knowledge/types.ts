@@ -10,6 +10,8 @@ export interface ArticleInput {
   tags?: string[];
   /** Where it came from (file path, upload name); informational. */
   source?: string | null;
+  /** ISO 639-1 language (`de`, `fr`...); detected from the text when absent. */
+  lang?: string | null;
 }
 
 export interface ArticleSummary {
@@ -18,6 +20,8 @@ export interface ArticleSummary {
   url: string | null;
   pages: string[];
   tags: string[];
+  /** ISO 639-1 language the article is written in. */
+  lang: string;
   updatedAt: string;
   chunks: number;
 }
@@ -40,6 +44,8 @@ export interface RetrievedChunk {
   score: number;
   /** True when the article's `pages` patterns match the visitor's page. */
   pageMatch: boolean;
+  /** The article's language (ISO 639-1). */
+  lang: string;
 }
 
 export interface RetrievalResult {
@@ -66,6 +72,8 @@ export interface RetrievalSignals {
 export interface SearchOptions {
   pageUrl?: string;
   k?: number;
+  /** The visitor's language: articles in it rank higher (others stay in the results). */
+  language?: string;
 }
 
 export interface IngestResult {

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { text } from './clean-text.js';
 import { LIMITS } from './limits.js';
 import { ChatMessage, PageInfo, VisitorIdentity } from './domain.js';
+import type { Language } from './messages/languages.js';
+import type { WidgetText } from './messages/en-widget.js';
 
 export const VisitorAuth = z.object({
   token: text().max(2000).optional(),
@@ -9,6 +11,8 @@ export const VisitorAuth = z.object({
   page: PageInfo.optional(),
   /** Id of the last message this client has; the server replays everything after it. */
   lastMessageId: text().max(100).optional(),
+  /** The browser's language (`navigator.language`): the fallback when a message is too short to tell. */
+  locale: text().max(35).optional(),
 });
 export type VisitorAuth = z.infer<typeof VisitorAuth>;
 
@@ -16,6 +20,8 @@ export const VisitorMessageIn = z.object({
   clientMessageId: text().min(1).max(LIMITS.clientMessageId),
   text: text().trim().min(1, 'message text is empty').max(LIMITS.messageText),
   page: PageInfo.optional(),
+  /** Sent by the "Talk to a person" button: the AI hands off at once (reason `explicit_request`). */
+  human: z.literal(true).optional(),
 });
 export type VisitorMessageIn = z.infer<typeof VisitorMessageIn>;
 
@@ -54,7 +60,14 @@ export interface HandoffNotice {
   agentsOnline: number;
 }
 
+/** The visitor's language and the widget's texts in it (sent on connect and when it changes). */
+export interface LanguageNotice {
+  language: Language;
+  text: WidgetText;
+}
+
 export interface VisitorServerToClient {
+  language: (p: LanguageNotice) => void;
   session: (p: SessionPayload) => void;
   message: (m: ChatMessage) => void;
   handoff: (h: HandoffNotice) => void;

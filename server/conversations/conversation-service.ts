@@ -11,6 +11,9 @@ import type { ConversationSummary } from './conversation-types.js';
 import { systemClock, type Clock } from '../clock.js';
 import { DEFAULT_SLA_POLICIES, slaDeadlines, type SlaPolicies } from '../sla/sla-policy.js';
 import { trustedAccount } from '../visitors/trusted-account.js';
+import { detectLanguage } from '../../knowledge/detect-language.js';
+import { say } from '../../protocol/messages/catalogue.js';
+import type { Language } from '../../protocol/messages/languages.js';
 
 export interface Actor {
   id: string;
@@ -123,7 +126,7 @@ export function createConversationService(deps: { db: Db; bus: EventBus; clock?:
   async function announceAssignment(c: ConversationSummary, agent: { id: string; name: string }): Promise<void> {
     await deps.db.query('UPDATE users SET last_assigned_at = $2 WHERE id = $1', [agent.id, clock()]);
     bus.emit(DomainEvents.conversationAssigned, { conversation: c, agent: { id: agent.id, name: agent.name } });
-    await store(c, { conversationId: c.id, role: 'system', text: `${agent.name} joined the conversation.`, meta: { event: 'agent_joined', agentId: agent.id } });
+    await store(c, { conversationId: c.id, role: 'system', text: say(c.language, 'agentJoined', { name: agent.name }), meta: { event: 'agent_joined', agentId: agent.id } });
   }
 
   const service = {
@@ -145,12 +148,16 @@ export function createConversationService(deps: { db: Db; bus: EventBus; clock?:
       identityChanged?: boolean;
       /** Runs before this message creates the conversation; throwing stops it (the new-conversation limit). */
       beforeCreate?: () => Promise<void>;
-    }): Promise<{ message: StoredMessage; created: boolean; conversation: ConversationSummary }> {
+      /** `navigator.language` from the widget, when supported: the fallback for short messages. */
+      browserLanguage?: Language | null;
+      /** The visitor pressed "Talk to a person": the policy hands off with `explicit_request`. */
+      asksForHuman?: boolean;
+    }): Promise<{ message: StoredMessage; created: boolean; conversation: ConversationSummary; languageChanged: boolean }> {
       // Rows are created on the first message; later messages only refresh identity when it is new.
       let existing = await repo.get(args.conversationId);
       if (!existing) await args.beforeCreate?.();
       if (!existing || args.identityChanged) {
-        await repo.ensure({ conversationId: args.conversationId, visitorId: args.visitorId, identity: args.identity, verified: args.verified, page: args.page });
+        await repo.ensure({ conversationId: args.conversationId, visitorId: args.visitorId, identity: args.identity, verified: args.verified, page: args.page, browserLanguage: args.browserLanguage });
         existing = await mustGet(args.conversationId);
       }
       let conversation = existing;
@@ -163,13 +170,18 @@ export function createConversationService(deps: { db: Db; bus: EventBus; clock?:
           conversation = reopened;
         }
       }
+      // The language is known before the message is stored, so the pipeline and every notice use it.
+      const guess = detectLanguage(args.text, { conversation: conversation.language, browser: args.browserLanguage ?? conversation.browserLanguage });
+      const languageChanged = (guess.source === 'text' || !conversation.language) && (await repo.setLanguage(conversation.id, guess.language));
+      if (languageChanged) conversation = { ...conversation, language: guess.language };
       const res = await store(conversation, {
         conversationId: args.conversationId,
         role: 'visitor',
         text: args.text,
         clientMessageId: args.clientMessageId,
+        ...(args.asksForHuman ? { meta: { asksForHuman: true } } : {}),
       });
-      return { ...res, conversation };
+      return { ...res, conversation, languageChanged };
     },
 
     async setContactEmail(conversationId: string, email: string): Promise<void> {
@@ -178,7 +190,7 @@ export function createConversationService(deps: { db: Db; bus: EventBus; clock?:
       if (c.contactEmail === email) return;
       await deps.db.query('UPDATE conversations SET contact_email = $2, updated_at = now() WHERE id = $1', [c.id, email]);
       await repo.recordEvent({ conversationId, type: 'contact_email', actor: 'visitor', data: { email } });
-      await store(c, { conversationId, role: 'system', text: `Thanks — we will reply to ${email} if nobody is available here.`, meta: { event: 'contact_email' } });
+      await store(c, { conversationId, role: 'system', text: say(c.language, 'contactSaved', { email }), meta: { event: 'contact_email' } });
     },
 
     postBotMessage: (args: BotMessage): Promise<StoredMessage> => committed((tx, after) => postBotMessageIn(tx, after, args)),

@@ -11,8 +11,9 @@ import { buildGroundedPrompt, NO_ANSWER } from './grounded-prompt.js';
 export function createLlmAnswerer(deps: { model: ChatModel; product?: string; timeoutMs: number }): Answerer {
   return {
     name: `llm:${deps.model.name}`,
+    crossLanguage: true,
     async answer(req) {
-      const messages = await buildGroundedPrompt({ product: deps.product ?? 'Acme Projects', question: req.question, chunks: req.chunks, history: req.history });
+      const messages = await buildGroundedPrompt({ product: deps.product ?? 'Acme Projects', question: req.question, chunks: req.chunks, history: req.history, language: req.language });
       const signal = AbortSignal.timeout(deps.timeoutMs);
       let text = '';
       let flushed = 0;

@@ -1,6 +1,7 @@
 import type { Citation } from '../../protocol/domain.js';
 import type { RetrievedChunk } from '../../knowledge/types.js';
 import { composeExtractiveAnswer } from './extractive-answer.js';
+import type { Language } from '../../protocol/messages/languages.js';
 
 export interface AnswerRequest {
   question: string;
@@ -8,6 +9,8 @@ export interface AnswerRequest {
   history: Array<{ role: string; text: string }>;
   /** Receives the answer as it is written, for streaming to the visitor. */
   onDelta?: (delta: string) => void;
+  /** The visitor's language: the answer is written in it (absent: English). */
+  language?: Language;
 }
 export interface ComposedAnswer {
   text: string;
@@ -19,6 +22,12 @@ export interface ComposedAnswer {
 /** Writes the answer from retrieved knowledge; offline extractive by default, an LLM when configured. */
 export interface Answerer {
   readonly name: string;
+  /**
+   * True when it writes in the visitor's language from articles in any language (a language
+   * model). False (the extractive composer): it quotes articles, so only ones in the visitor's
+   * language can answer them.
+   */
+  readonly crossLanguage?: boolean;
   answer(req: AnswerRequest): Promise<ComposedAnswer>;
 }
 

@@ -22,6 +22,12 @@ export function createDraftAnswerStage(deps: {
       if (retrieval.skipped || !retrieval.confident) {
         return { draft: { text: '', citations: [], grounded: false, streamed: false, skipped: retrieval.skipped ?? 'no confident knowledge' } };
       }
+      // An answerer that quotes articles can only answer from ones in the visitor's language.
+      const sameLanguage = deps.answerer.crossLanguage || !turn.language;
+      const chunks = sameLanguage ? retrieval.results : retrieval.results.filter((c) => c.lang === turn.language);
+      if (retrieval.results[0] && chunks[0] !== retrieval.results[0]) {
+        return { draft: { text: '', citations: [], grounded: false, problem: 'other_language', streamed: false } };
+      }
       let streamed = false;
       const onDelta = deps.stream
         ? (delta: string) => {
@@ -31,7 +37,8 @@ export function createDraftAnswerStage(deps: {
         : undefined;
       const answer = await deps.answerer.answer({
         question: turn.text,
-        chunks: retrieval.results,
+        chunks,
+        ...(turn.language ? { language: turn.language } : {}),
         history: turn.history.map((m) => ({ role: m.role, text: m.text })),
         ...(onDelta ? { onDelta } : {}),
       });
