@@ -32,6 +32,16 @@ export function detectLanguage(text: string, fallback: { conversation?: string |
 }
 
 /**
+ * The conversation's language after a new visitor message: the message's own when it was detected
+ * in it (visitors may switch), else the language so far, else the fallback (browser, English).
+ */
+export function nextConversationLanguage(text: string, known: { conversation?: string | null; browser?: string | null }): Language {
+  const current = supportedLanguage(known.conversation);
+  const guess = detectLanguage(text, known);
+  return guess.source === 'text' || !current ? guess.language : current;
+}
+
+/**
  * An article's language (ISO 639-1) when its front matter or body does not say: detected from its
  * title and text, English when the detector is unsure.
  */

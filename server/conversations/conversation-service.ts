@@ -11,7 +11,7 @@ import type { ConversationSummary } from './conversation-types.js';
 import { systemClock, type Clock } from '../clock.js';
 import { DEFAULT_SLA_POLICIES, slaDeadlines, type SlaPolicies } from '../sla/sla-policy.js';
 import { trustedAccount } from '../visitors/trusted-account.js';
-import { detectLanguage } from '../../knowledge/detect-language.js';
+import { nextConversationLanguage } from '../../knowledge/detect-language.js';
 import { say } from '../../protocol/messages/catalogue.js';
 import type { Language } from '../../protocol/messages/languages.js';
 
@@ -171,9 +171,9 @@ export function createConversationService(deps: { db: Db; bus: EventBus; clock?:
         }
       }
       // The language is known before the message is stored, so the pipeline and every notice use it.
-      const guess = detectLanguage(args.text, { conversation: conversation.language, browser: args.browserLanguage ?? conversation.browserLanguage });
-      const languageChanged = (guess.source === 'text' || !conversation.language) && (await repo.setLanguage(conversation.id, guess.language));
-      if (languageChanged) conversation = { ...conversation, language: guess.language };
+      const language = nextConversationLanguage(args.text, { conversation: conversation.language, browser: args.browserLanguage ?? conversation.browserLanguage });
+      const languageChanged = await repo.setLanguage(conversation.id, language);
+      if (languageChanged) conversation = { ...conversation, language };
       const res = await store(conversation, {
         conversationId: args.conversationId,
         role: 'visitor',
