@@ -23,6 +23,7 @@ import type { QueueState } from './queue-text.js';
 import type { KeyValueStorage } from './safe-storage.js';
 import { createSessionStore, type StoredSession } from './session-store.js';
 import type { StorageKeys } from './storage-keys.js';
+import { setText, t } from './text.js';
 
 export type VisitorSocket = Socket<VisitorServerToClient, VisitorClientToServer>;
 export type SocketFactory = (url: string, options: Partial<ManagerOptions & SocketOptions>) => VisitorSocket;
@@ -53,6 +54,8 @@ export interface ChatModelOptions {
   pageDebounceMs?: number;
   /** Delay before trying again after the server refused the connection. */
   refusedRetryMs?: number;
+  /** The browser's language (`navigator.language`), the server's fallback for short messages. */
+  locale?: string;
 }
 
 export interface ChatModel {
@@ -82,6 +85,8 @@ export interface ChatModel {
   close(): void;
   /** Returns false when the text is empty or too long. */
   send(text: string): boolean;
+  /** "Talk to a person": one click, the AI hands over (reason `explicit_request`). */
+  askForPerson(): void;
   retry(clientMessageId: string): void;
   /** "Did this help?": yes resolves the conversation, no brings in a person on the next message. */
   sendFeedback(messageId: string, helpful: boolean): void;
@@ -110,6 +115,7 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
     ackTimeoutMs = 15_000,
     pageDebounceMs = 120,
     refusedRetryMs = 15_000,
+    locale,
   } = options;
 
   const sessions = createSessionStore(storage, keys.session);
@@ -159,6 +165,7 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
     const page = currentPage();
     lastPageKey = JSON.stringify(page); // the server learns this page from the handshake
     const auth: VisitorAuth = { page };
+    if (locale) auth.locale = locale.slice(0, 35);
     if (session?.token) auth.token = session.token;
     if (identity && Object.keys(identity).length > 0) auth.visitor = identity;
     const lastId = lastServerMessageId(messages.peek());
@@ -223,6 +230,7 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
       sessions.save(session);
       conversationId.value = p.conversationId;
     });
+    s.on('language', (p) => setText(p?.text));
     s.on('message', (m: ChatMessage) => receive([m], true));
     s.on('message:delta', (p) => {
       if (typeof p?.replyTo !== 'string' || typeof p.delta !== 'string') return;
@@ -263,7 +271,7 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
         agentName.value = null;
         nobodyOnline.value = false;
         if (p?.csat === true) csat.value = 'asking';
-        notice('This conversation was resolved. Type a message any time if you need more help.');
+        notice(t('resolved'));
       });
     });
     s.on('typing', (p) => {
@@ -346,7 +354,7 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
     return new Promise((resolve) => {
       const s = socket;
       if (!s?.connected) return resolve('timeout');
-      const payload = { clientMessageId: item.clientMessageId, text: item.text, page: item.page ?? currentPage() };
+      const payload = { clientMessageId: item.clientMessageId, text: item.text, page: item.page ?? currentPage(), ...(item.human ? { human: true as const } : {}) };
       s.timeout(ackTimeoutMs).emit('message', payload, (err, ack) => {
         if (err || !ack) return resolve('timeout');
         batch(() => {
@@ -358,6 +366,17 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
         resolve(ack.ok ? 'ok' : 'rejected');
       });
     });
+  }
+
+  function send(text: string, human?: true): boolean {
+    const clean = typeof text === 'string' ? text.trim() : '';
+    if (!clean || clean.length > LIMITS.messageText) return false;
+    const item: OutboxItem = { clientMessageId: newId(), text: clean, createdAt: now().toISOString(), page: currentPage(), ...(human ? { human } : {}) };
+    outbox.add(item);
+    messages.value = addPending(messages.peek(), item);
+    ensureConnected();
+    void flushOutbox();
+    return true;
   }
 
   function notice(text: string): void {
@@ -454,16 +473,10 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
     close() {
       isOpen.value = false;
     },
-    send(text) {
-      const clean = typeof text === 'string' ? text.trim() : '';
-      if (!clean || clean.length > LIMITS.messageText) return false;
-      const item: OutboxItem = { clientMessageId: newId(), text: clean, createdAt: now().toISOString(), page: currentPage() };
-      outbox.add(item);
-      messages.value = addPending(messages.peek(), item);
-      ensureConnected();
-      void flushOutbox();
-      return true;
+    askForPerson() {
+      send(t('humanMsg'), true);
     },
+    send: (text) => send(text),
     sendFeedback(messageId, helpful) {
       const s = socket;
       const state = feedback.peek()[messageId];
@@ -475,7 +488,7 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
         batch(() => {
           set(helpful ? 'yes' : 'no');
           // Yes: the server resolves the conversation and says so. No: the next message goes to a person.
-          if (!helpful) notice("Sorry that didn't help. Tell us a bit more and a person from our team will take it from here.");
+          if (!helpful) notice(t('sorry'));
         });
       });
     },

@@ -26,7 +26,7 @@ export interface LoadedChat {
 
 export function createChat({ serverUrl, title, storage, keys }: ChatOptions): LoadedChat {
   const here = () => ({ url: location.href, title: document.title });
-  const model = createChatModel({ serverUrl, storage, keys, location: here });
+  const model = createChatModel({ serverUrl, storage, keys, location: here, locale: navigator.language });
   const suggestions = createSuggestionSource(serverUrl);
   return {
     api: {

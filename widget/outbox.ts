@@ -8,6 +8,8 @@ export interface OutboxItem {
   text: string;
   createdAt: string;
   page?: PageInfo;
+  /** Sent by "Talk to a person". */
+  human?: true;
 }
 
 export interface Outbox {

@@ -1,3 +1,5 @@
+import { t } from './text.js';
+
 export interface QueueState {
   position: number;
   etaSeconds: number;
@@ -10,8 +12,8 @@ export interface QueueState {
  * position and a wait would be untrue, so it says that instead (the email offer follows it).
  */
 export function formatQueueStatus(q: QueueState): string {
-  if (q.agentsOnline === 0) return "You've been handed to our team. Nobody is available right now, so we'll reply here as soon as someone is back.";
+  if (q.agentsOnline === 0) return t('nobody');
   const position = Math.max(1, Math.round(q.position) || 1);
   const minutes = Math.max(1, Math.ceil((Number.isFinite(q.etaSeconds) ? q.etaSeconds : 0) / 60));
-  return `You've been handed to our team — position ${position} in queue, about ${minutes} min`;
+  return t('queue', { position, minutes });
 }

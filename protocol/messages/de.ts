@@ -66,5 +66,6 @@ export const DE: { server: ServerText; widget: WidgetText } = {
     fbNo: 'Danke. Bei Ihrer nächsten Nachricht hilft Ihnen eine Person aus unserem Team.',
     fbFail: 'Das konnte nicht gesendet werden; bitte noch einmal. Hat das geholfen?',
     log: 'Gespräch',
+    sorry: 'Schade, dass das nicht geholfen hat. Erzählen Sie uns etwas mehr, dann übernimmt eine Person aus unserem Team.',
   },
 };

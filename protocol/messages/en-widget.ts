@@ -47,6 +47,7 @@ export const WIDGET_TEXT_EN = {
   fbNo: 'Thanks. A person from our team will help with your next message.',
   fbFail: 'Could not send that; try again. Did this help?',
   log: 'Conversation',
+  sorry: "Sorry that didn't help. Tell us a bit more and a person from our team will take it from here.",
 };
 export type WidgetTextKey = keyof typeof WIDGET_TEXT_EN;
 export type WidgetText = Record<WidgetTextKey, string>;

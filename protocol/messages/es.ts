@@ -66,5 +66,6 @@ export const ES: { server: ServerText; widget: WidgetText } = {
     fbNo: 'Gracias. Una persona de nuestro equipo te ayudará con tu próximo mensaje.',
     fbFail: 'No se pudo enviar; inténtalo de nuevo. ¿Te ha servido?',
     log: 'Conversación',
+    sorry: 'Siento que no te haya servido. Cuéntanos un poco más y una persona de nuestro equipo se encargará.',
   },
 };

@@ -66,5 +66,6 @@ export const FR: { server: ServerText; widget: WidgetText } = {
     fbNo: 'Merci. Une personne de notre équipe vous aidera dès votre prochain message.',
     fbFail: "L'envoi a échoué ; réessayez. Cela vous a-t-il aidé ?",
     log: 'Conversation',
+    sorry: "Désolé que cela ne vous ait pas aidé. Dites-nous-en un peu plus et une personne de notre équipe prendra le relais.",
   },
 };

@@ -10,6 +10,7 @@ import { Suggestions } from './Suggestions.js';
 import { ContactForm, CsatForm } from './FollowUp.js';
 import type { SuggestionSource } from '../suggestions.js';
 import { keepFocusIn } from '../keep-focus-in.js';
+import { t } from '../text.js';
 import { useMediaQuery } from '../use-media-query.js';
 
 export interface ChatPanelProps {
@@ -32,7 +33,8 @@ export interface ChatPanelProps {
  */
 export function ChatPanel({ model, title, open, panelRef, inputRef, baseUrl, onClose, suggestions, page }: ChatPanelProps) {
   const agent = model.agentName.value;
-  const subtitle = agent ? `You're chatting with ${agent}` : model.queue.value ? 'Waiting for our team' : 'AI assistant · our team is one message away';
+  const queued = model.queue.value;
+  const subtitle = agent ? t('subAgent', { name: agent }) : queued ? t('subQueue') : t('subAi');
 
   // The same breakpoint as the full-screen layout in styles.css.
   const modal = useMediaQuery('(max-width: 480px)');
@@ -65,12 +67,21 @@ export function ChatPanel({ model, title, open, panelRef, inputRef, baseUrl, onC
             {subtitle}
           </p>
         </div>
-        <button type="button" class="fl-icon-btn" aria-label="Close chat" onClick={onClose}>
+        <button type="button" class="fl-icon-btn" aria-label={t('close')} onClick={onClose}>
           <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20" focusable="false">
             <path fill="currentColor" d="M6.4 5 12 10.6 17.6 5 19 6.4 13.4 12l5.6 5.6-1.4 1.4-5.6-5.6L6.4 19 5 17.6 10.6 12 5 6.4Z" />
           </svg>
         </button>
       </header>
+      {!agent && !queued && (
+        // EU AI Act Art. 50: the visitor knows it is an AI, and a person is always one click away.
+        <div class="fl-ai-note" data-testid="ai-note">
+          <span>{t('aiNote')}</span>
+          <button type="button" class="fl-link-btn" data-testid="talk-to-person" onClick={() => model.askForPerson()}>
+            {t('human')}
+          </button>
+        </div>
+      )}
       <ConnectionBanner state={model.connection.value} />
       <QueueStatus queue={model.queue.value} />
       <Transcript messages={model.messages.value} open={open} baseUrl={baseUrl} onRetry={(id) => model.retry(id)} feedback={model.feedback.value} onFeedback={(id, helpful) => model.sendFeedback(id, helpful)} />

@@ -1,11 +1,12 @@
 import type { Citation } from '../../protocol/domain.js';
+import { t } from '../text.js';
 import { safeLinkHref } from '../safe-url.js';
 
 /** Sources behind an AI answer; only http(s) targets become links, anything else is plain text. */
 export function Citations({ citations, base }: { citations: Citation[]; base: string }) {
   return (
     <div class="fl-cites">
-      <span class="fl-cites-label">Sources</span>
+      <span class="fl-cites-label">{t('sources')}</span>
       <ul>
         {citations.map((c, i) => {
           const href = safeLinkHref(c.url, base);
@@ -15,7 +16,7 @@ export function Citations({ citations, base }: { citations: Citation[]; base: st
               {href ? (
                 <a href={href} target="_blank" rel="noopener noreferrer">
                   {title}
-                  <span class="fl-sr"> (opens in a new tab)</span>
+                  <span class="fl-sr">{t('newTab')}</span>
                 </a>
               ) : (
                 title

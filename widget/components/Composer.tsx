@@ -1,5 +1,6 @@
 import type { RefObject, TargetedEvent, TargetedKeyboardEvent } from 'preact';
 import { useState } from 'preact/hooks';
+import { t } from '../text.js';
 import { LIMITS } from '../../protocol/limits.js';
 
 export interface ComposerProps {
@@ -50,8 +51,8 @@ export function Composer({ inputRef, onSend }: ComposerProps) {
       <textarea
         ref={inputRef}
         class="fl-input"
-        aria-label="Message"
-        placeholder="Type your message…"
+        aria-label={t('message')}
+        placeholder={t('input')}
         rows={1}
         maxLength={LIMITS.messageText}
         value={text}
@@ -61,7 +62,7 @@ export function Composer({ inputRef, onSend }: ComposerProps) {
         }}
         onKeyDown={onKeyDown}
       />
-      <button type="submit" class="fl-send" aria-label="Send" disabled={!text.trim()}>
+      <button type="submit" class="fl-send" aria-label={t('send')} disabled={!text.trim()}>
         <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20" focusable="false">
           <path fill="currentColor" d="M3.4 20.4 21 12 3.4 3.6 3.4 10l12.6 2-12.6 2z" />
         </svg>

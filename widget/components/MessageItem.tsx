@@ -1,5 +1,6 @@
 import type { FeedbackState } from '../chat-model.js';
 import type { ViewMessage } from '../message-list.js';
+import { t } from '../text.js';
 import { Citations } from './Citations.js';
 
 export interface MessageItemProps {
@@ -11,11 +12,10 @@ export interface MessageItemProps {
   onFeedback?: (messageId: string, helpful: boolean) => void;
 }
 
-const AUTHOR: Record<ViewMessage['role'], string> = { visitor: 'You', ai: 'AI assistant', agent: 'Support agent', system: '' };
 
 /** One message. Text is rendered as text (never HTML); line breaks are kept by CSS. */
 export function MessageItem({ message: m, base, onRetry, feedback, onFeedback }: MessageItemProps) {
-  const author = m.role === 'agent' ? m.authorName || AUTHOR.agent : AUTHOR[m.role];
+  const author = m.role === 'agent' ? m.authorName || t('agent') : t('ai');
   return (
     <div
       class={`fl-msg fl-msg-${m.role}${m.delivery === 'pending' ? ' fl-pending' : ''}`}
@@ -28,7 +28,7 @@ export function MessageItem({ message: m, base, onRetry, feedback, onFeedback }:
       aria-hidden={m.streaming ? 'true' : undefined}
     >
       {m.role === 'system' ? null : m.role === 'visitor' ? (
-        <span class="fl-sr">You said: </span>
+        <span class="fl-sr">{t('you')}</span>
       ) : (
         <span class="fl-author">{author}</span>
       )}
@@ -37,12 +37,12 @@ export function MessageItem({ message: m, base, onRetry, feedback, onFeedback }:
         {m.citations && m.citations.length > 0 && <Citations citations={m.citations} base={base} />}
       </div>
       {feedback !== undefined && onFeedback && m.id && <Feedback id={m.id} state={feedback} onFeedback={onFeedback} />}
-      {m.delivery === 'pending' && <span class="fl-meta">Sending…</span>}
+      {m.delivery === 'pending' && <span class="fl-meta">{t('sending')}</span>}
       {m.delivery === 'failed' && m.clientMessageId && (
         <span class="fl-meta fl-error">
-          Not sent{m.error ? `: ${m.error}` : ''}.{' '}
+          {t('notSent')}{m.error ? `: ${m.error}` : ''}.{' '}
           <button type="button" class="fl-link-btn" onClick={() => onRetry(m.clientMessageId!)}>
-            Retry
+            {t('retry')}
           </button>
         </span>
       )}
@@ -55,19 +55,19 @@ function Feedback({ id, state, onFeedback }: { id: string; state: FeedbackState 
   if (state === 'yes' || state === 'no') {
     return (
       <span class="fl-meta fl-feedback" data-testid="feedback" data-feedback={state} role="status">
-        {state === 'yes' ? 'Thanks for letting us know!' : 'Thanks. A person from our team will help with your next message.'}
+        {t(state === 'yes' ? 'fbYes' : 'fbNo')}
       </span>
     );
   }
   const busy = state === 'sending';
   return (
-    <span class="fl-meta fl-feedback" data-testid="feedback" role="group" aria-label="Did this help?">
-      <span id={`fl-fb-${id}`}>{state === 'failed' ? 'Could not send that; try again. Did this help?' : 'Did this help?'}</span>{' '}
+    <span class="fl-meta fl-feedback" data-testid="feedback" role="group" aria-label={t('helped')}>
+      <span id={`fl-fb-${id}`}>{t(state === 'failed' ? 'fbFail' : 'helped')}</span>{' '}
       <button type="button" class="fl-link-btn" disabled={busy} aria-describedby={`fl-fb-${id}`} onClick={() => onFeedback(id, true)}>
-        Yes
+        {t('yes')}
       </button>{' '}
       <button type="button" class="fl-link-btn" disabled={busy} aria-describedby={`fl-fb-${id}`} onClick={() => onFeedback(id, false)}>
-        No
+        {t('no')}
       </button>
     </span>
   );
