@@ -54,6 +54,19 @@ describe(`answers from an OpenAI-compatible model (${dbKind})`, () => {
     expect(userPrompt()).toMatch(/<context>[\s\S]*billing email[\s\S]*<\/context>/i);
   });
 
+  it("answers a German visitor in German from an English article (offline this would be a handoff)", async () => {
+    fake.reply = () => ({ text: 'Öffnen Sie Settings > API und klicken Sie auf Create key [1].' });
+    const s = await connect(`${server.url}/visitor`, { page: { url: 'http://localhost/settings/integrations', title: 'Integrations' }, locale: 'de-DE' });
+    sockets.push(s);
+    await nextEvent(s, 'session');
+    const answer = nextEvent<ChatMessage>(s, 'message', (m) => m.role === 'ai');
+    await emitAck(s, 'message', { clientMessageId: 'de1', text: 'Wie erstelle ich einen API key für Webhooks?' });
+    const ai = await answer;
+    expect(ai.text).toBe('Öffnen Sie Settings > API und klicken Sie auf Create key [1].');
+    expect(ai.citations?.[0]?.title).toBe('API keys and webhooks');
+    expect(systemPrompt()).toContain('Write your answer in German');
+  });
+
   it('hands off, without showing the marker, when the model says the context has no answer', async () => {
     fake.reply = () => ({ text: 'NO_ANSWER', chunks: ['NO_', 'ANSWER'] });
     const s = await visitor();
