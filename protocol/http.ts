@@ -146,6 +146,8 @@ export const SuggestionsQuery = z.object({
   pageUrl: text().trim().min(1).max(LIMITS.pageUrl),
   title: text().trim().max(LIMITS.pageTitle).optional(),
   k: z.coerce.number().int().min(1).max(5).default(3),
+  /** The visitor's language (`navigator.language`): articles in it first, then English. */
+  lang: text().trim().max(35).optional(),
 });
 export type SuggestionsQuery = z.infer<typeof SuggestionsQuery>;
 

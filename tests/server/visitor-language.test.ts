@@ -117,6 +117,18 @@ describe(`the visitor's language (${dbKind})`, () => {
     expect(d.handoff!.reason).toMatch(/Talk to a person/);
   });
 
+  it('suggests articles for the page in the visitor language first, then English, never a third language', async () => {
+    const titles = async (lang?: string) => {
+      const q = new URLSearchParams({ pageUrl: 'http://localhost/billing', title: 'Billing', ...(lang ? { lang } : {}) });
+      const body = (await (await fetch(`${server.url}/api/knowledge/suggestions?${q}`)).json()) as { suggestions: Array<{ title: string }> };
+      return body.suggestions.map((s) => s.title);
+    };
+    const de = await titles('de-DE');
+    expect(de.slice(0, 2).sort()).toEqual(['Abonnement kündigen', 'Rechnungs-E-Mail-Adresse ändern']);
+    expect(de.some((t) => /Cambiar|Changer|Résilier|Cancelar/.test(t))).toBe(false);
+    expect((await titles()).some((t) => /Abonnement|Rechnungs|Cambiar|Changer|Résilier|Cancelar/.test(t))).toBe(false);
+  });
+
   it('refuses a malformed button flag', async () => {
     const v = await visitor();
     const ack = await emitAck(v.socket, 'message', { clientMessageId: 'bad', text: 'hi', human: 'yes' });
