@@ -6,7 +6,9 @@ import type { ConversationNotes } from '../conversations/conversation-notes.js';
 import type { ConversationService } from '../conversations/conversation-service.js';
 import type { ConversationTransfers } from '../conversations/conversation-transfers.js';
 import type { Db } from '../db/db.js';
-import { notFound } from '../errors.js';
+import { AppError, notFound } from '../errors.js';
+import type { MessageTranslator } from '../llm/llm-translator.js';
+import { DEFAULT_LANGUAGE } from '../../protocol/messages/languages.js';
 import { requireRole, type AuthEnv } from './auth-middleware.js';
 import { jsonBody, parse } from './validate.js';
 
@@ -17,6 +19,8 @@ export interface ConversationRouteDeps {
   notes: ConversationNotes;
   transfers: ConversationTransfers;
   feedback: ConversationFeedback;
+  /** Translates visitors' messages for agents (a language model is configured). */
+  translator?: MessageTranslator;
 }
 
 export function conversationRoutes(deps: ConversationRouteDeps) {
@@ -52,6 +56,13 @@ export function conversationRoutes(deps: ConversationRouteDeps) {
         ...(detail.handoff ? { handoff: detail.handoff } : {}),
         ...(detail.assignee ? { assignee: detail.assignee } : {}),
       });
+    })
+    // The visitor's message in the agent's language (English), when a language model is configured.
+    .post('/:id/messages/:messageId/translation', async (c) => {
+      if (!deps.translator) throw new AppError(503, 'translation_unavailable', 'Translating messages needs a language model: set OPENAI_API_KEY (and OPENAI_BASE_URL for another endpoint).');
+      const message = (await repo.messages(c.req.param('id'))).find((m) => m.id === c.req.param('messageId'));
+      if (!message) throw notFound('Message');
+      return c.json({ text: await deps.translator.translate(message.text, DEFAULT_LANGUAGE), language: DEFAULT_LANGUAGE });
     })
     .get('/:id/timeline', async (c) => c.json({ timeline: await timelineOf(deps.db, c.req.param('id')) }))
     .post('/:id/notes', async (c) => {

@@ -129,6 +129,15 @@ describe(`the visitor's language (${dbKind})`, () => {
     expect((await titles()).some((t) => /Abonnement|Rechnungs|Cambiar|Changer|Résilier|Cancelar/.test(t))).toBe(false);
   });
 
+  it('says translation needs a language model when none is configured', async () => {
+    const v = await visitor('de-DE');
+    await v.say('Ich möchte bitte mit einer Person sprechen.', { human: true });
+    const id = (await v.detail()).messages.find((m) => m.role === 'visitor')!.id;
+    const res = await fetch(`${server.url}/api/conversations/${v.conversationId}/messages/${id}/translation`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(503);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('translation_unavailable');
+  });
+
   it('refuses a malformed button flag', async () => {
     const v = await visitor();
     const ack = await emitAck(v.socket, 'message', { clientMessageId: 'bad', text: 'hi', human: 'yes' });
