@@ -101,6 +101,8 @@ export interface ConversationDetail {
   notes?: Note[];
   timeline?: TimelineEvent[];
   verdicts?: Array<{ agentId: string; verdict: Verdict }>;
+  /** The visitor's language (ISO 639-1); null when not known yet (English). */
+  language?: string | null;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type

@@ -151,7 +151,12 @@ export function ConversationScreen({ id }: { id: string }) {
       {model.error.value && <Alert>{model.error.value}</Alert>}
       <div class="conv-body">
         <section class="conv-main" aria-label="Conversation">
-          <Transcript messages={model.messages.value} visitor={d.visitor} onRetry={model.retry} />
+          <Transcript
+            messages={model.messages.value}
+            visitor={d.visitor}
+            onRetry={model.retry}
+            {...(d.language && d.language !== 'en' ? { translate: async (messageId: string) => (await api.translateMessage(id, messageId)).text } : {})}
+          />
           {status !== 'resolved' && (
             <ReplyBox
               disabled={!model.canReply.value}
