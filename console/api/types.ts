@@ -103,6 +103,8 @@ export interface ConversationDetail {
   verdicts?: Array<{ agentId: string; verdict: Verdict }>;
   /** The visitor's language (ISO 639-1); null when not known yet (English). */
   language?: string | null;
+  /** A language model is configured: visitors' messages can be translated. */
+  translation?: boolean;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type

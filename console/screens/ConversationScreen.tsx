@@ -155,7 +155,7 @@ export function ConversationScreen({ id }: { id: string }) {
             messages={model.messages.value}
             visitor={d.visitor}
             onRetry={model.retry}
-            {...(d.language && d.language !== 'en' ? { translate: async (messageId: string) => (await api.translateMessage(id, messageId)).text } : {})}
+            {...(d.translation && d.language && d.language !== 'en' ? { translate: async (messageId: string) => (await api.translateMessage(id, messageId)).text } : {})}
           />
           {status !== 'resolved' && (
             <ReplyBox

@@ -53,6 +53,8 @@ export function conversationRoutes(deps: ConversationRouteDeps) {
         notes,
         timeline,
         verdicts,
+        // The console offers "Translate to English" only when it can work.
+        translation: deps.translator !== undefined,
         ...(detail.handoff ? { handoff: detail.handoff } : {}),
         ...(detail.assignee ? { assignee: detail.assignee } : {}),
       });
