@@ -5,6 +5,7 @@ import { createPgliteDb } from '../server/db/pglite-db.js';
 import { createLogger } from '../server/logger.js';
 import { startServer } from '../server/start-server.js';
 import type { ConversationSuiteResult } from '../server/conversation-tests/run-conversation-suite.js';
+import type { ArticleIndex } from '../server/conversation-tests/resolve-article-ref.js';
 import { EvalInputError } from './eval-retrieval.js';
 
 /**
@@ -20,6 +21,14 @@ export async function runConversationsEval(file: string): Promise<ConversationSu
   } catch (err) {
     throw new EvalInputError(`Cannot read ${file}: ${(err as Error).message}`);
   }
+  return (await runSuiteOnThrowAwayServer({ jsonl }, file)).suite;
+}
+
+/** Runs a suite (JSONL or parsed conversations) on a throw-away demo server; also returns its article index. */
+export async function runSuiteOnThrowAwayServer(
+  body: { jsonl: string } | { conversations: unknown[] },
+  label: string,
+): Promise<{ suite: ConversationSuiteResult; articles: ArticleIndex }> {
   const password = `eval-${randomBytes(18).toString('base64url')}`;
   const openai = Object.fromEntries(Object.entries(process.env).filter(([k, v]) => k.startsWith('OPENAI_') && v !== undefined)) as Record<string, string>;
   const config = loadConfig({ ...openai, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', SEED_DEMO: '1', RATE_LIMITS: 'off', ADMIN_EMAIL: 'eval@firstline.local', ADMIN_PASSWORD: password });
@@ -32,11 +41,11 @@ export async function runConversationsEval(file: string): Promise<ConversationSu
     const res = await server.app.request('/api/conversation-tests/run', {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ jsonl }),
+      body: JSON.stringify(body),
     });
-    const body = (await res.json()) as ConversationSuiteResult & { error?: { message: string } };
-    if (!res.ok) throw new EvalInputError(`${file}: ${body.error?.message ?? res.status}`);
-    return body;
+    const result = (await res.json()) as ConversationSuiteResult & { error?: { message: string } };
+    if (!res.ok) throw new EvalInputError(`${label}: ${result.error?.message ?? res.status}`);
+    return { suite: result, articles: await server.kb.listArticles() };
   } finally {
     await server.close();
     await db.close();

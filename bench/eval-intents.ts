@@ -24,7 +24,7 @@ export interface IntentsEvalResult {
   p99Ms: number;
   /** The learnt confidence threshold and what leave-intents-out expected of it on train. */
   rejectionThreshold: number;
-  simulated: { inScopeRejected: number; unseenRejected: number; inScopeAccuracy: number } | null;
+  simulated: { inScopeRejected: number; inScopeLost: number; unseenRejected: number; inScopeAccuracy: number } | null;
   worst: Array<{ label: string; f1: number; confusedWith: string | null }>;
 }
 
@@ -50,12 +50,20 @@ function percentile(sorted: number[], q: number): number {
 
 const round = (x: number, d = 4): number => Math.round(x * 10 ** d) / 10 ** d;
 
-export async function runIntentsEval(args: { train: string; test: string; maxInScopeRejection?: number }): Promise<IntentsEvalResult> {
+export async function runIntentsEval(args: {
+  train: string;
+  test: string;
+  maxInScopeRejection?: number;
+  maxInScopeLoss?: number;
+}): Promise<IntentsEvalResult> {
   const train = readJsonl(args.train).filter((e) => e.label !== OOS_LABEL);
   const test = readJsonl(args.test);
 
   const t0 = performance.now();
-  const classifier = trainIntentClassifier(train, args.maxInScopeRejection === undefined ? {} : { maxInScopeRejection: args.maxInScopeRejection });
+  const classifier = trainIntentClassifier(train, {
+    ...(args.maxInScopeRejection === undefined ? {} : { maxInScopeRejection: args.maxInScopeRejection }),
+    ...(args.maxInScopeLoss === undefined ? {} : { maxInScopeLoss: args.maxInScopeLoss }),
+  });
   const trainSeconds = (performance.now() - t0) / 1000;
 
   // Latency is what a running server sees: let the JIT settle on a few texts first (untimed).
@@ -129,6 +137,7 @@ export async function runIntentsEval(args: { train: string; test: string; maxInS
     simulated: classifier.rejection
       ? {
           inScopeRejected: round(classifier.rejection.inScopeRejected),
+          inScopeLost: round(classifier.rejection.inScopeLost),
           unseenRejected: round(classifier.rejection.unseenRejected),
           inScopeAccuracy: round(classifier.rejection.inScopeAccuracy),
         }

@@ -2,17 +2,20 @@
  * `npm run eval -- intents --train FILE --test FILE [--json]`
  * `npm run eval -- retrieval --docs FILE --queries FILE [--leave-out F [--seed N]] [--json] [--no-vector] [--no-fulltext]`
  * `npm run eval -- conversations FILE [--json]` (exit code 1 when any conversation fails)
+ * `npm run eval -- answers FILE... [--json]` (answer quality: right article, required phrases, length)
  * With --json the last line printed is one JSON object (the contract in shared/CONTRACT.md).
  */
 import { parseArgs } from 'node:util';
 import { runIntentsEval } from './eval-intents.js';
 import { runRetrievalEval } from './eval-retrieval.js';
 import { formatConversationTable, runConversationsEval } from './eval-conversations.js';
+import { formatAnswersTable, runAnswersEval } from './eval-answers.js';
 
 const USAGE = `Usage:
-  npm run eval -- intents --train FILE --test FILE [--json] [--max-in-scope-rejection 0.12]
+  npm run eval -- intents --train FILE --test FILE [--json] [--max-in-scope-rejection 0.12] [--max-in-scope-loss 0.03]
   npm run eval -- retrieval --docs FILE --queries FILE [--leave-out F [--seed N]] [--json] [--no-vector] [--no-fulltext]
-  npm run eval -- conversations FILE [--json]`;
+  npm run eval -- conversations FILE [--json]
+  npm run eval -- answers FILE... [--json]`;
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
@@ -28,6 +31,7 @@ async function main(argv: string[]): Promise<void> {
       seed: { type: 'string' },
       json: { type: 'boolean', default: false },
       'max-in-scope-rejection': { type: 'string' },
+      'max-in-scope-loss': { type: 'string' },
       'no-vector': { type: 'boolean', default: false },
       'no-fulltext': { type: 'boolean', default: false },
     },
@@ -42,7 +46,12 @@ async function main(argv: string[]): Promise<void> {
     if (maxInScopeRejection !== undefined && !(maxInScopeRejection >= 0 && maxInScopeRejection <= 1)) {
       throw new UsageError('--max-in-scope-rejection takes a share between 0 and 1');
     }
-    const { worst, ...figures } = await runIntentsEval({ train: values.train, test: values.test, maxInScopeRejection });
+    const lossArg = values['max-in-scope-loss'];
+    const maxInScopeLoss = lossArg === undefined ? undefined : Number(lossArg);
+    if (maxInScopeLoss !== undefined && !(maxInScopeLoss >= 0 && maxInScopeLoss <= 1)) {
+      throw new UsageError('--max-in-scope-loss takes a share between 0 and 1');
+    }
+    const { worst, ...figures } = await runIntentsEval({ train: values.train, test: values.test, maxInScopeRejection, maxInScopeLoss });
     if (!values.json) {
       console.log('Worst intents (F1, most confused with):');
       for (const w of worst) console.log(`  ${w.label.padEnd(40)} ${w.f1.toFixed(3)}  ${w.confusedWith ?? ''}`);
@@ -64,6 +73,11 @@ async function main(argv: string[]): Promise<void> {
     else console.log(JSON.stringify({ total: suite.total, passed: suite.passed, failed: suite.results.filter((r) => !r.passed).map((r) => ({ name: r.name, got: { ...r.got, problems: r.problems } })) }));
     if (suite.failed > 0) process.exitCode = 1;
     return;
+  } else if (command === 'answers') {
+    if (!positionals.length) throw new UsageError('answers needs one or more FILE');
+    const run = await runAnswersEval(positionals);
+    if (!values.json) console.log(formatAnswersTable(run));
+    result = { ...run.figures };
   } else {
     throw new UsageError(command ? `unknown eval "${command}"` : 'name an eval');
   }

@@ -31,7 +31,7 @@ export async function benchPipelineLatency(): Promise<Record<string, unknown>> {
   try {
     // Baseline: the same stages called directly, no storage or sockets.
     const catalog = createIntentCatalog(DEFAULT_INTENTS, (ex) => trainIntentClassifier(ex));
-    const stages = createDefaultPipeline({ catalog: () => catalog, kb: server.kb, answerer: createExtractiveAnswerer() });
+    const stages = createDefaultPipeline({ catalog: () => catalog, kb: server.kb, answerer: createExtractiveAnswerer({ articles: (id) => server.kb.getArticle(id) }) });
     const direct: number[] = [];
     for (let i = 0; i < TURNS; i++) {
       const t0 = performance.now();

@@ -3,11 +3,16 @@
  * - sizes of the loader and the chat chunk (raw, gzip, brotli);
  * - bytes the browser transfers from the Firstline server by the load event, once idle, and after
  *   opening the chat;
- * - main-thread time the script adds to a blank page (CDP Performance.getMetrics TaskDuration and
- *   ScriptDuration, against the same page without the script, same run, medians);
+ * - main-thread time the script adds to a blank page, two ways: from a Chromium trace, the
+ *   main-thread tasks that ran the widget's own code (any task with a script evaluation, compile,
+ *   function call, timer or event dispatch attributed to a widget URL), summed, and how many of them
+ *   were long (> 50 ms); and CDP Performance.getMetrics TaskDuration/ScriptDuration against the same
+ *   page without the script (medians; whole-page counters, so noisy at this scale);
  * - click to an interactive chat (message box focused and the socket connected) on a Fast-3G-like
- *   link (150 ms latency, 1.6 Mbps down, 750 kbps up), cache disabled: "cold" when the chunk is
- *   fetched by the click, "prefetched" when the idle-time import already brought it.
+ *   link (150 ms latency, 1.6 Mbps down, 750 kbps up), cache disabled: "chunkNotLoaded" when the
+ *   click itself fetches the chunk (pointer moved onto the launcher and clicked at once),
+ *   "chunkNotLoadedHover200ms" when the pointer rests 200 ms on the launcher first (the loader
+ *   starts the download on pointerenter/focus), "prefetched" when the idle-time import brought it.
  * Set BENCH_WIDGET_BASELINE to a folder holding dist/widget/ of an older build to measure it too.
  */
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
@@ -130,6 +135,29 @@ async function openSession(browser: Browser, opts: { throttle?: boolean; noIdle?
   };
 }
 
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string; data?: { url?: string; stackTrace?: { url?: string }[] } };
+}
+const WIDGET_WORK = new Set(['EvaluateScript', 'v8.compile', 'v8.compileModule', 'v8.evaluateModule', 'FunctionCall', 'TimerFire', 'FireIdleCallback', 'EventDispatch', 'v8.run']);
+
+/** Main-thread tasks (ms, count, long ones) in a Chromium trace that ran code from a URL starting with `origin`. */
+function widgetTasks(trace: Buffer, origin: string): { ms: number; tasks: number; longTasks: number } {
+  const events = (JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
+  const main = events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`);
+  const onMain = (e: TraceEvent) => main.includes(`${e.pid}:${e.tid}`);
+  const ours = events.filter((e) => onMain(e) && WIDGET_WORK.has(e.name) && [e.args?.data?.url, e.args?.data?.stackTrace?.[0]?.url].some((u) => u?.startsWith(origin)));
+  const tasks = events.filter((e) => onMain(e) && e.ph === 'X' && e.name === 'RunTask' && e.dur !== undefined);
+  const hit = tasks.filter((t) => ours.some((o) => o.pid === t.pid && o.tid === t.tid && o.ts >= t.ts && o.ts <= t.ts + t.dur!));
+  const ms = hit.reduce((sum, t) => sum + t.dur! / 1000, 0);
+  return { ms, tasks: hit.length, longTasks: hit.filter((t) => t.dur! > 50_000).length };
+}
+
 async function mainThread(cdp: CDPSession): Promise<{ task: number; script: number }> {
   const { metrics } = await cdp.send('Performance.getMetrics');
   const get = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
@@ -147,15 +175,21 @@ async function measureVariant(browser: Browser, label: string, root: string, fir
     const loader: { task: number; script: number }[] = [];
     const idle: { task: number; script: number }[] = [];
     const longTasks: number[] = [];
+    const traced: { loader: ReturnType<typeof widgetTasks>[]; idle: ReturnType<typeof widgetTasks>[] } = { loader: [], idle: [] };
     // Run 0 warms Chromium and the server up and is not counted.
     for (let i = 0; i <= RUNS; i++) {
       for (const kind of ['blank', 'loader', 'idle'] as const) {
         const s = await openSession(browser, { noIdle: kind === 'loader' });
+        if (kind !== 'blank') await browser.startTracing(s.page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute'] });
         // No Playwright locator before the reading: its injected polling would count as page work.
         await s.page.goto(`${host.origin}/${kind === 'blank' ? 'blank' : 'with'}`, { waitUntil: 'load' });
         if (kind === 'idle') await s.page.waitForLoadState('networkidle');
         await s.page.waitForTimeout(kind === 'idle' ? 500 : 300);
         const m = await mainThread(s.cdp);
+        if (kind !== 'blank') {
+          const t = widgetTasks(await browser.stopTracing(), host.widgetOrigin);
+          if (i > 0) traced[kind].push(t);
+        }
         if (kind !== 'blank') await launcherShown(s.page);
         if (i > 0) (kind === 'blank' ? blank : kind === 'loader' ? loader : idle).push(m);
         if (i > 0 && kind !== 'blank') longTasks.push(Number(await s.page.evaluate('window.__flLong')));
@@ -180,7 +214,7 @@ async function measureVariant(browser: Browser, label: string, root: string, fir
     await b.close();
 
     // Click to interactive on Fast 3G.
-    const clickToInteractive = async (prefetched: boolean): Promise<number> => {
+    const clickToInteractive = async (prefetched: boolean, hoverMs = 0): Promise<number> => {
       const s = await openSession(browser, { throttle: true, noIdle: !prefetched });
       await s.page.goto(`${host.origin}/with`, { waitUntil: 'load' });
       await launcherShown(s.page);
@@ -188,22 +222,38 @@ async function measureVariant(browser: Browser, label: string, root: string, fir
         await s.page.waitForLoadState('networkidle');
         await s.page.waitForTimeout(1500);
       }
-      await s.page.locator('firstline-widget').getByRole('button', { name: 'Open chat' }).click();
+      const launcher = s.page.locator('firstline-widget').getByRole('button', { name: 'Open chat' });
+      if (hoverMs) {
+        await launcher.hover();
+        await s.page.waitForTimeout(hoverMs);
+      }
+      await launcher.click();
       const ms = Number(await s.page.evaluate(UNTIL_INTERACTIVE));
       await s.close();
       return ms;
     };
     const cold: number[] = [];
+    const hover: number[] = [];
     const warm: number[] = [];
     for (let i = 0; i < Math.min(RUNS, 5); i++) {
       cold.push(await clickToInteractive(false));
+      hover.push(await clickToInteractive(false, 200));
       warm.push(await clickToInteractive(true));
     }
+    const tracedMedian = (xs: ReturnType<typeof widgetTasks>[]) => ({
+      ms: round(median(xs.map((x) => x.ms))),
+      tasks: median(xs.map((x) => x.tasks)),
+      longTasks: median(xs.map((x) => x.longTasks)),
+    });
 
     return {
       label,
       files: await fileSizes(path.join(root, 'dist', 'widget')),
       bytesOnWire: { byLoadEvent: atLoad, onceIdleBeforeOpen: beforeOpen, afterOpen },
+      mainThreadTraced: {
+        loaderOnly: tracedMedian(traced.loader),
+        withIdleChatImport: tracedMedian(traced.idle),
+      },
       mainThreadMs: {
         loaderTaskDuration: added(loader, 'task'),
         loaderScriptDuration: added(loader, 'script'),
@@ -212,7 +262,7 @@ async function measureVariant(browser: Browser, label: string, root: string, fir
         blankPageTaskDuration: round(median(blank.map((x) => x.task))),
         longTasksPerLoad: median(longTasks),
       },
-      clickToInteractiveFast3gMs: { chunkNotLoaded: round(median(cold)), chunkPrefetchedOnIdle: round(median(warm)), runs: cold.length },
+      clickToInteractiveFast3gMs: { chunkNotLoaded: round(median(cold)), chunkNotLoadedHover200ms: round(median(hover)), chunkPrefetchedOnIdle: round(median(warm)), runs: cold.length },
     };
   } finally {
     await host.close();

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { text } from './clean-text.js';
 import { jsonObject } from './bounded-json.js';
 import { LIMITS, PAGE_CONTEXT_BOUNDS } from './limits.js';
+import { RichText } from './rich-text.js';
 
 export const Role = z.enum(['visitor', 'ai', 'agent', 'system']);
 export type Role = z.infer<typeof Role>;
@@ -50,6 +51,8 @@ export const ChatMessage = z.object({
   text: text(),
   authorName: text().optional(),
   citations: z.array(Citation).optional(),
+  /** For AI answers: the same answer with its structure (lists, bold, code, links); `text` is its plain-text fallback. */
+  rich: RichText.optional(),
   /** For AI answers: the visitor message this answers (matches the `message:delta` stream). */
   replyTo: text().optional(),
   createdAt: text(),

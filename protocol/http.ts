@@ -35,9 +35,21 @@ export const SearchBody = z.object({
 });
 export type SearchBody = z.infer<typeof SearchBody>;
 
+/** The name customers see for an agent ("Maya joined"): short, one line, never empty. */
+export const DisplayName = text()
+  .trim()
+  .min(1, 'display name is empty')
+  .max(40, 'display name: at most 40 characters')
+  .regex(/^[^\n\r\t<>]+$/, 'display name: one line, without < or >');
+
+/** `PUT /api/auth/profile`: what customers call me. */
+export const ProfileBody = z.object({ displayName: DisplayName });
+export type ProfileBody = z.infer<typeof ProfileBody>;
+
 export const AgentBody = z.object({
   email: text().trim().toLowerCase().email().max(LIMITS.email),
   name: text().trim().min(1).max(200),
+  displayName: DisplayName.optional(),
   password: text().min(8, 'password must be at least 8 characters').max(200),
   role: UserRole.default('agent'),
   skills: z.array(text().min(1).max(100)).max(100).default([]),
@@ -46,6 +58,40 @@ export const AgentBody = z.object({
 export type AgentBody = z.infer<typeof AgentBody>;
 
 export const ConversationsQuery = z.object({ status: ConversationStatus.optional() });
+
+/** `GET /api/conversations/search`: full text over messages, visitor name and email, newest first. */
+export const CONVERSATION_SEARCH_LIMITS = { query: 200, pageSize: 50, maxOffset: 1000 } as const;
+export const ConversationSearchQuery = z.object({
+  q: text().trim().min(2, 'type at least 2 characters').max(CONVERSATION_SEARCH_LIMITS.query),
+  limit: z.coerce.number().int().min(1).max(CONVERSATION_SEARCH_LIMITS.pageSize).default(20),
+  offset: z.coerce.number().int().min(0).max(CONVERSATION_SEARCH_LIMITS.maxOffset).default(0),
+});
+export type ConversationSearchQuery = z.infer<typeof ConversationSearchQuery>;
+
+export const ConversationSearchHit = z.object({
+  conversationId: z.string(),
+  status: ConversationStatus,
+  visitor: z.object({ name: z.string().nullable(), email: z.string().nullable() }),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  /** What matched: a message (its text cut around the match), or the visitor's name or email. */
+  match: z.object({ field: z.enum(['message', 'name', 'email']), text: z.string(), role: z.string().nullable(), at: z.string().nullable() }),
+});
+export type ConversationSearchHit = z.infer<typeof ConversationSearchHit>;
+export const ConversationSearchResponse = z.object({ results: z.array(ConversationSearchHit), nextOffset: z.number().int().nullable() });
+export type ConversationSearchResponse = z.infer<typeof ConversationSearchResponse>;
+
+/** `GET /api/conversations/:id/history`: the visitor's other conversations (same visitor, or the same verified email). */
+export const VisitorHistoryItem = z.object({
+  id: z.string(),
+  status: ConversationStatus,
+  createdAt: z.string(),
+  /** The visitor's first message, cut to 200 characters. */
+  firstQuestion: z.string().nullable(),
+});
+export type VisitorHistoryItem = z.infer<typeof VisitorHistoryItem>;
+export const VisitorHistoryResponse = z.object({ conversations: z.array(VisitorHistoryItem) });
+export type VisitorHistoryResponse = z.infer<typeof VisitorHistoryResponse>;
 
 export const MetricsQuery = z.object({
   from: text().datetime({ offset: true }).optional(),

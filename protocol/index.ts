@@ -2,6 +2,7 @@ export * from './clean-text.js';
 export * from './bounded-json.js';
 export * from './limits.js';
 export * from './domain.js';
+export * from './rich-text.js';
 export * from './priority-bands.js';
 export * from './signal-tripped.js';
 export * from './events.js';

@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from './config.js';
+import { createHeldLogOutput } from './held-log-output.js';
 import { createLogger } from './logger.js';
 import { installProcessGuards } from './process-guards.js';
 import { startServer } from './start-server.js';
@@ -16,12 +17,20 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const log = createLogger(config.logLevel);
-  const server = await startServer(config, { log });
+  // Start-up logs wait until the banner is out, so the two never interleave.
+  const output = createHeldLogOutput();
+  const log = createLogger(config.logLevel, output);
+  let server;
+  try {
+    server = await startServer(config, { log });
+  } catch (err) {
+    output.release('');
+    throw err;
+  }
   // From here on, anything uncaught is logged as fatal and the server closes before exiting (code 1).
   installProcessGuards({ log, close: () => server.close() });
 
-  process.stdout.write(startupBanner(server, config));
+  output.release(startupBanner(server, config));
 
   let stopping = false;
   const stop = async (signal: string) => {

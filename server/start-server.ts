@@ -12,7 +12,8 @@ import { createTokenService, resolveAuthSecret } from './auth/tokens.js';
 import { createUserRepository } from './auth/user-repository.js';
 import { createLoginThrottle } from './auth/login-throttle.js';
 import { ensureAdminAccount, type AdminLogin } from './bootstrap/admin-account.js';
-import { seedDemoTeam } from './bootstrap/demo-team.js';
+import { DEMO_AGENT_EMAILS, seedDemoTeam } from './bootstrap/demo-team.js';
+import { seedDemoCannedReplies } from './bootstrap/demo-canned-replies.js';
 import type { Config } from './config.js';
 import { createConversationService } from './conversations/conversation-service.js';
 import type { Db } from './db/db.js';
@@ -55,6 +56,7 @@ import { createWebhookWorker } from './notifications/webhook-worker.js';
 import { createWebhookOutbox } from './notifications/webhook-outbox.js';
 import { wakeAfterOutboxCommit } from './notifications/outbox-wakeup.js';
 import { createWebhookStats, type WebhookStats } from './notifications/webhook-stats.js';
+import { createWebhookEndpoints } from './notifications/webhook-endpoints.js';
 import { createWebhookLagMonitor } from './notifications/webhook-lag-monitor.js';
 import { createSlaSweeper, type SlaSweepResult } from './sla/sla-sweeper.js';
 import { DEFAULT_SLA_POLICIES } from './sla/sla-policy.js';
@@ -77,6 +79,8 @@ export interface RunningServer {
   jobs: BackgroundJobs;
   clock: Clock;
   demoAgents: Array<{ email: string; password: string }>;
+  /** Demo agents seeded at an earlier start (their passwords were printed then). */
+  earlierDemoAgents: string[];
   /** Resolves when no pipeline run is in flight (tests). */
   idle(): Promise<void>;
   close(): Promise<void>;
@@ -129,6 +133,12 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const loginThrottle = createLoginThrottle({ limits: config.loginThrottle, store: limiterStore });
   const admin = await ensureAdminAccount(users, config.adminEmail, config.adminPassword);
   const demoAgents = config.seedDemo ? await seedDemoTeam(users) : [];
+  // Demo agents created at an earlier start: the banner says how to reset their passwords.
+  const earlierDemoAgents = config.seedDemo ? DEMO_AGENT_EMAILS.filter((email) => !demoAgents.some((a) => a.email === email)) : [];
+  if (config.seedDemo) {
+    const replies = await seedDemoCannedReplies(db);
+    if (replies > 0) log.info({ replies }, 'demo canned replies seeded');
+  }
 
   const kb = await openKnowledgeBase(config, db, log);
 
@@ -157,7 +167,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
         model: createOpenAiChatModel({ apiKey: config.openai.apiKey, baseURL: config.openai.baseURL, model: config.openai.chatModel, timeoutMs: config.openai.timeoutMs }),
         timeoutMs: config.openai.timeoutMs,
       })
-    : createExtractiveAnswerer();
+    : createExtractiveAnswerer({ articles: (id) => kb.getArticle(id) });
   let stages: AnyStage[] = [];
   // With a model configured, agents can read a visitor's message translated (conversation routes).
   const translator = config.openai
@@ -175,7 +185,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   let onRosterChanged = () => undefined as void;
   let onSessionsRevoked = (_userId: string) => undefined as void;
   const clientAddress = createClientAddress(config.trustProxy);
-  const app = createApp({ db, log, tokens, users, conversations, kb, answerer, knowledgeGaps, ready: () => ready, clock, notes, transfers, feedback, notifications, webhookStats, intents, bugReports, linearWebhookSecret: config.linearWebhookSecret, allowedOrigins: config.allowedOrigins, clientAddress, onRosterChanged: () => onRosterChanged(), loginThrottle, onSessionsRevoked: (id) => onSessionsRevoked(id), conversationTests: createConversationSuiteRunner({ stages: () => stages, kb }), translator });
+  const app = createApp({ db, log, tokens, users, conversations, kb, answerer, knowledgeGaps, ready: () => ready, clock, notes, transfers, feedback, notifications, webhookStats, webhookEndpoints: createWebhookEndpoints({ db, clock, config: config.webhook }), intents, bugReports, linearWebhookSecret: config.linearWebhookSecret, allowedOrigins: config.allowedOrigins, clientAddress, onRosterChanged: () => onRosterChanged(), loginThrottle, onSessionsRevoked: (id) => onSessionsRevoked(id), conversationTests: createConversationSuiteRunner({ stages: () => stages, kb }), translator });
   const httpServer = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
   httpServer.on('clientError', answerClientError(log));
   const adapter = await createSocketAdapter(config.redisUrl, log);
@@ -207,7 +217,6 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     clock,
     sla: DEFAULT_SLA_POLICIES,
     notifications,
-    webhookUrl: config.webhook?.url,
     webhooks: webhookOutbox,
     pagerduty: config.pagerduty,
     onNotification: broadcast.notify,
@@ -282,6 +291,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     jobs,
     clock,
     demoAgents,
+    earlierDemoAgents,
     async idle() {
       // A pipeline run can trigger routing, and routing can post messages: settle both.
       do {

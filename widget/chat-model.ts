@@ -56,6 +56,8 @@ export interface ChatModelOptions {
   refusedRetryMs?: number;
   /** The browser's language (`navigator.language`), the server's fallback for short messages. */
   locale?: string;
+  /** Tells the host page (`Firstline.on`): each new message once, and each handoff once. */
+  onEvent?: (name: 'message' | 'handoff', payload: unknown) => void;
 }
 
 export interface ChatModel {
@@ -97,6 +99,8 @@ export interface ChatModel {
   pageChanged(): void;
   /** Report the page now (manual `Firstline.page()`). */
   reportPage(): void;
+  /** `Firstline.shutdown()`: forgets this visitor (conversation, outbox, identity) and disconnects; the next open starts afresh. */
+  shutdown(): void;
   dispose(): void;
 }
 
@@ -116,6 +120,7 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
     pageDebounceMs = 120,
     refusedRetryMs = 15_000,
     locale,
+    onEvent = () => {},
   } = options;
 
   const sessions = createSessionStore(storage, keys.session);
@@ -148,6 +153,10 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
   let noticeSeq = 0;
   let triedWithoutToken = false;
   let reconnectQueued = false;
+  /** The first sync after loading brings the history: not news for the host page's `message` listeners. */
+  let historyLoaded = false;
+  /** Ids the host page has heard about (or that were history), so each message is announced once. */
+  const announced = new Set<string>();
   let typingTimer: ReturnType<typeof setTimeout> | undefined;
   let pageTimer: ReturnType<typeof setTimeout> | undefined;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -186,6 +195,10 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
       auth: (cb) => cb(handshakeAuth()),
       withCredentials: false,
       reconnectionDelayMax: 10_000,
+      // WebSocket first: one round trip to a live chat instead of a long-polling handshake and an
+      // upgrade. Where WebSockets are blocked (some proxies), polling takes over in the same attempt.
+      transports: ['websocket', 'polling'],
+      tryAllTransports: true,
     });
     socket = s;
 
@@ -244,6 +257,7 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
       messages.value = dropDraft(messages.peek(), p.replyTo);
     });
     s.on('handoff', (h: HandoffNotice) => {
+      if (!queue.peek()) onEvent('handoff', { conversationId: h.conversationId, reason: h.reason, queuePosition: h.queuePosition, etaSeconds: h.etaSeconds });
       batch(() => {
         queue.value = {
           position: Number(h.queuePosition) || 1,
@@ -294,6 +308,10 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
       const known = new Set(before.map((v) => v.id).filter(Boolean));
       messages.value = mergeServerMessages(before, valid);
       for (const m of valid) {
+        if (!announced.has(m.id)) {
+          announced.add(m.id);
+          if (live || historyLoaded) onEvent('message', { id: m.id, conversationId: m.conversationId, role: m.role, text: m.text, createdAt: m.createdAt });
+        }
         if (m.clientMessageId) outbox.remove(m.clientMessageId); // stored server-side: stop re-sending
         if (m.role === 'ai' || m.role === 'agent') {
           if (typing.peek() === m.role) typing.value = null;
@@ -312,7 +330,10 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
       if (!s?.connected) return resolve();
       const afterId = lastServerMessageId(messages.peek());
       s.timeout(ackTimeoutMs).emit('sync', afterId ? { afterId } : {}, (err, ack) => {
-        if (!err && ack?.ok && Array.isArray(ack.messages)) receive(ack.messages, false);
+        if (!err && ack?.ok && Array.isArray(ack.messages)) {
+          receive(ack.messages, false);
+          historyLoaded = true;
+        }
         resolve();
       });
     });
@@ -519,6 +540,32 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
     },
     pageChanged,
     reportPage,
+    shutdown() {
+      clearTimeout(retryTimer);
+      clearTimeout(flushTimer);
+      const s = socket;
+      socket = null;
+      if (s) {
+        s.removeAllListeners();
+        s.close();
+      }
+      forgetConversation();
+      outbox.clear();
+      identity = undefined;
+      historyLoaded = false;
+      announced.clear();
+      batch(() => {
+        messages.value = [];
+        isOpen.value = false;
+        unread.value = 0;
+        feedback.value = {};
+        nobodyOnline.value = false;
+        contact.value = 'idle';
+        csat.value = 'hidden';
+        knownEmail.value = null;
+        connection.value = 'idle';
+      });
+    },
     dispose() {
       disposed = true;
       clearTimeout(typingTimer);

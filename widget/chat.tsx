@@ -2,6 +2,7 @@
  * The chat chunk: Preact, signals, socket.io-client and the UI. The loader (main.ts) imports it on
  * the first open, when the browser is idle after load, or at once to resume a conversation.
  */
+import { effect } from '@preact/signals';
 import { render } from 'preact';
 import { createChatModel } from './chat-model.js';
 import { App } from './components/App.js';
@@ -11,12 +12,17 @@ import { normalizeIdentity } from './identity.js';
 import type { KeyValueStorage } from './safe-storage.js';
 import type { StorageKeys } from './storage-keys.js';
 import { createSuggestionSource } from './suggestions.js';
+import { identityFromTag } from './tag-identity.js';
 
 export interface ChatOptions {
   serverUrl: string;
   title: string;
   storage: KeyValueStorage;
   keys: StorageKeys;
+  /** The embedding tag's data-* attributes: `data-user-*` identify the visitor before any host call. */
+  dataset?: Record<string, string | undefined>;
+  /** Tells the host page's `Firstline.on` listeners (the loader keeps them). */
+  emit?: (name: 'open' | 'close' | 'message' | 'handoff', payload?: unknown) => void;
 }
 
 export interface LoadedChat {
@@ -24,9 +30,17 @@ export interface LoadedChat {
   view: ChatView;
 }
 
-export function createChat({ serverUrl, title, storage, keys }: ChatOptions): LoadedChat {
+export function createChat({ serverUrl, title, storage, keys, dataset = {}, emit = () => {} }: ChatOptions): LoadedChat {
   const here = () => ({ url: location.href, title: document.title });
-  const model = createChatModel({ serverUrl, storage, keys, location: here, locale: navigator.language });
+  const model = createChatModel({ serverUrl, storage, keys, location: here, locale: navigator.language, onEvent: emit });
+  const fromTag = identityFromTag(dataset);
+  if (fromTag) model.identify(normalizeIdentity(fromTag));
+  let wasOpen = false;
+  effect(() => {
+    const open = model.isOpen.value;
+    if (open !== wasOpen) emit(open ? 'open' : 'close');
+    wasOpen = open;
+  });
   const suggestions = createSuggestionSource(serverUrl);
   return {
     api: {
@@ -35,6 +49,7 @@ export function createChat({ serverUrl, title, storage, keys }: ChatOptions): Lo
       open: () => model.open(),
       close: () => model.close(),
       reportPage: () => model.reportPage(),
+      shutdown: () => model.shutdown(),
       start: () => model.start(),
       pageChanged: () => model.pageChanged(),
     },

@@ -17,10 +17,10 @@ type Call = { [K in keyof ChatApi]: [K, Parameters<ChatApi[K]>] }[keyof ChatApi]
 
 /**
  * Stands in for the chat until its chunk has loaded: calls are kept in order and replayed on it;
- * `open()` starts the download. A route change before then is dropped, since the first handshake
+ * `open()` starts the download; `onReady` runs once the chat is loaded and the calls replayed. A route change before then is dropped, since the first handshake
  * reports the page anyway.
  */
-export function createDeferredChat(fetchChat: () => Promise<ChatApi>): DeferredChat {
+export function createDeferredChat(fetchChat: () => Promise<ChatApi>, onReady: () => void = () => {}): DeferredChat {
   let chat: ChatApi | null = null;
   let loading: Promise<boolean> | null = null;
   const queued: Call[] = [];
@@ -43,6 +43,7 @@ export function createDeferredChat(fetchChat: () => Promise<ChatApi>): DeferredC
       (loaded) => {
         chat = loaded;
         queued.splice(0).forEach(call);
+        onReady();
         return true;
       },
       (err: unknown) => {
@@ -64,6 +65,7 @@ export function createDeferredChat(fetchChat: () => Promise<ChatApi>): DeferredC
     },
     close: () => later(['close', []]),
     reportPage: () => later(['reportPage', []]),
+    shutdown: () => later(['shutdown', []]),
     start: () => later(['start', []]),
     pageChanged: () => chat?.pageChanged(),
   };

@@ -12,11 +12,15 @@ export interface ChatView {
 export interface ElementOptions {
   /** A click on the launcher (before or after the chat has loaded). */
   onOpen(): void;
+  /** The visitor is about to click the launcher (pointer over it, or focus on it). */
+  onHint(): void;
 }
 
 export interface FirstlineElementControl {
   /** Renders the chat into every connected <firstline-widget>, and into those added later. */
   attach(view: ChatView): void;
+  /** `Firstline.hide()` / `show()`, for every launcher now and later. */
+  setLauncherHidden(hidden: boolean): void;
 }
 
 /**
@@ -43,8 +47,9 @@ function adoptStyles(root: ShadowRoot): void {
  * the chat. Removing the element unmounts the chat UI but keeps its model, so moving or re-adding
  * it resumes where it was.
  */
-export function defineFirstlineElement({ onOpen }: ElementOptions): FirstlineElementControl {
+export function defineFirstlineElement({ onOpen, onHint }: ElementOptions): FirstlineElementControl {
   let view: ChatView | null = null;
+  let launcherHidden = false;
   const connected = new Set<FirstlineWidgetElement>();
 
   class FirstlineWidgetElement extends HTMLElement {
@@ -57,7 +62,8 @@ export function defineFirstlineElement({ onOpen }: ElementOptions): FirstlineEle
         adoptStyles(root);
         const box = document.createElement('div');
         box.className = 'fl-root';
-        this.launcher = createLauncher(document, onOpen);
+        this.launcher = createLauncher(document, onOpen, onHint);
+        this.launcher.setHidden(launcherHidden);
         this.mountPoint = document.createElement('div');
         box.append(this.launcher.button, this.mountPoint);
         root.append(box);
@@ -81,6 +87,10 @@ export function defineFirstlineElement({ onOpen }: ElementOptions): FirstlineEle
     attach(next) {
       view = next;
       for (const el of connected) next.render(el.mountPoint!, el.launcher!);
+    },
+    setLauncherHidden(hidden) {
+      launcherHidden = hidden;
+      for (const el of connected) el.launcher!.setHidden(hidden);
     },
   };
 }

@@ -5,6 +5,8 @@ export interface LauncherHandle {
   setUnread(count: number): void;
   /** Hidden while the panel is open: the panel has its own close button. */
   setOpen(open: boolean): void;
+  /** `Firstline.hide()` / `show()`: hidden even while the panel is closed. */
+  setHidden(hidden: boolean): void;
   /** Points aria-controls at the panel once the chat has rendered it (never at a missing id). */
   setControls(id: string | null): void;
 }
@@ -17,7 +19,8 @@ function attrs(el: Element, values: Record<string, string>): void {
   for (const [name, value] of Object.entries(values)) el.setAttribute(name, value);
 }
 
-export function createLauncher(doc: Document, onOpen: () => void): LauncherHandle {
+/** `onHint`: the pointer is over the button or it has focus, so a click is likely: fetch the chat now. */
+export function createLauncher(doc: Document, onOpen: () => void, onHint: () => void): LauncherHandle {
   const button = doc.createElement('button');
   attrs(button, { type: 'button', class: 'fl-launcher', 'aria-label': 'Open chat', 'aria-expanded': 'false' });
   const svg = doc.createElementNS(SVG, 'svg');
@@ -27,8 +30,12 @@ export function createLauncher(doc: Document, onOpen: () => void): LauncherHandl
   svg.append(path);
   button.append(svg);
   button.addEventListener('click', onOpen);
+  for (const type of ['pointerenter', 'focus']) button.addEventListener(type, onHint);
 
   let badge: HTMLSpanElement | null = null;
+  let open = false;
+  let hidden = false;
+  const apply = (): void => void (button.hidden = open || hidden);
   return {
     button,
     setUnread(count) {
@@ -45,8 +52,13 @@ export function createLauncher(doc: Document, onOpen: () => void): LauncherHandl
       button.append(badge);
       button.setAttribute('aria-describedby', 'fl-unread');
     },
-    setOpen(open) {
-      button.hidden = open;
+    setOpen(o) {
+      open = o;
+      apply();
+    },
+    setHidden(h) {
+      hidden = h;
+      apply();
     },
     setControls(id) {
       if (id) button.setAttribute('aria-controls', id);

@@ -2,7 +2,8 @@
  * The loader: what the host page embeds.
  *   <script src="https://support.example.com/widget.js" data-firstline async></script>
  * Optional attributes: data-server (Firstline origin, when the script is hosted elsewhere),
- * data-title (panel heading).
+ * data-title (panel heading), data-user-* (identity), data-launcher="hidden"; elements anywhere
+ * in the page may carry data-firstline-open-on-click (and close, shutdown, show, hide).
  *
  * It stays a few KB: it reads the configuration, draws the launcher, takes window API calls and
  * watches route changes. The chat itself (Preact, socket.io-client, the UI) is a separate chunk,
@@ -10,9 +11,11 @@
  * is running. Nothing here may be imported by the chat (the build checks): the chat gets what it
  * needs from the loader as arguments.
  */
+import { watchClickCommands } from './click-commands.js';
 import { createCommands } from './commands/index.js';
 import { createDeferredChat } from './deferred-chat.js';
-import { defineFirstlineElement, ELEMENT_NAME, type FirstlineElementControl } from './firstline-element.js';
+import { defineFirstlineElement, ELEMENT_NAME, type ChatView, type FirstlineElementControl } from './firstline-element.js';
+import { createHostEvents } from './host-events.js';
 import { watchRoutes } from './route-watcher.js';
 import { createSafeStorage } from './safe-storage.js';
 import { readScriptAttributes, resolveScriptConfig } from './script-config.js';
@@ -37,14 +40,24 @@ function boot(): void {
   // Relative to this script's own URL: customers load it from the Firstline origin (or a CDN path).
   const chunkUrl = new URL(CHAT_CHUNK, attributes.src ?? `${config.serverUrl}/widget.js`).href;
 
+  const events = createHostEvents();
   let element: FirstlineElementControl | undefined;
-  const chat = createDeferredChat(async () => {
-    const mod = (await import(/* @vite-ignore */ chunkUrl)) as { createChat: typeof createChat };
-    const loaded = mod.createChat({ serverUrl: config.serverUrl, title: config.title, storage, keys });
-    element?.attach(loaded.view);
-    return loaded.api;
-  });
-  element = defineFirstlineElement({ onOpen: () => chat.open() });
+  let view: ChatView | undefined;
+  const chat = createDeferredChat(
+    async () => {
+      const mod = (await import(/* @vite-ignore */ chunkUrl)) as { createChat: typeof createChat };
+      const loaded = mod.createChat({ serverUrl: config.serverUrl, title: config.title, storage, keys, dataset: attributes.dataset, emit: events.emit });
+      view = loaded.view;
+      return loaded.api;
+    },
+    // Drawn after the queued calls ran: a pending open() starts the socket first, so the
+    // connection is on its way while Preact renders.
+    () => {
+      element?.attach(view!);
+      events.emit('ready');
+    },
+  );
+  element = defineFirstlineElement({ onOpen: () => chat.open(), onHint: () => void chat.load() });
 
   // Also called by open(): single-page apps sometimes wipe <body>, taking the element with them.
   const mount = (): void => {
@@ -52,7 +65,15 @@ function boot(): void {
   };
 
   // Queued identify/setContext calls run before the first connection, so the handshake carries them.
-  installWindowApi(window as { Firstline?: unknown }, createCommands({ chat, mount }));
+  const forget = (): void => {
+    storage.remove(keys.session);
+    storage.remove(keys.outbox);
+  };
+  const commands = createCommands({ chat, mount, events, forget, setLauncherHidden: (hidden) => element!.setLauncherHidden(hidden) });
+  // data-launcher first: the host's own calls come after and win (data-user-* are read by the chat, also first).
+  if (attributes.launcherHidden) commands.hide();
+  installWindowApi(window as { Firstline?: unknown }, commands);
+  watchClickCommands(document, (name) => commands[name]());
   watchRoutes(window, () => chat.pageChanged());
 
   // A running conversation resumes without waiting for anything; otherwise fetch when idle.

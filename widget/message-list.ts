@@ -1,4 +1,5 @@
 import type { ChatMessage, Citation, Role } from '../protocol/domain.js';
+import type { RichBlock } from '../protocol/rich-text.js';
 
 /**
  * A message as the transcript shows it. The list has two parts:
@@ -15,6 +16,8 @@ export interface ViewMessage {
   text: string;
   authorName?: string;
   citations?: Citation[];
+  /** For AI answers: the structured answer (rendered instead of `text`). */
+  rich?: RichBlock[];
   createdAt: string;
   /** Visitor's own messages only. 'sent' = acked by the server. */
   delivery?: 'pending' | 'sent' | 'failed';
@@ -56,6 +59,7 @@ function fromServer(m: ChatMessage, key: string): ViewMessage {
   if (m.clientMessageId) v.clientMessageId = m.clientMessageId;
   if (m.authorName) v.authorName = m.authorName;
   if (m.citations?.length) v.citations = m.citations;
+  if (Array.isArray(m.rich) && m.rich.length) v.rich = m.rich;
   if (m.replyTo) v.replyTo = m.replyTo;
   if (m.role === 'visitor') v.delivery = 'sent';
   return v;

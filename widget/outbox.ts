@@ -22,39 +22,38 @@ export interface Outbox {
 
 /**
  * Unacknowledged messages, persisted so a reload or a dropped connection does not lose what the
- * visitor typed. Re-sending is safe because the server dedupes by clientMessageId.
+ * visitor typed. Re-sending is safe because the server dedupes by clientMessageId. Every call reads
+ * storage afresh: tabs of the same visitor share the outbox, so a message typed offline in a tab
+ * that is then closed is still sent by another, and no tab overwrites another's unsent messages.
  */
 export function createOutbox(storage: KeyValueStorage, key: string, max = 50): Outbox {
-  let items = load();
-
   function load(): OutboxItem[] {
     const raw = readJson(storage, key);
     if (!Array.isArray(raw)) return [];
     return raw.filter(isItem).slice(-max);
   }
-  function save(): void {
+  function save(items: OutboxItem[]): void {
     if (items.length === 0) storage.remove(key);
     else storage.set(key, JSON.stringify(items));
   }
 
   return {
-    list: () => items.slice(),
+    list: load,
     add(item) {
+      const items = load();
       if (items.some((i) => i.clientMessageId === item.clientMessageId)) return;
       // Bounded so a long-offline tab cannot fill storage; the oldest unsent message gives way.
-      items = [...items, item].slice(-max);
-      save();
+      save([...items, item].slice(-max));
     },
     remove(clientMessageId) {
-      const before = items.length;
-      items = items.filter((i) => i.clientMessageId !== clientMessageId);
-      if (items.length === before) return false;
-      save();
+      const items = load();
+      const rest = items.filter((i) => i.clientMessageId !== clientMessageId);
+      if (rest.length === items.length) return false;
+      save(rest);
       return true;
     },
     clear() {
-      items = [];
-      save();
+      save([]);
     },
   };
 }

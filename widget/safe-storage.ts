@@ -12,6 +12,8 @@ export interface KeyValueStorage {
  */
 export function createSafeStorage(getBackend: () => Storage | null | undefined): KeyValueStorage {
   const memory = new Map<string, string>();
+  /** Keys the backend refused to store (quota): this page view keeps them in memory only. */
+  const memoryOnly = new Set<string>();
   const backend = (): Storage | null => {
     try {
       return getBackend() ?? null;
@@ -21,9 +23,10 @@ export function createSafeStorage(getBackend: () => Storage | null | undefined):
   };
   return {
     get(key) {
+      // The backend is the truth while it works: another tab of the page may have changed the key.
       try {
-        const value = backend()?.getItem(key);
-        if (typeof value === 'string') return value;
+        const store = backend();
+        if (store && !memoryOnly.has(key)) return store.getItem(key);
       } catch {
         // fall through to memory
       }
@@ -32,13 +35,18 @@ export function createSafeStorage(getBackend: () => Storage | null | undefined):
     set(key, value) {
       memory.set(key, value);
       try {
-        backend()?.setItem(key, value);
+        const store = backend();
+        if (!store) return;
+        store.setItem(key, value);
+        memoryOnly.delete(key);
       } catch {
         // quota or blocked: the in-memory copy still serves this page view
+        memoryOnly.add(key);
       }
     },
     remove(key) {
       memory.delete(key);
+      memoryOnly.delete(key);
       try {
         backend()?.removeItem(key);
       } catch {

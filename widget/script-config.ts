@@ -10,13 +10,18 @@ export interface ScriptAttributes {
   src: string | null;
   server: string | null;
   title: string | null;
+  /** The tag's data-* attributes; the chat reads `data-user-*` from them as identify() fields (tag-identity.ts). */
+  dataset: Record<string, string | undefined>;
+  /** `data-launcher="hidden"`: start with the launcher hidden (as after `Firstline.hide()`). */
+  launcherHidden: boolean;
 }
+
 
 /**
  * The server is wherever the script was loaded from, unless `data-server` says otherwise; when
  * neither can be read (inline bundle, odd loaders) the page's own origin is the best guess.
  */
-export function resolveScriptConfig(attrs: ScriptAttributes, pageHref: string): ScriptConfig {
+export function resolveScriptConfig(attrs: Pick<ScriptAttributes, 'src' | 'server' | 'title'>, pageHref: string): ScriptConfig {
   const serverUrl = httpOrigin(attrs.server, pageHref) ?? httpOrigin(attrs.src, pageHref) ?? httpOrigin(pageHref, pageHref) ?? '';
   const title = (attrs.title ?? '').trim().slice(0, 80) || 'Support';
   return { serverUrl, title };
@@ -41,5 +46,7 @@ export function readScriptAttributes(doc: Document): ScriptAttributes {
     src: script?.src || null,
     server: script?.getAttribute('data-server') ?? null,
     title: script?.getAttribute('data-title') ?? null,
+    dataset: { ...script?.dataset },
+    launcherHidden: script?.getAttribute('data-launcher') === 'hidden',
   };
 }

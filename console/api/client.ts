@@ -7,6 +7,7 @@ import type {
   ConversationStatus,
   ConversationSummary,
   LoginResponse,
+  User,
   Metrics,
   NewAgent,
   NewArticle,
@@ -18,6 +19,7 @@ import type {
   PreviewAnswer,
 } from './types.js';
 import { uploadFiles } from './upload-files.js';
+import type { ConversationSearchResponse, VisitorHistoryResponse } from '../../protocol/http.js';
 import type {
   AgentPatch,
   CannedResponse,
@@ -30,6 +32,10 @@ import type {
   Verdict,
   WebhookDelivery,
   WebhookStats,
+  EndpointDelivery,
+  WebhookEndpoint,
+  WebhookEndpointCreated,
+  WebhookEndpointInput,
 } from './types.js';
 
 export class ApiError extends Error {
@@ -178,9 +184,20 @@ export function createApiClient({ baseUrl = '', getToken, onUnauthorized, fetch:
     listDeliveries: (status?: DeliveryStatus) =>
       request<{ deliveries: WebhookDelivery[] }>('GET', `/api/webhooks/deliveries${status ? `?status=${enc(status)}` : ''}`),
     webhookStats: () => request<WebhookStats>('GET', '/api/webhooks/stats'),
+    listWebhookEndpoints: () => request<{ endpoints: WebhookEndpoint[] }>('GET', '/api/webhooks/endpoints'),
+    createWebhookEndpoint: (e: WebhookEndpointInput) => request<WebhookEndpointCreated>('POST', '/api/webhooks/endpoints', e),
+    updateWebhookEndpoint: (id: string, patch: Partial<WebhookEndpointInput>) => request<{ endpoint: WebhookEndpoint }>('PATCH', `/api/webhooks/endpoints/${enc(id)}`, patch),
+    deleteWebhookEndpoint: (id: string) => request<unknown>('DELETE', `/api/webhooks/endpoints/${enc(id)}`),
+    rotateWebhookSecret: (id: string) => request<WebhookEndpointCreated>('POST', `/api/webhooks/endpoints/${enc(id)}/rotate-secret`),
+    testWebhookEndpoint: (id: string) => request<{ deliveryId: number }>('POST', `/api/webhooks/endpoints/${enc(id)}/test`),
+    endpointDeliveries: (id: string) => request<{ deliveries: EndpointDelivery[] }>('GET', `/api/webhooks/endpoints/${enc(id)}/deliveries`),
     downloadReport: (format: 'md' | 'csv', range: { from?: string; to?: string } = {}) =>
       download(`/api/reports/escalations${rangeQuery(range, { format })}`),
     login: (email: string, password: string) => request<LoginResponse>('POST', '/api/auth/login', { email, password }),
+    setDisplayName: (displayName: string) => request<{ user: User }>('PUT', '/api/auth/profile', { displayName }),
+    searchConversations: (q: string, offset = 0) =>
+      request<ConversationSearchResponse>('GET', `/api/conversations/search?q=${enc(q)}&limit=20${offset ? `&offset=${offset}` : ''}`),
+    visitorHistory: (id: string) => request<VisitorHistoryResponse>('GET', `/api/conversations/${enc(id)}/history`),
     listConversations: (status: ConversationStatus) =>
       request<{ conversations: ConversationSummary[] }>('GET', `/api/conversations?status=${enc(status)}`),
     getConversation: (id: string) => request<ConversationDetail>('GET', `/api/conversations/${enc(id)}`),

@@ -14,6 +14,8 @@ export interface User {
   id: string;
   email: string;
   name: string;
+  /** The name customers see; null until chosen (asked at sign-in), absent in sessions saved by older versions. */
+  displayName?: string | null;
   role: UserRole;
 }
 
@@ -204,6 +206,7 @@ export type AgentPatch = Partial<{
 export interface NewAgent {
   email: string;
   name: string;
+  displayName?: string;
   password: string;
   role: UserRole;
   skills: string[];
@@ -303,6 +306,9 @@ export interface WebhookDelivery {
 
 /** `GET /api/webhooks/stats`: how far behind outbound webhooks are, across all nodes. */
 export type { WebhookStats } from '../../protocol/webhook-stats.js';
+export type { EndpointDelivery, WebhookEndpoint, WebhookEndpointCreated, WebhookEventName } from '../../protocol/webhook-endpoints.js';
+/** What the console sends to create or change an endpoint (the server fills defaults). */
+export type WebhookEndpointInput = { url: string; description?: string; events?: string[]; enabled?: boolean };
 
 export interface TransferResult {
   status: string;

@@ -10,7 +10,7 @@ interface Props {
   onSave: (a: NewAgent) => Promise<boolean>;
 }
 
-const EMPTY = { email: '', name: '', password: '', role: 'agent' as UserRole, skills: '', maxConcurrent: '5' };
+const EMPTY = { email: '', name: '', displayName: '', password: '', role: 'agent' as UserRole, skills: '', maxConcurrent: '5' };
 
 export function AgentForm({ saving, error, onSave }: Props) {
   const [f, setF] = useState(EMPTY);
@@ -25,6 +25,7 @@ export function AgentForm({ saving, error, onSave }: Props) {
         const ok = await onSave({
           email: f.email.trim(),
           name: f.name.trim(),
+          ...(f.displayName.trim() ? { displayName: f.displayName.trim() } : {}),
           password: f.password,
           role: f.role,
           skills: splitList(f.skills),
@@ -41,6 +42,13 @@ export function AgentForm({ saving, error, onSave }: Props) {
         <label class="field grow">
           <span class="field-label">Name</span>
           <input required autocomplete="off" value={f.name} onInput={set('name')} />
+        </label>
+        <label class="field grow">
+          <span class="field-label">Display name</span>
+          <input maxLength={40} autocomplete="off" placeholder="Maya" value={f.displayName} onInput={set('displayName')} aria-describedby="display-hint" />
+          <span id="display-hint" class="field-hint">
+            What customers see ("Maya joined"); left empty, they are asked at first sign-in.
+          </span>
         </label>
         <label class="field grow">
           <span class="field-label">Email</span>

@@ -1,6 +1,6 @@
 // One conversation in the queue; the whole row is a link so Enter and click both open it.
 import type { ConversationSummary } from '../api/types.js';
-import { formatDuration, formatTime } from '../lib/format.js';
+import { formatAgo, formatDuration, formatTime } from '../lib/format.js';
 import { waitingSeconds } from '../lib/queue.js';
 import { hrefFor } from '../lib/router.js';
 import { Link } from './Link.js';
@@ -20,6 +20,8 @@ interface Props {
   offerSeconds?: number | null;
   teamName?: string | null;
 }
+
+const LAST_WHO: Record<NonNullable<ConversationSummary['lastMessage']>['role'], string> = { visitor: 'Visitor:', ai: 'AI:', agent: 'Agent:', system: '' };
 
 function pageLabel(page: ConversationSummary['page']): string {
   if (!page) return '';
@@ -63,7 +65,16 @@ export function QueueRow({ c, now, selected, tabbable, onSelect, sla, offerSecon
               </span>
             ) : null}
           </span>
-          <span class="queue-reason">{reason || (c.lastMessage?.text ?? '')}</span>
+          {reason && <span class="queue-reason">{reason}</span>}
+          {c.lastMessage && (
+            <span class="queue-last" data-testid="queue-last-message">
+              <span class="queue-last-who">{LAST_WHO[c.lastMessage.role]}</span>
+              <span class="queue-last-text">{c.lastMessage.text}</span>
+              <time class="queue-last-age muted" dateTime={c.lastMessage.createdAt} title={formatTime(c.lastMessage.createdAt)} data-testid="queue-last-age">
+                {formatAgo(c.lastMessage.createdAt, now)}
+              </time>
+            </span>
+          )}
           <span class="queue-meta muted">
             {c.page && <span class="queue-page" title={c.page.url}>{pageLabel(c.page)}</span>}
             {c.assignee && <span>· {c.assignee.name || 'assigned'}</span>}

@@ -23,6 +23,8 @@ import { IntentsScreen } from '../screens/IntentsScreen.js';
 import { ConversationTestsScreen } from '../screens/ConversationTestsScreen.js';
 import { NotFoundScreen } from '../screens/NotFoundScreen.js';
 import { QueueScreen } from '../screens/QueueScreen.js';
+import { SearchScreen } from '../screens/SearchScreen.js';
+import { Avatar } from './Avatar.js';
 import { Link } from './Link.js';
 import { ShortcutsHelp } from './ShortcutsHelp.js';
 import { targetKind } from '../lib/shortcuts.js';
@@ -33,7 +35,10 @@ interface Props {
 }
 
 function navItems(isAdmin: boolean): Array<{ route: Route; label: string }> {
-  const items: Array<{ route: Route; label: string }> = [{ route: { name: 'queue' }, label: 'Queue' }];
+  const items: Array<{ route: Route; label: string }> = [
+    { route: { name: 'queue' }, label: 'Queue' },
+    { route: { name: 'search' }, label: 'Search' },
+  ];
   if (isAdmin) {
     items.push(
       { route: { name: 'knowledge' }, label: 'Knowledge' },
@@ -76,6 +81,12 @@ export function Shell({ token, me }: Props) {
       router.navigate(hrefFor({ name: 'analytics' }));
     },
     help: () => setHelp((v) => !v),
+    search: () => {
+      if (document.querySelector('dialog[open]')) return false;
+      const box = document.querySelector<HTMLInputElement>('input[type="search"][aria-label="Search conversations"]');
+      if (box) box.focus();
+      else router.navigate(hrefFor({ name: 'search' }));
+    },
     close: (e) => {
       if (help) return setHelp(false);
       if (targetKind(e.target) === 'editable') return (e.target as HTMLElement).blur();
@@ -106,8 +117,20 @@ export function Shell({ token, me }: Props) {
                 href={hrefFor(item.route)}
                 class={`nav-link ${section === item.route.name ? 'is-active' : ''}`}
                 aria-current={section === item.route.name ? 'page' : undefined}
+                title={item.route.name === 'search' ? 'Search conversations (/)' : undefined}
+                aria-keyshortcuts={item.route.name === 'search' ? '/' : undefined}
               >
-                {item.label}
+                {item.route.name === 'search' ? (
+                  // A glyph at laptop widths (room for the counts on one line); the word stays the accessible name.
+                  <>
+                    <span class="nav-icon" aria-hidden="true">
+                      ⌕
+                    </span>
+                    <span class="topbar-label">{item.label}</span>
+                  </>
+                ) : (
+                  item.label
+                )}
                 {item.route.name === 'queue' && queued > 0 && (
                   <span class="badge badge-accent" aria-label={`${queued} waiting`}>
                     {queued}
@@ -130,8 +153,9 @@ export function Shell({ token, me }: Props) {
             <button type="button" class="btn btn-ghost" onClick={() => setHelp(true)} aria-keyshortcuts="?">
               <span class="topbar-label">Shortcuts</span> <kbd>?</kbd>
             </button>
-            <span class="me" title={me.email}>
-              {me.name} <span class="muted">· {me.role}</span>
+            <span class="me" title={`${me.name} · ${me.email}: customers see ${me.displayName || me.name}`}>
+              <Avatar name={me.displayName || me.name} />
+              {me.displayName || me.name} <span class="muted topbar-label">· {me.role}</span>
             </span>
             <button type="button" class="btn btn-ghost" onClick={() => session.signOut()}>
               Sign out
@@ -169,6 +193,8 @@ function Screen({ route, isAdmin }: { route: Route; isAdmin: boolean }) {
       return <WebhooksScreen />;
     case 'conversation-tests':
       return <ConversationTestsScreen />;
+    case 'search':
+      return <SearchScreen />;
     case 'not-found':
       return <NotFoundScreen message="There is nothing at this address." />;
   }

@@ -2,6 +2,7 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { TranscriptMessage, Visitor } from '../api/types.js';
 import { formatTime, safeHref } from '../lib/format.js';
+import { RichText } from './RichText.js';
 
 interface Props {
   messages: readonly TranscriptMessage[];
@@ -83,7 +84,7 @@ export function Transcript({ messages, visitor, onRetry, translate }: Props) {
                   {formatTime(m.createdAt)}
                 </time>
               </div>
-              <p class="msg-text">{m.text}</p>
+              {m.rich?.length ? <RichText blocks={m.rich} /> : <p class="msg-text">{m.text}</p>}
               {m.citations && m.citations.length > 0 && (
                 <ul class="citations" aria-label="Sources">
                   {m.citations.map((c) => {

@@ -9,6 +9,7 @@ export type Route =
   | { name: 'canned' }
   | { name: 'webhooks' }
   | { name: 'conversation-tests' }
+  | { name: 'search' }
   | { name: 'not-found'; path: string };
 
 export const BASE = '/console';
@@ -34,6 +35,7 @@ export function parseRoute(pathname: string, base: string = BASE): Route {
   if (parts.length === 1 && (head === 'knowledge' || head === 'agents' || head === 'analytics' || head === 'intents')) return { name: head };
   if (parts.length === 1 && (head === 'canned' || head === 'webhooks')) return { name: head };
   if (parts.length === 1 && head === 'tests') return { name: 'conversation-tests' };
+  if (parts.length === 1 && head === 'search') return { name: 'search' };
   return { name: 'not-found', path: pathname };
 }
 
@@ -49,6 +51,7 @@ export function hrefFor(route: Route, base: string = BASE): string {
     case 'intents':
     case 'canned':
     case 'webhooks':
+    case 'search':
       return `${base}/${route.name}`;
     case 'conversation-tests':
       return `${base}/tests`;

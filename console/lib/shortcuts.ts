@@ -18,7 +18,8 @@ export type Command =
   | 'goPrefix'
   | 'goQueue'
   | 'goNotifications'
-  | 'goAnalytics';
+  | 'goAnalytics'
+  | 'search';
 
 /** Where the key was pressed: typing in a field must not trigger letter shortcuts. */
 export type TargetKind = 'editable' | 'interactive' | 'other';
@@ -44,6 +45,7 @@ export const SHORTCUTS: ReadonlyArray<{ keys: string[]; label: string; context: 
   { keys: ['Shift', 'Enter'], label: 'New line in the reply', context: 'conversation' },
   { keys: ['Ctrl/⌘', 'Enter'], label: 'Resolve (asks to confirm)', context: 'conversation' },
   { keys: ['a'], label: 'Toggle Online / Away', context: 'global' },
+  { keys: ['/'], label: 'Search conversations', context: 'global' },
   { keys: ['g', 'q'], label: 'Go to the queue', context: 'global' },
   { keys: ['g', 'n'], label: 'Open notifications', context: 'global' },
   { keys: ['g', 'a'], label: 'Go to analytics (admins)', context: 'global' },
@@ -72,6 +74,7 @@ export function resolveShortcut(e: KeyLike, target: TargetKind, context: Shortcu
     if (plain && e.key === '?') return 'help';
     if (plain && !e.shiftKey && e.key === 'g') return 'goPrefix';
     if (plain && !e.shiftKey && e.key === 'a') return 'toggleAway';
+    if (plain && e.key === '/') return 'search';
     return null;
   }
   if (context === 'conversation') {

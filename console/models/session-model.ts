@@ -54,6 +54,12 @@ export const SessionModel = createModel((store: KeyValueStore, login: (email: st
         busy.value = false;
       }
     },
+    /** The signed-in user changed (a display name was chosen): keep the token, store the new fields. */
+    updateUser(next: User) {
+      if (!token.value) return;
+      store.set(KEY, JSON.stringify({ token: token.value, user: next } satisfies Stored));
+      user.value = next;
+    },
     signOut(reason?: 'expired') {
       store.remove(KEY);
       expired.value = reason === 'expired';

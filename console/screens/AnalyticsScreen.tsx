@@ -4,6 +4,7 @@ import { useSignedIn } from '../app-context.js';
 import { Alert } from '../components/Alert.js';
 import { MetricCard } from '../components/MetricCard.js';
 import { Spinner } from '../components/Spinner.js';
+import { EmptyState } from '../components/EmptyState.js';
 import { useDocumentTitle } from '../hooks/use-document-title.js';
 import { formatDuration, formatPercent } from '../lib/format.js';
 import { MetricsModel, type MetricsRange } from '../models/metrics-model.js';
@@ -115,6 +116,15 @@ export function AnalyticsScreen() {
       </div>
       {downloadError && <Alert>{downloadError}</Alert>}
       {model.error.value && <Alert>{model.error.value}</Alert>}
+      {m && m.conversations === 0 && !model.loading.value && (
+        <EmptyState
+          icon="∅"
+          title="No conversations in this range"
+          hint="The numbers fill in as customers chat. Open the demo app and ask the widget a question to see your first one, or choose a longer range above."
+          action={{ label: 'Open the demo app', href: '/', external: true }}
+          testId="analytics-empty"
+        />
+      )}
       {!m ? (
         model.loading.value && <Spinner label="Loading metrics" />
       ) : (

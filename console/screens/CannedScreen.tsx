@@ -4,6 +4,8 @@ import { useState } from 'preact/hooks';
 import { useSignedIn } from '../app-context.js';
 import { Alert } from '../components/Alert.js';
 import { Spinner } from '../components/Spinner.js';
+import { EmptyState } from '../components/EmptyState.js';
+import { focusField } from '../lib/focus-field.js';
 import { useDocumentTitle } from '../hooks/use-document-title.js';
 import { CannedModel } from '../models/canned-model.js';
 
@@ -31,7 +33,17 @@ export function CannedScreen() {
         {model.loading.value && items.length === 0 ? (
           <Spinner label="Loading canned responses" />
         ) : items.length === 0 ? (
-          <p class="muted">None yet.</p>
+          <EmptyState
+            icon="+"
+            title="No canned replies yet"
+            hint={
+              isAdmin
+                ? 'Save the answers your team types again and again (a greeting, "looking into it", your refund terms). Agents insert one by typing / and its shortcut in a reply.'
+                : 'Saved replies your team uses often appear here; agents insert one by typing / and its shortcut in a reply. Ask an admin to add some.'
+            }
+            action={isAdmin ? { label: 'Add the first reply', onClick: () => focusField('#canned-form-title ~ .form-row input') } : undefined}
+            testId="canned-empty"
+          />
         ) : (
           <div class="table-wrap">
             <table class="table">

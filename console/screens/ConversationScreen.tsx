@@ -13,6 +13,7 @@ import { ReplyBox } from '../components/ReplyBox.js';
 import { Spinner } from '../components/Spinner.js';
 import { Transcript } from '../components/Transcript.js';
 import { VisitorPanel } from '../components/VisitorPanel.js';
+import { VisitorHistoryPanel } from '../components/VisitorHistoryPanel.js';
 import { useDocumentTitle } from '../hooks/use-document-title.js';
 import { useShortcuts } from '../hooks/use-shortcuts.js';
 import { hrefFor } from '../lib/router.js';
@@ -176,12 +177,13 @@ export function ConversationScreen({ id }: { id: string }) {
               <p class="muted">The AI has not handed this conversation over.</p>
             </section>
           )}
+          <VisitorPanel visitor={d.visitor ?? {}} />
+          <VisitorHistoryPanel key={id} api={api} conversationId={id} />
           <ServicePanel d={d} now={now} sentiment={model.sentiment.value} />
           {d.handoff && <VerdictButtons value={tools.verdict.value} error={tools.verdictError.value} onChange={(v) => void tools.setVerdict(v)} />}
           <NotesPanel notes={tools.notes.value} busy={tools.noteBusy.value} error={tools.noteError.value} onAdd={tools.addNote} inputRef={noteRef} />
           <BugReportPanel api={api} conversationId={id} suggested={d.handoff?.intent === 'bug_report' || d.handoff?.intent === 'outage'} />
           <TimelinePanel events={d.timeline ?? []} />
-          <VisitorPanel visitor={d.visitor ?? {}} />
           <PageTrail page={d.page} trail={d.pageTrail ?? []} />
           <DecisionList decisions={d.decisions ?? []} />
         </aside>

@@ -46,7 +46,8 @@ function SuiteEditor({ model }: { model: ConversationTests }) {
         Suite
       </h2>
       {empty && (
-        <p class="muted">
+        <p class="muted" data-testid="tests-empty">
+          No test conversations yet: write what should happen (answer from an article, hand off, or not answer) and run it before your customers find out.{' '}
           One conversation per line, as JSON: <code>{'{"name", "turns":[…], "page"?, "visitor"?, "expect":{"answer":"article-slug"} | {"handoff":true} | {"noAnswer":true}, "mustContain"?:[…]}'}</code>. Each runs in a fresh,
           unsaved conversation through the live pipeline; turns before the last must not hand off, and the last turn is judged.{' '}
           <button type="button" class="btn btn-small" onClick={() => model.loadSample()}>

@@ -10,6 +10,8 @@ import { GapsPanel } from '../components/GapsPanel.js';
 import { Modal } from '../components/Modal.js';
 import { SearchPlayground } from '../components/SearchPlayground.js';
 import { Spinner } from '../components/Spinner.js';
+import { EmptyState } from '../components/EmptyState.js';
+import { focusField } from '../lib/focus-field.js';
 import { UploadPanel } from '../components/UploadPanel.js';
 import { useDocumentTitle } from '../hooks/use-document-title.js';
 import { formatDateTime, safeHref } from '../lib/format.js';
@@ -85,10 +87,17 @@ export function KnowledgeScreen() {
               {kb.loading.value && articles.length === 0 ? (
                 <Spinner label="Loading articles" />
               ) : shown.length === 0 ? (
-                <div class="empty-state">
-                  <h3>{articles.length ? 'No article matches' : 'No articles yet'}</h3>
-                  <p class="muted">{articles.length ? 'Try another filter.' : 'Upload files or add one below; the AI can only answer from what is here.'}</p>
-                </div>
+                articles.length ? (
+                  <EmptyState icon="⌕" title="No article matches" hint="Try another filter." action={{ label: 'Clear the filter', onClick: () => setFilter('') }} testId="knowledge-no-match" />
+                ) : (
+                  <EmptyState
+                    icon="+"
+                    title="No articles yet"
+                    hint="The AI answers only from what is here, so until you add articles every question goes to your team. Upload your help center (Markdown, HTML, text or PDF) or write an article below."
+                    action={{ label: 'Upload files', onClick: () => focusField('input[type="file"]') }}
+                    testId="knowledge-empty"
+                  />
+                )
               ) : (
                 <div class="table-wrap">
                   <table class="table">

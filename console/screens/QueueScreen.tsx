@@ -3,11 +3,12 @@ import { useModel } from '@preact/signals';
 import { useEffect, useState } from 'preact/hooks';
 import { QueueFilterBar } from '../components/QueueFilterBar.js';
 import { TasksPanel } from '../components/TasksPanel.js';
-import { intentOptions } from '../lib/queue-filters.js';
+import { intentOptions, NO_FILTERS } from '../lib/queue-filters.js';
 import { offerSecondsLeft, slaCountdown } from '../lib/sla.js';
 import { TeamsModel } from '../models/teams-model.js';
 import { useSignedIn } from '../app-context.js';
 import { Alert } from '../components/Alert.js';
+import { EmptyState, type EmptyAction } from '../components/EmptyState.js';
 import { QueueRow } from '../components/QueueRow.js';
 import { QueueTabs } from '../components/QueueTabs.js';
 import { Spinner } from '../components/Spinner.js';
@@ -17,10 +18,10 @@ import type { QueueTab } from '../lib/queue.js';
 import { hrefFor } from '../lib/router.js';
 
 const EMPTY: Record<QueueTab, { title: string; hint: string }> = {
-  queued: { title: 'No one is waiting', hint: 'New handoffs from the AI appear here as they happen, no need to refresh.' },
+  queued: { title: 'No one is waiting', hint: 'New handoffs from the AI appear here as they happen, no need to refresh. To see one, open the demo app, ask the chat a question, then ask for a person.' },
   mine: { title: 'Nothing assigned to you', hint: 'Claim a conversation from the Queued tab to start helping.' },
   bot: { title: 'The AI is not talking to anyone', hint: 'Conversations the AI is handling on its own show up here.' },
-  resolved: { title: 'Nothing resolved yet', hint: 'Conversations you and the AI close show up here.' },
+  resolved: { title: 'Nothing resolved yet', hint: 'Conversations you and the AI close show up here. Older ones are one search away.' },
 };
 
 function focusRow(id: string | null) {
@@ -80,6 +81,13 @@ export function QueueScreen() {
 
   const hidden = rows.length === 0 && queue.tabRows.value.length > 0;
   const empty = hidden ? { title: 'No conversations match these filters', hint: 'Clear the filters to see everything in this tab.' } : EMPTY[tab];
+  const emptyAction: EmptyAction = hidden
+    ? { label: 'Clear the filters', onClick: () => queue.setFilters(NO_FILTERS) }
+    : tab === 'queued'
+      ? { label: 'Open the demo app', href: '/', external: true }
+      : tab === 'mine'
+        ? { label: 'Show the queued tab', onClick: () => queue.setTab('queued') }
+        : { label: 'Search conversations', href: hrefFor({ name: 'search' }) };
   const tabbableIndex = Math.max(0, rows.findIndex((c) => c.id === selectedId));
 
   return (
@@ -100,13 +108,7 @@ export function QueueScreen() {
           queue.loading.value ? (
             <Spinner label="Loading conversations" />
           ) : (
-            <div class="empty-state">
-              <div class="empty-illustration" aria-hidden="true">
-                ✓
-              </div>
-              <h2>{empty.title}</h2>
-              <p class="muted">{empty.hint}</p>
-            </div>
+            <EmptyState title={empty.title} hint={empty.hint} action={emptyAction} testId="queue-empty" />
           )
         ) : (
           <>

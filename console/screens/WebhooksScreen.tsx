@@ -8,6 +8,8 @@ import { Spinner } from '../components/Spinner.js';
 import { useDocumentTitle } from '../hooks/use-document-title.js';
 import { formatDateTime, formatDuration } from '../lib/format.js';
 import { DeliveriesModel } from '../models/deliveries-model.js';
+import { WebhookEndpointsModel } from '../models/webhook-endpoints-model.js';
+import { WebhookEndpointsPanel } from '../components/WebhookEndpointsPanel.js';
 
 const FILTERS: Array<{ id: DeliveryStatus | null; label: string }> = [
   { id: null, label: 'All' },
@@ -19,17 +21,20 @@ const FILTERS: Array<{ id: DeliveryStatus | null; label: string }> = [
 export function WebhooksScreen() {
   const { api } = useSignedIn();
   const model = useModel(() => new DeliveriesModel(api));
+  const endpoints = useModel(() => new WebhookEndpointsModel(api));
   const rows = model.deliveries.value;
   useDocumentTitle('Webhooks · Firstline');
 
   return (
     <div class="page">
       <div class="page-head">
-        <h1>Webhook deliveries</h1>
+        <h1>Webhooks</h1>
         <button type="button" class="btn btn-ghost" onClick={() => void model.reload()} disabled={model.loading.value}>
           Refresh
         </button>
       </div>
+      <WebhookEndpointsPanel model={endpoints} />
+      <h2>All deliveries</h2>
       <div class="segmented" role="group" aria-label="Filter by status">
         {FILTERS.map((f) => (
           <button

@@ -5,6 +5,8 @@ export const DE: { server: ServerText; widget: WidgetText } = {
   server: {
     greeting: 'Hallo! Ich bin der KI-Assistent von Acme. Fragen Sie mich alles zu Ihrem Konto, zur Abrechnung oder zum Produkt – oder bitten Sie jederzeit um eine Person aus unserem Team.',
     thanks: 'Gern geschehen! Wenn noch etwas ist, schreiben Sie einfach hier.',
+    thanksWaiting: 'Gern geschehen! Sie sind noch in der Warteschlange für eine Person; wenn Sie keine Hilfe mehr brauchen, können Sie diesen Chat einfach schließen.',
+    greetingWaiting: 'Hallo! Sie sind in der Warteschlange, gleich kümmert sich jemand aus unserem Team um Sie. Sie können hier in der Zwischenzeit weiterschreiben.',
     waitingNote: '(Während Sie auf unser Team warten:) ',
     clarify: 'Damit ich Ihnen richtig helfe: Geht es um {options}? Ein paar Worte mehr dazu, was Sie vorhaben, helfen mir weiter.',
     or: 'oder',
@@ -47,7 +49,8 @@ export const DE: { server: ServerText; widget: WidgetText } = {
     typing: '{who} schreibt…',
     assistant: 'Assistent',
     team: 'Unser Team',
-    sources: 'Quellen',
+    readOne: 'Ganzen Artikel lesen',
+    readAll: 'Ganze Artikel lesen',
     newTab: ' (öffnet in einem neuen Tab)',
     input: 'Ihre Nachricht…',
     message: 'Nachricht',

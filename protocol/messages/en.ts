@@ -4,6 +4,8 @@ import { WIDGET_TEXT_EN } from './en-widget.js';
 export const SERVER_TEXT_EN = {
   greeting: "Hi! I'm the Acme AI assistant. Ask me anything about your account, billing or the product, or ask for a person at any time.",
   thanks: "You're welcome! If anything else comes up, just write here.",
+  thanksWaiting: "You're welcome! You are still in the queue for a person; if you no longer need one, you can simply close this chat.",
+  greetingWaiting: 'Hi! You are in the queue and a person from our team will be with you shortly. You can keep writing here in the meantime.',
   waitingNote: '(While you wait for our team:) ',
   clarify: 'I want to get this right: is your question about {options}? A few more words about what you are trying to do will help.',
   or: 'or',

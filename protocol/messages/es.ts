@@ -5,6 +5,8 @@ export const ES: { server: ServerText; widget: WidgetText } = {
   server: {
     greeting: '¡Hola! Soy el asistente de IA de Acme. Pregúntame lo que quieras sobre tu cuenta, la facturación o el producto, o pide hablar con una persona cuando quieras.',
     thanks: '¡De nada! Si surge algo más, escríbelo aquí.',
+    thanksWaiting: '¡De nada! Sigues en la cola para hablar con una persona; si ya no la necesitas, puedes cerrar este chat.',
+    greetingWaiting: '¡Hola! Estás en la cola y una persona de nuestro equipo te atenderá en breve. Mientras tanto puedes seguir escribiendo aquí.',
     waitingNote: '(Mientras esperas a nuestro equipo:) ',
     clarify: 'Quiero entenderlo bien: ¿tu pregunta es sobre {options}? Unas palabras más sobre lo que intentas hacer me ayudarán.',
     or: 'o',
@@ -47,7 +49,8 @@ export const ES: { server: ServerText; widget: WidgetText } = {
     typing: '{who} está escribiendo…',
     assistant: 'Asistente',
     team: 'Nuestro equipo',
-    sources: 'Fuentes',
+    readOne: 'Leer el artículo completo',
+    readAll: 'Leer los artículos completos',
     newTab: ' (se abre en una pestaña nueva)',
     input: 'Escribe tu mensaje…',
     message: 'Mensaje',

@@ -5,6 +5,8 @@ export const FR: { server: ServerText; widget: WidgetText } = {
   server: {
     greeting: "Bonjour ! Je suis l'assistant IA d'Acme. Posez-moi vos questions sur votre compte, la facturation ou le produit, ou demandez à parler à une personne à tout moment.",
     thanks: "Avec plaisir ! Si vous avez une autre question, écrivez-la simplement ici.",
+    thanksWaiting: "Avec plaisir ! Vous êtes toujours dans la file d'attente pour parler à une personne ; si vous n'en avez plus besoin, vous pouvez simplement fermer ce chat.",
+    greetingWaiting: "Bonjour ! Vous êtes dans la file d'attente et une personne de notre équipe va vous répondre très vite. Vous pouvez continuer à écrire ici en attendant.",
     waitingNote: '(En attendant notre équipe :) ',
     clarify: 'Je veux être sûr de bien comprendre : votre question porte-t-elle sur {options} ? Quelques mots de plus sur ce que vous cherchez à faire m’aideront.',
     or: 'ou',
@@ -47,7 +49,8 @@ export const FR: { server: ServerText; widget: WidgetText } = {
     typing: '{who} écrit…',
     assistant: 'Assistant',
     team: 'Notre équipe',
-    sources: 'Sources',
+    readOne: "Lire l'article complet",
+    readAll: 'Lire les articles complets',
     newTab: ' (ouvre un nouvel onglet)',
     input: 'Écrivez votre message…',
     message: 'Message',

@@ -13,7 +13,7 @@ export const AI_RESOLUTION_DEFINITION =
   `within ${RETURN_WINDOW_HOURS} hours. Greetings and clarifying questions are not answers.`;
 
 /** AI replies that are not answers to a question (see compose-reply.ts). */
-const NOT_ANSWERS = `('small_talk', 'thanks')`;
+const NOT_ANSWERS = `('small_talk', 'thanks', 'small_talk_while_waiting', 'thanks_while_waiting')`;
 /** Loop reasons that mean the visitor told us an answer missed (see detect-loop.ts and loop-detection.ts). */
 const SAID_NOT_HELPFUL = `('not_helpful', 'negative_feedback')`;
 

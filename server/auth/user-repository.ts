@@ -11,6 +11,8 @@ export interface User {
   id: string;
   email: string;
   name: string;
+  /** The name customers see ("Maya"); null until the agent (or an admin) chooses one. */
+  displayName: string | null;
   role: UserRole;
   skills: string[];
   maxConcurrent: number;
@@ -28,6 +30,7 @@ interface UserRow {
   id: string;
   email: string;
   name: string;
+  display_name: string | null;
   role: UserRole;
   skills: string[];
   max_concurrent: number;
@@ -45,6 +48,7 @@ const toUser = (r: UserRow): User => ({
   id: r.id,
   email: r.email,
   name: r.name,
+  displayName: r.display_name ?? null,
   role: r.role,
   skills: r.skills ?? [],
   maxConcurrent: r.max_concurrent,
@@ -64,6 +68,7 @@ export interface NewUser {
   role: UserRole;
   skills: string[];
   maxConcurrent: number;
+  displayName?: string;
 }
 
 export function createUserRepository(db: Queryable) {
@@ -72,9 +77,9 @@ export function createUserRepository(db: Queryable) {
       assertStrongPassword(u.password, [u.email, u.name]);
       const hash = await hashPassword(u.password);
       const { rows } = await db.query<UserRow>(
-        `INSERT INTO users (id, email, name, role, password_hash, skills, max_concurrent)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (email) DO NOTHING RETURNING *`,
-        [randomUUID(), u.email.toLowerCase(), u.name, u.role, hash, u.skills, u.maxConcurrent],
+        `INSERT INTO users (id, email, name, role, password_hash, skills, max_concurrent, display_name)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (email) DO NOTHING RETURNING *`,
+        [randomUUID(), u.email.toLowerCase(), u.name, u.role, hash, u.skills, u.maxConcurrent, u.displayName ?? null],
       );
       if (!rows[0]) throw conflict(`A user with email ${u.email} already exists.`, 'email_taken');
       return toUser(rows[0]);
@@ -121,6 +126,11 @@ export function createUserRepository(db: Queryable) {
         [email.toLowerCase(), await hashPassword(password)],
       );
       return rows[0]?.token_version ?? null;
+    },
+    /** The name customers see; returns the updated user (null: no such user). */
+    async setDisplayName(id: string, displayName: string): Promise<User | null> {
+      const { rows } = await db.query<UserRow>('UPDATE users SET display_name = $2 WHERE id = $1 RETURNING *', [id, displayName]);
+      return rows[0] ? toUser(rows[0]) : null;
     },
     async setPresence(id: string, presence: User['presence']): Promise<void> {
       await db.query('UPDATE users SET presence = $2, last_seen_at = now() WHERE id = $1', [id, presence]);

@@ -2,8 +2,8 @@ import { generatePassword } from '../auth/passwords.js';
 import type { UserRepository } from '../auth/user-repository.js';
 
 const DEMO_AGENTS = [
-  { email: 'sam@firstline.local', name: 'Sam Rivera', skills: ['billing', 'general'] },
-  { email: 'alex@firstline.local', name: 'Alex Chen', skills: ['technical', 'security', 'general'] },
+  { email: 'sam@firstline.local', name: 'Sam Rivera', displayName: 'Sam', skills: ['billing', 'general'] },
+  { email: 'alex@firstline.local', name: 'Alex Chen', displayName: 'Alex', skills: ['technical', 'security', 'general'] },
 ];
 
 /** Two demo agents on first start, so routing has someone to pick; their passwords are printed once. */
@@ -17,3 +17,6 @@ export async function seedDemoTeam(users: UserRepository): Promise<Array<{ email
   }
   return created;
 }
+
+/** The demo agents' sign-in emails (the banner says how to reset their passwords after a restart). */
+export const DEMO_AGENT_EMAILS: readonly string[] = DEMO_AGENTS.map((a) => a.email);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ChatMessage, Citation, ConversationStatus, Handoff, PageInfo, Role, VisitorIdentity } from '../../protocol/domain.js';
+import { RichText } from '../../protocol/rich-text.js';
 import type { Queryable } from '../db/db.js';
 import { queueOrderSql, queueScoreSql, scoreToPriority } from '../routing/priority.js';
 import type { ConversationDetail, ConversationSummary, PageVisit, VisitorRecord } from './conversation-types.js';
@@ -94,9 +95,17 @@ const toMessage = (r: MessageRow): StoredMessage => ({
   ...(r.author_name ? { authorName: r.author_name } : {}),
   ...(r.citations?.length ? { citations: r.citations } : {}),
   ...(typeof r.meta?.replyTo === 'string' ? { replyTo: r.meta.replyTo } : {}),
+  ...richOf(r.meta),
   createdAt: iso(r.created_at),
   meta: r.meta ?? {},
 });
+
+/** Rich text stored with an AI answer, only if it still passes the schema (links allow-listed). */
+function richOf(meta: Record<string, unknown> | null): { rich?: RichText } {
+  if (!meta || meta.rich === undefined) return {};
+  const parsed = RichText.safeParse(meta.rich);
+  return parsed.success && parsed.data.length ? { rich: parsed.data } : {};
+}
 
 export interface NewMessage {
   conversationId: string;

@@ -124,9 +124,17 @@ export function createConversationService(deps: { db: Db; bus: EventBus; clock?:
    * listening. The `conversation.assigned` webhook is the caller's, written in its transaction.
    */
   async function announceAssignment(c: ConversationSummary, agent: { id: string; name: string }): Promise<void> {
-    await deps.db.query('UPDATE users SET last_assigned_at = $2 WHERE id = $1', [agent.id, clock()]);
-    bus.emit(DomainEvents.conversationAssigned, { conversation: c, agent: { id: agent.id, name: agent.name } });
-    await store(c, { conversationId: c.id, role: 'system', text: say(c.language, 'agentJoined', { name: agent.name }), meta: { event: 'agent_joined', agentId: agent.id } });
+    // Customers see the agent's display name ("Maya"), not the account name ("Admin").
+    const { rows } = await deps.db.query<{ shown: string }>('UPDATE users SET last_assigned_at = $2 WHERE id = $1 RETURNING COALESCE(display_name, name) AS shown', [agent.id, clock()]);
+    const shown = rows[0]?.shown ?? agent.name;
+    bus.emit(DomainEvents.conversationAssigned, { conversation: c, agent: { id: agent.id, name: shown } });
+    await store(c, { conversationId: c.id, role: 'system', text: say(c.language, 'agentJoined', { name: shown }), meta: { event: 'agent_joined', agentId: agent.id } });
+  }
+
+  /** The name customers see for an agent: the display name once chosen, else the account name. */
+  async function shownName(agent: { id: string; name: string }): Promise<string> {
+    const { rows } = await deps.db.query<{ shown: string }>('SELECT COALESCE(display_name, name) AS shown FROM users WHERE id = $1', [agent.id]);
+    return rows[0]?.shown ?? agent.name;
   }
 
   const service = {
@@ -246,7 +254,7 @@ export function createConversationService(deps: { db: Db; bus: EventBus; clock?:
         text: args.text,
         clientMessageId: args.clientMessageId,
         authorId: args.agent.id,
-        authorName: args.agent.name,
+        authorName: await shownName(args.agent),
       });
       if (res.created && c.firstHumanResponseAt === null) {
         await repo.markFirstHumanResponse(c.id);

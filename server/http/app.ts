@@ -36,6 +36,8 @@ import type { NotificationRepository } from '../notifications/notification-repos
 import type { ClientAddress } from './request-address.js';
 import type { MessageTranslator } from '../llm/llm-translator.js';
 import type { WebhookStatsReader } from '../notifications/webhook-stats.js';
+import type { WebhookEndpoints } from '../notifications/webhook-endpoints.js';
+import { webhookEndpointRoutes } from './webhook-endpoint-routes.js';
 
 export interface AppDeps {
   db: Db;
@@ -53,6 +55,8 @@ export interface AppDeps {
   notifications: NotificationRepository;
   /** Webhook backlog and lag, for the console's webhook screen. */
   webhookStats: WebhookStatsReader;
+  /** The console's webhook endpoints (and WEBHOOK_URL, read-only). */
+  webhookEndpoints: WebhookEndpoints;
   /** Intents as data (CRUD, import/export); changes retrain the live classifier. */
   intents: IntentService;
   bugReports: BugReportService;
@@ -101,6 +105,7 @@ export function createApp(deps: AppDeps) {
     .route('/reports', reportRoutes(deps))
     .route('/teams', teamRoutes(deps))
     .route('/canned-responses', cannedResponseRoutes(deps))
+    .route('/webhooks/endpoints', webhookEndpointRoutes(deps))
     .route('/', notificationRoutes(deps))
     .route('/', bugReportRoutes(deps))
     .route('/', openApiRoutes())

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Hono, type Context } from 'hono';
-import { LoginBody, PasswordChangeBody } from '../../protocol/http.js';
+import { LoginBody, PasswordChangeBody, ProfileBody } from '../../protocol/http.js';
 import type { LoginThrottle } from '../auth/login-throttle.js';
 import { hashPassword, verifyPassword } from '../auth/passwords.js';
 import type { TokenService } from '../auth/tokens.js';
@@ -56,7 +56,14 @@ export function authRoutes(deps: AuthRouteDeps) {
       if (user.disabled) throw new AppError(403, 'account_disabled', 'This account is disabled; ask an admin to enable it.');
       await throttle.succeeded(body.email);
       const token = await tokens.signAgent({ sub: user.id, role: user.role, name: user.name, ver: user.tokenVersion });
-      return c.json({ token, user: { id: user.id, email: user.email, name: user.name, role: user.role } });
+      return c.json({ token, user: { id: user.id, email: user.email, name: user.name, displayName: user.displayName, role: user.role } });
+    })
+    /** What customers call me ("Maya joined"); the console asks for it at first sign-in. */
+    .put('/profile', requireRole(tokens, 'agent'), async (c) => {
+      const body = await jsonBody(c, ProfileBody);
+      const user = await users.setDisplayName(c.get('user').sub, body.displayName);
+      if (!user) throw unauthorized();
+      return c.json({ user: { id: user.id, email: user.email, name: user.name, displayName: user.displayName, role: user.role } });
     })
     .post('/logout-all', requireRole(tokens, 'agent'), async (c) => {
       const id = c.get('user').sub;

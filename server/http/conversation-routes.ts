@@ -1,10 +1,12 @@
 import { Hono } from 'hono';
-import { ConversationsQuery, NoteBody, TransferBody, VerdictBody } from '../../protocol/http.js';
+import { ConversationSearchQuery, ConversationsQuery, NoteBody, TransferBody, VerdictBody } from '../../protocol/http.js';
 import type { TokenService } from '../auth/tokens.js';
 import type { ConversationFeedback } from '../conversations/conversation-feedback.js';
 import type { ConversationNotes } from '../conversations/conversation-notes.js';
 import type { ConversationService } from '../conversations/conversation-service.js';
 import type { ConversationTransfers } from '../conversations/conversation-transfers.js';
+import { createConversationSearch } from '../conversations/conversation-search.js';
+import { createVisitorHistory } from '../conversations/visitor-history.js';
 import type { Db } from '../db/db.js';
 import { AppError, notFound } from '../errors.js';
 import type { MessageTranslator } from '../llm/llm-translator.js';
@@ -25,6 +27,8 @@ export interface ConversationRouteDeps {
 
 export function conversationRoutes(deps: ConversationRouteDeps) {
   const { repo } = deps.conversations;
+  const search = createConversationSearch(deps.db);
+  const history = createVisitorHistory(deps.db);
   const actor = (c: { get(k: 'user'): AuthEnv['Variables']['user'] }) => {
     const u = c.get('user');
     return { id: u.sub, name: u.name, role: u.role };
@@ -34,6 +38,12 @@ export function conversationRoutes(deps: ConversationRouteDeps) {
     .get('/', async (c) => {
       const q = parse(ConversationsQuery, c.req.query());
       return c.json({ conversations: await repo.list(q.status, undefined, deps.conversations.clock()) });
+    })
+    .get('/search', async (c) => c.json(await search.search(parse(ConversationSearchQuery, c.req.query()))))
+    .get('/:id/history', async (c) => {
+      const conversations = await history.of(c.req.param('id'));
+      if (!conversations) throw notFound('Conversation');
+      return c.json({ conversations });
     })
     .get('/:id', async (c) => {
       const id = c.req.param('id');

@@ -13,6 +13,10 @@ import {
   ContactIn,
   ConversationRef,
   ConversationsQuery,
+  ConversationSearchQuery,
+  ConversationSearchResponse,
+  ProfileBody,
+  VisitorHistoryResponse,
   ConversationStatus,
   CsatIn,
   ErrorBody,
@@ -45,6 +49,7 @@ import {
   VisitorPageIn,
   WorkingHoursBody,
 } from '../../protocol/index.js';
+import { EndpointDeliveriesQuery, EndpointDelivery, WebhookEndpoint, WebhookEndpointBody, WebhookEndpointCreated, WebhookEndpointPatch } from '../../protocol/webhook-endpoints.js';
 import { FileBody, LinearWebhook } from './bug-report-routes.js';
 import { UPLOAD_LIMITS } from './knowledge-upload.js';
 
@@ -81,11 +86,13 @@ function openObjects(v: unknown): unknown {
 const Iso = z.string().describe('ISO 8601 timestamp');
 const Id = z.object({ id: z.string() });
 const Ok = z.object({ ok: z.literal(true) });
-const LoginResponse = z.object({ token: z.string(), user: z.object({ id: z.string(), email: z.string(), name: z.string(), role: UserRole }) });
+const SignedInUser = z.object({ id: z.string(), email: z.string(), name: z.string(), displayName: z.string().nullable().describe('the name customers see; null until chosen (the console asks at first sign-in)'), role: UserRole });
+const LoginResponse = z.object({ token: z.string(), user: SignedInUser });
 const Agent = z.object({
   id: z.string(),
   email: z.string(),
   name: z.string(),
+  displayName: z.string().nullable(),
   role: UserRole,
   skills: z.array(z.string()),
   maxConcurrent: z.number().int(),
@@ -276,7 +283,7 @@ const BugDraftQuery = z.object({ conversationId: z.string().min(1).max(100) });
 const ImportQuery = z.object({ replace: z.enum(['1', 'true']).optional().describe('replace every intent instead of merging by name') });
 
 interface Operation {
-  method: 'get' | 'post' | 'put' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** Hono style, `:param`. */
   path: string;
   tag: string;
@@ -304,6 +311,16 @@ const OPERATIONS: Operation[] = [
     body: LoginBody,
     response: LoginResponse,
     errors: [401, 403, 429],
+  },
+  {
+    method: 'put',
+    path: '/api/auth/profile',
+    tag: 'auth',
+    summary: 'Set my display name, the name customers see ("Maya joined the conversation.")',
+    access: 'agent',
+    description: 'One line, 1-40 characters, without `<` or `>`. Until it is set, customers see the account name and the console asks for it.',
+    body: ProfileBody,
+    response: z.object({ user: SignedInUser }),
   },
   { method: 'post', path: '/api/auth/logout-all', tag: 'auth', summary: 'Sign out everywhere: every token issued to me so far stops working, open sockets close', access: 'agent', response: Ok },
   {
@@ -387,6 +404,25 @@ const OPERATIONS: Operation[] = [
   { method: 'delete', path: '/api/knowledge/articles/:id', tag: 'knowledge', summary: 'Delete an article', access: 'admin', status: 204, response: null },
   // Conversations
   { method: 'get', path: '/api/conversations', tag: 'conversations', summary: 'List conversations, optionally by status', access: 'agent', query: ConversationsQuery, response: z.object({ conversations: z.array(ConversationListItem) }) },
+  {
+    method: 'get',
+    path: '/api/conversations/search',
+    tag: 'conversations',
+    summary: 'Search conversations: full text over messages, visitor name and email',
+    access: 'agent',
+    description:
+      'Messages are matched with PostgreSQL full text search (`english`: "refunds" finds "refund"), the visitor\'s name and email by substring. Newest activity first, one result per conversation with the matching text cut around the match. `q` 2-200 characters; `limit` 1-50 (default 20); `offset` up to 1000; `nextOffset` is null on the last page.',
+    query: ConversationSearchQuery,
+    response: ConversationSearchResponse,
+  },
+  {
+    method: 'get',
+    path: '/api/conversations/:id/history',
+    tag: 'conversations',
+    summary: "The visitor's other conversations (same visitor, or the same verified email), newest first, at most 20",
+    access: 'agent',
+    response: VisitorHistoryResponse,
+  },
   { method: 'get', path: '/api/conversations/:id', tag: 'conversations', summary: 'One conversation: messages, handoff brief, decisions, notes, timeline', access: 'agent', response: ConversationDetail },
   { method: 'post', path: '/api/conversations/:id/messages/:messageId/translation', tag: 'conversations', summary: "A visitor's message translated into English for the agent (503 translation_unavailable without a language model)", access: 'agent', response: z.object({ text: z.string(), language: z.string() }) },
   { method: 'get', path: '/api/conversations/:id/timeline', tag: 'conversations', summary: 'The escalation log: every transition, who, when and why', access: 'agent', response: z.object({ timeline: z.array(TimelineEntry) }) },
@@ -463,6 +499,15 @@ const OPERATIONS: Operation[] = [
   { method: 'get', path: '/api/escalation-tasks', tag: 'notifications', summary: 'Open escalation tasks (latest 200)', access: 'agent', response: z.object({ tasks: z.array(EscalationTask) }) },
   { method: 'get', path: '/api/webhooks/stats', tag: 'notifications', summary: 'Outbound webhook backlog, lag and delivery rate (all nodes)', access: 'admin', response: WebhookStats },
   { method: 'get', path: '/api/webhooks/deliveries', tag: 'notifications', summary: 'Outbound webhook delivery log (latest 200)', access: 'admin', query: DeliveriesQuery, response: z.object({ deliveries: z.array(WebhookDelivery) }) },
+  // Webhook endpoints
+  { method: 'get', path: '/api/webhooks/endpoints', tag: 'webhooks', summary: 'Webhook endpoints (WEBHOOK_URL first, as a read-only `config` endpoint); never their secrets', access: 'admin', response: z.object({ endpoints: z.array(WebhookEndpoint) }) },
+  { method: 'post', path: '/api/webhooks/endpoints', tag: 'webhooks', summary: 'Add an endpoint (http/https, no credentials in the URL); the answer holds its signing secret, shown this once', access: 'admin', body: WebhookEndpointBody, status: 201, response: WebhookEndpointCreated },
+  { method: 'get', path: '/api/webhooks/endpoints/:id', tag: 'webhooks', summary: 'One endpoint with its delivery counts', access: 'admin', response: z.object({ endpoint: WebhookEndpoint }), errors: [404] },
+  { method: 'patch', path: '/api/webhooks/endpoints/:id', tag: 'webhooks', summary: 'Change the URL, description, event filter or enabled flag (a disabled endpoint keeps its pending deliveries until enabled again)', access: 'admin', body: WebhookEndpointPatch, response: z.object({ endpoint: WebhookEndpoint }), errors: [404] },
+  { method: 'delete', path: '/api/webhooks/endpoints/:id', tag: 'webhooks', summary: 'Delete an endpoint and its delivery log', access: 'admin', status: 204, response: null, errors: [404] },
+  { method: 'post', path: '/api/webhooks/endpoints/:id/rotate-secret', tag: 'webhooks', summary: 'A new signing secret, shown this once; the old one stops signing at once', access: 'admin', response: WebhookEndpointCreated, errors: [404] },
+  { method: 'post', path: '/api/webhooks/endpoints/:id/test', tag: 'webhooks', summary: 'Queue a signed `webhook.test` delivery to this endpoint alone; it appears in its log', access: 'admin', status: 202, response: z.object({ deliveryId: z.number().int() }), errors: [404] },
+  { method: 'get', path: '/api/webhooks/endpoints/:id/deliveries', tag: 'webhooks', summary: "The endpoint's delivery log, newest 100: status, attempts, response code, last error, latency", access: 'admin', query: EndpointDeliveriesQuery, response: z.object({ deliveries: z.array(EndpointDelivery) }), errors: [404] },
   // Bug reports
   { method: 'get', path: '/api/bug-reports', tag: 'bug reports', summary: 'List bug reports', access: 'agent', response: z.object({ bugReports: z.array(BugReport) }) },
   {

@@ -16,6 +16,7 @@ const TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
   '.json': 'application/json',
   '.map': 'application/json',
+  '.ts': 'text/plain; charset=utf-8',
 };
 const DEMO_ROUTES = ['/', '/billing', '/billing/*', '/settings', '/settings/*', '/projects', '/projects/*'];
 
@@ -54,6 +55,10 @@ export function staticRoutes(opts: { root?: string } = {}) {
   const app = new Hono()
     .get('/widget.js', scriptHeaders, async (c) =>
       (await sendPrecompressed(c, path.join(widgetDir, 'firstline.js'), { contentType: js, cacheControl: LOADER_CACHE })) ?? notBuilt(c, 'widget'),
+    )
+    // The window.Firstline API's types, for host apps written in TypeScript (widget/firstline.d.ts).
+    .get('/widget.d.ts', scriptHeaders, async (c) =>
+      (await sendFile(c, widgetDir, 'firstline.d.ts', LOADER_CACHE)) ?? notBuilt(c, 'widget'),
     )
     .get('/widget/:file', scriptHeaders, async (c) => {
       const name = c.req.param('file');

@@ -2,6 +2,7 @@ import type { Citation } from '../../protocol/domain.js';
 import type { Answerer } from '../pipeline/answerer.js';
 import type { ChatModel } from './chat-model.js';
 import { buildGroundedPrompt, NO_ANSWER } from './grounded-prompt.js';
+import { markdownToRich } from '../answers/markdown-blocks.js';
 
 /**
  * A grounded, streamed answer from an OpenAI-compatible model. The marker NO_ANSWER never reaches
@@ -30,7 +31,8 @@ export function createLlmAnswerer(deps: { model: ChatModel; product?: string; ti
       const answer = text.trim();
       if (!answer || answer.includes(NO_ANSWER)) return { text: '', citations: [], unanswerable: true };
       if (req.onDelta && text.length > flushed) req.onDelta(text.slice(flushed));
-      return { text: answer, citations: citedChunks(answer, req.chunks) };
+      // The model's Markdown goes through the same parser and link allow-list as articles.
+      return { text: answer, rich: markdownToRich(answer), citations: citedChunks(answer, req.chunks) };
     },
   };
 }

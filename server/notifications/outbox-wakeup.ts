@@ -1,6 +1,10 @@
 import type { Db, Queryable } from '../db/db.js';
 
 const WRITES_OUTBOX = /^\s*INSERT\s+INTO\s+webhook_deliveries\b/i;
+const RETURNS = /\bRETURNING\b/i;
+
+/** An outbox insert that wrote something: a fan-out with RETURNING may have matched no endpoint. */
+const wroteOutbox = (sql: string, rows: unknown[]) => WRITES_OUTBOX.test(sql) && (rows.length > 0 || !RETURNS.test(sql));
 
 /**
  * The same database, but a committed write into the webhook outbox calls `wake` (the delivery
@@ -13,7 +17,7 @@ export function wakeAfterOutboxCommit(db: Db, wake: () => void): Db {
     kind: db.kind,
     async query<T>(sql: string, params?: unknown[]) {
       const res = await db.query<T>(sql, params);
-      if (WRITES_OUTBOX.test(sql)) wake();
+      if (wroteOutbox(sql, res.rows)) wake();
       return res;
     },
     exec: (sql) => db.exec(sql),
@@ -21,9 +25,10 @@ export function wakeAfterOutboxCommit(db: Db, wake: () => void): Db {
       let wrote = false;
       const out = await db.transaction((tx) => {
         const watched: Queryable = {
-          query<T>(sql: string, params?: unknown[]) {
-            if (WRITES_OUTBOX.test(sql)) wrote = true;
-            return tx.query<T>(sql, params);
+          async query<T>(sql: string, params?: unknown[]) {
+            const res = await tx.query<T>(sql, params);
+            if (wroteOutbox(sql, res.rows)) wrote = true;
+            return res;
           },
         };
         return fn(watched);

@@ -2,7 +2,7 @@ import { DomainEvents } from '../../protocol/events.js';
 import type { Clock } from '../clock.js';
 import type { Queryable } from '../db/db.js';
 import type { DomainEventMap } from '../events/event-bus.js';
-import { enqueueDelivery } from './outbox.js';
+import { orderingKey } from './outbox.js';
 
 /** The domain events that go out as signed webhooks, and the `data` each one carries. */
 const WEBHOOK_BODIES = {
@@ -23,22 +23,42 @@ export type WebhookEventName = keyof typeof WEBHOOK_BODIES;
 
 export interface WebhookOutbox {
   /**
-   * Writes the webhook for a domain event into the durable outbox. Call it with the transaction
-   * that makes the change, so the webhook exists exactly when the change does (a crash after the
-   * commit cannot lose it); the worker delivers it later. A no-op without WEBHOOK_URL.
+   * Writes the webhook for a domain event into the durable outbox, one delivery per endpoint that
+   * takes it (WEBHOOK_URL, and every enabled console endpoint whose filter has the event). Call it
+   * with the transaction that makes the change, so the webhook exists exactly when the change does
+   * (a crash after the commit cannot lose it); the worker delivers it later.
    */
   record<K extends WebhookEventName>(q: Queryable, event: K, payload: DomainEventMap[K]): Promise<void>;
+  /** The same for an event whose `data` is already built (SLA alerts). */
+  send(q: Queryable, event: string, data: unknown): Promise<void>;
 }
 
-export const noWebhooks: WebhookOutbox = { record: async () => undefined };
+export const noWebhooks: WebhookOutbox = { record: async () => undefined, send: async () => undefined };
+
+/**
+ * One statement fans an event out: a row for WEBHOOK_URL (endpoint_id NULL, as before endpoints
+ * existed) and one per matching endpoint. Ordering is per endpoint and conversation, so a slow
+ * endpoint never holds another's deliveries back.
+ */
+const FAN_OUT_SQL = `
+  INSERT INTO webhook_deliveries (target, url, event, payload, ordering_key, next_attempt_at, created_at, endpoint_id)
+  SELECT 'webhook', t.url, $1, $2::jsonb, CASE WHEN $3::text IS NULL THEN NULL WHEN t.id IS NULL THEN $3::text ELSE t.id || ':' || $3::text END, $4, $4, t.id
+  FROM (
+    SELECT NULL::text AS id, $5::text AS url WHERE $5::text IS NOT NULL
+    UNION ALL
+    SELECT id, url FROM webhook_endpoints WHERE enabled AND (cardinality(events) = 0 OR $1 = ANY (events))
+  ) t
+  RETURNING id`;
 
 export function createWebhookOutbox(deps: { url?: string; clock: Clock }): WebhookOutbox {
-  const { url } = deps;
-  if (!url) return noWebhooks;
+  const url = deps.url ?? null;
+  const send = async (q: Queryable, event: string, data: unknown) => {
+    await q.query(FAN_OUT_SQL, [event, JSON.stringify(data), orderingKey({ target: 'webhook', url: '', event, payload: data }), deps.clock(), url]);
+  };
   return {
     async record(q, event, payload) {
-      const body = (WEBHOOK_BODIES[event] as (p: typeof payload) => unknown)(payload);
-      await enqueueDelivery(q, { target: 'webhook', url, event, payload: body }, deps.clock());
+      await send(q, event, (WEBHOOK_BODIES[event] as (p: typeof payload) => unknown)(payload));
     },
+    send,
   };
 }

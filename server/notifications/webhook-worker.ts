@@ -3,6 +3,7 @@ import type { Clock } from '../clock.js';
 import type { Db } from '../db/db.js';
 import type { Logger } from '../logger.js';
 import { createDeliveryStore, type DeliveryRow, type Outcome } from './delivery-store.js';
+import type { LimitFunction } from 'p-limit';
 import { signWebhook } from './webhook-signature.js';
 
 export interface WebhookWorkerOptions {
@@ -12,7 +13,11 @@ export interface WebhookWorkerOptions {
   maxDelayMs: number;
   /** Per request. A claim's lease is three times this: a row may wait for a slot (at most one timeout), then run (another). */
   timeoutMs: number;
-  /** Deliveries in flight at once on this node. */
+  /**
+   * Deliveries in flight at once on this node, per lane: each console endpoint is a lane, and
+   * everything else (WEBHOOK_URL, PagerDuty, Linear) is one more, so a slow endpoint only ever
+   * fills its own slots.
+   */
   concurrency: number;
   /**
    * At most this many deliveries per pass. Default: no limit, a pass runs until nothing is due.
@@ -49,10 +54,23 @@ export interface DeliveryPass {
 export function createWebhookWorker(deps: { db: Db; clock: Clock; log: Logger; secret?: string; fetch?: typeof fetch; options?: Partial<WebhookWorkerOptions> }) {
   const o = { ...DEFAULT_WEBHOOK_OPTIONS, ...deps.options };
   const doFetch = deps.fetch ?? fetch;
-  const pool = pLimit(o.concurrency);
+  /** One pool per lane (a console endpoint, or the rest), made on first use. */
+  const pools = new Map<string, LimitFunction>();
+  const poolFor = (lane: string) => {
+    let pool = pools.get(lane);
+    if (!pool) pools.set(lane, (pool = pLimit(o.concurrency)));
+    return pool;
+  };
+  /** What this worker holds of each lane that holds anything (in flight or waiting for a slot). */
+  const heldByLane = () => {
+    const held = new Map<string, number>();
+    for (const [lane, pool] of pools) if (pool.activeCount + pool.pendingCount > 0) held.set(lane, pool.activeCount + pool.pendingCount);
+    return held;
+  };
+  const heldTotal = () => [...pools.values()].reduce((n, p) => n + p.activeCount + p.pendingCount, 0);
 
   const store = createDeliveryStore(deps.db);
-  /** Rows held by this worker at most: every slot busy, and as many waiting for a slot. */
+  /** Rows held by this worker at most, per lane: every slot busy, and as many waiting for a slot. */
   const maxHeld = o.concurrency * 2;
 
   // The claim is cheap only on the (next_attempt_at, id) index walk, and the planner picks that
@@ -61,16 +79,16 @@ export function createWebhookWorker(deps: { db: Db; clock: Clock; log: Logger; s
   let claimedSinceAnalyze = 0;
   let analyzedAt = Number.NEGATIVE_INFINITY;
 
-  async function recordAndClaim(outcomes: Outcome[], limit: number): Promise<DeliveryRow[]> {
-    if (limit > 0 && claimedSinceAnalyze >= 500 && performance.now() - analyzedAt >= 60_000) {
+  async function recordAndClaim(outcomes: Outcome[], perLane: number): Promise<DeliveryRow[]> {
+    if (perLane > 0 && claimedSinceAnalyze >= 500 && performance.now() - analyzedAt >= 60_000) {
       claimedSinceAnalyze = 0;
       analyzedAt = performance.now();
       await store.analyze();
     }
     const now = deps.clock();
-    const rows = await store.recordAndClaim(outcomes, { now, leaseUntil: new Date(now.getTime() + o.timeoutMs * 3), limit });
-    // A full claim means a backlog: count it towards refreshing the statistics.
-    if (limit > 0 && rows.length === limit) claimedSinceAnalyze += rows.length;
+    const rows = await store.recordAndClaim(outcomes, { now, leaseUntil: new Date(now.getTime() + o.timeoutMs * 3), perLane, held: heldByLane() });
+    // A large claim means a backlog: count it towards refreshing the statistics.
+    if (perLane > 0 && rows.length >= o.concurrency) claimedSinceAnalyze += rows.length;
     return rows;
   }
 
@@ -82,7 +100,9 @@ export function createWebhookWorker(deps: { db: Db; clock: Clock; log: Logger; s
       headers['x-firstline-event'] = row.event;
       headers['x-firstline-delivery'] = String(row.id);
       headers['x-firstline-timestamp'] = timestamp;
-      if (deps.secret) headers['x-firstline-signature'] = signWebhook(deps.secret, timestamp, body);
+      // A console endpoint signs with its own secret (read at claim time, so a rotation applies at once); WEBHOOK_URL with WEBHOOK_SECRET.
+      const secret = row.secret ?? deps.secret;
+      if (secret) headers['x-firstline-signature'] = signWebhook(secret, timestamp, body);
     }
     try {
       const res = await doFetch(row.url, { method: 'POST', headers, body, signal: AbortSignal.timeout(o.timeoutMs) });
@@ -95,14 +115,16 @@ export function createWebhookWorker(deps: { db: Db; clock: Clock; log: Logger; s
 
   /** Sends one row; the outcome is recorded with the others that finished together. */
   async function deliver(row: DeliveryRow): Promise<Outcome> {
+    const started = performance.now();
     const r = await send(row);
+    const latencyMs = Math.round(performance.now() - started);
     const attempts = row.attempts + 1;
     const at = deps.clock();
-    if (r.ok) return { id: row.id, status: 'delivered', attempts, code: r.status, error: null, nextAt: null, at: at.toISOString() };
+    if (r.ok) return { id: row.id, status: 'delivered', attempts, code: r.status, error: null, nextAt: null, at: at.toISOString(), latencyMs };
     const final = attempts >= o.maxAttempts;
     deps.log.warn({ deliveryId: row.id, event: row.event, attempts, error: r.error, final }, 'webhook delivery failed');
     const nextAt = new Date(at.getTime() + backoffMs(attempts, o)).toISOString();
-    return { id: row.id, status: final ? 'failed' : 'pending', attempts, code: r.status, error: r.error, nextAt, at: at.toISOString() };
+    return { id: row.id, status: final ? 'failed' : 'pending', attempts, code: r.status, error: r.error, nextAt, at: at.toISOString(), latencyMs };
   }
 
   // Wakes a pass waiting for a free slot or for new work; a signal given while the pass is busy
@@ -125,11 +147,11 @@ export function createWebhookWorker(deps: { db: Db; clock: Clock; log: Logger; s
     const inFlight = new Set<Promise<void>>();
     const finished: Outcome[] = [];
     let claimed = 0;
-    const cycle = async (limit: number): Promise<{ rows: DeliveryRow[]; recorded: number }> => {
+    const cycle = async (perLane: number): Promise<{ rows: DeliveryRow[]; recorded: number }> => {
       const batch = finished.splice(0);
-      if (batch.length === 0 && limit === 0) return { rows: [], recorded: 0 };
+      if (batch.length === 0 && perLane === 0) return { rows: [], recorded: 0 };
       try {
-        const rows = await recordAndClaim(batch, limit);
+        const rows = await recordAndClaim(batch, perLane);
         for (const x of batch) x.status === 'delivered' ? result.delivered++ : result.failed++;
         return { rows, recorded: batch.length };
       } catch (err) {
@@ -141,11 +163,12 @@ export function createWebhookWorker(deps: { db: Db; clock: Clock; log: Logger; s
     try {
       while (!stopping && claimed < o.maxPerPass) {
         signalled = false;
-        const held = pool.activeCount + pool.pendingCount;
-        const { rows, recorded } = await cycle(Math.max(0, Math.min(maxHeld - held, o.maxPerPass - claimed)));
+        // maxPerPass (the benchmark's baseline) caps the whole pass; it is meant for one lane.
+        const perLane = Math.max(0, Math.min(maxHeld, o.maxPerPass - claimed + heldTotal()));
+        const { rows, recorded } = await cycle(perLane);
         claimed += rows.length;
         for (const row of rows) {
-          const p: Promise<void> = pool(() => deliver(row))
+          const p: Promise<void> = poolFor(row.lane)(() => deliver(row))
             .then((x) => void finished.push(x))
             .catch((err: unknown) => deps.log.error({ err, deliveryId: row.id }, 'webhook delivery crashed; it will be sent again after its lease'))
             .finally(() => {

@@ -1,10 +1,14 @@
 import type { Citation } from '../../protocol/domain.js';
+import type { RichBlock } from '../../protocol/rich-text.js';
 import type { RetrievedChunk } from '../../knowledge/types.js';
+import { createArticleSections, type ArticleLoader } from '../answers/article-sections.js';
 import { composeExtractiveAnswer } from './extractive-answer.js';
 import type { Language } from '../../protocol/messages/languages.js';
 
 export interface AnswerRequest {
   question: string;
+  /** For a follow-up ("and for guests?"): the earlier question it builds on. */
+  context?: string | null;
   chunks: readonly RetrievedChunk[];
   history: Array<{ role: string; text: string }>;
   /** Receives the answer as it is written, for streaming to the visitor. */
@@ -15,6 +19,8 @@ export interface AnswerRequest {
 export interface ComposedAnswer {
   text: string;
   citations: Citation[];
+  /** The answer with its structure (lists, bold, code, links), when the answerer has it. */
+  rich?: RichBlock[];
   /** The composer found the context does not answer the question (a handoff signal). */
   unanswerable?: boolean;
 }
@@ -31,11 +37,13 @@ export interface Answerer {
   answer(req: AnswerRequest): Promise<ComposedAnswer>;
 }
 
-export function createExtractiveAnswerer(): Answerer {
+/** The offline answerer; with `articles` it quotes the best section of the whole article, not only the retrieved chunk. */
+export function createExtractiveAnswerer(deps: { articles?: ArticleLoader } = {}): Answerer {
+  const sectionsFor = createArticleSections(deps.articles);
   return {
     name: 'extractive',
     async answer(req) {
-      return composeExtractiveAnswer(req.chunks);
+      return composeExtractiveAnswer({ question: req.question, context: req.context ?? null, chunks: req.chunks, sectionsFor });
     },
   };
 }

@@ -13,6 +13,7 @@ import { createDraftAnswerStage } from './stages/draft-answer.js';
 import { createDetectLoopStage } from './stages/detect-loop.js';
 import { createRetrieveKnowledgeStage } from './stages/retrieve-knowledge.js';
 import { createTrackSentimentStage } from './stages/track-sentiment.js';
+import { withFollowUpContext } from '../answers/follow-up.js';
 import { withoutDeclinedHumanRequest } from '../understanding/declined-human-request.js';
 
 export interface PipelineDeps {
@@ -38,8 +39,9 @@ export function createDefaultPipeline(deps: PipelineDeps): AnyStage[] {
     createDetectLoopStage(),
     createRetrieveKnowledgeStage({
       kb: deps.kb,
-      // "I don't need a person, just ...": search for what follows, not for the person.
-      query: (turn) => withoutDeclinedHumanRequest(turn.text),
+      // "I don't need a person, just ...": search for what follows, not for the person; a short
+      // follow-up ("can guests do that too?") with the question it follows.
+      query: (turn) => withFollowUpContext(withoutDeclinedHumanRequest(turn.text), turn),
       // A decision the knowledge base cannot change (an explicit request, a security report...) does not need retrieval.
       notNeeded: (turn) => {
         const code = knowledgeNotNeeded(turn, policy);

@@ -1,6 +1,7 @@
 import type { ConversationStatus, Signal } from '../../protocol/domain.js';
 import type { Decision, IntentOutcome, LoopOutcome, SentimentOutcome } from './turn.js';
 import { DEFAULT_LANGUAGE, LANGUAGE_NAMES, type Language } from '../../protocol/messages/languages.js';
+import { socialMessage } from '../understanding/social-message.js';
 
 export interface PolicyThresholds {
   /** Hand off when the smoothed sentiment falls below this. */
@@ -119,14 +120,18 @@ const handoff = (reasonCode: string, reason: string, urgent = false): Verdict =>
 /** The rules that hold whatever the knowledge base says, in order; null when none applies. */
 function decideOnSignals(input: SignalInput, t: PolicyThresholds): Verdict | null {
   const { has, askedForHuman, policy } = readSignals(input, t);
+  // Thanks, a greeting or an "ok, great": a fitting reply in every state, never a knowledge-base section.
+  const social = socialMessage(input.text);
   // Once with the team, the AI only answers what it knows for sure and never re-escalates.
   if (input.status === 'queued') {
-    return policy === 'handoff_now' || has('human_request') || input.asksForHuman ? WAIT : null;
+    if (policy === 'handoff_now' || has('human_request') || input.asksForHuman) return WAIT;
+    return social ? socialReply(social, true) : null;
   }
   if (input.asksForHuman) return handoff('explicit_request', 'The visitor pressed "Talk to a person".');
   if (askedForHuman) return handoff('explicit_request', 'The visitor asked for a human.');
   if (has('security')) return handoff('security_signal', 'The visitor reported a possible security problem.', true);
   if (has('legal')) return handoff('legal_signal', 'The visitor mentioned legal action or a legal matter.', true);
+  if (social) return socialReply(social, false);
   if (policy === 'handoff_now') return handoff('intent_policy', `The intent "${input.intent.intent}" always goes straight to a human.`, true);
   if (has('churn_risk')) return handoff('churn_risk', 'The visitor may cancel or leave: a human should talk to them.', true);
   if (input.sentiment.trajectory.smoothed < t.minSentiment) return handoff('negative_sentiment', 'The visitor is upset.');
@@ -146,6 +151,15 @@ function decideOnSignals(input: SignalInput, t: PolicyThresholds): Verdict | nul
   }
   if (policy === 'handoff') return handoff('intent_policy', `The intent "${input.intent.intent}" needs a human to act.`);
   return null;
+}
+
+/** Reason codes of social replies (compose-reply writes them; analytics does not count them as answers). */
+export const SOCIAL_REASON_CODES = ['small_talk', 'thanks', 'small_talk_while_waiting', 'thanks_while_waiting'] as const;
+
+function socialReply(kind: 'thanks' | 'greeting', waiting: boolean): Verdict {
+  const reasonCode = `${kind === 'thanks' ? 'thanks' : 'small_talk'}${waiting ? '_while_waiting' : ''}`;
+  const reason = kind === 'thanks' ? 'The visitor said thanks or goodbye.' : 'A greeting or small talk.';
+  return { action: 'answer', reasonCode, reason: waiting ? `${reason} (waiting for an agent)` : reason, urgent: false };
 }
 
 const WAIT: Verdict = { action: 'wait', reasonCode: 'waiting_for_agent', reason: 'The conversation is already waiting for an agent; the AI stays quiet.', urgent: false };

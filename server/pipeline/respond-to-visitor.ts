@@ -191,7 +191,7 @@ export function attachVisitorResponder(deps: {
       role: 'ai',
       text: reply.text,
       citations: reply.citations,
-      meta: { kind: reply.kind, reasonCode: decision!.reasonCode, citations: reply.citations satisfies Citation[], replyTo: messageId },
+      meta: { kind: reply.kind, reasonCode: decision!.reasonCode, citations: reply.citations satisfies Citation[], replyTo: messageId, ...(reply.rich ? { rich: reply.rich } : {}) },
     });
   }
 

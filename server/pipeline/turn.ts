@@ -1,4 +1,5 @@
 import type { Citation, ConversationStatus, Handoff, PageInfo, Role, Signal } from '../../protocol/domain.js';
+import type { RichBlock } from '../../protocol/rich-text.js';
 import type { RetrievalResult } from '../../knowledge/types.js';
 import type { IntentDefinition, IntentPrediction, SentimentResult } from '../understanding/types.js';
 import type { VisitorRecord } from '../conversations/conversation-types.js';
@@ -75,6 +76,8 @@ export interface Decision {
 export interface Draft {
   text: string;
   citations: Citation[];
+  /** The answer with its structure, when the answerer has it (`text` is its plain fallback). */
+  rich?: RichBlock[];
   /** The composer's own check: the context answers the question. */
   grounded: boolean;
   /**
@@ -93,6 +96,7 @@ export interface Reply {
   kind: 'answer' | 'clarify' | 'handoff' | 'none';
   text: string;
   citations: Citation[];
+  rich?: RichBlock[];
   handoff?: Handoff;
 }
 

@@ -27,8 +27,7 @@ export function createSlaSweeper(deps: {
   clock: Clock;
   sla: SlaPolicies;
   notifications: NotificationRepository;
-  webhookUrl?: string;
-  /** Domain-event webhooks (the customer notice's `message.created`), written with the alert. */
+  /** Webhooks (SLA alerts and the customer notice's `message.created`), written with the alert, to every endpoint that takes them. */
   webhooks?: WebhookOutbox;
   pagerduty?: { routingKey: string; url: string };
   onNotification: (n: ConsoleNotification) => void;
@@ -95,7 +94,7 @@ export function createSlaSweeper(deps: {
       JSON.stringify({ deadline, dueAt: due.toISOString() }),
       now,
     ]);
-    if (deps.webhookUrl) await enqueueDelivery(tx, { target: 'webhook', url: deps.webhookUrl, event: DomainEvents.slaWarning, payload: { conversationId: row.id, deadline, dueAt: due.toISOString() } }, now);
+    await webhooks.send(tx, DomainEvents.slaWarning, { conversationId: row.id, deadline, dueAt: due.toISOString() });
     after.push(() => {
       deps.onNotification(n);
       deps.bus.emit(DomainEvents.slaWarning, { conversation: c, deadline, dueAt: due.toISOString() });
@@ -128,9 +127,7 @@ export function createSlaSweeper(deps: {
     });
     const { message } = await createConversationRepository(tx).insertMessage({ conversationId: row.id, role: 'system', text: say(c.language, 'escalated'), meta: { event: 'sla_escalated' } });
     await webhooks.record(tx, DomainEvents.messageCreated, { message, conversation: c });
-    if (deps.webhookUrl) {
-      await enqueueDelivery(tx, { target: 'webhook', url: deps.webhookUrl, event: DomainEvents.slaBreached, payload: { conversationId: row.id, deadline, dueAt: due.toISOString(), priority: row.priority } }, now);
-    }
+    await webhooks.send(tx, DomainEvents.slaBreached, { conversationId: row.id, deadline, dueAt: due.toISOString(), priority: row.priority });
     const critical = slaBand(row.priority, deps.sla).name === 'critical';
     if (critical && deps.pagerduty) {
       await enqueueDelivery(

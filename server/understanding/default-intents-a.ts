@@ -70,6 +70,8 @@ export const DEFAULT_INTENTS_A: IntentDefinition[] = [
       'do you charge per user or per workspace',
       'update company details on invoices',
       'when does my subscription renew',
+      'how are extra seats charged',
+      'how is the price calculated when we add users',
     ],
   },
   {

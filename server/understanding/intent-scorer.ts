@@ -14,10 +14,12 @@ export interface IntentScorerOptions {
 
 /**
  * Tuned on BANKING77 (train split; test split for the report): skip-pairs of content words
- * within 5 tokens added ~0.6 points of accuracy, C=2 with class-balanced positives ~0.1.
+ * within 5 tokens added ~0.6 points of accuracy, C=2 with class-balanced positives ~0.1. The plain
+ * hinge loss ('l1') beat the squared hinge on both validation splits (BANKING77-OOS valid
+ * 0.880 -> 0.887, HWU64 valid 0.912 -> 0.915, no rejection) and trains in fewer passes.
  */
 export const DEFAULT_SCORER_OPTIONS: IntentScorerOptions = {
-  svm: { c: 2, balance: 1 },
+  svm: { c: 2, balance: 1, loss: 'l1' },
   vectorizer: { features: { skipWindow: 5, skipKeepsQuestionWords: true } },
 };
 

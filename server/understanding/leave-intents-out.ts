@@ -92,19 +92,23 @@ export interface RejectionChoice {
   threshold: number;
   /** On the probe samples at that threshold. */
   inScopeRejected: number;
+  /** Share of the in-scope samples that the probe answered right and the threshold turns away: accuracy lost. */
+  inScopeLost: number;
   unseenRejected: number;
   inScopeAccuracy: number;
 }
 
 /**
  * The confidence threshold that maximises (in-scope answered right) + unseenWeight x (unseen
- * rejected), as shares of each group, never rejecting more than maxInScopeRejection of in-scope
- * samples: an unlucky small catalog must not start refusing everything.
+ * rejected), as shares of each group, within two budgets: it never costs more than maxInScopeLoss
+ * of in-scope accuracy (right answers turned away: what a catalog whose visitors only ask about
+ * intents it has pays for the rejection), nor rejects more than maxInScopeRejection
+ * of all in-scope samples (an unlucky small catalog must not start refusing everything).
  */
 export function chooseRejectionThreshold(
   inScope: Array<{ confidence: number; correct: boolean }>,
   unseen: number[],
-  o: { unseenWeight: number; maxInScopeRejection: number },
+  o: { unseenWeight: number; maxInScopeRejection: number; maxInScopeLoss: number },
 ): RejectionChoice {
   const nIn = Math.max(1, inScope.length);
   const nOut = Math.max(1, unseen.length);
@@ -114,7 +118,7 @@ export function chooseRejectionThreshold(
     ...unseen.map((c) => ({ c, inScope: false, correct: false })),
   ].sort((a, b) => a.c - b.c);
   const totalCorrect = inScope.filter((s) => s.correct).length;
-  let best: RejectionChoice = { threshold: 0, inScopeRejected: 0, unseenRejected: 0, inScopeAccuracy: totalCorrect / nIn };
+  let best: RejectionChoice = { threshold: 0, inScopeRejected: 0, inScopeLost: 0, unseenRejected: 0, inScopeAccuracy: totalCorrect / nIn };
   let bestValue = best.inScopeAccuracy;
   let rejIn = 0;
   let rejOut = 0;
@@ -129,13 +133,13 @@ export function chooseRejectionThreshold(
         if (e.correct) lostCorrect++;
       } else rejOut++;
     }
-    if (rejIn / nIn > o.maxInScopeRejection) break;
+    if (rejIn / nIn > o.maxInScopeRejection || lostCorrect / nIn > o.maxInScopeLoss) break;
     const acc = (totalCorrect - lostCorrect) / nIn;
     const value = acc + o.unseenWeight * (rejOut / nOut);
     const next = i < events.length ? events[i]!.c : c;
     if (value > bestValue) {
       bestValue = value;
-      best = { threshold: (c + next) / 2, inScopeRejected: rejIn / nIn, unseenRejected: rejOut / nOut, inScopeAccuracy: acc };
+      best = { threshold: (c + next) / 2, inScopeRejected: rejIn / nIn, inScopeLost: lostCorrect / nIn, unseenRejected: rejOut / nOut, inScopeAccuracy: acc };
     }
   }
   return best;

@@ -35,3 +35,17 @@ describe('format', () => {
     expect(splitList(' a, b\nc ,, ')).toEqual(['a', 'b', 'c']);
   });
 });
+
+describe('formatAgo', () => {
+  it('says how long ago, as of a moving now', async () => {
+    const { formatAgo } = await import('../../console/lib/format.js');
+    const t = Date.parse('2026-01-10T12:00:00Z');
+    const at = new Date(t).toISOString();
+    expect(formatAgo(at, t + 10_000)).toBe('just now');
+    expect(formatAgo(at, t + 120_000)).toBe('2 min ago');
+    expect(formatAgo(at, t + 3 * 3600_000)).toBe('3 h ago');
+    expect(formatAgo(at, t + 26 * 3600_000)).toBe('yesterday');
+    expect(formatAgo(at, t + 4 * 86400_000)).toBe('4 days ago');
+    expect(formatAgo('not a date', t)).toBe('');
+  });
+});

@@ -12,6 +12,7 @@ describe('router', () => {
     ['/console/knowledge', { name: 'knowledge' }],
     ['/console/agents', { name: 'agents' }],
     ['/console/analytics?x=1', { name: 'analytics' }],
+    ['/console/search?q=refund', { name: 'search' }],
   ] as Array<[string, Route]>)('parses %s', (path, route) => {
     expect(parseRoute(path)).toEqual(route);
   });

@@ -90,6 +90,11 @@ describe('handoff shortcuts (issue #5)', () => {
     expect(resolveShortcut({ key: 'a' }, 'editable', 'global')).toBe(null);
     expect(resolveShortcut({ key: 'o' }, 'other', 'queue')).toBe('claimOffer');
   });
+  it('/ goes to search, except while typing (the reply box uses it for canned responses)', () => {
+    expect(resolveShortcut({ key: '/' }, 'other', 'global')).toBe('search');
+    expect(resolveShortcut({ key: '/' }, 'interactive', 'global')).toBe('search');
+    expect(resolveShortcut({ key: '/' }, 'editable', 'global')).toBe(null);
+  });
   it('g starts a sequence that only the global context completes', () => {
     expect(resolveShortcut({ key: 'g' }, 'other', 'global')).toBe('goPrefix');
     expect(resolveShortcut({ key: 'q' }, 'other', 'global', 'g')).toBe('goQueue');

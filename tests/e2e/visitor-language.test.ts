@@ -33,7 +33,7 @@ describe.skipIf(!browserPath.path)(`end to end in Chromium: a German visitor (${
     const answer = widget.locator('[data-role="ai"]').first();
     await answer.waitFor({ timeout: 15_000 });
     expect(await answer.getByRole('link').first().innerText()).toContain('Rechnungs-E-Mail-Adresse ändern');
-    expect(await answer.innerText()).toContain('Quellen');
+    expect(await answer.innerText()).toContain('Ganzen Artikel lesen');
     expect(await widget.getByText('Hat das geholfen?').count()).toBe(1);
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/de-2-answer.png` });
 

@@ -32,10 +32,28 @@ export function useBrowserSuite(executablePath: string, opts: { env?: () => Reco
   return suite;
 }
 
-/** Opens the console and signs in through its form (the test admin unless told otherwise). */
-export async function signInToConsole(page: Page, serverUrl: string, user: { email: string; password: string } = TEST_ADMIN): Promise<void> {
+/**
+ * Opens the console and signs in through its form (the test admin unless told otherwise). At a
+ * first sign-in the console asks for the display name customers will see; this answers it with
+ * `displayName` (default "Tess"), or leaves the dialog open when `displayName` is false.
+ */
+export async function signInToConsole(
+  page: Page,
+  serverUrl: string,
+  user: { email: string; password: string } = TEST_ADMIN,
+  opts: { displayName?: string | false } = {},
+): Promise<void> {
   await page.goto(`${serverUrl}/console`);
   await page.getByLabel('Email').fill(user.email);
   await page.getByLabel('Password').fill(user.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
+  // The dialog renders in the same pass as the signed-in shell, so once the top bar is there it is too.
+  await page.locator('.topbar').waitFor({ timeout: 15_000 });
+  if (opts.displayName === false) return;
+  const dialog = page.getByRole('dialog', { name: 'What should customers call you?' });
+  if (await dialog.isVisible()) {
+    await dialog.getByLabel('Display name').fill(opts.displayName ?? 'Tess');
+    await dialog.getByRole('button', { name: 'Save and continue' }).click();
+    await dialog.waitFor({ state: 'detached', timeout: 10_000 });
+  }
 }

@@ -24,6 +24,7 @@ beforeAll(async () => {
     await writeFile(path.join(widget, `${name}.gz`), gzipSync(text));
     await writeFile(path.join(widget, `${name}.br`), brotliCompressSync(text));
   }
+  await writeFile(path.join(widget, 'firstline.d.ts'), 'export interface FirstlineApi { open(): void }\n');
   const assets = path.join(root, 'dist', 'console', 'assets');
   await mkdir(assets, { recursive: true });
   await writeFile(path.join(assets, 'index-abc.js'), 'console.log(1)\n//# sourceMappingURL=index-abc.js.map');
@@ -36,6 +37,13 @@ afterAll(() => rm(root, { recursive: true, force: true }));
 const bytes = async (res: Response) => Buffer.from(await res.arrayBuffer());
 
 describe('serving the widget', () => {
+  it('serves the window.Firstline types at /widget.d.ts for TypeScript host apps', async () => {
+    const res = await app.request('/widget.d.ts');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    expect(await res.text()).toContain('interface FirstlineApi');
+  });
+
   it('sends the brotli copy to browsers that take it, gzip to those that take only gzip, and plain text otherwise', async () => {
     const br = await app.request('/widget.js', { headers: { 'accept-encoding': 'gzip, deflate, br, zstd' } });
     expect(br.status).toBe(200);

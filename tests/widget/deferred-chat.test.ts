@@ -5,7 +5,7 @@ import { createDeferredChat, type ChatApi } from '../../widget/deferred-chat.js'
 
 function recordingChat(calls: string[]): ChatApi {
   const rec = (name: string) => (arg?: unknown) => void calls.push(arg === undefined ? name : `${name}:${JSON.stringify(arg)}`);
-  return { identify: rec('identify'), setContext: rec('setContext'), open: rec('open'), close: rec('close'), reportPage: rec('reportPage'), start: rec('start'), pageChanged: rec('pageChanged') };
+  return { identify: rec('identify'), setContext: rec('setContext'), open: rec('open'), close: rec('close'), reportPage: rec('reportPage'), shutdown: rec('shutdown'), start: rec('start'), pageChanged: rec('pageChanged') };
 }
 
 describe('the loader before the chat has loaded', () => {

@@ -29,6 +29,16 @@ function fakeStorage(fail: { get?: boolean; set?: boolean; remove?: boolean } = 
 }
 
 describe('safe storage', () => {
+  it('reads what another tab wrote or removed (the real storage is the truth while it works)', () => {
+    const local = fakeStorage();
+    const tabA = createSafeStorage(() => local);
+    const tabB = createSafeStorage(() => local);
+    tabA.set('k', '1');
+    expect(tabB.get('k')).toBe('1');
+    tabB.remove('k');
+    expect(tabA.get('k')).toBeNull();
+  });
+
   it('uses the real storage when it works', () => {
     const backend = fakeStorage();
     const s = createSafeStorage(() => backend);
@@ -67,7 +77,8 @@ describe('safe storage', () => {
 
 describe('session store', () => {
   it('round-trips a session and rejects malformed ones', () => {
-    const s = createSafeStorage(() => fakeStorage());
+    const local = fakeStorage();
+    const s = createSafeStorage(() => local);
     const store = createSessionStore(s, 'k');
     expect(store.load()).toBeNull();
     store.save({ conversationId: 'c1', token: 't1', visitorId: 'u1' });

@@ -40,10 +40,11 @@ describe('widget size budget', () => {
     expect(checks.find((c) => c.name.startsWith('widget chat'))!.limitBytes).toBe(30_000);
   });
 
-  it('builds exactly a loader and one content-hashed chat module, each with gzip and brotli copies', async () => {
+  it('builds exactly a loader and one content-hashed chat module, each with gzip and brotli copies, and the API types', async () => {
     const files = (await readdir(widgetDir)).sort();
     const chat = files.find((f) => /^chat-[\w-]+\.js$/.test(f))!;
-    expect(files).toEqual([chat, `${chat}.br`, `${chat}.gz`, 'firstline.js', 'firstline.js.br', 'firstline.js.gz'].sort());
+    expect(files).toEqual([chat, `${chat}.br`, `${chat}.gz`, 'firstline.d.ts', 'firstline.js', 'firstline.js.br', 'firstline.js.gz'].sort());
+    expect(await readFile(path.join(widgetDir, 'firstline.d.ts'), 'utf8')).toContain('shutdown(): void;');
     const loader = await readFile(path.join(widgetDir, 'firstline.js'), 'utf8');
     // A classic script (vm.Script refuses import/export declarations) that finds the chunk next to itself.
     expect(() => new vm.Script(loader)).not.toThrow();

@@ -6,7 +6,7 @@ import { safeLinkHref } from '../safe-url.js';
 export function Citations({ citations, base }: { citations: Citation[]; base: string }) {
   return (
     <div class="fl-cites">
-      <span class="fl-cites-label">{t('sources')}</span>
+      <span class="fl-cites-label">{t(citations.length > 1 ? 'readAll' : 'readOne')}</span>
       <ul>
         {citations.map((c, i) => {
           const href = safeLinkHref(c.url, base);

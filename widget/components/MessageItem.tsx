@@ -1,7 +1,9 @@
 import type { FeedbackState } from '../chat-model.js';
 import type { ViewMessage } from '../message-list.js';
 import { t } from '../text.js';
+import { avatarColour, avatarInitial } from '../../protocol/avatar.js';
 import { Citations } from './Citations.js';
+import { RichText } from './RichText.js';
 
 export interface MessageItemProps {
   message: ViewMessage;
@@ -29,11 +31,18 @@ export function MessageItem({ message: m, base, onRetry, feedback, onFeedback }:
     >
       {m.role === 'system' ? null : m.role === 'visitor' ? (
         <span class="fl-sr">{t('you')}</span>
+      ) : m.role === 'agent' ? (
+        <span class="fl-author">
+          <span class="fl-avatar" data-colour={avatarColour(author)} aria-hidden="true">
+            {avatarInitial(author)}
+          </span>
+          {author}
+        </span>
       ) : (
         <span class="fl-author">{author}</span>
       )}
       <div class="fl-bubble">
-        <p class="fl-text">{m.text}</p>
+        {m.rich ? <RichText blocks={m.rich} base={base} /> : <p class="fl-text">{m.text}</p>}
         {m.citations && m.citations.length > 0 && <Citations citations={m.citations} base={base} />}
       </div>
       {feedback !== undefined && onFeedback && m.id && <Feedback id={m.id} state={feedback} onFeedback={onFeedback} />}

@@ -1,6 +1,7 @@
 import type { IntentCatalog } from '../../intents/intent-catalog.js';
 import type { IntentChecker } from '../../llm/llm-intent-check.js';
 import type { Stage } from '../stage.js';
+import { withFollowUpContext } from '../../answers/follow-up.js';
 
 /**
  * Stage 1: what does the visitor want? Out of scope is `intent: null`, never a guess. With a
@@ -12,7 +13,8 @@ export function createClassifyIntentStage(deps: { catalog: () => IntentCatalog; 
     name: 'classify-intent',
     async run(turn) {
       const catalog = deps.catalog();
-      const local = catalog.classify(turn.text);
+      // A short follow-up ("and what about my login email?") is read with the question it follows.
+      const local = catalog.classify(withFollowUpContext(turn.text, turn));
       const checked = deps.checker ? await deps.checker.check(turn.text, local, catalog.list()) : null;
       const prediction = checked?.prediction ?? local;
       return { intent: { ...prediction, definition: catalog.definition(prediction.intent), ...(checked ? { check: checked.check } : {}) } };

@@ -43,11 +43,14 @@ export function createComposeReplyStage(deps: {
         case 'answer': {
           if (d.reasonCode === 'small_talk') return { reply: { kind: 'answer', text: say(turn.language, 'greeting'), citations: [] } };
           if (d.reasonCode === 'thanks') return { reply: { kind: 'answer', text: say(turn.language, 'thanks'), citations: [] } };
+          if (d.reasonCode === 'thanks_while_waiting') return { reply: { kind: 'answer', text: say(turn.language, 'thanksWaiting'), citations: [] } };
+          if (d.reasonCode === 'small_talk_while_waiting') return { reply: { kind: 'answer', text: say(turn.language, 'greetingWaiting'), citations: [] } };
           const draft = turn.draft;
           // The policy answers from the knowledge base only with a grounded draft; anything else is a bug upstream.
           if (!draft || draft.skipped || !draft.grounded) throw new Error(`compose-reply: decision "${d.reasonCode}" has no grounded draft to render`);
           const prefix = d.reasonCode === 'answer_while_waiting' ? say(turn.language, 'waitingNote') : '';
-          return { reply: { kind: 'answer', text: prefix + draft.text, citations: draft.citations } };
+          const rich = draft.rich && prefix ? [{ p: [prefix.trim()] }, ...draft.rich] : draft.rich;
+          return { reply: { kind: 'answer', text: prefix + draft.text, citations: draft.citations, ...(rich ? { rich } : {}) } };
         }
       }
     },

@@ -1,3 +1,4 @@
+import { followUpContext } from '../../answers/follow-up.js';
 import type { Answerer } from '../answerer.js';
 import type { Stage } from '../stage.js';
 import type { Draft } from '../turn.js';
@@ -37,6 +38,7 @@ export function createDraftAnswerStage(deps: {
         : undefined;
       const answer = await deps.answerer.answer({
         question: turn.text,
+        context: followUpContext(turn),
         chunks,
         ...(turn.language ? { language: turn.language } : {}),
         history: turn.history.map((m) => ({ role: m.role, text: m.text })),
@@ -46,7 +48,7 @@ export function createDraftAnswerStage(deps: {
       const problem: Draft['problem'] = answer.unanswerable ? 'no_answer' : !text ? 'empty' : undefined;
       const draft: Draft = problem
         ? { text: '', citations: [], grounded: false, problem, streamed }
-        : { text: answer.text, citations: answer.citations, grounded: true, streamed };
+        : { text: answer.text, citations: answer.citations, ...(answer.rich?.length ? { rich: answer.rich } : {}), grounded: true, streamed };
       return { draft };
     },
   };

@@ -1,0 +1,225 @@
+import type { Citation } from '../../protocol/domain.js';
+import { richLineText, richTextToPlain, type RichBlock, type RichInline } from '../../protocol/rich-text.js';
+import type { MarkdownSection } from './markdown-blocks.js';
+import { matchScore, queryTerms, termsOf, type QueryTerms } from './query-terms.js';
+import { resolveDanglingIt, subjectOf } from './dangling-pronoun.js';
+
+/** An article the answer may quote: its sections, and the heading of the chunk retrieval found. */
+export interface AnswerArticle {
+  articleId: string;
+  title: string;
+  url: string | null;
+  sections: readonly MarkdownSection[];
+  /** The section retrieval ranked best (last part of the chunk's heading path), if any. */
+  retrievedHeading: string | null;
+  /** Retrieval's score for the article (higher is more relevant). */
+  score: number;
+}
+
+export interface FocusedAnswer {
+  blocks: RichBlock[];
+  /** The plain-text fallback: the blocks, then the one source line. */
+  text: string;
+  citations: Citation[];
+}
+
+/** About how much of an article an answer quotes (plain-text characters, before the source line). */
+export const ANSWER_BUDGET = 560;
+
+/**
+ * The offline answer: from the best article, the section that answers the question, and in it the
+ * sentences and list items that match it (numbered steps stay whole and in order), with the
+ * heading as context and no dangling "it"; at most about ANSWER_BUDGET characters, then one
+ * source line. When the second article answers a part of the question the first does not, both
+ * are quoted, each under its title, and both are cited.
+ */
+export function composeFocusedAnswer(args: { question: string; context?: string | null; articles: readonly AnswerArticle[] }): FocusedAnswer {
+  const [first, second] = args.articles;
+  if (!first) return { blocks: [], text: '', citations: [] };
+  const terms = queryTerms(args.question, args.context);
+  const problem = PROBLEM.test(args.question);
+  const a = pickSection(first, args.question, terms, problem);
+  const b = second && second.articleId !== first.articleId ? pickSection(second, args.question, terms, problem) : null;
+  const cite = (x: AnswerArticle): Citation => ({ articleId: x.articleId, title: x.title, url: x.url });
+  if (a && b && answersAnotherPart(args.question, terms, a, b)) {
+    const half = Math.floor(ANSWER_BUDGET / 2);
+    const blocks: RichBlock[] = [
+      { p: ['Your question has two parts, answered by two articles:'] },
+      { p: [{ b: first.title }] },
+      ...excerpt(a, terms, half, false, problem),
+      { p: [{ b: second!.title }] },
+      ...excerpt(b, terms, half, false, problem),
+    ];
+    return { blocks, text: `${richTextToPlain(blocks)}\n\nRead the full articles: ${first.title}; ${second!.title}`, citations: [cite(first), cite(second!)] };
+  }
+  if (!a) return { blocks: [], text: '', citations: [] };
+  const blocks = excerpt(a, terms, ANSWER_BUDGET, true, problem);
+  return { blocks, text: `${richTextToPlain(blocks)}\n\nRead the full article: ${first.title}`, citations: [cite(first)] };
+}
+
+interface Picked {
+  article: AnswerArticle;
+  question: string;
+  section: MarkdownSection;
+  index: number;
+  score: number;
+  idf: (stem: string) => number;
+  /** The visitor's own words the section (with the article title) has. */
+  covers: Set<string>;
+}
+
+/** The section that answers: the one holding the best-matching sentence or item, its heading and retrieval's choice counting a little. */
+function pickSection(article: AnswerArticle, question: string, terms: QueryTerms, problem: boolean): Picked | null {
+  const candidates = article.sections
+    .map((s, index) => ({ s, index, have: termsOf(`${s.heading ?? ''} ${richTextToPlain(s.blocks)}`), head: termsOf(s.heading ?? '') }))
+    .filter((c) => c.s.blocks.length > 0);
+  if (!candidates.length) return null;
+  const df = new Map<string, number>();
+  for (const c of candidates) for (const t of c.have) df.set(t, (df.get(t) ?? 0) + 1);
+  const idf = (stem: string) => 1 + Math.log(candidates.length / Math.max(1, df.get(stem) ?? candidates.length));
+  let best: (typeof candidates)[number] | null = null;
+  let bestScore = -1;
+  for (const c of candidates) {
+    const units = unitsOf(c.s.blocks, terms, idf, problem);
+    const score =
+      Math.max(0, ...units.map((u) => u.score)) +
+      0.25 * matchScore(terms, c.have, idf) +
+      0.5 * matchScore(terms, c.head, idf) +
+      (problem && PROBLEM_HEADING.test(c.s.heading ?? '') ? 1 : 0) +
+      (c.s.heading !== null && c.s.heading === article.retrievedHeading ? 0.3 : 0);
+    if (score > bestScore) [best, bestScore] = [c, score];
+  }
+  const topic = termsOf(`${article.title} ${best!.s.heading ?? ''}`);
+  const covers = new Set([...terms].filter(([stem, w]) => w === 1 && topic.has(stem)).map(([stem]) => stem));
+  return { article, question, section: best!.s, index: best!.index, score: bestScore, idf, covers };
+}
+
+/** The visitor describes something going wrong: troubleshooting sections and "**No email?** ..." items answer it. */
+const PROBLEM = /\b(never|not|no|didn't|doesn't|don't|can't|cannot|won't|isn't|stopped|greyed|grayed|error|invalid|fail(s|ed)?|broken|lost|locked|missing|wrong)\b|n't\b/i;
+const PROBLEM_HEADING = /troubleshoot|problem|can't|\bnot\b|issue|error|fail|stopped|too many|\?/i;
+
+const CONJOINED = /\b(and|also|plus|as well as)\b|\?.+\?/i;
+
+/** The second article answers a part of the question the first does not (and the first a part of its own). */
+function answersAnotherPart(question: string, terms: QueryTerms, a: Picked, b: Picked): boolean {
+  if (!CONJOINED.test(question) || b.article.score < 0.7 * a.article.score) return false;
+  const onlyB = [...b.covers].filter((t) => !a.covers.has(t));
+  const onlyA = [...a.covers].filter((t) => !b.covers.has(t));
+  return onlyB.length > 0 && onlyA.length > 0 && terms.size >= 3;
+}
+
+interface Unit {
+  block: number;
+  kind: 'sentence' | 'steps' | 'item';
+  line: RichInline[];
+  /** For list items: the position in the list; for sentences: in the paragraph. */
+  at: number;
+  chars: number;
+  score: number;
+}
+
+const PROCEDURAL = /^(how|where)\b|\b(how (do|can|to)|steps?|set ?up|walk me)\b/i;
+/** A paragraph up to this long is one unit: its sentences lean on each other. */
+const WHOLE_PARAGRAPH = 350;
+/** Pronouns that need what came before them. */
+const POINTS_BACK = /^\W*(it|this|that|they|these|those|then)\b|\b(it|them)\b(?!['’])/i;
+
+/** The units of the section that answer, within the budget, in the article's order, with context. */
+function excerpt(p: Picked, terms: QueryTerms, budget: number, lead: boolean, problem: boolean): RichBlock[] {
+  // Half an answer (two articles) quotes single sentences; a whole one may keep a short paragraph together.
+  const units = unitsOf(p.section.blocks, terms, p.idf, problem, lead ? WHOLE_PARAGRAPH : 0);
+  const best = Math.max(0, ...units.map((u) => u.score));
+  const chosen = new Set<Unit>();
+  let used = lead && p.section.heading ? p.section.heading.length + 2 : 0;
+  const fits = (u: Unit) => used + u.chars <= budget;
+  const take = (u: Unit | undefined, force = false) => {
+    if (!u || chosen.has(u) || (!force && !fits(u))) return;
+    chosen.add(u);
+    used += u.chars + 2;
+  };
+  const ranked = [...units].sort((x, y) => y.score - x.score || units.indexOf(x) - units.indexOf(y));
+  if (best === 0) {
+    // The section answers as a whole (its heading matched, or retrieval chose it): its opening.
+    for (const u of units) take(u, chosen.size === 0);
+  } else {
+    const steps = units.find((u) => u.kind === 'steps');
+    const wantSteps = steps && (steps.score >= 0.5 * best || (!problem && PROCEDURAL.test(p.question)));
+    if (wantSteps) {
+      take(steps, true);
+      // A short lead-in right before the steps ("Only Owners can change it.") belongs with them.
+      const before = units[units.indexOf(steps) - 1];
+      if (before && before.kind === 'sentence' && before.block === steps.block - 1 && before.chars < 200) take(before);
+    }
+    take(ranked[0], !wantSteps && (lead || chosen.size === 0));
+    for (const u of ranked) if (u.score > 0 && u.score >= 0.35 * best) take(u);
+  }
+  // A chosen sentence that leans on the one before it ("Verify it before ...") gets it, if it fits.
+  const subject = subjectOf(p.section.heading) ?? subjectOf(p.article.title);
+  if (!subject) {
+    units.forEach((u, i) => {
+      const prev = units[i - 1];
+      if (chosen.has(u) && u.kind === 'sentence' && prev && prev.block === u.block && !chosen.has(prev) && POINTS_BACK.test(richLineText(u.line))) take(prev);
+    });
+  }
+  const blocks: RichBlock[] = [];
+  if (lead && p.section.heading) blocks.push({ p: [{ b: p.section.heading }] });
+  units.forEach((u, i) => {
+    if (!chosen.has(u)) return;
+    const prev = units[i - 1];
+    const fragmentStart = !prev || !chosen.has(prev);
+    const line = u.kind === 'sentence' && fragmentStart && subject ? resolveDanglingIt(u.line, subject) : u.line;
+    const last = blocks[blocks.length - 1];
+    const joinsLast = prev && chosen.has(prev) && prev.block === u.block;
+    if (u.kind === 'steps') blocks.push({ ol: (p.section.blocks[u.block] as { ol: RichInline[][] }).ol, ...startOf(p.section.blocks[u.block]!) });
+    else if (u.kind === 'item' && joinsLast && last && 'ul' in last) last.ul.push(line);
+    else if (u.kind === 'item') blocks.push({ ul: [line] });
+    else if (joinsLast && last && 'p' in last) last.p.push(' ', ...line);
+    else blocks.push({ p: [...line] });
+  });
+  return blocks;
+}
+
+const startOf = (b: RichBlock) => ('ol' in b && b.start !== undefined ? { start: b.start } : {});
+
+function unitsOf(blocks: readonly RichBlock[], terms: QueryTerms, idf: (stem: string) => number, problem: boolean, wholeParagraph = WHOLE_PARAGRAPH): Unit[] {
+  const units: Unit[] = [];
+  const unit = (block: number, kind: Unit['kind'], line: RichInline[], at: number, extraChars = 0) => {
+    const text = richLineText(line);
+    let score = matchScore(terms, termsOf(text), idf);
+    // "**No confirmation email?** Check spam ..." answers a problem the visitor describes.
+    const first = line[0];
+    if (problem && score > 0 && first && typeof first !== 'string' && 'b' in first && /\?|^(no|not)\b|n't\b/i.test(first.b)) score += 1.5;
+    units.push({ block, kind, line, at, chars: text.length + extraChars, score });
+  };
+  blocks.forEach((b, i) => {
+    if ('p' in b) {
+      if (richLineText(b.p).length <= wholeParagraph) unit(i, 'sentence', b.p, 0);
+      else splitSentences(b.p).forEach((s, at) => unit(i, 'sentence', s, at));
+    } else if ('ol' in b) {
+      // Steps count as their best step, plus a little for the others: a long list must not win by length.
+      const scores = b.ol.map((item) => matchScore(terms, termsOf(richLineText(item)), idf));
+      const top = Math.max(0, ...scores);
+      unit(i, 'steps', b.ol.flatMap((item) => [...item, ' ']), 0, 4 * b.ol.length);
+      units[units.length - 1]!.score = top + 0.2 * (scores.reduce((x, y) => x + y, 0) - top);
+    }
+    else b.ul.forEach((item, at) => unit(i, 'item', item, at, 2));
+  });
+  return units;
+}
+
+/** A paragraph's sentences, split only in plain text (a bold "Lost your phone?" stays with its answer). */
+export function splitSentences(line: readonly RichInline[]): RichInline[][] {
+  const out: RichInline[][] = [[]];
+  for (const part of line) {
+    if (typeof part !== 'string') {
+      out[out.length - 1]!.push(part);
+      continue;
+    }
+    const pieces = part.split(/(?<=[.!?]["”)]?)\s+(?=[A-Z0-9"“(])/);
+    pieces.forEach((piece, i) => {
+      if (i > 0) out.push([]);
+      if (piece) out[out.length - 1]!.push(piece);
+    });
+  }
+  return out.filter((s) => richLineText(s).trim());
+}
