@@ -46,6 +46,8 @@ export function nextConversationLanguage(text: string, known: { conversation?: s
  * title and text, English when the detector is unsure.
  */
 export function detectArticleLanguage(text: string): string {
+  // A line or two says too little: short articles stay English unless their front matter says otherwise.
+  if ((text.match(/\p{L}/gu)?.length ?? 0) < 40) return DEFAULT_LANGUAGE;
   const result = eld.detect(text.slice(0, 4000));
   return result.language && result.isReliable() ? result.language : DEFAULT_LANGUAGE;
 }

@@ -19,7 +19,9 @@ export const DE: { server: ServerText; widget: WidgetText } = {
     transfer: 'Sie werden an unser Team {team} weitergeleitet. Gleich kümmert sich jemand um Sie.',
     escalated: 'Ihr Anliegen wurde an ein erfahrenes Mitglied unseres Teams weitergegeben, weil es länger dauert als es sollte. Vielen Dank für Ihre Geduld.',
     bugFixed: 'Gute Nachricht: Das von Ihnen gemeldete Problem („{title}“) ist behoben. Danke, dass Sie es uns gesagt haben.',
-    source: 'Quelle',
+    twoParts: 'Ihre Frage hat zwei Teile, die zwei Artikel beantworten:',
+    readOne: 'Ganzen Artikel lesen',
+    readAll: 'Ganze Artikel lesen',
   },
   widget: {
     greet: 'Hallo! Ich bin ein KI-Assistent und antworte zuerst, auf Grundlage unserer Hilfeartikel. Eine Person aus unserem Team kann jederzeit übernehmen, wenn Sie möchten.',

@@ -18,7 +18,9 @@ export const SERVER_TEXT_EN = {
   transfer: 'You are being transferred to our {team} team. Someone will be with you shortly.',
   escalated: 'Your case has been escalated to a senior member of our team because it is taking longer than it should. Thank you for your patience.',
   bugFixed: 'Good news: the problem you reported ("{title}") has been fixed. Thank you for telling us about it.',
-  source: 'Source',
+  twoParts: 'Your question has two parts, answered by two articles:',
+  readOne: 'Read the full article',
+  readAll: 'Read the full articles',
 };
 export type ServerTextKey = keyof typeof SERVER_TEXT_EN;
 export type ServerText = Record<ServerTextKey, string>;

@@ -19,7 +19,9 @@ export const ES: { server: ServerText; widget: WidgetText } = {
     transfer: 'Te estamos transfiriendo a nuestro equipo de {team}. Alguien te atenderá en breve.',
     escalated: 'Hemos pasado tu caso a un miembro sénior de nuestro equipo porque está tardando más de lo debido. Gracias por tu paciencia.',
     bugFixed: 'Buenas noticias: el problema que nos comunicaste («{title}») está resuelto. Gracias por avisarnos.',
-    source: 'Fuente',
+    twoParts: 'Tu pregunta tiene dos partes, que responden dos artículos:',
+    readOne: 'Leer el artículo completo',
+    readAll: 'Leer los artículos completos',
   },
   widget: {
     greet: '¡Hola! Soy un asistente de IA: respondo primero, a partir de nuestros artículos de ayuda. Una persona de nuestro equipo puede encargarse cuando quieras.',

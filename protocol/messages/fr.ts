@@ -19,7 +19,9 @@ export const FR: { server: ServerText; widget: WidgetText } = {
     transfer: "Vous êtes transféré vers notre équipe {team}. Quelqu'un va vous répondre très vite.",
     escalated: "Votre demande a été confiée à un membre expérimenté de notre équipe, car elle prend plus de temps que prévu. Merci de votre patience.",
     bugFixed: 'Bonne nouvelle : le problème que vous avez signalé (« {title} ») est corrigé. Merci de nous l’avoir signalé.',
-    source: 'Source',
+    twoParts: 'Votre question comporte deux parties, auxquelles répondent deux articles :',
+    readOne: "Lire l'article complet",
+    readAll: 'Lire les articles complets',
   },
   widget: {
     greet: "Bonjour ! Je suis un assistant IA : je réponds en premier, à partir de nos articles d'aide. Une personne de notre équipe peut prendre le relais quand vous le souhaitez.",

@@ -1,6 +1,7 @@
 import { followUpContext } from '../../answers/follow-up.js';
 import type { Answerer } from '../answerer.js';
 import type { Stage } from '../stage.js';
+import { DEFAULT_LANGUAGE } from '../../../protocol/messages/languages.js';
 import type { Draft } from '../turn.js';
 
 /**
@@ -24,8 +25,8 @@ export function createDraftAnswerStage(deps: {
         return { draft: { text: '', citations: [], grounded: false, streamed: false, skipped: retrieval.skipped ?? 'no confident knowledge' } };
       }
       // An answerer that quotes articles can only answer from ones in the visitor's language.
-      const sameLanguage = deps.answerer.crossLanguage || !turn.language;
-      const chunks = sameLanguage ? retrieval.results : retrieval.results.filter((c) => c.lang === turn.language);
+      const language = turn.language ?? DEFAULT_LANGUAGE;
+      const chunks = deps.answerer.crossLanguage ? retrieval.results : retrieval.results.filter((c) => c.lang === language);
       if (retrieval.results[0] && chunks[0] !== retrieval.results[0]) {
         return { draft: { text: '', citations: [], grounded: false, problem: 'other_language', streamed: false } };
       }
@@ -40,7 +41,7 @@ export function createDraftAnswerStage(deps: {
         question: turn.text,
         context: followUpContext(turn),
         chunks,
-        ...(turn.language ? { language: turn.language } : {}),
+        language,
         history: turn.history.map((m) => ({ role: m.role, text: m.text })),
         ...(onDelta ? { onDelta } : {}),
       });
