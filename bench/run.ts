@@ -5,6 +5,7 @@ import { benchRoutingLatency } from './routing-latency.js';
 import { benchKnowledgeIngest } from './knowledge-ingest.js';
 import { benchKnowledgeQuery } from './knowledge-query.js';
 import { benchWebhooks } from './webhooks.js';
+import { benchConversationSearch } from './conversation-search.js';
 import { benchWidget } from './widget-load.js';
 
 const BENCHMARKS: Record<string, () => Promise<Record<string, unknown>>> = {
@@ -13,6 +14,7 @@ const BENCHMARKS: Record<string, () => Promise<Record<string, unknown>>> = {
   'knowledge-ingest': benchKnowledgeIngest,
   'knowledge-query': benchKnowledgeQuery,
   webhooks: benchWebhooks,
+  'conversation-search': benchConversationSearch,
   widget: benchWidget,
 };
 

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { text } from './clean-text.js';
 import { jsonObject } from './bounded-json.js';
-import { LIMITS, PAGE_CONTEXT_BOUNDS } from './limits.js';
+import { LIMITS } from './limits.js';
+import { PAGE_CONTEXT_BOUNDS } from './page-context-bounds.js';
 import { RichText } from './rich-text.js';
+import { AttachmentRef } from './attachments.js';
 
 export const Role = z.enum(['visitor', 'ai', 'agent', 'system']);
 export type Role = z.infer<typeof Role>;
@@ -55,6 +57,8 @@ export const ChatMessage = z.object({
   rich: RichText.optional(),
   /** For AI answers: the visitor message this answers (matches the `message:delta` stream). */
   replyTo: text().optional(),
+  /** Files the visitor attached to this message (fetched with the visitor or agent token). */
+  attachments: z.array(AttachmentRef).optional(),
   createdAt: text(),
 });
 export type ChatMessage = z.infer<typeof ChatMessage>;

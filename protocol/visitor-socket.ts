@@ -16,13 +16,18 @@ export const VisitorAuth = z.object({
 });
 export type VisitorAuth = z.infer<typeof VisitorAuth>;
 
-export const VisitorMessageIn = z.object({
-  clientMessageId: text().min(1).max(LIMITS.clientMessageId),
-  text: text().trim().min(1, 'message text is empty').max(LIMITS.messageText),
-  page: PageInfo.optional(),
-  /** Sent by the "Talk to a person" button: the AI hands off at once (reason `explicit_request`). */
-  human: z.literal(true).optional(),
-});
+export const VisitorMessageIn = z
+  .object({
+    clientMessageId: text().min(1).max(LIMITS.clientMessageId),
+    text: text().trim().max(LIMITS.messageText),
+    page: PageInfo.optional(),
+    /** Ids from `POST /api/visitor/attachments`, not yet used by another message of this conversation. */
+    attachments: z.array(text().min(1).max(100)).max(LIMITS.attachmentsPerMessage).optional(),
+    /** Sent by the "Talk to a person" button: the AI hands off at once (reason `explicit_request`). */
+    human: z.literal(true).optional(),
+  })
+  // A screenshot alone is a message; nothing at all is not.
+  .refine((m) => m.text.length > 0 || (m.attachments?.length ?? 0) > 0, { path: ['text'], message: 'message text is empty' });
 export type VisitorMessageIn = z.infer<typeof VisitorMessageIn>;
 
 export const VisitorPageIn = PageInfo;

@@ -1,22 +1,14 @@
 import { z } from 'zod';
 import { text } from './clean-text.js';
+import { WEBHOOK_EVENTS } from './webhook-events.js';
+
+export { WEBHOOK_EVENTS };
 
 /**
  * Webhook endpoints managed in the console: request and response shapes for the server, the
  * console and the OpenAPI document. WEBHOOK_URL shows up as one more endpoint (`source: "config"`).
  */
 
-/** The events an endpoint can subscribe to (an empty filter means all of them). */
-export const WEBHOOK_EVENTS = [
-  'message.created',
-  'conversation.handoff_requested',
-  'conversation.assigned',
-  'conversation.transferred',
-  'conversation.resolved',
-  'csat.received',
-  'sla.warning',
-  'sla.breached',
-] as const;
 export const WebhookEventName = z.enum(WEBHOOK_EVENTS);
 export type WebhookEventName = z.infer<typeof WebhookEventName>;
 /** What "Send test" posts; it goes to the one endpoint whatever its filter. */

@@ -21,6 +21,8 @@ const EnvSchema = z.object({
   OPENAI_BASE_URL: optionalString,
   OPENAI_CHAT_MODEL: z.string().default('gpt-4o-mini'),
   OPENAI_EMBEDDING_MODEL: optionalString,
+  /** The chat model reads images: a visitor's screenshots go with the question. */
+  OPENAI_VISION: flag.default(false),
   OPENAI_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
   ADMIN_EMAIL: z.string().email().default('admin@firstline.local'),
   // Not trimmed: spaces may be part of a password, and a whitespace-only one is refused below.
@@ -56,6 +58,8 @@ const EnvSchema = z.object({
   LOGIN_BLOCK_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   LOGIN_MAX_BLOCK_SECONDS: z.coerce.number().int().min(1).max(7 * 86_400).default(3600),
   IDENTITY_SECRET: optionalString.refine((v) => v === undefined || v.length >= 16, 'use at least 16 characters (e.g. `openssl rand -hex 32`)'),
+  ATTACHMENT_MAX_MB: z.coerce.number().positive().max(100).default(10),
+  ATTACHMENTS_PER_CONVERSATION: z.coerce.number().int().min(0).max(1000).default(20),
   RATE_LIMITS: z.string().optional().transform(fromParser(parseRateLimits)),
   RATE_LIMIT_PREFIX: z.string().default('firstline:limit:'),
   TRUST_PROXY: z.string().optional().transform(fromParser(parseTrustProxy)),
@@ -89,6 +93,8 @@ export interface Config {
     readonly chatModel: string;
     readonly embeddingModel?: string;
     readonly timeoutMs: number;
+    /** OPENAI_VISION: the model is sent the images a visitor attached to the question it answers. */
+    readonly readsImages: boolean;
   };
   readonly adminEmail: string;
   readonly adminPassword?: string;
@@ -140,6 +146,8 @@ export interface Config {
   readonly identitySecret?: string;
   /** Visitor-side rate limits (on by default; `RATE_LIMITS=off` only for load tests). */
   readonly rateLimits: RateLimitSettings;
+  /** Visitors' files: bytes per file (ATTACHMENT_MAX_MB) and files per conversation (0: attachments off). */
+  readonly attachments: { readonly maxBytes: number; readonly maxPerConversation: number };
   /** Key prefix of the rate-limit counters (in Redis when REDIS_URL is set). */
   readonly rateLimitPrefix: string;
   /** Which proxies may name the client address in X-Forwarded-For. */
@@ -171,6 +179,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           chatModel: e.OPENAI_CHAT_MODEL,
           embeddingModel: e.OPENAI_EMBEDDING_MODEL,
           timeoutMs: e.OPENAI_TIMEOUT_MS,
+          readsImages: e.OPENAI_VISION,
         })
       : undefined,
     adminEmail: e.ADMIN_EMAIL,
@@ -208,6 +217,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }),
     identitySecret: e.IDENTITY_SECRET,
     rateLimits: e.RATE_LIMITS,
+    attachments: Object.freeze({ maxBytes: Math.round(e.ATTACHMENT_MAX_MB * 1024 * 1024), maxPerConversation: e.ATTACHMENTS_PER_CONVERSATION }),
     rateLimitPrefix: e.RATE_LIMIT_PREFIX,
     trustProxy: e.TRUST_PROXY,
   });

@@ -66,6 +66,9 @@ import { createBugReportService } from './bug-reports/bug-report-service.js';
 import { createConversationTransfers } from './conversations/conversation-transfers.js';
 import { createConversationFeedback } from './conversations/conversation-feedback.js';
 import { createConversationSuiteRunner } from './conversation-tests/run-conversation-suite.js';
+import { createAttachmentService } from './attachments/attachment-service.js';
+import { createDbAttachmentStore } from './attachments/attachment-store.js';
+import { imagesForModel } from './attachments/images-for-model.js';
 
 export interface RunningServer {
   url: string;
@@ -181,15 +184,16 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const notes = createConversationNotes(db);
   const transfers = createConversationTransfers({ db, bus, users, conversations, notes });
   const feedback = createConversationFeedback({ db, bus, webhooks: webhookOutbox });
+  const visitorLimits = createVisitorLimits({ settings: config.rateLimits, store: config.rateLimits.enabled ? limiterStore : null });
+  const attachments = createAttachmentService({ db, store: createDbAttachmentStore(db), limits: config.attachments, log });
   const bugReports = createBugReportService({ db, conversations, clock, log, linear: config.linear, webhookUrl: config.webhook?.url, fetch: opts.fetch });
   let onRosterChanged = () => undefined as void;
   let onSessionsRevoked = (_userId: string) => undefined as void;
   const clientAddress = createClientAddress(config.trustProxy);
-  const app = createApp({ db, log, tokens, users, conversations, kb, answerer, knowledgeGaps, ready: () => ready, clock, notes, transfers, feedback, notifications, webhookStats, webhookEndpoints: createWebhookEndpoints({ db, clock, config: config.webhook }), intents, bugReports, linearWebhookSecret: config.linearWebhookSecret, allowedOrigins: config.allowedOrigins, clientAddress, onRosterChanged: () => onRosterChanged(), loginThrottle, onSessionsRevoked: (id) => onSessionsRevoked(id), conversationTests: createConversationSuiteRunner({ stages: () => stages, kb }), translator });
+  const app = createApp({ attachments, visitorLimits, db, log, tokens, users, conversations, kb, answerer, knowledgeGaps, ready: () => ready, clock, notes, transfers, feedback, notifications, webhookStats, webhookEndpoints: createWebhookEndpoints({ db, clock, config: config.webhook }), intents, bugReports, linearWebhookSecret: config.linearWebhookSecret, allowedOrigins: config.allowedOrigins, clientAddress, onRosterChanged: () => onRosterChanged(), loginThrottle, onSessionsRevoked: (id) => onSessionsRevoked(id), conversationTests: createConversationSuiteRunner({ stages: () => stages, kb }), translator });
   const httpServer = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
   httpServer.on('clientError', answerClientError(log));
   const adapter = await createSocketAdapter(config.redisUrl, log);
-  const visitorLimits = createVisitorLimits({ settings: config.rateLimits, store: config.rateLimits.enabled ? limiterStore : null });
   const io = new SocketServer(httpServer, {
     cors: { origin: (origin, cb) => cb(null, allowOrigin(origin, config.allowedOrigins)), credentials: false },
     // `cors` covers polling only; this gate also covers WebSocket upgrades, for both namespaces.
@@ -266,7 +270,9 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
         };
       })()
     : {};
-  stages = createDefaultPipeline({ catalog: () => intents.catalog(), kb, answerer, stream: broadcast.delta, ...llmAssist });
+  // OPENAI_VISION: the model answering also sees the screenshots attached to the question.
+  const images = config.openai?.readsImages ? imagesForModel(attachments) : undefined;
+  stages = createDefaultPipeline({ catalog: () => intents.catalog(), kb, answerer, stream: broadcast.delta, images, ...llmAssist });
   const responder = attachVisitorResponder({ bus, db, conversations, stages: () => stages, hooks: broadcast, log, turns: config.turns });
   const ticker = opts.startWorkers === false ? null : startTicker({ ...jobs }, config.sweepIntervalMs, log);
   // Messages a stopped node never answered: one pass now, then on every sweep.

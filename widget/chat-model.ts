@@ -1,6 +1,9 @@
 import { batch, signal, type ReadonlySignal } from '@preact/signals';
-import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
+import { Fetch, io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
+import { adoptingWebSocket } from './adopting-websocket.js';
+import type { WarmSocket } from './socket-warmup.js';
 import type { ChatMessage, PageInfo, VisitorIdentity } from '../protocol/domain.js';
+import type { AttachmentRef } from '../protocol/attachments.js';
 import type { HandoffNotice, SessionPayload, VisitorAuth, VisitorClientToServer, VisitorServerToClient } from '../protocol/visitor-socket.js';
 import { LIMITS } from '../protocol/limits.js';
 import { newClientMessageId } from './client-id.js';
@@ -18,7 +21,7 @@ import {
 } from './message-list.js';
 import { createOutbox, type OutboxItem } from './outbox.js';
 import { isEmail, validScore, type ContactState, type CsatState } from './follow-up.js';
-import { buildPageInfo, normalizeContext, type PageContext } from './page-info.js';
+import { buildPageInfo, type PageContext } from './page-info.js';
 import type { QueueState } from './queue-text.js';
 import type { KeyValueStorage } from './safe-storage.js';
 import { createSessionStore, type StoredSession } from './session-store.js';
@@ -58,6 +61,8 @@ export interface ChatModelOptions {
   locale?: string;
   /** Tells the host page (`Firstline.on`): each new message once, and each handoff once. */
   onEvent?: (name: 'message' | 'handoff', payload: unknown) => void;
+  /** The WebSocket the loader opened ahead while the chunk downloaded (socket-warmup.ts), if any. */
+  takeSocket?: (url: string) => WarmSocket | null;
 }
 
 export interface ChatModel {
@@ -85,8 +90,12 @@ export interface ChatModel {
   start(): void;
   open(): void;
   close(): void;
-  /** Returns false when the text is empty or too long. */
-  send(text: string): boolean;
+  /** Returns false when there is neither text nor a file, or the text is too long. */
+  send(text: string, attachments?: AttachmentRef[]): boolean;
+  /** Uploads a screenshot or file for the next message; rejects with the server's reason (size, type). */
+  upload(file: File): Promise<AttachmentRef>;
+  /** A file of this conversation, fetched with the session token. */
+  file(id: string): Promise<Blob>;
   /** "Talk to a person": one click, the AI hands over (reason `explicit_request`). */
   askForPerson(): void;
   retry(clientMessageId: string): void;
@@ -94,7 +103,7 @@ export interface ChatModel {
   sendFeedback(messageId: string, helpful: boolean): void;
   identify(identity: VisitorIdentity): void;
   /** Replaces the page context (pass null to clear) and reports it. */
-  setContext(context: unknown): void;
+  setContext(context: PageContext | undefined): void;
   /** The route may have changed: report the page after a short debounce. */
   pageChanged(): void;
   /** Report the page now (manual `Firstline.page()`). */
@@ -121,6 +130,7 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
     refusedRetryMs = 15_000,
     locale,
     onEvent = () => {},
+    takeSocket,
   } = options;
 
   const sessions = createSessionStore(storage, keys.session);
@@ -197,7 +207,7 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
       reconnectionDelayMax: 10_000,
       // WebSocket first: one round trip to a live chat instead of a long-polling handshake and an
       // upgrade. Where WebSockets are blocked (some proxies), polling takes over in the same attempt.
-      transports: ['websocket', 'polling'],
+      transports: takeSocket ? [adoptingWebSocket(takeSocket), Fetch] : ['websocket', 'polling'],
       tryAllTransports: true,
     });
     socket = s;
@@ -375,7 +385,7 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
     return new Promise((resolve) => {
       const s = socket;
       if (!s?.connected) return resolve('timeout');
-      const payload = { clientMessageId: item.clientMessageId, text: item.text, page: item.page ?? currentPage(), ...(item.human ? { human: true as const } : {}) };
+      const payload = { clientMessageId: item.clientMessageId, text: item.text, page: item.page ?? currentPage(), attachments: item.attachments?.map((a) => a.id), ...(item.human ? { human: true as const } : {}) };
       s.timeout(ackTimeoutMs).emit('message', payload, (err, ack) => {
         if (err || !ack) return resolve('timeout');
         batch(() => {
@@ -389,15 +399,26 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
     });
   }
 
-  function send(text: string, human?: true): boolean {
+  function send(text: string, attachments?: AttachmentRef[], human?: true): boolean {
     const clean = typeof text === 'string' ? text.trim() : '';
-    if (!clean || clean.length > LIMITS.messageText) return false;
+    if ((!clean && !attachments?.length) || clean.length > LIMITS.messageText) return false;
     const item: OutboxItem = { clientMessageId: newId(), text: clean, createdAt: now().toISOString(), page: currentPage(), ...(human ? { human } : {}) };
+    if (attachments?.length) item.attachments = attachments;
     outbox.add(item);
     messages.value = addPending(messages.peek(), item);
     ensureConnected();
     void flushOutbox();
     return true;
+  }
+
+  /** `/api/visitor/attachments<path>` with the session token (waits for the first `session`). */
+  async function visitorApi(path: string, init?: RequestInit): Promise<Response> {
+    ensureConnected();
+    for (let i = 0; !session && i < 50; i++) await new Promise((r) => setTimeout(r, 200));
+    if (!session) throw Error('Not connected');
+    const res = await fetch(`${serverUrl}/api/visitor/attachments${path}`, { ...init, headers: { authorization: `Bearer ${session.token}` } });
+    if (!res.ok) throw Error(((await res.json().catch(() => null)) as { error?: { message?: string } } | null)?.error?.message || res.statusText);
+    return res;
   }
 
   function notice(text: string): void {
@@ -495,9 +516,11 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
       isOpen.value = false;
     },
     askForPerson() {
-      send(t('humanMsg'), true);
+      send(t('humanMsg'), undefined, true);
     },
-    send: (text) => send(text),
+    send: (text, attachments) => send(text, attachments),
+    upload: async (f) => (await visitorApi(`?name=${encodeURIComponent(f.name)}`, { method: 'POST', body: f })).json() as Promise<AttachmentRef>,
+    file: async (id) => (await visitorApi(`/${encodeURIComponent(id)}`)).blob(),
     sendFeedback(messageId, helpful) {
       const s = socket;
       const state = feedback.peek()[messageId];
@@ -516,7 +539,7 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
     retry(clientMessageId) {
       const m = messages.peek().find((v) => v.clientMessageId === clientMessageId && v.delivery === 'failed');
       if (!m) return;
-      outbox.add({ clientMessageId, text: m.text, createdAt: m.createdAt, page: currentPage() });
+      outbox.add({ clientMessageId, text: m.text, createdAt: m.createdAt, page: currentPage(), attachments: m.attachments });
       messages.value = markPending(messages.peek(), clientMessageId);
       ensureConnected();
       void flushOutbox();
@@ -535,7 +558,7 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
       if (socket && (socket.connected || socket.active)) reconnectSoon();
     },
     setContext(value) {
-      context = normalizeContext(value);
+      context = value;
       pageChanged();
     },
     pageChanged,

@@ -10,9 +10,11 @@ import type { ChatApi } from './deferred-chat.js';
 import type { ChatView } from './firstline-element.js';
 import { normalizeIdentity } from './identity.js';
 import type { KeyValueStorage } from './safe-storage.js';
+import type { WarmSocket } from './socket-warmup.js';
 import type { StorageKeys } from './storage-keys.js';
 import { createSuggestionSource } from './suggestions.js';
 import { identityFromTag } from './tag-identity.js';
+import css from './styles.css?inline';
 
 export interface ChatOptions {
   serverUrl: string;
@@ -23,6 +25,8 @@ export interface ChatOptions {
   dataset?: Record<string, string | undefined>;
   /** Tells the host page's `Firstline.on` listeners (the loader keeps them). */
   emit?: (name: 'open' | 'close' | 'message' | 'handoff', payload?: unknown) => void;
+  /** The loader's early WebSocket (socket-warmup.ts). */
+  takeSocket?: (url: string) => WarmSocket | null;
 }
 
 export interface LoadedChat {
@@ -30,9 +34,9 @@ export interface LoadedChat {
   view: ChatView;
 }
 
-export function createChat({ serverUrl, title, storage, keys, dataset = {}, emit = () => {} }: ChatOptions): LoadedChat {
+export function createChat({ serverUrl, title, storage, keys, dataset = {}, emit = () => {}, takeSocket }: ChatOptions): LoadedChat {
   const here = () => ({ url: location.href, title: document.title });
-  const model = createChatModel({ serverUrl, storage, keys, location: here, locale: navigator.language, onEvent: emit });
+  const model = createChatModel({ serverUrl, storage, keys, location: here, locale: navigator.language, onEvent: emit, takeSocket });
   const fromTag = identityFromTag(dataset);
   if (fromTag) model.identify(normalizeIdentity(fromTag));
   let wasOpen = false;
@@ -54,6 +58,7 @@ export function createChat({ serverUrl, title, storage, keys, dataset = {}, emit
       pageChanged: () => model.pageChanged(),
     },
     view: {
+      css,
       render: (mountPoint, launcher) =>
         render(<App model={model} title={title} launcher={launcher} baseUrl={() => document.baseURI} suggestions={suggestions} page={here} />, mountPoint),
       unmount: (mountPoint) => render(null, mountPoint),

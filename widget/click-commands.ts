@@ -9,10 +9,9 @@ const CLICK_COMMANDS = ['open', 'close', 'shutdown', 'show', 'hide'] as const;
  */
 export function watchClickCommands(doc: Document, run: (command: (typeof CLICK_COMMANDS)[number]) => void): void {
   doc.addEventListener('click', (e) => {
-    const target = e.target instanceof Element ? e.target : null;
-    if (!target) return;
+    const target = e.target as Partial<Element> | null;
     for (const command of CLICK_COMMANDS) {
-      if (!target.closest(`[data-firstline-${command}-on-click]`)) continue;
+      if (!target?.closest?.(`[data-firstline-${command}-on-click]`)) continue;
       if (command !== 'shutdown') e.preventDefault();
       run(command);
     }

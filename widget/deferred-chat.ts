@@ -55,18 +55,18 @@ export function createDeferredChat(fetchChat: () => Promise<ChatApi>, onReady: (
     return loading;
   }
 
+  // Every call but open() and pageChanged() just waits its turn (one loop: the loader stays small).
+  const deferred = {} as Record<Exclude<keyof ChatApi, 'open' | 'pageChanged'>, (...args: unknown[]) => void>;
+  for (const name of ['identify', 'setContext', 'close', 'reportPage', 'shutdown', 'start'] as const) {
+    deferred[name] = (...args) => later([name, args] as Call);
+  }
   return {
+    ...deferred,
     load,
-    identify: (input) => later(['identify', [input]]),
-    setContext: (input) => later(['setContext', [input]]),
     open: () => {
       later(['open', []]);
       void load();
     },
-    close: () => later(['close', []]),
-    reportPage: () => later(['reportPage', []]),
-    shutdown: () => later(['shutdown', []]),
-    start: () => later(['start', []]),
     pageChanged: () => chat?.pageChanged(),
   };
 }

@@ -15,7 +15,7 @@ export interface HostEvents {
  * firstline.d.ts; an unknown name simply never fires.)
  */
 export function createHostEvents(): HostEvents {
-  const listeners: Record<string, HostListener[]> = Object.create(null);
+  let listeners: [unknown, HostListener][] = [];
   let ready = false;
   const call = (fn: HostListener, payload?: unknown): void => {
     try {
@@ -27,15 +27,15 @@ export function createHostEvents(): HostEvents {
   return {
     on(name, fn) {
       if (typeof fn !== 'function') return console.warn('[firstline] on: fn is not a function');
-      (listeners[String(name)] ??= []).push(fn as HostListener);
+      listeners.push([name, fn as HostListener]);
       if (name === 'ready' && ready) call(fn as HostListener);
     },
     off(name, fn) {
-      listeners[String(name)] = (listeners[String(name)] ?? []).filter((f) => f !== fn);
+      listeners = listeners.filter(([n, f]) => n !== name || f !== fn);
     },
     emit(name, payload) {
       if (name === 'ready') ready = true;
-      for (const fn of listeners[name] ?? []) call(fn, payload);
+      for (const [n, fn] of listeners) if (n === name) call(fn, payload);
     },
   };
 }

@@ -18,6 +18,7 @@ import { defineFirstlineElement, ELEMENT_NAME, type ChatView, type FirstlineElem
 import { createHostEvents } from './host-events.js';
 import { watchRoutes } from './route-watcher.js';
 import { createSafeStorage } from './safe-storage.js';
+import { createSocketWarmup } from './socket-warmup.js';
 import { readScriptAttributes, resolveScriptConfig } from './script-config.js';
 import { hasStoredConversation, storageKeys } from './storage-keys.js';
 import { installWindowApi } from './window-api.js';
@@ -41,12 +42,13 @@ function boot(): void {
   const chunkUrl = new URL(CHAT_CHUNK, attributes.src ?? `${config.serverUrl}/widget.js`).href;
 
   const events = createHostEvents();
+  const warmup = createSocketWarmup(config.serverUrl);
   let element: FirstlineElementControl | undefined;
   let view: ChatView | undefined;
   const chat = createDeferredChat(
     async () => {
       const mod = (await import(/* @vite-ignore */ chunkUrl)) as { createChat: typeof createChat };
-      const loaded = mod.createChat({ serverUrl: config.serverUrl, title: config.title, storage, keys, dataset: attributes.dataset, emit: events.emit });
+      const loaded = mod.createChat({ serverUrl: config.serverUrl, title: config.title, storage, keys, dataset: attributes.dataset, emit: events.emit, takeSocket: warmup.take });
       view = loaded.view;
       return loaded.api;
     },
@@ -57,7 +59,18 @@ function boot(): void {
       events.emit('ready');
     },
   );
-  element = defineFirstlineElement({ onOpen: () => chat.open(), onHint: () => void chat.load() });
+  // Opening the chat: the socket's handshake runs while the chunk downloads, not after.
+  const open = (): void => {
+    warmup.warm();
+    chat.open();
+  };
+  element = defineFirstlineElement({
+    onOpen: open,
+    onHint: () => {
+      warmup.warm();
+      void chat.load();
+    },
+  });
 
   // Also called by open(): single-page apps sometimes wipe <body>, taking the element with them.
   const mount = (): void => {
@@ -69,9 +82,9 @@ function boot(): void {
     storage.remove(keys.session);
     storage.remove(keys.outbox);
   };
-  const commands = createCommands({ chat, mount, events, forget, setLauncherHidden: (hidden) => element!.setLauncherHidden(hidden) });
+  const commands = createCommands({ chat: { ...chat, open }, mount, events, forget, setLauncherHidden: (hidden) => element!.setLauncherHidden(hidden) });
   // data-launcher first: the host's own calls come after and win (data-user-* are read by the chat, also first).
-  if (attributes.launcherHidden) commands.hide();
+  if (attributes.dataset.launcher === 'hidden') commands.hide();
   installWindowApi(window as { Firstline?: unknown }, commands);
   watchClickCommands(document, (name) => commands[name]());
   watchRoutes(window, () => chat.pageChanged());

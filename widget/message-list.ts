@@ -1,5 +1,6 @@
 import type { ChatMessage, Citation, Role } from '../protocol/domain.js';
 import type { RichBlock } from '../protocol/rich-text.js';
+import type { AttachmentRef } from '../protocol/attachments.js';
 
 /**
  * A message as the transcript shows it. The list has two parts:
@@ -18,6 +19,8 @@ export interface ViewMessage {
   citations?: Citation[];
   /** For AI answers: the structured answer (rendered instead of `text`). */
   rich?: RichBlock[];
+  /** Files the visitor attached (uploaded before sending). */
+  attachments?: AttachmentRef[];
   createdAt: string;
   /** Visitor's own messages only. 'sent' = acked by the server. */
   delivery?: 'pending' | 'sent' | 'failed';
@@ -60,6 +63,7 @@ function fromServer(m: ChatMessage, key: string): ViewMessage {
   if (m.authorName) v.authorName = m.authorName;
   if (m.citations?.length) v.citations = m.citations;
   if (Array.isArray(m.rich) && m.rich.length) v.rich = m.rich;
+  if (m.attachments?.length) v.attachments = m.attachments;
   if (m.replyTo) v.replyTo = m.replyTo;
   if (m.role === 'visitor') v.delivery = 'sent';
   return v;
@@ -92,12 +96,12 @@ export function mergeServerMessages(list: readonly ViewMessage[], incoming: read
 /** Shows the visitor's message at once, before the server has it. */
 export function addPending(
   list: readonly ViewMessage[],
-  p: { clientMessageId: string; text: string; createdAt: string },
+  p: { clientMessageId: string; text: string; createdAt: string; attachments?: AttachmentRef[] },
 ): ViewMessage[] {
   if (list.some((v) => v.clientMessageId === p.clientMessageId)) return list.slice();
   return [
     ...list,
-    { key: p.clientMessageId, clientMessageId: p.clientMessageId, role: 'visitor', text: p.text, createdAt: p.createdAt, delivery: 'pending' },
+    { key: p.clientMessageId, clientMessageId: p.clientMessageId, role: 'visitor', text: p.text, createdAt: p.createdAt, delivery: 'pending', attachments: p.attachments },
   ];
 }
 

@@ -1,4 +1,5 @@
 import type { PageInfo } from '../protocol/domain.js';
+import type { AttachmentRef } from '../protocol/attachments.js';
 import { readJson } from './read-json.js';
 import type { KeyValueStorage } from './safe-storage.js';
 
@@ -10,6 +11,8 @@ export interface OutboxItem {
   page?: PageInfo;
   /** Sent by "Talk to a person". */
   human?: true;
+  /** Uploaded already; the message carries their ids. */
+  attachments?: AttachmentRef[];
 }
 
 export interface Outbox {

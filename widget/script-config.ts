@@ -12,8 +12,6 @@ export interface ScriptAttributes {
   title: string | null;
   /** The tag's data-* attributes; the chat reads `data-user-*` from them as identify() fields (tag-identity.ts). */
   dataset: Record<string, string | undefined>;
-  /** `data-launcher="hidden"`: start with the launcher hidden (as after `Firstline.hide()`). */
-  launcherHidden: boolean;
 }
 
 
@@ -47,6 +45,5 @@ export function readScriptAttributes(doc: Document): ScriptAttributes {
     server: script?.getAttribute('data-server') ?? null,
     title: script?.getAttribute('data-title') ?? null,
     dataset: { ...script?.dataset },
-    launcherHidden: script?.getAttribute('data-launcher') === 'hidden',
   };
 }

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { splitBundle } from './split-bundle-plugin.js';
-import { withoutWebTransport } from './without-webtransport-plugin.js';
+import { engineTransports } from './engine-transports-plugin.js';
 
 const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
 
@@ -17,7 +17,7 @@ const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
  */
 export default defineConfig({
   plugins: [
-    withoutWebTransport(),
+    engineTransports(),
     preact({ prefreshEnabled: false, devtoolsInProd: false }),
     splitBundle({ loader: 'firstline', chat: 'chat', placeholder: '__FIRSTLINE_CHAT_CHUNK__', chatPrefix: 'widget/' }),
     {
@@ -31,6 +31,8 @@ export default defineConfig({
   ],
   // Preact and socket.io-client check NODE_ENV.
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+  // The widget speaks socket.io's text packets only: a small parser in place of socket.io-parser.
+  resolve: { alias: { 'socket.io-parser': here('./socket-text-parser.ts') } },
   publicDir: false,
   build: {
     outDir: here('../dist/widget'),

@@ -159,7 +159,7 @@ export function createApiClient({ baseUrl = '', getToken, onUnauthorized, fetch:
   return {
     // Issue #5, handoff that lands: notes, transfers, verdicts, teams, canned responses, notifications.
     bugReportDraft: (conversationId: string) =>
-      request<{ draft: BugReportFields & { pageUrl: string | null; errorState: string | null }; similarTo: { id: string; title: string; reportCount: number } | null }>(
+      request<{ draft: BugReportFields & { pageUrl: string | null; errorState: string | null }; attachments?: Array<{ id: string; name: string }>; similarTo: { id: string; title: string; reportCount: number } | null }>(
         'GET',
         `/api/bug-reports/draft?conversationId=${enc(conversationId)}`,
       ),
@@ -191,6 +191,8 @@ export function createApiClient({ baseUrl = '', getToken, onUnauthorized, fetch:
     rotateWebhookSecret: (id: string) => request<WebhookEndpointCreated>('POST', `/api/webhooks/endpoints/${enc(id)}/rotate-secret`),
     testWebhookEndpoint: (id: string) => request<{ deliveryId: number }>('POST', `/api/webhooks/endpoints/${enc(id)}/test`),
     endpointDeliveries: (id: string) => request<{ deliveries: EndpointDelivery[] }>('GET', `/api/webhooks/endpoints/${enc(id)}/deliveries`),
+    /** A visitor's attached file (image preview, PDF download), as a Blob of its checked type. */
+    attachment: (conversationId: string, attachmentId: string) => download(`/api/conversations/${enc(conversationId)}/attachments/${enc(attachmentId)}`),
     downloadReport: (format: 'md' | 'csv', range: { from?: string; to?: string } = {}) =>
       download(`/api/reports/escalations${rangeQuery(range, { format })}`),
     login: (email: string, password: string) => request<LoginResponse>('POST', '/api/auth/login', { email, password }),

@@ -3,7 +3,7 @@ import { avatarColour, avatarInitial } from '../../protocol/avatar.js';
 
 export function Avatar({ name, size = 'small' }: { name: string; size?: 'small' | 'large' }) {
   return (
-    <span class={`agent-avatar agent-avatar-${size}`} data-colour={avatarColour(name)} aria-hidden="true">
+    <span class={`agent-avatar agent-avatar-${size}`} style={{ background: avatarColour(name) }} aria-hidden="true">
       {avatarInitial(name)}
     </span>
   );

@@ -13,6 +13,7 @@ interface Props {
 export function BugReportPanel({ api, conversationId, suggested }: Props) {
   const [fields, setFields] = useState<BugReportFields | null>(null);
   const [similar, setSimilar] = useState<string | null>(null);
+  const [files, setFiles] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<string | null>(null);
@@ -23,6 +24,7 @@ export function BugReportPanel({ api, conversationId, suggested }: Props) {
     try {
       const r = await api.bugReportDraft(conversationId);
       setFields({ title: r.draft.title, steps: r.draft.steps, expected: r.draft.expected, actual: r.draft.actual });
+      setFiles((r.attachments ?? []).map((a) => a.name));
       setSimilar(r.similarTo ? `Looks like "${r.similarTo.title}" (reported ${r.similarTo.reportCount}×): filing will add this customer to it.` : null);
     } catch (err) {
       setError(errorMessage(err));
@@ -73,6 +75,7 @@ export function BugReportPanel({ api, conversationId, suggested }: Props) {
           {field('steps', 'Steps', 4)}
           {field('expected', 'Expected', 2)}
           {field('actual', 'Actual', 2)}
+          {files.length > 0 && <p class="muted small">Includes the visitor's attachments: {files.join(', ')}</p>}
           <button type="submit" disabled={busy || !fields.title.trim()}>
             File bug report
           </button>{' '}

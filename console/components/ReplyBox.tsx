@@ -66,8 +66,9 @@ export function ReplyBox({ disabled, placeholder, onSend, inputRef, canned = [] 
         disabled={disabled}
         value={text}
         maxLength={LIMITS.messageText}
+        // A textarea keeps its textbox role, which has no aria-expanded; the open list is announced
+        // through aria-controls and the active option through aria-activedescendant.
         aria-autocomplete={canned.length ? 'list' : undefined}
-        aria-expanded={canned.length ? open : undefined}
         aria-controls={open ? 'canned-list' : undefined}
         aria-activedescendant={open ? `canned-${picker!.active}` : undefined}
         onInput={(e) => {

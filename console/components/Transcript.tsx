@@ -3,6 +3,7 @@ import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { TranscriptMessage, Visitor } from '../api/types.js';
 import { formatTime, safeHref } from '../lib/format.js';
 import { RichText } from './RichText.js';
+import { Attachments } from './Attachments.js';
 
 interface Props {
   messages: readonly TranscriptMessage[];
@@ -10,6 +11,8 @@ interface Props {
   onRetry: (clientMessageId: string) => void;
   /** Set when the visitor writes another language than English: their messages offer a translation. */
   translate?: (messageId: string) => Promise<string>;
+  /** Fetches a visitor's attached file with the agent's token. */
+  loadAttachment?: (attachmentId: string) => Promise<Blob>;
 }
 
 function author(m: TranscriptMessage, visitor: Visitor | null): string {
@@ -50,7 +53,7 @@ function Translation({ id, translate }: { id: string; translate: (messageId: str
   );
 }
 
-export function Transcript({ messages, visitor, onRetry, translate }: Props) {
+export function Transcript({ messages, visitor, onRetry, translate, loadAttachment }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
 
@@ -84,7 +87,8 @@ export function Transcript({ messages, visitor, onRetry, translate }: Props) {
                   {formatTime(m.createdAt)}
                 </time>
               </div>
-              {m.rich?.length ? <RichText blocks={m.rich} /> : <p class="msg-text">{m.text}</p>}
+              {m.rich?.length ? <RichText blocks={m.rich} /> : m.text && <p class="msg-text">{m.text}</p>}
+              {m.attachments && m.attachments.length > 0 && loadAttachment && <Attachments attachments={m.attachments} load={loadAttachment} />}
               {m.citations && m.citations.length > 0 && (
                 <ul class="citations" aria-label="Sources">
                   {m.citations.map((c) => {

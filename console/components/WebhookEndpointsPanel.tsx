@@ -1,6 +1,6 @@
 // Admin: the webhook endpoints (add, pause, send a test, rotate the secret, delete) and the selected endpoint's delivery log.
 import { useState } from 'preact/hooks';
-import { WEBHOOK_EVENTS } from '../../protocol/webhook-endpoints.js';
+import { WEBHOOK_EVENTS } from '../../protocol/webhook-events.js';
 import type { WebhookEndpoint } from '../api/types.js';
 import { formatDateTime } from '../lib/format.js';
 import type { WebhookEndpointsState } from '../models/webhook-endpoints-model.js';

@@ -107,3 +107,10 @@ export function initials(name: string | null | undefined): string {
   if (parts.length === 0) return '?';
   return ((parts[0]?.[0] ?? '') + (parts.length > 1 ? (parts[parts.length - 1]?.[0] ?? '') : '')).toUpperCase();
 }
+
+/** A file size for people: "820 B", "12 kB", "3.4 MB". */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} kB`;
+  return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+}

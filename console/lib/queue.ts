@@ -133,13 +133,18 @@ export function applyMessage(list: readonly ConversationSummary[], m: ChatMessag
   const prev = list[i]!;
   if (prev.lastMessage && time(prev.lastMessage.createdAt) > time(m.createdAt)) return [...list];
   const copy = [...list];
+  // The row shows the last thing a person or the AI said; system notices ("Maya joined") are not it.
+  if (m.role === 'system' && prev.lastMessage && prev.lastMessage.role !== 'system') {
+    copy[i] = { ...prev, updatedAt: m.createdAt };
+    return copy;
+  }
   copy[i] = { ...prev, lastMessage: { text: m.text, role: m.role, createdAt: m.createdAt }, updatedAt: m.createdAt };
   return copy;
 }
 
 /** The detail endpoint carries everything a row needs, so it doubles as "refresh one row". */
 export function summaryFromDetail(d: ConversationDetail): ConversationSummary {
-  const last = d.messages[d.messages.length - 1];
+  const last = [...d.messages].reverse().find((m) => m.role !== 'system') ?? d.messages[d.messages.length - 1];
   const first = d.messages[0];
   const createdAt = d.createdAt ?? first?.createdAt ?? new Date(0).toISOString();
   return {

@@ -156,6 +156,7 @@ export function ConversationScreen({ id }: { id: string }) {
             messages={model.messages.value}
             visitor={d.visitor}
             onRetry={model.retry}
+            loadAttachment={(attachmentId) => api.attachment(id, attachmentId)}
             {...(d.translation && d.language && d.language !== 'en' ? { translate: async (messageId: string) => (await api.translateMessage(id, messageId)).text } : {})}
           />
           {status !== 'resolved' && (

@@ -104,7 +104,7 @@ const CONJOINED = /\b(and|also|plus|as well as)\b|\?.+\?/i;
 
 /** The second article answers a part of the question the first does not (and the first a part of its own). */
 function answersAnotherPart(question: string, terms: QueryTerms, a: Picked, b: Picked): boolean {
-  if (!CONJOINED.test(question) || b.article.score < 0.7 * a.article.score) return false;
+  if (!CONJOINED.test(question) || b.article.score < 0.5 * a.article.score) return false;
   const onlyB = [...b.covers].filter((t) => !a.covers.has(t));
   const onlyA = [...a.covers].filter((t) => !b.covers.has(t));
   return onlyB.length > 0 && onlyA.length > 0 && terms.size >= 3;
@@ -153,7 +153,8 @@ function excerpt(p: Picked, terms: QueryTerms, budget: number, lead: boolean, pr
       if (before && before.kind === 'sentence' && before.block === steps.block - 1 && before.chars < 200) take(before);
     }
     take(ranked[0], !wantSteps && (lead || chosen.size === 0));
-    for (const u of ranked) if (u.score > 0 && u.score >= 0.35 * best) take(u);
+    // Half an answer (two articles) keeps to its best unit; a whole one adds the others that match.
+    if (lead) for (const u of ranked) if (u.score > 0 && u.score >= (u.kind === 'item' ? 0.65 : 0.35) * best) take(u);
   }
   // A chosen sentence that leans on the one before it ("Verify it before ...") gets it, if it fits.
   const subject = subjectOf(p.section.heading) ?? subjectOf(p.article.title);

@@ -10,6 +10,14 @@ import { draftBugReport, type BugReportDraft } from './bug-report-draft.js';
 import { say } from '../../protocol/messages/catalogue.js';
 import { supportedLanguage } from '../../protocol/messages/languages.js';
 import { createLinearIssue, type LinearConfig } from './linear-client.js';
+import type { AttachmentRef } from '../../protocol/attachments.js';
+import { toRef, type AttachmentRow } from '../attachments/attachment-rows.js';
+import { megabytes } from '../attachments/attachment-service.js';
+
+/** A visitor's file on a reported conversation: agents open it from that conversation. */
+export interface BugAttachment extends AttachmentRef {
+  conversationId: string;
+}
 
 export interface BugReport extends BugReportDraft {
   id: string;
@@ -19,6 +27,8 @@ export interface BugReport extends BugReportDraft {
   externalUrl: string | null;
   affectedCustomers: number;
   affectedAccountValue: number;
+  /** Screenshots and files from every conversation that reported it, oldest first. */
+  attachments: BugAttachment[];
   createdAt: string;
   updatedAt: string;
 }
@@ -34,7 +44,21 @@ export function createBugReportService(deps: { db: Db; conversations: Conversati
     const detail = await deps.conversations.repo.detail(conversationId);
     if (!detail) throw notFound('Conversation');
     const messages = await deps.conversations.repo.messages(conversationId);
-    return { detail, draft: draftBugReport({ messages, page: detail.page, pageTrail: detail.pageTrail }) };
+    return { detail, draft: draftBugReport({ messages, page: detail.page, pageTrail: detail.pageTrail }), attachments: await attachmentsOf({ conversationId }) };
+  }
+
+  /** The attachments on messages of one conversation, or of every conversation linked to reports. */
+  async function attachmentsOf(where: { conversationId: string } | { reportId: string | null }): Promise<Array<BugAttachment & { reportId?: string }>> {
+    if ('conversationId' in where) {
+      const { rows } = await db.query<AttachmentRow>('SELECT * FROM attachments WHERE conversation_id = $1 AND message_id IS NOT NULL ORDER BY created_at, id', [where.conversationId]);
+      return rows.map((r) => ({ ...toRef(r), conversationId: r.conversation_id }));
+    }
+    const { rows } = await db.query<AttachmentRow & { bug_report_id: string }>(
+      `SELECT a.*, bc.bug_report_id FROM attachments a JOIN bug_report_conversations bc ON bc.conversation_id = a.conversation_id
+       WHERE a.message_id IS NOT NULL AND ($1::text IS NULL OR bc.bug_report_id = $1) ORDER BY a.created_at, a.id`,
+      [where.reportId],
+    );
+    return rows.map((r) => ({ ...toRef(r), conversationId: r.conversation_id, reportId: r.bug_report_id }));
   }
 
   async function get(id: string): Promise<BugReport | null> {
@@ -55,9 +79,11 @@ export function createBugReportService(deps: { db: Db; conversations: Conversati
        GROUP BY b.id ORDER BY b.status, b.report_count DESC, b.updated_at DESC`,
       [id ?? null],
     );
+    const files = await attachmentsOf({ reportId: id ?? null });
     return rows.map((r) => ({
       id: r.id, title: r.title, steps: r.steps, expected: r.expected, actual: r.actual, pageUrl: r.page_url, errorState: r.error_state, status: r.status,
       reportCount: r.report_count, externalId: r.external_id, externalUrl: r.external_url, affectedCustomers: r.customers, affectedAccountValue: r.value ?? 0,
+      attachments: files.filter((f) => f.reportId === r.id).map(({ reportId: _r, ...f }) => f),
       createdAt: r.created_at.toISOString(), updatedAt: r.updated_at.toISOString(),
     }));
   }
@@ -65,13 +91,13 @@ export function createBugReportService(deps: { db: Db; conversations: Conversati
   return {
     /** The AI's proposal for this conversation; also says whether it would merge into an existing report. */
     async propose(conversationId: string) {
-      const { detail, draft } = await draftFor(conversationId);
+      const { detail, draft, attachments } = await draftFor(conversationId);
       const existing = await findSimilar(draft);
-      return { draft, similarTo: existing ? await get(existing) : null, customer: { name: detail.visitor.name ?? null, accountValue: detail.visitor.accountValue ?? null } };
+      return { draft, attachments, similarTo: existing ? await get(existing) : null, customer: { name: detail.visitor.name ?? null, accountValue: detail.visitor.accountValue ?? null } };
     },
 
     async file(conversationId: string, edits: Partial<BugReportDraft>, actor: { id: string }): Promise<{ report: BugReport; merged: boolean }> {
-      const { draft } = await draftFor(conversationId);
+      const { draft, attachments } = await draftFor(conversationId);
       const r = { ...draft, ...Object.fromEntries(Object.entries(edits).filter(([, v]) => v !== undefined)) } as BugReportDraft;
       const now = deps.clock();
       const existingId = await findSimilar(r);
@@ -91,11 +117,11 @@ export function createBugReportService(deps: { db: Db; conversations: Conversati
           [id, now],
         );
         if (!existingId && !deps.linear && deps.webhookUrl) {
-          await enqueueDelivery(tx, { target: 'webhook', url: deps.webhookUrl, event: 'bug_report.created', payload: { id, ...r } }, now);
+          await enqueueDelivery(tx, { target: 'webhook', url: deps.webhookUrl, event: 'bug_report.created', payload: { id, ...r, attachments } }, now);
         }
       });
       await deps.conversations.repo.recordEvent({ conversationId, type: 'bug_report', actor: actor.id, data: { bugReportId: id, merged: !!existingId } });
-      if (!existingId && deps.linear) await sendToLinear(deps.linear, id, r);
+      if (!existingId && deps.linear) await sendToLinear(deps.linear, id, r, attachments);
       return { report: (await get(id))!, merged: !!existingId };
     },
 
@@ -147,8 +173,12 @@ export function createBugReportService(deps: { db: Db; conversations: Conversati
     return alike && alike.s >= MERGE_SIMILARITY ? alike.id : null;
   }
 
-  async function sendToLinear(linear: NonNullable<typeof deps.linear>, id: string, r: BugReportDraft): Promise<void> {
-    const description = [`**Steps**\n${r.steps}`, `**Expected**\n${r.expected}`, `**Actual**\n${r.actual}`, `Page: ${r.pageUrl ?? 'unknown'}`, r.errorState ? `Error state: ${r.errorState}` : '', `Firstline bug report ${id}`]
+  async function sendToLinear(linear: NonNullable<typeof deps.linear>, id: string, r: BugReportDraft, files: BugAttachment[]): Promise<void> {
+    // Names only: the files stay in Firstline, behind agent sign-in (the conversation in the console).
+    const attached = files.length
+      ? `**Attachments** (in the Firstline conversation)\n${files.map((f) => `- ${f.name.replace(/[\[\]()*_`]/g, '')} (${f.contentType}, ${megabytes(f.size)})`).join('\n')}`
+      : '';
+    const description = [`**Steps**\n${r.steps}`, `**Expected**\n${r.expected}`, `**Actual**\n${r.actual}`, `Page: ${r.pageUrl ?? 'unknown'}`, r.errorState ? `Error state: ${r.errorState}` : '', attached, `Firstline bug report ${id}`]
       .filter(Boolean)
       .join('\n\n');
     try {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ChatMessage, Citation, ConversationStatus, Handoff, PageInfo, Role, VisitorIdentity } from '../../protocol/domain.js';
 import { RichText } from '../../protocol/rich-text.js';
+import type { AttachmentRef } from '../../protocol/attachments.js';
 import type { Queryable } from '../db/db.js';
 import { queueOrderSql, queueScoreSql, scoreToPriority } from '../routing/priority.js';
 import type { ConversationDetail, ConversationSummary, PageVisit, VisitorRecord } from './conversation-types.js';
@@ -96,6 +97,7 @@ const toMessage = (r: MessageRow): StoredMessage => ({
   ...(r.citations?.length ? { citations: r.citations } : {}),
   ...(typeof r.meta?.replyTo === 'string' ? { replyTo: r.meta.replyTo } : {}),
   ...richOf(r.meta),
+  ...(Array.isArray(r.meta?.attachments) && r.meta.attachments.length ? { attachments: r.meta.attachments as AttachmentRef[] } : {}),
   createdAt: iso(r.created_at),
   meta: r.meta ?? {},
 });
@@ -213,7 +215,8 @@ export function createConversationRepository(db: Queryable) {
          JOIN visitors v ON v.id = c.visitor_id
          LEFT JOIN users u ON u.id = c.assignee_id
          LEFT JOIN LATERAL (
-           SELECT text, role, created_at FROM messages m WHERE m.conversation_id = c.id ORDER BY seq DESC LIMIT 1
+           -- The last thing the visitor, the AI or an agent said; a system notice only when there is nothing else.
+           SELECT text, role, created_at FROM messages m WHERE m.conversation_id = c.id ORDER BY (m.role <> 'system') DESC, seq DESC LIMIT 1
          ) lm ON true
          WHERE ($1::text IS NULL OR c.status = $1) AND lm.text IS NOT NULL
          ORDER BY ${status === 'queued' ? queueOrderSql('$3', 'c.') : 'c.priority DESC, COALESCE(c.handed_off_at, c.updated_at) ASC'}

@@ -14,6 +14,7 @@ import { trustedAccount } from '../visitors/trusted-account.js';
 import { nextConversationLanguage } from '../../knowledge/detect-language.js';
 import { say } from '../../protocol/messages/catalogue.js';
 import type { Language } from '../../protocol/messages/languages.js';
+import { linkToMessage, takeUnclaimed } from '../attachments/attachment-rows.js';
 
 export interface Actor {
   id: string;
@@ -150,6 +151,8 @@ export function createConversationService(deps: { db: Db; bus: EventBus; clock?:
       page?: PageInfo;
       clientMessageId: string;
       text: string;
+      /** Ids of files uploaded to this conversation (POST /api/visitor/attachments) that this message carries. */
+      attachments?: readonly string[];
       /** IDENTITY_SECRET proved the identity (see server/visitors/identity-verifier.ts). */
       verified?: boolean;
       /** The socket has identity fields not yet saved for this conversation. */
@@ -182,12 +185,21 @@ export function createConversationService(deps: { db: Db; bus: EventBus; clock?:
       const language = nextConversationLanguage(args.text, { conversation: conversation.language, browser: args.browserLanguage ?? conversation.browserLanguage });
       const languageChanged = await repo.setLanguage(conversation.id, language);
       if (languageChanged) conversation = { ...conversation, language };
-      const res = await store(conversation, {
-        conversationId: args.conversationId,
-        role: 'visitor',
-        text: args.text,
-        clientMessageId: args.clientMessageId,
-        ...(args.asksForHuman ? { meta: { asksForHuman: true } } : {}),
+      const ids = args.attachments ?? [];
+      const current = conversation;
+      const res = await committed(async (tx, after) => {
+        // A resend of a stored message changes nothing (its attachments are already its own).
+        const resend = ids.length > 0 && (await tx.query('SELECT 1 FROM messages WHERE conversation_id = $1 AND client_message_id = $2', [args.conversationId, args.clientMessageId])).rows.length > 0;
+        const refs = ids.length > 0 && !resend ? await takeUnclaimed(tx, args.conversationId, ids) : [];
+        const r = await storeIn(tx, after, current, {
+          conversationId: args.conversationId,
+          role: 'visitor',
+          text: args.text,
+          clientMessageId: args.clientMessageId,
+          ...(refs.length || args.asksForHuman ? { meta: { ...(refs.length ? { attachments: refs } : {}), ...(args.asksForHuman ? { asksForHuman: true } : {}) } } : {}),
+        });
+        if (r.created && refs.length) await linkToMessage(tx, r.message.id, ids);
+        return r;
       });
       return { ...res, conversation, languageChanged };
     },

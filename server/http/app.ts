@@ -38,6 +38,9 @@ import type { MessageTranslator } from '../llm/llm-translator.js';
 import type { WebhookStatsReader } from '../notifications/webhook-stats.js';
 import type { WebhookEndpoints } from '../notifications/webhook-endpoints.js';
 import { webhookEndpointRoutes } from './webhook-endpoint-routes.js';
+import type { AttachmentService } from '../attachments/attachment-service.js';
+import type { VisitorLimits } from '../limits/visitor-limits.js';
+import { VISITOR_UPLOAD_PATH, visitorAttachmentRoutes } from './visitor-attachment-routes.js';
 
 export interface AppDeps {
   db: Db;
@@ -74,6 +77,10 @@ export interface AppDeps {
   allowedOrigins?: readonly string[];
   /** Which address per-address limits count (TRUST_PROXY). */
   clientAddress?: ClientAddress;
+  /** Visitors' files (upload, read back; agents read them in the conversation). */
+  attachments: AttachmentService;
+  /** The visitor-side rate limits (uploads count like messages). */
+  visitorLimits: VisitorLimits;
   /** Runs admins' test conversations through the live pipeline (nothing is stored). */
   conversationTests?: ConversationSuiteRunner;
   /** Translates visitors' messages for agents (a language model is configured). */
@@ -92,9 +99,10 @@ export function createApp(deps: AppDeps) {
   });
   const api = new Hono()
     .use((c, next) =>
-      // File uploads carry their own, larger limit (server/http/knowledge-upload.ts).
-      c.req.method === 'POST' && c.req.path.endsWith('/api/knowledge/upload') ? next() : jsonBodyLimit(c, next),
+      // File uploads carry their own, larger limits (knowledge-upload.ts, visitor-attachment-routes.ts).
+      c.req.method === 'POST' && (c.req.path.endsWith('/api/knowledge/upload') || c.req.path === VISITOR_UPLOAD_PATH) ? next() : jsonBodyLimit(c, next),
     )
+    .route('/visitor', visitorAttachmentRoutes({ ...deps, limits: deps.visitorLimits }))
     .route('/auth', authRoutes(deps))
     .route('/agents', agentRoutes(deps))
     .route('/knowledge', knowledgeRoutes(deps))

@@ -8,9 +8,11 @@ import type { ConversationTransfers } from '../conversations/conversation-transf
 import { createConversationSearch } from '../conversations/conversation-search.js';
 import { createVisitorHistory } from '../conversations/visitor-history.js';
 import type { Db } from '../db/db.js';
-import { AppError, notFound } from '../errors.js';
 import type { MessageTranslator } from '../llm/llm-translator.js';
 import { DEFAULT_LANGUAGE } from '../../protocol/messages/languages.js';
+import { AppError, notFound } from '../errors.js';
+import type { AttachmentService } from '../attachments/attachment-service.js';
+import { attachmentResponse } from './attachment-response.js';
 import { requireRole, type AuthEnv } from './auth-middleware.js';
 import { jsonBody, parse } from './validate.js';
 
@@ -23,6 +25,7 @@ export interface ConversationRouteDeps {
   feedback: ConversationFeedback;
   /** Translates visitors' messages for agents (a language model is configured). */
   translator?: MessageTranslator;
+  attachments: AttachmentService;
 }
 
 export function conversationRoutes(deps: ConversationRouteDeps) {
@@ -75,6 +78,12 @@ export function conversationRoutes(deps: ConversationRouteDeps) {
       const message = (await repo.messages(c.req.param('id'))).find((m) => m.id === c.req.param('messageId'));
       if (!message) throw notFound('Message');
       return c.json({ text: await deps.translator.translate(message.text, DEFAULT_LANGUAGE), language: DEFAULT_LANGUAGE });
+    })
+    // A visitor's file: images for the preview, PDFs as downloads (see attachment-response.ts).
+    .get('/:id/attachments/:attachmentId', async (c) => {
+      const found = await deps.attachments.read(c.req.param('id'), c.req.param('attachmentId'));
+      if (!found) throw notFound('Attachment');
+      return attachmentResponse(c, found);
     })
     .get('/:id/timeline', async (c) => c.json({ timeline: await timelineOf(deps.db, c.req.param('id')) }))
     .post('/:id/notes', async (c) => {

@@ -6,6 +6,8 @@ import {
   AgentMessageIn,
   AgentPatchBody,
   ArticleBody,
+  AttachmentRef,
+  AttachmentUploadQuery,
   CannedResponseBody,
   ConversationSuiteBody,
   ChatMessage,
@@ -61,7 +63,7 @@ import { UPLOAD_LIMITS } from './knowledge-upload.js';
  */
 
 type JsonSchema = Record<string, unknown>;
-type Access = 'public' | 'agent' | 'admin' | 'signature';
+type Access = 'public' | 'visitor' | 'agent' | 'admin' | 'signature';
 
 /** Request side: defaults make fields optional. */
 function inSchema(schema: z.ZodType): JsonSchema {
@@ -257,6 +259,7 @@ const BugReport = BugDraft.extend({
   externalUrl: z.string().nullable(),
   affectedCustomers: z.number().int(),
   affectedAccountValue: z.number(),
+  attachments: z.array(AttachmentRef.extend({ conversationId: z.string() })).describe("visitors' files on the reporting conversations (GET /api/conversations/{conversationId}/attachments/{id})"),
   createdAt: Iso,
   updatedAt: Iso,
 });
@@ -281,6 +284,8 @@ const WebhookStats = z.object({
 const DeliveriesQuery = z.object({ status: z.enum(['pending', 'delivered', 'failed']).optional() });
 const BugDraftQuery = z.object({ conversationId: z.string().min(1).max(100) });
 const ImportQuery = z.object({ replace: z.enum(['1', 'true']).optional().describe('replace every intent instead of merging by name') });
+
+const ATTACHMENT_SERVING = 'Served with its checked Content-Type, `X-Content-Type-Options: nosniff`, a sandboxing CSP and `Content-Disposition` (`inline` for images, `attachment` for PDFs); never as HTML.';
 
 interface Operation {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -402,6 +407,23 @@ const OPERATIONS: Operation[] = [
   { method: 'get', path: '/api/knowledge/articles/:id', tag: 'knowledge', summary: 'One article with its body', access: 'admin', response: Article },
   { method: 'put', path: '/api/knowledge/articles/:id', tag: 'knowledge', summary: 'Replace an article and re-index it', access: 'admin', body: ArticleBody, response: z.object({ id: z.string(), chunks: z.number().int(), changed: z.boolean() }) },
   { method: 'delete', path: '/api/knowledge/articles/:id', tag: 'knowledge', summary: 'Delete an article', access: 'admin', status: 204, response: null },
+  // Visitor files
+  {
+    method: 'post',
+    path: '/api/visitor/attachments',
+    tag: 'attachments',
+    summary: 'Upload a screenshot or file for the visitor\'s conversation; send its id in the next `message`',
+    access: 'visitor',
+    description:
+      'The type is read from the bytes (PNG, JPEG, WebP, GIF or PDF; anything else is 415 `unsupported_attachment`); images are re-encoded with their orientation applied and all metadata (EXIF, GPS) removed. ' +
+      'Over ATTACHMENT_MAX_MB (default 10 MB) is 413 `attachment_too_large`; past ATTACHMENTS_PER_CONVERSATION (default 20) is 409 `too_many_attachments`; rate limited like messages (429). CORS as for the sockets.',
+    query: AttachmentUploadQuery,
+    body: { contentType: 'application/octet-stream', description: 'The raw file bytes (any Content-Type; it is not trusted).', schema: { type: 'string', contentMediaType: 'application/octet-stream' } },
+    status: 201,
+    response: AttachmentRef,
+    errors: [409, 415, 422, 429],
+  },
+  { method: 'get', path: '/api/visitor/attachments/:id', tag: 'attachments', summary: 'A file of the visitor\'s own conversation', access: 'visitor', description: ATTACHMENT_SERVING, response: { contentType: 'image/png', description: 'The file as stored (see the upload).' } },
   // Conversations
   { method: 'get', path: '/api/conversations', tag: 'conversations', summary: 'List conversations, optionally by status', access: 'agent', query: ConversationsQuery, response: z.object({ conversations: z.array(ConversationListItem) }) },
   {
@@ -425,6 +447,15 @@ const OPERATIONS: Operation[] = [
   },
   { method: 'get', path: '/api/conversations/:id', tag: 'conversations', summary: 'One conversation: messages, handoff brief, decisions, notes, timeline', access: 'agent', response: ConversationDetail },
   { method: 'post', path: '/api/conversations/:id/messages/:messageId/translation', tag: 'conversations', summary: "A visitor's message translated into English for the agent (503 translation_unavailable without a language model)", access: 'agent', response: z.object({ text: z.string(), language: z.string() }) },
+  {
+    method: 'get',
+    path: '/api/conversations/:id/attachments/:attachmentId',
+    tag: 'attachments',
+    summary: "A visitor's attached file (the console's image preview and PDF download)",
+    access: 'agent',
+    description: ATTACHMENT_SERVING,
+    response: { contentType: 'image/png', description: 'The file as stored: image/png, image/jpeg, image/webp, image/gif or application/pdf.' },
+  },
   { method: 'get', path: '/api/conversations/:id/timeline', tag: 'conversations', summary: 'The escalation log: every transition, who, when and why', access: 'agent', response: z.object({ timeline: z.array(TimelineEntry) }) },
   { method: 'post', path: '/api/conversations/:id/notes', tag: 'conversations', summary: 'Add an internal note (never sent to the visitor)', access: 'agent', body: NoteBody, status: 201, response: Note },
   {
@@ -517,7 +548,7 @@ const OPERATIONS: Operation[] = [
     summary: 'Propose a bug report from a conversation, with a similar existing report if any',
     access: 'agent',
     query: BugDraftQuery,
-    response: z.object({ draft: BugDraft, similarTo: BugReport.nullable(), customer: z.object({ name: z.string().nullable(), accountValue: z.number().nullable() }) }),
+    response: z.object({ draft: BugDraft, attachments: z.array(AttachmentRef.extend({ conversationId: z.string() })), similarTo: BugReport.nullable(), customer: z.object({ name: z.string().nullable(), accountValue: z.number().nullable() }) }),
     errors: [404],
   },
   {
@@ -564,6 +595,7 @@ const ERROR_TEXT: Record<number, string> = {
 
 const ACCESS_TEXT: Record<Access, string> = {
   public: 'Public: no token needed.',
+  visitor: "Bearer token: the visitor session token from the socket's `session` event (the widget's own conversation only).",
   agent: 'Bearer token; role `agent` or `admin`.',
   admin: 'Bearer token; role `admin` only.',
   signature: 'No bearer token: signed by the caller (see description).',
@@ -586,7 +618,7 @@ function buildOperation(op: Operation): JsonSchema {
   else responses[status] = { description: op.response.description, content: { [op.response.contentType]: { schema: { type: 'string' } } } };
   const errors = new Set<number>(op.errors ?? []);
   if (op.body || op.query || op.path.includes(':')) errors.add(400);
-  if (op.access === 'agent' || op.access === 'admin') errors.add(401);
+  if (op.access === 'agent' || op.access === 'admin' || op.access === 'visitor') errors.add(401);
   if (op.access === 'admin') errors.add(403);
   if (op.path.includes(':')) errors.add(404);
   if (op.body) errors.add(413);
@@ -603,7 +635,7 @@ function buildOperation(op: Operation): JsonSchema {
     summary: op.summary,
     description: [ACCESS_TEXT[op.access], op.description].filter(Boolean).join(' '),
     'x-firstline-access': op.access,
-    ...(op.access === 'agent' || op.access === 'admin' ? { security: [{ bearer: [] }] } : { security: [] }),
+    ...(op.access === 'agent' || op.access === 'admin' || op.access === 'visitor' ? { security: [{ bearer: [] }] } : { security: [] }),
     ...(params.length ? { parameters: params } : {}),
     ...(requestBody ? { requestBody } : {}),
     responses,

@@ -32,7 +32,8 @@ export function pageSecurityHeaders({ frameAncestors }: PageSecurityOptions): Mi
       defaultSrc: ["'self'"],
       scriptSrc: ["'self'"],
       styleSrc: ["'self'"],
-      imgSrc: ["'self'", 'data:'],
+      // blob: the console's previews of visitors' screenshots, fetched with the agent's token.
+      imgSrc: ["'self'", 'data:', 'blob:'],
       fontSrc: ["'self'"],
       connectSrc: ["'self'", sameHostSockets],
       objectSrc: ["'none'"],

@@ -26,6 +26,10 @@ export const DEFAULT_LIMITS = {
   'csat.conversation': { points: 5, seconds: 600 },
   /** "Did this help?" per conversation: one click per answer. */
   'feedback.conversation': { points: 30, seconds: 60 },
+  /** File uploads per conversation: a few screenshots at once (the count per conversation is capped too). */
+  'attachment.conversation': { points: 10, seconds: 60 },
+  /** File uploads per address: a ceiling against floods, as for messages. */
+  'attachment.address': { points: 60, seconds: 600 },
 } as const satisfies Record<string, LimitRule>;
 
 export type LimitName = keyof typeof DEFAULT_LIMITS;

@@ -13,6 +13,8 @@ const WHAT: Record<LimitName, string> = {
   'page.conversation': 'Too many page changes',
   'csat.conversation': 'Too many ratings',
   'feedback.conversation': 'Too much feedback at once',
+  'attachment.conversation': 'You are attaching files too fast',
+  'attachment.address': 'Too many files from your network',
 };
 
 /**

@@ -1,7 +1,11 @@
 /** The seam to a language model: one implementation per provider, picked in the composition root. */
+/** A part of a user turn for models that read images (OpenAI's content-part shape). */
+export type ChatContentPart = { type: 'text'; text: string } | { type: 'image_url'; image_url: { url: string } };
+
 export interface ChatTurn {
   role: 'system' | 'user' | 'assistant';
-  content: string;
+  /** Parts (text and images) only in user turns, and only for a model configured to read images. */
+  content: string | ChatContentPart[];
 }
 
 export interface CompletionOptions {

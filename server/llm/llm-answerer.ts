@@ -14,7 +14,7 @@ export function createLlmAnswerer(deps: { model: ChatModel; product?: string; ti
     name: `llm:${deps.model.name}`,
     crossLanguage: true,
     async answer(req) {
-      const messages = await buildGroundedPrompt({ product: deps.product ?? 'Acme Projects', question: req.question, chunks: req.chunks, history: req.history, language: req.language });
+      const messages = await buildGroundedPrompt({ product: deps.product ?? 'Acme Projects', question: req.question, chunks: req.chunks, history: req.history, images: req.images, language: req.language });
       const signal = AbortSignal.timeout(deps.timeoutMs);
       let text = '';
       let flushed = 0;

@@ -18,7 +18,8 @@ export function createOpenAiChatModel(opts: OpenAiChatModelOptions): ChatModel {
   };
   const base = (messages: ChatTurn[], o: CompletionOptions = {}) => ({
     model: opts.model,
-    messages,
+    // Content parts appear only in user turns (see ChatTurn), which is what the API accepts.
+    messages: messages as OpenAI.ChatCompletionMessageParam[],
     ...(o.maxTokens ? { max_tokens: o.maxTokens } : {}),
     temperature: o.temperature ?? 0.2,
   });

@@ -11,10 +11,16 @@ export interface AnswerRequest {
   context?: string | null;
   chunks: readonly RetrievedChunk[];
   history: Array<{ role: string; text: string }>;
+  /** Images the visitor attached to the question (only when the model reads images). */
+  images?: readonly AnswerImage[];
   /** Receives the answer as it is written, for streaming to the visitor. */
   onDelta?: (delta: string) => void;
   /** The visitor's language: the answer is written in it (absent: English). */
   language?: Language;
+}
+export interface AnswerImage {
+  contentType: string;
+  bytes: Uint8Array;
 }
 export interface ComposedAnswer {
   text: string;

@@ -3,7 +3,7 @@ import type { IntentCatalog } from '../intents/intent-catalog.js';
 import type { HandoffSummarizer } from '../llm/llm-handoff-summary.js';
 import type { IntentChecker } from '../llm/llm-intent-check.js';
 import type { TierThresholds } from './policy-thresholds.js';
-import type { Answerer } from './answerer.js';
+import type { AnswerImage, Answerer } from './answerer.js';
 import type { PolicyThresholds } from './escalation-policy.js';
 import type { AnyStage } from './stage.js';
 import { createClassifyIntentStage } from './stages/classify-intent.js';
@@ -28,6 +28,8 @@ export interface PipelineDeps {
   /** Summary on top of handoff briefs (a language model is configured). */
   summarizer?: HandoffSummarizer;
   stream?: (conversationId: string, replyTo: string, delta: string) => void;
+  /** Images attached to a visitor message, for a model that reads images (OPENAI_VISION). */
+  images?: (messageId: string) => Promise<AnswerImage[]>;
 }
 
 /** The one place that lists the stages of the visitor-message pipeline, in order. */
@@ -48,7 +50,7 @@ export function createDefaultPipeline(deps: PipelineDeps): AnyStage[] {
         return code ? `decided without the knowledge base: ${code}` : null;
       },
     }),
-    createDraftAnswerStage({ answerer: deps.answerer, stream: deps.stream }),
+    createDraftAnswerStage({ answerer: deps.answerer, stream: deps.stream, images: deps.images }),
     createDecideEscalationStage(policy),
     createComposeReplyStage({ summarizer: deps.summarizer }),
   ];

@@ -121,6 +121,7 @@ export function setupVisitorNamespace(nsp: VisitorNamespace, deps: VisitorNamesp
           page: msg.page ?? data.page,
           clientMessageId: msg.clientMessageId,
           text: msg.text,
+          ...(msg.attachments?.length ? { attachments: msg.attachments } : {}),
           identityChanged: !identitySaved && data.identity !== undefined,
           beforeCreate: countNewConversation,
           browserLanguage: data.browserLanguage,

@@ -116,6 +116,14 @@ describe('live updates', () => {
     expect(list[0]!.lastMessage!.text).toBe('newer');
   });
 
+  it('a system notice does not replace what the visitor or an agent last said', () => {
+    let list = [summary({ id: 'c1' })];
+    list = applyMessage(list, message({ id: 'm1', role: 'visitor', text: 'I was charged twice', createdAt: '2025-01-01T10:01:00Z' }));
+    list = applyMessage(list, message({ id: 'm2', role: 'system', text: 'Maya joined the conversation.', createdAt: '2025-01-01T10:02:00Z' }));
+    expect(list[0]!.lastMessage).toMatchObject({ text: 'I was charged twice', role: 'visitor' });
+    expect(list[0]!.updatedAt).toBe('2025-01-01T10:02:00Z');
+  });
+
   it('a fresh page for a status replaces what we held for it, and keeps the rest', () => {
     const held = [summary({ id: 'gone' }), summary({ id: 'kept', status: 'bot' }), summary({ id: 'moved', status: 'bot' })];
     const next = replaceStatus(held, 'queued', [summary({ id: 'new' }), summary({ id: 'moved' })]);

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { audit, formatViolations, type AuditReport } from '../helpers/axe.js';
 import { findChromium } from '../helpers/browser.js';
 import { signInToConsole, useBrowserSuite } from '../helpers/browser-suite.js';
 import { login } from '../helpers/test-server.js';
@@ -30,6 +31,8 @@ describe.skipIf(!browserPath.path)(`an agent's day one in the console (${dbKind}
     const agent = await agentCtx.newPage();
     const visitor = await visitorCtx.newPage();
     await agent.clock.install();
+    // axe-core (WCAG 2.1 AA) on each new screen; checked together at the end.
+    const reports: AuditReport[] = [];
 
     // 1. First sign-in: a name customers will see, and no way around giving one.
     await signInToConsole(agent, server.url, undefined, { displayName: false });
@@ -44,6 +47,7 @@ describe.skipIf(!browserPath.path)(`an agent's day one in the console (${dbKind}
     await dialog.getByLabel('Display name').fill('Maya');
     expect(await dialog.getByTestId('display-name-preview').innerText()).toContain('Maya joined the conversation.');
     await shot(agent, '01-display-name-dialog');
+    reports.push(await audit(agent, 'display name dialog'));
     await save.click();
     await dialog.waitFor({ state: 'detached' });
     expect(await agent.locator('.topbar .me').innerText()).toContain('Maya');
@@ -54,6 +58,7 @@ describe.skipIf(!browserPath.path)(`an agent's day one in the console (${dbKind}
     expect(await empty.innerText()).toMatch(/ask for a person/);
     expect(await empty.getByRole('link', { name: 'Open the demo app' }).getAttribute('href')).toBe('/');
     await shot(agent, '02-queue-empty');
+    reports.push(await audit(agent, 'queue, empty'));
     const screens: Array<[string, string, RegExp, string]> = [
       ['knowledge', 'knowledge-empty', /Upload your help center/, 'Upload files'],
       ['analytics', 'analytics-empty', /ask the widget a question/, 'Open the demo app'],
@@ -66,6 +71,7 @@ describe.skipIf(!browserPath.path)(`an agent's day one in the console (${dbKind}
       expect(await box.innerText()).toMatch(hint);
       await box.getByRole(path === 'analytics' ? 'link' : 'button', { name: action }).waitFor();
       await shot(agent, `03-${path}-empty`);
+      reports.push(await audit(agent, `${path}, empty`));
     }
     await agent.goto(`${server.url}/console/tests`);
     expect(await agent.getByTestId('tests-empty').innerText()).toMatch(/No test conversations yet/);
@@ -99,11 +105,12 @@ describe.skipIf(!browserPath.path)(`an agent's day one in the console (${dbKind}
     const row = agent.locator(`[data-testid="queue-row"][data-conversation-id="${current.id}"]`);
     await row.waitFor({ timeout: 15_000 });
     const last = row.getByTestId('queue-last-message');
-    expect(await last.innerText()).toMatch(/\S/);
+    expect(await last.innerText()).toMatch(/^Visitor:\s*I want to talk to a person/);
     expect(await row.getByTestId('queue-last-age').innerText()).toBe('just now');
     await agent.clock.fastForward('03:00');
     await expect.poll(() => row.getByTestId('queue-last-age').innerText(), { timeout: 10_000 }).toBe('3 min ago');
     await shot(agent, '04-queue');
+    reports.push(await audit(agent, 'queue with a row'));
 
     // 5. The conversation: the customer panel lists the earlier visit, which opens on click.
     await row.click();
@@ -113,6 +120,7 @@ describe.skipIf(!browserPath.path)(`an agent's day one in the console (${dbKind}
     expect(await link.innerText()).toMatch(/resolved[\s\S]*How do I export my invoices as PDF\?/);
     await history.scrollIntoViewIfNeeded();
     if (SHOTS) await agent.screenshot({ path: `${SHOTS}/05-conversation-customer-panel.png` });
+    reports.push(await audit(agent, 'conversation with the customer history'));
 
     // 6. Maya claims: the customer sees her name and initial, never the account name.
     await agent.getByRole('button', { name: 'Claim' }).click();
@@ -149,6 +157,7 @@ describe.skipIf(!browserPath.path)(`an agent's day one in the console (${dbKind}
     expect(await hit.innerText()).toContain('<b>subscription</b>');
     expect(await hit.locator('b').count()).toBe(0);
     await shot(agent, '07-search-results');
+    reports.push(await audit(agent, 'search results'));
     // By the visitor's name, from the demo page's identify call.
     await box.fill('dana');
     await box.press('Enter');
@@ -160,6 +169,9 @@ describe.skipIf(!browserPath.path)(`an agent's day one in the console (${dbKind}
     expect(await none.innerText()).toMatch(/Nothing matches “zebra unicorn”/);
     await none.getByRole('link', { name: 'Open the queue' }).waitFor();
     await shot(agent, '08-search-empty');
+    reports.push(await audit(agent, 'search, no hits'));
+    const blocking = reports.filter((r) => r.blocking.length);
+    expect(blocking.map((r) => formatViolations(r, r.blocking)).join('\n')).toBe('');
 
     await agentCtx.close();
     await visitorCtx.close();

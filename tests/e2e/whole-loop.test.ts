@@ -66,8 +66,9 @@ describe.skipIf(!browserPath.path)(`end to end in Chromium: visitor and agent ($
     const agentMessage = widget.locator('[data-role="agent"]').first();
     await agentMessage.waitFor({ timeout: 15_000 });
     expect(await agentMessage.innerText()).toContain('Hi! I can help with that.');
-    // The agent's name is shown with the reply (inside the widget's shadow root).
-    await widget.getByText(/Admin/).first().waitFor({ timeout: 5_000 });
+    // The agent's display name (given at first sign-in) is shown with the reply, not the account name "Admin".
+    await widget.locator('[data-role="agent"] .fl-author', { hasText: 'Tess' }).first().waitFor({ timeout: 5_000 });
+    expect(await widget.getByText(/Admin/).count()).toBe(0);
 
     // 5. Resolve: the widget says so.
     await agent.getByRole('button', { name: 'Resolve' }).click();

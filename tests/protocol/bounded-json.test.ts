@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { boundJson, jsonObject } from '../../protocol/bounded-json.js';
 import { cleanText, text } from '../../protocol/clean-text.js';
 import { PageInfo } from '../../protocol/domain.js';
-import { LIMITS } from '../../protocol/limits.js';
+import { PAGE_CONTEXT_BOUNDS } from '../../protocol/page-context-bounds.js';
 
 const bounds = { maxDepth: 8, maxBytes: 8192, maxNodes: 1000 };
 
@@ -45,7 +45,7 @@ describe('boundJson', () => {
   it('jsonObject is a zod schema that reports the reason at its path', () => {
     const r = PageInfo.safeParse({ url: 'u', context: { a: { b: { c: { d: { e: { f: { g: { h: { i: 1 } } } } } } } } } });
     expect(r.success).toBe(false);
-    expect(r.error?.issues[0]).toMatchObject({ path: ['context'], message: `must not nest deeper than ${LIMITS.pageContextDepth} levels` });
+    expect(r.error?.issues[0]).toMatchObject({ path: ['context'], message: `must not nest deeper than ${PAGE_CONTEXT_BOUNDS.maxDepth} levels` });
     expect(jsonObject(bounds).safeParse([1]).success).toBe(false);
   });
 });

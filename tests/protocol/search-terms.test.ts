@@ -31,6 +31,6 @@ describe('avatar', () => {
     expect(avatarInitial('Élodie')).toBe('É');
     expect(avatarInitial('')).toBe('?');
     expect(avatarColour('Maya')).toBe(avatarColour('maya'));
-    expect(avatarColour('Maya')).toBeGreaterThanOrEqual(0);
+    expect(avatarColour('Maya')).toMatch(/^#[0-9a-f]{6}$/);
   });
 });

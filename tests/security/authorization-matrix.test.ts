@@ -13,7 +13,7 @@ import { connect, startTestServer, TEST_ADMIN } from '../helpers/test-server.js'
  * (`x-firstline-access`) decides whether the answer must be 401/403 or must not be. A route added
  * to the document is covered without touching this file.
  */
-type Access = 'public' | 'agent' | 'admin' | 'signature';
+type Access = 'public' | 'visitor' | 'agent' | 'admin' | 'signature';
 type Op = { 'x-firstline-access': Access; requestBody?: { content: Record<string, unknown> } };
 const doc = buildOpenApiDocument() as { paths: Record<string, Record<string, Op>> };
 const ROUTES = Object.entries(doc.paths).flatMap(([path, methods]) =>
@@ -26,6 +26,8 @@ type Subject = (typeof SUBJECTS)[number];
 /** 'allowed': anything but 401/403; otherwise the exact refusal. */
 function expected(access: Access, subject: Subject): 'allowed' | 401 | 403 {
   if (access === 'public') return 'allowed';
+  // The widget's own routes take the visitor session token and nothing else (agent tokens are not visitors).
+  if (access === 'visitor') return subject === 'visitor' ? 'allowed' : 401;
   if (subject === 'admin') return 'allowed';
   if (subject === 'agent') return access === 'agent' ? 'allowed' : 403;
   return 401;
@@ -90,7 +92,7 @@ describe(`authorization matrix from the OpenAPI document (${dbKind})`, () => {
     const served = (await (await call('GET', '/api/openapi.json')).json()) as typeof doc;
     expect(Object.keys(served.paths).sort()).toEqual(Object.keys(doc.paths).sort());
     expect(ROUTES.length).toBeGreaterThan(50);
-    for (const r of ROUTES) expect(['public', 'agent', 'admin', 'signature'], `${r.method} ${r.path}`).toContain(r.access);
+    for (const r of ROUTES) expect(['public', 'visitor', 'agent', 'admin', 'signature'], `${r.method} ${r.path}`).toContain(r.access);
   });
 
   const concretePath = (path: string) =>

@@ -45,6 +45,10 @@ describe(`agent display names (${dbKind})`, () => {
     await emitAck(visitor, 'message', { clientMessageId: randomUUID(), text: 'I want to talk to a person' });
     await server.idle();
 
+    // The queue row's last message is what the visitor said, not the system's handoff notice.
+    const queued = (await (await call('GET', '/api/conversations?status=queued', { token: admin })).json()) as { conversations: Array<{ id: string; lastMessage: { role: string; text: string } }> };
+    expect(queued.conversations.find((c) => c.id === conversationId)?.lastMessage).toMatchObject({ role: 'visitor', text: 'I want to talk to a person' });
+
     const agentSocket = await connect(`${server.url}/agent`, { token: agent.token });
     sockets.push(agentSocket);
     expect(await emitAck(agentSocket, 'claim', { conversationId })).toMatchObject({ ok: true });

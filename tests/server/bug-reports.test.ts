@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import sharp from 'sharp';
 import type { Socket } from 'socket.io-client';
 import type { ChatMessage } from '../../protocol/domain.js';
 import type { RunningServer } from '../../server/start-server.js';
@@ -123,6 +124,28 @@ describe(`bug reports from conversations (${dbKind})`, () => {
     } finally {
       await plain.close();
     }
+  });
+
+  it("includes the visitor's screenshot: in the draft, the filed report and the Linear issue", async () => {
+    const page = { url: 'http://localhost/billing', title: 'Billing', context: { errorState: 'card_declined_banner' } };
+    const s = await connect(`${server.url}/visitor`, { visitor: { name: 'Cy' }, page });
+    sockets.push(s);
+    const session = await nextEvent<{ conversationId: string; token: string }>(s, 'session');
+    const shot = await sharp({ create: { width: 30, height: 20, channels: 3, background: 'white' } }).png().toBuffer();
+    const up = await fetch(`${server.url}/api/visitor/attachments?name=declined.png`, { method: 'POST', headers: { authorization: `Bearer ${session.token}` }, body: shot as Uint8Array<ArrayBuffer> });
+    const ref = (await up.json()) as { id: string };
+    await emitAck(s, 'message', { clientMessageId: 'shot', text: 'Paying fails with this red banner even though my card works.', page, attachments: [ref.id] });
+    await server.idle();
+
+    const draft = (await (await call(`/api/bug-reports/draft?conversationId=${session.conversationId}`)).json()) as any;
+    expect(draft.attachments).toEqual([expect.objectContaining({ id: ref.id, name: 'declined.png', contentType: 'image/png', conversationId: session.conversationId })]);
+    const before = linear.calls.length;
+    const filed = ((await (await call('/api/bug-reports', { conversationId: session.conversationId })).json()) as any).report;
+    expect(filed.attachments).toEqual([expect.objectContaining({ id: ref.id, name: 'declined.png' })]);
+    expect(linear.calls).toHaveLength(before + 1);
+    expect(linear.calls.at(-1)!.body.variables.input.description).toMatch(/\*\*Attachments\*\* \(in the Firstline conversation\)\n- declined\.png \(image\/png, 1 kB\)/);
+    const listed = ((await (await call('/api/bug-reports')).json()) as any).bugReports.find((b: any) => b.id === filed.id);
+    expect(listed.attachments.map((a: any) => a.id)).toEqual([ref.id]);
   });
 
   it('validates filing input', async () => {

@@ -76,6 +76,18 @@ describe('chat model over a real socket', () => {
     expect(m.send('x'.repeat(4001))).toBe(false);
   });
 
+  it('sends a screenshot alone: the message carries the attachment ids and shows the file at once', async () => {
+    const storage = createMemoryStorage();
+    const shot = { id: 'att-1', name: 'error.png', contentType: 'image/png' as const, size: 1200, width: 40, height: 30 };
+    const m = model(storage);
+    expect(m.send('', [])).toBe(false);
+    expect(m.send('  ', [shot])).toBe(true);
+    expect(m.messages.value).toMatchObject([{ role: 'visitor', text: '', attachments: [shot], delivery: 'pending' }]);
+    await waitFor(() => server.received.length === 1, 'delivered');
+    expect(server.received[0]).toMatchObject({ text: '', attachments: ['att-1'] });
+    await waitFor(() => m.messages.value[0]!.delivery === 'sent', 'acked');
+  });
+
   it('a lost ack: the reconnect sync finds the stored copy, so the visitor sees it once', async () => {
     const storage = createMemoryStorage();
     const m = model(storage);
@@ -241,7 +253,7 @@ describe('chat model over a real socket', () => {
       { url: 'https://app.example/settings/integrations', title: 'Integrations', context: { feature: 'integrations', errorState: 'slack_auth_failed' } },
     ]);
     m.reportPage(); // unchanged: not re-sent
-    m.setContext(null);
+    m.setContext(undefined); // the loader turns setContext(null) into undefined
     await waitFor(() => server.pages.length === 2, 'cleared context');
     expect(server.pages[1]).toEqual({ url: 'https://app.example/settings/integrations', title: 'Integrations' });
   });

@@ -82,7 +82,7 @@ export async function startFakeVisitorServer(): Promise<FakeVisitorServer> {
         server.dropMessages--;
         return;
       }
-      if (!m?.text?.trim()) return ack({ ok: false, error: { code: 'invalid', message: 'message text is empty' } });
+      if (!m?.text?.trim() && !m?.attachments?.length) return ack({ ok: false, error: { code: 'invalid', message: 'message text is empty' } });
       const existing = server.stored.find((s) => s.clientMessageId === m.clientMessageId);
       if (existing) return ack({ ok: true, id: existing.id }); // dedupe: the same clientMessageId stores one message
       const stored: ChatMessage = {

@@ -2,7 +2,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LIMITS } from '../../protocol/limits.js';
 import { PageInfo, VisitorIdentity } from '../../protocol/domain.js';
 import { normalizeIdentity } from '../../widget/identity.js';
-import { buildPageInfo, normalizeContext } from '../../widget/page-info.js';
+import { buildPageInfo } from '../../widget/page-info.js';
+import { normalizeContext } from '../../widget/host-context.js';
+import { PAGE_CONTEXT_BOUNDS } from '../../protocol/page-context-bounds.js';
 import { formatQueueStatus } from '../../widget/queue-text.js';
 import { resolveScriptConfig } from '../../widget/script-config.js';
 
@@ -21,14 +23,14 @@ describe('page context', () => {
     const cyclic: Record<string, unknown> = {};
     cyclic.self = cyclic;
     expect(normalizeContext(cyclic)).toBeUndefined();
-    expect(normalizeContext({ big: 'x'.repeat(LIMITS.pageContextBytes) })).toBeUndefined();
+    expect(normalizeContext({ big: 'x'.repeat(PAGE_CONTEXT_BOUNDS.maxBytes) })).toBeUndefined();
     expect(normalizeContext(['a'])).toBeUndefined();
     expect(normalizeContext('feature')).toBeUndefined();
     // Deeper than the server's nesting bound: refused there, so dropped here.
     let deep: unknown = 'leaf';
-    for (let i = 0; i <= LIMITS.pageContextDepth; i++) deep = { d: deep };
+    for (let i = 0; i <= PAGE_CONTEXT_BOUNDS.maxDepth; i++) deep = { d: deep };
     expect(normalizeContext(deep)).toBeUndefined();
-    expect(normalizeContext({ many: Array.from({ length: LIMITS.pageContextValues }, () => 0) })).toBeUndefined();
+    expect(normalizeContext({ many: Array.from({ length: PAGE_CONTEXT_BOUNDS.maxNodes }, () => 0) })).toBeUndefined();
     expect(warn).toHaveBeenCalledTimes(6);
     expect(normalizeContext(null)).toBeUndefined();
     expect(normalizeContext({})).toBeUndefined();
@@ -36,7 +38,7 @@ describe('page context', () => {
 
   it('keeps a context exactly at the nesting bound, which the server accepts', () => {
     let deep: unknown = 'leaf';
-    for (let i = 0; i < LIMITS.pageContextDepth; i++) deep = { d: deep };
+    for (let i = 0; i < PAGE_CONTEXT_BOUNDS.maxDepth; i++) deep = { d: deep };
     const context = normalizeContext(deep);
     expect(context).toEqual(deep);
     expect(PageInfo.safeParse({ url: 'https://a.example/', title: '', context }).success).toBe(true);

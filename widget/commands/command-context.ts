@@ -1,3 +1,4 @@
+import type { PageContext } from '../host-context.js';
 import type { HostEvents } from '../host-events.js';
 
 /**
@@ -6,7 +7,8 @@ import type { HostEvents } from '../host-events.js';
  */
 export interface ChatControls {
   identify(input: unknown): void;
-  setContext(input: unknown): void;
+  /** Already checked by the loader (host-context.ts): a plain JSON object within the server's bounds. */
+  setContext(context: PageContext | undefined): void;
   open(): void;
   close(): void;
   reportPage(): void;

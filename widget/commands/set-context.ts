@@ -1,3 +1,4 @@
+import { normalizeContext } from '../host-context.js';
 import type { CommandContext } from './command-context.js';
 
 /**
@@ -6,5 +7,5 @@ import type { CommandContext } from './command-context.js';
  * never follows the visitor to another page.
  */
 export function setContext(ctx: CommandContext, input: unknown): void {
-  ctx.chat.setContext(input);
+  ctx.chat.setContext(normalizeContext(input));
 }

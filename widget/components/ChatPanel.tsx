@@ -84,14 +84,14 @@ export function ChatPanel({ model, title, open, panelRef, inputRef, baseUrl, onC
       )}
       <ConnectionBanner state={model.connection.value} />
       <QueueStatus queue={model.queue.value} />
-      <Transcript messages={model.messages.value} open={open} baseUrl={baseUrl} onRetry={(id) => model.retry(id)} feedback={model.feedback.value} onFeedback={(id, helpful) => model.sendFeedback(id, helpful)} />
+      <Transcript messages={model.messages.value} open={open} baseUrl={baseUrl} onRetry={(id) => model.retry(id)} feedback={model.feedback.value} onFeedback={(id, helpful) => model.sendFeedback(id, helpful)} loadFile={model.file} />
       <TypingIndicator typing={model.typing.value} agentName={agent} />
       <ContactForm model={model} />
       <CsatForm model={model} />
       {suggestions && page && model.messages.value.length === 0 && (
         <Suggestions source={suggestions} page={page} open={open} onPick={(text) => model.send(text)} />
       )}
-      <Composer inputRef={inputRef} onSend={(text) => model.send(text)} />
+      <Composer inputRef={inputRef} onSend={(text, files) => model.send(text, files)} onUpload={model.upload} />
     </section>
   );
 }

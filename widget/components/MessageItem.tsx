@@ -4,6 +4,7 @@ import { t } from '../text.js';
 import { avatarColour, avatarInitial } from '../../protocol/avatar.js';
 import { Citations } from './Citations.js';
 import { RichText } from './RichText.js';
+import { AttachedFile } from './AttachedFile.js';
 
 export interface MessageItemProps {
   message: ViewMessage;
@@ -12,11 +13,16 @@ export interface MessageItemProps {
   /** Present on the AI answer that asks "Did this help?" (null: not answered yet). */
   feedback?: FeedbackState | null;
   onFeedback?: (messageId: string, helpful: boolean) => void;
+  loadFile?: (id: string) => Promise<Blob>;
 }
 
 
+// Set through the CSSOM (allowed by a strict style-src) and kept out of styles.css, which ships in the 5 kB loader.
+const AUTHOR_ROW = { display: 'flex', alignItems: 'center', gap: '6px' };
+const AVATAR = { width: '22px', height: '22px', borderRadius: '50%', display: 'inline-grid', placeItems: 'center', color: '#fff', fontSize: '12px' };
+
 /** One message. Text is rendered as text (never HTML); line breaks are kept by CSS. */
-export function MessageItem({ message: m, base, onRetry, feedback, onFeedback }: MessageItemProps) {
+export function MessageItem({ message: m, base, onRetry, feedback, onFeedback, loadFile }: MessageItemProps) {
   const author = m.role === 'agent' ? m.authorName || t('agent') : t('ai');
   return (
     <div
@@ -32,8 +38,8 @@ export function MessageItem({ message: m, base, onRetry, feedback, onFeedback }:
       {m.role === 'system' ? null : m.role === 'visitor' ? (
         <span class="fl-sr">{t('you')}</span>
       ) : m.role === 'agent' ? (
-        <span class="fl-author">
-          <span class="fl-avatar" data-colour={avatarColour(author)} aria-hidden="true">
+        <span class="fl-author" style={AUTHOR_ROW}>
+          <span class="fl-avatar" style={{ ...AVATAR, background: avatarColour(author) }} aria-hidden="true">
             {avatarInitial(author)}
           </span>
           {author}
@@ -42,7 +48,8 @@ export function MessageItem({ message: m, base, onRetry, feedback, onFeedback }:
         <span class="fl-author">{author}</span>
       )}
       <div class="fl-bubble">
-        {m.rich ? <RichText blocks={m.rich} base={base} /> : <p class="fl-text">{m.text}</p>}
+        {m.rich ? <RichText blocks={m.rich} base={base} /> : m.text && <p class="fl-text">{m.text}</p>}
+        {loadFile && m.attachments?.map((a) => <AttachedFile key={a.id} file={a} load={loadFile} />)}
         {m.citations && m.citations.length > 0 && <Citations citations={m.citations} base={base} />}
       </div>
       {feedback !== undefined && onFeedback && m.id && <Feedback id={m.id} state={feedback} onFeedback={onFeedback} />}

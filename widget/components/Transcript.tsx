@@ -12,6 +12,8 @@ export interface TranscriptProps {
   /** Feedback given so far, by message id; with onFeedback, the latest AI answer asks "Did this help?". */
   feedback?: Readonly<Record<string, FeedbackState>>;
   onFeedback?: (messageId: string, helpful: boolean) => void;
+  /** Fetches an attached file (with the session token) for its thumbnail. */
+  loadFile?: (id: string) => Promise<Blob>;
 }
 
 /** The AI answer that may ask "Did this help?": the latest one, unless the visitor has written since. */
@@ -25,7 +27,7 @@ export function feedbackTarget(messages: readonly ViewMessage[]): string | null 
 }
 
 /** The conversation as a polite live log; keeps the newest message in view unless the visitor scrolled up. */
-export function Transcript({ messages, open, baseUrl, onRetry, feedback = {}, onFeedback }: TranscriptProps) {
+export function Transcript({ messages, open, baseUrl, onRetry, feedback = {}, onFeedback, loadFile }: TranscriptProps) {
   const logRef = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
   const lastTop = useRef(0);
@@ -80,6 +82,7 @@ export function Transcript({ messages, open, baseUrl, onRetry, feedback = {}, on
           message={m}
           base={base}
           onRetry={onRetry}
+          loadFile={loadFile}
           {...(m.id && (m.id === target || feedback[m.id]) && onFeedback ? { feedback: feedback[m.id] ?? null, onFeedback } : {})}
         />
       ))}

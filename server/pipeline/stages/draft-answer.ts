@@ -1,5 +1,5 @@
 import { followUpContext } from '../../answers/follow-up.js';
-import type { Answerer } from '../answerer.js';
+import type { AnswerImage, Answerer } from '../answerer.js';
 import type { Stage } from '../stage.js';
 import { DEFAULT_LANGUAGE } from '../../../protocol/messages/languages.js';
 import type { Draft } from '../turn.js';
@@ -15,6 +15,8 @@ export function createDraftAnswerStage(deps: {
   answerer: Answerer;
   /** Streams answer text to the visitor as it is written (LLM answers). */
   stream?: (conversationId: string, replyTo: string, delta: string) => void;
+  /** The images attached to the message being answered; given only when the model reads images. */
+  images?: (messageId: string) => Promise<AnswerImage[]>;
 }): Stage<'draft'> {
   return {
     name: 'draft-answer',
@@ -37,9 +39,11 @@ export function createDraftAnswerStage(deps: {
             deps.stream!(turn.conversationId, turn.messageId, delta);
           }
         : undefined;
+      const images = deps.images ? await deps.images(turn.messageId) : [];
       const answer = await deps.answerer.answer({
         question: turn.text,
         context: followUpContext(turn),
+        ...(images.length ? { images } : {}),
         chunks,
         language,
         history: turn.history.map((m) => ({ role: m.role, text: m.text })),
