@@ -193,7 +193,7 @@ export const SuggestionsQuery = z.object({
   title: text().trim().max(LIMITS.pageTitle).optional(),
   k: z.coerce.number().int().min(1).max(5).default(3),
   /** The visitor's language (`navigator.language`): articles in it first, then English. */
-  lang: text().trim().max(35).optional(),
+  lang: text().trim().max(100).optional(),
 });
 export type SuggestionsQuery = z.infer<typeof SuggestionsQuery>;
 

@@ -12,7 +12,7 @@ export const VisitorAuth = z.object({
   /** Id of the last message this client has; the server replays everything after it. */
   lastMessageId: text().max(100).optional(),
   /** The browser's language (`navigator.language`): the fallback when a message is too short to tell. */
-  locale: text().max(35).optional(),
+  locale: text().max(100).optional(),
 });
 export type VisitorAuth = z.infer<typeof VisitorAuth>;
 

@@ -91,13 +91,11 @@ export interface ChatModel {
   open(): void;
   close(): void;
   /** Returns false when there is neither text nor a file, or the text is too long. */
-  send(text: string, attachments?: AttachmentRef[]): boolean;
+  send(text: string, attachments?: AttachmentRef[], human?: true): boolean;
   /** Uploads a screenshot or file for the next message; rejects with the server's reason (size, type). */
   upload(file: File): Promise<AttachmentRef>;
   /** A file of this conversation, fetched with the session token. */
   file(id: string): Promise<Blob>;
-  /** "Talk to a person": one click, the AI hands over (reason `explicit_request`). */
-  askForPerson(): void;
   retry(clientMessageId: string): void;
   /** "Did this help?": yes resolves the conversation, no brings in a person on the next message. */
   sendFeedback(messageId: string, helpful: boolean): void;
@@ -184,7 +182,7 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
     const page = currentPage();
     lastPageKey = JSON.stringify(page); // the server learns this page from the handshake
     const auth: VisitorAuth = { page };
-    if (locale) auth.locale = locale.slice(0, 35);
+    if (locale) auth.locale = locale;
     if (session?.token) auth.token = session.token;
     if (identity && Object.keys(identity).length > 0) auth.visitor = identity;
     const lastId = lastServerMessageId(messages.peek());
@@ -515,10 +513,7 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
     close() {
       isOpen.value = false;
     },
-    askForPerson() {
-      send(t('humanMsg'), undefined, true);
-    },
-    send: (text, attachments) => send(text, attachments),
+    send,
     upload: async (f) => (await visitorApi(`?name=${encodeURIComponent(f.name)}`, { method: 'POST', body: f })).json() as Promise<AttachmentRef>,
     file: async (id) => (await visitorApi(`/${encodeURIComponent(id)}`)).blob(),
     sendFeedback(messageId, helpful) {
@@ -532,7 +527,7 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
         batch(() => {
           set(helpful ? 'yes' : 'no');
           // Yes: the server resolves the conversation and says so. No: the next message goes to a person.
-          if (!helpful) notice(t('sorry'));
+          if (!helpful) notice("Sorry that didn't help. Tell us a bit more and a person from our team will take it from here.");
         });
       });
     },

@@ -20,7 +20,7 @@ export function createSuggestionSource(
       const key = page.url.split('#')[0]!;
       let hit = cache.get(key);
       if (!hit) {
-        const q = new URLSearchParams({ pageUrl: key.slice(0, 2048), title: page.title.slice(0, 300), lang: lang.slice(0, 35) });
+        const q = new URLSearchParams({ pageUrl: key.slice(0, 2048), title: page.title.slice(0, 300), lang });
         hit = fetchImpl(`${serverUrl}/api/knowledge/suggestions?${q}`, { credentials: 'omit' })
           .then((r) => (r.ok ? r.json() : null))
           .then((body: unknown) => parseSuggestions(body))

@@ -5,18 +5,10 @@ import { WIDGET_TEXT_EN, type WidgetText, type WidgetTextKey } from '../protocol
 const current = signal<WidgetText>(WIDGET_TEXT_EN);
 
 /** A text, `{name}` placeholders filled; read inside a component, it re-renders on a language change. */
-export function t(key: WidgetTextKey, vars?: Record<string, string | number>): string {
-  const s = current.value[key];
-  return vars ? s.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m)) : s;
-}
+export const t = (key: WidgetTextKey, vars: Record<string, string | number> = {}): string =>
+  current.value[key].replace(/\{(\w+)\}/g, (m, k: string) => String(vars[k] ?? m));
 
-/** Takes the server's texts for a language; keys it lacks (or sends oddly) stay English. */
+/** Takes our server's texts for a language (rendered as text, never HTML); keys it lacks stay English. */
 export function setText(text: unknown): void {
-  if (!text || typeof text !== 'object') return;
-  const next = { ...WIDGET_TEXT_EN };
-  for (const k of Object.keys(next) as WidgetTextKey[]) {
-    const v = (text as Record<string, unknown>)[k];
-    if (typeof v === 'string' && v.length <= 500) next[k] = v;
-  }
-  current.value = next;
+  if (text && typeof text === 'object') current.value = { ...WIDGET_TEXT_EN, ...(text as WidgetText) };
 }

@@ -22,14 +22,14 @@ describe.skipIf(!browserPath.path)(`end to end in Chromium: a German visitor (${
     await widget.getByRole('button', { name: 'Open chat' }).click();
 
     // The first interaction says it is an AI, in the browser's language, and offers a person.
-    await widget.getByText('Sie chatten mit einem KI-Assistenten.').waitFor({ timeout: 15_000 });
-    expect(await widget.locator('.fl-empty').innerText()).toMatch(/^Hallo! Ich bin ein KI-Assistent/);
+    await widget.getByText(/^Hallo! Ich bin ein KI-Assistent/).waitFor({ timeout: 15_000 });
+    expect(await widget.locator('.fl-subtitle').innerText()).toMatch(/^KI-Assistent/);
     const human = widget.getByRole('button', { name: 'Mit einer Person sprechen' });
     expect(await human.isVisible()).toBe(true);
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/de-1-greeting.png` });
 
-    await widget.getByLabel('Nachricht').fill('Wie ändere ich meine Rechnungs-E-Mail-Adresse?');
-    await widget.getByRole('button', { name: 'Senden' }).click();
+    await widget.getByLabel('Message').fill('Wie ändere ich meine Rechnungs-E-Mail-Adresse?');
+    await widget.getByRole('button', { name: 'Send' }).click();
     const answer = widget.locator('[data-role="ai"]').first();
     await answer.waitFor({ timeout: 15_000 });
     expect(await answer.getByRole('link').first().innerText()).toContain('Rechnungs-E-Mail-Adresse ändern');
@@ -58,7 +58,7 @@ describe.skipIf(!browserPath.path)(`end to end in Chromium: a German visitor (${
     await page.goto(`${server.url}/`);
     const widget = page.locator('firstline-widget');
     await widget.getByRole('button', { name: 'Open chat' }).click();
-    await widget.getByText("You're chatting with an AI assistant.").waitFor({ timeout: 15_000 });
+    await widget.getByText(/^Hi! You're chatting with an AI assistant/).waitFor({ timeout: 15_000 });
     await widget.getByRole('button', { name: 'Talk to a person' }).click();
     await widget.getByTestId('queue-status').waitFor({ timeout: 15_000 });
     const { conversationId } = await page.evaluate(() => {

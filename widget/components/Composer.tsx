@@ -96,7 +96,7 @@ export function Composer({ inputRef, onSend, onUpload }: ComposerProps) {
       <textarea
         ref={inputRef}
         class="fl-input"
-        aria-label={t('message')}
+        aria-label="Message"
         placeholder={t('input')}
         rows={1}
         maxLength={LIMITS.messageText}
@@ -115,7 +115,7 @@ export function Composer({ inputRef, onSend, onUpload }: ComposerProps) {
           }
         }}
       />
-      <button type="submit" class="fl-send" aria-label={t('send')} disabled={!text.trim() && !files.length}>
+      <button type="submit" class="fl-send" aria-label="Send" disabled={!text.trim() && !files.length}>
         <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20" focusable="false">
           <path fill="currentColor" d="M3.4 20.4 21 12 3.4 3.6 3.4 10l12.6 2-12.6 2z" />
         </svg>
