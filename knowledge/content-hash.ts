@@ -10,6 +10,8 @@ export function contentHash(input: ArticleInput): string {
     input.pages ?? [],
     input.tags ?? [],
     input.url ?? null,
+    // English (the default) adds nothing, so hashes from before articles had a language still match.
+    ...(input.lang && input.lang !== 'en' ? [input.lang] : []),
   ]);
   return createHash('sha256').update(canonical).digest('hex');
 }

@@ -5,6 +5,8 @@ export interface FrontMatter {
   url?: string;
   pages: string[];
   tags: string[];
+  /** The article's language, e.g. `de`. */
+  lang?: string;
 }
 
 export interface ParsedMarkdown {
@@ -63,6 +65,7 @@ export function parseFrontMatter(markdown: string, source = 'article'): ParsedMa
       url: optionalString(raw.url, 'url', source),
       pages: stringList(raw.pages, 'pages', source),
       tags: stringList(raw.tags, 'tags', source),
+      lang: optionalString(raw.lang, 'lang', source),
     },
     content: parsed.content,
   };

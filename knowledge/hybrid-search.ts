@@ -24,6 +24,8 @@ export interface HybridSearchOptions {
   fulltextWeight?: number;
   /** Score multiplier for articles whose `pages` match the visitor's page. */
   pageBoost?: number;
+  /** Score multiplier for articles in the visitor's language (`SearchOptions.language`). */
+  languageBoost?: number;
   /** Fixed thresholds used while the knowledge base has no calibration. */
   confidence?: ConfidenceThresholds;
   /** The knowledge base's own fitted confidence model (see confidence-calibration.ts); wins when present. */
@@ -47,6 +49,7 @@ export const HYBRID_SEARCH_DEFAULTS = {
   vectorWeight: 1,
   fulltextWeight: 1,
   pageBoost: 1.15,
+  languageBoost: 1.3,
   k: 5,
 };
 
@@ -65,6 +68,7 @@ interface CandidateRow {
   title: string;
   url: string | null;
   pages: string[];
+  lang: string;
   similarity: number;
   len: number;
   /** [lexeme, occurrences, occurrences in the heading path] for each query lexeme present. */
@@ -93,7 +97,7 @@ export function createHybridSearch(options: HybridSearchOptions): HybridSearch {
 
     const [vector, lexemes] = await Promise.all([embeddings.embedQuery(text), queryLexemes(db, text)]);
     const vectorLiteral = toVectorLiteral(vector);
-    const select = `SELECT c.id, c.article_id, c.heading_path, c.text, a.title, a.url, a.pages,
+    const select = `SELECT c.id, c.article_id, c.heading_path, c.text, a.title, a.url, a.pages, a.lang,
         1 - (c.embedding <=> $1::vector) AS similarity, length(c.tsv) AS len,
         (SELECT json_agg(json_build_array(u.lexeme, cardinality(u.positions),
                   (SELECT count(*) FROM unnest(u.weights) w WHERE w = 'A')))
@@ -153,6 +157,7 @@ export function createHybridSearch(options: HybridSearchOptions): HybridSearch {
         headingPath: r.heading_path,
         text: r.text,
         pages: r.pages ?? [],
+        lang: r.lang,
         similarity,
         lexical: lexicalScore,
         fused: alpha * Math.max(0, similarity) + (1 - alpha) * lexicalScore,
@@ -179,7 +184,8 @@ export function createHybridSearch(options: HybridSearchOptions): HybridSearch {
         continue;
       }
       const pageMatch = pageMatches(c.pages, opts.pageUrl);
-      const score = c.fused * (pageMatch ? cfg.pageBoost : 1);
+      const sameLanguage = opts.language !== undefined && c.lang === opts.language;
+      const score = c.fused * (pageMatch ? cfg.pageBoost : 1) * (sameLanguage ? cfg.languageBoost : 1);
       const art = perArticle.get(c.articleId);
       if (!art) {
         perArticle.set(c.articleId, {
@@ -210,6 +216,7 @@ export function createHybridSearch(options: HybridSearchOptions): HybridSearch {
         text: c.text,
         score,
         pageMatch,
+        lang: c.lang,
         similarity: c.similarity,
         coverage: c.coverage,
       });
@@ -268,6 +275,7 @@ export interface ScoredChunk {
   headingPath: string;
   text: string;
   pages: string[];
+  lang: string;
   similarity: number;
   /** BM25 over the most this query could score, 0-1. */
   lexical: number;

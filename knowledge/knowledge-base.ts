@@ -134,9 +134,9 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): FirstlineKno
     await db.transaction(async (tx) => {
       const updated = await tx.query(
         `UPDATE articles SET title = $2, body = $3, format = $4, url = $5, pages = $6, tags = $7,
-           content_hash = $8, source = coalesce($9, source), updated_at = now()
+           content_hash = $8, source = coalesce($9, source), lang = $10, updated_at = now()
          WHERE id = $1 RETURNING id`,
-        [id, input.title, input.body, input.format, input.url ?? null, input.pages ?? [], input.tags ?? [], hash, input.source ?? null],
+        [id, input.title, input.body, input.format, input.url ?? null, input.pages ?? [], input.tags ?? [], hash, input.source ?? null, input.lang ?? 'en'],
       );
       if (updated.rows.length === 0) throw new ArticleNotFoundError(id);
       await tx.query('DELETE FROM chunks WHERE article_id = $1', [id]);
@@ -165,9 +165,9 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): FirstlineKno
       const { vectors, docs } = await prepareChunks(id, clean);
       await db.transaction(async (tx) => {
         await tx.query(
-          `INSERT INTO articles (id, title, body, format, url, pages, tags, content_hash, source)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-          [id, clean.title, clean.body, clean.format, clean.url ?? null, clean.pages ?? [], clean.tags ?? [], hash, clean.source ?? null],
+          `INSERT INTO articles (id, title, body, format, url, pages, tags, content_hash, source, lang)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+          [id, clean.title, clean.body, clean.format, clean.url ?? null, clean.pages ?? [], clean.tags ?? [], hash, clean.source ?? null, clean.lang ?? 'en'],
         );
         await store.withQueryable(tx).addVectors(vectors, docs);
         await recordIndex(tx);
@@ -192,7 +192,7 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): FirstlineKno
 
     async getArticle(id) {
       const { rows } = await db.query<ArticleRow & { body: string; format: ArticleFormat; content_hash: string; created_at: unknown }>(
-        `SELECT a.id, a.title, a.url, a.pages, a.tags, a.updated_at, a.body, a.format, a.content_hash, a.created_at,
+        `SELECT a.id, a.title, a.url, a.pages, a.tags, a.lang, a.updated_at, a.body, a.format, a.content_hash, a.created_at,
                 (SELECT count(*) FROM chunks c WHERE c.article_id = a.id)::int AS chunks
            FROM articles a WHERE a.id = $1`,
         [id],
@@ -204,7 +204,7 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): FirstlineKno
 
     async listArticles() {
       const { rows } = await db.query<ArticleRow>(
-        `SELECT a.id, a.title, a.url, a.pages, a.tags, a.updated_at, count(c.id)::int AS chunks
+        `SELECT a.id, a.title, a.url, a.pages, a.tags, a.lang, a.updated_at, count(c.id)::int AS chunks
            FROM articles a LEFT JOIN chunks c ON c.article_id = a.id
           GROUP BY a.id ORDER BY a.title, a.id`,
       );
@@ -281,12 +281,13 @@ interface ArticleRow {
   url: string | null;
   pages: string[] | null;
   tags: string[] | null;
+  lang: string | null;
   updated_at: unknown;
   chunks: number;
 }
 
 function toSummary(r: ArticleRow): ArticleSummary {
-  return { id: r.id, title: r.title, url: r.url, pages: r.pages ?? [], tags: r.tags ?? [], updatedAt: toIso(r.updated_at), chunks: Number(r.chunks) };
+  return { id: r.id, title: r.title, url: r.url, pages: r.pages ?? [], tags: r.tags ?? [], lang: r.lang ?? 'en', updatedAt: toIso(r.updated_at), chunks: Number(r.chunks) };
 }
 
 function toIso(v: unknown): string {

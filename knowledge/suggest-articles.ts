@@ -2,6 +2,8 @@ import type { Queryable } from '../server/db/db.js';
 import { pageMatches } from './page-match.js';
 import { tokenize } from './tokenize.js';
 import type { KnowledgeBase } from './types.js';
+import { languageTag } from './detect-language.js';
+import { DEFAULT_LANGUAGE } from '../protocol/messages/languages.js';
 
 export interface ArticleSuggestion {
   articleId: string;
@@ -18,24 +20,28 @@ export interface ArticleSuggestion {
  */
 export async function suggestArticles(
   deps: { db: Queryable; kb: Pick<KnowledgeBase, 'search'> },
-  opts: { pageUrl: string; pageTitle?: string; k?: number },
+  opts: { pageUrl: string; pageTitle?: string; k?: number; language?: string },
 ): Promise<ArticleSuggestion[]> {
+  // The visitor's language first, then English (the default); never a third language.
+  const language = languageTag(opts.language) ?? DEFAULT_LANGUAGE;
+  const rank = (lang: string) => (lang === language ? 0 : lang === DEFAULT_LANGUAGE ? 1 : -1);
   const k = Math.max(1, Math.min(opts.k ?? 3, 10));
   const titleStems = new Set(tokenize(opts.pageTitle ?? '').map((t) => t.stem));
-  const { rows } = await deps.db.query<{ id: string; title: string; url: string | null; pages: string[] }>(
-    'SELECT id, title, url, pages FROM articles WHERE cardinality(pages) > 0 ORDER BY title, id LIMIT 5000',
+  const { rows } = await deps.db.query<{ id: string; title: string; url: string | null; pages: string[]; lang: string }>(
+    'SELECT id, title, url, pages, lang FROM articles WHERE cardinality(pages) > 0 ORDER BY title, id LIMIT 5000',
   );
   const overlap = (title: string) => tokenize(title).filter((t) => titleStems.has(t.stem)).length;
   const onPage = rows
-    .filter((r) => pageMatches(r.pages, opts.pageUrl))
+    .filter((r) => pageMatches(r.pages, opts.pageUrl) && rank(r.lang) >= 0)
     .map((r) => ({ r, score: overlap(r.title) }))
-    // Stable: equal overlap keeps title order.
-    .sort((a, b) => b.score - a.score);
+    // Stable: equal language and overlap keep title order.
+    .sort((a, b) => rank(a.r.lang) - rank(b.r.lang) || b.score - a.score);
   const out: ArticleSuggestion[] = onPage.slice(0, k).map(({ r }) => ({ articleId: r.id, title: r.title, url: r.url, reason: 'page' }));
   if (out.length < k && titleStems.size > 0) {
-    const { results } = await deps.kb.search(opts.pageTitle!, { pageUrl: opts.pageUrl, k: k + out.length });
+    const { results } = await deps.kb.search(opts.pageTitle!, { pageUrl: opts.pageUrl, k: k + out.length, language });
     for (const hit of results) {
       if (out.length >= k) break;
+      if (rank(hit.lang) < 0) continue;
       if (out.some((s) => s.articleId === hit.articleId)) continue;
       out.push({ articleId: hit.articleId, title: hit.title, url: hit.url, reason: 'title' });
     }

@@ -12,6 +12,8 @@ export interface ArticleInput {
   tags?: string[];
   /** Where it came from (file path, upload name); informational. */
   source?: string | null;
+  /** ISO 639-1 language (`de`, `fr`...); detected from the text when absent. */
+  lang?: string | null;
 }
 
 export interface ArticleSummary {
@@ -20,6 +22,8 @@ export interface ArticleSummary {
   url: string | null;
   pages: string[];
   tags: string[];
+  /** ISO 639-1 language the article is written in. */
+  lang: string;
   updatedAt: string;
   chunks: number;
 }
@@ -42,6 +46,8 @@ export interface RetrievedChunk {
   score: number;
   /** True when the article's `pages` patterns match the visitor's page. */
   pageMatch: boolean;
+  /** The article's language (ISO 639-1). */
+  lang: string;
 }
 
 export interface RetrievalResult {
@@ -78,6 +84,8 @@ export interface RetrievalSignals {
 export interface SearchOptions {
   pageUrl?: string;
   k?: number;
+  /** The visitor's language: articles in it rank higher (others stay in the results). */
+  language?: string;
 }
 
 export interface IngestResult {

@@ -1,6 +1,7 @@
 import { cleanText } from '../protocol/clean-text.js';
 import { htmlToText } from './html-to-text.js';
 import { InvalidArticleError } from './knowledge-errors.js';
+import { detectArticleLanguage, languageTag } from './detect-language.js';
 import type { ArticleFormat, ArticleInput } from './types.js';
 
 const FORMATS: readonly ArticleFormat[] = ['markdown', 'html', 'text'];
@@ -35,5 +36,9 @@ export function validateArticle(input: ArticleInput): ArticleInput {
       throw new InvalidArticleError('The HTML has no readable text once scripts, navigation, forms and markup are removed.');
     }
   }
-  return { ...input, title, body, format, pages: list(input.pages, 'pages'), tags: list(input.tags, 'tags'), url: input.url ? cleanText(input.url).trim() || null : null, ...(typeof input.source === 'string' ? { source: cleanText(input.source) } : {}) };
+  if (input.lang !== undefined && input.lang !== null && input.lang !== '' && !languageTag(input.lang)) {
+    throw new InvalidArticleError(`"lang" must be a two-letter language code such as "de" or "fr" (got "${String(input.lang).slice(0, 20)}").`);
+  }
+  const lang = languageTag(input.lang) ?? detectArticleLanguage(`${title}\n${body}`);
+  return { ...input, title, body, format, lang, pages: list(input.pages, 'pages'), tags: list(input.tags, 'tags'), url: input.url ? cleanText(input.url).trim() || null : null, ...(typeof input.source === 'string' ? { source: cleanText(input.source) } : {}) };
 }

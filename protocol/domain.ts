@@ -85,6 +85,8 @@ export const Handoff = z.object({
   sentiment: z.number(),
   /** Skill or team needed, from the intent's definition. */
   skill: text().nullable().optional(),
+  /** The visitor's language (ISO 639-1): routing prefers agents with the `lang:<code>` skill. */
+  language: text().optional(),
   /** Jumps the queue order (security, legal, churn). */
   urgent: z.boolean().optional(),
   createdAt: text(),

@@ -23,6 +23,8 @@ export const ArticleBody = z.object({
   url: text().max(LIMITS.pageUrl).optional(),
   pages: z.array(text().min(1).max(300)).max(100).default([]),
   tags: z.array(text().min(1).max(100)).max(100).default([]),
+  /** ISO 639-1 language of the article (`de`, `fr-CA`...); detected from the text when absent. */
+  lang: text().trim().regex(/^[a-zA-Z]{2}([-_][a-zA-Z0-9]{2,8})*$/, 'lang must be a language code such as "de" or "fr-CA"').optional(),
 });
 export type ArticleBody = z.infer<typeof ArticleBody>;
 
@@ -190,6 +192,8 @@ export const SuggestionsQuery = z.object({
   pageUrl: text().trim().min(1).max(LIMITS.pageUrl),
   title: text().trim().max(LIMITS.pageTitle).optional(),
   k: z.coerce.number().int().min(1).max(5).default(3),
+  /** The visitor's language (`navigator.language`): articles in it first, then English. */
+  lang: text().trim().max(100).optional(),
 });
 export type SuggestionsQuery = z.infer<typeof SuggestionsQuery>;
 

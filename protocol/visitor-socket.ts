@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { text } from './clean-text.js';
 import { LIMITS } from './limits.js';
 import { ChatMessage, PageInfo, VisitorIdentity } from './domain.js';
+import type { Language } from './messages/languages.js';
+import type { WidgetText } from './messages/en-widget.js';
 
 export const VisitorAuth = z.object({
   token: text().max(2000).optional(),
@@ -9,6 +11,8 @@ export const VisitorAuth = z.object({
   page: PageInfo.optional(),
   /** Id of the last message this client has; the server replays everything after it. */
   lastMessageId: text().max(100).optional(),
+  /** The browser's language (`navigator.language`): the fallback when a message is too short to tell. */
+  locale: text().max(100).optional(),
 });
 export type VisitorAuth = z.infer<typeof VisitorAuth>;
 
@@ -19,6 +23,8 @@ export const VisitorMessageIn = z
     page: PageInfo.optional(),
     /** Ids from `POST /api/visitor/attachments`, not yet used by another message of this conversation. */
     attachments: z.array(text().min(1).max(100)).max(LIMITS.attachmentsPerMessage).optional(),
+    /** Sent by the "Talk to a person" button: the AI hands off at once (reason `explicit_request`). */
+    human: z.literal(true).optional(),
   })
   // A screenshot alone is a message; nothing at all is not.
   .refine((m) => m.text.length > 0 || (m.attachments?.length ?? 0) > 0, { path: ['text'], message: 'message text is empty' });
@@ -61,7 +67,14 @@ export interface HandoffNotice {
   backAt?: string | null;
 }
 
+/** The visitor's language and the widget's texts in it (sent on connect and when it changes). */
+export interface LanguageNotice {
+  language: Language;
+  text: WidgetText;
+}
+
 export interface VisitorServerToClient {
+  language: (p: LanguageNotice) => void;
   session: (p: SessionPayload) => void;
   message: (m: ChatMessage) => void;
   handoff: (h: HandoffNotice) => void;

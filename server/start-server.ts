@@ -32,6 +32,7 @@ import { createExtractiveAnswerer } from './pipeline/answerer.js';
 import { createDefaultPipeline } from './pipeline/default-pipeline.js';
 import type { AnyStage } from './pipeline/stage.js';
 import { createLlmAnswerer } from './llm/llm-answerer.js';
+import { createLlmTranslator } from './llm/llm-translator.js';
 import { createOpenAiChatModel } from './llm/openai-chat-model.js';
 import { attachVisitorResponder } from './pipeline/respond-to-visitor.js';
 import type { TurnRecoveryResult } from './pipeline/turn-recovery.js';
@@ -177,6 +178,14 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       })
     : createExtractiveAnswerer({ articles: (id) => kb.getArticle(id) });
   let stages: AnyStage[] = [];
+  // With a model configured, agents can read a visitor's message translated (conversation routes).
+  const translator = config.openai
+    ? createLlmTranslator({
+        model: createOpenAiChatModel({ apiKey: config.openai.apiKey, baseURL: config.openai.baseURL, model: config.openai.chatModel, timeoutMs: config.openai.timeoutMs, maxRetries: 0 }),
+        timeoutMs: Math.min(config.openai.timeoutMs, 5000),
+        onFailure: createModelFailureLog({ log, model: config.openai.chatModel, task: 'translation', clock }),
+      })
+    : undefined;
 
   const notes = createConversationNotes(db);
   const transfers = createConversationTransfers({ db, bus, users, conversations, notes });
@@ -188,7 +197,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   let onSessionsRevoked = (_userId: string) => undefined as void;
   const clientAddress = createClientAddress(config.trustProxy);
   const runtime = createRuntimeStats();
-  const app = createApp({ attachments, visitorLimits, db, runtime, log, tokens, users, conversations, kb, answerer, knowledgeGaps, ready: () => ready, clock, notes, transfers, feedback, notifications, webhookStats, webhookEndpoints: createWebhookEndpoints({ db, clock, config: config.webhook, onChange: () => endpointPresence.refresh() }), intents, bugReports, linearWebhookSecret: config.linearWebhookSecret, allowedOrigins: config.allowedOrigins, clientAddress, onRosterChanged: () => onRosterChanged(), loginThrottle, onSessionsRevoked: (id) => onSessionsRevoked(id), conversationTests: createConversationSuiteRunner({ stages: () => stages, kb }) });
+  const app = createApp({ attachments, visitorLimits, db, runtime, log, tokens, users, conversations, kb, answerer, knowledgeGaps, ready: () => ready, clock, notes, transfers, feedback, notifications, webhookStats, webhookEndpoints: createWebhookEndpoints({ db, clock, config: config.webhook, onChange: () => endpointPresence.refresh() }), intents, bugReports, linearWebhookSecret: config.linearWebhookSecret, allowedOrigins: config.allowedOrigins, clientAddress, onRosterChanged: () => onRosterChanged(), loginThrottle, onSessionsRevoked: (id) => onSessionsRevoked(id), conversationTests: createConversationSuiteRunner({ stages: () => stages, kb }), translator });
   const httpServer = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
   httpServer.on('clientError', answerClientError(log));
   const adapter = await createSocketAdapter(config.redisUrl, log);

@@ -26,6 +26,7 @@ import type { QueueState } from './queue-text.js';
 import type { KeyValueStorage } from './safe-storage.js';
 import { createSessionStore, type StoredSession } from './session-store.js';
 import type { StorageKeys } from './storage-keys.js';
+import { setText, t } from './text.js';
 
 export type VisitorSocket = Socket<VisitorServerToClient, VisitorClientToServer>;
 export type SocketFactory = (url: string, options: Partial<ManagerOptions & SocketOptions>) => VisitorSocket;
@@ -56,6 +57,8 @@ export interface ChatModelOptions {
   pageDebounceMs?: number;
   /** Delay before trying again after the server refused the connection. */
   refusedRetryMs?: number;
+  /** The browser's language (`navigator.language`), the server's fallback for short messages. */
+  locale?: string;
   /** Tells the host page (`Firstline.on`): each new message once, and each handoff once. */
   onEvent?: (name: 'message' | 'handoff', payload: unknown) => void;
   /** The WebSocket the loader opened ahead while the chunk downloaded (socket-warmup.ts), if any. */
@@ -88,7 +91,7 @@ export interface ChatModel {
   open(): void;
   close(): void;
   /** Returns false when there is neither text nor a file, or the text is too long. */
-  send(text: string, attachments?: AttachmentRef[]): boolean;
+  send(text: string, attachments?: AttachmentRef[], human?: true): boolean;
   /** Uploads a screenshot or file for the next message; rejects with the server's reason (size, type). */
   upload(file: File): Promise<AttachmentRef>;
   /** A file of this conversation, fetched with the session token. */
@@ -123,6 +126,7 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
     ackTimeoutMs = 15_000,
     pageDebounceMs = 120,
     refusedRetryMs = 15_000,
+    locale,
     onEvent = () => {},
     takeSocket,
   } = options;
@@ -178,6 +182,7 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
     const page = currentPage();
     lastPageKey = JSON.stringify(page); // the server learns this page from the handshake
     const auth: VisitorAuth = { page };
+    if (locale) auth.locale = locale;
     if (session?.token) auth.token = session.token;
     if (identity && Object.keys(identity).length > 0) auth.visitor = identity;
     const lastId = lastServerMessageId(messages.peek());
@@ -246,6 +251,7 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
       sessions.save(session);
       conversationId.value = p.conversationId;
     });
+    s.on('language', (p) => setText(p?.text));
     s.on('message', (m: ChatMessage) => receive([m], true));
     s.on('message:delta', (p) => {
       if (typeof p?.replyTo !== 'string' || typeof p.delta !== 'string') return;
@@ -289,7 +295,7 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
         agentName.value = null;
         nobodyOnline.value = false;
         if (p?.csat === true) csat.value = 'asking';
-        notice('This conversation was resolved. Type a message any time if you need more help.');
+        notice(t('resolved'));
       });
     });
     s.on('typing', (p) => {
@@ -379,7 +385,7 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
     return new Promise((resolve) => {
       const s = socket;
       if (!s?.connected) return resolve('timeout');
-      const payload = { clientMessageId: item.clientMessageId, text: item.text, page: item.page ?? currentPage(), attachments: item.attachments?.map((a) => a.id) };
+      const payload = { clientMessageId: item.clientMessageId, text: item.text, page: item.page ?? currentPage(), attachments: item.attachments?.map((a) => a.id), ...(item.human ? { human: true as const } : {}) };
       s.timeout(ackTimeoutMs).emit('message', payload, (err, ack) => {
         if (err || !ack) return resolve('timeout');
         batch(() => {
@@ -391,6 +397,18 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
         resolve(ack.ok ? 'ok' : 'rejected');
       });
     });
+  }
+
+  function send(text: string, attachments?: AttachmentRef[], human?: true): boolean {
+    const clean = typeof text === 'string' ? text.trim() : '';
+    if ((!clean && !attachments?.length) || clean.length > LIMITS.messageText) return false;
+    const item: OutboxItem = { clientMessageId: newId(), text: clean, createdAt: now().toISOString(), page: currentPage(), ...(human ? { human } : {}) };
+    if (attachments?.length) item.attachments = attachments;
+    outbox.add(item);
+    messages.value = addPending(messages.peek(), item);
+    ensureConnected();
+    void flushOutbox();
+    return true;
   }
 
   /** `/api/visitor/attachments<path>` with the session token (waits for the first `session`). */
@@ -497,17 +515,7 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
     close() {
       isOpen.value = false;
     },
-    send(text, attachments) {
-      const clean = typeof text === 'string' ? text.trim() : '';
-      if ((!clean && !attachments?.length) || clean.length > LIMITS.messageText) return false;
-      const item: OutboxItem = { clientMessageId: newId(), text: clean, createdAt: now().toISOString(), page: currentPage() };
-      if (attachments?.length) item.attachments = attachments;
-      outbox.add(item);
-      messages.value = addPending(messages.peek(), item);
-      ensureConnected();
-      void flushOutbox();
-      return true;
-    },
+    send,
     upload: async (f) => (await visitorApi(`?name=${encodeURIComponent(f.name)}`, { method: 'POST', body: f })).json() as Promise<AttachmentRef>,
     file: async (id) => (await visitorApi(`/${encodeURIComponent(id)}`)).blob(),
     sendFeedback(messageId, helpful) {

@@ -40,7 +40,7 @@ export interface LoadedChat {
 
 export function createChat({ serverUrl, title, storage, keys, dataset = {}, emit = () => {}, takeSocket, greeting, avatar }: ChatOptions): LoadedChat {
   const here = () => ({ url: location.href, title: document.title });
-  const model = createChatModel({ serverUrl, storage, keys, location: here, onEvent: emit, takeSocket });
+  const model = createChatModel({ serverUrl, storage, keys, location: here, locale: navigator.language, onEvent: emit, takeSocket });
   const fromTag = identityFromTag(dataset);
   if (fromTag) model.identify(normalizeIdentity(fromTag));
   let wasOpen = false;

@@ -9,6 +9,8 @@ export interface OutboxItem {
   text: string;
   createdAt: string;
   page?: PageInfo;
+  /** Sent by "Talk to a person". */
+  human?: true;
   /** Uploaded already; the message carries their ids. */
   attachments?: AttachmentRef[];
 }

@@ -1,3 +1,5 @@
+import { t } from './text.js';
+
 export interface QueueState {
   position: number;
   etaSeconds: number;
@@ -14,10 +16,9 @@ export interface QueueState {
 export function formatQueueStatus(q: QueueState): string {
   const back = q.backAt ? new Date(q.backAt) : null;
   // Outside office hours: when the team is back, in the visitor's own time zone.
-  if (back && back.getTime() > 0)
-    return `You've been handed to our team. We're back ${back.toLocaleString([], { weekday: 'long', hour: 'numeric', minute: '2-digit' })}, and we'll reply here then.`;
-  if (q.agentsOnline === 0) return "You've been handed to our team. Nobody is available right now, so we'll reply here as soon as someone is back.";
+  if (back && back.getTime() > 0) return t('backAt', { when: back.toLocaleString([], { weekday: 'long', hour: 'numeric', minute: '2-digit' }) });
+  if (q.agentsOnline === 0) return t('nobody');
   const position = Math.max(1, Math.round(q.position) || 1);
   const minutes = Math.max(1, Math.ceil((Number.isFinite(q.etaSeconds) ? q.etaSeconds : 0) / 60));
-  return `You've been handed to our team — position ${position} in queue, about ${minutes} min`;
+  return t('queue', { position, minutes });
 }

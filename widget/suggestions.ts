@@ -9,14 +9,18 @@ export interface SuggestionSource {
   load(page: { url: string; title: string }): Promise<Suggestion[]>;
 }
 
-export function createSuggestionSource(serverUrl: string, fetchImpl: typeof fetch = (i, init) => fetch(i, init)): SuggestionSource {
+export function createSuggestionSource(
+  serverUrl: string,
+  fetchImpl: typeof fetch = (i, init) => fetch(i, init),
+  lang: string = typeof navigator === 'undefined' ? '' : navigator.language,
+): SuggestionSource {
   const cache = new Map<string, Promise<Suggestion[]>>();
   return {
     load(page) {
       const key = page.url.split('#')[0]!;
       let hit = cache.get(key);
       if (!hit) {
-        const q = new URLSearchParams({ pageUrl: key.slice(0, 2048), title: page.title.slice(0, 300) });
+        const q = new URLSearchParams({ pageUrl: key.slice(0, 2048), title: page.title.slice(0, 300), lang });
         hit = fetchImpl(`${serverUrl}/api/knowledge/suggestions?${q}`, { credentials: 'omit' })
           .then((r) => (r.ok ? r.json() : null))
           .then((body: unknown) => parseSuggestions(body))

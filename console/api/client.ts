@@ -209,6 +209,8 @@ export function createApiClient({ baseUrl = '', getToken, onUnauthorized, fetch:
     listConversations: (status: ConversationStatus) =>
       request<{ conversations: ConversationSummary[] }>('GET', `/api/conversations?status=${enc(status)}`),
     getConversation: (id: string) => request<ConversationDetail>('GET', `/api/conversations/${enc(id)}`),
+    translateMessage: (conversationId: string, messageId: string) =>
+      request<{ text: string; language: string }>('POST', `/api/conversations/${enc(conversationId)}/messages/${enc(messageId)}/translation`),
     listArticles: () => request<{ articles: Article[] }>('GET', '/api/knowledge/articles'),
     createArticle: (a: NewArticle) => request<{ id: string }>('POST', '/api/knowledge/articles', a),
     deleteArticle: (id: string) => request<unknown>('DELETE', `/api/knowledge/articles/${enc(id)}`),

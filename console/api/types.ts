@@ -104,6 +104,10 @@ export interface ConversationDetail {
   notes?: Note[];
   timeline?: TimelineEvent[];
   verdicts?: Array<{ agentId: string; verdict: Verdict }>;
+  /** The visitor's language (ISO 639-1); null when not known yet (English). */
+  language?: string | null;
+  /** A language model is configured: visitors' messages can be translated. */
+  translation?: boolean;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type

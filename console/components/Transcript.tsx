@@ -1,5 +1,5 @@
 // The chat so far. Text is rendered as text (never HTML); new messages scroll into view.
-import { useLayoutEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { TranscriptMessage, Visitor } from '../api/types.js';
 import { formatTime, safeHref } from '../lib/format.js';
 import { RichText } from './RichText.js';
@@ -9,6 +9,8 @@ interface Props {
   messages: readonly TranscriptMessage[];
   visitor: Visitor | null;
   onRetry: (clientMessageId: string) => void;
+  /** Set when the visitor writes another language than English: their messages offer a translation. */
+  translate?: (messageId: string) => Promise<string>;
   /** Fetches a visitor's attached file with the agent's token. */
   loadAttachment?: (attachmentId: string) => Promise<Blob>;
 }
@@ -26,7 +28,32 @@ function author(m: TranscriptMessage, visitor: Visitor | null): string {
   }
 }
 
-export function Transcript({ messages, visitor, onRetry, loadAttachment }: Props) {
+/** "Translate" under a visitor's message, then the English text (or why there is none). */
+function Translation({ id, translate }: { id: string; translate: (messageId: string) => Promise<string> }) {
+  const [state, setState] = useState<{ text?: string; error?: string; busy?: boolean }>({});
+  if (state.text) return <p class="msg-translation" lang="en">English: {state.text}</p>;
+  return (
+    <span class="msg-status">
+      <button
+        type="button"
+        class="btn btn-small"
+        disabled={state.busy}
+        onClick={() => {
+          setState({ busy: true });
+          translate(id).then(
+            (text) => setState({ text }),
+            (err: unknown) => setState({ error: err instanceof Error ? err.message : String(err) }),
+          );
+        }}
+      >
+        Translate to English
+      </button>
+      {state.error && <span class="muted"> {state.error}</span>}
+    </span>
+  );
+}
+
+export function Transcript({ messages, visitor, onRetry, translate, loadAttachment }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
 
@@ -80,6 +107,7 @@ export function Transcript({ messages, visitor, onRetry, loadAttachment }: Props
                   })}
                 </ul>
               )}
+              {translate && m.role === 'visitor' && m.id && !m.pending && <Translation id={m.id} translate={translate} />}
               {m.pending && !m.failed && <span class="msg-status muted">Sending…</span>}
               {m.failed && (
                 <span class="msg-status msg-failed" role="alert">

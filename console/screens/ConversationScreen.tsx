@@ -152,7 +152,13 @@ export function ConversationScreen({ id }: { id: string }) {
       {model.error.value && <Alert>{model.error.value}</Alert>}
       <div class="conv-body">
         <section class="conv-main" aria-label="Conversation">
-          <Transcript messages={model.messages.value} visitor={d.visitor} onRetry={model.retry} loadAttachment={(attachmentId) => api.attachment(id, attachmentId)} />
+          <Transcript
+            messages={model.messages.value}
+            visitor={d.visitor}
+            onRetry={model.retry}
+            loadAttachment={(attachmentId) => api.attachment(id, attachmentId)}
+            {...(d.translation && d.language && d.language !== 'en' ? { translate: async (messageId: string) => (await api.translateMessage(id, messageId)).text } : {})}
+          />
           {status !== 'resolved' && (
             <ReplyBox
               disabled={!model.canReply.value}

@@ -2,6 +2,8 @@ import type { Citation } from '../../protocol/domain.js';
 import { richLineText, richTextToPlain, type RichBlock, type RichInline } from '../../protocol/rich-text.js';
 import type { MarkdownSection } from './markdown-blocks.js';
 import { matchScore, queryTerms, termsOf, type QueryTerms } from './query-terms.js';
+import { say } from '../../protocol/messages/catalogue.js';
+import type { Language } from '../../protocol/messages/languages.js';
 import { resolveDanglingIt, subjectOf } from './dangling-pronoun.js';
 
 /** An article the answer may quote: its sections, and the heading of the chunk retrieval found. */
@@ -33,7 +35,7 @@ export const ANSWER_BUDGET = 560;
  * source line. When the second article answers a part of the question the first does not, both
  * are quoted, each under its title, and both are cited.
  */
-export function composeFocusedAnswer(args: { question: string; context?: string | null; articles: readonly AnswerArticle[] }): FocusedAnswer {
+export function composeFocusedAnswer(args: { question: string; context?: string | null; articles: readonly AnswerArticle[]; language?: Language }): FocusedAnswer {
   const [first, second] = args.articles;
   if (!first) return { blocks: [], text: '', citations: [] };
   const terms = queryTerms(args.question, args.context);
@@ -44,17 +46,17 @@ export function composeFocusedAnswer(args: { question: string; context?: string 
   if (a && b && answersAnotherPart(args.question, terms, a, b)) {
     const half = Math.floor(ANSWER_BUDGET / 2);
     const blocks: RichBlock[] = [
-      { p: ['Your question has two parts, answered by two articles:'] },
+      { p: [say(args.language, 'twoParts')] },
       { p: [{ b: first.title }] },
       ...excerpt(a, terms, half, false, problem),
       { p: [{ b: second!.title }] },
       ...excerpt(b, terms, half, false, problem),
     ];
-    return { blocks, text: `${richTextToPlain(blocks)}\n\nRead the full articles: ${first.title}; ${second!.title}`, citations: [cite(first), cite(second!)] };
+    return { blocks, text: `${richTextToPlain(blocks)}\n\n${say(args.language, 'readAll')}: ${first.title}; ${second!.title}`, citations: [cite(first), cite(second!)] };
   }
   if (!a) return { blocks: [], text: '', citations: [] };
   const blocks = excerpt(a, terms, ANSWER_BUDGET, true, problem);
-  return { blocks, text: `${richTextToPlain(blocks)}\n\nRead the full article: ${first.title}`, citations: [cite(first)] };
+  return { blocks, text: `${richTextToPlain(blocks)}\n\n${say(args.language, 'readOne')}: ${first.title}`, citations: [cite(first)] };
 }
 
 interface Picked {

@@ -7,6 +7,8 @@ import type { Logger } from '../logger.js';
 import { enqueueDelivery } from '../notifications/outbox.js';
 import { bugFingerprint, similarity } from './bug-fingerprint.js';
 import { draftBugReport, type BugReportDraft } from './bug-report-draft.js';
+import { say } from '../../protocol/messages/catalogue.js';
+import { supportedLanguage } from '../../protocol/messages/languages.js';
 import { createLinearIssue, type LinearConfig } from './linear-client.js';
 import type { AttachmentRef } from '../../protocol/attachments.js';
 import { toRef, type AttachmentRow } from '../attachments/attachment-rows.js';
@@ -132,8 +134,8 @@ export function createBugReportService(deps: { db: Db; conversations: Conversati
       if (!report) throw notFound('Bug report');
       const rows = await db.transaction(async (tx) => {
         await tx.query(`UPDATE bug_reports SET status = 'fixed', updated_at = $2 WHERE id = $1`, [id, deps.clock()]);
-        const affected = await tx.query<{ conversation_id: string; contact_email: string | null }>(
-          `SELECT bc.conversation_id, c.contact_email FROM bug_report_conversations bc JOIN conversations c ON c.id = bc.conversation_id
+        const affected = await tx.query<{ conversation_id: string; contact_email: string | null; language: string | null }>(
+          `SELECT bc.conversation_id, c.contact_email, c.language FROM bug_report_conversations bc JOIN conversations c ON c.id = bc.conversation_id
            WHERE bc.bug_report_id = $1 AND bc.notified_at IS NULL`,
           [id],
         );
@@ -147,7 +149,7 @@ export function createBugReportService(deps: { db: Db; conversations: Conversati
         await deps.conversations.postBotMessage({
           conversationId: r.conversation_id,
           role: 'system',
-          text: `Good news: the problem you reported ("${report.title}") has been fixed. Thank you for telling us about it.`,
+          text: say(supportedLanguage(r.language), 'bugFixed', { title: report.title }),
           meta: { event: 'bug_fixed', bugReportId: id },
         });
         await db.query(`UPDATE bug_report_conversations SET notified_at = $3 WHERE bug_report_id = $1 AND conversation_id = $2`, [id, r.conversation_id, deps.clock()]);

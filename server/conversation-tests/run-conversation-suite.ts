@@ -5,6 +5,8 @@ import type { KnowledgeBase } from '../../knowledge/types.js';
 import { runPipeline } from '../pipeline/run-pipeline.js';
 import type { AnyStage } from '../pipeline/stage.js';
 import type { Turn, TurnInput } from '../pipeline/turn.js';
+import { nextConversationLanguage } from '../../knowledge/detect-language.js';
+import type { Language } from '../../protocol/messages/languages.js';
 import { resolveArticleRef, type ArticleIndex } from './resolve-article-ref.js';
 
 export type { ConversationSuiteResult, ConversationTestResult, ConversationTestTurn };
@@ -48,8 +50,11 @@ async function runOne(stages: readonly AnyStage[], articles: ArticleIndex, c: Co
   const turns: ConversationTestTurn[] = [];
   let previousTrajectory: TurnInput['previousTrajectory'] = null;
   const problems: string[] = [];
+  // Detected turn by turn as the live service does (server/conversations/conversation-service.ts).
+  let language: Language | null = null;
 
   for (const [i, text] of c.turns.entries()) {
+    language = nextConversationLanguage(text, { conversation: language });
     const input: TurnInput = {
       conversationId,
       messageId: randomUUID(),
@@ -60,6 +65,7 @@ async function runOne(stages: readonly AnyStage[], articles: ArticleIndex, c: Co
       visitor: { id: `conversation-test:${conversationId}`, ...c.visitor, verified: true },
       history: [...history],
       previousTrajectory,
+      language,
     };
     let turn: Turn;
     let timings: Array<{ stage: string; ms: number }>;

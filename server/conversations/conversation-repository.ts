@@ -7,6 +7,7 @@ import type { SlaDeadlines } from '../sla/sla-policy.js';
 import { queueOrderSql, queueScoreSql, scoreToPriority } from '../routing/priority.js';
 import type { ConversationDetail, ConversationSummary, PageVisit, VisitorRecord } from './conversation-types.js';
 import { maskCardNumbers } from './mask-card-numbers.js';
+import { supportedLanguage, type Language } from '../../protocol/messages/languages.js';
 
 const MAX_PAGE_TRAIL = 50;
 
@@ -40,6 +41,8 @@ export interface ConversationRow {
   sla_breached_at: Date | null;
   contact_email: string | null;
   handoff_count: number;
+  language: string | null;
+  browser_language: string | null;
 }
 export const toSummary = (r: ConversationRow): ConversationSummary => ({
   id: r.id,
@@ -67,6 +70,8 @@ export const toSummary = (r: ConversationRow): ConversationSummary => ({
   slaBreachedAt: isoOrNull(r.sla_breached_at),
   contactEmail: r.contact_email,
   handoffCount: r.handoff_count,
+  language: supportedLanguage(r.language),
+  browserLanguage: supportedLanguage(r.browser_language),
 });
 
 interface MessageRow {
@@ -131,7 +136,7 @@ export function createConversationRepository(db: Queryable) {
      * app sent. A verified identity replaces what an unverified one had claimed; an unverified one
      * never overwrites a verified visitor's fields (and never makes it unverified).
      */
-    async ensure(args: { conversationId: string; visitorId: string; identity?: VisitorIdentity; verified?: boolean; page?: PageInfo }): Promise<void> {
+    async ensure(args: { conversationId: string; visitorId: string; identity?: VisitorIdentity; verified?: boolean; page?: PageInfo; browserLanguage?: Language | null }): Promise<void> {
       const v = args.identity ?? {};
       const pick = (col: string) => `CASE WHEN visitors.verified AND NOT EXCLUDED.verified THEN visitors.${col}
                 WHEN EXCLUDED.verified AND NOT visitors.verified THEN EXCLUDED.${col}
@@ -162,10 +167,19 @@ export function createConversationRepository(db: Queryable) {
       const page = args.page ? JSON.stringify(args.page) : null;
       const trail = args.page ? JSON.stringify([{ url: args.page.url, title: args.page.title, at: new Date().toISOString() }]) : '[]';
       await db.query(
-        `INSERT INTO conversations (id, visitor_id, page, page_trail) VALUES ($1, $2, $3::jsonb, $4::jsonb)
+        `INSERT INTO conversations (id, visitor_id, page, page_trail, browser_language) VALUES ($1, $2, $3::jsonb, $4::jsonb, $5)
          ON CONFLICT (id) DO NOTHING`,
-        [args.conversationId, args.visitorId, page, trail],
+        [args.conversationId, args.visitorId, page, trail, args.browserLanguage ?? null],
       );
+    },
+
+    /** The visitor's language (see server/i18n/detect-language.ts); true when it changed. */
+    async setLanguage(id: string, language: Language): Promise<boolean> {
+      const { rows } = await db.query(
+        'UPDATE conversations SET language = $2 WHERE id = $1 AND language IS DISTINCT FROM $2 RETURNING id',
+        [id, language],
+      );
+      return rows.length > 0;
     },
 
     async get(id: string): Promise<ConversationSummary | null> {

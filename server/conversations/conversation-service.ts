@@ -12,6 +12,9 @@ import { systemClock, type Clock } from '../clock.js';
 import { DEFAULT_SLA_POLICIES, slaDeadlines, type SlaPolicies } from '../sla/sla-policy.js';
 import { officeHoursFor } from '../routing/team-office-hours.js';
 import { trustedAccount } from '../visitors/trusted-account.js';
+import { nextConversationLanguage } from '../../knowledge/detect-language.js';
+import { say } from '../../protocol/messages/catalogue.js';
+import type { Language } from '../../protocol/messages/languages.js';
 import { linkToMessage, takeUnclaimed } from '../attachments/attachment-rows.js';
 
 export interface Actor {
@@ -129,7 +132,7 @@ export function createConversationService(deps: { db: Db; bus: EventBus; clock?:
     const { rows } = await deps.db.query<{ shown: string }>('UPDATE users SET last_assigned_at = $2 WHERE id = $1 RETURNING COALESCE(display_name, name) AS shown', [agent.id, clock()]);
     const shown = rows[0]?.shown ?? agent.name;
     bus.emit(DomainEvents.conversationAssigned, { conversation: c, agent: { id: agent.id, name: shown } });
-    await store(c, { conversationId: c.id, role: 'system', text: `${shown} joined the conversation.`, meta: { event: 'agent_joined', agentId: agent.id } });
+    await store(c, { conversationId: c.id, role: 'system', text: say(c.language, 'agentJoined', { name: shown }), meta: { event: 'agent_joined', agentId: agent.id } });
   }
 
   /** The name customers see for an agent: the display name once chosen, else the account name. */
@@ -159,12 +162,16 @@ export function createConversationService(deps: { db: Db; bus: EventBus; clock?:
       identityChanged?: boolean;
       /** Runs before this message creates the conversation; throwing stops it (the new-conversation limit). */
       beforeCreate?: () => Promise<void>;
-    }): Promise<{ message: StoredMessage; created: boolean; conversation: ConversationSummary }> {
+      /** `navigator.language` from the widget, when supported: the fallback for short messages. */
+      browserLanguage?: Language | null;
+      /** The visitor pressed "Talk to a person": the policy hands off with `explicit_request`. */
+      asksForHuman?: boolean;
+    }): Promise<{ message: StoredMessage; created: boolean; conversation: ConversationSummary; languageChanged: boolean }> {
       // Rows are created on the first message; later messages only refresh identity when it is new.
       let existing = await repo.get(args.conversationId);
       if (!existing) await args.beforeCreate?.();
       if (!existing || args.identityChanged) {
-        await repo.ensure({ conversationId: args.conversationId, visitorId: args.visitorId, identity: args.identity, verified: args.verified, page: args.page });
+        await repo.ensure({ conversationId: args.conversationId, visitorId: args.visitorId, identity: args.identity, verified: args.verified, page: args.page, browserLanguage: args.browserLanguage });
         existing = await mustGet(args.conversationId);
       }
       let conversation = existing;
@@ -177,6 +184,10 @@ export function createConversationService(deps: { db: Db; bus: EventBus; clock?:
           conversation = reopened;
         }
       }
+      // The language is known before the message is stored, so the pipeline and every notice use it.
+      const language = nextConversationLanguage(args.text, { conversation: conversation.language, browser: args.browserLanguage ?? conversation.browserLanguage });
+      const languageChanged = await repo.setLanguage(conversation.id, language);
+      if (languageChanged) conversation = { ...conversation, language };
       const ids = args.attachments ?? [];
       const current = conversation;
       const res = await committed(async (tx, after) => {
@@ -188,12 +199,12 @@ export function createConversationService(deps: { db: Db; bus: EventBus; clock?:
           role: 'visitor',
           text: args.text,
           clientMessageId: args.clientMessageId,
-          ...(refs.length ? { meta: { attachments: refs } } : {}),
+          ...(refs.length || args.asksForHuman ? { meta: { ...(refs.length ? { attachments: refs } : {}), ...(args.asksForHuman ? { asksForHuman: true } : {}) } } : {}),
         });
         if (r.created && refs.length) await linkToMessage(tx, r.message.id, ids);
         return r;
       });
-      return { ...res, conversation };
+      return { ...res, conversation, languageChanged };
     },
 
     async setContactEmail(conversationId: string, email: string): Promise<void> {
@@ -202,7 +213,7 @@ export function createConversationService(deps: { db: Db; bus: EventBus; clock?:
       if (c.contactEmail === email) return;
       await deps.db.query('UPDATE conversations SET contact_email = $2, updated_at = now() WHERE id = $1', [c.id, email]);
       await repo.recordEvent({ conversationId, type: 'contact_email', actor: 'visitor', data: { email } });
-      await store(c, { conversationId, role: 'system', text: `Thanks — we will reply to ${email} if nobody is available here.`, meta: { event: 'contact_email' } });
+      await store(c, { conversationId, role: 'system', text: say(c.language, 'contactSaved', { email }), meta: { event: 'contact_email' } });
     },
 
     postBotMessage: (args: BotMessage): Promise<StoredMessage> => committed((tx, after) => postBotMessageIn(tx, after, args)),

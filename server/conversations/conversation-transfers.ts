@@ -5,6 +5,7 @@ import { badRequest, conflict, forbidden, notFound } from '../errors.js';
 import type { EventBus } from '../events/event-bus.js';
 import { createConversationRepository, toSummary, type ConversationRow } from './conversation-repository.js';
 import type { Actor, ConversationService } from './conversation-service.js';
+import { say } from '../../protocol/messages/catalogue.js';
 import type { ConversationNotes } from './conversation-notes.js';
 
 const LEVEL_RANK = { agent: 0, senior: 1, manager: 2 } as const;
@@ -75,7 +76,7 @@ export function createConversationTransfers(deps: { db: Db; bus: EventBus; users
         return moved;
       });
       if (args.note) await notes.add({ conversationId: c.id, author: args.from, text: `Transfer to team ${team.name}: ${args.note}` });
-      await conversations.postBotMessage({ conversationId: c.id, role: 'system', text: `You are being transferred to our ${team.name} team. Someone will be with you shortly.`, meta: { event: 'transfer' } });
+      await conversations.postBotMessage({ conversationId: c.id, role: 'system', text: say(after.language, 'transfer', { team: team.name }), meta: { event: 'transfer' } });
       bus.emit(DomainEvents.conversationTransferred, { conversation: after, ...transferred });
       return { conversation: after, kind: 'functional' as const };
     },

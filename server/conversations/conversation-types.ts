@@ -1,3 +1,4 @@
+import type { Language } from '../../protocol/messages/languages.js';
 import type { ConversationStatus, Handoff, PageInfo, VisitorIdentity } from '../../protocol/domain.js';
 
 export interface VisitorRecord extends Omit<VisitorIdentity, 'userHash' | 'jwt'> {
@@ -49,6 +50,10 @@ export interface ConversationSummary {
   contactEmail: string | null;
   /** How many times the AI handed this conversation off (more than one is a re-escalation). */
   handoffCount: number;
+  /** The visitor's language: detected from their messages, else the browser's, else null (English). */
+  language: Language | null;
+  /** `navigator.language` as the widget reported it, when supported. */
+  browserLanguage: Language | null;
 }
 
 export interface ConversationDetail extends ConversationSummary {

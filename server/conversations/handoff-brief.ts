@@ -4,6 +4,7 @@ import { saysNotHelpful } from '../understanding/loop-detection.js';
 import { contentTokens, STOPWORDS } from '../understanding/text-features.js';
 import type { Decision, IntentOutcome, SentimentOutcome } from '../pipeline/turn.js';
 import type { VisitorRecord } from './conversation-types.js';
+import { DEFAULT_LANGUAGE, LANGUAGE_NAMES, type Language } from '../../protocol/messages/languages.js';
 
 export interface BriefInput {
   text: string;
@@ -29,6 +30,8 @@ export interface BriefInput {
   summary?: { text: string } | { unavailable: string };
   /** When the brief is written (for "renews in N days"). */
   now?: Date;
+  /** The visitor's language; the brief says which when it is not English. */
+  language?: Language;
 }
 
 export interface EarlierMessage {
@@ -104,6 +107,7 @@ export function writeHandoffBrief(b: BriefInput): string {
     `Why: ${b.decision.reason}`,
     `Issue: ${describeIssue(b)}`,
     `Intent: ${b.intent.intent ?? 'unknown (out of scope)'} (${Math.round(b.intent.confidence * 100)}% confident)`,
+    b.language && b.language !== DEFAULT_LANGUAGE ? `Language: ${LANGUAGE_NAMES[b.language]} (${b.language}) — reply in ${LANGUAGE_NAMES[b.language]}` : null,
     `Customer: ${who}${unverified}${account.length ? ` — ${account.join(', ')}` : ''}`,
     renewal != null ? `Renewal: ${b.visitor.renewalDate} (in ${renewal} day${renewal === 1 ? '' : 's'})` : null,
     `Page: ${b.page ? `${b.page.title || b.page.url} (${b.page.url})` : 'unknown'}${context.length ? ` — ${context.join(', ')}` : ''}`,

@@ -34,6 +34,7 @@ import type { ConversationTransfers } from '../conversations/conversation-transf
 import type { ConversationFeedback } from '../conversations/conversation-feedback.js';
 import type { NotificationRepository } from '../notifications/notification-repository.js';
 import type { ClientAddress } from './request-address.js';
+import type { MessageTranslator } from '../llm/llm-translator.js';
 import type { WebhookStatsReader } from '../notifications/webhook-stats.js';
 import type { WebhookEndpoints } from '../notifications/webhook-endpoints.js';
 import { webhookEndpointRoutes } from './webhook-endpoint-routes.js';
@@ -86,6 +87,8 @@ export interface AppDeps {
   runtime?: RuntimeStats;
   /** Runs admins' test conversations through the live pipeline (nothing is stored). */
   conversationTests?: ConversationSuiteRunner;
+  /** Translates visitors' messages for agents (a language model is configured). */
+  translator?: MessageTranslator;
 }
 
 const MAX_BODY_BYTES = 5 * 1024 * 1024;

@@ -8,7 +8,9 @@ import type { ConversationTransfers } from '../conversations/conversation-transf
 import { createConversationSearch } from '../conversations/conversation-search.js';
 import { createVisitorHistory } from '../conversations/visitor-history.js';
 import type { Db } from '../db/db.js';
-import { notFound } from '../errors.js';
+import type { MessageTranslator } from '../llm/llm-translator.js';
+import { DEFAULT_LANGUAGE } from '../../protocol/messages/languages.js';
+import { AppError, notFound } from '../errors.js';
 import type { AttachmentService } from '../attachments/attachment-service.js';
 import { attachmentResponse } from './attachment-response.js';
 import { requireRole, type AuthEnv } from './auth-middleware.js';
@@ -21,6 +23,8 @@ export interface ConversationRouteDeps {
   notes: ConversationNotes;
   transfers: ConversationTransfers;
   feedback: ConversationFeedback;
+  /** Translates visitors' messages for agents (a language model is configured). */
+  translator?: MessageTranslator;
   attachments: AttachmentService;
 }
 
@@ -62,9 +66,18 @@ export function conversationRoutes(deps: ConversationRouteDeps) {
         notes,
         timeline,
         verdicts,
+        // The console offers "Translate to English" only when it can work.
+        translation: deps.translator !== undefined,
         ...(detail.handoff ? { handoff: detail.handoff } : {}),
         ...(detail.assignee ? { assignee: detail.assignee } : {}),
       });
+    })
+    // The visitor's message in the agent's language (English), when a language model is configured.
+    .post('/:id/messages/:messageId/translation', async (c) => {
+      if (!deps.translator) throw new AppError(503, 'translation_unavailable', 'Translating messages needs a language model: set OPENAI_API_KEY (and OPENAI_BASE_URL for another endpoint).');
+      const message = (await repo.messages(c.req.param('id'))).find((m) => m.id === c.req.param('messageId'));
+      if (!message) throw notFound('Message');
+      return c.json({ text: await deps.translator.translate(message.text, DEFAULT_LANGUAGE), language: DEFAULT_LANGUAGE });
     })
     // A visitor's file: images for the preview, PDFs as downloads (see attachment-response.ts).
     .get('/:id/attachments/:attachmentId', async (c) => {

@@ -66,7 +66,7 @@ export function knowledgeRoutes(deps: KnowledgeRouteDeps) {
     )
     .get('/suggestions', rateLimit({ max: 30, windowMs: 60_000, clientAddress: deps.clientAddress }), async (c) => {
       const q = parse(SuggestionsQuery, c.req.query());
-      const suggestions = await suggestArticles({ db: deps.db, kb: deps.kb }, { pageUrl: q.pageUrl, pageTitle: q.title, k: q.k });
+      const suggestions = await suggestArticles({ db: deps.db, kb: deps.kb }, { pageUrl: q.pageUrl, pageTitle: q.title, k: q.k, language: q.lang });
       c.header('Cache-Control', 'private, max-age=60');
       return c.json({ suggestions });
     })

@@ -158,7 +158,7 @@ const ConversationSuiteResult = z.object({
     }),
   ),
 });
-const ArticleSummary = z.object({ id: z.string(), title: z.string(), url: z.string().nullable(), pages: z.array(z.string()), tags: z.array(z.string()), updatedAt: Iso, chunks: z.number().int() });
+const ArticleSummary = z.object({ id: z.string(), title: z.string(), url: z.string().nullable(), pages: z.array(z.string()), tags: z.array(z.string()), lang: z.string(), updatedAt: Iso, chunks: z.number().int() });
 const Article = ArticleSummary.extend({ body: z.string(), format: z.enum(['markdown', 'html', 'text']), contentHash: z.string(), createdAt: Iso });
 const SearchHit = z.object({
   articleId: z.string(),
@@ -496,6 +496,7 @@ const OPERATIONS: Operation[] = [
     response: VisitorHistoryResponse,
   },
   { method: 'get', path: '/api/conversations/:id', tag: 'conversations', summary: 'One conversation: messages, handoff brief, decisions, notes, timeline', access: 'agent', response: ConversationDetail },
+  { method: 'post', path: '/api/conversations/:id/messages/:messageId/translation', tag: 'conversations', summary: "A visitor's message translated into English for the agent (503 translation_unavailable without a language model)", access: 'agent', response: z.object({ text: z.string(), language: z.string() }) },
   {
     method: 'get',
     path: '/api/conversations/:id/attachments/:attachmentId',

@@ -12,8 +12,9 @@ import { markdownToRich } from '../answers/markdown-blocks.js';
 export function createLlmAnswerer(deps: { model: ChatModel; product?: string; timeoutMs: number }): Answerer {
   return {
     name: `llm:${deps.model.name}`,
+    crossLanguage: true,
     async answer(req) {
-      const messages = await buildGroundedPrompt({ product: deps.product ?? 'Acme Projects', question: req.question, chunks: req.chunks, history: req.history, images: req.images });
+      const messages = await buildGroundedPrompt({ product: deps.product ?? 'Acme Projects', question: req.question, chunks: req.chunks, history: req.history, images: req.images, language: req.language });
       const signal = AbortSignal.timeout(deps.timeoutMs);
       let text = '';
       let flushed = 0;

@@ -3,6 +3,7 @@ import type { RichBlock } from '../../protocol/rich-text.js';
 import type { RetrievedChunk } from '../../knowledge/types.js';
 import { createArticleSections, type ArticleLoader } from '../answers/article-sections.js';
 import { composeExtractiveAnswer } from './extractive-answer.js';
+import type { Language } from '../../protocol/messages/languages.js';
 
 export interface AnswerRequest {
   question: string;
@@ -14,6 +15,8 @@ export interface AnswerRequest {
   images?: readonly AnswerImage[];
   /** Receives the answer as it is written, for streaming to the visitor. */
   onDelta?: (delta: string) => void;
+  /** The visitor's language: the answer is written in it (absent: English). */
+  language?: Language;
 }
 export interface AnswerImage {
   contentType: string;
@@ -31,6 +34,12 @@ export interface ComposedAnswer {
 /** Writes the answer from retrieved knowledge; offline extractive by default, an LLM when configured. */
 export interface Answerer {
   readonly name: string;
+  /**
+   * True when it writes in the visitor's language from articles in any language (a language
+   * model). False (the extractive composer): it quotes articles, so only ones in the visitor's
+   * language can answer them.
+   */
+  readonly crossLanguage?: boolean;
   answer(req: AnswerRequest): Promise<ComposedAnswer>;
 }
 
@@ -40,7 +49,7 @@ export function createExtractiveAnswerer(deps: { articles?: ArticleLoader } = {}
   return {
     name: 'extractive',
     async answer(req) {
-      return composeExtractiveAnswer({ question: req.question, context: req.context ?? null, chunks: req.chunks, sectionsFor });
+      return composeExtractiveAnswer({ question: req.question, context: req.context ?? null, chunks: req.chunks, sectionsFor, ...(req.language ? { language: req.language } : {}) });
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { ConversationStatus, Signal } from '../../protocol/domain.js';
 import type { Decision, IntentOutcome, LoopOutcome, SentimentOutcome } from './turn.js';
+import { DEFAULT_LANGUAGE, LANGUAGE_NAMES, type Language } from '../../protocol/messages/languages.js';
 import { socialMessage } from '../understanding/social-message.js';
 
 export interface PolicyThresholds {
@@ -44,6 +45,10 @@ export interface SignalInput {
   now?: Date;
   /** True when the previous AI turn already asked a clarifying question. */
   clarifiedLastTurn: boolean;
+  /** The visitor pressed "Talk to a person" (one click, always offered: EU AI Act Art. 50). */
+  asksForHuman?: boolean;
+  /** The visitor's language, for reasons agents read. */
+  language?: Language;
 }
 
 export interface PolicyInput extends SignalInput {
@@ -88,6 +93,7 @@ function evidenceFor(input: PolicyInput, t: PolicyThresholds): Signal[] {
     { name: 'kb_confident', value: input.retrieval.confident },
     ...(input.retrieval.topScore != null ? [{ name: 'kb_top_score', value: round(input.retrieval.topScore) }] : []),
     ...(input.draft ? [{ name: 'answer_grounded', value: input.draft.grounded }] : []),
+    ...(input.asksForHuman ? [{ name: 'talk_to_person_button', value: true }] : []),
     ...(input.loop.looping ? [{ name: 'loop', value: input.loop.reason ?? 'repeated', threshold: undefined }] : []),
     ...(input.account.accountValue != null ? [{ name: 'account_value', value: input.account.accountValue, threshold: t.highValueAccount, trips: 'above' as const }] : []),
     ...(renewalDays != null ? [{ name: 'renewal_days', value: renewalDays, threshold: t.renewalWindowDays, trips: 'below' as const }] : []),
@@ -103,7 +109,7 @@ function readSignals(input: SignalInput, t: PolicyThresholds) {
   // negation-aware signal reads the words, the classifier only sees that they are about a human.
   const unsureHumanIntent =
     input.intent.intent === 'talk_to_human' && (input.intent.confidence < HUMAN_INTENT_CONFIDENCE || has('declined_human'));
-  const askedForHuman = has('human_request') || (input.intent.intent === 'talk_to_human' && !unsureHumanIntent);
+  const askedForHuman = input.asksForHuman === true || has('human_request') || (input.intent.intent === 'talk_to_human' && !unsureHumanIntent);
   // An unsure talk_to_human prediction does not bring its "straight to a human" policy with it.
   const policy = unsureHumanIntent ? undefined : input.intent.definition?.policy;
   return { has, askedForHuman, policy };
@@ -118,9 +124,10 @@ function decideOnSignals(input: SignalInput, t: PolicyThresholds): Verdict | nul
   const social = socialMessage(input.text);
   // Once with the team, the AI only answers what it knows for sure and never re-escalates.
   if (input.status === 'queued') {
-    if (policy === 'handoff_now' || has('human_request')) return WAIT;
+    if (policy === 'handoff_now' || has('human_request') || input.asksForHuman) return WAIT;
     return social ? socialReply(social, true) : null;
   }
+  if (input.asksForHuman) return handoff('explicit_request', 'The visitor pressed "Talk to a person".');
   if (askedForHuman) return handoff('explicit_request', 'The visitor asked for a human.');
   if (has('security')) return handoff('security_signal', 'The visitor reported a possible security problem.', true);
   if (has('legal')) return handoff('legal_signal', 'The visitor mentioned legal action or a legal matter.', true);
@@ -157,6 +164,8 @@ function socialReply(kind: 'thanks' | 'greeting', waiting: boolean): Verdict {
 
 const WAIT: Verdict = { action: 'wait', reasonCode: 'waiting_for_agent', reason: 'The conversation is already waiting for an agent; the AI stays quiet.', urgent: false };
 const NOT_IN_CONTEXT = 'The AI could not find the answer in the knowledge base.';
+/** Offline, the answer exists only in articles in another language than the visitor's. */
+export const NO_ARTICLE_IN_LANGUAGE = 'no_article_in_language';
 
 /** What the signals leave open: answer from the knowledge base, ask which one was meant, or hand off. */
 function decideOnKnowledge(input: PolicyInput, t: PolicyThresholds): Verdict {
@@ -180,6 +189,10 @@ function decideOnKnowledge(input: PolicyInput, t: PolicyThresholds): Verdict {
       return { action: 'clarify', reasonCode: 'ambiguous_intent', reason: 'Two intents are equally likely; the AI asks which one was meant.', urgent: false };
     }
     return handoff('no_confident_answer', 'The knowledge base has no confident answer to this question.');
+  }
+  if (input.draft?.problem === 'other_language') {
+    const name = LANGUAGE_NAMES[input.language ?? DEFAULT_LANGUAGE];
+    return handoff(NO_ARTICLE_IN_LANGUAGE, `No help article answers this in ${name}, the visitor's language; an agent who speaks ${name} should reply.`);
   }
   if (!answerable) return handoff('answer_not_in_context', NOT_IN_CONTEXT);
   return { action: 'answer', reasonCode: 'kb_answer', reason: 'The knowledge base has a confident answer.', urgent: false };

@@ -11,10 +11,12 @@ import type { AnyStage } from './stage.js';
 import type { Trajectory, TurnInput } from './turn.js';
 import { createKeyedSerializer } from './keyed-serializer.js';
 import { SENTIMENT_STAGE } from './stages/track-sentiment.js';
+import { say } from '../../protocol/messages/catalogue.js';
+import { DEFAULT_LANGUAGE } from '../../protocol/messages/languages.js';
+import { NO_ARTICLE_IN_LANGUAGE } from './escalation-policy.js';
 import { expireTurn, handOffOnFailure } from './turn-handoffs.js';
 import { createTurnRecovery, DEFAULT_TURN_OPTIONS, type TurnOptions, type TurnOutcome, type TurnRecoveryResult } from './turn-recovery.js';
 
-const HANDOFF_TEXT = "I'm handing this conversation to our support team. Someone will be with you shortly — you can keep writing here in the meantime.";
 
 export interface ResponderHooks {
   typing(conversationId: string, on: boolean): void;
@@ -179,7 +181,8 @@ export function attachVisitorResponder(deps: {
     if (turn.draft?.streamed && reply?.kind !== 'answer') w.afterCommit(() => deps.hooks.discardDraft(conversationId, messageId));
     if (!reply || reply.kind === 'none') return;
     if (reply.kind === 'handoff' && reply.handoff) {
-      await w.postBotMessage({ conversationId, role: 'system', text: HANDOFF_TEXT, meta: { event: 'handoff' } });
+      const key = decision!.reasonCode === NO_ARTICLE_IN_LANGUAGE ? 'handoffOtherLanguage' : 'handoff';
+      await w.postBotMessage({ conversationId, role: 'system', text: say(input.language, key), meta: { event: 'handoff' } });
       await w.handOff(conversationId, reply.handoff);
       return;
     }
@@ -226,6 +229,8 @@ export function attachVisitorResponder(deps: {
       visitor: detail.visitor,
       history,
       previousTrajectory,
+      language: detail.language ?? DEFAULT_LANGUAGE,
+      asksForHuman: current.meta.asksForHuman === true,
     };
   }
 

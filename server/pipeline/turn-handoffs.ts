@@ -2,16 +2,17 @@ import type { Clock } from '../clock.js';
 import type { ConversationWork } from '../conversations/conversation-service.js';
 import type { PendingTurn } from '../conversations/pending-turns.js';
 import type { TurnOptions } from './turn-recovery.js';
+import { say } from '../../protocol/messages/catalogue.js';
 
 // Ways a visitor message ends with a person instead of an AI answer, written inside the
 // transaction that settles its pending turn (see respond-to-visitor.ts).
 
-const FAILURE_TEXT = "Sorry, I ran into a problem answering that. I'm passing you to our support team so you are not left waiting.";
 
 /** The pipeline failed: the visitor is handed to a person, never left hanging. */
 export async function handOffOnFailure(w: ConversationWork, conversationId: string, err: unknown, clock: Clock): Promise<void> {
   const message = err instanceof Error ? err.message : String(err);
-  await w.postBotMessage({ conversationId, role: 'system', text: FAILURE_TEXT, meta: { event: 'handoff', error: message } });
+  const language = (await w.repo.get(conversationId))?.language;
+  await w.postBotMessage({ conversationId, role: 'system', text: say(language, 'failure'), meta: { event: 'handoff', error: message } });
   await w.handOff(conversationId, {
     reason: 'The AI failed while answering; handed off so the visitor is not left waiting.',
     signals: [{ name: 'ai_error', value: message.slice(0, 200) }],
@@ -23,7 +24,6 @@ export async function handOffOnFailure(w: ConversationWork, conversationId: stri
   });
 }
 
-const LATE_TEXT = "Sorry for the wait — I couldn't answer this in time, so I'm passing you to our support team. Someone will be with you shortly.";
 
 /**
  * Ends a turn without running the pipeline: records why and, if the conversation is still with the
@@ -47,7 +47,7 @@ export async function expireTurn(
   await w.repo.recordDecision({ conversationId, messageId, action: 'handoff', reason, signals, trace: { reasonCode, recovered: true } });
   const conversation = await w.repo.get(conversationId);
   if (conversation?.status !== 'bot') return;
-  await w.postBotMessage({ conversationId, role: 'system', text: LATE_TEXT, meta: { event: 'handoff', reasonCode } });
+  await w.postBotMessage({ conversationId, role: 'system', text: say(conversation.language, 'late'), meta: { event: 'handoff', reasonCode } });
   await w.handOff(conversationId, {
     reason,
     signals,

@@ -3,6 +3,7 @@ import type { RichBlock } from '../../protocol/rich-text.js';
 import type { RetrievalResult } from '../../knowledge/types.js';
 import type { IntentDefinition, IntentPrediction, SentimentResult } from '../understanding/types.js';
 import type { VisitorRecord } from '../conversations/conversation-types.js';
+import type { Language } from '../../protocol/messages/languages.js';
 
 export interface Trajectory {
   smoothed: number;
@@ -23,6 +24,10 @@ export interface TurnInput {
   /** Earlier messages, oldest first, without the new one. */
   history: Array<{ role: Role; text: string; meta: Record<string, unknown> }>;
   previousTrajectory: Trajectory | null;
+  /** The visitor's language (the conversation's, see server/i18n/detect-language.ts); absent: English. */
+  language?: Language;
+  /** The visitor pressed "Talk to a person" for this message. */
+  asksForHuman?: boolean;
 }
 
 /** What the language model said about a low-confidence local prediction (see server/llm/llm-intent-check.ts). */
@@ -75,8 +80,12 @@ export interface Draft {
   rich?: RichBlock[];
   /** The composer's own check: the context answers the question. */
   grounded: boolean;
-  /** Why it is not grounded: `no_answer` (the model said the context has no answer), `empty`. */
-  problem?: 'no_answer' | 'empty';
+  /**
+   * Why it is not grounded: `no_answer` (the model said the context has no answer), `empty`,
+   * `other_language` (the answer is only in articles in another language than the visitor's, and
+   * the answerer cannot translate).
+   */
+  problem?: 'no_answer' | 'empty' | 'other_language';
   /** Part of it already reached the visitor as `message:delta`. */
   streamed: boolean;
   /** Why no answer was drafted (the decision cannot be a knowledge answer). */

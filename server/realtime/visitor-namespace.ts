@@ -17,6 +17,8 @@ import type { VisitorLimits } from '../limits/visitor-limits.js';
 import { RateLimitedError } from '../limits/rate-limited-error.js';
 import { visitorRoom } from './rooms.js';
 import { createKeyedSerializer } from '../pipeline/keyed-serializer.js';
+import { DEFAULT_LANGUAGE, supportedLanguage, type Language } from '../../protocol/messages/languages.js';
+import { widgetText } from '../../protocol/messages/catalogue.js';
 
 export interface VisitorSocketData {
   conversationId: string;
@@ -29,6 +31,8 @@ export interface VisitorSocketData {
   lastMessageId?: string;
   /** The address limits count (see TRUST_PROXY). */
   address: string;
+  /** The browser's language, when it is one Firstline writes in. */
+  browserLanguage: Language | null;
 }
 export type VisitorNamespace = Namespace<VisitorClientToServer, VisitorServerToClient, Record<string, never>, VisitorSocketData>;
 
@@ -87,6 +91,7 @@ export function setupVisitorNamespace(nsp: VisitorNamespace, deps: VisitorNamesp
       token: sameSession && auth.token ? auth.token : await tokens.signVisitor({ cid: conversationId, vid: visitorId }),
       lastMessageId: sameSession ? auth.lastMessageId : undefined,
       address,
+      browserLanguage: supportedLanguage(auth.locale),
     };
   }
 
@@ -119,8 +124,13 @@ export function setupVisitorNamespace(nsp: VisitorNamespace, deps: VisitorNamesp
           ...(msg.attachments?.length ? { attachments: msg.attachments } : {}),
           identityChanged: !identitySaved && data.identity !== undefined,
           beforeCreate: countNewConversation,
+          browserLanguage: data.browserLanguage,
+          asksForHuman: msg.human === true,
         });
         identitySaved = true;
+        // Every tab of this conversation switches to the language the visitor now writes in.
+        const language = res.conversation.language;
+        if (res.languageChanged && language) nsp.to(visitorRoom(data.conversationId)).emit('language', { language, text: widgetText(language) });
         return { id: res.message.id };
       }) as VisitorClientToServer['message'],
     );
@@ -183,6 +193,9 @@ export function setupVisitorNamespace(nsp: VisitorNamespace, deps: VisitorNamesp
     await socket.join(visitorRoom(data.conversationId));
     const existing = await conversations.repo.get(data.conversationId);
     socket.emit('session', { conversationId: data.conversationId, token: data.token, status: existing?.status ?? 'bot' });
+    // The widget has English built in; any other language's texts come with the session.
+    const language = existing?.language ?? data.browserLanguage;
+    if (language && language !== DEFAULT_LANGUAGE) socket.emit('language', { language, text: widgetText(language) });
     if (!existing) return;
     if (data.page) await conversations.repo.recordPage(existing.id, data.page);
     if (data.lastMessageId) {

@@ -16,6 +16,8 @@ export interface RoutingRequest {
   waitedSeconds: number;
   /** Agents who already let an offer lapse or declined: skip them. */
   exclude: readonly string[];
+  /** The visitor's language: agents with its skill (`lang:de`) come first; English needs none. */
+  language?: string | null;
 }
 
 export interface RoutingOptions {
@@ -28,12 +30,15 @@ export const GENERALIST_SKILL = 'general';
 
 export interface RoutingChoice {
   agentId: string;
-  why: 'previous_agent' | 'least_loaded_skilled' | 'generalist_fallback';
+  why: 'previous_agent' | 'least_loaded_skilled' | 'speaks_language' | 'generalist_fallback';
 }
 
 export function chooseAgent(req: RoutingRequest, agents: readonly AgentCandidate[], opts: RoutingOptions = DEFAULT_ROUTING_OPTIONS): RoutingChoice | null {
   const available = agents.filter((a) => a.online && a.withinHours && a.load < a.maxConcurrent && !req.exclude.includes(a.id));
-  const skilled = req.skill ? available.filter((a) => a.skills.includes(req.skill!)) : available;
+  // A visitor who writes German needs an agent who reads it more than one who knows the topic.
+  const speakers = req.language && req.language !== 'en' ? available.filter((a) => a.skills.includes(`lang:${req.language}`)) : [];
+  const pool = speakers.length ? speakers : available;
+  const skilled = req.skill ? pool.filter((a) => a.skills.includes(req.skill!)) : pool;
 
   const previous = req.previousAssigneeId ? available.find((a) => a.id === req.previousAssigneeId) : undefined;
   // Continuity beats skill match: the customer's previous agent already knows the story.
@@ -41,6 +46,8 @@ export function chooseAgent(req: RoutingRequest, agents: readonly AgentCandidate
 
   const best = leastLoaded(skilled);
   if (best) return { agentId: best.id, why: 'least_loaded_skilled' };
+  const speaker = leastLoaded(speakers);
+  if (speaker) return { agentId: speaker.id, why: 'speaks_language' };
 
   if (req.waitedSeconds >= opts.generalistAfterSeconds) {
     const generalists = available.filter((a) => a.skills.includes(GENERALIST_SKILL) || a.skills.length === 0);

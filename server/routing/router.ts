@@ -87,6 +87,7 @@ export function createRouter(deps: { db: Db; bus: EventBus; conversations: Conve
         const choice = chooseAgent(
           {
             skill: row.skill,
+            language: row.language,
             previousAssigneeId: row.previous_assignee_id,
             waitedSeconds: row.handed_off_at ? (now.getTime() - row.handed_off_at.getTime()) / 1000 : 0,
             exclude: declined,

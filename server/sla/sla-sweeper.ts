@@ -9,8 +9,8 @@ import type { ConsoleNotification, NotificationRepository } from '../notificatio
 import { enqueueDelivery } from '../notifications/outbox.js';
 import { noWebhooks, type WebhookOutbox } from '../notifications/webhook-outbox.js';
 import { slaBand, type SlaPolicies } from './sla-policy.js';
+import { say } from '../../protocol/messages/catalogue.js';
 
-const ESCALATED_TEXT = 'Your case has been escalated to a senior member of our team because it is taking longer than it should. Thank you for your patience.';
 
 export interface SlaSweepResult {
   warned: number;
@@ -126,7 +126,7 @@ export function createSlaSweeper(deps: {
       body: `${row.handoff?.reason ?? 'Handed-off conversation'} — ${priorityBand(row.priority).label.toLowerCase()} priority (${row.priority}), ${row.status === 'assigned' ? 'assigned' : 'still unassigned'}.`,
       at: now,
     });
-    const { message } = await createConversationRepository(tx).insertMessage({ conversationId: row.id, role: 'system', text: ESCALATED_TEXT, meta: { event: 'sla_escalated' } });
+    const { message } = await createConversationRepository(tx).insertMessage({ conversationId: row.id, role: 'system', text: say(c.language, 'escalated'), meta: { event: 'sla_escalated' } });
     await webhooks.record(tx, DomainEvents.messageCreated, { message, conversation: c });
     await webhooks.send(tx, DomainEvents.slaBreached, { conversationId: row.id, deadline, dueAt: due.toISOString(), priority: row.priority });
     const critical = slaBand(row.priority, deps.sla).name === 'critical';

@@ -113,3 +113,36 @@ describe(`knowledge base ingest (${dbKind})`, () => {
     await kb.reindex();
   });
 });
+
+describe(`article languages (${dbKind})`, () => {
+  let t: TestDb;
+  let kb: FirstlineKnowledgeBase;
+  beforeAll(async () => {
+    t = await openTestDb();
+    kb = createKnowledgeBase({ db: t.db, embeddings: new LocalEmbeddings() });
+  });
+  afterAll(async () => t?.dispose());
+
+  it('keeps the front-matter language, detects it when absent, and rejects a bad one', async () => {
+    const given = await kb.addArticle({ ...article, lang: 'de-DE', source: 'given.md' });
+    const detected = await kb.addArticle({
+      title: 'Abonnement kündigen',
+      body: 'Sie können ein kostenpflichtiges Abonnement jederzeit selbst kündigen. Öffnen Sie dazu die Einstellungen.',
+      format: 'markdown',
+    });
+    expect((await kb.getArticle(given.id))!.lang).toBe('de');
+    expect((await kb.getArticle(detected.id))!.lang).toBe('de');
+    await expect(kb.addArticle({ ...article, lang: 'klingon' })).rejects.toBeInstanceOf(InvalidArticleError);
+  });
+
+  it("ranks the article in the visitor's language first, and keeps the other in the results", async () => {
+    const en = await kb.addArticle({ title: 'Cancel your subscription', body: 'Go to Settings > Billing > Plan and click Cancel subscription.', format: 'markdown', lang: 'en' });
+    const fr = await kb.addArticle({ title: 'Résilier votre abonnement', body: 'Allez dans Settings > Billing > Plan et cliquez sur Cancel subscription.', format: 'markdown', lang: 'fr' });
+    // Words both articles share (the product's English UI labels): the language decides the order.
+    const query = 'Settings > Billing > Plan';
+    const inFrench = await kb.search(query, { language: 'fr' });
+    expect(inFrench.results[0]).toMatchObject({ articleId: fr.id, lang: 'fr' });
+    expect(inFrench.results.map((r) => r.articleId)).toContain(en.id);
+    expect((await kb.search(query, { language: 'en' })).results[0]!.articleId).toBe(en.id);
+  });
+});

@@ -54,6 +54,34 @@ describe(`answers from an OpenAI-compatible model (${dbKind})`, () => {
     expect(userPrompt()).toMatch(/<context>[\s\S]*billing email[\s\S]*<\/context>/i);
   });
 
+  it("answers a German visitor in German from an English article (offline this would be a handoff)", async () => {
+    fake.reply = () => ({ text: 'Öffnen Sie Settings > API und klicken Sie auf Create key [1].' });
+    const s = await connect(`${server.url}/visitor`, { page: { url: 'http://localhost/settings/integrations', title: 'Integrations' }, locale: 'de-DE' });
+    sockets.push(s);
+    await nextEvent(s, 'session');
+    const answer = nextEvent<ChatMessage>(s, 'message', (m) => m.role === 'ai');
+    await emitAck(s, 'message', { clientMessageId: 'de1', text: 'Wie erstelle ich einen API key für Webhooks?' });
+    const ai = await answer;
+    expect(ai.text).toBe('Öffnen Sie Settings > API und klicken Sie auf Create key [1].');
+    expect(ai.citations?.[0]?.title).toBe('API keys and webhooks');
+    expect(systemPrompt()).toContain('Write your answer in German');
+  });
+
+  it("shows an agent the visitor's message translated into English", async () => {
+    const s = await connect(`${server.url}/visitor`, { page: { url: 'http://localhost/billing', title: 'Billing' }, locale: 'de-DE' });
+    sockets.push(s);
+    const { conversationId } = await nextEvent<{ conversationId: string }>(s, 'session');
+    fake.reply = () => ({ text: 'I would like to talk to a person, please.' });
+    const ack = await emitAck(s, 'message', { clientMessageId: 'tr1', text: 'Ich möchte bitte mit einer Person sprechen.', human: true });
+    await server.idle();
+    const token = await login(server);
+    fake.reply = (body) => ({ text: body.messages.some((m) => m.content.includes('into English')) ? 'I would like to talk to a person, please.' : 'unexpected' });
+    const res = await fetch(`${server.url}/api/conversations/${conversationId}/messages/${ack.id}/translation`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ text: 'I would like to talk to a person, please.', language: 'en' });
+    expect(userPrompt()).toContain('<message>\nIch möchte bitte mit einer Person sprechen.\n</message>');
+  });
+
   it('hands off, without showing the marker, when the model says the context has no answer', async () => {
     fake.reply = () => ({ text: 'NO_ANSWER', chunks: ['NO_', 'ANSWER'] });
     const s = await visitor();

@@ -10,6 +10,7 @@ import { Suggestions } from './Suggestions.js';
 import { ContactForm, CsatForm } from './FollowUp.js';
 import type { SuggestionSource } from '../suggestions.js';
 import { keepFocusIn } from '../keep-focus-in.js';
+import { t } from '../text.js';
 import { useMediaQuery } from '../use-media-query.js';
 
 export interface ChatPanelProps {
@@ -34,7 +35,8 @@ export interface ChatPanelProps {
  */
 export function ChatPanel({ model, title, open, panelRef, inputRef, baseUrl, onClose, suggestions, page, greeting, avatar }: ChatPanelProps) {
   const agent = model.agentName.value;
-  const subtitle = agent ? `You're chatting with ${agent}` : model.queue.value ? 'Waiting for our team' : 'AI assistant · our team is one message away';
+  const queued = model.queue.value;
+  const subtitle = agent ? t('subAgent', { name: agent }) : queued ? t('subQueue') : t('subAi');
 
   // The same breakpoint as the full-screen layout in styles.css.
   const modal = useMediaQuery('(max-width: 480px)');
@@ -78,6 +80,14 @@ export function ChatPanel({ model, title, open, panelRef, inputRef, baseUrl, onC
           </svg>
         </button>
       </header>
+      {!agent && !queued && (
+        // EU AI Act Art. 50: the visitor knows it is an AI, and a person is always one click away.
+        <div class="fl-queue" data-testid="ai-note">
+          <button type="button" class="fl-link-btn" data-testid="talk-to-person" onClick={() => model.send(t('humanMsg'), undefined, true)}>
+            {t('human')}
+          </button>
+        </div>
+      )}
       <ConnectionBanner state={model.connection.value} />
       <QueueStatus queue={model.queue.value} />
       <Transcript greeting={greeting} messages={model.messages.value} open={open} baseUrl={baseUrl} onRetry={(id) => model.retry(id)} feedback={model.feedback.value} onFeedback={(id, helpful) => model.sendFeedback(id, helpful)} loadFile={model.file} />

@@ -1,11 +1,12 @@
 import type { Citation } from '../../protocol/domain.js';
+import { t } from '../text.js';
 import { safeLinkHref } from '../safe-url.js';
 
 /** Sources behind an AI answer; only http(s) targets become links, anything else is plain text. */
 export function Citations({ citations, base }: { citations: Citation[]; base: string }) {
   return (
     <div class="fl-cites">
-      <span class="fl-cites-label">{citations.length > 1 ? 'Read the full articles' : 'Read the full article'}</span>
+      <span class="fl-cites-label">{t(citations.length > 1 ? 'readAll' : 'readOne')}</span>
       <ul>
         {citations.map((c, i) => {
           const href = safeLinkHref(c.url, base);

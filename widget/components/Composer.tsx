@@ -1,6 +1,7 @@
 import type { RefObject, TargetedEvent, TargetedKeyboardEvent } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import type { AttachmentRef } from '../../protocol/attachments.js';
+import { t } from '../text.js';
 import { LIMITS } from '../../protocol/limits.js';
 
 export interface ComposerProps {
@@ -96,7 +97,7 @@ export function Composer({ inputRef, onSend, onUpload }: ComposerProps) {
         ref={inputRef}
         class="fl-input"
         aria-label="Message"
-        placeholder="Type your message…"
+        placeholder={t('input')}
         rows={1}
         maxLength={LIMITS.messageText}
         value={text}

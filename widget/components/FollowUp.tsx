@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { ChatModel } from '../chat-model.js';
+import { t } from '../text.js';
 import { isEmail, ratingLabel } from '../follow-up.js';
 
 /** Shown when nobody can answer now (the queue notice says so): leave an email to continue by. Text only. */
@@ -12,7 +13,7 @@ export function ContactForm({ model }: { model: ChatModel }) {
   if (state === 'saved') {
     return (
       <p class="fl-follow" role="status" data-testid="contact-saved">
-        Thanks, we will reply to {email || 'your email'}.
+        {t('mailSaved', { email: email || 'your email' })}
       </p>
     );
   }
@@ -28,7 +29,7 @@ export function ContactForm({ model }: { model: ChatModel }) {
       }}
     >
       <p id="fl-contact-title" class="fl-follow-title">
-        Prefer email? Leave your address and we'll continue there.
+        {t('mailTitle')}
       </p>
       <div class="fl-follow-row">
         <input
@@ -43,12 +44,12 @@ export function ContactForm({ model }: { model: ChatModel }) {
           onInput={(e) => setEmail(e.currentTarget.value)}
         />
         <button type="submit" class="fl-follow-btn" disabled={state === 'sending' || !isEmail(email)}>
-          Continue by email
+          {t('mailSend')}
         </button>
       </div>
       {state === 'failed' && (
         <p class="fl-follow-error" role="alert">
-          That did not go through. Please try again.
+          {t('retryFail')}
         </p>
       )}
     </form>
@@ -64,7 +65,7 @@ export function CsatForm({ model }: { model: ChatModel }) {
   if (state === 'done') {
     return (
       <p class="fl-follow" role="status" data-testid="csat-thanks">
-        Thank you for your feedback!
+        {t('csatThanks')}
       </p>
     );
   }
@@ -79,7 +80,7 @@ export function CsatForm({ model }: { model: ChatModel }) {
       }}
     >
       <p id="fl-csat-title" class="fl-follow-title">
-        How did we do?
+        {t('csatTitle')}
       </p>
       <div class="fl-rating" role="group" aria-labelledby="fl-csat-title">
         {[1, 2, 3, 4, 5].map((n) => (
@@ -92,13 +93,13 @@ export function CsatForm({ model }: { model: ChatModel }) {
         <div class="fl-follow-row">
           <input aria-label="Comment (optional)" maxLength={2000} placeholder="Anything to add? (optional)" value={comment} onInput={(e) => setComment(e.currentTarget.value)} />
           <button type="submit" class="fl-follow-btn" disabled={state === 'sending'}>
-            Send rating
+            {t('csatSend')}
           </button>
         </div>
       )}
       {state === 'failed' && (
         <p class="fl-follow-error" role="alert">
-          That did not go through. Please try again.
+          {t('retryFail')}
         </p>
       )}
     </form>

@@ -1,5 +1,6 @@
 import type { FeedbackState } from '../chat-model.js';
 import type { ViewMessage } from '../message-list.js';
+import { t } from '../text.js';
 import { avatarColour, avatarInitial } from '../../protocol/avatar.js';
 import { Citations } from './Citations.js';
 import { RichText } from './RichText.js';
@@ -15,7 +16,6 @@ export interface MessageItemProps {
   loadFile?: (id: string) => Promise<Blob>;
 }
 
-const AUTHOR: Record<ViewMessage['role'], string> = { visitor: 'You', ai: 'AI assistant', agent: 'Support agent', system: '' };
 
 // Set through the CSSOM (allowed by a strict style-src) and kept out of styles.css, which ships in the 5 kB loader.
 const AUTHOR_ROW = { display: 'flex', alignItems: 'center', gap: '6px' };
@@ -23,7 +23,7 @@ const AVATAR = { width: '22px', height: '22px', borderRadius: '50%', display: 'i
 
 /** One message. Text is rendered as text (never HTML); line breaks are kept by CSS. */
 export function MessageItem({ message: m, base, onRetry, feedback, onFeedback, loadFile }: MessageItemProps) {
-  const author = m.role === 'agent' ? m.authorName || AUTHOR.agent : AUTHOR[m.role];
+  const author = m.role === 'agent' ? m.authorName || t('agent') : t('ai');
   return (
     <div
       class={`fl-msg fl-msg-${m.role}${m.delivery === 'pending' ? ' fl-pending' : ''}`}
@@ -71,19 +71,19 @@ function Feedback({ id, state, onFeedback }: { id: string; state: FeedbackState 
   if (state === 'yes' || state === 'no') {
     return (
       <span class="fl-meta fl-feedback" data-testid="feedback" data-feedback={state} role="status">
-        {state === 'yes' ? 'Thanks for letting us know!' : 'Thanks. A person from our team will help with your next message.'}
+        {t(state === 'yes' ? 'fbYes' : 'fbNo')}
       </span>
     );
   }
   const busy = state === 'sending';
   return (
-    <span class="fl-meta fl-feedback" data-testid="feedback" role="group" aria-label="Did this help?">
-      <span id={`fl-fb-${id}`}>{state === 'failed' ? 'Could not send that; try again. Did this help?' : 'Did this help?'}</span>{' '}
+    <span class="fl-meta fl-feedback" data-testid="feedback" role="group" aria-label={t('helped')}>
+      <span id={`fl-fb-${id}`}>{state === 'failed' ? 'Could not send that; try again. ' : ''}{t('helped')}</span>{' '}
       <button type="button" class="fl-link-btn" disabled={busy} aria-describedby={`fl-fb-${id}`} onClick={() => onFeedback(id, true)}>
-        Yes
+        {t('yes')}
       </button>{' '}
       <button type="button" class="fl-link-btn" disabled={busy} aria-describedby={`fl-fb-${id}`} onClick={() => onFeedback(id, false)}>
-        No
+        {t('no')}
       </button>
     </span>
   );

@@ -1,6 +1,7 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { FeedbackState } from '../chat-model.js';
 import type { ViewMessage } from '../message-list.js';
+import { t } from '../text.js';
 import { MessageItem } from './MessageItem.js';
 
 export interface TranscriptProps {
@@ -73,11 +74,8 @@ export function Transcript({ messages, open, baseUrl, onRetry, feedback = {}, on
     // Focusable so keyboard users can scroll it (it is a scrollable region).
     <div ref={logRef} class="fl-log" role="log" aria-live="polite" aria-label="Conversation" tabIndex={0} onScroll={onScroll}>
       {messages.length === 0 && (
-        <p class="fl-empty">
-          {/* The admin's greeting (console appearance) replaces the built-in one. */}
-          {greeting ||
-            'Hi! Ask us anything. Our AI assistant answers first, and a person from our team can take over whenever you want: just ask.'}
-        </p>
+        // The admin's greeting (console appearance) replaces the built-in one.
+        <p class="fl-empty">{greeting || t('greet')}</p>
       )}
       {messages.map((m) => (
         <MessageItem

@@ -4,13 +4,9 @@ import { writeHandoffBrief } from '../../conversations/handoff-brief.js';
 import { handoffPriority } from '../../routing/priority.js';
 import type { HandoffSummarizer } from '../../llm/llm-handoff-summary.js';
 import type { Stage } from '../stage.js';
+import { say } from '../../../protocol/messages/catalogue.js';
 import type { Reply, Turn } from '../turn.js';
 
-const GREETING = "Hi! I'm the Acme assistant. Ask me anything about your account, billing or the product, or ask for a person at any time.";
-const THANKS = "You're welcome! If anything else comes up, just write here.";
-const WAITING_NOTE = '(While you wait for our team:) ';
-const THANKS_WAITING = "You're welcome! You are still in the queue for a person; if you no longer need one, you can simply close this chat.";
-const GREETING_WAITING = 'Hi! You are in the queue and a person from our team will be with you shortly. You can keep writing here in the meantime.';
 
 /**
  * Stage 7: render the decision as what the visitor sees — the drafted answer, a question back, or
@@ -45,14 +41,14 @@ export function createComposeReplyStage(deps: {
         case 'handoff':
           return { reply: { kind: 'handoff', text: '', citations: [], handoff: await handoffFor(turn, now()) } };
         case 'answer': {
-          if (d.reasonCode === 'small_talk') return { reply: { kind: 'answer', text: GREETING, citations: [] } };
-          if (d.reasonCode === 'thanks') return { reply: { kind: 'answer', text: THANKS, citations: [] } };
-          if (d.reasonCode === 'thanks_while_waiting') return { reply: { kind: 'answer', text: THANKS_WAITING, citations: [] } };
-          if (d.reasonCode === 'small_talk_while_waiting') return { reply: { kind: 'answer', text: GREETING_WAITING, citations: [] } };
+          if (d.reasonCode === 'small_talk') return { reply: { kind: 'answer', text: say(turn.language, 'greeting'), citations: [] } };
+          if (d.reasonCode === 'thanks') return { reply: { kind: 'answer', text: say(turn.language, 'thanks'), citations: [] } };
+          if (d.reasonCode === 'thanks_while_waiting') return { reply: { kind: 'answer', text: say(turn.language, 'thanksWaiting'), citations: [] } };
+          if (d.reasonCode === 'small_talk_while_waiting') return { reply: { kind: 'answer', text: say(turn.language, 'greetingWaiting'), citations: [] } };
           const draft = turn.draft;
           // The policy answers from the knowledge base only with a grounded draft; anything else is a bug upstream.
           if (!draft || draft.skipped || !draft.grounded) throw new Error(`compose-reply: decision "${d.reasonCode}" has no grounded draft to render`);
-          const prefix = d.reasonCode === 'answer_while_waiting' ? WAITING_NOTE : '';
+          const prefix = d.reasonCode === 'answer_while_waiting' ? say(turn.language, 'waitingNote') : '';
           const rich = draft.rich && prefix ? [{ p: [prefix.trim()] }, ...draft.rich] : draft.rich;
           return { reply: { kind: 'answer', text: prefix + draft.text, citations: draft.citations, ...(rich ? { rich } : {}) } };
         }
@@ -65,7 +61,7 @@ function clarify(turn: Readonly<Turn>): Reply {
   const options = (turn.intent?.ranked ?? []).slice(0, 2).map((r) => r.intent.replace(/_/g, ' '));
   return {
     kind: 'clarify',
-    text: `I want to get this right: is your question about ${options.join(' or ')}? A few more words about what you are trying to do will help.`,
+    text: say(turn.language, 'clarify', { options: options.join(` ${say(turn.language, 'or')} `) }),
     citations: [],
   };
 }
@@ -91,12 +87,13 @@ function buildHandoff(turn: Readonly<Turn>, at: Date, summary?: { text: string }
       role: m.role,
       text: m.text,
       intent: (m.meta.intent as { name?: string | null } | null | undefined)?.name ?? null,
-      asksForHuman: ((m.meta.sentiment as { signals?: Array<{ name: string; value: number }> } | null | undefined)?.signals ?? []).some(
+      asksForHuman: m.meta.asksForHuman === true || ((m.meta.sentiment as { signals?: Array<{ name: string; value: number }> } | null | undefined)?.signals ?? []).some(
         (s) => s.name === 'human_request' && s.value >= 0.5,
       ),
       citations: Array.isArray(m.meta.citations) ? (m.meta.citations as Citation[]) : [],
     })),
     ...(summary ? { summary } : {}),
+    ...(turn.language ? { language: turn.language } : {}),
     now: at,
   });
   return {
@@ -112,6 +109,7 @@ function buildHandoff(turn: Readonly<Turn>, at: Date, summary?: { text: string }
     }),
     intent: intent.intent,
     skill: intent.definition?.skill ?? null,
+    ...(turn.language ? { language: turn.language } : {}),
     urgent: d.urgent,
     sentiment: sentiment.trajectory.smoothed,
     createdAt: at.toISOString(),

@@ -32,6 +32,8 @@ function signalInputFor(turn: Readonly<Turn>, deps: DecideDeps): { input: Signal
     loop: turn.loop,
     account,
     clarifiedLastTurn: lastAi?.meta.kind === 'clarify',
+    asksForHuman: turn.asksForHuman === true,
+    ...(turn.language ? { language: turn.language } : {}),
     now: (deps.now ?? (() => new Date()))(),
   };
   return { input, thresholds };

@@ -1,6 +1,7 @@
 import { followUpContext } from '../../answers/follow-up.js';
 import type { AnswerImage, Answerer } from '../answerer.js';
 import type { Stage } from '../stage.js';
+import { DEFAULT_LANGUAGE } from '../../../protocol/messages/languages.js';
 import type { Draft } from '../turn.js';
 
 /**
@@ -25,6 +26,12 @@ export function createDraftAnswerStage(deps: {
       if (retrieval.skipped || !retrieval.confident) {
         return { draft: { text: '', citations: [], grounded: false, streamed: false, skipped: retrieval.skipped ?? 'no confident knowledge' } };
       }
+      // An answerer that quotes articles can only answer from ones in the visitor's language.
+      const language = turn.language ?? DEFAULT_LANGUAGE;
+      const chunks = deps.answerer.crossLanguage ? retrieval.results : retrieval.results.filter((c) => c.lang === language);
+      if (retrieval.results[0] && chunks[0] !== retrieval.results[0]) {
+        return { draft: { text: '', citations: [], grounded: false, problem: 'other_language', streamed: false } };
+      }
       let streamed = false;
       const onDelta = deps.stream
         ? (delta: string) => {
@@ -37,7 +44,8 @@ export function createDraftAnswerStage(deps: {
         question: turn.text,
         context: followUpContext(turn),
         ...(images.length ? { images } : {}),
-        chunks: retrieval.results,
+        chunks,
+        language,
         history: turn.history.map((m) => ({ role: m.role, text: m.text })),
         ...(onDelta ? { onDelta } : {}),
       });

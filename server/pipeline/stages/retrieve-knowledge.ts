@@ -1,5 +1,6 @@
 import type { KnowledgeBase } from '../../../knowledge/types.js';
 import type { Stage } from '../stage.js';
+import { DEFAULT_LANGUAGE } from '../../../protocol/messages/languages.js';
 import type { Turn } from '../turn.js';
 
 /**
@@ -19,7 +20,7 @@ export function createRetrieveKnowledgeStage(deps: {
     async run(turn) {
       const skip = deps.notNeeded?.(turn) ?? null;
       if (skip) return { retrieval: { results: [], confident: false, skipped: skip } };
-      return { retrieval: await deps.kb.search(deps.query?.(turn) ?? turn.text, { pageUrl: turn.page?.url, k: deps.k ?? 3 }) };
+      return { retrieval: await deps.kb.search(deps.query?.(turn) ?? turn.text, { pageUrl: turn.page?.url, k: deps.k ?? 3, language: turn.language ?? DEFAULT_LANGUAGE }) };
     },
   };
 }
