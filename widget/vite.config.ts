@@ -31,8 +31,8 @@ export default defineConfig({
   ],
   // Preact and socket.io-client check NODE_ENV.
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-  // The widget speaks socket.io's text packets only: a small parser in place of socket.io-parser.
-  resolve: { alias: { 'socket.io-parser': here('./socket-text-parser.ts') } },
+  // The widget speaks socket.io's and engine.io's text packets only: small parsers in their place.
+  resolve: { alias: { 'socket.io-parser': here('./socket-text-parser.ts'), 'engine.io-parser': here('./engine-text-parser.ts') } },
   publicDir: false,
   build: {
     outDir: here('../dist/widget'),
