@@ -45,6 +45,8 @@ export const DEFAULT_INTENTS_A: IntentDefinition[] = [
     severity: 1,
     examples: [
       'where can I find my invoices?',
+      'the confirmation for my new billing address never arrived',
+      'I updated the invoice email and the verification mail did not come',
       'I need a receipt for last month',
       'how do I update my credit card',
       'can you add our VAT number to the invoice',
