@@ -143,10 +143,10 @@ function NoDeliveries({ status, configured }: { status: DeliveryStatus | null; c
   if (!configured)
     return (
       <div class="empty-state">
-        <h2>No webhook configured</h2>
+        <h2>No deliveries yet</h2>
         <p class="muted">
-          Set <code>WEBHOOK_URL</code> (and <code>WEBHOOK_SECRET</code> to sign each request) and restart the server: every conversation event,
-          handoff, SLA alert and rating is then POSTed to it, retried with backoff, and listed here.
+          Add an endpoint above (or set <code>WEBHOOK_URL</code> and restart the server): every conversation event, handoff, SLA alert and
+          rating it subscribes to is then POSTed to it, signed, retried with backoff, and listed here.
         </p>
       </div>
     );
