@@ -74,7 +74,7 @@ export function conversationRoutes(deps: ConversationRouteDeps) {
     })
     // The visitor's message in the agent's language (English), when a language model is configured.
     .post('/:id/messages/:messageId/translation', async (c) => {
-      if (!deps.translator) throw new AppError(503, 'translation_unavailable', 'Translating messages needs a language model: set OPENAI_API_KEY (and OPENAI_BASE_URL for another endpoint).');
+      if (!deps.translator) throw new AppError(409, 'translation_unavailable', 'Translating messages needs a language model: set OPENAI_API_KEY (and OPENAI_BASE_URL for another endpoint).');
       const message = (await repo.messages(c.req.param('id'))).find((m) => m.id === c.req.param('messageId'));
       if (!message) throw notFound('Message');
       return c.json({ text: await deps.translator.translate(message.text, DEFAULT_LANGUAGE), language: DEFAULT_LANGUAGE });

@@ -496,7 +496,7 @@ const OPERATIONS: Operation[] = [
     response: VisitorHistoryResponse,
   },
   { method: 'get', path: '/api/conversations/:id', tag: 'conversations', summary: 'One conversation: messages, handoff brief, decisions, notes, timeline', access: 'agent', response: ConversationDetail },
-  { method: 'post', path: '/api/conversations/:id/messages/:messageId/translation', tag: 'conversations', summary: "A visitor's message translated into English for the agent (503 translation_unavailable without a language model)", access: 'agent', response: z.object({ text: z.string(), language: z.string() }) },
+  { method: 'post', path: '/api/conversations/:id/messages/:messageId/translation', tag: 'conversations', summary: "A visitor's message translated into English for the agent (409 translation_unavailable without a language model)", access: 'agent', response: z.object({ text: z.string(), language: z.string() }) },
   {
     method: 'get',
     path: '/api/conversations/:id/attachments/:attachmentId',

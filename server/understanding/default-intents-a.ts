@@ -45,8 +45,6 @@ export const DEFAULT_INTENTS_A: IntentDefinition[] = [
     severity: 1,
     examples: [
       'where can I find my invoices?',
-      'the confirmation for my new billing address never arrived',
-      'I updated the invoice email and the verification mail did not come',
       'I need a receipt for last month',
       'how do I update my credit card',
       'can you add our VAT number to the invoice',
@@ -152,6 +150,7 @@ export const DEFAULT_INTENTS_A: IntentDefinition[] = [
     policy: 'ai_answer',
     severity: 1,
     examples: [
+      'changed the billing email and the confirmation message never arrived',
       'how do I add a new user',
       'invite my team to the workspace',
       'remove a user who left the company',

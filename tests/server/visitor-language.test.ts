@@ -134,7 +134,7 @@ describe(`the visitor's language (${dbKind})`, () => {
     await v.say('Ich möchte bitte mit einer Person sprechen.', { human: true });
     const id = (await v.detail()).messages.find((m) => m.role === 'visitor')!.id;
     const res = await fetch(`${server.url}/api/conversations/${v.conversationId}/messages/${id}/translation`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
-    expect(res.status).toBe(503);
+    expect(res.status).toBe(409);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('translation_unavailable');
   });
 
