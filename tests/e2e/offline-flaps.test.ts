@@ -33,13 +33,21 @@ function transcript(page: Page): Promise<string[]> {
 }
 
 /** The stored conversation, as an agent sees it. */
+// One admin token per server: `converged` polls every 150 ms, and signing in that often trips the login throttle.
+const tokens = new WeakMap<RunningServer, Promise<string>>();
+const adminToken = (server: RunningServer): Promise<string> => {
+  if (!tokens.has(server)) tokens.set(server, login(server));
+  return tokens.get(server)!;
+};
+
 async function stored(server: RunningServer, page: Page): Promise<string[]> {
   const id = await page.evaluate(() => {
     const key = Object.keys(localStorage).find((k) => k.startsWith('firstline:v1:') && k.endsWith(':session'));
     return key ? (JSON.parse(localStorage.getItem(key)!) as { conversationId: string }).conversationId : null;
   });
   expect(id).toBeTruthy();
-  const res = await fetch(`${server.url}/api/conversations/${id}`, { headers: { authorization: `Bearer ${await login(server)}` } });
+  const res = await fetch(`${server.url}/api/conversations/${id}`, { headers: { authorization: `Bearer ${await adminToken(server)}` } });
+  expect(res.status, await res.clone().text()).toBe(200);
   const body = (await res.json()) as { messages: { role: string; text: string }[] };
   return body.messages.map((m) => `${m.role}:${m.text}`);
 }
