@@ -1,4 +1,4 @@
-import type { Queryable } from '../server/db/db.js';
+import type { Queryable } from '../base/db.js';
 import { featureVector, MODEL_FEATURES, type ConfidenceFeatures } from './confidence-features.js';
 import type { HybridSearch } from './hybrid-search.js';
 import { fitLogistic, predictLogistic, type LogisticModel } from './logistic-model.js';

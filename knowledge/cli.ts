@@ -12,7 +12,7 @@ import { openDb } from '../server/db/open-db.js';
 import { migrate } from '../server/db/migrate.js';
 import { createLogger } from '../server/logger.js';
 import { openKnowledgeBase } from '../server/bootstrap/knowledge-base.js';
-import { AppError } from '../server/errors.js';
+import { AppError } from '../base/errors.js';
 import { parseArticleFile, SUPPORTED_EXTENSIONS } from './parse-file.js';
 import { createProgressBar, type ProgressBar } from './progress-bar.js';
 import type { FirstlineKnowledgeBase } from './knowledge-base.js';

@@ -1,4 +1,4 @@
-import type { Queryable } from '../server/db/db.js';
+import type { Queryable } from '../base/db.js';
 import {
   calibrateConfidence,
   CALIBRATION_DEFAULTS,

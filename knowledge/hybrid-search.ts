@@ -1,5 +1,5 @@
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
-import { toVectorLiteral, type Queryable } from '../server/db/db.js';
+import { toVectorLiteral, type Queryable } from '../base/db.js';
 import { bm25Score, bm25UpperBound, BM25_DEFAULTS, idf, type TermHits } from './bm25-score.js';
 import { confidenceFeatures, zeroFeatures, type ArticleEvidence, type ConfidenceFeatures } from './confidence-features.js';
 import { pageMatches } from './page-match.js';

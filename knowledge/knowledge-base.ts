@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import { Document } from '@langchain/core/documents';
-import type { Db, Queryable } from '../server/db/db.js';
+import type { Db, Queryable } from '../base/db.js';
 import { chunkArticle, chunkEmbeddingText, type ChunkOptions } from './chunk-article.js';
 import { contentHash } from './content-hash.js';
 import { createHybridSearch, type HybridSearchOptions } from './hybrid-search.js';

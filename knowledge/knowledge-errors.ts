@@ -1,4 +1,4 @@
-import { AppError } from '../server/errors.js';
+import { AppError } from '../base/errors.js';
 
 /** Knowledge errors are AppErrors so the HTTP layer renders them with the right status. */
 export class ArticleNotFoundError extends AppError {

@@ -1,6 +1,6 @@
 import { Embeddings, type EmbeddingsParams } from '@langchain/core/embeddings';
 import OpenAI from 'openai';
-import { AppError } from '../server/errors.js';
+import { AppError } from '../base/errors.js';
 
 export interface OpenAiEmbeddingsOptions extends EmbeddingsParams {
   apiKey: string;

@@ -1,7 +1,7 @@
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import { VectorStore } from '@langchain/core/vectorstores';
 import { Document, type DocumentInterface } from '@langchain/core/documents';
-import { toVectorLiteral, type Queryable } from '../server/db/db.js';
+import { toVectorLiteral, type Queryable } from '../base/db.js';
 import { LOCAL_EMBEDDING_DIMENSION } from './local-embeddings.js';
 import { EmbeddingDimensionError, InvalidArticleError } from './knowledge-errors.js';
 

@@ -1,4 +1,4 @@
-import type { Queryable } from '../server/db/db.js';
+import type { Queryable } from '../base/db.js';
 import { pageMatches } from './page-match.js';
 import { tokenize } from './tokenize.js';
 import type { KnowledgeBase } from './types.js';

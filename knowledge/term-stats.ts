@@ -1,4 +1,4 @@
-import type { Queryable } from '../server/db/db.js';
+import type { Queryable } from '../base/db.js';
 
 /**
  * Corpus statistics for BM25 over `chunks.tsv`: chunk count, average length and per-lexeme
