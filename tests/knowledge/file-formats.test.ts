@@ -10,7 +10,7 @@ import { createKnowledgeBase, type FirstlineKnowledgeBase } from '../../knowledg
 import { htmlToText } from '../../knowledge/html-to-text.js';
 import { InvalidArticleError } from '../../knowledge/knowledge-errors.js';
 import { parseArticleFile, UnsupportedFileError } from '../../knowledge/parse-file.js';
-import { importFolder } from '../../knowledge/cli.js';
+import { importFolder } from '../../knowledge/import-folder.js';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { importFolder } from '../../knowledge/cli.js';
+import { importFolder } from '../../knowledge/import-folder.js';
 import { FrontMatterError, parseFrontMatter } from '../../knowledge/front-matter.js';
 import { createKnowledgeBase, type FirstlineKnowledgeBase } from '../../knowledge/knowledge-base.js';
 import { InvalidArticleError } from '../../knowledge/knowledge-errors.js';
