@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- throughput [--sockets=200] [--seconds=4] [--start-rate=10] [--factor=1.5]
- * [--max-rate=2000] [--grace=3] [--db=pglite,postgres] [--cpu-prof]`
+ * [--max-rate=2000] [--grace=3] [--db=pglite,postgres] [--cpu-prof] [--overload=N [--overload-grace=30]]`
  *
  * A server in one process (bench/bench-server.ts), a load generator in another
  * (bench/throughput-load.ts): N visitor sockets, then steps of rising message rate until the knee
@@ -9,6 +9,12 @@
  * `--cpu-prof` runs the server under `node --cpu-prof`, keeps the profile in bench/results/ and prints
  * the top 10 self-time functions of the knee step. Short steps by default: the machine is shared,
  * so read ratios between steps and databases more than absolute figures.
+ *
+ * `--overload=N` replaces the ramp with one step at N messages/s (after the warm-up), meant to be
+ * past the knee: does the server push back (AI turns wait, see server/pipeline/turn-admission.ts)
+ * or fall over? It reports `/healthz` p99, dropped sockets, false handoffs (every load question is
+ * one the knowledge base answers, so any handoff is false), answers still owed after
+ * `--overload-grace` seconds and the server's turn admission counts.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { readdir, readFile, rename, rm } from 'node:fs/promises';
@@ -27,8 +33,18 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.dirname(HERE);
 
 export async function benchThroughput(args: string[] = []): Promise<Record<string, unknown>> {
-  const f = parseBenchFlags(args, { sockets: 200, seconds: 4, 'start-rate': 10, factor: 1.5, 'max-rate': 2000, grace: 3, 'max-p99': DEFAULT_KNEE.maxP99Ms, db: 'pglite,postgres', 'cpu-prof': false });
-  const options = { sockets: Number(f.sockets), seconds: Number(f.seconds), startRate: Number(f['start-rate']), factor: Number(f.factor), maxRate: Number(f['max-rate']), graceSeconds: Number(f.grace), cpuProf: f['cpu-prof'] === true, knee: { ...DEFAULT_KNEE, maxP99Ms: Number(f['max-p99']) } };
+  const f = parseBenchFlags(args, { sockets: 200, seconds: 4, 'start-rate': 10, factor: 1.5, 'max-rate': 2000, grace: 3, 'max-p99': DEFAULT_KNEE.maxP99Ms, db: 'pglite,postgres', 'cpu-prof': false, overload: 0, 'overload-grace': 30 });
+  const options = {
+    sockets: Number(f.sockets),
+    seconds: Number(f.seconds),
+    startRate: Number(f['start-rate']),
+    factor: Number(f.factor),
+    maxRate: Number(f['max-rate']),
+    graceSeconds: Number(f.grace),
+    cpuProf: f['cpu-prof'] === true,
+    knee: { ...DEFAULT_KNEE, maxP99Ms: Number(f['max-p99']) },
+    overload: Number(f.overload) > 0 ? { rate: Number(f.overload), graceSeconds: Number(f['overload-grace']) } : null,
+  };
   const results: Record<string, unknown> = { options };
   const dbs = String(f.db).split(',');
   if (dbs.includes('pglite')) results.pglite = await ramp('pglite', {}, options);
@@ -48,13 +64,51 @@ export async function benchThroughput(args: string[] = []): Promise<Record<strin
   return results;
 }
 
-type Options = { sockets: number; seconds: number; startRate: number; factor: number; maxRate: number; graceSeconds: number; cpuProf: boolean; knee: KneeCriteria };
+type Options = {
+  sockets: number;
+  seconds: number;
+  startRate: number;
+  factor: number;
+  maxRate: number;
+  graceSeconds: number;
+  cpuProf: boolean;
+  knee: KneeCriteria;
+  overload: { rate: number; graceSeconds: number } | null;
+};
+type Load = ReturnType<typeof startLoad>;
+type StepFigures = Record<string, unknown> & StepLoad & { targetRate: number; healthzMs: { probes: number; p50: number; p99: number; max: number } };
+
+/** One step at `rate`, with the server's CPU, RSS, event-loop delay and turn admission, and /healthz probed throughout. */
+async function measureStep(server: BenchServer, token: string, load: Load, rate: number, seconds: number, graceSeconds: number): Promise<{ figures: StepFigures; window: { fromUs: number; toUs: number } }> {
+  const before = await runtime(server, token, true);
+  const fromUs = await server.mark();
+  const health = probeHealth(server.url);
+  const t0 = performance.now();
+  const step = (await load.ask({ type: 'step', rate, seconds, graceSeconds })) as StepLoad;
+  const wallMs = performance.now() - t0;
+  const healthMs = await health.stop();
+  const toUs = await server.mark();
+  const after = await runtime(server, token, false);
+  const cpuMs = after.cpuMs.user + after.cpuMs.system - (before.cpuMs.user + before.cpuMs.system);
+  const figures: StepFigures = {
+    targetRate: rate,
+    ...step,
+    serverCpuPercent: round((cpuMs / wallMs) * 100, 1),
+    serverCpuMsPerAnswer: step.answered ? round(cpuMs / step.answered, 2) : null,
+    serverRssMb: mb(after.memory.rssBytes),
+    eventLoopDelayMs: after.eventLoopDelayMs,
+    healthzMs: { probes: healthMs.length, p50: round(percentile(healthMs, 0.5)), p99: round(percentile(healthMs, 0.99)), max: round(percentile(healthMs, 1)) },
+    ...(after.turns ? { turns: { peakQueued: after.turns.peakQueued, waited: after.turns.waitedTotal - (before.turns?.waitedTotal ?? 0), deferred: after.turns.deferredTotal - (before.turns?.deferredTotal ?? 0), limits: after.turns.limits } } : {}),
+  };
+  return { figures, window: { fromUs, toUs } };
+}
 
 async function ramp(name: string, env: Record<string, string>, o: Options): Promise<Record<string, unknown>> {
   const profileDir = path.join(RESULTS_DIR, `.cpu-prof-${process.pid}`);
   const server = await spawnBenchServer(env, { nodeArgs: o.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [] });
   const load = startLoad();
-  const steps: Array<Record<string, unknown> & StepLoad & { targetRate: number }> = [];
+  const steps: StepFigures[] = [];
+  let overload: Record<string, unknown> | null = null;
   const windows: Array<{ fromUs: number; toUs: number }> = [];
   let profile: Record<string, unknown> | undefined;
   let connectedMs: number | undefined;
@@ -68,31 +122,25 @@ async function ramp(name: string, env: Record<string, string>, o: Options): Prom
     // Warm-up at the first rate (lazy loads, JIT, caches), not counted.
     const warmup = (await load.ask({ type: 'step', rate: o.startRate, seconds: o.seconds, graceSeconds: o.graceSeconds })) as StepLoad;
     process.stdout.write(`[throughput] ${name} warm-up ${o.startRate}/s: p50 ${warmup.latencyMs.p50} p99 ${warmup.latencyMs.p99} ms\n`);
-    for (let rate = o.startRate; rate <= o.maxRate; rate = nextRate(rate, o.factor)) {
-      const before = await runtime(server, token, true);
-      const fromUs = await server.mark();
-      const health = probeHealth(server.url);
-      const t0 = performance.now();
-      const step = (await load.ask({ type: 'step', rate, seconds: o.seconds, graceSeconds: o.graceSeconds })) as StepLoad;
-      const wallMs = performance.now() - t0;
-      const healthMs = await health.stop();
-      const toUs = await server.mark();
-      const after = await runtime(server, token, false);
-      const cpuMs = after.cpuMs.user + after.cpuMs.system - (before.cpuMs.user + before.cpuMs.system);
-      const figures = {
-        targetRate: rate,
-        ...step,
-        serverCpuPercent: round((cpuMs / wallMs) * 100, 1),
-        serverCpuMsPerAnswer: step.answered ? round(cpuMs / step.answered, 2) : null,
-        serverRssMb: mb(after.memory.rssBytes),
-        eventLoopDelayMs: after.eventLoopDelayMs,
-        healthzMs: { probes: healthMs.length, p50: round(percentile(healthMs, 0.5)), p99: round(percentile(healthMs, 0.99)), max: round(percentile(healthMs, 1)) },
+    if (o.overload) {
+      const { figures, window } = await measureStep(server, token, load, o.overload.rate, o.seconds, o.overload.graceSeconds);
+      windows.push(window);
+      overload = {
+        ...figures,
+        falseHandoffs: figures.handoffs,
+        droppedSockets: figures.disconnects,
       };
+      process.stdout.write(
+        `[throughput] ${name} overload ${o.overload.rate}/s: answered ${figures.answered} of ${figures.sent} (${figures.unanswered} unanswered after ${o.overload.graceSeconds} s grace), p50 ${figures.latencyMs.p50} p99 ${figures.latencyMs.p99} ms, healthz p99 ${figures.healthzMs.p99} ms, dropped sockets ${figures.disconnects}, false handoffs ${figures.handoffs}, loop p99 ${(figures.eventLoopDelayMs as { p99: number }).p99} ms\n`,
+      );
+    }
+    for (let rate = o.startRate; !o.overload && rate <= o.maxRate; rate = nextRate(rate, o.factor)) {
+      const { figures, window } = await measureStep(server, token, load, rate, o.seconds, o.graceSeconds);
       steps.push(figures);
-      windows.push({ fromUs, toUs });
+      windows.push(window);
       const reason = pastKnee(figures, o.knee);
       process.stdout.write(
-        `[throughput] ${name} ${rate}/s: answered ${step.answeredPerSecond}/s, p50 ${step.latencyMs.p50} p99 ${step.latencyMs.p99} ms, cpu ${figures.serverCpuPercent}%, loop p99 ${after.eventLoopDelayMs.p99} ms, healthz p99 ${figures.healthzMs.p99} ms${reason ? ` -> knee (${reason})` : ''}\n`,
+        `[throughput] ${name} ${rate}/s: answered ${figures.answeredPerSecond}/s, p50 ${figures.latencyMs.p50} p99 ${figures.latencyMs.p99} ms, cpu ${figures.serverCpuPercent}%, loop p99 ${(figures.eventLoopDelayMs as { p99: number }).p99} ms, healthz p99 ${figures.healthzMs.p99} ms${reason ? ` -> knee (${reason})` : ''}\n`,
       );
       if (reason) break;
     }
@@ -104,6 +152,7 @@ async function ramp(name: string, env: Record<string, string>, o: Options): Prom
   const knee = findKnee(steps, o.knee);
   if (o.cpuProf) profile = await keepProfile(name, profileDir, knee.knee === null ? windows.at(-1) : windows[knee.knee]);
   const at = (i: number | null) => (i === null ? null : steps[i]!);
+  if (overload) return { connectedMs: connectedMs ?? null, rssWithSocketsIdleMb: idleRssMb ?? null, overload, ...(profile ? { cpuProfile: profile } : {}) };
   return {
     connectedMs: connectedMs ?? null,
     rssWithSocketsIdleMb: idleRssMb ?? null,

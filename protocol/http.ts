@@ -221,5 +221,17 @@ export const RuntimeMetrics = z.object({
   memory: z.object({ rssBytes: z.number(), heapUsedBytes: z.number(), heapTotalBytes: z.number(), externalBytes: z.number(), arrayBuffersBytes: z.number() }),
   cpuMs: z.object({ user: z.number(), system: z.number() }),
   uptimeSeconds: z.number(),
+  /** AI turn admission on this node (TURNS_IN_FLIGHT, TURN_QUEUE); totals since start, peakQueued since the last reset. */
+  turns: z
+    .object({
+      inFlight: z.number(),
+      queued: z.number(),
+      limits: z.object({ inFlight: z.number(), queued: z.number() }),
+      peakQueued: z.number(),
+      startedTotal: z.number(),
+      waitedTotal: z.number(),
+      deferredTotal: z.number(),
+    })
+    .optional(),
 });
 export type RuntimeMetrics = z.infer<typeof RuntimeMetrics>;

@@ -48,6 +48,8 @@ const EnvSchema = z.object({
   TURN_LEASE_SECONDS: z.coerce.number().int().min(3).max(3600).default(3),
   TURN_SWEEP_MS: z.coerce.number().int().min(100).max(600_000).default(1000),
   TURN_STALE_SECONDS: z.coerce.number().int().min(10).max(86_400).default(600),
+  TURNS_IN_FLIGHT: z.coerce.number().int().min(1).max(10_000).default(32),
+  TURN_QUEUE: z.coerce.number().int().min(0).max(1_000_000).default(1000),
   PAGERDUTY_ROUTING_KEY: optionalString,
   PAGERDUTY_EVENTS_URL: z.string().url().default('https://events.pagerduty.com/v2/enqueue'),
   LINEAR_API_KEY: optionalString,
@@ -133,6 +135,11 @@ export interface Config {
   readonly turnSweepMs: number;
   /** Visitor messages whose node died before answering: after leaseSeconds another node runs them; older than staleSeconds, a person gets them. */
   readonly turns: { readonly leaseSeconds: number; readonly staleSeconds: number };
+  /**
+   * AI turns this node runs at once (TURNS_IN_FLIGHT) and lets wait for a slot (TURN_QUEUE); past
+   * both, a turn stays pending in the database until the turn sweep finds room for it.
+   */
+  readonly turnAdmission: { readonly maxInFlight: number; readonly maxQueued: number };
   readonly pagerduty?: { readonly routingKey: string; readonly url: string };
   readonly linear?: { readonly apiKey: string; readonly url: string; readonly teamId?: string };
   /** Verifies Linear's webhook (issue marked done -> tell affected customers). */
@@ -213,6 +220,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sweepIntervalMs: e.SWEEP_INTERVAL_MS,
     turnSweepMs: e.TURN_SWEEP_MS,
     turns: Object.freeze({ leaseSeconds: e.TURN_LEASE_SECONDS, staleSeconds: e.TURN_STALE_SECONDS }),
+    turnAdmission: Object.freeze({ maxInFlight: e.TURNS_IN_FLIGHT, maxQueued: e.TURN_QUEUE }),
     pagerduty: e.PAGERDUTY_ROUTING_KEY ? Object.freeze({ routingKey: e.PAGERDUTY_ROUTING_KEY, url: e.PAGERDUTY_EVENTS_URL }) : undefined,
     linear: e.LINEAR_API_KEY ? Object.freeze({ apiKey: e.LINEAR_API_KEY, url: e.LINEAR_API_URL, teamId: e.LINEAR_TEAM_ID }) : undefined,
     linearWebhookSecret: e.LINEAR_WEBHOOK_SECRET,

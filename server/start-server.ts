@@ -36,6 +36,7 @@ import { createLlmTranslator } from './llm/llm-translator.js';
 import { createOpenAiChatModel } from './llm/openai-chat-model.js';
 import { attachVisitorResponder } from './pipeline/respond-to-visitor.js';
 import type { TurnRecoveryResult } from './pipeline/turn-recovery.js';
+import { createTurnAdmission } from './pipeline/turn-admission.js';
 import { setupAgentNamespace, type AgentNamespace } from './realtime/agent-namespace.js';
 import { attachBroadcastListeners } from './realtime/broadcast-listeners.js';
 import { agentRoom } from './realtime/rooms.js';
@@ -196,7 +197,8 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   let onRosterChanged = () => undefined as void;
   let onSessionsRevoked = (_userId: string) => undefined as void;
   const clientAddress = createClientAddress(config.trustProxy);
-  const runtime = createRuntimeStats();
+  const turnAdmission = createTurnAdmission(config.turnAdmission);
+  const runtime = createRuntimeStats({ turns: turnAdmission });
   const app = createApp({ attachments, visitorLimits, db, runtime, log, tokens, users, conversations, kb, answerer, knowledgeGaps, ready: () => ready, clock, notes, transfers, feedback, notifications, webhookStats, webhookEndpoints: createWebhookEndpoints({ db, clock, config: config.webhook, onChange: () => endpointPresence.refresh() }), intents, bugReports, linearWebhookSecret: config.linearWebhookSecret, allowedOrigins: config.allowedOrigins, clientAddress, onRosterChanged: () => onRosterChanged(), loginThrottle, onSessionsRevoked: (id) => onSessionsRevoked(id), conversationTests: createConversationSuiteRunner({ stages: () => stages, kb }), translator });
   const httpServer = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
   httpServer.on('clientError', answerClientError(log));
@@ -281,7 +283,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   // OPENAI_VISION: the model answering also sees the screenshots attached to the question.
   const images = config.openai?.readsImages ? imagesForModel(attachments) : undefined;
   stages = createDefaultPipeline({ catalog: () => intents.catalog(), kb, answerer, stream: broadcast.delta, images, ...llmAssist });
-  const responder = attachVisitorResponder({ bus, db, conversations, stages: () => stages, hooks: broadcast, log, turns: config.turns });
+  const responder = attachVisitorResponder({ bus, db, conversations, stages: () => stages, hooks: broadcast, log, turns: config.turns, admission: turnAdmission });
   // Turn recovery has its own, faster sweep: with the short turn lease, a dead node's visitors are answered in seconds.
   const { turns, ...slowJobs } = jobs;
   const ticker = opts.startWorkers === false ? null : startTicker(slowJobs, config.sweepIntervalMs, log);

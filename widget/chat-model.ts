@@ -169,6 +169,9 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
   let pageTimer: ReturnType<typeof setTimeout> | undefined;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let flushTimer: ReturnType<typeof setTimeout> | undefined;
+  // A message the server's limits refused waits out its `retryAfterMs` (this many times at most) before it is failed.
+  const limited = new Map<string, number>();
+  let limitedUntil = 0;
 
   // Messages typed before a reload and never acked are shown (as pending) and re-sent on connect.
   for (const item of outbox.list()) messages.value = addPending(messages.value, item);
@@ -360,15 +363,25 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
       flushAgain = true; // e.g. a reconnect while the previous attempt was still waiting for its ack
       return;
     }
-    flushing = true;
     clearTimeout(flushTimer);
+    const wait = limitedUntil - Date.now();
+    if (wait > 0) {
+      flushTimer = setTimeout(() => void flushOutbox(), wait);
+      return;
+    }
+    flushing = true;
     try {
       do {
         flushAgain = false;
         while (socket?.connected && !disposed) {
           const item = outbox.list()[0];
           if (!item) break;
-          if ((await deliver(item)) === 'timeout') {
+          const result = await deliver(item);
+          if (result === 'limited') {
+            flushTimer = setTimeout(() => void flushOutbox(), limitedUntil - Date.now());
+            return;
+          }
+          if (result === 'timeout') {
             // Still connected but no ack: try again shortly (the server dedupes); if the link
             // dropped instead, the next 'connect' flushes.
             if (socket?.connected) flushTimer = setTimeout(() => void flushOutbox(), ackTimeoutMs / 3);
@@ -381,13 +394,23 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
     }
   }
 
-  function deliver(item: OutboxItem): Promise<'ok' | 'rejected' | 'timeout'> {
+  function deliver(item: OutboxItem): Promise<'ok' | 'rejected' | 'timeout' | 'limited'> {
     return new Promise((resolve) => {
       const s = socket;
       if (!s?.connected) return resolve('timeout');
       const payload = { clientMessageId: item.clientMessageId, text: item.text, page: item.page ?? currentPage(), attachments: item.attachments?.map((a) => a.id), ...(item.human ? { human: true as const } : {}) };
       s.timeout(ackTimeoutMs).emit('message', payload, (err, ack) => {
         if (err || !ack) return resolve('timeout');
+        const id = item.clientMessageId;
+        const tries = limited.get(id) ?? 0;
+        const after = ack.ok ? undefined : ack.error?.code === 'rate_limited' ? ack.error.retryAfterMs : undefined;
+        // Still pending and in the outbox: sent again, with the same id, once the limit allows (a wait over a minute is shown instead).
+        if (after !== undefined && after <= 60_000 && tries < 3) {
+          limited.set(id, tries + 1);
+          limitedUntil = Date.now() + after;
+          return resolve('limited');
+        }
+        limited.delete(id);
         batch(() => {
           outbox.remove(item.clientMessageId);
           messages.value = ack.ok

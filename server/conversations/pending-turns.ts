@@ -76,13 +76,16 @@ export function createPendingTurns(db: Queryable) {
      * Takes over, for `token`, every pending turn of up to `limit` conversations whose oldest turn
      * nobody runs: never started though stored before `unstartedBefore`, or its lease ran out by
      * `now`. The oldest turns are locked with SKIP LOCKED, so two nodes never take the same one.
-     * Returned oldest first.
+     * Returned oldest first. `exclude`: messages the caller runs or has queued already (their
+     * conversations are not claimed for it).
      */
-    async claimDue(args: { token: string; now: Date; unstartedBefore: Date; leaseUntil: Date; limit: number }): Promise<PendingTurn[]> {
+    async claimDue(args: { token: string; now: Date; unstartedBefore: Date; leaseUntil: Date; limit: number; exclude?: readonly string[] }): Promise<PendingTurn[]> {
+      const params: unknown[] = [args.token, args.leaseUntil, args.unstartedBefore, args.now, args.limit];
+      if (args.exclude?.length) params.push(args.exclude);
       const { rows } = await db.query<PendingTurnRow>(
         `WITH heads AS MATERIALIZED (
            SELECT t.conversation_id FROM pending_turns t
-           WHERE ((t.lease_until IS NULL AND t.created_at <= $3) OR t.lease_until <= $4) AND ${IS_HEAD}
+           WHERE ((t.lease_until IS NULL AND t.created_at <= $3) OR t.lease_until <= $4) AND ${IS_HEAD}${args.exclude?.length ? ' AND NOT (t.message_id = ANY($6::text[]))' : ''}
            ORDER BY t.created_at
            LIMIT $5
            FOR UPDATE SKIP LOCKED
@@ -90,7 +93,7 @@ export function createPendingTurns(db: Queryable) {
          UPDATE pending_turns p SET claim_token = $1, lease_until = $2
          FROM heads WHERE p.conversation_id = heads.conversation_id
          RETURNING p.message_id, p.conversation_id, p.seq, p.created_at, p.attempts`,
-        [args.token, args.leaseUntil, args.unstartedBefore, args.now, args.limit],
+        params,
       );
       return rows.map(toTurn).sort((a, b) => a.seq - b.seq);
     },

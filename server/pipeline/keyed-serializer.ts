@@ -13,6 +13,8 @@ export function createKeyedSerializer() {
       return next;
     },
     size: () => tails.size,
+    /** Something is queued or running for this key. */
+    has: (key: string) => tails.has(key),
     /** Resolves when every queued task has finished (tests, graceful shutdown). */
     async idle(): Promise<void> {
       while (tails.size) await Promise.all([...tails.values()]);

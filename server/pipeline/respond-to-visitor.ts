@@ -16,6 +16,7 @@ import { DEFAULT_LANGUAGE } from '../../protocol/messages/languages.js';
 import { NO_ARTICLE_IN_LANGUAGE } from './escalation-policy.js';
 import { expireTurn, handOffOnFailure } from './turn-handoffs.js';
 import { createTurnRecovery, DEFAULT_TURN_OPTIONS, type TurnOptions, type TurnOutcome, type TurnRecoveryResult } from './turn-recovery.js';
+import { createTurnAdmission, type TurnAdmission } from './turn-admission.js';
 
 
 export interface ResponderHooks {
@@ -37,6 +38,10 @@ class TurnTakenOver extends Error {
  * message). A run holds its turn under a lease it renews while running, and removes it in the
  * transaction that commits the outcome (decision, reply or handoff). `recover()` runs, on this
  * node, turns whose node never finished them (crash, restart): see turn-recovery.ts.
+ *
+ * Turns go through `admission` (turn-admission.ts): a bounded number run at once, a bounded number
+ * wait; past that a turn is only left in `pending_turns`, and the turn sweep runs it when this node
+ * (or another) has room. The visitor sees "typing" as soon as the message is accepted.
  */
 export function attachVisitorResponder(deps: {
   bus: EventBus;
@@ -46,11 +51,16 @@ export function attachVisitorResponder(deps: {
   hooks: ResponderHooks;
   log: Logger;
   turns?: Partial<TurnOptions>;
+  /** Shared with the runtime metrics; default: 32 in flight, 1000 waiting. */
+  admission?: TurnAdmission;
 }): { idle(): Promise<void>; busy(): Promise<boolean>; recover(): Promise<TurnRecoveryResult> } {
   const { conversations, log } = deps;
   const options: TurnOptions = { ...DEFAULT_TURN_OPTIONS, ...deps.turns };
   const clock = conversations.clock;
   const serial = createKeyedSerializer();
+  const admission = deps.admission ?? createTurnAdmission();
+  // Turns this node has queued or is running (message id -> runs queued): the sweep does not claim them again.
+  const held = new Map<string, number>();
   const pending = createPendingTurns(deps.db);
   // This node's runs; only the holder of a turn's token can commit its outcome.
   const token = randomUUID();
@@ -60,23 +70,47 @@ export function attachVisitorResponder(deps: {
     if (message.role !== 'visitor') return;
     // With an agent the AI stays quiet, but the agent still sees how the visitor feels.
     const withAgent = conversation.status !== 'bot' && conversation.status !== 'queued';
-    serial.run<unknown>(conversation.id, () => (withAgent ? scoreOnly(conversation.id, message.id) : runTurn(message.id, false))).catch((err) => {
-      log.error({ err, conversationId: conversation.id }, 'visitor responder failed');
-    });
+    if (withAgent) {
+      serial.run(conversation.id, () => scoreOnly(conversation.id, message.id)).catch((err) => log.error({ err, conversationId: conversation.id }, 'visitor responder failed'));
+      return;
+    }
+    // At once, not when the turn starts: past capacity it may wait a while for a slot.
+    deps.hooks.typing(conversation.id, true);
+    enqueueTurn(conversation.id, message.id, false).catch((err) => log.error({ err, conversationId: conversation.id }, 'visitor responder failed'));
   });
+
+  /**
+   * Queues the turn behind its conversation's earlier ones, then through admission. Deferred: no
+   * room on this node; the turn stays pending for the sweep.
+   */
+  function enqueueTurn(conversationId: string, messageId: string, recovered: boolean): Promise<TurnOutcome> {
+    // Behind an earlier turn of its conversation, whose end cleared the typing dots: show them again.
+    const behind = serial.has(conversationId);
+    held.set(messageId, (held.get(messageId) ?? 0) + 1);
+    const outcome = serial.run(conversationId, () => admission.run((waited) => runTurn(messageId, recovered, recovered || waited || behind)) ?? Promise.resolve<TurnOutcome>('deferred'));
+    const release = () => {
+      const n = held.get(messageId)! - 1;
+      if (n > 0) held.set(messageId, n);
+      else held.delete(messageId);
+    };
+    outcome.then(release, release);
+    return outcome;
+  }
 
   const recovery = createTurnRecovery({
     turns: pending,
     token,
     clock,
     options,
-    // Through the same per-conversation queue as live messages, oldest first.
-    run: (turn) => serial.run(turn.conversationId, () => runTurn(turn.messageId, true)),
+    // Through the same per-conversation queue and admission as live messages, oldest first.
+    run: (turn) => enqueueTurn(turn.conversationId, turn.messageId, true),
+    room: () => admission.room(),
+    held: () => [...held.keys()],
     log,
   });
 
   /** Starts the turn (if it is still owed and ours to run), keeps its lease while it runs, then settles it. */
-  async function runTurn(messageId: string, recovered: boolean): Promise<TurnOutcome> {
+  async function runTurn(messageId: string, recovered: boolean, announce: boolean): Promise<TurnOutcome> {
     const turn = await pending.start(messageId, token, leaseFrom(clock()));
     if (!turn) return 'skipped';
     const heartbeat = setInterval(() => {
@@ -87,8 +121,9 @@ export function attachVisitorResponder(deps: {
       const ageSeconds = (clock().getTime() - turn.createdAt.getTime()) / 1000;
       // A stale answer helps nobody, and a turn that keeps killing its node must not run again.
       const why = recovered && ageSeconds > options.staleSeconds ? 'stale' : turn.attempts > options.maxAttempts ? 'attempts' : null;
-      if (!why) return await respond(turn);
+      if (!why) return await respond(turn, announce);
       await settle(turn, (w) => expireTurn(w, turn, { why, ageSeconds, options, clock }));
+      deps.hooks.typing(turn.conversationId, false);
       return 'expired';
     } catch (err) {
       if (!(err instanceof TurnTakenOver)) throw err;
@@ -107,15 +142,17 @@ export function attachVisitorResponder(deps: {
     });
   }
 
-  async function respond(pendingTurn: PendingTurn): Promise<TurnOutcome> {
+  /** `announce`: say "typing" again (the dots shown when the message was accepted may be gone). */
+  async function respond(pendingTurn: PendingTurn, announce: boolean): Promise<TurnOutcome> {
     const { conversationId, messageId } = pendingTurn;
     const input = await loadTurnInput(conversationId, messageId);
     if (!input || (input.status !== 'bot' && input.status !== 'queued')) {
-      // Gone, or a person has it now: nothing for the AI to say.
+      // Gone, or a person has it now: nothing for the AI to say (the dots shown on accepting it go).
       await settle(pendingTurn, async () => undefined);
+      deps.hooks.typing(conversationId, false);
       return 'skipped';
     }
-    deps.hooks.typing(conversationId, true);
+    if (announce) deps.hooks.typing(conversationId, true);
     try {
       const run = await runPipeline(deps.stages(), input);
       // The decision, the reply or handoff and the end of the pending turn commit as one.

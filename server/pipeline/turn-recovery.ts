@@ -20,8 +20,11 @@ export interface TurnOptions {
  */
 export const DEFAULT_TURN_OPTIONS: TurnOptions = { leaseSeconds: 3, staleSeconds: 600, maxAttempts: 3 };
 
-/** ran: the pipeline's outcome (or its failure handoff) committed; expired: handed off unanswered; skipped: not ours to run. */
-export type TurnOutcome = 'ran' | 'expired' | 'skipped';
+/**
+ * ran: the pipeline's outcome (or its failure handoff) committed; expired: handed off unanswered;
+ * skipped: not ours to run; deferred: no room on this node (turn admission), left pending for a later sweep.
+ */
+export type TurnOutcome = 'ran' | 'expired' | 'skipped' | 'deferred';
 
 export interface TurnRecoveryResult {
   /** Turns this pass took over. */
@@ -45,18 +48,27 @@ export function createTurnRecovery(deps: {
   clock: Clock;
   options: TurnOptions;
   run(turn: PendingTurn): Promise<TurnOutcome>;
+  /** How many more turns this node can take now (turn admission); claims stop there. Default: no bound. */
+  room?: () => number;
+  /** Messages whose turns this node has queued or is running already: never claimed again. */
+  held?: () => string[];
   log: Logger;
 }) {
   return {
     async recover(): Promise<TurnRecoveryResult> {
+      // A node at capacity claims nothing: another node with room, or a later pass, takes the turns.
+      const limit = Math.min(CLAIM_LIMIT, deps.room?.() ?? CLAIM_LIMIT);
+      if (limit <= 0) return { claimed: 0, ran: 0, expired: 0 };
       const now = deps.clock();
       const lease = deps.options.leaseSeconds * 1000;
+      const held = deps.held?.() ?? [];
       const claimed = await deps.turns.claimDue({
         token: deps.token,
         now,
         unstartedBefore: new Date(now.getTime() - lease),
         leaseUntil: new Date(now.getTime() + lease),
-        limit: CLAIM_LIMIT,
+        limit,
+        ...(held.length ? { exclude: held } : {}),
       });
       if (claimed.length === 0) return { claimed: 0, ran: 0, expired: 0 };
       deps.log.info({ turns: claimed.length }, 'recovering visitor messages nobody answered');

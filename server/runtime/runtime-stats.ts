@@ -1,5 +1,6 @@
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import type { RuntimeMetrics } from '../../protocol/http.js';
+import type { TurnAdmission } from '../pipeline/turn-admission.js';
 
 /** What this process is using, for admins and benchmarks (`GET /api/metrics/runtime`). */
 export type RuntimeSnapshot = RuntimeMetrics;
@@ -13,7 +14,7 @@ export interface RuntimeStats {
 const ms = (ns: number) => Math.round(ns / 1e4) / 100;
 
 /** Samples event-loop delay with `perf_hooks.monitorEventLoopDelay` (10 ms resolution by default). */
-export function createRuntimeStats(opts: { resolutionMs?: number } = {}): RuntimeStats {
+export function createRuntimeStats(opts: { resolutionMs?: number; turns?: Pick<TurnAdmission, 'counts' | 'resetPeak'> } = {}): RuntimeStats {
   const histogram: IntervalHistogram = monitorEventLoopDelay({ resolution: opts.resolutionMs ?? 10 });
   histogram.enable();
   let windowStart = performance.now();
@@ -28,8 +29,10 @@ export function createRuntimeStats(opts: { resolutionMs?: number } = {}): Runtim
         memory: { rssBytes: m.rss, heapUsedBytes: m.heapUsed, heapTotalBytes: m.heapTotal, externalBytes: m.external, arrayBuffersBytes: m.arrayBuffers },
         cpuMs: { user: Math.round(cpu.user / 1000), system: Math.round(cpu.system / 1000) },
         uptimeSeconds: Math.round(process.uptime()),
+        ...(opts.turns ? { turns: opts.turns.counts() } : {}),
       };
       if (reset) {
+        opts.turns?.resetPeak();
         histogram.reset();
         windowStart = performance.now();
       }

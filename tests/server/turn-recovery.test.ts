@@ -199,6 +199,40 @@ describe(`visitor messages survive a crash before they are answered (${dbKind})`
     await stop(server);
   });
 
+  it('at capacity, a node claims only as many orphaned turns as it has room for, and never the turns it already holds', { timeout: 60_000 }, async () => {
+    const env = { OPENAI_API_KEY: 'test-key', OPENAI_BASE_URL: fake.url, OPENAI_CHAT_MODEL: 'fake-model', OPENAI_TIMEOUT_MS: '10000' };
+    // One turn runs, two may wait: room for three.
+    const live = await start({ ...env, TURNS_IN_FLIGHT: '1', TURN_QUEUE: '2' });
+    fake.reply = (body) => (body.stream ? { text: 'Open Settings > Team and click Invite [1].', delayMs: 1500 } : { status: 500 });
+    const before = fake.requests.filter((r) => r.stream).length;
+    const [a, b] = [await connect(`${live.url}/visitor`, {}), await connect(`${live.url}/visitor`, {})];
+    sockets.push(a, b);
+    const [ca, cb] = [await nextEvent<{ conversationId: string }>(a, 'session'), await nextEvent<{ conversationId: string }>(b, 'session')];
+    await emitAck(a, 'message', { clientMessageId: 'cap-a', text: 'How do I invite a teammate?' });
+    await emitAck(b, 'message', { clientMessageId: 'cap-b', text: 'How do I invite a teammate?' });
+    await until(() => fake.requests.filter((r) => r.stream).length > before); // a runs, b waits for the slot
+
+    // Both are past the lease by the clock, but this node holds them: nothing to claim.
+    clock.advance(31);
+    expect(await live.jobs.turns()).toEqual({ claimed: 0, ran: 0, expired: 0 });
+
+    // Two orphans from a dead node, and room for one more turn: one is claimed now, the other later.
+    await storeThenCrash('conv-orphan-1', ['How do I invite a teammate?']);
+    await storeThenCrash('conv-orphan-2', ['How do I invite a teammate?']);
+    clock.advance(31);
+    expect(await live.jobs.turns()).toEqual({ claimed: 1, ran: 1, expired: 0 });
+    expect(await live.jobs.turns()).toEqual({ claimed: 1, ran: 1, expired: 0 });
+    await live.idle();
+
+    for (const id of [ca.conversationId, cb.conversationId, 'conv-orphan-1', 'conv-orphan-2']) {
+      const c = await conversation(live, id);
+      expect(c.messages.map((m) => m.role)).toEqual(['visitor', 'ai']);
+      expect(c.decisions).toHaveLength(1);
+      expect(await pendingTurns(id)).toBe(0);
+    }
+    await stop(live);
+  });
+
   it('hands off a message whose runs keep failing instead of running it a fourth time', async () => {
     await storeThenCrash('conv-poison', ['How do I invite a teammate?']);
     // Three nodes started it and died (the lease of the last ran out).

@@ -36,6 +36,16 @@ describe('detectLoop', () => {
     expect(detectLoop(turns)).toEqual({ looping: false, repeats: 0 });
   });
 
+  it('answers that land late, after the next questions (a server past capacity), are not a loop', () => {
+    const questions = ['How do I change my billing email?', 'how can I reset my password', 'Where do I find my invoices?', 'How do I connect Slack?', 'how to invite a teammate to my workspace'];
+    // Every question was stored before any answer came back, then the answers arrived in a burst.
+    const late = [...questions.map(v), ...questions.map((_, i) => ai(`answer ${i}`)), v('Can I export all my data as CSV?')];
+    expect(detectLoop(late)).toEqual({ looping: false, repeats: 0 });
+    // Interleaved halfway: two answered, three still owed.
+    const half = [v(questions[0]!), v(questions[1]!), ai('answer 0'), v(questions[2]!), ai('answer 1'), v(questions[3]!), v(questions[4]!)];
+    expect(detectLoop(half).looping).toBe(false);
+  });
+
   it('an unresolved topic coming back in other words is a loop; a resolved one is a new ask', () => {
     const paraphrase = [v('How do I change my billing email?'), ai('Settings > Billing.'), v('How do I export my projects to CSV?'), ai('Export.'), v('where can I update the email for billing')];
     expect(detectLoop(paraphrase)).toMatchObject({ looping: true, reason: 'repeated_question', repeats: 1 });

@@ -150,6 +150,57 @@ describe('chat model over a real socket', () => {
     expect(m.messages.value[0]!.id).toBe('m-ok');
   });
 
+  it("re-sends a message the server's limit refused after its retryAfterMs, shown once as pending, then sent", async () => {
+    const m = model();
+    m.open();
+    await waitFor(() => m.connection.value === 'connected', 'connect');
+    const [s] = server.sockets();
+    s!.removeAllListeners('message');
+    const attempts: Array<{ clientMessageId: string; at: number }> = [];
+    s!.on('message', (msg, ack) => {
+      attempts.push({ clientMessageId: msg.clientMessageId, at: Date.now() });
+      if (attempts.length <= 2) return ack({ ok: false, error: { code: 'rate_limited', message: 'Slow down', retryAfterMs: 150 } });
+      ack({ ok: true, id: 'm-late' });
+    });
+    m.send('Are you there?');
+    await waitFor(() => attempts.length === 1, 'first attempt');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(m.messages.value).toMatchObject([{ text: 'Are you there?', delivery: 'pending' }]); // waiting, not failed
+    await waitFor(() => m.messages.value[0]!.delivery === 'sent', 'sent after two limited attempts');
+    expect(attempts).toHaveLength(3);
+    expect(new Set(attempts.map((a) => a.clientMessageId)).size).toBe(1); // the same message: the server dedupes
+    expect(attempts[1]!.at - attempts[0]!.at).toBeGreaterThanOrEqual(140);
+    expect(attempts[2]!.at - attempts[1]!.at).toBeGreaterThanOrEqual(140);
+    expect(visible(m)).toEqual(['visitor:Are you there?']);
+    expect(m.messages.value[0]!.id).toBe('m-late');
+  });
+
+  it('marks a limited message failed after three automatic re-sends, with its retry still offered', async () => {
+    const m = model();
+    m.open();
+    await waitFor(() => m.connection.value === 'connected', 'connect');
+    const [s] = server.sockets();
+    s!.removeAllListeners('message');
+    let attempts = 0;
+    s!.on('message', (_msg, ack) => {
+      attempts++;
+      ack({ ok: false, error: { code: 'rate_limited', message: 'Slow down', retryAfterMs: 20 } });
+    });
+    m.send('spam');
+    await waitFor(() => m.messages.value[0]!.delivery === 'failed', 'failed');
+    expect(attempts).toBe(4); // the first send and three re-sends
+    expect(m.messages.value).toHaveLength(1);
+    // A wait longer than a minute is shown at once instead of keeping the message pending.
+    s!.removeAllListeners('message');
+    s!.on('message', (_msg, ack) => {
+      attempts++;
+      ack({ ok: false, error: { code: 'rate_limited', message: 'Try again in 10 minutes', retryAfterMs: 600_000 } });
+    });
+    m.retry(m.messages.value[0]!.clientMessageId!);
+    await waitFor(() => m.messages.value[0]!.error === 'Try again in 10 minutes', 'failed again at once');
+    expect(attempts).toBe(5);
+  });
+
   it('after a drop, catches up on missed messages by sync and delivers what was typed offline', async () => {
     const m = model();
     m.open();
