@@ -23,6 +23,7 @@ import { readScriptAttributes, resolveScriptConfig } from './script-config.js';
 import { hasStoredConversation, storageKeys } from './storage-keys.js';
 import { installWindowApi } from './window-api.js';
 import { applyLook, loadLook, type Look } from './appearance.js';
+import { whenIdle } from './when-idle.js';
 import type { createChat } from './chat.js';
 
 /** The chat chunk's content-hashed path, relative to this script; the build writes it in. */
@@ -43,12 +44,16 @@ function boot(): void {
   const chunkUrl = new URL(CHAT_CHUNK, attributes.src ?? `${config.serverUrl}/widget.js`).href;
 
   // The admin's appearance, read at every load so a change in the console shows without a rebuild.
+  // Fetched when idle (or with the chat): the launcher first draws with the built-in look, the
+  // same size, and takes the colours when they arrive.
   let look: Look | null = null;
-  const styleAll = () => document.querySelectorAll<HTMLElement>(ELEMENT_NAME).forEach((el) => look && applyLook(el, look));
-  const looked = loadLook(config.serverUrl).then((l) => {
-    look = l;
-    styleAll();
-  });
+  let looked: Promise<void> | undefined;
+  const styleAll = () => look && document.querySelectorAll<HTMLElement>(ELEMENT_NAME).forEach((el) => applyLook(el, look!));
+  const fetchLook = (): Promise<void> =>
+    (looked ??= loadLook(config.serverUrl).then((l) => {
+      look = l;
+      styleAll();
+    }));
 
   const events = createHostEvents();
   const warmup = createSocketWarmup(config.serverUrl);
@@ -56,7 +61,7 @@ function boot(): void {
   let view: ChatView | undefined;
   const chat = createDeferredChat(
     async () => {
-      const [mod] = await Promise.all([import(/* @vite-ignore */ chunkUrl) as Promise<{ createChat: typeof createChat }>, looked]);
+      const [mod] = await Promise.all([import(/* @vite-ignore */ chunkUrl) as Promise<{ createChat: typeof createChat }>, fetchLook()]);
       const l = look as Look | null;
       // data-title on the script tag wins over the team name set in the console.
       const title = attributes.title || !l ? config.title : l.teamName;
@@ -65,7 +70,7 @@ function boot(): void {
         title,
         storage,
         keys,
-        dataset: attributes.dataset,
+        dataset: attributes.dataset(),
         emit: events.emit,
         takeSocket: warmup.take,
         greeting: l?.greeting,
@@ -107,19 +112,20 @@ function boot(): void {
   };
   const commands = createCommands({ chat: { ...chat, open }, mount, events, forget, setLauncherHidden: (hidden) => element!.setLauncherHidden(hidden) });
   // data-launcher first: the host's own calls come after and win (data-user-* are read by the chat, also first).
-  if (attributes.dataset.launcher === 'hidden') commands.hide();
+  if (attributes.launcher === 'hidden') commands.hide();
   installWindowApi(window as { Firstline?: unknown }, commands);
   watchClickCommands(document, (name) => commands[name]());
   watchRoutes(window, () => chat.pageChanged());
 
-  // A running conversation resumes without waiting for anything; otherwise fetch when idle.
-  if (hasStoredConversation(storage, keys)) void chat.load();
-  const idle = (): void => {
-    const w = window as Window & { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number };
-    const fetchChat = (): void => void chat.load();
-    if (w.requestIdleCallback) w.requestIdleCallback(fetchChat, { timeout: 5_000 });
-    else setTimeout(fetchChat, 1_000);
-  };
+  // The first read of localStorage costs the page some 15 ms (Chromium loads the origin's storage
+  // synchronously), so the check for a running conversation waits for the first idle moment, which
+  // usually comes right after this script: a running conversation (or an unsent message) then
+  // loads the chat at once; otherwise the chat is fetched when idle after the page's load.
+  whenIdle(() => {
+    void fetchLook();
+    if (hasStoredConversation(storage, keys)) void chat.load();
+  }, 500);
+  const idle = (): void => whenIdle(() => void chat.load(), 5_000);
   if (document.readyState === 'complete') idle();
   else window.addEventListener('load', idle, { once: true });
 

@@ -10,8 +10,14 @@ export interface ScriptAttributes {
   src: string | null;
   server: string | null;
   title: string | null;
-  /** The tag's data-* attributes; the chat reads `data-user-*` from them as identify() fields (tag-identity.ts). */
-  dataset: Record<string, string | undefined>;
+  /** `data-launcher` ("hidden": start with the launcher hidden). */
+  launcher: string | null;
+  /**
+   * The tag's data-* attributes, read when the chat loads (copying a dataset at boot is page time
+   * the launcher does not need); the chat reads `data-user-*` from them as identify() fields
+   * (tag-identity.ts).
+   */
+  dataset(): Record<string, string | undefined>;
 }
 
 
@@ -44,6 +50,7 @@ export function readScriptAttributes(doc: Document): ScriptAttributes {
     src: script?.src || null,
     server: script?.getAttribute('data-server') ?? null,
     title: script?.getAttribute('data-title') ?? null,
-    dataset: { ...script?.dataset },
+    launcher: script?.getAttribute('data-launcher') ?? null,
+    dataset: () => ({ ...script?.dataset }),
   };
 }

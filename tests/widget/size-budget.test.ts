@@ -48,6 +48,8 @@ describe('widget size budget', () => {
     const loader = await readFile(path.join(widgetDir, 'firstline.js'), 'utf8');
     // A classic script (vm.Script refuses import/export declarations) that finds the chunk next to itself.
     expect(() => new vm.Script(loader)).not.toThrow();
+    // V8 compiles it off the main thread while it streams in (the first line must carry the hint).
+    expect(loader.startsWith('//# allFunctionsCalledOnLoad\n')).toBe(true);
     expect(loader).toContain(`"widget/${chat}"`.replace(/"/g, '`'));
     const chunk = await readFile(path.join(widgetDir, chat), 'utf8');
     expect(chunk).toMatch(/export\s*\{\s*\w+ as createChat\s*\}/);
