@@ -1,12 +1,14 @@
 /**
- * `npm run bench -- queries-per-message [--messages=60] [--log]`: SQL statements sent through the
- * Db seam for each offline, AI-answered visitor message on the embedded database, from the socket
+ * `npm run bench -- queries-per-message [--messages=60] [--log] [--db=pglite|postgres]`: SQL statements
+ * sent through the Db seam for each offline, AI-answered visitor message (embedded database by default), from the socket
  * `message` to the server being idle again (storage, pipeline, answer, events). Conversations get
  * two questions each, so first and follow-up messages are both measured. `--log` prints the
  * statement texts of one first and one follow-up message (to find repeats).
  */
 import { io, type Socket } from 'socket.io-client';
 import { createPgliteDb } from '../server/db/pglite-db.js';
+import { createPgDb } from '../server/db/pg-db.js';
+import { freshBenchDatabase } from './bench-database.js';
 import { loadConfig } from '../server/config.js';
 import { createLogger } from '../server/logger.js';
 import { startServer } from '../server/start-server.js';
@@ -24,9 +26,12 @@ const QUESTIONS = [
 ];
 
 export async function benchQueriesPerMessage(args: string[] = []): Promise<Record<string, unknown>> {
-  const f = parseBenchFlags(args, { messages: 60, log: false });
+  const f = parseBenchFlags(args, { messages: 60, log: false, db: 'pglite' });
   const messages = Number(f.messages);
-  const db = countingDb(await createPgliteDb());
+  if (f.db !== 'pglite' && f.db !== 'postgres') throw new Error(`--db is pglite or postgres, not ${f.db}`);
+  const pg = f.db === 'postgres' ? await freshBenchDatabase('firstline_bench_queries') : null;
+  if (pg && pg.url === null) throw new Error(`--db=postgres: ${pg.reason}`);
+  const db = countingDb(pg?.url ? await createPgDb({ connectionString: pg.url }) : await createPgliteDb());
   const server = await startServer(loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ADMIN_PASSWORD: 'bench-password', RATE_LIMITS: 'off' }), { db, log: createLogger('silent'), startWorkers: false });
   const counts = { first: [] as number[], followUp: [] as number[] };
   const logged: Record<string, string[]> = {};
@@ -61,6 +66,7 @@ export async function benchQueriesPerMessage(args: string[] = []): Promise<Recor
     socket?.close();
     await server.close();
     await db.close();
+    if (pg?.url) await pg.drop();
   }
   const mean = (v: number[]) => round(v.reduce((a, b) => a + b, 0) / Math.max(1, v.length), 1);
   for (const [key, statements] of Object.entries(logged)) {
@@ -68,6 +74,7 @@ export async function benchQueriesPerMessage(args: string[] = []): Promise<Recor
     statements.forEach((sql, n) => process.stdout.write(`  ${String(n + 1).padStart(2)}. ${sql.length > 220 ? `${sql.slice(0, 220)}...` : sql}\n`));
   }
   return {
+    db: f.db,
     messages,
     statementsPerMessage: mean([...counts.first, ...counts.followUp]),
     firstMessage: mean(counts.first),
