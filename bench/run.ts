@@ -9,6 +9,7 @@ import { benchConversationSearch } from './conversation-search.js';
 import { benchWidget } from './widget-load.js';
 import { benchThroughput } from './throughput.js';
 import { benchMemory } from './memory.js';
+import { benchQueriesPerMessage } from './queries-per-message.js';
 
 const BENCHMARKS: Record<string, (flags: string[]) => Promise<Record<string, unknown>>> = {
   'pipeline-latency': benchPipelineLatency,
@@ -20,6 +21,7 @@ const BENCHMARKS: Record<string, (flags: string[]) => Promise<Record<string, unk
   widget: benchWidget,
   throughput: benchThroughput,
   memory: benchMemory,
+  'queries-per-message': benchQueriesPerMessage,
 };
 
 async function main(args: string[]): Promise<void> {

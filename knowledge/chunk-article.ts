@@ -1,4 +1,3 @@
-import { RecursiveCharacterTextSplitter } from '@langchain/textsplitters';
 import { htmlToText } from './html-to-text.js';
 import type { ArticleFormat } from './types.js';
 
@@ -38,6 +37,8 @@ export async function chunkArticle(
   const title = input.title.trim();
   const body = input.format === 'html' ? htmlToText(input.body) : input.body;
   const sections = input.format === 'text' ? [{ headings: [], text: body }] : splitOnHeadings(body, title);
+  // The splitter library is loaded when an article is indexed, not by a server that only answers.
+  const { RecursiveCharacterTextSplitter } = await import('@langchain/textsplitters');
   const splitter =
     input.format === 'text'
       ? new RecursiveCharacterTextSplitter({ chunkSize, chunkOverlap, separators: ['\n\n', '\n', '. ', ' ', ''] })

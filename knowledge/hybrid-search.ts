@@ -69,6 +69,7 @@ interface CandidateRow {
   url: string | null;
   pages: string[];
   lang: string;
+  content_hash: string;
   similarity: number;
   len: number;
   /** [lexeme, occurrences, occurrences in the heading path] for each query lexeme present. */
@@ -97,7 +98,7 @@ export function createHybridSearch(options: HybridSearchOptions): HybridSearch {
 
     const [vector, lexemes] = await Promise.all([embeddings.embedQuery(text), queryLexemes(db, text)]);
     const vectorLiteral = toVectorLiteral(vector);
-    const select = `SELECT c.id, c.article_id, c.heading_path, c.text, a.title, a.url, a.pages, a.lang,
+    const select = `SELECT c.id, c.article_id, c.heading_path, c.text, a.title, a.url, a.pages, a.lang, a.content_hash,
         1 - (c.embedding <=> $1::vector) AS similarity, length(c.tsv) AS len,
         (SELECT json_agg(json_build_array(u.lexeme, cardinality(u.positions),
                   (SELECT count(*) FROM unnest(u.weights) w WHERE w = 'A')))
@@ -158,6 +159,7 @@ export function createHybridSearch(options: HybridSearchOptions): HybridSearch {
         text: r.text,
         pages: r.pages ?? [],
         lang: r.lang,
+        contentHash: r.content_hash,
         similarity,
         lexical: lexicalScore,
         fused: alpha * Math.max(0, similarity) + (1 - alpha) * lexicalScore,
@@ -217,6 +219,7 @@ export function createHybridSearch(options: HybridSearchOptions): HybridSearch {
         score,
         pageMatch,
         lang: c.lang,
+        contentHash: c.contentHash,
         similarity: c.similarity,
         coverage: c.coverage,
       });
@@ -276,6 +279,8 @@ export interface ScoredChunk {
   text: string;
   pages: string[];
   lang: string;
+  /** The article's content version (articles.content_hash). */
+  contentHash: string;
   similarity: number;
   /** BM25 over the most this query could score, 0-1. */
   lexical: number;

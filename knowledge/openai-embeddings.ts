@@ -1,5 +1,5 @@
 import { Embeddings, type EmbeddingsParams } from '@langchain/core/embeddings';
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
 import { AppError } from '../base/errors.js';
 
 export interface OpenAiEmbeddingsOptions extends EmbeddingsParams {
@@ -33,7 +33,9 @@ export class EmbeddingProviderError extends AppError {
  */
 export class OpenAiEmbeddings extends Embeddings {
   readonly model: string;
-  private readonly client: OpenAI;
+  /** Created at the first request: the SDK is imported only by a server that embeds with it. */
+  private client: Promise<OpenAI> | null = null;
+  private readonly clientOptions: ConstructorParameters<typeof OpenAI>[0];
   private readonly dimensions: number | undefined;
   private readonly batchSize: number;
 
@@ -43,12 +45,12 @@ export class OpenAiEmbeddings extends Embeddings {
     this.model = opts.model;
     this.dimensions = opts.dimensions;
     this.batchSize = Math.max(1, Math.min(opts.batchSize ?? OPENAI_EMBEDDINGS_DEFAULTS.batchSize, 2048));
-    this.client = new OpenAI({
+    this.clientOptions = {
       apiKey: opts.apiKey,
       baseURL: opts.baseURL,
       timeout: opts.timeoutMs ?? OPENAI_EMBEDDINGS_DEFAULTS.timeoutMs,
       maxRetries: Math.max(0, Math.min(opts.maxRetries ?? OPENAI_EMBEDDINGS_DEFAULTS.maxRetries, 2)),
-    });
+    };
   }
 
   async embedDocuments(documents: string[]): Promise<number[][]> {
@@ -68,8 +70,9 @@ export class OpenAiEmbeddings extends Embeddings {
     const input = texts.map((t) => (t.trim() ? t : ' '));
     let res: OpenAI.Embeddings.CreateEmbeddingResponse;
     try {
+      const client = await (this.client ??= import('openai').then(({ default: OpenAiClient }) => new OpenAiClient(this.clientOptions)));
       res = await this.caller.call(() =>
-        this.client.embeddings.create({ model: this.model, input, encoding_format: 'float', ...(this.dimensions ? { dimensions: this.dimensions } : {}) }),
+        client.embeddings.create({ model: this.model, input, encoding_format: 'float', ...(this.dimensions ? { dimensions: this.dimensions } : {}) }),
       );
     } catch (err) {
       const detail = err instanceof Error ? err.message : String(err);

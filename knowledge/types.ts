@@ -48,6 +48,8 @@ export interface RetrievedChunk {
   pageMatch: boolean;
   /** The article's language (ISO 639-1). */
   lang: string;
+  /** The article's content version when the store knows it: what caches of the whole article are keyed by. */
+  contentHash?: string;
 }
 
 export interface RetrievalResult {

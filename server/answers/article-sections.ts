@@ -14,6 +14,9 @@ const CACHE_MAX = 500;
 export function createArticleSections(load?: ArticleLoader) {
   const cache = new Map<string, MarkdownSection[]>();
   return async function sectionsFor(chunk: RetrievedChunk): Promise<MarkdownSection[]> {
+    // Retrieval read the article's content version with the chunk: a version parsed before needs no read.
+    const known = load && chunk.contentHash ? cache.get(`${chunk.articleId}:${chunk.contentHash}`) : undefined;
+    if (known) return known;
     const article = load ? await load(chunk.articleId) : null;
     if (!article) return [{ heading: headingOf(chunk), blocks: markdownSections(chunk.text).flatMap((s) => s.blocks) }];
     const key = `${article.id}:${article.contentHash}`;

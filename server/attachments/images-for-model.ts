@@ -1,4 +1,3 @@
-import sharp from 'sharp';
 import type { AnswerImage } from '../pipeline/answerer.js';
 import type { AttachmentService } from './attachment-service.js';
 
@@ -17,6 +16,8 @@ export function imagesForModel(attachments: AttachmentService): (messageId: stri
       stored.map(async (a) => {
         const big = (a.ref.width ?? 0) > MAX_SIDE || (a.ref.height ?? 0) > MAX_SIDE;
         if (!big) return { contentType: a.ref.contentType, bytes: a.bytes };
+        // sharp is imported only when an image is processed (it is ~20 MB of an idle server's memory).
+        const { default: sharp } = await import('sharp');
         const bytes = await sharp(a.bytes).resize({ width: MAX_SIDE, height: MAX_SIDE, fit: 'inside', withoutEnlargement: true }).png().toBuffer();
         return { contentType: 'image/png', bytes: new Uint8Array(bytes) };
       }),

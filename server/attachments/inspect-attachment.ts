@@ -1,6 +1,5 @@
 import path from 'node:path';
-import { fileTypeFromBuffer } from 'file-type';
-import sharp, { type Sharp } from 'sharp';
+import type { Sharp } from 'sharp';
 import { ATTACHMENT_TYPES, type AttachmentType } from '../../protocol/attachments.js';
 import { cleanText } from '../../protocol/clean-text.js';
 import { AppError } from '../errors.js';
@@ -30,6 +29,8 @@ const MAX_PIXELS = 40_000_000;
  * are kept as they are and only ever served as downloads. The name gets the extension of the type found.
  */
 export async function inspectAttachment(bytes: Uint8Array, givenName: string): Promise<InspectedAttachment> {
+  // file-type is loaded with the first attachment, not by every server at start.
+  const { fileTypeFromBuffer } = await import('file-type');
   const detected = await fileTypeFromBuffer(bytes);
   const contentType = (ATTACHMENT_TYPES as readonly string[]).includes(detected?.mime ?? '') ? (detected!.mime as AttachmentType) : null;
   const name = safeName(givenName, contentType);
@@ -38,6 +39,8 @@ export async function inspectAttachment(bytes: Uint8Array, givenName: string): P
     throw new AppError(415, 'unsupported_attachment', `${name} cannot be attached: ${seen}. Attach a PNG, JPEG, WebP or GIF image, or a PDF.`);
   }
   if (contentType === 'application/pdf') return { name, contentType, bytes };
+  // sharp is imported only when an image is processed (it is ~20 MB of an idle server's memory).
+  const { default: sharp } = await import('sharp');
   try {
     const animated = contentType === 'image/gif' || contentType === 'image/webp';
     const image = sharp(bytes, { limitInputPixels: MAX_PIXELS, animated, failOn: 'error' }).rotate();

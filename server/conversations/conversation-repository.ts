@@ -7,6 +7,7 @@ import type { SlaDeadlines } from '../sla/sla-policy.js';
 import { queueOrderSql, queueScoreSql, scoreToPriority } from '../routing/priority.js';
 import type { ConversationDetail, ConversationSummary, PageVisit, VisitorRecord } from './conversation-types.js';
 import { maskCardNumbers } from './mask-card-numbers.js';
+import { addPendingTurnSql } from './pending-turns.js';
 import { supportedLanguage, type Language } from '../../protocol/messages/languages.js';
 
 const MAX_PAGE_TRAIL = 50;
@@ -134,9 +135,10 @@ export function createConversationRepository(db: Queryable) {
     /**
      * Creates the visitor and conversation rows on first use; refreshes identity fields the host
      * app sent. A verified identity replaces what an unverified one had claimed; an unverified one
-     * never overwrites a verified visitor's fields (and never makes it unverified).
+     * never overwrites a verified visitor's fields (and never makes it unverified). Returns the
+     * conversation when this call created it, null when it existed.
      */
-    async ensure(args: { conversationId: string; visitorId: string; identity?: VisitorIdentity; verified?: boolean; page?: PageInfo; browserLanguage?: Language | null }): Promise<void> {
+    async ensure(args: { conversationId: string; visitorId: string; identity?: VisitorIdentity; verified?: boolean; page?: PageInfo; browserLanguage?: Language | null }): Promise<ConversationSummary | null> {
       const v = args.identity ?? {};
       const pick = (col: string) => `CASE WHEN visitors.verified AND NOT EXCLUDED.verified THEN visitors.${col}
                 WHEN EXCLUDED.verified AND NOT visitors.verified THEN EXCLUDED.${col}
@@ -166,11 +168,13 @@ export function createConversationRepository(db: Queryable) {
       );
       const page = args.page ? JSON.stringify(args.page) : null;
       const trail = args.page ? JSON.stringify([{ url: args.page.url, title: args.page.title, at: new Date().toISOString() }]) : '[]';
-      await db.query(
+      const { rows } = await db.query<ConversationRow>(
         `INSERT INTO conversations (id, visitor_id, page, page_trail, browser_language) VALUES ($1, $2, $3::jsonb, $4::jsonb, $5)
-         ON CONFLICT (id) DO NOTHING`,
+         ON CONFLICT (id) DO NOTHING
+         RETURNING *`,
         [args.conversationId, args.visitorId, page, trail, args.browserLanguage ?? null],
       );
+      return rows[0] ? toSummary(rows[0]) : null;
     },
 
     /** The visitor's language (see server/i18n/detect-language.ts); true when it changed. */
@@ -233,29 +237,37 @@ export function createConversationRepository(db: Queryable) {
       }));
     },
 
-    /** Idempotent on (conversation, clientMessageId): a resend returns the stored message and created=false. */
-    async insertMessage(m: NewMessage): Promise<{ message: StoredMessage; created: boolean }> {
+    /**
+     * Idempotent on (conversation, clientMessageId): a resend returns the stored message and created=false.
+     * One statement for a new message: the insert, the conversation's `updated_at` and, with
+     * `owedTurnAt`, the pending turn the AI owes it (see pending-turns.ts).
+     */
+    async insertMessage(m: NewMessage, opts: { owedTurnAt?: Date } = {}): Promise<{ message: StoredMessage; created: boolean }> {
+      const params: unknown[] = [
+        randomUUID(),
+        m.conversationId,
+        m.clientMessageId ?? null,
+        m.role,
+        m.authorId ?? null,
+        m.authorName ?? null,
+        m.text,
+        m.citations ? JSON.stringify(m.citations) : null,
+        JSON.stringify(m.meta ?? {}),
+      ];
+      if (opts.owedTurnAt) params.push(opts.owedTurnAt);
       const { rows } = await db.query<MessageRow>(
-        `INSERT INTO messages (id, conversation_id, client_message_id, role, author_id, author_name, text, citations, meta)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb)
-         ON CONFLICT (conversation_id, client_message_id) DO NOTHING
-         RETURNING *`,
-        [
-          randomUUID(),
-          m.conversationId,
-          m.clientMessageId ?? null,
-          m.role,
-          m.authorId ?? null,
-          m.authorName ?? null,
-          m.text,
-          m.citations ? JSON.stringify(m.citations) : null,
-          JSON.stringify(m.meta ?? {}),
-        ],
+        `WITH inserted AS (
+           INSERT INTO messages (id, conversation_id, client_message_id, role, author_id, author_name, text, citations, meta)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb)
+           ON CONFLICT (conversation_id, client_message_id) DO NOTHING
+           RETURNING *
+         ),
+         touched AS (UPDATE conversations SET updated_at = now() WHERE id = $2 AND EXISTS (SELECT 1 FROM inserted))
+         ${opts.owedTurnAt ? `, owed AS (${addPendingTurnSql('inserted', '$10')})` : ''}
+         SELECT * FROM inserted`,
+        params,
       );
-      if (rows[0]) {
-        await db.query('UPDATE conversations SET updated_at = now() WHERE id = $1', [m.conversationId]);
-        return { message: toMessage(rows[0]), created: true };
-      }
+      if (rows[0]) return { message: toMessage(rows[0]), created: true };
       const existing = await db.query<MessageRow>(
         'SELECT * FROM messages WHERE conversation_id = $1 AND client_message_id = $2',
         [m.conversationId, m.clientMessageId],

@@ -6,7 +6,6 @@ import type { EventBus } from '../events/event-bus.js';
 import { noWebhooks, type WebhookOutbox } from '../notifications/webhook-outbox.js';
 import { createConversationRepository, type ConversationRepository, type StoredMessage } from './conversation-repository.js';
 import { maskCardNumbers } from './mask-card-numbers.js';
-import { createPendingTurns } from './pending-turns.js';
 import type { ConversationSummary } from './conversation-types.js';
 import { systemClock, type Clock } from '../clock.js';
 import { DEFAULT_SLA_POLICIES, slaDeadlines, type SlaPolicies } from '../sla/sla-policy.js';
@@ -73,11 +72,12 @@ export function createConversationService(deps: { db: Db; bus: EventBus; clock?:
   async function storeIn(tx: Queryable, after: AfterCommit, conversation: ConversationSummary, m: Parameters<typeof repo.insertMessage>[0]) {
     // What people type may hold a card number; it is masked before anything stores or sees it.
     if (m.role === 'visitor' || m.role === 'agent') m = { ...m, text: maskCardNumbers(m.text) };
-    const r = await createConversationRepository(tx).insertMessage(m);
+    // The AI owes a visitor message a run until the run's outcome commits (see pipeline/turn-recovery.ts);
+    // the insert stores that pending turn with the message.
+    const owed = m.role === 'visitor' && (conversation.status === 'bot' || conversation.status === 'queued');
+    const r = await createConversationRepository(tx).insertMessage(m, owed ? { owedTurnAt: clock() } : {});
     if (!r.created) return r;
     await webhooks.record(tx, DomainEvents.messageCreated, { message: r.message, conversation });
-    // The AI owes this message a run until the run's outcome commits (see pipeline/turn-recovery.ts).
-    if (m.role === 'visitor' && (conversation.status === 'bot' || conversation.status === 'queued')) await createPendingTurns(tx).add(r.message.id, clock());
     after.push(() => bus.emit(DomainEvents.messageCreated, { message: r.message, conversation }));
     return r;
   }
@@ -171,8 +171,9 @@ export function createConversationService(deps: { db: Db; bus: EventBus; clock?:
       let existing = await repo.get(args.conversationId);
       if (!existing) await args.beforeCreate?.();
       if (!existing || args.identityChanged) {
-        await repo.ensure({ conversationId: args.conversationId, visitorId: args.visitorId, identity: args.identity, verified: args.verified, page: args.page, browserLanguage: args.browserLanguage });
-        existing = await mustGet(args.conversationId);
+        const created = await repo.ensure({ conversationId: args.conversationId, visitorId: args.visitorId, identity: args.identity, verified: args.verified, page: args.page, browserLanguage: args.browserLanguage });
+        // The row just written needs no second read; one that existed is read as it is now.
+        existing = created ?? (await mustGet(args.conversationId));
       }
       let conversation = existing;
       if (conversation.visitorId !== args.visitorId) throw new AppError(403, 'forbidden', 'This conversation belongs to another visitor.');
@@ -186,7 +187,8 @@ export function createConversationService(deps: { db: Db; bus: EventBus; clock?:
       }
       // The language is known before the message is stored, so the pipeline and every notice use it.
       const language = nextConversationLanguage(args.text, { conversation: conversation.language, browser: args.browserLanguage ?? conversation.browserLanguage });
-      const languageChanged = await repo.setLanguage(conversation.id, language);
+      // The row was read just above: an unchanged language needs no write.
+      const languageChanged = language !== conversation.language && (await repo.setLanguage(conversation.id, language));
       if (languageChanged) conversation = { ...conversation, language };
       const ids = args.attachments ?? [];
       const current = conversation;

@@ -30,20 +30,26 @@ const toTurn = (r: PendingTurnRow): PendingTurn => ({
 const IS_HEAD = `NOT EXISTS (SELECT 1 FROM pending_turns e WHERE e.conversation_id = t.conversation_id AND e.seq < t.seq)`;
 
 /**
+ * The statement that marks the messages of `source` (a CTE or table with id, conversation_id and
+ * seq) as owed a run, stored at the parameter `atParam`; the visitor message's insert uses it as
+ * one of its CTEs, so storing a message and its turn is one round trip.
+ */
+export function addPendingTurnSql(source: string, atParam: string): string {
+  return `INSERT INTO pending_turns (message_id, conversation_id, seq, created_at)
+    SELECT id, conversation_id, seq, ${atParam} FROM ${source}
+    ON CONFLICT (message_id) DO NOTHING`;
+}
+
+/**
  * The durable marker "the AI owes this visitor message a run" (table `pending_turns`). A run holds
  * its turn with a token and a lease; only the holder can `complete` it, inside the transaction that
  * commits the run's outcome. However runs race (a slow node, a recovered node), one outcome commits.
  */
 export function createPendingTurns(db: Queryable) {
   return {
-    /** In the visitor message's transaction. */
+    /** In the visitor message's transaction (the message insert can also do it: `addPendingTurnSql`). */
     async add(messageId: string, at: Date): Promise<void> {
-      await db.query(
-        `INSERT INTO pending_turns (message_id, conversation_id, seq, created_at)
-         SELECT id, conversation_id, seq, $2 FROM messages WHERE id = $1
-         ON CONFLICT (message_id) DO NOTHING`,
-        [messageId, at],
-      );
+      await db.query(`WITH message AS (SELECT id, conversation_id, seq FROM messages WHERE id = $1) ${addPendingTurnSql('message', '$2')}`, [messageId, at]);
     },
 
     /**

@@ -1,10 +1,4 @@
-import pg from 'pg';
 import type { Db, Queryable } from './db.js';
-
-// Keep int8 and numeric as JavaScript numbers, as PGlite returns them; our counts and
-// money values fit easily.
-pg.types.setTypeParser(20, (v) => Number(v));
-pg.types.setTypeParser(1700, (v) => Number(v));
 
 export interface PgDbOptions {
   connectionString: string;
@@ -15,6 +9,12 @@ export interface PgDbOptions {
 
 /** Real PostgreSQL (with pgvector) through a node-postgres pool. */
 export async function createPgDb(opts: PgDbOptions): Promise<Db> {
+  // node-postgres is loaded only with DATABASE_URL: the embedded database never needs it.
+  const { default: pg } = await import('pg');
+  // Keep int8 and numeric as JavaScript numbers, as PGlite returns them; our counts and
+  // money values fit easily.
+  pg.types.setTypeParser(20, (v) => Number(v));
+  pg.types.setTypeParser(1700, (v) => Number(v));
   const pool = new pg.Pool({ connectionString: opts.connectionString, max: opts.max ?? 10, options: opts.options });
   pool.on('error', (err) => {
     // An idle client died (server restart); the pool replaces it on next use.

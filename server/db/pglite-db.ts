@@ -1,5 +1,4 @@
-import { PGlite } from '@electric-sql/pglite';
-import { vector } from '@electric-sql/pglite-pgvector';
+import type { PGlite } from '@electric-sql/pglite';
 import type { Db, Queryable } from './db.js';
 
 /**
@@ -12,6 +11,8 @@ export const DEFAULT_PGLITE_SHARED_BUFFERS_MB = 16;
 /** Embedded PostgreSQL (WASM) with pgvector; persisted when dataDir is given. */
 export async function createPgliteDb(dataDir?: string, opts: { sharedBuffersMb?: number } = {}): Promise<Db> {
   const sharedBuffers = `shared_buffers=${opts.sharedBuffersMb ?? DEFAULT_PGLITE_SHARED_BUFFERS_MB}MB`;
+  // PGlite is loaded only without DATABASE_URL: a server on PostgreSQL never needs it.
+  const [{ PGlite }, { vector }] = await Promise.all([import('@electric-sql/pglite'), import('@electric-sql/pglite-pgvector')]);
   const pg = await PGlite.create({ dataDir, extensions: { vector }, startParams: [...PGlite.defaultStartParams, '-c', sharedBuffers] });
   await pg.exec('CREATE EXTENSION IF NOT EXISTS vector');
   const wrap = (q: Pick<PGlite, 'query'>): Queryable => ({

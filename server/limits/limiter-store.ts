@@ -1,5 +1,4 @@
 import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import { createClient } from 'redis';
 import type { Logger } from '../logger.js';
 
 export interface LimiterOptions {
@@ -25,6 +24,8 @@ export async function createLimiterStore(opts: { redisUrl?: string; prefix: stri
     new RateLimiterMemory({ keyPrefix: `${opts.prefix}${name}`, points: o.points, duration: o.seconds, blockDuration: o.blockSeconds ?? 0 });
   if (!opts.redisUrl) return { kind: 'memory', limiter: memory, close: async () => undefined };
 
+  // Only cluster mode loads the Redis client.
+  const { createClient } = await import('redis');
   const client = createClient({ url: opts.redisUrl });
   client.on('error', (err) => opts.log.error({ err }, 'redis connection error (rate limits fall back to per-process memory until it is back)'));
   await client.connect();

