@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_INTENTS, defaultIntentClassifier, findIntent } from '../../server/understanding/default-intents.js';
+import { DEFAULT_INTENTS, defaultIntentClassifier, findIntent } from '../../understanding/default-intents.js';
 
 describe('default intents', () => {
   it('define at least 15 intents with 15-30 examples, a policy and a severity', () => {
