@@ -4,7 +4,7 @@ import { DomainEvents } from '../../protocol/events.js';
 import type { ConversationService, ConversationWork } from '../conversations/conversation-service.js';
 import { createPendingTurns, type PendingTurn } from '../conversations/pending-turns.js';
 import type { Db } from '../db/db.js';
-import type { EventBus } from '../events/event-bus.js';
+import { listenerFor, type EventBus, type Listener } from '../events/event-bus.js';
 import type { Logger } from '../logger.js';
 import { runPipeline, type PipelineRun } from './run-pipeline.js';
 import type { AnyStage } from './stage.js';
@@ -46,7 +46,7 @@ export function attachVisitorResponder(deps: {
   hooks: ResponderHooks;
   log: Logger;
   turns?: Partial<TurnOptions>;
-}): { idle(): Promise<void>; busy(): Promise<boolean>; recover(): Promise<TurnRecoveryResult> } {
+}): { onMessageCreated: Listener<typeof DomainEvents.messageCreated>; idle(): Promise<void>; busy(): Promise<boolean>; recover(): Promise<TurnRecoveryResult> } {
   const { conversations, log } = deps;
   const options: TurnOptions = { ...DEFAULT_TURN_OPTIONS, ...deps.turns };
   const clock = conversations.clock;
@@ -56,7 +56,7 @@ export function attachVisitorResponder(deps: {
   const token = randomUUID();
   const leaseFrom = (now: Date) => new Date(now.getTime() + options.leaseSeconds * 1000);
 
-  deps.bus.on(DomainEvents.messageCreated, ({ message, conversation }) => {
+  const onMessageCreated = listenerFor(DomainEvents.messageCreated, ({ message, conversation }) => {
     if (message.role !== 'visitor') return;
     // With an agent the AI stays quiet, but the agent still sees how the visitor feels.
     const withAgent = conversation.status !== 'bot' && conversation.status !== 'queued';
@@ -234,5 +234,6 @@ export function attachVisitorResponder(deps: {
     };
   }
 
-  return { idle: () => serial.idle(), busy: async () => serial.size() > 0, recover: () => recovery.recover() };
+  // onMessageCreated is subscribed in server/listeners.ts.
+  return { onMessageCreated, idle: () => serial.idle(), busy: async () => serial.size() > 0, recover: () => recovery.recover() };
 }
