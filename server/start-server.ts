@@ -34,7 +34,7 @@ import type { AnyStage } from './pipeline/stage.js';
 import { createLlmAnswerer } from './llm/llm-answerer.js';
 import { createLlmTranslator } from './llm/llm-translator.js';
 import { createOpenAiChatModel } from './llm/openai-chat-model.js';
-import { attachVisitorResponder } from './pipeline/respond-to-visitor.js';
+import { attachVisitorResponder } from './pipeline/turn-runner.js';
 import type { TurnRecoveryResult } from './pipeline/turn-recovery.js';
 import { setupAgentNamespace, type AgentNamespace } from './realtime/agent-namespace.js';
 import { createBroadcastListeners } from './realtime/broadcast-listeners.js';

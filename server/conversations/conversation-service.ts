@@ -6,7 +6,7 @@ import type { EventBus } from '../events/event-bus.js';
 import { noWebhooks, type WebhookOutbox } from '../notifications/webhook-outbox.js';
 import { createConversationRepository, type ConversationRepository, type StoredMessage } from './conversation-repository.js';
 import { maskCardNumbers } from './mask-card-numbers.js';
-import { createPendingTurns } from './pending-turns.js';
+import { createPendingTurns } from '../pipeline/pending-turns.js';
 import type { ConversationSummary } from './conversation-types.js';
 import { systemClock, type Clock } from '../clock.js';
 import { DEFAULT_SLA_POLICIES, slaDeadlines, type SlaPolicies } from '../sla/sla-policy.js';

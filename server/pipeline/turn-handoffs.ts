@@ -1,6 +1,6 @@
 import type { Clock } from '../clock.js';
 import type { ConversationWork } from '../conversations/conversation-service.js';
-import type { PendingTurn } from '../conversations/pending-turns.js';
+import type { PendingTurn } from './pending-turns.js';
 import type { TurnOptions } from './turn-recovery.js';
 import { say } from '../../protocol/messages/catalogue.js';
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Citation } from '../../protocol/domain.js';
 import { DomainEvents } from '../../protocol/events.js';
 import type { ConversationService, ConversationWork } from '../conversations/conversation-service.js';
-import { createPendingTurns, type PendingTurn } from '../conversations/pending-turns.js';
+import { createPendingTurns, type PendingTurn } from './pending-turns.js';
 import type { Db } from '../db/db.js';
 import { listenerFor, type EventBus, type Listener } from '../events/event-bus.js';
 import type { Logger } from '../logger.js';
