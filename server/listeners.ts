@@ -11,7 +11,7 @@ export function attachListeners(deps: {
   bus: EventBus;
   /** Pushes to the widget and the consoles (server/realtime/broadcast-listeners.ts). */
   broadcast: BroadcastListeners['on'];
-  /** Runs the AI's turn on a visitor message (server/pipeline/respond-to-visitor.ts). */
+  /** Runs the AI's turn on a visitor message (server/pipeline/turn-runner.ts). */
   turns: { onMessageCreated: Listener<typeof DomainEvents.messageCreated> };
   /** Records questions the knowledge base could not answer (server/knowledge/gap-listener.ts). */
   recordGap: Listener<typeof DomainEvents.decisionRecorded>;

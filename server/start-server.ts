@@ -34,7 +34,7 @@ import type { AnyStage } from './pipeline/stage.js';
 import { createLlmAnswerer } from './llm/llm-answerer.js';
 import { createLlmTranslator } from './llm/llm-translator.js';
 import { createOpenAiChatModel } from './llm/openai-chat-model.js';
-import { attachVisitorResponder } from './pipeline/turn-runner.js';
+import { createTurnRunner } from './pipeline/turn-runner.js';
 import type { TurnRecoveryResult } from './pipeline/turn-recovery.js';
 import { setupAgentNamespace, type AgentNamespace } from './realtime/agent-namespace.js';
 import { createBroadcastListeners } from './realtime/broadcast-listeners.js';
@@ -271,8 +271,12 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   // OPENAI_VISION: the model answering also sees the screenshots attached to the question.
   const images = config.openai?.readsImages ? imagesForModel(attachments) : undefined;
   stages = createDefaultPipeline({ catalog: () => intents.catalog(), kb, answerer, stream: broadcast.delta, images, ...llmAssist });
-  const responder = attachVisitorResponder({ bus, db, conversations, stages: () => stages, hooks: broadcast, log, turns: config.turns });
-  // Every domain-event subscription, in one list (server/listeners.ts).
+  const responder = createTurnRunner({ bus, db, conversations, stages: () => stages, hooks: broadcast, log, turns: config.turns });
+  // Turn recovery has its own, faster sweep: with the short turn lease, a dead node's visitors are answered in seconds.
+  const { turns, ...slowJobs } = jobs;
+  const ticker = opts.startWorkers === false ? null : startTicker(slowJobs, config.sweepIntervalMs, log);
+  const turnTicker = opts.startWorkers === false ? null : startTicker({ turns }, config.turnSweepMs, log);
+  // Every domain-event subscription, in one list (server/listeners.ts), before the first job runs.
   attachListeners({
     bus,
     broadcast: broadcast.on,
@@ -281,10 +285,6 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     route: routeLogged,
     refreshQueue: () => void broadcast.refreshQueue(),
   });
-  // Turn recovery has its own, faster sweep: with the short turn lease, a dead node's visitors are answered in seconds.
-  const { turns, ...slowJobs } = jobs;
-  const ticker = opts.startWorkers === false ? null : startTicker(slowJobs, config.sweepIntervalMs, log);
-  const turnTicker = opts.startWorkers === false ? null : startTicker({ turns }, config.turnSweepMs, log);
   // Messages a stopped node never answered: one pass now, then on every sweep.
   const firstRecovery = ticker ? jobs.turns().catch((err) => log.error({ err }, 'turn recovery failed')) : null;
 

@@ -5,7 +5,7 @@ import type { TurnOptions } from './turn-recovery.js';
 import { say } from '../../protocol/messages/catalogue.js';
 
 // Ways a visitor message ends with a person instead of an AI answer, written inside the
-// transaction that settles its pending turn (see respond-to-visitor.ts).
+// transaction that settles its pending turn (see turn-runner.ts).
 
 
 /** The pipeline failed: the visitor is handed to a person, never left hanging. */

@@ -30,7 +30,7 @@ class TurnTakenOver extends Error {
 }
 
 /**
- * Listens for visitor messages and runs the pipeline on each, one at a time per conversation,
+ * The turn runner: runs the pipeline on each visitor message, one at a time per conversation,
  * then applies the reply. Any failure hands the visitor to a human: never left hanging.
  *
  * Each visitor message of a conversation with the AI is a durable pending turn (stored with the
@@ -38,7 +38,7 @@ class TurnTakenOver extends Error {
  * transaction that commits the outcome (decision, reply or handoff). `recover()` runs, on this
  * node, turns whose node never finished them (crash, restart): see turn-recovery.ts.
  */
-export function attachVisitorResponder(deps: {
+export function createTurnRunner(deps: {
   bus: EventBus;
   db: Db;
   conversations: ConversationService;
