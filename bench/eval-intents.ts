@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { trainIntentClassifier } from '../server/understanding/intent-classifier.js';
+import { trainIntentClassifier } from '../understanding/intent-classifier.js';
 
 export const OOS_LABEL = 'oos';
 

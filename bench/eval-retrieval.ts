@@ -4,7 +4,7 @@ import { migrate } from '../server/db/migrate.js';
 import { createKnowledgeBase } from '../knowledge/knowledge-base.js';
 import { LocalEmbeddings } from '../knowledge/local-embeddings.js';
 import type { SearchMode } from '../knowledge/hybrid-search.js';
-import { mulberry32 } from '../server/understanding/seeded-random.js';
+import { mulberry32 } from '../understanding/seeded-random.js';
 
 export interface RetrievalEvalArgs {
   /** JSONL `{"id","title","text"}`. */

@@ -11,8 +11,8 @@ import { runPipeline } from '../server/pipeline/run-pipeline.js';
 import { createDefaultPipeline } from '../server/pipeline/default-pipeline.js';
 import { createIntentCatalog } from '../server/intents/intent-catalog.js';
 import { createExtractiveAnswerer } from '../server/pipeline/answerer.js';
-import { DEFAULT_INTENTS } from '../server/understanding/default-intents.js';
-import { trainIntentClassifier } from '../server/understanding/intent-classifier.js';
+import { DEFAULT_INTENTS } from '../understanding/default-intents.js';
+import { trainIntentClassifier } from '../understanding/intent-classifier.js';
 import { percentile, round, writeResult } from './bench-result.js';
 
 const QUESTIONS = [

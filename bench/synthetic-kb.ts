@@ -1,4 +1,4 @@
-import { mulberry32 } from '../server/understanding/seeded-random.js';
+import { mulberry32 } from '../understanding/seeded-random.js';
 /** Deterministic synthetic help-centre articles and questions from a small vocabulary (no downloads). */
 const AREAS = ['billing', 'invoice', 'workspace', 'project', 'task', 'calendar', 'report', 'dashboard', 'integration', 'webhook', 'api key', 'team', 'member', 'role', 'permission', 'notification', 'email', 'password', 'login', 'export', 'import', 'template', 'comment', 'attachment', 'label', 'sprint', 'milestone', 'timeline', 'budget', 'subscription'];
 const VERBS = ['create', 'delete', 'rename', 'archive', 'restore', 'share', 'export', 'import', 'connect', 'disconnect', 'enable', 'disable', 'configure', 'reset', 'transfer', 'duplicate', 'schedule', 'filter', 'sort', 'move'];

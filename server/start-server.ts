@@ -4,10 +4,10 @@ import { createAdaptorServer } from '@hono/node-server';
 import { Server as SocketServer } from 'socket.io';
 import { openKnowledgeBase } from './bootstrap/knowledge-base.js';
 import { createKnowledgeGaps } from '../knowledge/knowledge-gaps.js';
-import { attachGapListener } from './knowledge/gap-listener.js';
+import { createGapListener } from './knowledge/gap-listener.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
-import { DEFAULT_INTENTS } from './understanding/default-intents.js';
-import { trainIntentClassifier } from './understanding/intent-classifier.js';
+import { DEFAULT_INTENTS } from '../understanding/default-intents.js';
+import { trainIntentClassifier } from '../understanding/intent-classifier.js';
 import { createTokenService, resolveAuthSecret } from './auth/tokens.js';
 import { createUserRepository } from './auth/user-repository.js';
 import { createLoginThrottle } from './auth/login-throttle.js';
@@ -34,11 +34,12 @@ import type { AnyStage } from './pipeline/stage.js';
 import { createLlmAnswerer } from './llm/llm-answerer.js';
 import { createLlmTranslator } from './llm/llm-translator.js';
 import { createOpenAiChatModel } from './llm/openai-chat-model.js';
-import { attachVisitorResponder } from './pipeline/respond-to-visitor.js';
+import { createTurnRunner } from './pipeline/turn-runner.js';
 import type { TurnRecoveryResult } from './pipeline/turn-recovery.js';
 import { createTurnAdmission } from './pipeline/turn-admission.js';
 import { setupAgentNamespace, type AgentNamespace } from './realtime/agent-namespace.js';
-import { attachBroadcastListeners } from './realtime/broadcast-listeners.js';
+import { createBroadcastListeners } from './realtime/broadcast-listeners.js';
+import { attachListeners } from './listeners.js';
 import { agentRoom } from './realtime/rooms.js';
 import { createSocketAdapter } from './realtime/socket-adapter.js';
 import { allowOrigin, createOriginGate } from './realtime/allowed-origins.js';
@@ -158,7 +159,6 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const clock = opts.clock ?? systemClock;
   const bus = createEventBus((event, err) => log.error({ err, event }, 'domain event listener failed'));
   const knowledgeGaps = createKnowledgeGaps({ db });
-  attachGapListener({ bus, gaps: knowledgeGaps, log });
   // Domain-event webhooks are written into the outbox in the transaction of each change.
   const endpointPresence = createEndpointPresence(db);
   await endpointPresence.refresh();
@@ -194,12 +194,11 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const visitorLimits = createVisitorLimits({ settings: config.rateLimits, store: config.rateLimits.enabled ? limiterStore : null });
   const attachments = createAttachmentService({ db, store: createDbAttachmentStore(db), limits: config.attachments, log });
   const bugReports = createBugReportService({ db, conversations, clock, log, linear: config.linear, webhookUrl: config.webhook?.url, fetch: opts.fetch });
-  let onRosterChanged = () => undefined as void;
   let onSessionsRevoked = (_userId: string) => undefined as void;
   const clientAddress = createClientAddress(config.trustProxy);
   const turnAdmission = createTurnAdmission(config.turnAdmission);
   const runtime = createRuntimeStats({ turns: turnAdmission });
-  const app = createApp({ attachments, visitorLimits, db, runtime, log, tokens, users, conversations, kb, answerer, knowledgeGaps, ready: () => ready, clock, notes, transfers, feedback, notifications, webhookStats, webhookEndpoints: createWebhookEndpoints({ db, clock, config: config.webhook, onChange: () => endpointPresence.refresh() }), intents, bugReports, linearWebhookSecret: config.linearWebhookSecret, allowedOrigins: config.allowedOrigins, clientAddress, onRosterChanged: () => onRosterChanged(), loginThrottle, onSessionsRevoked: (id) => onSessionsRevoked(id), conversationTests: createConversationSuiteRunner({ stages: () => stages, kb }), translator });
+  const app = createApp({ attachments, visitorLimits, db, runtime, log, tokens, users, conversations, kb, answerer, knowledgeGaps, ready: () => ready, clock, notes, transfers, feedback, notifications, webhookStats, webhookEndpoints: createWebhookEndpoints({ db, clock, config: config.webhook, onChange: () => endpointPresence.refresh() }), intents, bugReports, linearWebhookSecret: config.linearWebhookSecret, allowedOrigins: config.allowedOrigins, clientAddress, bus, loginThrottle, onSessionsRevoked: (id) => onSessionsRevoked(id), conversationTests: createConversationSuiteRunner({ stages: () => stages, kb }), translator });
   const httpServer = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
   httpServer.on('clientError', answerClientError(log));
   const adapter = await createSocketAdapter(config.redisUrl, log);
@@ -212,7 +211,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   });
   const visitors = io.of('/visitor') as VisitorNamespace;
   const agents = io.of('/agent') as AgentNamespace;
-  const broadcast = attachBroadcastListeners({ bus, db, conversations, visitors, agents, log });
+  const broadcast = createBroadcastListeners({ db, conversations, visitors, agents, log });
   setupVisitorNamespace(visitors, {
     tokens,
     conversations,
@@ -232,20 +231,11 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     notifications,
     webhooks: webhookOutbox,
     pagerduty: config.pagerduty,
-    onNotification: broadcast.notify,
   });
   const routeLogged = () => void router.drain().catch((err) => log.error({ err }, 'routing failed'));
-  const onPresenceChanged = () => {
-    broadcast.refreshQueue();
-    routeLogged();
-  };
-  onRosterChanged = onPresenceChanged;
-  setupAgentNamespace(agents, { tokens, users, conversations, log, onPresenceChanged });
+  setupAgentNamespace(agents, { tokens, users, conversations, log, bus });
   // Their tokens no longer verify: close their sockets on every node (the adapter carries it).
   onSessionsRevoked = (id) => agents.in(agentRoom(id)).disconnectSockets(true);
-  for (const event of [DomainEvents.handoffRequested, DomainEvents.conversationResolved, DomainEvents.conversationRequeued, DomainEvents.conversationTransferred] as const) {
-    bus.on(event, routeLogged);
-  }
   const jobs: BackgroundJobs = {
     async route() {
       const r = await router.drain();
@@ -261,7 +251,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       const local = await agents.local.fetchSockets();
       await presence.heartbeat([...new Set(local.map((s) => s.data.agent.id))], clock());
       const away = await presence.sweep(clock());
-      if (away > 0) onPresenceChanged();
+      if (away > 0) bus.emit(DomainEvents.agentPresenceChanged, { agentId: null });
       return away;
     },
     intents: () => intents.refresh(),
@@ -283,11 +273,20 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   // OPENAI_VISION: the model answering also sees the screenshots attached to the question.
   const images = config.openai?.readsImages ? imagesForModel(attachments) : undefined;
   stages = createDefaultPipeline({ catalog: () => intents.catalog(), kb, answerer, stream: broadcast.delta, images, ...llmAssist });
-  const responder = attachVisitorResponder({ bus, db, conversations, stages: () => stages, hooks: broadcast, log, turns: config.turns, admission: turnAdmission });
+  const responder = createTurnRunner({ bus, db, conversations, stages: () => stages, hooks: broadcast, log, turns: config.turns, admission: turnAdmission });
   // Turn recovery has its own, faster sweep: with the short turn lease, a dead node's visitors are answered in seconds.
   const { turns, ...slowJobs } = jobs;
   const ticker = opts.startWorkers === false ? null : startTicker(slowJobs, config.sweepIntervalMs, log);
   const turnTicker = opts.startWorkers === false ? null : startTicker({ turns }, config.turnSweepMs, log);
+  // Every domain-event subscription, in one list (server/listeners.ts), before the first job runs.
+  attachListeners({
+    bus,
+    broadcast: broadcast.on,
+    turns: responder,
+    recordGap: createGapListener({ gaps: knowledgeGaps, log }),
+    route: routeLogged,
+    refreshQueue: () => void broadcast.refreshQueue(),
+  });
   // Messages a stopped node never answered: one pass now, then on every sweep.
   const firstRecovery = ticker ? jobs.turns().catch((err) => log.error({ err }, 'turn recovery failed')) : null;
 

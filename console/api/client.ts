@@ -19,6 +19,7 @@ import type {
   KnowledgeGapGroup,
   PreviewAnswer,
 } from './types.js';
+import { ApiError } from './api-error.js';
 import { uploadFiles } from './upload-files.js';
 import type { ConversationSearchResponse, VisitorHistoryResponse } from '../../protocol/http.js';
 import type { WidgetLookSettings as WidgetAppearanceBody } from '../../protocol/widget-look.js';
@@ -41,16 +42,8 @@ import type {
   OfficeHours,
 } from './types.js';
 
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ApiError';
-  }
-}
+// Its own file so upload-files.ts can throw it without importing the client back.
+export { ApiError } from './api-error.js';
 
 /** A request body sent as is, not as JSON (JSONL imports). */
 export interface RawBody {

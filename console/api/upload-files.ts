@@ -1,5 +1,5 @@
 // Multipart upload through XMLHttpRequest, the one browser API that reports upload progress.
-import { ApiError } from './client.js';
+import { ApiError } from './api-error.js';
 import type { UploadFileResult } from './types.js';
 
 export function uploadFiles(

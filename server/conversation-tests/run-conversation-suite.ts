@@ -79,7 +79,7 @@ async function runOne(stages: readonly AnyStage[], articles: ArticleIndex, c: Co
     }
     const record = describeTurn(text, turn, timings);
     turns.push(record);
-    // The history the next turn sees, with the meta the responder stores (server/pipeline/respond-to-visitor.ts).
+    // The history the next turn sees, with the meta the turn runner stores (server/pipeline/turn-runner.ts).
     history.push({ role: 'visitor', text, meta: visitorMeta(turn) });
     if (turn.sentiment) previousTrajectory = turn.sentiment.trajectory;
     if (record.outcome === 'handoff') {

@@ -7,7 +7,7 @@ import type { SlaDeadlines } from '../sla/sla-policy.js';
 import { queueOrderSql, queueScoreSql, scoreToPriority } from '../routing/priority.js';
 import type { ConversationDetail, ConversationSummary, PageVisit, VisitorRecord } from './conversation-types.js';
 import { maskCardNumbers } from './mask-card-numbers.js';
-import { addPendingTurnSql } from './pending-turns.js';
+import { addPendingTurnSql } from '../pipeline/pending-turns.js';
 import { supportedLanguage, type Language } from '../../protocol/messages/languages.js';
 
 const MAX_PAGE_TRAIL = 50;

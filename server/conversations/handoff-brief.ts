@@ -1,7 +1,7 @@
 import type { Citation, PageInfo, Role } from '../../protocol/domain.js';
 import { daysUntil } from '../pipeline/escalation-policy.js';
-import { saysNotHelpful } from '../understanding/loop-detection.js';
-import { contentTokens, STOPWORDS } from '../understanding/text-features.js';
+import { saysNotHelpful } from '../../understanding/loop-detection.js';
+import { contentTokens, STOPWORDS } from '../../understanding/text-features.js';
 import type { Decision, IntentOutcome, SentimentOutcome } from '../pipeline/turn.js';
 import type { VisitorRecord } from './conversation-types.js';
 import { DEFAULT_LANGUAGE, LANGUAGE_NAMES, type Language } from '../../protocol/messages/languages.js';

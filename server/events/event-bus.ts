@@ -3,6 +3,7 @@ import type { MessageSentiment } from '../../protocol/agent-socket.js';
 import type { ChatMessage, Handoff } from '../../protocol/domain.js';
 import { DomainEvents } from '../../protocol/events.js';
 import type { ConversationSummary } from '../conversations/conversation-types.js';
+import type { ConsoleNotification } from '../notifications/notification-repository.js';
 
 export interface DomainEventMap {
   [DomainEvents.messageCreated]: { message: ChatMessage; conversation: ConversationSummary };
@@ -29,9 +30,18 @@ export interface DomainEventMap {
     /** What the visitor got: an answer, a question back, a handoff (also when the answerer found nothing to say), or nothing. */
     replyKind?: 'answer' | 'clarify' | 'handoff' | 'none';
   };
+  /** An agent came online or went away (by hand, or unseen past the grace period); null: several at once (the presence sweep). */
+  [DomainEvents.agentPresenceChanged]: { agentId: string | null };
+  /** An admin added or changed an agent (skills, capacity, role, disabled). */
+  [DomainEvents.agentRosterChanged]: { agentId: string };
+  /** Stored for one agent (`userId`) or, with `userId` null, for every manager. */
+  [DomainEvents.notificationCreated]: { notification: ConsoleNotification };
 }
 export type DomainEventName = keyof DomainEventMap;
-type Listener<K extends DomainEventName> = (payload: DomainEventMap[K]) => void | Promise<void>;
+export type Listener<K extends DomainEventName> = (payload: DomainEventMap[K]) => void | Promise<void>;
+
+/** Types a handler by the event it is for; server/listeners.ts subscribes it. */
+export const listenerFor = <K extends DomainEventName>(_event: K, listener: Listener<K>): Listener<K> => listener;
 
 export interface EventBus {
   emit<K extends DomainEventName>(name: K, payload: DomainEventMap[K]): void;

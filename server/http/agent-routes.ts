@@ -1,19 +1,21 @@
 import { Hono } from 'hono';
+import { DomainEvents } from '../../protocol/events.js';
 import { AgentBody, AgentPatchBody, PresenceBody } from '../../protocol/http.js';
 import type { TokenService } from '../auth/tokens.js';
 import type { UserRepository } from '../auth/user-repository.js';
+import type { EventBus } from '../events/event-bus.js';
 import { conflict, notFound } from '../errors.js';
 import { requireRole, type AuthEnv } from './auth-middleware.js';
 import { jsonBody } from './validate.js';
 
-export function agentRoutes(deps: { users: UserRepository; tokens: TokenService; onRosterChanged?: () => void; onSessionsRevoked?: (userId: string) => void }) {
-  const changed = () => deps.onRosterChanged?.();
+export function agentRoutes(deps: { users: UserRepository; tokens: TokenService; bus: EventBus; onSessionsRevoked?: (userId: string) => void }) {
+  const changed = (agentId: string) => deps.bus.emit(DomainEvents.agentRosterChanged, { agentId });
   const revoked = (id: string) => deps.onSessionsRevoked?.(id);
   return new Hono<AuthEnv>()
     .put('/me/presence', requireRole(deps.tokens, 'agent'), async (c) => {
       const body = await jsonBody(c, PresenceBody);
       await deps.users.setManualPresence(c.get('user').sub, body.status === 'away' ? 'away' : null);
-      changed();
+      deps.bus.emit(DomainEvents.agentPresenceChanged, { agentId: c.get('user').sub });
       return c.json({ ok: true, status: body.status });
     })
     // Who can take a transfer: names, skills and presence only, for every agent.
@@ -24,7 +26,7 @@ export function agentRoutes(deps: { users: UserRepository; tokens: TokenService;
     .post('/', requireRole(deps.tokens, 'admin'), async (c) => {
       const body = await jsonBody(c, AgentBody);
       const user = await deps.users.create(body);
-      changed();
+      changed(user.id);
       return c.json({ id: user.id }, 201);
     })
     .put('/:id', requireRole(deps.tokens, 'admin'), async (c) => {
@@ -35,7 +37,7 @@ export function agentRoutes(deps: { users: UserRepository; tokens: TokenService;
       if (!user) throw notFound('Agent');
       // A role change or disable bumped the token version: close the sockets that still use old tokens.
       if (body.role !== undefined || body.disabled) revoked(id);
-      changed();
+      changed(id);
       return c.json(user);
     })
     .post('/:id/logout-all', requireRole(deps.tokens, 'admin'), async (c) => {

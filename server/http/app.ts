@@ -43,6 +43,7 @@ import type { VisitorLimits } from '../limits/visitor-limits.js';
 import { VISITOR_UPLOAD_PATH, visitorAttachmentRoutes } from './visitor-attachment-routes.js';
 import { widgetAppearanceRoutes } from './widget-appearance-routes.js';
 import type { RuntimeStats } from '../runtime/runtime-stats.js';
+import type { EventBus } from '../events/event-bus.js';
 
 export interface AppDeps {
   db: Db;
@@ -66,8 +67,8 @@ export interface AppDeps {
   intents: IntentService;
   bugReports: BugReportService;
   linearWebhookSecret?: string;
-  /** Agents, skills or presence changed: route again and refresh waiting times. */
-  onRosterChanged?: () => void;
+  /** Domain events: agents' presence and roster changes (server/listeners.ts routes again and refreshes waiting times). */
+  bus: EventBus;
   /** Failed sign-ins per address and account (server/auth/login-throttle.ts). */
   loginThrottle: LoginThrottle;
   /** Every token of this user was just revoked (role change, disable, password, sign out everywhere). */

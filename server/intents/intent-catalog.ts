@@ -1,4 +1,4 @@
-import type { IntentClassifier, IntentDefinition, IntentPrediction } from '../understanding/types.js';
+import type { IntentClassifier, IntentDefinition, IntentPrediction } from '../../understanding/types.js';
 
 /** The intents in force and the classifier trained on them; swapped whole when intents change. */
 export interface IntentCatalog {

@@ -1,8 +1,8 @@
 import type { Db } from '../db/db.js';
 import { AppError, conflict, notFound } from '../errors.js';
-import type { IntentDefinition } from '../understanding/types.js';
+import type { IntentDefinition } from '../../understanding/types.js';
 import type { IntentCatalog } from './intent-catalog.js';
-import { parseIntentJsonl, toIntentJsonl } from './intent-jsonl.js';
+import { parseIntentJsonl, toIntentJsonl } from '../../understanding/intent-jsonl.js';
 import { createIntentStore, type IntentStore, type StoredIntent } from './intent-store.js';
 import type { Logger } from '../logger.js';
 

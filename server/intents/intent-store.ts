@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/db.js';
-import type { IntentDefinition } from '../understanding/types.js';
+import type { IntentDefinition } from '../../understanding/types.js';
 
 export interface StoredIntent extends IntentDefinition {
   thresholds: NonNullable<IntentDefinition['thresholds']>;

@@ -1,6 +1,6 @@
 import { DomainEvents } from '../../protocol/events.js';
 import type { KnowledgeGaps } from '../../knowledge/knowledge-gaps.js';
-import type { EventBus } from '../events/event-bus.js';
+import { listenerFor, type Listener } from '../events/event-bus.js';
 import type { Logger } from '../logger.js';
 
 /**
@@ -18,8 +18,8 @@ export function gapReason(d: { reasonCode: string; retrieval: { confident: boole
 }
 
 /** Records every visitor question the knowledge base could not answer (see knowledge-gaps.ts). */
-export function attachGapListener(deps: { bus: EventBus; gaps: KnowledgeGaps; log: Logger }): () => void {
-  return deps.bus.on(DomainEvents.decisionRecorded, async (d) => {
+export function createGapListener(deps: { gaps: KnowledgeGaps; log: Logger }): Listener<typeof DomainEvents.decisionRecorded> {
+  return listenerFor(DomainEvents.decisionRecorded, async (d) => {
     const reasonCode = gapReason(d);
     if (!reasonCode || !d.retrieval) return;
     await deps.gaps

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { IntentDefinition, IntentPrediction } from '../understanding/types.js';
+import type { IntentDefinition, IntentPrediction } from '../../understanding/types.js';
 import type { IntentCheck } from '../pipeline/turn.js';
 import { ModelError, type ChatModel, type ChatTurn } from './chat-model.js';
 import { neutralizeDelimiters, neutralizeInline } from './grounded-prompt.js';

@@ -14,7 +14,7 @@ import { createDetectLoopStage } from './stages/detect-loop.js';
 import { createRetrieveKnowledgeStage } from './stages/retrieve-knowledge.js';
 import { createTrackSentimentStage } from './stages/track-sentiment.js';
 import { withFollowUpContext } from '../answers/follow-up.js';
-import { withoutDeclinedHumanRequest } from '../understanding/declined-human-request.js';
+import { withoutDeclinedHumanRequest } from '../../understanding/declined-human-request.js';
 
 export interface PipelineDeps {
   catalog: () => IntentCatalog;

@@ -1,7 +1,7 @@
 import type { ConversationStatus, Signal } from '../../protocol/domain.js';
 import type { Decision, IntentOutcome, LoopOutcome, SentimentOutcome } from './turn.js';
 import { DEFAULT_LANGUAGE, LANGUAGE_NAMES, type Language } from '../../protocol/messages/languages.js';
-import { socialMessage } from '../understanding/social-message.js';
+import { socialMessage } from '../../understanding/social-message.js';
 
 export interface PolicyThresholds {
   /** Hand off when the smoothed sentiment falls below this. */

@@ -1,11 +1,11 @@
 import type { Clock } from '../clock.js';
 import type { ConversationWork } from '../conversations/conversation-service.js';
-import type { PendingTurn } from '../conversations/pending-turns.js';
+import type { PendingTurn } from './pending-turns.js';
 import type { TurnOptions } from './turn-recovery.js';
 import { say } from '../../protocol/messages/catalogue.js';
 
 // Ways a visitor message ends with a person instead of an AI answer, written inside the
-// transaction that settles its pending turn (see respond-to-visitor.ts).
+// transaction that settles its pending turn (see turn-runner.ts).
 
 
 /** The pipeline failed: the visitor is handed to a person, never left hanging. */

@@ -1,5 +1,5 @@
 import type { Clock } from '../clock.js';
-import type { PendingTurn, PendingTurns } from '../conversations/pending-turns.js';
+import type { PendingTurn, PendingTurns } from './pending-turns.js';
 import type { Logger } from '../logger.js';
 
 export interface TurnOptions {

@@ -1,7 +1,7 @@
 import type { Citation, ConversationStatus, Handoff, PageInfo, Role, Signal } from '../../protocol/domain.js';
 import type { RichBlock } from '../../protocol/rich-text.js';
 import type { RetrievalResult } from '../../knowledge/types.js';
-import type { IntentDefinition, IntentPrediction, SentimentResult } from '../understanding/types.js';
+import type { IntentDefinition, IntentPrediction, SentimentResult } from '../../understanding/types.js';
 import type { VisitorRecord } from '../conversations/conversation-types.js';
 import type { Language } from '../../protocol/messages/languages.js';
 

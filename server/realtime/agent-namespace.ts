@@ -1,8 +1,10 @@
 import type { Namespace } from 'socket.io';
 import { AgentAuth, AgentMessageIn, ConversationRef, PresenceIn, type AgentClientToServer, type AgentServerToClient } from '../../protocol/agent-socket.js';
+import { DomainEvents } from '../../protocol/events.js';
 import type { TokenService } from '../auth/tokens.js';
 import type { UserRepository } from '../auth/user-repository.js';
 import type { Actor, ConversationService } from '../conversations/conversation-service.js';
+import type { EventBus } from '../events/event-bus.js';
 import type { Logger } from '../logger.js';
 import { ackedHandler } from './acked-handler.js';
 import { guardedMiddleware } from './guarded-middleware.js';
@@ -18,7 +20,7 @@ export type AgentNamespace = Namespace<AgentClientToServer, AgentServerToClient,
 /** `/agent`: the console's connection; only signed-in agents and admins get in. */
 export function setupAgentNamespace(
   nsp: AgentNamespace,
-  deps: { tokens: TokenService; users: UserRepository; conversations: ConversationService; log: Logger; onPresenceChanged?: () => void },
+  deps: { tokens: TokenService; users: UserRepository; conversations: ConversationService; log: Logger; bus: EventBus },
 ): void {
   const { tokens, users, conversations, log } = deps;
 
@@ -62,7 +64,7 @@ export function setupAgentNamespace(
     void socket.join([AGENTS_ROOM, agentRoom(agent.id), ...(socket.data.manager ? [MANAGERS_ROOM] : [])]);
     users
       .setPresence(agent.id, 'online')
-      .then(() => deps.onPresenceChanged?.())
+      .then(() => deps.bus.emit(DomainEvents.agentPresenceChanged, { agentId: agent.id }))
       .catch((err) => log.warn({ err }, 'presence update failed'));
 
     socket.on(
@@ -91,7 +93,7 @@ export function setupAgentNamespace(
       'presence',
       ackedHandler(PresenceIn, log, async ({ status }) => {
         await users.setManualPresence(agent.id, status === 'away' ? 'away' : null);
-        deps.onPresenceChanged?.();
+        deps.bus.emit(DomainEvents.agentPresenceChanged, { agentId: agent.id });
         return {};
       }) as AgentClientToServer['presence'],
     );

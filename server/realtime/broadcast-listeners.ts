@@ -1,27 +1,26 @@
 import { DomainEvents } from '../../protocol/events.js';
 import type { ConversationService } from '../conversations/conversation-service.js';
 import type { Db } from '../db/db.js';
-import type { EventBus } from '../events/event-bus.js';
+import type { ConversationSummary } from '../conversations/conversation-types.js';
+import { listenerFor } from '../events/event-bus.js';
 import type { Logger } from '../logger.js';
 import { queueStatuses } from '../routing/queue-status.js';
 import { isOpen, nextOpening } from '../routing/office-hours.js';
 import { loadTeamHours, pickTeamHours } from '../routing/team-office-hours.js';
 import type { AgentNamespace } from './agent-namespace.js';
 import { AGENTS_ROOM, agentRoom, MANAGERS_ROOM, visitorRoom } from './rooms.js';
-import type { ConsoleNotification } from '../notifications/notification-repository.js';
 import type { VisitorNamespace } from './visitor-namespace.js';
 import { stripMeta } from './visitor-namespace.js';
 
 /** Pushes domain events to the sockets that care: the visitor's widget and the agents' consoles. */
-export function attachBroadcastListeners(deps: {
-  bus: EventBus;
+export function createBroadcastListeners(deps: {
   db: Db;
   conversations: ConversationService;
   visitors: VisitorNamespace;
   agents: AgentNamespace;
   log: Logger;
 }) {
-  const { bus, conversations, visitors, agents, log } = deps;
+  const { conversations, visitors, agents, log } = deps;
 
   async function onlineAgents(): Promise<number> {
     const { rows } = await deps.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM users WHERE presence = 'online' AND presence_manual IS NULL`);
@@ -91,18 +90,18 @@ export function attachBroadcastListeners(deps: {
   }
   const refreshQueueLogged = () => refreshQueue().catch((err) => log.error({ err }, 'queue refresh failed'));
 
-  bus.on(DomainEvents.messageCreated, ({ message, conversation }) => {
+  const onMessageCreated = listenerFor(DomainEvents.messageCreated, ({ message, conversation }) => {
     const wire = stripMeta(message);
     visitors.to(visitorRoom(conversation.id)).emit('message', wire);
     if (conversation.status !== 'bot') agents.to(AGENTS_ROOM).emit('message', wire);
   });
 
   // The pipeline scores a visitor message after it was broadcast, so its sentiment follows on its own.
-  bus.on(DomainEvents.messageScored, (scored) => {
+  const onMessageScored = listenerFor(DomainEvents.messageScored, (scored) => {
     agents.to(AGENTS_ROOM).emit('message:sentiment', scored);
   });
 
-  bus.on(DomainEvents.handoffRequested, async ({ conversation, handoff }) => {
+  const onHandoffRequested = listenerFor(DomainEvents.handoffRequested, async ({ conversation, handoff }) => {
     const detail = await conversations.repo.detail(conversation.id);
     agents.to(AGENTS_ROOM).emit('handoff', {
       conversationId: conversation.id,
@@ -118,44 +117,57 @@ export function attachBroadcastListeners(deps: {
     await refreshQueue();
   });
 
-  bus.on(DomainEvents.conversationAssigned, async ({ conversation, agent }) => {
+  const onConversationAssigned = listenerFor(DomainEvents.conversationAssigned, async ({ conversation, agent }) => {
     visitors.to(visitorRoom(conversation.id)).emit('agent:joined', { name: agent.name });
     agents.to(AGENTS_ROOM).emit('conversation:updated', { conversationId: conversation.id, status: conversation.status, assigneeId: agent.id });
     await refreshQueue();
   });
 
-  bus.on(DomainEvents.conversationResolved, async ({ conversation }) => {
+  const onConversationResolved = listenerFor(DomainEvents.conversationResolved, async ({ conversation }) => {
     // Ask for a rating when a person resolved it (an AI-resolved chat was already rated "helpful").
     visitors.to(visitorRoom(conversation.id)).emit('conversation:resolved', { conversationId: conversation.id, csat: !conversation.aiResolved });
     agents.to(AGENTS_ROOM).emit('conversation:updated', { conversationId: conversation.id, status: conversation.status, assigneeId: conversation.assigneeId });
     await refreshQueue();
   });
 
-  bus.on(DomainEvents.conversationOffered, ({ conversation, agentId, expiresAt }) => {
+  const onConversationOffered = listenerFor(DomainEvents.conversationOffered, ({ conversation, agentId, expiresAt }) => {
     agents.to(agentRoom(agentId)).emit('offer', { conversationId: conversation.id, expiresAt, reason: conversation.handoff?.reason ?? '', priority: conversation.priority });
   });
 
-  bus.on(DomainEvents.conversationRequeued, async ({ conversation }) => {
+  const onConversationRequeued = listenerFor(DomainEvents.conversationRequeued, async ({ conversation }) => {
     agents.to(AGENTS_ROOM).emit('conversation:updated', { conversationId: conversation.id, status: conversation.status, assigneeId: null });
     await refreshQueue();
   });
 
-  bus.on(DomainEvents.conversationTransferred, async ({ conversation }) => {
+  const onConversationTransferred = listenerFor(DomainEvents.conversationTransferred, async ({ conversation }) => {
     agents.to(AGENTS_ROOM).emit('conversation:updated', { conversationId: conversation.id, status: conversation.status, assigneeId: conversation.assigneeId });
     await refreshQueue();
   });
 
-  for (const event of [DomainEvents.slaWarning, DomainEvents.slaBreached] as const) {
-    bus.on(event, ({ conversation }) => {
-      agents.to(AGENTS_ROOM).emit('conversation:updated', { conversationId: conversation.id, status: conversation.status, assigneeId: conversation.assigneeId });
-    });
-  }
+  /** SLA warnings and breaches. */
+  const onSlaChanged = ({ conversation }: { conversation: ConversationSummary }) => {
+    agents.to(AGENTS_ROOM).emit('conversation:updated', { conversationId: conversation.id, status: conversation.status, assigneeId: conversation.assigneeId });
+  };
+
+  /** Pushes a stored console notification to its agent, or to every manager. */
+  const onNotificationCreated = listenerFor(DomainEvents.notificationCreated, ({ notification: n }) => {
+    const { userId: _u, readAt: _r, ...wire } = n;
+    (n.userId ? agents.to(agentRoom(n.userId)) : agents.to(MANAGERS_ROOM)).emit('notification', wire);
+  });
 
   return {
-    /** Pushes a stored console notification to its agent, or to every manager. */
-    notify(n: ConsoleNotification) {
-      const { userId: _u, readAt: _r, ...wire } = n;
-      (n.userId ? agents.to(agentRoom(n.userId)) : agents.to(MANAGERS_ROOM)).emit('notification', wire);
+    /** The handlers server/listeners.ts subscribes to domain events. */
+    on: {
+      messageCreated: onMessageCreated,
+      messageScored: onMessageScored,
+      handoffRequested: onHandoffRequested,
+      conversationAssigned: onConversationAssigned,
+      conversationResolved: onConversationResolved,
+      conversationOffered: onConversationOffered,
+      conversationRequeued: onConversationRequeued,
+      conversationTransferred: onConversationTransferred,
+      slaChanged: onSlaChanged,
+      notificationCreated: onNotificationCreated,
     },
     refreshQueue: refreshQueueLogged,
     delta(conversationId: string, replyTo: string, delta: string) {
@@ -179,3 +191,4 @@ export function attachBroadcastListeners(deps: {
     },
   };
 }
+export type BroadcastListeners = ReturnType<typeof createBroadcastListeners>;

@@ -5,7 +5,7 @@ import type { Clock } from '../clock.js';
 import { createConversationRepository, toSummary, type ConversationRow } from '../conversations/conversation-repository.js';
 import type { Db, Queryable } from '../db/db.js';
 import type { EventBus } from '../events/event-bus.js';
-import type { ConsoleNotification, NotificationRepository } from '../notifications/notification-repository.js';
+import type { NotificationRepository } from '../notifications/notification-repository.js';
 import { enqueueDelivery } from '../notifications/outbox.js';
 import { noWebhooks, type WebhookOutbox } from '../notifications/webhook-outbox.js';
 import { slaBand, type SlaPolicies } from './sla-policy.js';
@@ -30,7 +30,6 @@ export function createSlaSweeper(deps: {
   /** Webhooks (SLA alerts and the customer notice's `message.created`), written with the alert, to every endpoint that takes them. */
   webhooks?: WebhookOutbox;
   pagerduty?: { routingKey: string; url: string };
-  onNotification: (n: ConsoleNotification) => void;
 }) {
   const webhooks = deps.webhooks ?? noWebhooks;
   return {
@@ -97,7 +96,7 @@ export function createSlaSweeper(deps: {
     ]);
     await webhooks.send(tx, DomainEvents.slaWarning, { conversationId: row.id, deadline, dueAt: due.toISOString() });
     after.push(() => {
-      deps.onNotification(n);
+      deps.bus.emit(DomainEvents.notificationCreated, { notification: n });
       deps.bus.emit(DomainEvents.slaWarning, { conversation: c, deadline, dueAt: due.toISOString() });
     });
   }
@@ -154,7 +153,7 @@ export function createSlaSweeper(deps: {
       );
     }
     after.push(() => {
-      deps.onNotification(managerNote);
+      deps.bus.emit(DomainEvents.notificationCreated, { notification: managerNote });
       deps.bus.emit(DomainEvents.messageCreated, { message: message as ChatMessage, conversation: c });
       deps.bus.emit(DomainEvents.slaBreached, { conversation: c, deadline, dueAt: due.toISOString() });
     });

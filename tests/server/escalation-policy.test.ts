@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { decideEscalation, decisionWithoutKnowledge, DEFAULT_THRESHOLDS, type PolicyInput } from '../../server/pipeline/escalation-policy.js';
-import type { IntentDefinition } from '../../server/understanding/types.js';
+import type { IntentDefinition } from '../../understanding/types.js';
 import { signalTripped } from '../../protocol/signal-tripped.js';
 
 const howTo: IntentDefinition = { name: 'how_to', description: '', examples: [], skill: 'general', policy: 'ai_answer', severity: 0 };

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Socket } from 'socket.io-client';
 import type { Handoff } from '../../protocol/domain.js';
 import type { RunningServer } from '../../server/start-server.js';
-import { DEFAULT_INTENTS } from '../../server/understanding/default-intents.js';
+import { DEFAULT_INTENTS } from '../../understanding/default-intents.js';
 import { dbKind, openTestDb, type TestDb } from '../helpers/test-db.js';
 import { connect, emitAck, login, nextEvent, startTestServer } from '../helpers/test-server.js';
 import { PIZZA_INTENT } from '../helpers/test-intents.js';

@@ -7,8 +7,8 @@ import { createLlmIntentChecker, type IntentChecker } from '../../server/llm/llm
 import { createModelFailureLog } from '../../server/llm/model-failure-log.js';
 import { createOpenAiChatModel } from '../../server/llm/openai-chat-model.js';
 import { startServer, type RunningServer } from '../../server/start-server.js';
-import { DEFAULT_INTENTS } from '../../server/understanding/default-intents.js';
-import type { IntentPrediction } from '../../server/understanding/types.js';
+import { DEFAULT_INTENTS } from '../../understanding/default-intents.js';
+import type { IntentPrediction } from '../../understanding/types.js';
 import { captureLog, LogLevel, type LogLine } from '../helpers/capture-log.js';
 import { FakeOpenAiServer, type FakeReply } from '../helpers/fake-openai-server.js';
 import { dbKind, openTestDb, type TestDb } from '../helpers/test-db.js';

@@ -11,8 +11,8 @@ import { createDetectLoopStage } from '../../server/pipeline/stages/detect-loop.
 import { createRetrieveKnowledgeStage } from '../../server/pipeline/stages/retrieve-knowledge.js';
 import { createTrackSentimentStage } from '../../server/pipeline/stages/track-sentiment.js';
 import type { TurnInput } from '../../server/pipeline/turn.js';
-import { DEFAULT_INTENTS } from '../../server/understanding/default-intents.js';
-import { trainIntentClassifier } from '../../server/understanding/intent-classifier.js';
+import { DEFAULT_INTENTS } from '../../understanding/default-intents.js';
+import { trainIntentClassifier } from '../../understanding/intent-classifier.js';
 import { dbKind, openTestDb, type TestDb } from '../helpers/test-db.js';
 
 const catalog = createIntentCatalog(DEFAULT_INTENTS, (ex) => trainIntentClassifier(ex));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { daysUntil, decideEscalation, DEFAULT_THRESHOLDS, type PolicyInput } from '../../server/pipeline/escalation-policy.js';
 import { DEFAULT_TIER_THRESHOLDS, resolveThresholds } from '../../server/pipeline/policy-thresholds.js';
-import type { IntentDefinition } from '../../server/understanding/types.js';
+import type { IntentDefinition } from '../../understanding/types.js';
 
 const howTo: IntentDefinition = { name: 'how_to', description: '', examples: [], skill: 'general', policy: 'ai_answer', severity: 0 };
 const now = new Date('2026-03-01T12:00:00Z');

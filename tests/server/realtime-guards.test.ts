@@ -13,6 +13,7 @@ import { ackedHandler } from '../../server/realtime/acked-handler.js';
 import { createIdentityVerifier } from '../../server/visitors/identity-verifier.js';
 import type { VerifiedVisitors } from '../../server/visitors/verified-visitors.js';
 import { setupAgentNamespace, type AgentNamespace } from '../../server/realtime/agent-namespace.js';
+import type { EventBus } from '../../server/events/event-bus.js';
 import { setupVisitorNamespace, type VisitorNamespace } from '../../server/realtime/visitor-namespace.js';
 import { captureLog, LogLevel } from '../helpers/capture-log.js';
 import { connect } from '../helpers/test-server.js';
@@ -49,7 +50,7 @@ describe('socket handlers and middleware never let a throw escape', () => {
         verifiedVisitors: {} as VerifiedVisitors,
         clientAddress: (peer) => peer,
       });
-      setupAgentNamespace(server.of('/agent') as AgentNamespace, { tokens, users: {} as UserRepository, conversations: {} as ConversationService, log });
+      setupAgentNamespace(server.of('/agent') as AgentNamespace, { tokens, users: {} as UserRepository, conversations: {} as ConversationService, log, bus: {} as EventBus });
     });
     for (const [nsp, auth] of [['/visitor', { token: 'x' }], ['/visitor', {}], ['/agent', { token: 'x' }]] as const) {
       const err = await connect(`${url}${nsp}`, auth).then(

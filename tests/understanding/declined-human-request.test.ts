@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { withoutDeclinedHumanRequest } from '../../server/understanding/declined-human-request.js';
+import { withoutDeclinedHumanRequest } from '../../understanding/declined-human-request.js';
 
 describe('withoutDeclinedHumanRequest', () => {
   it('drops the clause that declines a human and keeps the question', () => {

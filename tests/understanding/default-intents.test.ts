@@ -1,7 +1,19 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_INTENTS, defaultIntentClassifier, findIntent } from '../../server/understanding/default-intents.js';
+import { DEFAULT_INTENTS, defaultIntentClassifier, findIntent } from '../../understanding/default-intents.js';
 
 describe('default intents', () => {
+  // Pinned when the intents moved from TypeScript to default-intents.jsonl: same intents, examples and
+  // order. Editing the file on purpose changes these; update them in the same commit.
+  it('are the 19 intents and 465 examples of default-intents.jsonl, in order', () => {
+    expect(DEFAULT_INTENTS).toHaveLength(19);
+    expect(DEFAULT_INTENTS.reduce((n, i) => n + i.examples.length, 0)).toBe(465);
+    const canonical = JSON.stringify(
+      DEFAULT_INTENTS.map((i) => ({ name: i.name, description: i.description, examples: i.examples, skill: i.skill, policy: i.policy, severity: i.severity, thresholds: i.thresholds ?? {} })),
+    );
+    expect(createHash('sha256').update(canonical).digest('hex')).toBe('5d2207f78c97d75a82c4df02970dadad097ca0942110d40bfbded621ef9c55ae');
+  });
+
   it('define at least 15 intents with 15-30 examples, a policy and a severity', () => {
     expect(DEFAULT_INTENTS.length).toBeGreaterThanOrEqual(15);
     expect(new Set(DEFAULT_INTENTS.map((i) => i.name)).size).toBe(DEFAULT_INTENTS.length);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { trainIntentClassifier } from '../../server/understanding/intent-classifier.js';
-import { DEFAULT_INTENTS, intentExamples } from '../../server/understanding/default-intents.js';
+import { trainIntentClassifier } from '../../understanding/intent-classifier.js';
+import { DEFAULT_INTENTS, intentExamples } from '../../understanding/default-intents.js';
 
 const examples: Array<{ text: string; label: string }> = [
   ...[

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseRejectionThreshold } from '../../server/understanding/leave-intents-out.js';
+import { chooseRejectionThreshold } from '../../understanding/leave-intents-out.js';
 
 // 100 simulated in-scope questions, all answered right, at confidences 0.005 .. 0.995, and 100
 // unseen-intent questions at 0.0025 .. 0.4975: every threshold trades right answers for rejections.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectLoop } from '../../server/understanding/loop-detection.js';
+import { detectLoop } from '../../understanding/loop-detection.js';
 
 const v = (text: string) => ({ role: 'visitor', text });
 const ai = (text: string) => ({ role: 'ai', text });

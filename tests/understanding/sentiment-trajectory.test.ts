@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextTrajectory } from '../../server/understanding/sentiment-trajectory.js';
+import { nextTrajectory } from '../../understanding/sentiment-trajectory.js';
 
 describe('nextTrajectory', () => {
   it('starts at the first score with no trend', () => {

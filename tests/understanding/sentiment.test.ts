@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeSentiment } from '../../server/understanding/sentiment.js';
+import { analyzeSentiment } from '../../understanding/sentiment.js';
 
 const signal = (text: string, name: string): number => analyzeSentiment(text).signals.find((s) => s.name === name)?.value ?? 0;
 

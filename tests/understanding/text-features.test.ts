@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { extractFeatures, normalizeText, stem, tokenize } from '../../server/understanding/text-features.js';
-import { fitVocabularyCoverage } from '../../server/understanding/vocabulary-coverage.js';
+import { extractFeatures, normalizeText, stem, tokenize } from '../../understanding/text-features.js';
+import { fitVocabularyCoverage } from '../../understanding/vocabulary-coverage.js';
 
 describe('text features', () => {
   it('expands contractions so negation is a word', () => {

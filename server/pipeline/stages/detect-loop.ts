@@ -1,4 +1,4 @@
-import { detectLoop } from '../../understanding/loop-detection.js';
+import { detectLoop } from '../../../understanding/loop-detection.js';
 import type { Stage } from '../stage.js';
 import type { Turn } from '../turn.js';
 

@@ -9,7 +9,7 @@ import type { Draft } from '../turn.js';
  * knowledge base really answers the question counts as one of the policy's inputs. Written only
  * when the decision can be a knowledge answer (retrieval ran and is confident); otherwise the
  * policy does not need it and no model call is spent. With an LLM the text streams to the visitor
- * as it is written; a draft that fails its check is withdrawn (see respond-to-visitor.ts).
+ * as it is written; a draft that fails its check is withdrawn (see turn-runner.ts).
  */
 export function createDraftAnswerStage(deps: {
   answerer: Answerer;

@@ -1,5 +1,5 @@
-import { analyzeSentiment } from '../../understanding/sentiment.js';
-import { nextTrajectory } from '../../understanding/sentiment-trajectory.js';
+import { analyzeSentiment } from '../../../understanding/sentiment.js';
+import { nextTrajectory } from '../../../understanding/sentiment-trajectory.js';
 import type { Stage } from '../stage.js';
 
 export const SENTIMENT_STAGE = 'track-sentiment';

@@ -8,8 +8,8 @@ import { createDefaultPipeline } from '../../../server/pipeline/default-pipeline
 import { runPipeline } from '../../../server/pipeline/run-pipeline.js';
 import type { AnyStage } from '../../../server/pipeline/stage.js';
 import type { TurnInput } from '../../../server/pipeline/turn.js';
-import { DEFAULT_INTENTS } from '../../../server/understanding/default-intents.js';
-import { trainIntentClassifier } from '../../../server/understanding/intent-classifier.js';
+import { DEFAULT_INTENTS } from '../../../understanding/default-intents.js';
+import { trainIntentClassifier } from '../../../understanding/intent-classifier.js';
 import { dbKind, openTestDb, type TestDb } from '../../helpers/test-db.js';
 
 const catalog = createIntentCatalog(DEFAULT_INTENTS, (ex) => trainIntentClassifier(ex));

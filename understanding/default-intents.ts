@@ -1,15 +1,19 @@
 /**
- * The intents a B2B SaaS support desk starts with. Each carries who handles it and what the
+ * The intents a B2B SaaS support desk starts with (default-intents.jsonl, one intent per line in
+ * the format the console imports and exports). Each carries who handles it and what the
  * bot may do: `ai_answer` (answer from the knowledge base), `handoff` (a human must act; the AI
  * may still acknowledge), `handoff_now` (straight to a human). Examples are deliberately varied:
  * short and long, casual, with typos, because that is what visitors type.
  */
+import { readFileSync } from 'node:fs';
 import { trainIntentClassifier, type TrainedIntentClassifier } from './intent-classifier.js';
+import { parseIntentJsonl } from './intent-jsonl.js';
 import type { IntentDefinition } from './types.js';
-import { DEFAULT_INTENTS_A } from './default-intents-a.js';
-import { DEFAULT_INTENTS_B } from './default-intents-b.js';
 
-export const DEFAULT_INTENTS: readonly IntentDefinition[] = [...DEFAULT_INTENTS_A, ...DEFAULT_INTENTS_B];
+// Data, not code: read with the same reader as an admin's import, so the file is checked the same way.
+export const DEFAULT_INTENTS: readonly IntentDefinition[] = parseIntentJsonl(
+  readFileSync(new URL('./default-intents.jsonl', import.meta.url), 'utf8'),
+);
 
 /** Looks an intent definition up by name (null intent or unknown name -> undefined). */
 export function findIntent(name: string | null, intents: readonly IntentDefinition[] = DEFAULT_INTENTS): IntentDefinition | undefined {

@@ -1,5 +1,5 @@
 /** What the understanding stages produce; pure data so the policy can be a pure function. */
-import type { PolicyThresholdOverrides } from '../../protocol/http.js';
+import type { PolicyThresholdOverrides } from '../protocol/http.js';
 
 export type IntentPolicy = 'ai_answer' | 'handoff' | 'handoff_now';
 

@@ -1,6 +1,6 @@
-import { INTENT_IMPORT_LIMITS, IntentBody } from '../../protocol/http.js';
-import { AppError, describeZodError } from '../errors.js';
-import type { IntentDefinition } from '../understanding/types.js';
+import { INTENT_IMPORT_LIMITS, IntentBody } from '../protocol/http.js';
+import { AppError, describeZodError } from '../base/errors.js';
+import type { IntentDefinition } from './types.js';
 
 const MAX_REPORTED_ERRORS = 20;
 

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { Citation } from '../../protocol/domain.js';
 import { DomainEvents } from '../../protocol/events.js';
 import type { ConversationService, ConversationWork } from '../conversations/conversation-service.js';
-import { createPendingTurns, type PendingTurn } from '../conversations/pending-turns.js';
+import { createPendingTurns, type PendingTurn } from './pending-turns.js';
 import type { Db } from '../db/db.js';
-import type { EventBus } from '../events/event-bus.js';
+import { listenerFor, type EventBus, type Listener } from '../events/event-bus.js';
 import type { Logger } from '../logger.js';
 import { runPipeline, type PipelineRun } from './run-pipeline.js';
 import type { AnyStage } from './stage.js';
@@ -31,7 +31,7 @@ class TurnTakenOver extends Error {
 }
 
 /**
- * Listens for visitor messages and runs the pipeline on each, one at a time per conversation,
+ * The turn runner: runs the pipeline on each visitor message, one at a time per conversation,
  * then applies the reply. Any failure hands the visitor to a human: never left hanging.
  *
  * Each visitor message of a conversation with the AI is a durable pending turn (stored with the
@@ -43,7 +43,7 @@ class TurnTakenOver extends Error {
  * wait; past that a turn is only left in `pending_turns`, and the turn sweep runs it when this node
  * (or another) has room. The visitor sees "typing" as soon as the message is accepted.
  */
-export function attachVisitorResponder(deps: {
+export function createTurnRunner(deps: {
   bus: EventBus;
   db: Db;
   conversations: ConversationService;
@@ -53,7 +53,7 @@ export function attachVisitorResponder(deps: {
   turns?: Partial<TurnOptions>;
   /** Shared with the runtime metrics; default: 32 in flight, 1000 waiting. */
   admission?: TurnAdmission;
-}): { idle(): Promise<void>; busy(): Promise<boolean>; recover(): Promise<TurnRecoveryResult> } {
+}): { onMessageCreated: Listener<typeof DomainEvents.messageCreated>; idle(): Promise<void>; busy(): Promise<boolean>; recover(): Promise<TurnRecoveryResult> } {
   const { conversations, log } = deps;
   const options: TurnOptions = { ...DEFAULT_TURN_OPTIONS, ...deps.turns };
   const clock = conversations.clock;
@@ -66,7 +66,7 @@ export function attachVisitorResponder(deps: {
   const token = randomUUID();
   const leaseFrom = (now: Date) => new Date(now.getTime() + options.leaseSeconds * 1000);
 
-  deps.bus.on(DomainEvents.messageCreated, ({ message, conversation }) => {
+  const onMessageCreated = listenerFor(DomainEvents.messageCreated, ({ message, conversation }) => {
     if (message.role !== 'visitor') return;
     // With an agent the AI stays quiet, but the agent still sees how the visitor feels.
     const withAgent = conversation.status !== 'bot' && conversation.status !== 'queued';
@@ -271,5 +271,6 @@ export function attachVisitorResponder(deps: {
     };
   }
 
-  return { idle: () => serial.idle(), busy: async () => serial.size() > 0, recover: () => recovery.recover() };
+  // onMessageCreated is subscribed in server/listeners.ts.
+  return { onMessageCreated, idle: () => serial.idle(), busy: async () => serial.size() > 0, recover: () => recovery.recover() };
 }
