@@ -1,5 +1,6 @@
 import { detectAll } from 'tinyld/light';
 import { DEFAULT_LANGUAGE, supportedLanguage, type Language } from '../protocol/messages/languages.js';
+import { functionWordLanguage } from './function-words.js';
 
 /**
  * Languages the detector chooses among: the four Firstline writes in, plus close neighbours, so an
@@ -14,6 +15,16 @@ function reliableGuess(text: string): string | null {
   if (!best || best.accuracy <= 0) return null;
   // A third ahead of the runner-up: on short support questions a right guess leads by 1.6x or more.
   return !second || best.accuracy >= 1.3 * second.accuracy ? best.lang : null;
+}
+
+/**
+ * The detector's reliable pick, else (it is unsure, or it names a language Firstline does not write
+ * in, as it does for some short French questions) the language whose function words lead.
+ */
+function guess(text: string): string | null {
+  const detected = reliableGuess(text);
+  if (detected && supportedLanguage(detected)) return detected;
+  return functionWordLanguage(text) ?? detected;
 }
 
 /** Below this many letters a text ("ok", "danke", "merci") says too little about its language. */
@@ -56,7 +67,7 @@ export function nextConversationLanguage(text: string, known: { conversation?: s
 export function detectArticleLanguage(text: string): string {
   // A line or two says too little: short articles stay English unless their front matter says otherwise.
   if ((text.match(/\p{L}/gu)?.length ?? 0) < 40) return DEFAULT_LANGUAGE;
-  return reliableGuess(text.slice(0, 4000)) ?? DEFAULT_LANGUAGE;
+  return guess(text.slice(0, 4000)) ?? DEFAULT_LANGUAGE;
 }
 
 /** "de", "de-AT", "FR" -> "de" / "fr"; null when it is not a two-letter language tag. */
@@ -70,5 +81,5 @@ export function languageTag(value: unknown): string | null {
 export function detectText(text: string): Language | null {
   const sample = text.slice(0, 1000);
   if ((sample.match(/\p{L}/gu)?.length ?? 0) < MIN_LETTERS) return null;
-  return supportedLanguage(reliableGuess(sample));
+  return supportedLanguage(guess(sample));
 }

@@ -1,3 +1,5 @@
+import type { Language } from '../protocol/messages/languages.js';
+import { stemsFor } from './language-stems.js';
 import { stemEnglish } from './stem-english.js';
 
 /**
@@ -38,19 +40,70 @@ const GROUPS: Record<string, string[]> = {
   create: ['create', 'make', 'new', 'start', 'setup', 'set'],
 };
 
-const CONCEPTS: ReadonlyMap<string, string> = (() => {
-  const map = new Map<string, string>();
-  for (const [concept, words] of Object.entries(GROUPS)) {
-    for (const w of words) {
-      const key = stemEnglish(w);
-      // First group wins, so an ambiguous word ("card") belongs to one concept only.
-      if (!map.has(key)) map.set(key, concept);
-    }
-  }
-  return map;
-})();
+/**
+ * The same concepts in German, French and Spanish, for the answer composer (an answer quotes an
+ * article in the visitor's language): the words the translated help articles and their readers use.
+ */
+const TRANSLATED_GROUPS: Record<Exclude<Language, 'en'>, Record<string, string>> = {
+  de: {
+    change: 'ändern ändere änderung aktualisieren bearbeiten wechseln umstellen',
+    billing: 'rechnung rechnungs abrechnung zahlung bezahlen bezahlt bezahlte kostenpflichtig',
+    email: 'e-mail mail email adresse',
+    plan: 'tarif abonnement abo plan paket',
+    cancel: 'kündigen kündigung beenden stornieren',
+    role: 'owner admin rolle berechtigung darf',
+    login: 'anmelden anmeldung einloggen login gesperrt',
+    password: 'passwort kennwort vergessen',
+    twofactor: '2fa zwei-faktor-authentifizierung authentifizierung authenticator',
+    account: 'konto workspace profil',
+    create: 'aktivieren einrichten einschalten',
+  },
+  fr: {
+    change: 'changer modifier changement modification mettre',
+    billing: 'facture facturation paiement payer payé payant payante',
+    email: 'e-mail mail email courriel adresse',
+    plan: 'abonnement offre forfait plan',
+    cancel: 'résilier résiliation annuler arrêter',
+    role: 'owner admin rôle droits autorisé',
+    login: 'connecter connexion connecte verrouillé bloqué',
+    password: 'oublié',
+    twofactor: '2fa authentification facteurs authenticator',
+    account: 'compte espace profil',
+    create: 'activer configurer',
+  },
+  es: {
+    change: 'cambiar cambio cambio modificar actualizar editar',
+    billing: 'factura facturación pago pagar pagado',
+    email: 'correo e-mail email dirección',
+    plan: 'suscripción plan tarifa',
+    cancel: 'cancelar cancelación baja anular',
+    role: 'owner admin rol permiso quién',
+    login: 'iniciar sesión acceder bloqueada bloqueado',
+    password: 'contraseña olvidé olvidada',
+    twofactor: '2fa verificación pasos authenticator',
+    account: 'cuenta espacio perfil',
+    create: 'activar configurar activo',
+  },
+};
 
-/** The concept a stemmed word belongs to, if any. */
-export function conceptOf(stem: string): string | undefined {
-  return CONCEPTS.get(stem);
+// First group wins, so an ambiguous word ("card") belongs to one concept only.
+function conceptMap(groups: Record<string, readonly string[]>, stem: (word: string) => string): ReadonlyMap<string, string> {
+  const map = new Map<string, string>();
+  for (const [concept, words] of Object.entries(groups)) for (const w of words) if (!map.has(stem(w))) map.set(stem(w), concept);
+  return map;
+}
+
+const CONCEPTS: Record<Language, ReadonlyMap<string, string>> = {
+  en: conceptMap(GROUPS, stemEnglish),
+  ...(Object.fromEntries(
+    Object.entries(TRANSLATED_GROUPS).map(([lang, groups]) => [
+      lang,
+      conceptMap(Object.fromEntries(Object.entries(groups).map(([c, words]) => [c, words.split(' ')])), stemsFor(lang as Language).stem),
+    ]),
+  ) as Record<Exclude<Language, 'en'>, ReadonlyMap<string, string>>),
+};
+
+/** The concept a stemmed word belongs to, if any; stems of the given language (English by default). */
+export function conceptOf(stem: string, language?: Language | null): string | undefined {
+  return CONCEPTS[language ?? 'en'].get(stem);
 }

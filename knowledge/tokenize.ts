@@ -1,11 +1,17 @@
-import { isStopword } from './english-stopwords.js';
-import { stemEnglish } from './stem-english.js';
+import type { Language } from '../protocol/messages/languages.js';
+import { stemsFor, wordForStemming } from './language-stems.js';
 
 export interface Token {
   /** Lowercased surface form, used for character n-grams. */
   word: string;
   stem: string;
   stopword: boolean;
+}
+
+export interface TokenizeOptions {
+  keepStopwords?: boolean;
+  /** The text's language: its stemmer and stop words (German, French, Spanish); English when absent. */
+  language?: Language | null;
 }
 
 // Letters and digits, keeping inner hyphens/apostrophes ("e-mail", "don't") together.
@@ -16,23 +22,26 @@ const CACHE = new Map<string, Token>();
 const CACHE_MAX = 100_000;
 
 /** Content words of a text, stopwords removed unless asked, in order. */
-export function tokenize(text: string, opts: { keepStopwords?: boolean } = {}): Token[] {
+export function tokenize(text: string, opts: TokenizeOptions = {}): Token[] {
   const out: Token[] = [];
+  const language = opts.language && opts.language !== 'en' ? opts.language : null;
   for (const match of text.toLowerCase().matchAll(WORD)) {
-    const token = tokenOf(match[0]);
+    const token = tokenOf(match[0], language);
     if (opts.keepStopwords || !token.stopword) out.push(token);
   }
   return out;
 }
 
-function tokenOf(raw: string): Token {
-  let token = CACHE.get(raw);
+function tokenOf(raw: string, language: Language | null): Token {
+  const key = language ? `${language}:${raw}` : raw;
+  let token = CACHE.get(key);
   if (token) return token;
-  const word = raw.includes('’') ? raw.replace(/’/g, "'") : raw;
+  const word = wordForStemming(raw.includes('’') ? raw.replace(/’/g, "'") : raw, language);
+  const { stem, isStopword } = stemsFor(language);
   const apostrophe = word.indexOf("'");
   const stopword = isStopword(word) || (apostrophe > 0 && isStopword(word.slice(0, apostrophe)));
-  token = { word, stem: stemEnglish(word), stopword };
+  token = { word, stem: stem(word), stopword };
   if (CACHE.size >= CACHE_MAX) CACHE.clear();
-  CACHE.set(raw, token);
+  CACHE.set(key, token);
   return token;
 }

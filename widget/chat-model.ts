@@ -283,7 +283,7 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
       });
     });
     s.on('agent:joined', (p) => {
-      const name = typeof p?.name === 'string' && p.name.trim() ? p.name.trim() : 'An agent';
+      const name = typeof p?.name === 'string' && p.name.trim() ? p.name.trim() : t('anAgent');
       batch(() => {
         queue.value = null;
         agentName.value = name;
@@ -415,7 +415,7 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
           outbox.remove(item.clientMessageId);
           messages.value = ack.ok
             ? markSent(messages.peek(), item.clientMessageId, ack.id)
-            : markFailed(messages.peek(), item.clientMessageId, ack.error?.message || 'Not sent');
+            : markFailed(messages.peek(), item.clientMessageId, ack.error?.message || t('notSent'));
         });
         resolve(ack.ok ? 'ok' : 'rejected');
       });

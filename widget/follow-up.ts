@@ -1,3 +1,5 @@
+import { t } from './text.js';
+
 // Pure helpers for the follow-ups after a handoff: continue by email, and the 1-5 rating.
 
 /** "Continue by email" happens when nobody can answer now. */
@@ -11,11 +13,9 @@ export function isEmail(value: string): boolean {
   return v.length <= 320 && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v);
 }
 
-export const RATINGS = ['Very bad', 'Bad', 'Okay', 'Good', 'Very good'] as const;
-
-/** Accessible name of a rating button, e.g. "4 of 5, Good". */
+/** Accessible name of a rating button in the visitor's language, e.g. "4 of 5, Good". */
 export function ratingLabel(score: number): string {
-  return `${score} of 5, ${RATINGS[score - 1] ?? ''}`;
+  return t('rate', { n: score, label: t('rates').split('|')[score - 1] ?? '' });
 }
 
 export function validScore(score: unknown): score is 1 | 2 | 3 | 4 | 5 {

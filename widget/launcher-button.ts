@@ -1,8 +1,10 @@
 /** The round button in the corner, built with plain DOM so the loader needs no UI library. */
 export interface LauncherHandle {
   readonly button: HTMLButtonElement;
-  /** The count shows as a badge; the button's name stays "Open chat" and the count is its description. */
-  setUnread(count: number): void;
+  /** The count shows as a badge; the button's name stays "Open chat" and the count (with `text`, "unread messages") is its description. */
+  setUnread(count: number, text?: string): void;
+  /** The button's name in the visitor's language, once the chat knows it. */
+  setLabel(name: string): void;
   /** Hidden while the panel is open: the panel has its own close button. */
   setOpen(open: boolean): void;
   /** `Firstline.hide()` / `show()`: hidden even while the panel is closed. */
@@ -38,7 +40,7 @@ export function createLauncher(doc: Document, onOpen: () => void, onHint: () => 
   const apply = (): void => void (button.hidden = open || hidden);
   return {
     button,
-    setUnread(count) {
+    setUnread(count, text) {
       badge?.remove();
       badge = null;
       button.removeAttribute('aria-describedby');
@@ -47,7 +49,7 @@ export function createLauncher(doc: Document, onOpen: () => void, onHint: () => 
       attrs(badge, { id: 'fl-unread', class: 'fl-badge' });
       const sr = doc.createElement('span');
       sr.className = 'fl-sr';
-      sr.textContent = ` unread ${count === 1 ? 'message' : 'messages'}`;
+      sr.textContent = ` ${text ?? `unread message${count === 1 ? '' : 's'}`}`;
       badge.append(count > 9 ? '9+' : String(count), sr);
       button.append(badge);
       button.setAttribute('aria-describedby', 'fl-unread');
@@ -59,6 +61,9 @@ export function createLauncher(doc: Document, onOpen: () => void, onHint: () => 
     setHidden(h) {
       hidden = h;
       apply();
+    },
+    setLabel(name) {
+      button.setAttribute('aria-label', name);
     },
     setControls(id) {
       if (id) button.setAttribute('aria-controls', id);

@@ -5,6 +5,7 @@ import { matchScore, queryTerms, termsOf, type QueryTerms } from './query-terms.
 import { say } from '../../protocol/messages/catalogue.js';
 import type { Language } from '../../protocol/messages/languages.js';
 import { resolveDanglingIt, subjectOf } from './dangling-pronoun.js';
+import { questionCues, type QuestionCues } from './question-cues.js';
 
 /** An article the answer may quote: its sections, and the heading of the chunk retrieval found. */
 export interface AnswerArticle {
@@ -38,30 +39,54 @@ export const ANSWER_BUDGET = 560;
 export function composeFocusedAnswer(args: { question: string; context?: string | null; articles: readonly AnswerArticle[]; language?: Language }): FocusedAnswer {
   const [first, second] = args.articles;
   if (!first) return { blocks: [], text: '', citations: [] };
-  const terms = queryTerms(args.question, args.context);
-  const problem = PROBLEM.test(args.question);
-  const a = pickSection(first, args.question, terms, problem);
-  const b = second && second.articleId !== first.articleId ? pickSection(second, args.question, terms, problem) : null;
+  const cues = questionCues(args.language);
+  const q: Question = {
+    text: args.question,
+    terms: queryTerms(args.question, args.context, args.language),
+    problem: cues.problem.test(args.question),
+    procedural: cues.procedural.test(args.question),
+    who: cues.who.test(args.question),
+    cues,
+    language: args.language ?? 'en',
+    termsOf: (text) => termsOf(text, args.language),
+  };
+  const a = pickSection(first, q);
+  const b = second && second.articleId !== first.articleId ? pickSection(second, q) : null;
   const cite = (x: AnswerArticle): Citation => ({ articleId: x.articleId, title: x.title, url: x.url });
-  if (a && b && answersAnotherPart(args.question, terms, a, b)) {
+  if (a && b && answersAnotherPart(q, a, b)) {
     const half = Math.floor(ANSWER_BUDGET / 2);
     const blocks: RichBlock[] = [
       { p: [say(args.language, 'twoParts')] },
       { p: [{ b: first.title }] },
-      ...excerpt(a, terms, half, false, problem),
+      ...excerpt(a, q, half, false),
       { p: [{ b: second!.title }] },
-      ...excerpt(b, terms, half, false, problem),
+      ...excerpt(b, q, half, false),
     ];
     return { blocks, text: `${richTextToPlain(blocks)}\n\n${say(args.language, 'readAll')}: ${first.title}; ${second!.title}`, citations: [cite(first), cite(second!)] };
   }
   if (!a) return { blocks: [], text: '', citations: [] };
-  const blocks = excerpt(a, terms, ANSWER_BUDGET, true, problem);
+  const blocks = excerpt(a, q, ANSWER_BUDGET, true);
   return { blocks, text: `${richTextToPlain(blocks)}\n\n${say(args.language, 'readOne')}: ${first.title}`, citations: [cite(first)] };
+}
+
+/** The visitor's question as the composer reads it, in their language. */
+interface Question {
+  text: string;
+  terms: QueryTerms;
+  /** The visitor describes something going wrong. */
+  problem: boolean;
+  /** The visitor asks how to do something ("how do I", "wie", "comment", "cómo"). */
+  procedural: boolean;
+  /** The visitor asks who may do something. */
+  who: boolean;
+  cues: QuestionCues;
+  language: Language;
+  /** A text's terms, stemmed in the visitor's language (the quoted articles are in it). */
+  termsOf: (text: string) => Set<string>;
 }
 
 interface Picked {
   article: AnswerArticle;
-  question: string;
   section: MarkdownSection;
   index: number;
   score: number;
@@ -71,40 +96,41 @@ interface Picked {
 }
 
 /** The section that answers: the one holding the best-matching sentence or item, its heading and retrieval's choice counting a little. */
-function pickSection(article: AnswerArticle, question: string, terms: QueryTerms, problem: boolean): Picked | null {
+function pickSection(article: AnswerArticle, q: Question): Picked | null {
+  const { terms, problem } = q;
   const candidates = article.sections
-    .map((s, index) => ({ s, index, have: termsOf(`${s.heading ?? ''} ${richTextToPlain(s.blocks)}`), head: termsOf(s.heading ?? '') }))
+    .map((s, index) => ({ s, index, have: q.termsOf(`${s.heading ?? ''} ${richTextToPlain(s.blocks)}`), head: q.termsOf(s.heading ?? '') }))
     .filter((c) => c.s.blocks.length > 0);
   if (!candidates.length) return null;
   const df = new Map<string, number>();
   for (const c of candidates) for (const t of c.have) df.set(t, (df.get(t) ?? 0) + 1);
   const idf = (stem: string) => 1 + Math.log(candidates.length / Math.max(1, df.get(stem) ?? candidates.length));
+  // "How do I ...?" is not answered by the article's overview ("You can cancel at any time.") when
+  // a section of steps sits under a heading that names the task: the opening is left out then.
+  const hasSteps = (c: (typeof candidates)[number]) => c.s.blocks.some((b) => 'ol' in b);
+  const stepsForTask = q.procedural && !problem && candidates.some((c) => c.s.heading !== null && hasSteps(c) && matchScore(terms, c.head, idf, q.language) > 0);
   let best: (typeof candidates)[number] | null = null;
   let bestScore = -1;
   for (const c of candidates) {
-    const units = unitsOf(c.s.blocks, terms, idf, problem);
+    if (stepsForTask && c.s.heading === null && !hasSteps(c)) continue;
+    const units = unitsOf(c.s.blocks, q, idf);
     const score =
       Math.max(0, ...units.map((u) => u.score)) +
-      0.25 * matchScore(terms, c.have, idf) +
-      0.5 * matchScore(terms, c.head, idf) +
-      (problem && PROBLEM_HEADING.test(c.s.heading ?? '') ? 1 : 0) +
+      0.25 * matchScore(terms, c.have, idf, q.language) +
+      0.5 * matchScore(terms, c.head, idf, q.language) +
+      (problem && q.cues.problemHeading.test(c.s.heading ?? '') ? 1 : 0) +
       (c.s.heading !== null && c.s.heading === article.retrievedHeading ? 0.3 : 0);
     if (score > bestScore) [best, bestScore] = [c, score];
   }
-  const topic = termsOf(`${article.title} ${best!.s.heading ?? ''}`);
+  const topic = q.termsOf(`${article.title} ${best!.s.heading ?? ''}`);
   const covers = new Set([...terms].filter(([stem, w]) => w === 1 && topic.has(stem)).map(([stem]) => stem));
-  return { article, question, section: best!.s, index: best!.index, score: bestScore, idf, covers };
+  return { article, section: best!.s, index: best!.index, score: bestScore, idf, covers };
 }
 
-/** The visitor describes something going wrong: troubleshooting sections and "**No email?** ..." items answer it. */
-const PROBLEM = /\b(never|not|no|didn't|doesn't|don't|can't|cannot|won't|isn't|stopped|greyed|grayed|error|invalid|fail(s|ed)?|broken|lost|locked|missing|wrong)\b|n't\b/i;
-const PROBLEM_HEADING = /troubleshoot|problem|can't|\bnot\b|issue|error|fail|stopped|too many|\?/i;
-
-const CONJOINED = /\b(and|also|plus|as well as)\b|\?.+\?/i;
-
 /** The second article answers a part of the question the first does not (and the first a part of its own). */
-function answersAnotherPart(question: string, terms: QueryTerms, a: Picked, b: Picked): boolean {
-  if (!CONJOINED.test(question) || b.article.score < 0.5 * a.article.score) return false;
+function answersAnotherPart(q: Question, a: Picked, b: Picked): boolean {
+  const { terms } = q;
+  if (!q.cues.conjoined.test(q.text) || b.article.score < 0.5 * a.article.score) return false;
   const onlyB = [...b.covers].filter((t) => !a.covers.has(t));
   const onlyA = [...a.covers].filter((t) => !b.covers.has(t));
   return onlyB.length > 0 && onlyA.length > 0 && terms.size >= 3;
@@ -120,16 +146,16 @@ interface Unit {
   score: number;
 }
 
-const PROCEDURAL = /^(how|where)\b|\b(how (do|can|to)|steps?|set ?up|walk me)\b/i;
 /** A paragraph up to this long is one unit: its sentences lean on each other. */
 const WHOLE_PARAGRAPH = 350;
 /** Pronouns that need what came before them. */
 const POINTS_BACK = /^\W*(it|this|that|they|these|those|then)\b|\b(it|them)\b(?!['’])/i;
 
 /** The units of the section that answer, within the budget, in the article's order, with context. */
-function excerpt(p: Picked, terms: QueryTerms, budget: number, lead: boolean, problem: boolean): RichBlock[] {
+function excerpt(p: Picked, q: Question, budget: number, lead: boolean): RichBlock[] {
+  const { problem } = q;
   // Half an answer (two articles) quotes single sentences; a whole one may keep a short paragraph together.
-  const units = unitsOf(p.section.blocks, terms, p.idf, problem, lead ? WHOLE_PARAGRAPH : 0);
+  const units = unitsOf(p.section.blocks, q, p.idf, lead ? WHOLE_PARAGRAPH : 0);
   const best = Math.max(0, ...units.map((u) => u.score));
   const chosen = new Set<Unit>();
   let used = lead && p.section.heading ? p.section.heading.length + 2 : 0;
@@ -145,7 +171,7 @@ function excerpt(p: Picked, terms: QueryTerms, budget: number, lead: boolean, pr
     for (const u of units) take(u, chosen.size === 0);
   } else {
     const steps = units.find((u) => u.kind === 'steps');
-    const wantSteps = steps && (steps.score >= 0.5 * best || (!problem && PROCEDURAL.test(p.question)));
+    const wantSteps = steps && (steps.score >= 0.5 * best || (!problem && q.procedural));
     if (wantSteps) {
       take(steps, true);
       // A short lead-in right before the steps ("Only Owners can change it.") belongs with them.
@@ -157,7 +183,8 @@ function excerpt(p: Picked, terms: QueryTerms, budget: number, lead: boolean, pr
     if (lead) for (const u of ranked) if (u.score > 0 && u.score >= (u.kind === 'item' ? 0.65 : 0.35) * best) take(u);
   }
   // A chosen sentence that leans on the one before it ("Verify it before ...") gets it, if it fits.
-  const subject = subjectOf(p.section.heading) ?? subjectOf(p.article.title);
+  // Only English fragments get their dangling "it" resolved (dangling-pronoun.ts knows English).
+  const subject = q.language === 'en' ? (subjectOf(p.section.heading) ?? subjectOf(p.article.title)) : null;
   if (!subject) {
     units.forEach((u, i) => {
       const prev = units[i - 1];
@@ -184,14 +211,20 @@ function excerpt(p: Picked, terms: QueryTerms, budget: number, lead: boolean, pr
 
 const startOf = (b: RichBlock) => ('ol' in b && b.start !== undefined ? { start: b.start } : {});
 
-function unitsOf(blocks: readonly RichBlock[], terms: QueryTerms, idf: (stem: string) => number, problem: boolean, wholeParagraph = WHOLE_PARAGRAPH): Unit[] {
+/** What a unit that answers the kind of question asked (roles for "who") gains. */
+const ANSWERS_KIND = 1.5;
+
+function unitsOf(blocks: readonly RichBlock[], q: Question, idf: (stem: string) => number, wholeParagraph = WHOLE_PARAGRAPH): Unit[] {
+  const { terms, problem } = q;
   const units: Unit[] = [];
   const unit = (block: number, kind: Unit['kind'], line: RichInline[], at: number, extraChars = 0) => {
     const text = richLineText(line);
-    let score = matchScore(terms, termsOf(text), idf);
+    let score = matchScore(terms, q.termsOf(text), idf, q.language);
     // "**No confirmation email?** Check spam ..." answers a problem the visitor describes.
     const first = line[0];
-    if (problem && score > 0 && first && typeof first !== 'string' && 'b' in first && /\?|^(no|not)\b|n't\b/i.test(first.b)) score += 1.5;
+    if (problem && score > 0 && first && typeof first !== 'string' && 'b' in first && q.cues.problemLead.test(first.b)) score += 1.5;
+    // "Who can ...?" is answered by the sentence that names the roles ("Only Owners can ...").
+    if (q.who && score > 0 && q.termsOf(text).has('~role')) score += ANSWERS_KIND;
     units.push({ block, kind, line, at, chars: text.length + extraChars, score });
   };
   blocks.forEach((b, i) => {
@@ -200,10 +233,12 @@ function unitsOf(blocks: readonly RichBlock[], terms: QueryTerms, idf: (stem: st
       else splitSentences(b.p).forEach((s, at) => unit(i, 'sentence', s, at));
     } else if ('ol' in b) {
       // Steps count as their best step, plus a little for the others: a long list must not win by length.
-      const scores = b.ol.map((item) => matchScore(terms, termsOf(richLineText(item)), idf));
+      const scores = b.ol.map((item) => matchScore(terms, q.termsOf(richLineText(item)), idf, q.language));
       const top = Math.max(0, ...scores);
       unit(i, 'steps', b.ol.flatMap((item) => [...item, ' ']), 0, 4 * b.ol.length);
-      units[units.length - 1]!.score = top + 0.2 * (scores.reduce((x, y) => x + y, 0) - top);
+      const stepsUnit = units[units.length - 1]!;
+      stepsUnit.score = top + 0.2 * (scores.reduce((x, y) => x + y, 0) - top);
+      if (q.who && top > 0 && b.ol.some((item) => q.termsOf(richLineText(item)).has('~role'))) stepsUnit.score += ANSWERS_KIND;
     }
     else b.ul.forEach((item, at) => unit(i, 'item', item, at, 2));
   });
@@ -218,7 +253,7 @@ export function splitSentences(line: readonly RichInline[]): RichInline[][] {
       out[out.length - 1]!.push(part);
       continue;
     }
-    const pieces = part.split(/(?<=[.!?]["”)]?)\s+(?=[A-Z0-9"“(])/);
+    const pieces = part.split(/(?<=[.!?]["”»)]?)\s+(?=[\p{Lu}0-9"“«(¿¡])/u);
     pieces.forEach((piece, i) => {
       if (i > 0) out.push([]);
       if (piece) out[out.length - 1]!.push(piece);

@@ -1,5 +1,6 @@
 import { conceptOf } from '../../knowledge/support-synonyms.js';
 import { tokenize } from '../../knowledge/tokenize.js';
+import type { Language } from '../../protocol/messages/languages.js';
 
 /** A question's content words (stems), weighted: the visitor's own words count fully, context words less. */
 export type QueryTerms = ReadonlyMap<string, number>;
@@ -7,10 +8,10 @@ export type QueryTerms = ReadonlyMap<string, number>;
 /** Weight of a word that only the earlier question (the follow-up's context) contributes. */
 const CONTEXT_WEIGHT = 0.35;
 
-export function queryTerms(question: string, context?: string | null): QueryTerms {
+export function queryTerms(question: string, context?: string | null, language?: Language | null): QueryTerms {
   const terms = new Map<string, number>();
-  for (const t of tokenize(question)) terms.set(t.stem, 1);
-  for (const t of tokenize(context ?? '')) if (!terms.has(t.stem)) terms.set(t.stem, CONTEXT_WEIGHT);
+  for (const t of tokenize(question, { language })) terms.set(t.stem, 1);
+  for (const t of tokenize(context ?? '', { language })) if (!terms.has(t.stem)) terms.set(t.stem, CONTEXT_WEIGHT);
   return terms;
 }
 
@@ -18,19 +19,23 @@ export function queryTerms(question: string, context?: string | null): QueryTerm
 const LOCAL_CONCEPTS: ReadonlyMap<string, string> = new Map(
   Object.entries({ requir: 'require', mandatori: 'require', enforc: 'require', forc: 'require', compulsori: 'require', cost: 'price', pric: 'price', much: 'price', rate: 'rate', limit: 'rate', minut: 'rate' }),
 );
-const conceptFor = (stem: string) => LOCAL_CONCEPTS.get(stem) ?? conceptOf(stem);
+const conceptFor = (stem: string, language?: Language | null) =>
+  language && language !== 'en' ? conceptOf(stem, language) : (LOCAL_CONCEPTS.get(stem) ?? conceptOf(stem));
 
-/** The stems of a text (parts of hyphenated words too), with their concepts ("update" also stands for "change"), for matching. */
-export function termsOf(text: string): Set<string> {
+/**
+ * The stems of a text (parts of hyphenated words too), with their concepts ("update" also stands
+ * for "change"), for matching; stemmed in the text's language (English when not given).
+ */
+export function termsOf(text: string, language?: Language | null): Set<string> {
   const out = new Set<string>();
   const add = (stem: string) => {
     out.add(stem);
-    const c = conceptFor(stem);
+    const c = conceptFor(stem, language);
     if (c) out.add(`~${c}`);
   };
-  for (const t of tokenize(text)) {
+  for (const t of tokenize(text, { language })) {
     add(t.stem);
-    if (t.word.includes('-')) for (const part of tokenize(t.word.replace(/-/g, ' '))) add(part.stem);
+    if (t.word.includes('-')) for (const part of tokenize(t.word.replace(/-/g, ' '), { language })) add(part.stem);
   }
   // A price ("$10 per member") answers "how much does it cost".
   if (/[$€£]\s?\d/.test(text)) out.add('~price');
@@ -38,12 +43,12 @@ export function termsOf(text: string): Set<string> {
 }
 
 /** How well a text's terms match a question: the words it has fully, words of the same concept at half. */
-export function matchScore(terms: QueryTerms, have: ReadonlySet<string>, idf: (stem: string) => number = () => 1): number {
+export function matchScore(terms: QueryTerms, have: ReadonlySet<string>, idf: (stem: string) => number = () => 1, language?: Language | null): number {
   let score = 0;
   for (const [stem, weight] of terms) {
     if (have.has(stem)) score += weight * idf(stem);
     else {
-      const c = conceptFor(stem);
+      const c = conceptFor(stem, language);
       if (c && have.has(`~${c}`)) score += 0.5 * weight * idf(stem);
     }
   }

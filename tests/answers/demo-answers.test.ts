@@ -11,24 +11,31 @@ import { login, startTestServer } from '../helpers/test-server.js';
  * through the admin API on the demo knowledge base: the score must stay at or above 0.90.
  */
 const ITEMS = parseAnswerSuite(readFileSync(new URL('./demo-answers.jsonl', import.meta.url), 'utf8'), 'demo-answers.jsonl');
+/** German, French and Spanish questions over the translated demo articles. */
+const I18N_ITEMS = parseAnswerSuite(readFileSync(new URL('./demo-answers-i18n.jsonl', import.meta.url), 'utf8'), 'demo-answers-i18n.jsonl');
 
 describe(`demo answer set (${dbKind})`, () => {
   let tdb: TestDb;
   let server: RunningServer;
   let judged: ReturnType<typeof judgeAnswers>;
+  let judgedI18n: ReturnType<typeof judgeAnswers>;
 
   beforeAll(async () => {
     tdb = await openTestDb();
     server = await startTestServer(tdb.db, { SEED_DEMO: '1' }, { startWorkers: false });
     const token = await login(server);
-    const res = await fetch(`${server.url}/api/conversation-tests/run`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ conversations: answerItemsAsConversations(ITEMS) }),
-    });
-    expect(res.status).toBe(200);
-    judged = judgeAnswers(ITEMS, (await res.json()) as ConversationSuiteResult, await server.kb.listArticles());
-  }, 180_000);
+    const run = async (items: typeof ITEMS) => {
+      const res = await fetch(`${server.url}/api/conversation-tests/run`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ conversations: answerItemsAsConversations(items) }),
+      });
+      expect(res.status).toBe(200);
+      return judgeAnswers(items, (await res.json()) as ConversationSuiteResult, await server.kb.listArticles());
+    };
+    judged = await run(ITEMS);
+    judgedI18n = await run(I18N_ITEMS);
+  }, 240_000);
 
   afterAll(async () => {
     await server?.close();
@@ -43,5 +50,11 @@ describe(`demo answer set (${dbKind})`, () => {
   it('scores at least 0.90: the right article, every required phrase, within the length limit', () => {
     const failing = judged.items.filter((r) => !(r.rightArticle && r.containsPhrases && r.withinLength)).map((r) => `${r.name}: ${r.outcome} ${r.missing.join(', ')}`);
     expect(judged.figures.score, failing.join('\n')).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('answers German, French and Spanish questions from the article in their language (at least 0.88)', () => {
+    expect(I18N_ITEMS.length).toBeGreaterThanOrEqual(10);
+    const failing = judgedI18n.items.filter((r) => !(r.rightArticle && r.containsPhrases && r.withinLength)).map((r) => `${r.name}: ${r.outcome} ${r.missing.join(', ')}`);
+    expect(judgedI18n.figures.score, failing.join('\n')).toBeGreaterThanOrEqual(0.88);
   });
 });

@@ -28,8 +28,11 @@ describe.skipIf(!browserPath.path)(`end to end in Chromium: a German visitor (${
     expect(await human.isVisible()).toBe(true);
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/de-1-greeting.png` });
 
-    await widget.getByLabel('Message').fill('Wie ändere ich meine Rechnungs-E-Mail-Adresse?');
-    await widget.getByRole('button', { name: 'Send' }).click();
+    // The screen-reader names are German too (the message catalogue), not only the visible texts.
+    expect(await widget.getByRole('button', { name: 'Chat schließen' }).count()).toBe(1);
+    expect(await widget.getByRole('log', { name: 'Gespräch' }).count()).toBe(1);
+    await widget.getByLabel('Nachricht', { exact: true }).fill('Wie ändere ich meine Rechnungs-E-Mail-Adresse?');
+    await widget.getByRole('button', { name: 'Senden' }).click();
     const answer = widget.locator('[data-role="ai"]').first();
     await answer.waitFor({ timeout: 15_000 });
     expect(await answer.getByRole('link').first().innerText()).toContain('Rechnungs-E-Mail-Adresse ändern');
@@ -48,6 +51,10 @@ describe.skipIf(!browserPath.path)(`end to end in Chromium: a German visitor (${
     expect(await widget.getByRole('button', { name: 'Per E-Mail fortfahren' }).count()).toBe(1);
     expect(await widget.getByTestId('talk-to-person').count()).toBe(0);
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/de-3-handoff.png` });
+
+    // Closed again, the launcher is named in German.
+    await widget.getByRole('button', { name: 'Chat schließen' }).click();
+    expect(await widget.getByRole('button', { name: 'Chat öffnen' }).isVisible()).toBe(true);
     await ctx.close();
   }, 90_000);
 

@@ -22,6 +22,19 @@ describe('visitor language detection', () => {
     expect(detectLanguage('Come posso cambiare la mia email di fatturazione?', { browser: 'de' }).source).toBe('browser');
   });
 
+  it.each([
+    // The n-gram detector is unsure of the first and takes the other two for Italian.
+    ["Qui peut modifier l'adresse e-mail de facturation ?", 'fr'],
+    ["Je ne reçois pas l'e-mail de confirmation pour la facturation", 'fr'],
+    ["Et si l'e-mail n'arrive pas ?", 'fr'],
+  ])('reads "%s" as %s from its function words when the detector misreads it', (text, language) => {
+    expect(detectLanguage(text, { browser: 'de' })).toEqual({ language, source: 'text' });
+  });
+
+  it('still leaves a real Italian question to the fallback', () => {
+    expect(detectLanguage("Non riesco a trovare l'email di conferma per la fatturazione", { browser: 'de' }).source).toBe('browser');
+  });
+
   it('keeps the conversation language on short turns and follows a real switch', () => {
     expect(nextConversationLanguage('ok danke', { conversation: 'de' })).toBe('de');
     expect(nextConversationLanguage('Actually, how do I export my data?', { conversation: 'de' })).toBe('en');

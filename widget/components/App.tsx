@@ -3,6 +3,7 @@ import type { ChatModel } from '../chat-model.js';
 import type { LauncherHandle } from '../launcher-button.js';
 import { ChatPanel } from './ChatPanel.js';
 import type { SuggestionSource } from '../suggestions.js';
+import { t } from '../text.js';
 
 export interface AppProps {
   model: ChatModel;
@@ -33,7 +34,10 @@ export function App({ model, title, launcher, baseUrl, suggestions, page, greeti
     return () => launcher.setControls(null);
   }, [launcher]);
 
-  useLayoutEffect(() => launcher.setUnread(isOpen ? 0 : unread), [launcher, unread, isOpen]);
+  const label = t('open');
+  const unreadText = t(unread === 1 ? 'unread1' : 'unread');
+  useLayoutEffect(() => launcher.setUnread(isOpen ? 0 : unread, unreadText), [launcher, unread, isOpen, unreadText]);
+  useLayoutEffect(() => launcher.setLabel(label), [launcher, label]);
 
   useLayoutEffect(() => {
     launcher.setOpen(isOpen);

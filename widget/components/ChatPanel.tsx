@@ -74,7 +74,7 @@ export function ChatPanel({ model, title, open, panelRef, inputRef, baseUrl, onC
             {subtitle}
           </p>
         </div>
-        <button type="button" class="fl-icon-btn" aria-label="Close chat" onClick={onClose}>
+        <button type="button" class="fl-icon-btn" aria-label={t('close')} onClick={onClose}>
           <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20" focusable="false">
             <path fill="currentColor" d="M6.4 5 12 10.6 17.6 5 19 6.4 13.4 12l5.6 5.6-1.4 1.4-5.6-5.6L6.4 19 5 17.6 10.6 12 5 6.4Z" />
           </svg>

@@ -10,7 +10,7 @@ export function Citations({ citations, base }: { citations: Citation[]; base: st
       <ul>
         {citations.map((c, i) => {
           const href = safeLinkHref(c.url, base);
-          const title = c.title || 'Article';
+          const title = c.title || t('article');
           return (
             <li key={`${c.articleId}-${i}`}>
               {href ? (

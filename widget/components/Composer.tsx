@@ -86,7 +86,7 @@ export function Composer({ inputRef, onSend, onUpload }: ComposerProps) {
       {onUpload && (
         <>
           <input ref={picker} type="file" hidden multiple accept="image/*,application/pdf" onChange={(e) => void attach(e.currentTarget.files).then(() => (picker.current!.value = ''))} />
-          <button type="button" class="fl-icon-btn" aria-label="Attach a screenshot or file" onClick={() => picker.current?.click()}>
+          <button type="button" class="fl-icon-btn" aria-label={t('attach')} onClick={() => picker.current?.click()}>
             <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20" focusable="false" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round">
               <path d="M16 8v8a4 4 0 0 1-8 0V6a2.5 2.5 0 0 1 5 0v9a1 1 0 0 1-2 0V8" />
             </svg>
@@ -96,7 +96,7 @@ export function Composer({ inputRef, onSend, onUpload }: ComposerProps) {
       <textarea
         ref={inputRef}
         class="fl-input"
-        aria-label="Message"
+        aria-label={t('msg')}
         placeholder={t('input')}
         rows={1}
         maxLength={LIMITS.messageText}
@@ -115,7 +115,7 @@ export function Composer({ inputRef, onSend, onUpload }: ComposerProps) {
           }
         }}
       />
-      <button type="submit" class="fl-send" aria-label="Send" disabled={!text.trim() && !files.length}>
+      <button type="submit" class="fl-send" aria-label={t('send')} disabled={!text.trim() && !files.length}>
         <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20" focusable="false">
           <path fill="currentColor" d="M3.4 20.4 21 12 3.4 3.6 3.4 10l12.6 2-12.6 2z" />
         </svg>

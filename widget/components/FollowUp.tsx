@@ -37,7 +37,7 @@ export function ContactForm({ model }: { model: ChatModel }) {
           required
           maxLength={320}
           autocomplete="email"
-          aria-label="Your email"
+          aria-label={t('mail')}
           aria-invalid={bad}
           placeholder="you@example.com"
           value={email}
@@ -91,7 +91,7 @@ export function CsatForm({ model }: { model: ChatModel }) {
       </div>
       {score > 0 && (
         <div class="fl-follow-row">
-          <input aria-label="Comment (optional)" maxLength={2000} placeholder="Anything to add? (optional)" value={comment} onInput={(e) => setComment(e.currentTarget.value)} />
+          <input aria-label={t('note')} maxLength={2000} placeholder={t('notePh')} value={comment} onInput={(e) => setComment(e.currentTarget.value)} />
           <button type="submit" class="fl-follow-btn" disabled={state === 'sending'}>
             {t('csatSend')}
           </button>

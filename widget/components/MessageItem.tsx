@@ -36,7 +36,7 @@ export function MessageItem({ message: m, base, onRetry, feedback, onFeedback, l
       aria-hidden={m.streaming ? 'true' : undefined}
     >
       {m.role === 'system' ? null : m.role === 'visitor' ? (
-        <span class="fl-sr">You said: </span>
+        <span class="fl-sr">{t('said')}</span>
       ) : m.role === 'agent' ? (
         <span class="fl-author" style={AUTHOR_ROW}>
           <span class="fl-avatar" style={{ ...AVATAR, background: avatarColour(author) }} aria-hidden="true">
@@ -53,12 +53,12 @@ export function MessageItem({ message: m, base, onRetry, feedback, onFeedback, l
         {m.citations && m.citations.length > 0 && <Citations citations={m.citations} base={base} />}
       </div>
       {feedback !== undefined && onFeedback && m.id && <Feedback id={m.id} state={feedback} onFeedback={onFeedback} />}
-      {m.delivery === 'pending' && <span class="fl-meta">Sending…</span>}
+      {m.delivery === 'pending' && <span class="fl-meta">{t('sending')}</span>}
       {m.delivery === 'failed' && m.clientMessageId && (
         <span class="fl-meta fl-error">
-          Not sent{m.error ? `: ${m.error}` : ''}.{' '}
+          {t('notSent')}{m.error ? `: ${m.error}` : ''}.{' '}
           <button type="button" class="fl-link-btn" onClick={() => onRetry(m.clientMessageId!)}>
-            Retry
+            {t('retry')}
           </button>
         </span>
       )}

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '../text.js';
 import type { Suggestion, SuggestionSource } from '../suggestions.js';
 
 export interface SuggestionsProps {
@@ -22,7 +23,7 @@ export function Suggestions({ source, page, open, onPick }: SuggestionsProps) {
   }, [open, source]);
   if (items.length === 0) return null;
   return (
-    <div class="fl-suggestions" role="group" aria-label="Suggested questions">
+    <div class="fl-suggestions" role="group" aria-label={t('sugg')}>
       {items.map((s) => (
         <button key={s.articleId} type="button" class="fl-chip" onClick={() => onPick(s.title)}>
           {s.title}

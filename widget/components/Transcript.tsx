@@ -72,7 +72,7 @@ export function Transcript({ messages, open, baseUrl, onRetry, feedback = {}, on
   const target = onFeedback ? feedbackTarget(messages) : null;
   return (
     // Focusable so keyboard users can scroll it (it is a scrollable region).
-    <div ref={logRef} class="fl-log" role="log" aria-live="polite" aria-label="Conversation" tabIndex={0} onScroll={onScroll}>
+    <div ref={logRef} class="fl-log" role="log" aria-live="polite" aria-label={t('log')} tabIndex={0} onScroll={onScroll}>
       {messages.length === 0 && (
         // The admin's greeting (console appearance) replaces the built-in one.
         <p class="fl-empty">{greeting || t('greet')}</p>

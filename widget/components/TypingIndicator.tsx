@@ -1,7 +1,9 @@
+import { t } from '../text.js';
+
 /** "… is typing". Not a live region: the message itself is announced by the log, the dots would only be noise. */
 export function TypingIndicator({ typing, agentName }: { typing: 'ai' | 'agent' | null; agentName: string | null }) {
   if (!typing) return null;
-  const who = typing === 'agent' ? agentName || 'Our team' : 'Assistant';
+  const who = typing === 'agent' ? agentName || t('team') : t('asst');
   return (
     <div class="fl-typing" data-testid="typing">
       <span class="fl-dots" aria-hidden="true">
@@ -9,7 +11,7 @@ export function TypingIndicator({ typing, agentName }: { typing: 'ai' | 'agent' 
         <span />
         <span />
       </span>
-      {who} is typing…
+      {t('typing', { name: who })}
     </div>
   );
 }
