@@ -5,6 +5,7 @@ import { matchScore, queryTerms, termsOf, type QueryTerms } from './query-terms.
 import { say } from '../../protocol/messages/catalogue.js';
 import type { Language } from '../../protocol/messages/languages.js';
 import { resolveDanglingIt, subjectOf } from './dangling-pronoun.js';
+import { focusOnProblem } from './problem-focus.js';
 
 /** An article the answer may quote: its sections, and the heading of the chunk retrieval found. */
 export interface AnswerArticle {
@@ -38,8 +39,9 @@ export const ANSWER_BUDGET = 560;
 export function composeFocusedAnswer(args: { question: string; context?: string | null; articles: readonly AnswerArticle[]; language?: Language }): FocusedAnswer {
   const [first, second] = args.articles;
   if (!first) return { blocks: [], text: '', citations: [] };
-  const terms = queryTerms(args.question, args.context);
   const problem = PROBLEM.test(args.question);
+  const asked = queryTerms(args.question, args.context);
+  const terms = problem ? focusOnProblem(args.question, asked, (t) => PROBLEM.test(t)) : asked;
   const a = pickSection(first, args.question, terms, problem);
   const b = second && second.articleId !== first.articleId ? pickSection(second, args.question, terms, problem) : null;
   const cite = (x: AnswerArticle): Citation => ({ articleId: x.articleId, title: x.title, url: x.url });
