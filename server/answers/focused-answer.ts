@@ -68,6 +68,8 @@ interface Picked {
   index: number;
   score: number;
   idf: (stem: string) => number;
+  /** The article never uses this word (see matchScore). */
+  absent: (stem: string) => boolean;
   /** The visitor's own words the section (with the article title) has. */
   covers: Set<string>;
 }
@@ -81,21 +83,22 @@ function pickSection(article: AnswerArticle, question: string, terms: QueryTerms
   const df = new Map<string, number>();
   for (const c of candidates) for (const t of c.have) df.set(t, (df.get(t) ?? 0) + 1);
   const idf = (stem: string) => 1 + Math.log(candidates.length / Math.max(1, df.get(stem) ?? candidates.length));
+  const absent = (stem: string) => !df.has(stem);
   let best: (typeof candidates)[number] | null = null;
   let bestScore = -1;
   for (const c of candidates) {
-    const units = unitsOf(c.s.blocks, terms, idf, problem);
+    const units = unitsOf(c.s.blocks, terms, idf, absent, problem);
     const score =
       Math.max(0, ...units.map((u) => u.score)) +
-      0.25 * matchScore(terms, c.have, idf) +
-      0.5 * matchScore(terms, c.head, idf) +
+      0.25 * matchScore(terms, c.have, idf, absent) +
+      0.5 * matchScore(terms, c.head, idf, absent) +
       (problem && PROBLEM_HEADING.test(c.s.heading ?? '') ? 1 : 0) +
       (c.s.heading !== null && c.s.heading === article.retrievedHeading ? 0.3 : 0);
     if (score > bestScore) [best, bestScore] = [c, score];
   }
   const topic = termsOf(`${article.title} ${best!.s.heading ?? ''}`);
   const covers = new Set([...terms].filter(([stem, w]) => w === 1 && topic.has(stem)).map(([stem]) => stem));
-  return { article, question, section: best!.s, index: best!.index, score: bestScore, idf, covers };
+  return { article, question, section: best!.s, index: best!.index, score: bestScore, idf, absent, covers };
 }
 
 /** The visitor describes something going wrong: troubleshooting sections and "**No email?** ..." items answer it. */
@@ -131,7 +134,7 @@ const POINTS_BACK = /^\W*(it|this|that|they|these|those|then)\b|\b(it|them)\b(?!
 /** The units of the section that answer, within the budget, in the article's order, with context. */
 function excerpt(p: Picked, terms: QueryTerms, budget: number, lead: boolean, problem: boolean): RichBlock[] {
   // Half an answer (two articles) quotes single sentences; a whole one may keep a short paragraph together.
-  const units = unitsOf(p.section.blocks, terms, p.idf, problem, lead ? WHOLE_PARAGRAPH : 0);
+  const units = unitsOf(p.section.blocks, terms, p.idf, p.absent, problem, lead ? WHOLE_PARAGRAPH : 0);
   const best = Math.max(0, ...units.map((u) => u.score));
   const chosen = new Set<Unit>();
   let used = lead && p.section.heading ? p.section.heading.length + 2 : 0;
@@ -186,11 +189,18 @@ function excerpt(p: Picked, terms: QueryTerms, budget: number, lead: boolean, pr
 
 const startOf = (b: RichBlock) => ('ol' in b && b.start !== undefined ? { start: b.start } : {});
 
-function unitsOf(blocks: readonly RichBlock[], terms: QueryTerms, idf: (stem: string) => number, problem: boolean, wholeParagraph = WHOLE_PARAGRAPH): Unit[] {
+function unitsOf(
+  blocks: readonly RichBlock[],
+  terms: QueryTerms,
+  idf: (stem: string) => number,
+  absent: (stem: string) => boolean,
+  problem: boolean,
+  wholeParagraph = WHOLE_PARAGRAPH,
+): Unit[] {
   const units: Unit[] = [];
   const unit = (block: number, kind: Unit['kind'], line: RichInline[], at: number, extraChars = 0) => {
     const text = richLineText(line);
-    let score = matchScore(terms, termsOf(text), idf);
+    let score = matchScore(terms, termsOf(text), idf, absent);
     // "**No confirmation email?** Check spam ..." answers a problem the visitor describes.
     const first = line[0];
     if (problem && score > 0 && first && typeof first !== 'string' && 'b' in first && /\?|^(no|not)\b|n't\b/i.test(first.b)) score += 1.5;
@@ -202,7 +212,7 @@ function unitsOf(blocks: readonly RichBlock[], terms: QueryTerms, idf: (stem: st
       else splitSentences(b.p).forEach((s, at) => unit(i, 'sentence', s, at));
     } else if ('ol' in b) {
       // Steps count as their best step, plus a little for the others: a long list must not win by length.
-      const scores = b.ol.map((item) => matchScore(terms, termsOf(richLineText(item)), idf));
+      const scores = b.ol.map((item) => matchScore(terms, termsOf(richLineText(item)), idf, absent));
       const top = Math.max(0, ...scores);
       unit(i, 'steps', b.ol.flatMap((item) => [...item, ' ']), 0, 4 * b.ol.length);
       units[units.length - 1]!.score = top + 0.2 * (scores.reduce((x, y) => x + y, 0) - top);
