@@ -19,7 +19,19 @@ export interface RetrievalEvalArgs {
   leaveOut?: number;
   /** Seed of the leave-out split (default 1). */
   seed?: number;
+  /** Correct query typos in the lexical channel (default true); false for the A/B. */
+  typoCorrection?: boolean;
+  /**
+   * Score only one half of the queries, split by the thread they ask about (a fixed shuffle of the
+   * documents, independent of `seed`): tune thresholds on `tune`, report on `report`.
+   */
+  half?: QueryHalf;
 }
+
+export type QueryHalf = 'tune' | 'report';
+
+/** Seed of the tune/report split of the queries; fixed so every run reports on the same half. */
+const HALF_SEED = 20261202;
 
 export interface RetrievalEvalResult {
   hitAt1: number;
@@ -71,6 +83,11 @@ export async function runRetrievalEval(args: RetrievalEvalArgs): Promise<Retriev
     'relevant_doc_ids',
   ]);
 
+  const reportDocs = args.half ? keptDocIds(docs.map((d) => d.id), 0.5, HALF_SEED) : null;
+  const scored = reportDocs
+    ? queries.filter((q) => (args.half === 'report') === q.relevant_doc_ids.some((id) => reportDocs.has(id)))
+    : queries;
+
   const leaveOut = args.leaveOut ?? 0;
   if (!(leaveOut >= 0 && leaveOut < 1)) throw new EvalInputError('--leave-out must be a fraction in [0, 1).');
   const ingested = leaveOut > 0 ? keptDocIds(docs.map((d) => d.id), leaveOut, args.seed ?? 1) : new Set(docs.map((d) => d.id));
@@ -78,7 +95,7 @@ export async function runRetrievalEval(args: RetrievalEvalArgs): Promise<Retriev
   const db = await createPgliteDb();
   try {
     await migrate(db);
-    const kb = createKnowledgeBase({ db, embeddings: new LocalEmbeddings(), search: { mode } });
+    const kb = createKnowledgeBase({ db, embeddings: new LocalEmbeddings(), search: { mode, typoCorrection: args.typoCorrection ?? true } });
     const docOfArticle = new Map<string, string>();
     const indexStart = performance.now();
     for (const d of docs) {
@@ -98,7 +115,7 @@ export async function runRetrievalEval(args: RetrievalEvalArgs): Promise<Retriev
     let rr = 0;
     const latencies: number[] = [];
     const split = { answerable: 0, unanswerable: 0, confidentAnswerable: 0, rightConfident: 0, confidentUnanswerable: 0 };
-    for (const q of queries) {
+    for (const q of scored) {
       const relevant = new Set(q.relevant_doc_ids);
       const start = performance.now();
       const { results, confident } = await kb.search(q.text, { k: 10 });

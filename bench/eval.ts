@@ -1,6 +1,6 @@
 /**
  * `npm run eval -- intents --train FILE --test FILE [--json]`
- * `npm run eval -- retrieval --docs FILE --queries FILE [--leave-out F [--seed N]] [--json] [--no-vector] [--no-fulltext]`
+ * `npm run eval -- retrieval --docs FILE --queries FILE [--leave-out F [--seed N]] [--half tune|report] [--json] [--no-vector] [--no-fulltext] [--no-typo-correction]`
  * `npm run eval -- conversations FILE [--json]` (exit code 1 when any conversation fails)
  * `npm run eval -- answers FILE... [--json]` (answer quality: right article, required phrases, length)
  * `npm run eval -- demo-kb [--queries FILE] [--json]` (confidence on the small demo knowledge base)
@@ -15,7 +15,7 @@ import { formatAnswersTable, runAnswersEval } from './eval-answers.js';
 
 const USAGE = `Usage:
   npm run eval -- intents --train FILE --test FILE [--json] [--max-in-scope-rejection 0.12] [--max-in-scope-loss 0.03]
-  npm run eval -- retrieval --docs FILE --queries FILE [--leave-out F [--seed N]] [--json] [--no-vector] [--no-fulltext]
+  npm run eval -- retrieval --docs FILE --queries FILE [--leave-out F [--seed N]] [--half tune|report] [--json] [--no-vector] [--no-fulltext] [--no-typo-correction]
   npm run eval -- conversations FILE [--json]
   npm run eval -- answers FILE... [--json]
   npm run eval -- demo-kb [--queries FILE] [--json]`;
@@ -37,6 +37,8 @@ async function main(argv: string[]): Promise<void> {
       'max-in-scope-loss': { type: 'string' },
       'no-vector': { type: 'boolean', default: false },
       'no-fulltext': { type: 'boolean', default: false },
+      'no-typo-correction': { type: 'boolean', default: false },
+      half: { type: 'string' },
     },
     strict: true,
   });
@@ -67,7 +69,20 @@ async function main(argv: string[]): Promise<void> {
     if (leaveOut !== undefined && !(leaveOut >= 0 && leaveOut < 1)) throw new UsageError('--leave-out must be a fraction in [0, 1)');
     const seed = values.seed === undefined ? 1 : Number(values.seed);
     if (!Number.isInteger(seed)) throw new UsageError('--seed must be an integer');
-    result = { ...(await runRetrievalEval({ docs: values.docs, queries: values.queries, vector: !values['no-vector'], fulltext: !values['no-fulltext'], leaveOut, seed })) };
+    const half = values.half;
+    if (half !== undefined && half !== 'tune' && half !== 'report') throw new UsageError('--half takes tune or report');
+    result = {
+      ...(await runRetrievalEval({
+        docs: values.docs,
+        queries: values.queries,
+        vector: !values['no-vector'],
+        fulltext: !values['no-fulltext'],
+        typoCorrection: !values['no-typo-correction'],
+        leaveOut,
+        seed,
+        ...(half ? { half } : {}),
+      })),
+    };
   } else if (command === 'demo-kb') {
     if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
     const { misses, ...figures } = await runDemoKbEval(values.queries);

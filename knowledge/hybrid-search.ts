@@ -5,6 +5,7 @@ import { confidenceFeatures, zeroFeatures, type ArticleEvidence, type Confidence
 import { pageMatches } from './page-match.js';
 import { planFulltext } from './fulltext-plan.js';
 import { createTermStats, type TermStats } from './term-stats.js';
+import { correctLexemes } from './typo-correction.js';
 import { isConfident, LOCAL_CONFIDENCE_THRESHOLDS, type ConfidenceThresholds } from './retrieval-confidence.js';
 import type { RetrievalResult, RetrievalSignals, RetrievedChunk, SearchOptions } from './types.js';
 
@@ -33,6 +34,8 @@ export interface HybridSearchOptions {
   /** Shared with the knowledge base so writes invalidate it; created here when omitted. */
   termStats?: TermStats;
   bm25?: typeof BM25_DEFAULTS;
+  /** Correct query words the index has never seen to a close indexed word (typo-correction.ts); default on. */
+  typoCorrection?: boolean;
 }
 
 export const HYBRID_SEARCH_DEFAULTS = {
@@ -50,6 +53,7 @@ export const HYBRID_SEARCH_DEFAULTS = {
   fulltextWeight: 1,
   pageBoost: 1.15,
   languageBoost: 1.3,
+  typoCorrection: true,
   k: 5,
 };
 
@@ -96,7 +100,9 @@ export function createHybridSearch(options: HybridSearchOptions): HybridSearch {
     const text = query.trim();
     if (!text) return { candidates: [], lexemes: 0, idf: new Map(), df: new Map() };
 
-    const [vector, lexemes] = await Promise.all([embeddings.embedQuery(text), queryLexemes(db, text)]);
+    const [vector, rawLexemes] = await Promise.all([embeddings.embedQuery(text), queryLexemes(db, text)]);
+    // Corrected before both lists are fetched: the vector half reports term hits for the same lexemes.
+    const lexemes = cfg.typoCorrection && useFulltext && rawLexemes.length ? correctLexemes(rawLexemes, await termStats.typoCorrector()).lexemes : rawLexemes;
     const vectorLiteral = toVectorLiteral(vector);
     const select = `SELECT c.id, c.article_id, c.heading_path, c.text, a.title, a.url, a.pages, a.lang, a.content_hash,
         1 - (c.embedding <=> $1::vector) AS similarity, length(c.tsv) AS len,

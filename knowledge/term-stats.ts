@@ -1,4 +1,5 @@
 import type { Queryable } from '../base/db.js';
+import { createTypoCorrector, type TypoCorrector } from './typo-correction.js';
 
 /**
  * Corpus statistics for BM25 over `chunks.tsv`: chunk count, average length and per-lexeme
@@ -10,6 +11,8 @@ import type { Queryable } from '../base/db.js';
 export interface TermStats {
   corpus(): Promise<{ chunks: number; avgLength: number }>;
   documentFrequency(lexemes: string[]): Promise<Map<string, number>>;
+  /** Spelling correction against this snapshot's vocabulary (built on first use, then cached with it). */
+  typoCorrector(): Promise<TypoCorrector>;
   invalidate(): void;
 }
 
@@ -18,6 +21,7 @@ interface Snapshot {
   avgLength: number;
   df: Map<string, number>;
   loadedAt: number;
+  corrector?: TypoCorrector;
 }
 
 export function createTermStats(db: Queryable, ttlMs = 5 * 60_000): TermStats {
@@ -78,6 +82,12 @@ export function createTermStats(db: Queryable, ttlMs = 5 * 60_000): TermStats {
     async documentFrequency(lexemes) {
       const s = await snapshot();
       return new Map(lexemes.map((l) => [l, s.df.get(l) ?? 0]));
+    },
+
+    async typoCorrector() {
+      const s = await snapshot();
+      s.corrector ??= createTypoCorrector(s.df);
+      return s.corrector;
     },
 
     invalidate() {

@@ -23,9 +23,34 @@ function negLogLikelihood(scores: Float64Array[], gold: number[], temperature: n
   return nll / Math.max(1, scores.length);
 }
 
-/** Golden-section search on log(T); the NLL is unimodal in T for a fixed score set. */
+/**
+ * Golden-section search on log(T); the NLL is unimodal in T for a fixed score set. Returns
+ * `fallback` when the scores cannot say anything about T: no usable row (empty, a non-finite
+ * score, a gold index outside the scores, fewer than two classes), or every row's scores all equal (the NLL is flat).
+ */
 export function fitTemperature(scores: Float64Array[], gold: number[], fallback = 0.1): number {
-  if (scores.length === 0) return fallback;
+  const rows: Float64Array[] = [];
+  const golds: number[] = [];
+  let informative = false;
+  for (let i = 0; i < scores.length; i++) {
+    const s = scores[i]!;
+    const g = gold[i];
+    if (g === undefined || !Number.isInteger(g) || g < 0 || g >= s.length || s.length < 2) continue;
+    // One softmax buffer serves every row: rows must have as many classes as the first.
+    if (rows.length > 0 && s.length !== rows[0]!.length) continue;
+    let finite = true;
+    for (let k = 0; k < s.length && finite; k++) finite = Number.isFinite(s[k]!);
+    if (!finite) continue;
+    rows.push(s);
+    golds.push(g);
+    if (!informative) for (let k = 1; k < s.length && !informative; k++) informative = s[k] !== s[0];
+  }
+  if (rows.length === 0 || !informative) return fallback;
+  const fitted = goldenSection(rows, golds);
+  return Number.isFinite(fitted) && fitted > 0 ? fitted : fallback;
+}
+
+function goldenSection(scores: Float64Array[], gold: number[]): number {
   let lo = Math.log(1e-3);
   let hi = Math.log(10);
   const phi = (Math.sqrt(5) - 1) / 2;

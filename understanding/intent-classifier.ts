@@ -21,6 +21,14 @@ export interface IntentClassifierOptions extends Partial<IntentScorerOptions> {
    * fallbackMinConfidence. Each fold costs roughly half a training run.
    */
   rejectionFolds: number;
+  /**
+   * Most repeats of those folds, each hiding other intents (pooled: the threshold is chosen on the
+   * averaged curve). Large catalogs get fewer: repeats x folds x examples stays within
+   * rejectionExampleBudget, so training time stays bounded while a small catalog, where one draw
+   * decides the threshold, gets the smoothing it needs.
+   */
+  rejectionRepeats: number;
+  rejectionExampleBudget: number;
   /** Share of the intents each fold hides to play "a question about an intent nobody set up". */
   hiddenIntentShare: number;
   /** Weight of rejecting a simulated unseen-intent question against answering an in-scope one right. */
@@ -33,7 +41,7 @@ export interface IntentClassifierOptions extends Partial<IntentScorerOptions> {
    * visitors only ask about intents it has: there every rejection of a right answer is a loss.
    */
   maxInScopeLoss: number;
-  /** Fewer simulated in-scope or unseen questions than this: too noisy, use fallbackMinConfidence. */
+  /** Fewer simulated in-scope or unseen questions than this per repeat: too noisy, use fallbackMinConfidence. */
   minRejectionSamples: number;
   /** Fixed calibrated-confidence threshold below which the intent is null. */
   minConfidence?: number;
@@ -77,6 +85,8 @@ export interface IntentClassifierOptions extends Partial<IntentScorerOptions> {
 export const DEFAULT_INTENT_CLASSIFIER_OPTIONS: IntentClassifierOptions = {
   holdoutFraction: 0.2,
   rejectionFolds: 2,
+  rejectionRepeats: 4,
+  rejectionExampleBudget: 12_000,
   hiddenIntentShare: 0.25,
   unseenWeight: 1,
   maxInScopeRejection: 0.12,
@@ -133,24 +143,35 @@ export function trainIntentClassifier(
   let unsureFamiliarity = -Infinity;
   let rejection: RejectionSummary | null = null;
   if (o.holdoutFraction > 0 && o.rejectionFolds > 0) {
+    const repeats = Math.max(1, Math.min(o.rejectionRepeats, Math.floor(o.rejectionExampleBudget / (o.rejectionFolds * texts.length))));
     const samples = leaveIntentsOutSamples(
       texts,
       y,
       labels.length,
-      { folds: o.rejectionFolds, hiddenIntentShare: o.hiddenIntentShare, holdoutFraction: o.holdoutFraction, seed: o.seed },
+      {
+        folds: o.rejectionFolds,
+        repeats,
+        hiddenIntentShare: o.hiddenIntentShare,
+        holdoutFraction: o.holdoutFraction,
+        seed: o.seed,
+        names: labels,
+      },
       o,
     );
     const inScope = samples.filter((s) => s.gold >= 0);
     const unseen = samples.filter((s) => s.gold < 0);
     if (inScope.length > 0) {
-      const fitted = fitTemperature(inScope.map((s) => s.scores), inScope.map((s) => s.gold));
-      const n = inScope.length;
+      const fitted = fitTemperature(inScope.map((s) => s.scores), inScope.map((s) => s.gold), o.defaultTemperature);
+      // Per draw: repeats re-use the same held-out texts, they are not more evidence against the prior.
+      const n = inScope.length / repeats;
       temperature = Math.exp((n * Math.log(fitted) + o.temperaturePriorWeight * Math.log(o.defaultTemperature)) / (n + o.temperaturePriorWeight));
       const familiarity = inScope.map((s) => familiarityOf(s.vocabulary, s.scores, s.features));
       if (o.minFamiliarity === undefined) minFamiliarity = quantile(familiarity, o.noveltyQuantile);
       unsureFamiliarity = Math.max(minFamiliarity, quantile(familiarity, o.unsureNoveltyQuantile));
     }
-    if (o.minConfidence === undefined && inScope.length >= o.minRejectionSamples && unseen.length >= o.minRejectionSamples) {
+    // Repeats pool draws of the same few examples: what must be large enough is one draw.
+    const perDraw = (n: number): number => n / repeats;
+    if (o.minConfidence === undefined && perDraw(inScope.length) >= o.minRejectionSamples && perDraw(unseen.length) >= o.minRejectionSamples) {
       const best = (s: Float64Array): { k: number; p: number } => {
         const p = softmax(s, temperature);
         let k = 0;

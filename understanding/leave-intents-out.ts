@@ -12,13 +12,26 @@ import type { TextFeatures } from './text-features.js';
 import { fitVocabularyCoverage, type VocabularyCoverage } from './vocabulary-coverage.js';
 
 export interface LeaveIntentsOutOptions {
-  /** Independent folds; fold f hides a disjoint block of intents. */
+  /** Folds per repeat; fold f hides a disjoint block of intents. */
   folds: number;
+  /**
+   * Repeats of the folds, each with its own draw of hidden intents and held-out examples; their
+   * samples are pooled, so the threshold is chosen on the curve averaged over every draw. One
+   * draw is noisy on a small catalog: which two or three intents happen to be hidden moves the
+   * threshold more than anything in the data.
+   */
+  repeats?: number;
   /** Share of the intents each fold hides. */
   hiddenIntentShare: number;
   /** Share of each visible intent's examples held out as in-scope questions. */
   holdoutFraction: number;
   seed: number;
+  /**
+   * The intents' names: each intent's draws are seeded by its name, so adding an example to one
+   * intent (or adding an intent) leaves what every other intent hides and holds out unchanged.
+   * Without names, class indices seed the draws.
+   */
+  names?: readonly string[];
 }
 
 export interface ProbeSample {
@@ -38,9 +51,17 @@ function shuffle<T>(xs: T[], rand: () => number): T[] {
   return xs;
 }
 
+/** FNV-1a of a string mixed with a seed: a stable per-intent seed. */
+function seedFor(seed: number, key: string): number {
+  let h = (0x811c9dc5 ^ seed) >>> 0;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}
+
 /**
- * Held-out probe samples from every fold. Visible intents with fewer than 3 examples lend none
- * (a probe must still learn them). Folds stop early when fewer than 2 intents would stay visible.
+ * Held-out probe samples from every fold of every repeat. Visible intents with fewer than 3
+ * examples lend none (a probe must still learn them). Folds stop early when fewer than 2 intents
+ * would stay visible.
  */
 export function leaveIntentsOutSamples(
   texts: string[],
@@ -49,41 +70,46 @@ export function leaveIntentsOutSamples(
   o: LeaveIntentsOutOptions,
   scorerOptions: Partial<IntentScorerOptions>,
 ): ProbeSample[] {
-  const rand = mulberry32(o.seed);
+  const key = (k: number): string => o.names?.[k] ?? `#${k}`;
   const byClass: number[][] = Array.from({ length: classes }, () => []);
   labels.forEach((l, i) => byClass[l]!.push(i));
-  for (const idx of byClass) shuffle(idx, rand);
-  const order = shuffle([...Array(classes).keys()], rand);
   const perFold = Math.max(1, Math.round(classes * o.hiddenIntentShare));
   const samples: ProbeSample[] = [];
-  for (let f = 0; f < o.folds; f++) {
-    const hidden = new Set(order.slice(f * perFold, (f + 1) * perFold));
-    if (hidden.size === 0 || classes - hidden.size < 2) break;
-    const visible = [...Array(classes).keys()].filter((k) => !hidden.has(k));
-    const remap = new Map(visible.map((k, j) => [k, j]));
-    const fit: number[] = [];
-    const held: number[] = [];
-    for (const k of visible) {
-      const idx = byClass[k]!;
-      // Rotate which examples are held out from fold to fold, so folds see different ones.
-      const k0 = idx.length < 3 ? 0 : Math.max(1, Math.round(idx.length * o.holdoutFraction));
-      const from = (f * k0) % Math.max(1, idx.length);
-      idx.forEach((i, j) => ((j - from + idx.length) % idx.length < k0 ? held : fit).push(i));
+  for (let r = 0; r < Math.max(1, o.repeats ?? 1); r++) {
+    const repeatSeed = (o.seed + r * 0x9e3779b1) >>> 0;
+    const examplesOf = byClass.map((idx, k) => shuffle([...idx], mulberry32(seedFor(repeatSeed, key(k)))));
+    // Hidden blocks in order of a per-name random key: independent of how many examples each intent has.
+    const rank = [...Array(classes).keys()].map((k) => mulberry32(seedFor(repeatSeed ^ 0x5bd1e995, key(k)))());
+    const order = [...Array(classes).keys()].sort((a, b) => rank[a]! - rank[b]! || a - b);
+    for (let f = 0; f < o.folds; f++) {
+      const hidden = new Set(order.slice(f * perFold, (f + 1) * perFold));
+      if (hidden.size === 0 || classes - hidden.size < 2) break;
+      const visible = [...Array(classes).keys()].filter((k) => !hidden.has(k));
+      const remap = new Map(visible.map((k, j) => [k, j]));
+      const fit: number[] = [];
+      const held: number[] = [];
+      for (const k of visible) {
+        const idx = examplesOf[k]!;
+        // Rotate which examples are held out from fold to fold, so folds see different ones.
+        const k0 = idx.length < 3 ? 0 : Math.max(1, Math.round(idx.length * o.holdoutFraction));
+        const from = (f * k0) % Math.max(1, idx.length);
+        idx.forEach((i, j) => ((j - from + idx.length) % idx.length < k0 ? held : fit).push(i));
+      }
+      const unseen = [...hidden].flatMap((k) => byClass[k]!);
+      const probe = trainIntentScorer(
+        fit.map((i) => texts[i]!),
+        Int32Array.from(fit, (i) => remap.get(labels[i]!)!),
+        visible.length,
+        scorerOptions,
+      );
+      const vocabulary = fitVocabularyCoverage(probe.trainingFeatures);
+      const add = (i: number, gold: number): void => {
+        const features = probe.extract(texts[i]!);
+        samples.push({ scores: probe.score(features), features, gold, vocabulary });
+      };
+      for (const i of held) add(i, remap.get(labels[i]!)!);
+      for (const i of unseen) add(i, -1);
     }
-    const unseen = [...hidden].flatMap((k) => byClass[k]!);
-    const probe = trainIntentScorer(
-      fit.map((i) => texts[i]!),
-      Int32Array.from(fit, (i) => remap.get(labels[i]!)!),
-      visible.length,
-      scorerOptions,
-    );
-    const vocabulary = fitVocabularyCoverage(probe.trainingFeatures);
-    const add = (i: number, gold: number): void => {
-      const features = probe.extract(texts[i]!);
-      samples.push({ scores: probe.score(features), features, gold, vocabulary });
-    };
-    for (const i of held) add(i, remap.get(labels[i]!)!);
-    for (const i of unseen) add(i, -1);
   }
   return samples;
 }

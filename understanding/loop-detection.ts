@@ -56,6 +56,14 @@ export function saysNotHelpful(text: string): boolean {
   return NOT_HELPFUL.some((re) => re.test(norm));
 }
 
+/**
+ * Said right after an answer, these mean it did not work ("I did exactly that ... it's still not
+ * working"); in a first message they only describe the problem, so they count only when an
+ * answer is open.
+ */
+const STILL_BROKEN = [/\bstill (not|nothing|no luck|does not|do not|is not|will not|cannot|can not)\b/, /\bi (did|tried|followed) exactly\b/];
+const stillBroken = (text: string) => STILL_BROKEN.some((re) => re.test(normalizeText(text)));
+
 const RESOLVED = /\b(that|it|this) (worked|works|fixed it|helped|did it|solved it)\b|\b(thanks|thank you|thx|perfect|great|solved|resolved|got it)\b/;
 
 const notHelpful = (text: string) => NOT_HELPFUL.some((re) => re.test(normalizeText(text)));
@@ -125,7 +133,7 @@ export function detectLoop(turns: LoopTurn[], options: Partial<LoopOptions> = {}
   });
   const latestTopic = topicOf(latest);
   const repeatedQuestions = open.filter((earlier) => sameTopic(latestTopic, topicOf(earlier), o)).length;
-  const saysNotHelpful = notHelpful(latest);
+  const saysNotHelpful = notHelpful(latest) || (open.length > 0 && stillBroken(latest));
   const repeats = repeatedQuestions + complaints + (saysNotHelpful ? 1 : 0);
   if (saysNotHelpful) return { looping: true, reason: 'not_helpful', repeats };
   if (repeatedQuestions > 0) return { looping: true, reason: 'repeated_question', repeats };

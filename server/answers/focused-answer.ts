@@ -6,6 +6,7 @@ import { say } from '../../protocol/messages/catalogue.js';
 import type { Language } from '../../protocol/messages/languages.js';
 import { resolveDanglingIt, subjectOf } from './dangling-pronoun.js';
 import { questionCues, type QuestionCues } from './question-cues.js';
+import { focusOnProblem } from './problem-focus.js';
 
 /** An article the answer may quote: its sections, and the heading of the chunk retrieval found. */
 export interface AnswerArticle {
@@ -40,10 +41,12 @@ export function composeFocusedAnswer(args: { question: string; context?: string 
   const [first, second] = args.articles;
   if (!first) return { blocks: [], text: '', citations: [] };
   const cues = questionCues(args.language);
+  const problem = cues.problem.test(args.question);
+  const asked = queryTerms(args.question, args.context, args.language);
   const q: Question = {
     text: args.question,
-    terms: queryTerms(args.question, args.context, args.language),
-    problem: cues.problem.test(args.question),
+    terms: problem ? focusOnProblem(args.question, asked, (t) => cues.problem.test(t)) : asked,
+    problem,
     procedural: cues.procedural.test(args.question),
     who: cues.who.test(args.question),
     cues,
@@ -91,6 +94,8 @@ interface Picked {
   index: number;
   score: number;
   idf: (stem: string) => number;
+  /** The article never uses this word (see matchScore). */
+  absent: (stem: string) => boolean;
   /** The visitor's own words the section (with the article title) has. */
   covers: Set<string>;
 }
@@ -105,26 +110,27 @@ function pickSection(article: AnswerArticle, q: Question): Picked | null {
   const df = new Map<string, number>();
   for (const c of candidates) for (const t of c.have) df.set(t, (df.get(t) ?? 0) + 1);
   const idf = (stem: string) => 1 + Math.log(candidates.length / Math.max(1, df.get(stem) ?? candidates.length));
+  const absent = (stem: string) => !df.has(stem);
   // "How do I ...?" is not answered by the article's overview ("You can cancel at any time.") when
   // a section of steps sits under a heading that names the task: the opening is left out then.
   const hasSteps = (c: (typeof candidates)[number]) => c.s.blocks.some((b) => 'ol' in b);
-  const stepsForTask = q.procedural && !problem && candidates.some((c) => c.s.heading !== null && hasSteps(c) && matchScore(terms, c.head, idf, q.language) > 0);
+  const stepsForTask = q.procedural && !problem && candidates.some((c) => c.s.heading !== null && hasSteps(c) && matchScore(terms, c.head, idf, q.language, absent) > 0);
   let best: (typeof candidates)[number] | null = null;
   let bestScore = -1;
   for (const c of candidates) {
     if (stepsForTask && c.s.heading === null && !hasSteps(c)) continue;
-    const units = unitsOf(c.s.blocks, q, idf);
+    const units = unitsOf(c.s.blocks, q, idf, absent);
     const score =
       Math.max(0, ...units.map((u) => u.score)) +
-      0.25 * matchScore(terms, c.have, idf, q.language) +
-      0.5 * matchScore(terms, c.head, idf, q.language) +
+      0.25 * matchScore(terms, c.have, idf, q.language, absent) +
+      0.5 * matchScore(terms, c.head, idf, q.language, absent) +
       (problem && q.cues.problemHeading.test(c.s.heading ?? '') ? 1 : 0) +
       (c.s.heading !== null && c.s.heading === article.retrievedHeading ? 0.3 : 0);
     if (score > bestScore) [best, bestScore] = [c, score];
   }
   const topic = q.termsOf(`${article.title} ${best!.s.heading ?? ''}`);
   const covers = new Set([...terms].filter(([stem, w]) => w === 1 && topic.has(stem)).map(([stem]) => stem));
-  return { article, section: best!.s, index: best!.index, score: bestScore, idf, covers };
+  return { article, section: best!.s, index: best!.index, score: bestScore, idf, absent, covers };
 }
 
 /** The second article answers a part of the question the first does not (and the first a part of its own). */
@@ -155,7 +161,7 @@ const POINTS_BACK = /^\W*(it|this|that|they|these|those|then)\b|\b(it|them)\b(?!
 function excerpt(p: Picked, q: Question, budget: number, lead: boolean): RichBlock[] {
   const { problem } = q;
   // Half an answer (two articles) quotes single sentences; a whole one may keep a short paragraph together.
-  const units = unitsOf(p.section.blocks, q, p.idf, lead ? WHOLE_PARAGRAPH : 0);
+  const units = unitsOf(p.section.blocks, q, p.idf, p.absent, lead ? WHOLE_PARAGRAPH : 0);
   const best = Math.max(0, ...units.map((u) => u.score));
   const chosen = new Set<Unit>();
   let used = lead && p.section.heading ? p.section.heading.length + 2 : 0;
@@ -214,12 +220,18 @@ const startOf = (b: RichBlock) => ('ol' in b && b.start !== undefined ? { start:
 /** What a unit that answers the kind of question asked (roles for "who") gains. */
 const ANSWERS_KIND = 1.5;
 
-function unitsOf(blocks: readonly RichBlock[], q: Question, idf: (stem: string) => number, wholeParagraph = WHOLE_PARAGRAPH): Unit[] {
+function unitsOf(
+  blocks: readonly RichBlock[],
+  q: Question,
+  idf: (stem: string) => number,
+  absent: (stem: string) => boolean,
+  wholeParagraph = WHOLE_PARAGRAPH,
+): Unit[] {
   const { terms, problem } = q;
   const units: Unit[] = [];
   const unit = (block: number, kind: Unit['kind'], line: RichInline[], at: number, extraChars = 0) => {
     const text = richLineText(line);
-    let score = matchScore(terms, q.termsOf(text), idf, q.language);
+    let score = matchScore(terms, q.termsOf(text), idf, q.language, absent);
     // "**No confirmation email?** Check spam ..." answers a problem the visitor describes.
     const first = line[0];
     if (problem && score > 0 && first && typeof first !== 'string' && 'b' in first && q.cues.problemLead.test(first.b)) score += 1.5;
@@ -233,7 +245,7 @@ function unitsOf(blocks: readonly RichBlock[], q: Question, idf: (stem: string) 
       else splitSentences(b.p).forEach((s, at) => unit(i, 'sentence', s, at));
     } else if ('ol' in b) {
       // Steps count as their best step, plus a little for the others: a long list must not win by length.
-      const scores = b.ol.map((item) => matchScore(terms, q.termsOf(richLineText(item)), idf, q.language));
+      const scores = b.ol.map((item) => matchScore(terms, q.termsOf(richLineText(item)), idf, q.language, absent));
       const top = Math.max(0, ...scores);
       unit(i, 'steps', b.ol.flatMap((item) => [...item, ' ']), 0, 4 * b.ol.length);
       const stepsUnit = units[units.length - 1]!;

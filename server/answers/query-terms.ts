@@ -42,14 +42,26 @@ export function termsOf(text: string, language?: Language | null): Set<string> {
   return out;
 }
 
-/** How well a text's terms match a question: the words it has fully, words of the same concept at half. */
-export function matchScore(terms: QueryTerms, have: ReadonlySet<string>, idf: (stem: string) => number = () => 1, language?: Language | null): number {
+/**
+ * How well a text's terms match a question: the words it has fully, words of the same concept at
+ * half. A word the whole article never uses (`absent`), whose concept it does use ("rate limit"
+ * against "100 requests per minute"), counts fully at the concept's own idf: the synonym is the
+ * article's only way of saying it.
+ */
+export function matchScore(
+  terms: QueryTerms,
+  have: ReadonlySet<string>,
+  idf: (stem: string) => number = () => 1,
+  language?: Language | null,
+  absent?: (stem: string) => boolean,
+): number {
   let score = 0;
   for (const [stem, weight] of terms) {
     if (have.has(stem)) score += weight * idf(stem);
     else {
       const c = conceptFor(stem, language);
-      if (c && have.has(`~${c}`)) score += 0.5 * weight * idf(stem);
+      if (!c || !have.has(`~${c}`)) continue;
+      score += absent?.(stem) ? weight * idf(`~${c}`) : 0.5 * weight * idf(stem);
     }
   }
   return score;

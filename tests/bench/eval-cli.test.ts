@@ -50,6 +50,18 @@ describe('npm run eval -- retrieval --leave-out', () => {
   }, 180_000);
 });
 
+describe('npm run eval -- retrieval --half', () => {
+  it('scores the tune and report halves on disjoint queries that together make the whole set', async () => {
+    // Six topics, one query each, split three and three by the document they ask about.
+    const tune = await runRetrievalEval({ docs, queries, leaveOut: 0.01, half: 'tune' });
+    const report = await runRetrievalEval({ docs, queries, leaveOut: 0.01, half: 'report' });
+    expect(tune.answerable! + tune.unanswerable!).toBe(3);
+    expect(report.answerable! + report.unanswerable!).toBe(3);
+    expect(tune.hitAt1).toBe(1);
+    expect(report.hitAt1).toBe(1);
+  }, 300_000);
+});
+
 describe('npm run eval -- conversations FILE --json', () => {
   it('prints {total, passed, failed:[{name, got}]} as the last line and exits 1 when one failed', async () => {
     const suite = path.join(dir, 'suite.jsonl');

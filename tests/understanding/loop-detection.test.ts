@@ -30,6 +30,14 @@ describe('detectLoop', () => {
     }
   });
 
+  it('"still not working" after an answer is a loop; in a first message it only describes the problem', () => {
+    const answered = [v('How do I connect Slack to Acme Projects?'), ai('Go to Settings > Integrations > Slack and click Connect.')];
+    for (const t of ["I did exactly that and clicked Reconnect too, still nothing arrives in Slack. It's still not working.", 'it still does not work']) {
+      expect(detectLoop([...answered, v(t)]), t).toMatchObject({ looping: true, reason: 'not_helpful' });
+    }
+    expect(detectLoop([v("Our Slack notifications still don't arrive, how do I fix it?")]).looping).toBe(false);
+  });
+
   it('several different questions in a row are not a loop, however many', () => {
     const questions = ['How do I change my billing email?', 'How do I export my projects to CSV?', 'How can I reset my password?', 'Where do I find my invoices?', 'How do I connect Slack?', 'How do I invite a teammate?', 'How do I remove a teammate?'];
     const turns = questions.flatMap((q, i) => [v(q), ai(`answer ${i}`)]).slice(0, -1);
