@@ -60,7 +60,11 @@ export async function createPgliteWorkerDb(opts: PgliteWorkerDbOptions = {}): Pr
     if (msg.ok) p.resolve(msg.rows);
     else p.reject(deserializeError(msg.error));
   });
-  worker.on('messageerror', (err) => failAll(withContext(err, 'The embedded database worker sent an unreadable answer')));
+  // An answer that cannot be read belongs to no known call: stop the worker, which fails them all.
+  worker.on('messageerror', (err) => {
+    lastError = withContext(err, 'The embedded database worker sent an unreadable answer');
+    void worker.terminate();
+  });
   worker.once('exit', (code) => {
     if (closing) return failAll(new Error('The embedded database is closed'));
     const err = new Error(
