@@ -168,9 +168,14 @@ async function ramp(name: string, env: Record<string, string>, o: Options): Prom
 /** Moves the server's profile next to the JSON and summarises the knee step's samples. */
 async function keepProfile(name: string, dir: string, window: { fromUs: number; toUs: number } | undefined): Promise<Record<string, unknown>> {
   const files = (await readdir(dir)).filter((f) => f.endsWith('.cpuprofile'));
-  if (!files.length) throw new Error(`no .cpuprofile was written to ${dir}: did the server exit cleanly?`);
+  // One profile per thread (CPU.<date>.<time>.<pid>.<thread id>.<seq>.cpuprofile): the server's own
+  // thread is 0; the embedded database's worker thread is kept beside it, not summarised.
+  const threadOf = (f: string) => Number(f.split('.').at(-3));
+  const main = files.find((f) => threadOf(f) === 0) ?? files[0];
+  if (!main) throw new Error(`no .cpuprofile was written to ${dir}: did the server exit cleanly?`);
   const file = path.join(RESULTS_DIR, `throughput-${name}.cpuprofile`);
-  await rename(path.join(dir, files[0]!), file);
+  await rename(path.join(dir, main), file);
+  for (const other of files.filter((f) => f !== main)) await rename(path.join(dir, other), path.join(RESULTS_DIR, `throughput-${name}-thread${threadOf(other)}.cpuprofile`));
   await rm(dir, { recursive: true, force: true });
   const summary = summarizeCpuProfile(JSON.parse(await readFile(file, 'utf8')) as CpuProfile, { top: 10, window, root: ROOT });
   process.stdout.write(`[throughput] ${name}: top self time at the knee (${summary.busyMs} ms busy, ${summary.idleMs} ms idle):\n`);

@@ -16,6 +16,7 @@ const EnvSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   DATA_DIR: z.string().default('./data'),
   PGLITE_SHARED_BUFFERS_MB: z.coerce.number().int().min(1).max(4096).default(16),
+  PGLITE_THREAD: z.enum(['worker', 'main']).default('worker'),
   DATABASE_URL: optionalString,
   REDIS_URL: optionalString,
   OPENAI_API_KEY: optionalString,
@@ -91,6 +92,8 @@ export interface Config {
   readonly dataDir: string;
   /** The embedded database's buffer pool (PostgreSQL's `shared_buffers`), in MB: most of its idle memory. */
   readonly pgliteSharedBuffersMb: number;
+  /** `worker`: the embedded database runs on its own thread, so its queries never stall sockets and /healthz; `main`: on the server's thread. */
+  readonly pgliteThread: 'worker' | 'main';
   readonly databaseUrl?: string;
   readonly redisUrl?: string;
   readonly openai?: {
@@ -184,6 +187,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     dataDir: e.DATA_DIR,
     pgliteSharedBuffersMb: e.PGLITE_SHARED_BUFFERS_MB,
+    pgliteThread: e.PGLITE_THREAD,
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
     openai: e.OPENAI_API_KEY

@@ -127,7 +127,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const log = opts.log ?? createLogger(config.logLevel);
   let ready = false;
 
-  const rawDb = opts.db ?? (await openDb(config));
+  const rawDb = opts.db ?? (await openDb(config, { log }));
   // With background workers, a committed webhook wakes the delivery worker at once.
   let wakeWebhooks = () => undefined as void;
   const db = opts.startWorkers === false ? rawDb : wakeAfterOutboxCommit(rawDb, () => wakeWebhooks());

@@ -36,7 +36,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const config = loadConfig();
   const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
-  const db = await openDb(config);
+  const db = await openDb(config, { log });
   try {
     await migrate(db);
     const kb = await openKnowledgeBase({ ...config, seedDemo: false }, db, log);

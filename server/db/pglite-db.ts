@@ -1,20 +1,12 @@
 import type { PGlite } from '@electric-sql/pglite';
 import type { Db, Queryable } from './db.js';
+import { openPglite } from './open-pglite.js';
 
-/**
- * PostgreSQL's own default (128 MB, PGlite starts with 160 MB) is most of an idle server's memory:
- * the WASM heap keeps every buffer page it ever touched. Reads that miss the pool still come from
- * the operating system's file cache.
- */
-export const DEFAULT_PGLITE_SHARED_BUFFERS_MB = 16;
+export { DEFAULT_PGLITE_SHARED_BUFFERS_MB } from './open-pglite.js';
 
-/** Embedded PostgreSQL (WASM) with pgvector; persisted when dataDir is given. */
+/** Embedded PostgreSQL (WASM) with pgvector on this thread; persisted when dataDir is given. */
 export async function createPgliteDb(dataDir?: string, opts: { sharedBuffersMb?: number } = {}): Promise<Db> {
-  const sharedBuffers = `shared_buffers=${opts.sharedBuffersMb ?? DEFAULT_PGLITE_SHARED_BUFFERS_MB}MB`;
-  // PGlite is loaded only without DATABASE_URL: a server on PostgreSQL never needs it.
-  const [{ PGlite }, { vector }] = await Promise.all([import('@electric-sql/pglite'), import('@electric-sql/pglite-pgvector')]);
-  const pg = await PGlite.create({ dataDir, extensions: { vector }, startParams: [...PGlite.defaultStartParams, '-c', sharedBuffers] });
-  await pg.exec('CREATE EXTENSION IF NOT EXISTS vector');
+  const pg = await openPglite({ dataDir, sharedBuffersMb: opts.sharedBuffersMb });
   const wrap = (q: Pick<PGlite, 'query'>): Queryable => ({
     async query<T>(sql: string, params?: unknown[]) {
       const res = await q.query<T>(sql, params as unknown[] | undefined);
