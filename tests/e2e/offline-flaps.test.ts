@@ -202,8 +202,10 @@ describe.skipIf(!browserPath.path)(`no message lost in Chromium with the network
     await goOffline(ctx, a);
     await send(a, 'Typed in A while offline');
     await ctx.setOffline(false);
-    const inA = await converged(suite.server, a, 5);
-    const inB = await converged(suite.server, b, 5);
+    // Each of the three messages gets its reply (an answer, or the handoff notice) before the tabs are compared:
+    // with 5 lines, tab A could be compared before the third reply had reached it.
+    const inA = await converged(suite.server, a, 6);
+    const inB = await converged(suite.server, b, 6);
     once(inA);
     expect(inB).toEqual(inA);
     expect(visitorLines(inA)).toEqual(['visitor:Hello from tab A', 'visitor:And this from tab B', 'visitor:Typed in A while offline']);
