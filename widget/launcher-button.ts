@@ -1,3 +1,5 @@
+import { launcherName } from '../protocol/messages/launcher-names.js';
+
 /** The round button in the corner, built with plain DOM so the loader needs no UI library. */
 export interface LauncherHandle {
   readonly button: HTMLButtonElement;
@@ -24,7 +26,7 @@ function attrs(el: Element, values: Record<string, string>): void {
 /** `onHint`: the pointer is over the button or it has focus, so a click is likely: fetch the chat now. */
 export function createLauncher(doc: Document, onOpen: () => void, onHint: () => void): LauncherHandle {
   const button = doc.createElement('button');
-  attrs(button, { type: 'button', class: 'fl-launcher', 'aria-label': 'Open chat', 'aria-expanded': 'false' });
+  attrs(button, { type: 'button', class: 'fl-launcher', 'aria-label': launcherName(navigator.language), 'aria-expanded': 'false' });
   const svg = doc.createElementNS(SVG, 'svg');
   attrs(svg, { 'aria-hidden': 'true', viewBox: '0 0 24 24', width: '26', height: '26', focusable: 'false' });
   const path = doc.createElementNS(SVG, 'path');

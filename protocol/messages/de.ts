@@ -76,5 +76,7 @@ export const DE: { server: ServerText; widget: WidgetText } = {
     open: 'Chat öffnen',
     unread: 'ungelesene Nachrichten',
     unread1: 'ungelesene Nachricht',
+    newTab: ' (öffnet in neuem Tab)',
+    attached: 'Angehängt: {name}',
   },
 };

@@ -54,6 +54,8 @@ export const WIDGET_TEXT_EN = {
   open: 'Open chat',
   unread: 'unread messages',
   unread1: 'unread message',
+  newTab: ' (opens in a new tab)',
+  attached: 'Attached: {name}',
 };
 export type WidgetTextKey = keyof typeof WIDGET_TEXT_EN;
 export type WidgetText = Record<WidgetTextKey, string>;

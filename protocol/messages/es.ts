@@ -76,5 +76,7 @@ export const ES: { server: ServerText; widget: WidgetText } = {
     open: 'Abrir el chat',
     unread: 'mensajes sin leer',
     unread1: 'mensaje sin leer',
+    newTab: ' (se abre en una pestaña nueva)',
+    attached: 'Adjunto: {name}',
   },
 };

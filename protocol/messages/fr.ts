@@ -76,5 +76,7 @@ export const FR: { server: ServerText; widget: WidgetText } = {
     open: 'Ouvrir le chat',
     unread: 'messages non lus',
     unread1: 'message non lu',
+    newTab: ' (s’ouvre dans un nouvel onglet)',
+    attached: 'Pièce jointe : {name}',
   },
 };

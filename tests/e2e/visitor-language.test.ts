@@ -19,7 +19,8 @@ describe.skipIf(!browserPath.path)(`end to end in Chromium: a German visitor (${
     const page = await ctx.newPage();
     await page.goto(`${server.url}/billing`);
     const widget = page.locator('firstline-widget');
-    await widget.getByRole('button', { name: 'Open chat' }).click();
+    // Named in the browser's language before the chat (and its catalogue) has loaded.
+    await widget.getByRole('button', { name: 'Chat öffnen' }).click();
 
     // The first interaction says it is an AI, in the browser's language, and offers a person.
     await widget.getByText(/^Hallo! Ich bin ein KI-Assistent/).waitFor({ timeout: 15_000 });

@@ -3,7 +3,7 @@ import type { ChatModel } from '../chat-model.js';
 import type { LauncherHandle } from '../launcher-button.js';
 import { ChatPanel } from './ChatPanel.js';
 import type { SuggestionSource } from '../suggestions.js';
-import { t } from '../text.js';
+import { t, textFromServer } from '../text.js';
 
 export interface AppProps {
   model: ChatModel;
@@ -37,7 +37,12 @@ export function App({ model, title, launcher, baseUrl, suggestions, page, greeti
   const label = t('open');
   const unreadText = t(unread === 1 ? 'unread1' : 'unread');
   useLayoutEffect(() => launcher.setUnread(isOpen ? 0 : unread, unreadText), [launcher, unread, isOpen, unreadText]);
-  useLayoutEffect(() => launcher.setLabel(label), [launcher, label]);
+  // The loader named the launcher in the browser's language; the catalogue's name replaces it only
+  // once the server has sent the visitor's texts (the built-in English must not undo it at idle import).
+  const named = textFromServer.value;
+  useLayoutEffect(() => {
+    if (named) launcher.setLabel(label);
+  }, [launcher, label, named]);
 
   useLayoutEffect(() => {
     launcher.setOpen(isOpen);

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { AttachmentRef } from '../../protocol/attachments.js';
+import { t } from '../text.js';
 
 /** An attached file in the transcript: a screenshot as a thumbnail (from a blob: URL), other files by name. */
 export function AttachedFile({ file, load }: { file: AttachmentRef; load: (id: string) => Promise<Blob> }) {
@@ -16,5 +17,5 @@ export function AttachedFile({ file, load }: { file: AttachmentRef; load: (id: s
       if (made) URL.revokeObjectURL(made);
     };
   }, [file.id]);
-  return url ? <img class="fl-thumb" src={url} alt={`Attached: ${file.name}`} onError={() => setUrl('')} /> : <span class="fl-file">{file.name}</span>;
+  return url ? <img class="fl-thumb" src={url} alt={t('attached', { name: file.name })} onError={() => setUrl('')} /> : <span class="fl-file">{file.name}</span>;
 }

@@ -16,7 +16,7 @@ export function Citations({ citations, base }: { citations: Citation[]; base: st
               {href ? (
                 <a href={href} target="_blank" rel="noopener noreferrer">
                   {title}
-                  <span class="fl-sr"> (opens in a new tab)</span>
+                  <span class="fl-sr">{t('newTab')}</span>
                 </a>
               ) : (
                 title
