@@ -2,6 +2,7 @@
  * Visitor message -> AI answer over real sockets, against the pipeline alone in the same run
  * (the baseline), so the figure shows what storage, events and sockets add.
  */
+import { DEMO_QUESTIONS } from './demo-questions.js';
 import { io } from 'socket.io-client';
 import { createPgliteDb } from '../server/db/pglite-db.js';
 import { loadConfig } from '../server/config.js';
@@ -15,14 +16,7 @@ import { DEFAULT_INTENTS } from '../understanding/default-intents.js';
 import { trainIntentClassifier } from '../understanding/intent-classifier.js';
 import { percentile, round, writeResult } from './bench-result.js';
 
-const QUESTIONS = [
-  'How do I change my billing email?',
-  'how can I reset my password',
-  'Where do I find my invoices?',
-  'How do I connect Slack?',
-  'how to invite a teammate to my workspace',
-  'Can I export all my data as CSV?',
-];
+const QUESTIONS = DEMO_QUESTIONS;
 const TURNS = 120;
 
 export async function benchPipelineLatency(): Promise<Record<string, unknown>> {

@@ -5,6 +5,7 @@
  * two questions each, so first and follow-up messages are both measured. `--log` prints the
  * statement texts of one first and one follow-up message (to find repeats).
  */
+import { DEMO_QUESTIONS } from './demo-questions.js';
 import { io, type Socket } from 'socket.io-client';
 import { createPgliteDb } from '../server/db/pglite-db.js';
 import { createPgDb } from '../server/db/pg-db.js';
@@ -16,14 +17,7 @@ import { parseBenchFlags } from './bench-flags.js';
 import { round } from './bench-result.js';
 import { countingDb } from './counting-db.js';
 
-const QUESTIONS = [
-  'How do I change my billing email?',
-  'how can I reset my password',
-  'Where do I find my invoices?',
-  'How do I connect Slack?',
-  'how to invite a teammate to my workspace',
-  'Can I export all my data as CSV?',
-];
+const QUESTIONS = DEMO_QUESTIONS;
 
 export async function benchQueriesPerMessage(args: string[] = []): Promise<Record<string, unknown>> {
   const f = parseBenchFlags(args, { messages: 60, log: false, db: 'pglite' });

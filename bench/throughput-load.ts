@@ -3,18 +3,12 @@
  * driven over IPC): N visitor sockets, then steps of "send at this rate for this long" across them,
  * timing each message from `emit` to the AI answer that replies to it (`replyTo`).
  */
+import { DEMO_QUESTIONS } from './demo-questions.js';
 import { io, type Socket } from 'socket.io-client';
 import { percentile, round } from './bench-result.js';
 
 /** Questions the demo knowledge base answers; each conversation asks each once, then a new visitor takes the socket's place. */
-export const LOAD_QUESTIONS = [
-  'How do I change my billing email?',
-  'how can I reset my password',
-  'Where do I find my invoices?',
-  'How do I connect Slack?',
-  'how to invite a teammate to my workspace',
-  'Can I export all my data as CSV?',
-];
+export const LOAD_QUESTIONS = DEMO_QUESTIONS;
 
 export type LoadCommand = { type: 'connect'; url: string; sockets: number } | { type: 'step'; rate: number; seconds: number; graceSeconds: number } | { type: 'close' };
 
