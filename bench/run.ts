@@ -10,6 +10,7 @@ import { benchWidget } from './widget-load.js';
 import { benchThroughput } from './throughput.js';
 import { benchMemory } from './memory.js';
 import { benchQueriesPerMessage } from './queries-per-message.js';
+import { benchNodeKill } from './node-kill.js';
 
 const BENCHMARKS: Record<string, (flags: string[]) => Promise<Record<string, unknown>>> = {
   'pipeline-latency': benchPipelineLatency,
@@ -22,6 +23,7 @@ const BENCHMARKS: Record<string, (flags: string[]) => Promise<Record<string, unk
   throughput: benchThroughput,
   memory: benchMemory,
   'queries-per-message': benchQueriesPerMessage,
+  'node-kill': benchNodeKill,
 };
 
 async function main(args: string[]): Promise<void> {

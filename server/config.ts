@@ -67,6 +67,7 @@ const EnvSchema = z.object({
   ATTACHMENTS_PER_CONVERSATION: z.coerce.number().int().min(0).max(1000).default(20),
   RATE_LIMITS: z.string().optional().transform(fromParser(parseRateLimits)),
   RATE_LIMIT_PREFIX: z.string().default('firstline:limit:'),
+  CLUSTER_CHANNEL: z.string().min(1).max(100).default('socket.io'),
   TRUST_PROXY: z.string().optional().transform(fromParser(parseTrustProxy)),
 }).superRefine((e, ctx) => {
   // Checked here so a weak ADMIN_PASSWORD stops the start with a clear message, before anything runs.
@@ -166,6 +167,8 @@ export interface Config {
   readonly attachments: { readonly maxBytes: number; readonly maxPerConversation: number };
   /** Key prefix of the rate-limit counters (in Redis when REDIS_URL is set). */
   readonly rateLimitPrefix: string;
+  /** Redis channel prefix of the socket.io adapter: the nodes of one cluster share it, other installs on the same Redis do not. */
+  readonly clusterChannel: string;
   /** Which proxies may name the client address in X-Forwarded-For. */
   readonly trustProxy: TrustProxy;
 }
@@ -239,6 +242,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimits: e.RATE_LIMITS,
     attachments: Object.freeze({ maxBytes: Math.round(e.ATTACHMENT_MAX_MB * 1024 * 1024), maxPerConversation: e.ATTACHMENTS_PER_CONVERSATION }),
     rateLimitPrefix: e.RATE_LIMIT_PREFIX,
+    clusterChannel: e.CLUSTER_CHANNEL,
     trustProxy: e.TRUST_PROXY,
   });
 }

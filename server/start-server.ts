@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Server as HttpServer } from 'node:http';
 import { createAdaptorServer } from '@hono/node-server';
@@ -42,6 +43,7 @@ import { createBroadcastListeners } from './realtime/broadcast-listeners.js';
 import { attachListeners } from './listeners.js';
 import { agentRoom } from './realtime/rooms.js';
 import { createSocketAdapter } from './realtime/socket-adapter.js';
+import { createClusterPeers, soleNode } from './realtime/cluster-peers.js';
 import { allowOrigin, createOriginGate } from './realtime/allowed-origins.js';
 import { setupVisitorNamespace, type VisitorNamespace } from './realtime/visitor-namespace.js';
 import { createLimiterStore } from './limits/limiter-store.js';
@@ -201,7 +203,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const app = createApp({ attachments, visitorLimits, db, runtime, log, tokens, users, conversations, kb, answerer, knowledgeGaps, ready: () => ready, clock, notes, transfers, feedback, notifications, webhookStats, webhookEndpoints: createWebhookEndpoints({ db, clock, config: config.webhook, onChange: () => endpointPresence.refresh() }), intents, bugReports, linearWebhookSecret: config.linearWebhookSecret, allowedOrigins: config.allowedOrigins, clientAddress, bus, loginThrottle, onSessionsRevoked: (id) => onSessionsRevoked(id), conversationTests: createConversationSuiteRunner({ stages: () => stages, kb }), translator });
   const httpServer = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
   httpServer.on('clientError', answerClientError(log));
-  const adapter = await createSocketAdapter(config.redisUrl, log);
+  const adapter = await createSocketAdapter(config.redisUrl, log, config.clusterChannel);
   const io = new SocketServer(httpServer, {
     cors: { origin: (origin, cb) => cb(null, allowOrigin(origin, config.allowedOrigins)), credentials: false },
     // `cors` covers polling only; this gate also covers WebSocket upgrades, for both namespaces.
@@ -273,7 +275,13 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   // OPENAI_VISION: the model answering also sees the screenshots attached to the question.
   const images = config.openai?.readsImages ? imagesForModel(attachments) : undefined;
   stages = createDefaultPipeline({ catalog: () => intents.catalog(), kb, answerer, stream: broadcast.delta, images, ...llmAssist });
-  const responder = createTurnRunner({ bus, db, conversations, stages: () => stages, hooks: broadcast, log, turns: config.turns, admission: turnAdmission });
+  // Node liveness: an embedded database this process opened has no other node (turns held under
+  // other tokens are from before a restart); a cluster asks its nodes (Redis adapter). PostgreSQL
+  // without Redis, or a database handed in (tests run several nodes on one), cannot tell: there a
+  // dead node's turns wait for their leases.
+  const turnToken = randomUUID();
+  const peers = adapter ? createClusterPeers(io, turnToken, { timeoutMs: 500, log }) : rawDb.kind === 'pglite' && !opts.db ? soleNode(turnToken) : null;
+  const responder = createTurnRunner({ bus, db, conversations, stages: () => stages, hooks: broadcast, log, turns: config.turns, admission: turnAdmission, token: turnToken, ...(peers ? { liveTokens: peers.liveTokens } : {}) });
   // Turn recovery has its own, faster sweep: with the short turn lease, a dead node's visitors are answered in seconds.
   const { turns, ...slowJobs } = jobs;
   const ticker = opts.startWorkers === false ? null : startTicker(slowJobs, config.sweepIntervalMs, log);

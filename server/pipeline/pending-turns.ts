@@ -83,15 +83,18 @@ export function createPendingTurns(db: Queryable) {
      * nobody runs: never started though stored before `unstartedBefore`, or its lease ran out by
      * `now`. The oldest turns are locked with SKIP LOCKED, so two nodes never take the same one.
      * Returned oldest first. `exclude`: messages the caller runs or has queued already (their
-     * conversations are not claimed for it).
+     * conversations are not claimed for it). `liveTokens`: the tokens of every node known to be
+     * alive; a turn held under any other token is taken at once, its lease notwithstanding.
      */
-    async claimDue(args: { token: string; now: Date; unstartedBefore: Date; leaseUntil: Date; limit: number; exclude?: readonly string[] }): Promise<PendingTurn[]> {
+    async claimDue(args: { token: string; now: Date; unstartedBefore: Date; leaseUntil: Date; limit: number; exclude?: readonly string[]; liveTokens?: readonly string[] }): Promise<PendingTurn[]> {
       const params: unknown[] = [args.token, args.leaseUntil, args.unstartedBefore, args.now, args.limit];
-      if (args.exclude?.length) params.push(args.exclude);
+      const param = (value: unknown) => `$${params.push(value)}`;
+      const excluded = args.exclude?.length ? ` AND NOT (t.message_id = ANY(${param(args.exclude)}::text[]))` : '';
+      const orphaned = args.liveTokens ? ` OR (t.claim_token IS NOT NULL AND NOT (t.claim_token = ANY(${param(args.liveTokens)}::text[])))` : '';
       const { rows } = await db.query<PendingTurnRow>(
         `WITH heads AS MATERIALIZED (
            SELECT t.conversation_id FROM pending_turns t
-           WHERE ((t.lease_until IS NULL AND t.created_at <= $3) OR t.lease_until <= $4) AND ${IS_HEAD}${args.exclude?.length ? ' AND NOT (t.message_id = ANY($6::text[]))' : ''}
+           WHERE ((t.lease_until IS NULL AND t.created_at <= $3) OR t.lease_until <= $4${orphaned}) AND ${IS_HEAD}${excluded}
            ORDER BY t.created_at
            LIMIT $5
            FOR UPDATE SKIP LOCKED

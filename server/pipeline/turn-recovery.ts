@@ -52,6 +52,11 @@ export function createTurnRecovery(deps: {
   room?: () => number;
   /** Messages whose turns this node has queued or is running already: never claimed again. */
   held?: () => string[];
+  /**
+   * The tokens of the nodes alive now (this one's included), or null when unknown: turns held
+   * under any other token belong to a dead node and are taken without waiting out their lease.
+   */
+  liveTokens?: () => Promise<readonly string[] | null>;
   log: Logger;
 }) {
   return {
@@ -62,6 +67,7 @@ export function createTurnRecovery(deps: {
       const now = deps.clock();
       const lease = deps.options.leaseSeconds * 1000;
       const held = deps.held?.() ?? [];
+      const live = (await deps.liveTokens?.()) ?? null;
       const claimed = await deps.turns.claimDue({
         token: deps.token,
         now,
@@ -69,6 +75,7 @@ export function createTurnRecovery(deps: {
         leaseUntil: new Date(now.getTime() + lease),
         limit,
         ...(held.length ? { exclude: held } : {}),
+        ...(live ? { liveTokens: live.includes(deps.token) ? live : [deps.token, ...live] } : {}),
       });
       if (claimed.length === 0) return { claimed: 0, ran: 0, expired: 0 };
       deps.log.info({ turns: claimed.length }, 'recovering visitor messages nobody answered');

@@ -53,6 +53,10 @@ export function createTurnRunner(deps: {
   turns?: Partial<TurnOptions>;
   /** Shared with the runtime metrics; default: 32 in flight, 1000 waiting. */
   admission?: TurnAdmission;
+  /** This node's turn token (default: a fresh one); the cluster peers answer with it. */
+  token?: string;
+  /** Which nodes are alive: a dead node's turns are taken over without waiting out their leases. */
+  liveTokens?: () => Promise<readonly string[] | null>;
 }): { onMessageCreated: Listener<typeof DomainEvents.messageCreated>; idle(): Promise<void>; busy(): Promise<boolean>; recover(): Promise<TurnRecoveryResult> } {
   const { conversations, log } = deps;
   const options: TurnOptions = { ...DEFAULT_TURN_OPTIONS, ...deps.turns };
@@ -63,7 +67,7 @@ export function createTurnRunner(deps: {
   const held = new Map<string, number>();
   const pending = createPendingTurns(deps.db);
   // This node's runs; only the holder of a turn's token can commit its outcome.
-  const token = randomUUID();
+  const token = deps.token ?? randomUUID();
   const leaseFrom = (now: Date) => new Date(now.getTime() + options.leaseSeconds * 1000);
 
   const onMessageCreated = listenerFor(DomainEvents.messageCreated, ({ message, conversation }) => {
@@ -106,6 +110,7 @@ export function createTurnRunner(deps: {
     run: (turn) => enqueueTurn(turn.conversationId, turn.messageId, true),
     room: () => admission.room(),
     held: () => [...held.keys()],
+    ...(deps.liveTokens ? { liveTokens: deps.liveTokens } : {}),
     log,
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countingDb } from '../../bench/counting-db.js';
+import { countingDb, slowestStatements } from '../../bench/counting-db.js';
 import type { Db, Queryable } from '../../server/db/db.js';
 
 /** An inner Db that answers every statement with no rows. */
@@ -24,5 +24,16 @@ describe('queries-per-message benchmark: the counting Db', () => {
     const db = countingDb(fakeDb());
     await expect(db.transaction(async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
     expect(db.statements).toEqual(['BEGIN', 'COMMIT']);
+  });
+
+  it('times each statement and ranks statement texts by total time', async () => {
+    const slow: Queryable = { query: async (sql) => (await new Promise((r) => setTimeout(r, sql === 'SLOW' ? 30 : 0)), { rows: [] }) };
+    const db = countingDb({ ...fakeDb(), query: slow.query });
+    await db.query('FAST');
+    await db.query('SLOW');
+    await db.query('FAST');
+    const ranked = slowestStatements(db.timed, 5);
+    expect(ranked.map((r) => [r.sql, r.calls])).toEqual([['SLOW', 1], ['FAST', 2]]);
+    expect(ranked[0]!.totalMs).toBeGreaterThanOrEqual(25);
   });
 });
