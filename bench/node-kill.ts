@@ -11,7 +11,8 @@
  *
  * Answers come from a local OpenAI-compatible server that takes `--llm-ms` to reply (`--offline`:
  * the bundled offline answers instead), so that turns are in flight when the node dies; that is the
- * case the lease decides.
+ * case the lease decides. NODE_KILL_TRACE=1 prints, per message the dead node held, when it was sent
+ * and answered relative to the kill.
  */
 import { io, type Socket } from 'socket.io-client';
 import { createClient } from 'redis';
