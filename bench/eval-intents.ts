@@ -19,6 +19,12 @@ export interface IntentsEvalResult {
   oosRecall: number | null;
   oosPrecision: number | null;
   handoffRateInScope: number;
+  /**
+   * In-scope accuracy of the best-ranked intent with no rejection at all: the gap to
+   * inScopeAccuracy is what out-of-scope rejection costs a catalog whose visitors only ask
+   * about intents it has.
+   */
+  inScopeAccuracyIfAnswered: number;
   trainSeconds: number;
   /**
    * CPU time of this process while training and per classification: on a shared, loaded machine
@@ -80,6 +86,7 @@ export async function runIntentsEval(args: {
   const latencies: number[] = [];
   const cpuLatencies: number[] = [];
   const predicted: string[] = [];
+  const bestRanked: Array<string | null> = [];
   for (const e of test) {
     const c = process.cpuUsage();
     const s = performance.now();
@@ -88,6 +95,7 @@ export async function runIntentsEval(args: {
     const used = process.cpuUsage(c);
     cpuLatencies.push((used.user + used.system) / 1000);
     predicted.push(p.intent ?? OOS_LABEL);
+    bestRanked.push(p.ranked[0]?.intent ?? null);
   }
   latencies.sort((a, b) => a - b);
   cpuLatencies.sort((a, b) => a - b);
@@ -96,6 +104,7 @@ export async function runIntentsEval(args: {
   let inScope = 0;
   let inScopeCorrect = 0;
   let inScopeRejected = 0;
+  let inScopeBestRankedCorrect = 0;
   let oos = 0;
   let oosCaught = 0;
   let rejected = 0;
@@ -115,6 +124,7 @@ export async function runIntentsEval(args: {
       inScope++;
       if (p === e.label) inScopeCorrect++;
       if (p === OOS_LABEL) inScopeRejected++;
+      if (bestRanked[i] === e.label) inScopeBestRankedCorrect++;
     }
     if (p === e.label) inc(tp, e.label);
     else {
@@ -144,6 +154,7 @@ export async function runIntentsEval(args: {
     oosRecall: oos === 0 ? null : round(oosCaught / oos),
     oosPrecision: oos === 0 ? null : rejected === 0 ? 0 : round(oosCaught / rejected),
     handoffRateInScope: round(inScopeRejected / Math.max(1, inScope)),
+    inScopeAccuracyIfAnswered: round(inScopeBestRankedCorrect / Math.max(1, inScope)),
     trainSeconds: round(trainSeconds, 2),
     trainCpuSeconds: round(trainCpuSeconds, 2),
     p50Ms: round(percentile(latencies, 0.5), 3),
