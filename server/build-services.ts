@@ -24,15 +24,10 @@ import { createEventBus } from './events/event-bus.js';
 import type { AppDeps } from './http/app.js';
 import { createIntentCatalog } from './intents/intent-catalog.js';
 import { createIntentService } from './intents/intent-service.js';
-import { createLlmIntentChecker } from './llm/llm-intent-check.js';
-import { createLlmHandoffSummarizer } from './llm/llm-handoff-summary.js';
-import { createModelFailureLog } from './llm/model-failure-log.js';
+import { buildModelServices } from './llm/build-model-services.js';
 import { createLogger, type Logger } from './logger.js';
-import { createExtractiveAnswerer, type Answerer } from './pipeline/answerer.js';
+import type { Answerer } from './pipeline/answerer.js';
 import type { PipelineDeps } from './pipeline/default-pipeline.js';
-import { createLlmAnswerer } from './llm/llm-answerer.js';
-import { createLlmTranslator } from './llm/llm-translator.js';
-import { createOpenAiChatModel } from './llm/openai-chat-model.js';
 import { createTurnAdmission, type TurnAdmission } from './pipeline/turn-admission.js';
 import { createLimiterStore } from './limits/limiter-store.js';
 import { createVisitorLimits } from './limits/visitor-limits.js';
@@ -171,20 +166,8 @@ export async function buildServices(config: Config, opts: ServiceOptions = {}): 
   const webhookStats = createWebhookStats({ db, clock, webhookConfigured: Boolean(config.webhook), concurrency, thresholds: { backlog: backlogWarn, lagSeconds: lagWarnSeconds } });
   const webhookLag = createWebhookLagMonitor({ stats: webhookStats, log, clock });
   wakeWebhooks = () => void webhooks.deliverDue().catch((err) => log.error({ err }, 'webhook delivery failed'));
-  const answerer = config.openai
-    ? createLlmAnswerer({
-        model: createOpenAiChatModel({ apiKey: config.openai.apiKey, baseURL: config.openai.baseURL, model: config.openai.chatModel, timeoutMs: config.openai.timeoutMs }),
-        timeoutMs: config.openai.timeoutMs,
-      })
-    : createExtractiveAnswerer({ articles: (id) => kb.getArticle(id) });
-  // With a model configured, agents can read a visitor's message translated (conversation routes).
-  const translator = config.openai
-    ? createLlmTranslator({
-        model: createOpenAiChatModel({ apiKey: config.openai.apiKey, baseURL: config.openai.baseURL, model: config.openai.chatModel, timeoutMs: config.openai.timeoutMs, maxRetries: 0 }),
-        timeoutMs: Math.min(config.openai.timeoutMs, 5000),
-        onFailure: createModelFailureLog({ log, model: config.openai.chatModel, task: 'translation', clock }),
-      })
-    : undefined;
+  // With a model configured, agents can also read a visitor's message translated (conversation routes).
+  const { answerer, translator, assist } = buildModelServices(config, { kb, log, clock });
 
   const notes = createConversationNotes(db);
   const transfers = createConversationTransfers({ db, bus, users, conversations, notes });
@@ -204,19 +187,6 @@ export async function buildServices(config: Config, opts: ServiceOptions = {}): 
     webhooks: webhookOutbox,
     pagerduty: config.pagerduty,
   });
-  // With a model configured: a second opinion on unsure intents, and a written summary on handoff
-  // briefs. Both are bounded well below the answer timeout; on failure the offline result stands.
-  const llmAssist = config.openai
-    ? (() => {
-        const model = createOpenAiChatModel({ apiKey: config.openai.apiKey, baseURL: config.openai.baseURL, model: config.openai.chatModel, timeoutMs: config.openai.timeoutMs, maxRetries: 0 });
-        const timeoutMs = Math.min(config.openai.timeoutMs, 5000);
-        const failureLog = (task: string) => createModelFailureLog({ log, model: model.name, task, clock });
-        return {
-          intentChecker: createLlmIntentChecker({ model, timeoutMs, onFailure: failureLog('intent check') }),
-          summarizer: createLlmHandoffSummarizer({ model, timeoutMs, onFailure: failureLog('handoff summary') }),
-        };
-      })()
-    : {};
   // OPENAI_VISION: the model answering also sees the screenshots attached to the question.
   const images = config.openai?.readsImages ? imagesForModel(attachments) : undefined;
 
@@ -288,7 +258,7 @@ export async function buildServices(config: Config, opts: ServiceOptions = {}): 
     webhookLag,
     turnAdmission,
     runtime,
-    pipelineAssist: { ...llmAssist, images },
+    pipelineAssist: { ...assist, images },
     async stop() {
       runtime.stop();
       await webhooks.stop();
