@@ -116,8 +116,9 @@ export interface Services {
 
 /**
  * The first half of the composition root: config + database -> migrated schema, seeded accounts
- * and every service, wired to each other. Opens no port and starts no timer; `startServer` puts
- * HTTP, socket.io, the listeners and the workers on top.
+ * and every service, wired to each other. Opens no port and starts no worker (only the runtime
+ * figures' event-loop sampler runs); `startServer` puts HTTP, socket.io, the listeners and the
+ * workers on top.
  */
 export async function buildServices(config: Config, opts: ServiceOptions = {}): Promise<Services> {
   const log = opts.log ?? createLogger(config.logLevel);
