@@ -48,3 +48,10 @@ export async function suggestArticles(
   }
   return out;
 }
+
+/** `suggestArticles` bound to one database and knowledge base: what the public route is given. */
+export function createArticleSuggestions(deps: { db: Queryable; kb: Pick<KnowledgeBase, 'search'> }) {
+  return { suggest: (opts: { pageUrl: string; pageTitle?: string; k?: number; language?: string }) => suggestArticles(deps, opts) };
+}
+
+export type ArticleSuggestions = ReturnType<typeof createArticleSuggestions>;

@@ -134,3 +134,10 @@ async function breakdown(db: Queryable, keyExpr: string, p: unknown[]): Promise<
   );
   return rows.map((r) => ({ key: r.key, conversations: r.conversations, handoffs: r.handoffs, escalationRate: ratio(r.handoffs, r.conversations) }));
 }
+
+/** The dashboard's figures bound to one database: what the routes are given (they never hold the Db). */
+export function createMetricsReader(db: Queryable) {
+  return { compute: (range: { from: Date; to: Date }) => computeMetrics(db, range) };
+}
+
+export type MetricsReader = ReturnType<typeof createMetricsReader>;

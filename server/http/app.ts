@@ -8,7 +8,6 @@ import type { TokenService } from '../auth/tokens.js';
 import type { LoginThrottle } from '../auth/login-throttle.js';
 import type { UserRepository } from '../auth/user-repository.js';
 import type { ConversationService } from '../conversations/conversation-service.js';
-import type { Db } from '../db/db.js';
 import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { agentRoutes } from './agent-routes.js';
@@ -44,9 +43,19 @@ import { VISITOR_UPLOAD_PATH, visitorAttachmentRoutes } from './visitor-attachme
 import { widgetAppearanceRoutes } from './widget-appearance-routes.js';
 import type { RuntimeStats } from '../runtime/runtime-stats.js';
 import type { EventBus } from '../events/event-bus.js';
+import type { ArticleSuggestions } from '../../knowledge/suggest-articles.js';
+import type { MetricsReader } from '../analytics/metrics.js';
+import type { WidgetAppearanceStore } from '../appearance/widget-appearance-store.js';
+import type { CannedResponses } from '../conversations/canned-responses.js';
+import type { ConversationSearch } from '../conversations/conversation-search.js';
+import type { ConversationTimeline } from '../conversations/conversation-timeline.js';
+import type { VisitorHistory } from '../conversations/visitor-history.js';
+import type { WebhookDeliveryLog } from '../notifications/webhook-delivery-log.js';
+import type { Teams } from '../routing/teams.js';
+import type { EscalationTasks } from '../sla/escalation-tasks.js';
 
+/** What the routes are given: services only, never the database (tests/architecture/routes-call-services.test.ts). */
 export interface AppDeps {
-  db: Db;
   log: Logger;
   tokens: TokenService;
   users: UserRepository;
@@ -59,6 +68,19 @@ export interface AppDeps {
   transfers: ConversationTransfers;
   feedback: ConversationFeedback;
   notifications: NotificationRepository;
+  escalationTasks: EscalationTasks;
+  /** Every outbound delivery, for the console's delivery log. */
+  webhookDeliveries: WebhookDeliveryLog;
+  conversationSearch: ConversationSearch;
+  visitorHistory: VisitorHistory;
+  /** Each conversation's escalation log. */
+  timeline: ConversationTimeline;
+  teams: Teams;
+  cannedResponses: CannedResponses;
+  widgetAppearance: WidgetAppearanceStore;
+  /** Articles the widget offers before the visitor types. */
+  suggestions: ArticleSuggestions;
+  metrics: MetricsReader;
   /** Webhook backlog and lag, for the console's webhook screen. */
   webhookStats: WebhookStatsReader;
   /** The console's webhook endpoints (and WEBHOOK_URL, read-only). */

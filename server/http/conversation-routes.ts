@@ -5,9 +5,9 @@ import type { ConversationFeedback } from '../conversations/conversation-feedbac
 import type { ConversationNotes } from '../conversations/conversation-notes.js';
 import type { ConversationService } from '../conversations/conversation-service.js';
 import type { ConversationTransfers } from '../conversations/conversation-transfers.js';
-import { createConversationSearch } from '../conversations/conversation-search.js';
-import { createVisitorHistory } from '../conversations/visitor-history.js';
-import type { Db } from '../db/db.js';
+import type { ConversationSearch } from '../conversations/conversation-search.js';
+import type { ConversationTimeline } from '../conversations/conversation-timeline.js';
+import type { VisitorHistory } from '../conversations/visitor-history.js';
 import type { MessageTranslator } from '../llm/llm-translator.js';
 import { DEFAULT_LANGUAGE } from '../../protocol/messages/languages.js';
 import { AppError, notFound } from '../errors.js';
@@ -17,8 +17,10 @@ import { requireRole, type AuthEnv } from './auth-middleware.js';
 import { jsonBody, parse } from './validate.js';
 
 export interface ConversationRouteDeps {
-  db: Db;
   conversations: ConversationService;
+  conversationSearch: ConversationSearch;
+  visitorHistory: VisitorHistory;
+  timeline: ConversationTimeline;
   tokens: TokenService;
   notes: ConversationNotes;
   transfers: ConversationTransfers;
@@ -30,8 +32,7 @@ export interface ConversationRouteDeps {
 
 export function conversationRoutes(deps: ConversationRouteDeps) {
   const { repo } = deps.conversations;
-  const search = createConversationSearch(deps.db);
-  const history = createVisitorHistory(deps.db);
+  const { conversationSearch: search, visitorHistory: history } = deps;
   const actor = (c: { get(k: 'user'): AuthEnv['Variables']['user'] }) => {
     const u = c.get('user');
     return { id: u.sub, name: u.name, role: u.role };
@@ -56,7 +57,7 @@ export function conversationRoutes(deps: ConversationRouteDeps) {
         repo.messages(id),
         repo.decisions(id),
         deps.notes.list(id),
-        timelineOf(deps.db, id),
+        deps.timeline.of(id),
         deps.feedback.verdicts(id),
       ]);
       return c.json({
@@ -85,7 +86,7 @@ export function conversationRoutes(deps: ConversationRouteDeps) {
       if (!found) throw notFound('Attachment');
       return attachmentResponse(c, found);
     })
-    .get('/:id/timeline', async (c) => c.json({ timeline: await timelineOf(deps.db, c.req.param('id')) }))
+    .get('/:id/timeline', async (c) => c.json({ timeline: await deps.timeline.of(c.req.param('id')) }))
     .post('/:id/notes', async (c) => {
       const body = await jsonBody(c, NoteBody);
       if (!(await repo.get(c.req.param('id')))) throw notFound('Conversation');
@@ -105,22 +106,4 @@ export function conversationRoutes(deps: ConversationRouteDeps) {
       await deps.feedback.setVerdict(c.req.param('id'), c.get('user').sub, body.verdict);
       return c.json({ ok: true });
     });
-}
-
-/** The escalation log: every transition, who, when, from, to and why. */
-async function timelineOf(db: Db, conversationId: string) {
-  const { rows } = await db.query<{ id: number; type: string; actor: string | null; actor_name: string | null; from_status: string | null; to_status: string | null; data: Record<string, unknown>; created_at: Date }>(
-    `SELECT e.*, u.name AS actor_name FROM conversation_events e LEFT JOIN users u ON u.id = e.actor
-     WHERE e.conversation_id = $1 ORDER BY e.id`,
-    [conversationId],
-  );
-  return rows.map((r) => ({
-    id: Number(r.id),
-    type: r.type,
-    actor: r.actor_name ?? r.actor,
-    from: r.from_status,
-    to: r.to_status,
-    data: r.data,
-    at: r.created_at.toISOString(),
-  }));
 }

@@ -5,10 +5,9 @@ import { ArticleBody, GapsQuery, PreviewAnswerBody, SearchBody, SuggestionsQuery
 import { CalibrationTargetBody, type CalibrationStatusResponse } from '../../protocol/knowledge-calibration.js';
 import type { FirstlineKnowledgeBase } from '../../knowledge/knowledge-base.js';
 import type { KnowledgeGaps } from '../../knowledge/knowledge-gaps.js';
-import { suggestArticles } from '../../knowledge/suggest-articles.js';
+import type { ArticleSuggestions } from '../../knowledge/suggest-articles.js';
 import type { KnowledgeBase } from '../../knowledge/types.js';
 import type { TokenService } from '../auth/tokens.js';
-import type { Queryable } from '../db/db.js';
 import { AppError, notFound } from '../errors.js';
 import type { Answerer } from '../pipeline/answerer.js';
 import { requireRole } from './auth-middleware.js';
@@ -21,7 +20,8 @@ import type { ClientAddress } from './request-address.js';
 export interface KnowledgeRouteDeps {
   kb: KnowledgeBase;
   tokens: TokenService;
-  db: Queryable;
+  /** The public suggestions before the visitor types. */
+  suggestions: ArticleSuggestions;
   /** Composes "what the AI would answer" for the playground. */
   answerer?: Answerer;
   knowledgeGaps?: KnowledgeGaps;
@@ -66,7 +66,7 @@ export function knowledgeRoutes(deps: KnowledgeRouteDeps) {
     )
     .get('/suggestions', rateLimit({ max: 30, windowMs: 60_000, clientAddress: deps.clientAddress }), async (c) => {
       const q = parse(SuggestionsQuery, c.req.query());
-      const suggestions = await suggestArticles({ db: deps.db, kb: deps.kb }, { pageUrl: q.pageUrl, pageTitle: q.title, k: q.k, language: q.lang });
+      const suggestions = await deps.suggestions.suggest({ pageUrl: q.pageUrl, pageTitle: q.title, k: q.k, language: q.lang });
       c.header('Cache-Control', 'private, max-age=60');
       return c.json({ suggestions });
     })

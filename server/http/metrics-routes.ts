@@ -2,10 +2,9 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { MetricsQuery, RuntimeMetrics, RuntimeQuery } from '../../protocol/http.js';
 import { escalationReportCsv, escalationReportMarkdown } from '../analytics/escalation-report.js';
-import { computeMetrics } from '../analytics/metrics.js';
+import type { MetricsReader } from '../analytics/metrics.js';
 import type { TokenService } from '../auth/tokens.js';
 import type { Clock } from '../clock.js';
-import type { Db } from '../db/db.js';
 import type { RuntimeStats } from '../runtime/runtime-stats.js';
 import { AppError, badRequest } from '../errors.js';
 import { requireRole } from './auth-middleware.js';
@@ -21,10 +20,10 @@ function rangeOf(q: { from?: string; to?: string }, now: Date, defaultDays: numb
   return { from, to };
 }
 
-export function metricsRoutes(deps: { db: Db; tokens: TokenService; clock: Clock; runtime?: RuntimeStats }) {
+export function metricsRoutes(deps: { metrics: MetricsReader; tokens: TokenService; clock: Clock; runtime?: RuntimeStats }) {
   return new Hono()
     .use(requireRole(deps.tokens, 'admin'))
-    .get('/', async (c) => c.json(await computeMetrics(deps.db, rangeOf(parse(MetricsQuery, c.req.query()), deps.clock(), 30))))
+    .get('/', async (c) => c.json(await deps.metrics.compute(rangeOf(parse(MetricsQuery, c.req.query()), deps.clock(), 30))))
     // This process only (each node answers for itself): event-loop delay, memory, CPU.
     .get('/runtime', (c) => {
       const q = parse(RuntimeQuery, c.req.query());
@@ -34,11 +33,11 @@ export function metricsRoutes(deps: { db: Db; tokens: TokenService; clock: Clock
 }
 
 /** The weekly escalation report, downloadable as Markdown or CSV. */
-export function reportRoutes(deps: { db: Db; tokens: TokenService; clock: Clock }) {
+export function reportRoutes(deps: { metrics: MetricsReader; tokens: TokenService; clock: Clock }) {
   const Query = MetricsQuery.extend({ format: z.enum(['md', 'csv']).default('md') });
   return new Hono().use(requireRole(deps.tokens, 'admin')).get('/escalations', async (c) => {
     const q = parse(Query, c.req.query());
-    const m = await computeMetrics(deps.db, rangeOf(q, deps.clock(), 7));
+    const m = await deps.metrics.compute(rangeOf(q, deps.clock(), 7));
     const name = `escalation-report-${m.from.slice(0, 10)}-to-${m.to.slice(0, 10)}`;
     if (q.format === 'csv') {
       return c.body(escalationReportCsv(m), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}.csv"` });

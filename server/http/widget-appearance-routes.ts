@@ -1,27 +1,18 @@
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
-import { DEFAULT_APPEARANCE, deriveAppearance, WidgetAppearanceBody } from '../../protocol/widget-appearance.js';
+import { deriveAppearance, WidgetAppearanceBody } from '../../protocol/widget-appearance.js';
 import type { TokenService } from '../auth/tokens.js';
-import type { Db } from '../db/db.js';
+import type { WidgetAppearanceStore } from '../appearance/widget-appearance-store.js';
 import { allowOrigin } from '../realtime/allowed-origins.js';
 import { requireRole } from './auth-middleware.js';
 import { jsonBody } from './validate.js';
-
-const KEY = 'widget_appearance';
-
-/** The saved appearance (defaults for what was never set or no longer parses). */
-export async function readAppearance(db: Db): Promise<WidgetAppearanceBody> {
-  const { rows } = await db.query<{ value: unknown }>(`SELECT value FROM settings WHERE key = $1`, [KEY]);
-  const parsed = WidgetAppearanceBody.safeParse({ ...DEFAULT_APPEARANCE, ...(rows[0]?.value as object | undefined) });
-  return parsed.success ? parsed.data : DEFAULT_APPEARANCE;
-}
 
 /**
  * The widget's appearance: admins set it (`/api/settings/widget-appearance`); every widget reads it
  * at load (`/api/widget/config`, public, CORS like the suggestions), so a change shows on the next
  * page load without rebuilding the script.
  */
-export function widgetAppearanceRoutes(deps: { db: Db; tokens: TokenService; allowedOrigins?: readonly string[] }) {
+export function widgetAppearanceRoutes(deps: { widgetAppearance: WidgetAppearanceStore; tokens: TokenService; allowedOrigins?: readonly string[] }) {
   return new Hono()
     .use(
       '/widget/config',
@@ -36,15 +27,12 @@ export function widgetAppearanceRoutes(deps: { db: Db; tokens: TokenService; all
     )
     .get('/widget/config', async (c) => {
       c.header('Cache-Control', 'no-cache');
-      return c.json({ appearance: deriveAppearance(await readAppearance(deps.db)) });
+      return c.json({ appearance: deriveAppearance(await deps.widgetAppearance.read()) });
     })
-    .get('/settings/widget-appearance', requireRole(deps.tokens, 'admin'), async (c) => c.json({ appearance: deriveAppearance(await readAppearance(deps.db)) }))
+    .get('/settings/widget-appearance', requireRole(deps.tokens, 'admin'), async (c) => c.json({ appearance: deriveAppearance(await deps.widgetAppearance.read()) }))
     .put('/settings/widget-appearance', requireRole(deps.tokens, 'admin'), async (c) => {
       const body = await jsonBody(c, WidgetAppearanceBody);
-      await deps.db.query(
-        `INSERT INTO settings (key, value, updated_at) VALUES ($1, $2::jsonb, now()) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
-        [KEY, JSON.stringify(body)],
-      );
+      await deps.widgetAppearance.save(body);
       return c.json({ appearance: deriveAppearance(body) });
     });
 }
