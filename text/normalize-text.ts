@@ -20,14 +20,22 @@ const CONTRACTIONS: Array<[RegExp, string]> = [
   [/\bcannot\b/g, 'can not'],
 ];
 
+/** All the rules in one pass; `expand` then finds the rule that matched (the first, as the regex does). */
+const ANY_CONTRACTION = new RegExp(CONTRACTIONS.map(([re]) => `(?:${re.source})`).join('|'), 'g');
+const WHOLE = CONTRACTIONS.map(([re, rep]): [RegExp, string] => [new RegExp(`^(?:${re.source})$`), rep]);
+const expand = (match: string) => {
+  const rule = WHOLE.find(([re]) => re.test(match));
+  return rule ? match.replace(rule[0], rule[1]) : match;
+};
+
 /**
  * Lowercases, folds compatibility forms (NFKC: full-width letters, ligatures) and, in English text
  * (no language given, or `en`), expands contractions. Other languages keep their apostrophes
- * (French "l'adresse" is the stemmer's to read).
+ * (French "l'adresse" is the stemmer's to read). Every indexed chunk goes through here, so it is one
+ * pass of one regex, and plain ASCII skips NFKC.
  */
 export function normalizeText(text: string, language?: string | null): string {
-  let t = text.toLowerCase().normalize('NFKC');
-  if (language && language !== 'en') return t;
-  for (const [re, rep] of CONTRACTIONS) t = t.replace(re, rep);
-  return t;
+  const lower = text.toLowerCase();
+  const t = /[^\x00-\x7f]/.test(lower) ? lower.normalize('NFKC') : lower;
+  return language && language !== 'en' ? t : t.replace(ANY_CONTRACTION, expand);
 }

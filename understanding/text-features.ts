@@ -4,7 +4,7 @@
  * the vectorizer maps them to indices. Normalising, stemming and stop words come from text/, the
  * toolkit retrieval uses too, so both read "charges" as the same word.
  */
-import { ENGLISH_STOPWORDS } from '../text/english-stopwords.js';
+import { ENGLISH_GRAMMAR_WORDS, ENGLISH_STOPWORDS } from '../text/english-stopwords.js';
 import { normalizeText } from '../text/normalize-text.js';
 import { stemEnglish as stem } from '../text/stem-english.js';
 
@@ -29,7 +29,7 @@ export interface FeatureOptions {
   wordBigrams: boolean;
   /** Unordered pairs of content-word stems within this distance (0 = off): "card ... arrive". */
   skipWindow: number;
-  /** Skip-pairs ignore only pure function words, keeping "not", "when", "why", "can" ... */
+  /** Skip-pairs pass over only the grammar words (text/english-stopwords.ts), keeping "not", "when", "why", "can" ... */
   skipKeepsQuestionWords: boolean;
 }
 
@@ -70,7 +70,7 @@ export function extractFeatures(text: string, options: Partial<FeatureOptions> =
     }
   }
   if (opts.skipWindow > 0) {
-    const skip = opts.skipKeepsQuestionWords ? FUNCTION_WORDS : ENGLISH_STOPWORDS;
+    const skip = opts.skipKeepsQuestionWords ? ENGLISH_GRAMMAR_WORDS : ENGLISH_STOPWORDS;
     const content = tokens.filter((t) => !skip.has(t) && /[\p{L}\p{N}]/u.test(t)).map(stem);
     for (let i = 0; i < content.length; i++) {
       for (let j = i + 1; j < Math.min(content.length, i + 1 + opts.skipWindow); j++) {
@@ -86,11 +86,3 @@ export function extractFeatures(text: string, options: Partial<FeatureOptions> =
 export function contentTokens(text: string): string[] {
   return featureTokens(normalizeText(text)).filter((t) => /[\p{L}\p{N}]/u.test(t));
 }
-
-/** Articles, pronouns, prepositions and auxiliaries: the stop words minus those that carry intent. */
-const FUNCTION_WORDS: ReadonlySet<string> = new Set(
-  [...ENGLISH_STOPWORDS].filter(
-    (w) =>
-      !['not', 'no', 'how', 'what', 'why', 'when', 'where', 'which', 'who', 'can', 'could', 'will', 'would', 'should', 'get', 'all', 'any', 'again'].includes(w),
-  ),
-);
