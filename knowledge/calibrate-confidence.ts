@@ -4,8 +4,8 @@ import type { HybridSearch } from './hybrid-search.js';
 import { fitLogistic, predictLogistic, type LogisticModel } from './logistic-model.js';
 import { pseudoQuestions, type ArticleForQuestions } from './pseudo-questions.js';
 
-/** Bump when features, pseudo-questions or query processing (5: typo correction) change, so stored calibrations are refitted. */
-export const CALIBRATION_VERSION = 5;
+/** Bump when features, pseudo-questions or query processing (5: typo correction; 6: text/ tokenizer normalises contractions) change, so stored calibrations are refitted. */
+export const CALIBRATION_VERSION = 6;
 
 export const CALIBRATION_DEFAULTS = {
   /** Articles sampled per calibration: bounds its cost on a large knowledge base. */

@@ -1,6 +1,6 @@
 import { detectAll } from 'tinyld/light';
 import { DEFAULT_LANGUAGE, supportedLanguage, type Language } from '../protocol/messages/languages.js';
-import { functionWordLanguage } from './function-words.js';
+import { functionWordLanguage } from '../text/function-words.js';
 
 /**
  * Languages the detector chooses among: the four Firstline writes in, plus close neighbours, so an

@@ -1,6 +1,6 @@
 import type { Queryable } from '../base/db.js';
 import { LocalEmbeddings } from './local-embeddings.js';
-import { tokenize } from './tokenize.js';
+import { tokenize } from '../text/tokenize.js';
 
 export interface GapInput {
   conversationId: string | null;

@@ -1,6 +1,6 @@
 import { Embeddings, type EmbeddingsParams } from '@langchain/core/embeddings';
 import { conceptOf } from './support-synonyms.js';
-import { tokenize, type Token } from './tokenize.js';
+import { tokenize, type Token } from '../text/tokenize.js';
 
 /** Must match `chunks.embedding vector(512)`. */
 export const LOCAL_EMBEDDING_DIMENSION = 512;

@@ -1,4 +1,4 @@
-import { tokenize } from './tokenize.js';
+import { tokenize } from '../text/tokenize.js';
 
 /** What pseudo-questions are made from: an article's title and its chunks as stored. */
 export interface ArticleForQuestions {

@@ -1,6 +1,6 @@
 import type { Queryable } from '../base/db.js';
 import { pageMatches } from './page-match.js';
-import { tokenize } from './tokenize.js';
+import { tokenize } from '../text/tokenize.js';
 import type { KnowledgeBase } from './types.js';
 import { languageTag } from './detect-language.js';
 import { DEFAULT_LANGUAGE } from '../protocol/messages/languages.js';

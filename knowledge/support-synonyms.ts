@@ -1,6 +1,6 @@
 import type { Language } from '../protocol/messages/languages.js';
-import { stemsFor } from './language-stems.js';
-import { stemEnglish } from './stem-english.js';
+import { stemsFor } from '../text/language-stems.js';
+import { stemEnglish } from '../text/stem-english.js';
 
 /**
  * Concept groups for support language. Hashed features cannot know that "update" and "change"

@@ -5,7 +5,7 @@
  */
 import { negatedAt, tokens } from './negation.js';
 import { SIGNAL_PATTERNS } from './signal-patterns.js';
-import { normalizeText } from './text-features.js';
+import { normalizeText } from '../text/normalize-text.js';
 
 const HUMAN_REQUEST = SIGNAL_PATTERNS.filter((p) => p.signal === 'human_request' && p.negatable);
 const CLAUSE = /[^,.;!?]+[,.;!?]*/g;

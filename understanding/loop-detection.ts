@@ -5,7 +5,10 @@
  * never said worked (similar wording: shared key words or character n-grams, so paraphrases and
  * typos count), or they say the answer missed ("that didn't help", "not what I asked").
  */
-import { STOPWORDS, contentTokens, extractFeatures, normalizeText, stem } from './text-features.js';
+import { ENGLISH_STOPWORDS } from '../text/english-stopwords.js';
+import { normalizeText } from '../text/normalize-text.js';
+import { stemEnglish } from '../text/stem-english.js';
+import { contentTokens, extractFeatures } from './text-features.js';
 
 export interface LoopTurn {
   /** Conversation roles; only visitor and ai turns count, an agent turn starts a fresh count. */
@@ -76,9 +79,9 @@ interface Topic {
 }
 
 function topicOf(text: string): Topic {
-  const content = contentTokens(text).filter((t) => !STOPWORDS.has(t));
+  const content = contentTokens(text).filter((t) => !ENGLISH_STOPWORDS.has(t));
   const f = extractFeatures(content.join(' '), { charMin: 3, charMax: 5, wordBigrams: false });
-  return { keys: new Set(content.map(stem)), words: f.word, chars: f.char };
+  return { keys: new Set(content.map(stemEnglish)), words: f.word, chars: f.char };
 }
 
 function overlap(a: Set<string>, b: Set<string>): number {

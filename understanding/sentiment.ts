@@ -5,7 +5,7 @@
  */
 import { INTENSIFIERS, PHRASE_VALENCE, SITUATION_PHRASES, SITUATION_WORDS, WORD_VALENCE } from './sentiment-lexicon.js';
 import { SIGNAL_PATTERNS } from './signal-patterns.js';
-import { normalizeText } from './text-features.js';
+import { normalizeText } from '../text/normalize-text.js';
 import { negatedAt, tokens } from './negation.js';
 import type { SentimentResult, SentimentSignal } from './types.js';
 

@@ -1,4 +1,4 @@
-import { tokenize } from '../knowledge/tokenize.js';
+import { tokenize } from '../text/tokenize.js';
 
 /** Words that thank or say goodbye / hello, and words that only go with them ("that worked, great"). */
 const THANKS = new Set('thanks thank thx ty cheers worked works helped perfect great awesome brilliant excellent bye goodbye danke merci gracias'.split(' '));

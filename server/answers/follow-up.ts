@@ -1,4 +1,4 @@
-import { tokenize } from '../../knowledge/tokenize.js';
+import { tokenize } from '../../text/tokenize.js';
 import type { TurnInput } from '../pipeline/turn.js';
 
 /** Words that point back at what was said before ("can guests do that too?", "and for my login email?"). */

@@ -1,4 +1,4 @@
-import { tokenize } from '../../knowledge/tokenize.js';
+import { tokenize } from '../../text/tokenize.js';
 import type { QueryTerms } from './query-terms.js';
 
 /** Weight left to a word only the "what I already did" clause of a problem description has. */

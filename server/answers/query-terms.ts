@@ -1,5 +1,5 @@
 import { conceptOf } from '../../knowledge/support-synonyms.js';
-import { tokenize } from '../../knowledge/tokenize.js';
+import { tokenize } from '../../text/tokenize.js';
 import type { Language } from '../../protocol/messages/languages.js';
 
 /** A question's content words (stems), weighted: the visitor's own words count fully, context words less. */

@@ -1,7 +1,8 @@
 import type { Citation, PageInfo, Role } from '../../protocol/domain.js';
 import { daysUntil } from '../pipeline/escalation-policy.js';
 import { saysNotHelpful } from '../../understanding/loop-detection.js';
-import { contentTokens, STOPWORDS } from '../../understanding/text-features.js';
+import { ENGLISH_STOPWORDS } from '../../text/english-stopwords.js';
+import { contentTokens } from '../../understanding/text-features.js';
 import type { Decision, IntentOutcome, SentimentOutcome } from '../pipeline/turn.js';
 import type { VisitorRecord } from './conversation-types.js';
 import { DEFAULT_LANGUAGE, LANGUAGE_NAMES, type Language } from '../../protocol/messages/languages.js';
@@ -49,7 +50,7 @@ const ABOUT_THE_CHAT = new Set(['talk_to_human', 'greeting_smalltalk', 'thanks_g
 /** A message that states no problem: asks for a person, greets, thanks, says the answer missed, or says nothing ("ok"). */
 function statesNoProblem(m: { text: string; intent?: string | null; asksForHuman?: boolean }): boolean {
   if (m.asksForHuman || (m.intent && ABOUT_THE_CHAT.has(m.intent)) || saysNotHelpful(m.text)) return true;
-  return contentTokens(m.text).filter((t) => !STOPWORDS.has(t)).length === 0;
+  return contentTokens(m.text).filter((t) => !ENGLISH_STOPWORDS.has(t)).length === 0;
 }
 
 /**

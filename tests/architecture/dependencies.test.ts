@@ -11,6 +11,7 @@ import { checkImportRules, type ImportRule } from './import-rules.js';
 const RULES: readonly ImportRule[] = [
   { folder: 'base', mayImport: [], why: 'base/ is the bottom floor: it imports nothing of the project' },
   { folder: 'protocol', mayImport: [], packages: ['zod'], why: 'protocol/ is shared with the browser bundles: zod and itself only' },
+  { folder: 'text', mayImport: [], why: 'text/ is the shared text toolkit retrieval and intents both stand on: it imports packages only, nothing of the project' },
   ...['knowledge', 'understanding'].map((folder) => ({
     folder,
     forbidden: ['server', 'widget', 'console', 'tests', 'bench'],
@@ -23,7 +24,7 @@ const RULES: readonly ImportRule[] = [
   })),
 ];
 
-const FOLDERS = ['base', 'protocol', 'knowledge', 'understanding', 'server', 'widget', 'console', 'tests', 'bench'];
+const FOLDERS = ['base', 'protocol', 'text', 'knowledge', 'understanding', 'server', 'widget', 'console', 'tests', 'bench'];
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 
 describe('the project import graph', () => {
@@ -32,7 +33,7 @@ describe('the project import graph', () => {
   it('is read whole (every folder, the composition root with its imports)', () => {
     expect(graph.size).toBeGreaterThan(300);
     expect(graph.get('server/main.ts')?.files.length).toBeGreaterThan(0);
-    expect(graph.get('understanding/social-message.ts')?.files).toContain('knowledge/tokenize.ts');
+    expect(graph.get('understanding/social-message.ts')?.files).toContain('text/tokenize.ts');
   });
 
   it('keeps every folder to its floor', () => {
@@ -57,6 +58,7 @@ describe('the checker', () => {
   write('server/cycle-c.ts', "export { a as c } from './cycle-a.js';\n");
   write('base/db.ts', "import type { s } from '../server/s.js';\nexport type Db = typeof s;\n");
   write('protocol/p.ts', "import { z } from 'zod';\nimport { readFileSync } from 'node:fs';\nexport const p = z.string();\n");
+  write('text/t.ts', "import type { Language } from '../protocol/p.js';\nimport { stemmer } from '@orama/stemmers/german';\nexport const t = stemmer;\n");
   write('knowledge/k.ts', "export const k = 1;\nexport type S = import('../server/s.js').S;\n");
   write('understanding/u.ts', "export const load = () => import('../server/s.js');\n");
   write('widget/w.tsx', "import { k } from '../knowledge/k.js';\nimport { p } from '../protocol/p.js';\nexport const w = [k, p];\n");
@@ -69,6 +71,7 @@ describe('the checker', () => {
       "console/index.ts imports server/s.ts: console/ is a browser app: it talks to the server over the protocol and imports only protocol/ and itself",
       'knowledge/k.ts imports server/s.ts: knowledge/ is a library the server uses: it never imports server/, widget/, console/ (nor tests or benchmarks)',
       "protocol/p.ts imports package 'node:fs': protocol/ is shared with the browser bundles: zod and itself only",
+      'text/t.ts imports protocol/p.ts: text/ is the shared text toolkit retrieval and intents both stand on: it imports packages only, nothing of the project',
       'understanding/u.ts imports server/s.ts: understanding/ is a library the server uses: it never imports server/, widget/, console/ (nor tests or benchmarks)',
       'widget/w.tsx imports knowledge/k.ts: widget/ is a browser app: it talks to the server over the protocol and imports only protocol/ and itself',
     ]);

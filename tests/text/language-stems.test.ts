@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { tokenize } from '../../knowledge/tokenize.js';
+import { tokenize } from '../../text/tokenize.js';
+import { LANGUAGES } from '../../protocol/messages/languages.js';
+import { STEMMED_LANGUAGES } from '../../text/language-stems.js';
 
 const stems = (text: string, language?: 'en' | 'de' | 'fr' | 'es') => tokenize(text, { language }).map((t) => t.stem);
 
@@ -23,5 +25,11 @@ describe('tokenize in the visitor language', () => {
   it('keeps English as it was when no language (or English) is given', () => {
     expect(stems('changing my billing emails')).toEqual(['chang', 'bil', 'email']);
     expect(stems('changing my billing emails', 'en')).toEqual(['chang', 'bil', 'email']);
+  });
+});
+
+describe('the stemmed languages', () => {
+  it('include every language Firstline writes in, so none falls back to the English stemmer', () => {
+    expect(STEMMED_LANGUAGES).toEqual(expect.arrayContaining([...LANGUAGES]));
   });
 });

@@ -1,5 +1,5 @@
-import type { Language } from '../protocol/messages/languages.js';
 import { stemsFor, wordForStemming } from './language-stems.js';
+import { normalizeText } from './normalize-text.js';
 
 export interface Token {
   /** Lowercased surface form, used for character n-grams. */
@@ -10,8 +10,8 @@ export interface Token {
 
 export interface TokenizeOptions {
   keepStopwords?: boolean;
-  /** The text's language: its stemmer and stop words (German, French, Spanish); English when absent. */
-  language?: Language | null;
+  /** The text's language (ISO 639-1): its stemmer and stop words (German, French, Spanish); English when absent or not stemmed. */
+  language?: string | null;
 }
 
 // Letters and digits, keeping inner hyphens/apostrophes ("e-mail", "don't") together.
@@ -21,18 +21,18 @@ const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
 const CACHE = new Map<string, Token>();
 const CACHE_MAX = 100_000;
 
-/** Content words of a text, stopwords removed unless asked, in order. */
+/** Content words of a text (normalised as everywhere: contractions spelled out), stop words removed unless asked, in order. */
 export function tokenize(text: string, opts: TokenizeOptions = {}): Token[] {
   const out: Token[] = [];
   const language = opts.language && opts.language !== 'en' ? opts.language : null;
-  for (const match of text.toLowerCase().matchAll(WORD)) {
+  for (const match of normalizeText(text, language).matchAll(WORD)) {
     const token = tokenOf(match[0], language);
     if (opts.keepStopwords || !token.stopword) out.push(token);
   }
   return out;
 }
 
-function tokenOf(raw: string, language: Language | null): Token {
+function tokenOf(raw: string, language: string | null): Token {
   const key = language ? `${language}:${raw}` : raw;
   let token = CACHE.get(key);
   if (token) return token;
