@@ -7,6 +7,9 @@ import type { EventBus } from '../events/event-bus.js';
 import { conflict, notFound } from '../errors.js';
 import { requireRole, type AuthEnv } from './auth-middleware.js';
 import { jsonBody } from './validate.js';
+import { Agent, AgentListResponse, DirectoryResponse, PresenceResponse } from '../../protocol/responses/agents.js';
+import { IdResponse, OkResponse } from '../../protocol/responses/common.js';
+import type { RouteDoc } from './route-doc.js';
 
 export function agentRoutes(deps: { users: UserRepository; tokens: TokenService; bus: EventBus; onSessionsRevoked?: (userId: string) => void }) {
   const changed = (agentId: string) => deps.bus.emit(DomainEvents.agentRosterChanged, { agentId });
@@ -47,3 +50,34 @@ export function agentRoutes(deps: { users: UserRepository; tokens: TokenService;
       return c.json({ ok: true as const });
     });
 }
+
+/** The OpenAPI description of these routes (server/http/openapi.ts assembles the document). */
+export const agentRouteDocs: RouteDoc[] = [
+  { method: 'get', path: '/api/agents', tag: 'agents', summary: 'List agents and admins', access: 'admin', response: AgentListResponse },
+  {
+    method: 'post',
+    path: '/api/agents',
+    tag: 'agents',
+    summary: 'Create an agent or admin',
+    access: 'admin',
+    description: 'The password needs at least 10 characters and must not be easy to guess (422 `weak_password` says why).',
+    body: AgentBody,
+    status: 201,
+    response: IdResponse,
+    errors: [409, 422],
+  },
+  { method: 'get', path: '/api/agents/directory', tag: 'agents', summary: 'Who can take a transfer (names, skills, presence)', access: 'agent', response: DirectoryResponse },
+  { method: 'put', path: '/api/agents/me/presence', tag: 'agents', summary: 'Set my presence (online or away)', access: 'agent', body: PresenceBody, response: PresenceResponse },
+  {
+    method: 'put',
+    path: '/api/agents/:id',
+    tag: 'agents',
+    summary: 'Update an agent (any subset of fields)',
+    access: 'admin',
+    description: 'A role change or `disabled: true` ends every session of that user at once (tokens and sockets). Admins cannot disable themselves (409).',
+    body: AgentPatchBody,
+    response: Agent,
+    errors: [409],
+  },
+  { method: 'post', path: '/api/agents/:id/logout-all', tag: 'agents', summary: "Sign an agent out everywhere: their tokens stop working, open sockets close", access: 'admin', response: OkResponse },
+];

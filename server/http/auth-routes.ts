@@ -9,6 +9,9 @@ import { AppError, unauthorized } from '../errors.js';
 import { requireRole, type AuthEnv } from './auth-middleware.js';
 import { requestAddress, type ClientAddress } from './request-address.js';
 import { jsonBody } from './validate.js';
+import { LoginResponse, PasswordChangedResponse, ProfileResponse } from '../../protocol/responses/auth.js';
+import { OkResponse } from '../../protocol/responses/common.js';
+import type { RouteDoc } from './route-doc.js';
 
 export interface AuthRouteDeps {
   users: UserRepository;
@@ -91,3 +94,41 @@ export function authRoutes(deps: AuthRouteDeps) {
       return c.json({ token });
     });
 }
+
+/** The OpenAPI description of these routes (server/http/openapi.ts assembles the document). */
+export const authRouteDocs: RouteDoc[] = [
+  {
+    method: 'post',
+    path: '/api/auth/login',
+    tag: 'auth',
+    summary: 'Sign in; returns a bearer token',
+    access: 'public',
+    description:
+      'Failed attempts are counted per client address and per account (LOGIN_* settings); past the limit the answer is 429 `too_many_attempts` with Retry-After, and the lock doubles each time. A disabled account gets 403 `account_disabled` (only with the right password).',
+    body: LoginBody,
+    response: LoginResponse,
+    errors: [401, 403, 429],
+  },
+  {
+    method: 'put',
+    path: '/api/auth/profile',
+    tag: 'auth',
+    summary: 'Set my display name, the name customers see ("Maya joined the conversation.")',
+    access: 'agent',
+    description: 'One line, 1-40 characters, without `<` or `>`. Until it is set, customers see the account name and the console asks for it.',
+    body: ProfileBody,
+    response: ProfileResponse,
+  },
+  { method: 'post', path: '/api/auth/logout-all', tag: 'auth', summary: 'Sign out everywhere: every token issued to me so far stops working, open sockets close', access: 'agent', response: OkResponse },
+  {
+    method: 'post',
+    path: '/api/auth/password',
+    tag: 'auth',
+    summary: 'Change my password; signs out every other session and returns a fresh token',
+    access: 'agent',
+    description: 'The new password needs at least 10 characters and must not be easy to guess (422 `weak_password` says why). A wrong current password is 403 `wrong_password` and counts as a failed sign-in.',
+    body: PasswordChangeBody,
+    response: PasswordChangedResponse,
+    errors: [403, 422, 429],
+  },
+];

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { ConversationSearchQuery, ConversationsQuery, NoteBody, TransferBody, VerdictBody } from '../../protocol/http.js';
+import { ConversationSearchQuery, ConversationsQuery, NoteBody, TransferBody, VerdictBody, ConversationSearchResponse, VisitorHistoryResponse } from '../../protocol/http.js';
 import type { TokenService } from '../auth/tokens.js';
 import type { ConversationFeedback } from '../conversations/conversation-feedback.js';
 import type { ConversationNotes } from '../conversations/conversation-notes.js';
@@ -12,9 +12,12 @@ import type { MessageTranslator } from '../llm/llm-translator.js';
 import { DEFAULT_LANGUAGE } from '../../protocol/messages/languages.js';
 import { AppError, notFound } from '../errors.js';
 import type { AttachmentService } from '../attachments/attachment-service.js';
-import { attachmentResponse } from './attachment-response.js';
+import { attachmentResponse, ATTACHMENT_SERVING } from './attachment-response.js';
 import { requireRole, type AuthEnv } from './auth-middleware.js';
 import { jsonBody, parse } from './validate.js';
+import { ConversationDetail, ConversationListResponse, Note, ResolveResult, TimelineResponse, TransferResult, Translation } from '../../protocol/responses/conversations.js';
+import { OkResponse } from '../../protocol/responses/common.js';
+import type { RouteDoc } from './route-doc.js';
 
 export interface ConversationRouteDeps {
   db: Db;
@@ -124,3 +127,60 @@ async function timelineOf(db: Db, conversationId: string) {
     at: r.created_at.toISOString(),
   }));
 }
+
+/** The OpenAPI description of these routes (server/http/openapi.ts assembles the document). */
+export const conversationRouteDocs: RouteDoc[] = [
+  { method: 'get', path: '/api/conversations', tag: 'conversations', summary: 'List conversations, optionally by status', access: 'agent', query: ConversationsQuery, response: ConversationListResponse },
+  {
+    method: 'get',
+    path: '/api/conversations/search',
+    tag: 'conversations',
+    summary: 'Search conversations: full text over messages, visitor name and email',
+    access: 'agent',
+    description:
+      'Messages are matched with PostgreSQL full text search (`english`: "refunds" finds "refund"), the visitor\'s name and email by substring. Newest activity first, one result per conversation with the matching text cut around the match. `q` 2-200 characters; `limit` 1-50 (default 20); `offset` up to 1000; `nextOffset` is null on the last page.',
+    query: ConversationSearchQuery,
+    response: ConversationSearchResponse,
+  },
+  {
+    method: 'get',
+    path: '/api/conversations/:id/history',
+    tag: 'conversations',
+    summary: "The visitor's other conversations (same visitor, or the same verified email), newest first, at most 20",
+    access: 'agent',
+    response: VisitorHistoryResponse,
+  },
+  { method: 'get', path: '/api/conversations/:id', tag: 'conversations', summary: 'One conversation: messages, handoff brief, decisions, notes, timeline', access: 'agent', response: ConversationDetail },
+  { method: 'post', path: '/api/conversations/:id/messages/:messageId/translation', tag: 'conversations', summary: "A visitor's message translated into English for the agent (409 translation_unavailable without a language model)", access: 'agent', response: Translation },
+  {
+    method: 'get',
+    path: '/api/conversations/:id/attachments/:attachmentId',
+    tag: 'attachments',
+    summary: "A visitor's attached file (the console's image preview and PDF download)",
+    access: 'agent',
+    description: ATTACHMENT_SERVING,
+    response: { contentType: 'image/png', description: 'The file as stored: image/png, image/jpeg, image/webp, image/gif or application/pdf.' },
+  },
+  { method: 'get', path: '/api/conversations/:id/timeline', tag: 'conversations', summary: 'The escalation log: every transition, who, when and why', access: 'agent', response: TimelineResponse },
+  { method: 'post', path: '/api/conversations/:id/notes', tag: 'conversations', summary: 'Add an internal note (never sent to the visitor)', access: 'agent', body: NoteBody, status: 201, response: Note },
+  {
+    method: 'post',
+    path: '/api/conversations/:id/transfer',
+    tag: 'conversations',
+    summary: 'Transfer to exactly one of an agent or a team',
+    access: 'agent',
+    body: TransferBody,
+    response: TransferResult,
+    errors: [409],
+  },
+  {
+    method: 'post',
+    path: '/api/conversations/:id/resolve',
+    tag: 'conversations',
+    summary: 'Resolve a conversation (the assignee, a manager or an admin)',
+    access: 'agent',
+    description: 'Other agents get 403 `forbidden`. Same rule as the `/agent` socket `resolve` event.',
+    response: ResolveResult,
+  },
+  { method: 'post', path: '/api/conversations/:id/verdict', tag: 'conversations', summary: "Judge the AI's handoff decision", access: 'agent', body: VerdictBody, response: OkResponse },
+];

@@ -1,11 +1,14 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { INTENT_IMPORT_LIMITS, IntentBody, IntentName, IntentUpdateBody } from '../../protocol/http.js';
+import { INTENT_IMPORT_LIMITS, IntentBody, IntentName, IntentUpdateBody, IntentImportQuery } from '../../protocol/http.js';
 import type { TokenService } from '../auth/tokens.js';
 import { AppError } from '../errors.js';
 import type { IntentService } from '../intents/intent-service.js';
 import { requireRole } from './auth-middleware.js';
 import { jsonBody, parse } from './validate.js';
+import { Intent, IntentImportResult, IntentListResponse } from '../../protocol/responses/intents.js';
+import { inSchema } from './json-schema.js';
+import type { RouteDoc } from './route-doc.js';
 
 /** `/api/intents`: agents read, admins change; every change retrains the live classifier before answering. */
 export function intentRoutes(deps: { intents: IntentService; tokens: TokenService }) {
@@ -48,3 +51,24 @@ export function intentRoutes(deps: { intents: IntentService; tokens: TokenServic
       return c.body(null, 204);
     });
 }
+
+/** The OpenAPI description of these routes (server/http/openapi.ts assembles the document). */
+export const intentRouteDocs: RouteDoc[] = [
+  { method: 'get', path: '/api/intents', tag: 'intents', summary: 'List intent definitions', access: 'agent', response: IntentListResponse },
+  { method: 'post', path: '/api/intents', tag: 'intents', summary: 'Create an intent; retrains the classifier before answering', access: 'admin', body: IntentBody, status: 201, response: Intent, errors: [409] },
+  { method: 'get', path: '/api/intents/export', tag: 'intents', summary: 'Every intent as JSONL (one per line)', access: 'agent', response: { contentType: 'application/x-ndjson', description: 'One intent definition (IntentBody) per line.' } },
+  {
+    method: 'post',
+    path: '/api/intents/import',
+    tag: 'intents',
+    summary: 'Import intents from JSONL, all or nothing, with line-numbered errors',
+    access: 'admin',
+    query: IntentImportQuery,
+    body: { contentType: 'application/x-ndjson', description: 'One intent definition per line (at most 1 MB / 300 intents).', schema: inSchema(IntentBody) },
+    response: IntentImportResult,
+    errors: [413],
+  },
+  { method: 'get', path: '/api/intents/:name', tag: 'intents', summary: 'One intent', access: 'agent', response: Intent },
+  { method: 'put', path: '/api/intents/:name', tag: 'intents', summary: 'Replace an intent (body without `name`); retrains the classifier', access: 'admin', body: IntentUpdateBody, response: Intent },
+  { method: 'delete', path: '/api/intents/:name', tag: 'intents', summary: 'Delete an intent; retrains the classifier', access: 'admin', status: 204, response: null },
+];
