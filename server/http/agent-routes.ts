@@ -19,18 +19,18 @@ export function agentRoutes(deps: { users: UserRepository; tokens: TokenService;
       const body = await jsonBody(c, PresenceBody);
       await deps.users.setManualPresence(c.get('user').sub, body.status === 'away' ? 'away' : null);
       deps.bus.emit(DomainEvents.agentPresenceChanged, { agentId: c.get('user').sub });
-      return c.json({ ok: true, status: body.status });
+      return c.json({ ok: true, status: body.status } satisfies PresenceResponse);
     })
     // Who can take a transfer: names, skills and presence only, for every agent.
     .get('/directory', requireRole(deps.tokens, 'agent'), async (c) =>
-      c.json({ agents: (await deps.users.list()).map((u) => ({ id: u.id, name: u.name, level: u.level, skills: u.skills, teamId: u.teamId, presence: u.presence })) }),
+      c.json({ agents: (await deps.users.list()).map((u) => ({ id: u.id, name: u.name, level: u.level, skills: u.skills, teamId: u.teamId, presence: u.presence })) } satisfies DirectoryResponse),
     )
-    .get('/', requireRole(deps.tokens, 'admin'), async (c) => c.json({ agents: await deps.users.list() }))
+    .get('/', requireRole(deps.tokens, 'admin'), async (c) => c.json({ agents: await deps.users.list() } satisfies AgentListResponse))
     .post('/', requireRole(deps.tokens, 'admin'), async (c) => {
       const body = await jsonBody(c, AgentBody);
       const user = await deps.users.create(body);
       changed(user.id);
-      return c.json({ id: user.id }, 201);
+      return c.json({ id: user.id } satisfies IdResponse, 201);
     })
     .put('/:id', requireRole(deps.tokens, 'admin'), async (c) => {
       const body = await jsonBody(c, AgentPatchBody);
@@ -41,13 +41,13 @@ export function agentRoutes(deps: { users: UserRepository; tokens: TokenService;
       // A role change or disable bumped the token version: close the sockets that still use old tokens.
       if (body.role !== undefined || body.disabled) revoked(id);
       changed(id);
-      return c.json(user);
+      return c.json(user satisfies Agent);
     })
     .post('/:id/logout-all', requireRole(deps.tokens, 'admin'), async (c) => {
       const id = c.req.param('id');
       if ((await deps.users.revokeSessions(id)) === null) throw notFound('Agent');
       revoked(id);
-      return c.json({ ok: true as const });
+      return c.json({ ok: true } satisfies OkResponse);
     });
 }
 

@@ -59,20 +59,20 @@ export function authRoutes(deps: AuthRouteDeps) {
       if (user.disabled) throw new AppError(403, 'account_disabled', 'This account is disabled; ask an admin to enable it.');
       await throttle.succeeded(body.email);
       const token = await tokens.signAgent({ sub: user.id, role: user.role, name: user.name, ver: user.tokenVersion });
-      return c.json({ token, user: { id: user.id, email: user.email, name: user.name, displayName: user.displayName, role: user.role } });
+      return c.json({ token, user: { id: user.id, email: user.email, name: user.name, displayName: user.displayName, role: user.role } } satisfies LoginResponse);
     })
     /** What customers call me ("Maya joined"); the console asks for it at first sign-in. */
     .put('/profile', requireRole(tokens, 'agent'), async (c) => {
       const body = await jsonBody(c, ProfileBody);
       const user = await users.setDisplayName(c.get('user').sub, body.displayName);
       if (!user) throw unauthorized();
-      return c.json({ user: { id: user.id, email: user.email, name: user.name, displayName: user.displayName, role: user.role } });
+      return c.json({ user: { id: user.id, email: user.email, name: user.name, displayName: user.displayName, role: user.role } } satisfies ProfileResponse);
     })
     .post('/logout-all', requireRole(tokens, 'agent'), async (c) => {
       const id = c.get('user').sub;
       if ((await users.revokeSessions(id)) === null) throw unauthorized();
       deps.onSessionsRevoked?.(id);
-      return c.json({ ok: true as const });
+      return c.json({ ok: true } satisfies OkResponse);
     })
     .post('/password', requireRole(tokens, 'agent'), async (c) => {
       const body = await jsonBody(c, PasswordChangeBody);
@@ -91,7 +91,7 @@ export function authRoutes(deps: AuthRouteDeps) {
       deps.onSessionsRevoked?.(user.id);
       // Every other session ends; this one continues with a fresh token.
       const token = await tokens.signAgent({ sub: user.id, role: user.role, name: user.name, ver });
-      return c.json({ token });
+      return c.json({ token } satisfies PasswordChangedResponse);
     });
 }
 

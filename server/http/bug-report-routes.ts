@@ -30,17 +30,17 @@ export const LinearWebhook = z.object({
 
 export function bugReportRoutes(deps: { bugReports: BugReportService; tokens: TokenService; linearWebhookSecret?: string }) {
   return new Hono<AuthEnv>()
-    .get('/bug-reports', requireRole(deps.tokens, 'agent'), async (c) => c.json({ bugReports: await deps.bugReports.list() }))
+    .get('/bug-reports', requireRole(deps.tokens, 'agent'), async (c) => c.json({ bugReports: await deps.bugReports.list() } satisfies BugReportListResponse))
     .get('/bug-reports/draft', requireRole(deps.tokens, 'agent'), async (c) => {
       const q = parse(BugDraftQuery, c.req.query());
-      return c.json(await deps.bugReports.propose(q.conversationId));
+      return c.json((await deps.bugReports.propose(q.conversationId)) satisfies BugReportProposal);
     })
     .post('/bug-reports', requireRole(deps.tokens, 'agent'), async (c) => {
       const { conversationId, ...edits } = await jsonBody(c, FileBody);
       const res = await deps.bugReports.file(conversationId, edits, { id: c.get('user').sub });
-      return c.json(res, res.merged ? 200 : 201);
+      return c.json(res satisfies BugReportFiled, res.merged ? 200 : 201);
     })
-    .post('/bug-reports/:id/fixed', requireRole(deps.tokens, 'admin'), async (c) => c.json(await deps.bugReports.markFixed(c.req.param('id'))))
+    .post('/bug-reports/:id/fixed', requireRole(deps.tokens, 'admin'), async (c) => c.json((await deps.bugReports.markFixed(c.req.param('id'))) satisfies BugReportFixed))
     .post('/integrations/linear/webhook', async (c) => {
       if (!deps.linearWebhookSecret) throw notFound('Linear webhook (set LINEAR_WEBHOOK_SECRET to enable it)');
       const raw = await c.req.text();
@@ -56,9 +56,9 @@ export function bugReportRoutes(deps: { bugReports: BugReportService; tokens: To
       const event = parse(LinearWebhook, body);
       if (event.type === 'Issue' && event.data.state?.type === 'completed') {
         const res = await deps.bugReports.markFixedByExternalId(event.data.id);
-        return c.json({ ok: true, matched: !!res, notified: res?.notified ?? 0 });
+        return c.json({ ok: true, matched: !!res, notified: res?.notified ?? 0 } satisfies LinearWebhookResult);
       }
-      return c.json({ ok: true, matched: false, notified: 0 });
+      return c.json({ ok: true, matched: false, notified: 0 } satisfies LinearWebhookResult);
     });
 }
 

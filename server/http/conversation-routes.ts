@@ -15,7 +15,7 @@ import type { AttachmentService } from '../attachments/attachment-service.js';
 import { attachmentResponse, ATTACHMENT_SERVING } from './attachment-response.js';
 import { requireRole, type AuthEnv } from './auth-middleware.js';
 import { jsonBody, parse } from './validate.js';
-import { ConversationDetail, ConversationListResponse, Note, ResolveResult, TimelineResponse, TransferResult, Translation } from '../../protocol/responses/conversations.js';
+import { ConversationDetail, ConversationListResponse, type ScoredMessage, Note, ResolveResult, TimelineResponse, TransferResult, Translation } from '../../protocol/responses/conversations.js';
 import { OkResponse } from '../../protocol/responses/common.js';
 import type { RouteDoc } from './route-doc.js';
 
@@ -43,13 +43,13 @@ export function conversationRoutes(deps: ConversationRouteDeps) {
     .use(requireRole(deps.tokens, 'agent'))
     .get('/', async (c) => {
       const q = parse(ConversationsQuery, c.req.query());
-      return c.json({ conversations: await repo.list(q.status, undefined, deps.conversations.clock()) });
+      return c.json({ conversations: await repo.list(q.status, undefined, deps.conversations.clock()) } satisfies ConversationListResponse);
     })
-    .get('/search', async (c) => c.json(await search.search(parse(ConversationSearchQuery, c.req.query()))))
+    .get('/search', async (c) => c.json((await search.search(parse(ConversationSearchQuery, c.req.query()))) satisfies ConversationSearchResponse))
     .get('/:id/history', async (c) => {
       const conversations = await history.of(c.req.param('id'));
       if (!conversations) throw notFound('Conversation');
-      return c.json({ conversations });
+      return c.json({ conversations } satisfies VisitorHistoryResponse);
     })
     .get('/:id', async (c) => {
       const id = c.req.param('id');
@@ -64,7 +64,7 @@ export function conversationRoutes(deps: ConversationRouteDeps) {
       ]);
       return c.json({
         ...detail,
-        messages: messages.map(({ meta, ...m }) => ({ ...m, ...(meta.sentiment ? { sentiment: meta.sentiment } : {}), ...(meta.intent ? { intent: meta.intent } : {}) })),
+        messages: messages.map(({ meta, ...m }) => ({ ...m, ...(meta.sentiment ? { sentiment: meta.sentiment as ScoredMessage['sentiment'] } : {}), ...(meta.intent ? { intent: meta.intent } : {}) })),
         decisions,
         notes,
         timeline,
@@ -73,14 +73,14 @@ export function conversationRoutes(deps: ConversationRouteDeps) {
         translation: deps.translator !== undefined,
         ...(detail.handoff ? { handoff: detail.handoff } : {}),
         ...(detail.assignee ? { assignee: detail.assignee } : {}),
-      });
+      } satisfies ConversationDetail);
     })
     // The visitor's message in the agent's language (English), when a language model is configured.
     .post('/:id/messages/:messageId/translation', async (c) => {
       if (!deps.translator) throw new AppError(409, 'translation_unavailable', 'Translating messages needs a language model: set OPENAI_API_KEY (and OPENAI_BASE_URL for another endpoint).');
       const message = (await repo.messages(c.req.param('id'))).find((m) => m.id === c.req.param('messageId'));
       if (!message) throw notFound('Message');
-      return c.json({ text: await deps.translator.translate(message.text, DEFAULT_LANGUAGE), language: DEFAULT_LANGUAGE });
+      return c.json({ text: await deps.translator.translate(message.text, DEFAULT_LANGUAGE), language: DEFAULT_LANGUAGE } satisfies Translation);
     })
     // A visitor's file: images for the preview, PDFs as downloads (see attachment-response.ts).
     .get('/:id/attachments/:attachmentId', async (c) => {
@@ -92,21 +92,21 @@ export function conversationRoutes(deps: ConversationRouteDeps) {
     .post('/:id/notes', async (c) => {
       const body = await jsonBody(c, NoteBody);
       if (!(await repo.get(c.req.param('id')))) throw notFound('Conversation');
-      return c.json(await deps.notes.add({ conversationId: c.req.param('id'), author: actor(c), text: body.text }), 201);
+      return c.json((await deps.notes.add({ conversationId: c.req.param('id'), author: actor(c), text: body.text })) satisfies Note, 201);
     })
     .post('/:id/transfer', async (c) => {
       const body = await jsonBody(c, TransferBody);
       const res = await deps.transfers.transfer({ conversationId: c.req.param('id'), from: actor(c), toAgentId: body.toAgentId, toTeamId: body.toTeamId, note: body.note });
-      return c.json({ status: res.conversation.status, assigneeId: res.conversation.assigneeId, kind: res.kind });
+      return c.json({ status: res.conversation.status, assigneeId: res.conversation.assigneeId, kind: res.kind } satisfies TransferResult);
     })
     .post('/:id/resolve', async (c) => {
       const resolved = await deps.conversations.resolveAsAgent(c.req.param('id'), actor(c), { manager: c.get('user').level === 'manager' });
-      return c.json({ status: resolved.status });
+      return c.json({ status: resolved.status } satisfies ResolveResult);
     })
     .post('/:id/verdict', async (c) => {
       const body = await jsonBody(c, VerdictBody);
       await deps.feedback.setVerdict(c.req.param('id'), c.get('user').sub, body.verdict);
-      return c.json({ ok: true });
+      return c.json({ ok: true } satisfies OkResponse);
     });
 }
 

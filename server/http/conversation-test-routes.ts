@@ -26,7 +26,7 @@ export function conversationTestRoutes(deps: { tokens: TokenService; conversatio
       if (!deps.conversationTests) throw new AppError(503, 'not_ready', 'The pipeline is still starting; try again in a moment.');
       const body = await jsonBody(c, ConversationSuiteBody);
       const cases = 'jsonl' in body ? parseConversationSuite(body.jsonl) : validateConversationArray(body.conversations);
-      return c.json(await deps.conversationTests.run(cases));
+      return c.json((await deps.conversationTests.run(cases)) satisfies ConversationSuiteResult);
     },
   );
 }

@@ -16,7 +16,7 @@ export function intentRoutes(deps: { intents: IntentService; tokens: TokenServic
   const name = (raw: string) => parse(IntentName, raw);
   return new Hono()
     .use(requireRole(deps.tokens, 'agent'))
-    .get('/', async (c) => c.json({ intents: await deps.intents.list() }))
+    .get('/', async (c) => c.json({ intents: await deps.intents.list() } satisfies IntentListResponse))
     .get('/export', async (c) => {
       c.header('content-type', 'application/x-ndjson; charset=utf-8');
       c.header('content-disposition', 'attachment; filename="intents.jsonl"');
@@ -34,17 +34,17 @@ export function intentRoutes(deps: { intents: IntentService; tokens: TokenServic
       async (c) => {
         const replace = c.req.query('replace') === '1' || c.req.query('replace') === 'true';
         const result = await deps.intents.importJsonl(await c.req.text(), { replace });
-        return c.json(result);
+        return c.json(result satisfies IntentImportResult);
       },
     )
-    .get('/:name', async (c) => c.json(await deps.intents.get(name(c.req.param('name')))))
+    .get('/:name', async (c) => c.json((await deps.intents.get(name(c.req.param('name')))) satisfies Intent))
     .post('/', admin, async (c) => {
       const body = await jsonBody(c, IntentBody);
-      return c.json(await deps.intents.create(body), 201);
+      return c.json((await deps.intents.create(body)) satisfies Intent, 201);
     })
     .put('/:name', admin, async (c) => {
       const body = await jsonBody(c, IntentUpdateBody);
-      return c.json(await deps.intents.update(name(c.req.param('name')), body));
+      return c.json((await deps.intents.update(name(c.req.param('name')), body)) satisfies Intent);
     })
     .delete('/:name', admin, async (c) => {
       await deps.intents.remove(name(c.req.param('name')));

@@ -51,7 +51,7 @@ export function knowledgeRoutes(deps: KnowledgeRouteDeps) {
         results: res.results.map((r) => ({ articleId: r.articleId, title: r.title, url: r.url, text: r.text, score: r.score, headingPath: r.headingPath, pageMatch: r.pageMatch })),
         confident: res.confident,
         ...(res.confidence !== undefined ? { confidence: res.confidence } : {}),
-      });
+      } satisfies SearchResponse);
     })
     // Public: the widget on a customer's site asks for a few articles to offer before the visitor
     // types. It is a cross-origin fetch, so without CORS headers the browser withholds the answer.
@@ -70,7 +70,7 @@ export function knowledgeRoutes(deps: KnowledgeRouteDeps) {
       const q = parse(SuggestionsQuery, c.req.query());
       const suggestions = await suggestArticles({ db: deps.db, kb: deps.kb }, { pageUrl: q.pageUrl, pageTitle: q.title, k: q.k, language: q.lang });
       c.header('Cache-Control', 'private, max-age=60');
-      return c.json({ suggestions });
+      return c.json({ suggestions } satisfies SuggestionsResponse);
     })
     .post('/preview-answer', admin, async (c) => {
       const body = await jsonBody(c, PreviewAnswerBody);
@@ -85,12 +85,12 @@ export function knowledgeRoutes(deps: KnowledgeRouteDeps) {
         answer: answer ? { text: answer.text, citations: answer.citations, unanswerable: answer.unanswerable ?? false } : null,
         results: retrieval.results.map((r) => ({ articleId: r.articleId, title: r.title, url: r.url, text: r.text, score: r.score, headingPath: r.headingPath, pageMatch: r.pageMatch })),
         signals: retrieval.signals ?? null,
-      });
+      } satisfies PreviewAnswer);
     })
     .get('/gaps', admin, async (c) => {
       const q = parse(GapsQuery, c.req.query());
       if (!deps.knowledgeGaps) throw unavailable('Knowledge gap tracking');
-      return c.json(await deps.knowledgeGaps.groups({ limit: q.limit, since: q.since ? new Date(q.since) : undefined }));
+      return c.json((await deps.knowledgeGaps.groups({ limit: q.limit, since: q.since ? new Date(q.since) : undefined })) satisfies GapsResponse);
     })
     .post(
       '/upload',
@@ -101,12 +101,12 @@ export function knowledgeRoutes(deps: KnowledgeRouteDeps) {
           throw new AppError(413, 'payload_too_large', `Uploads are limited to ${UPLOAD_LIMITS.requestBytes / 1024 / 1024} MB per request.`);
         },
       }),
-      async (c) => c.json(await handleUpload(c, deps.kb)),
+      async (c) => c.json((await handleUpload(c, deps.kb)) satisfies UploadResponse),
     )
     .post('/reindex', admin, async (c) => {
       const kb = deps.kb as Partial<FirstlineKnowledgeBase>;
       if (typeof kb.reindex !== 'function') throw unavailable('Re-indexing');
-      return c.json(await kb.reindex());
+      return c.json((await kb.reindex()) satisfies ReindexResponse);
     })
     .get('/calibration', admin, async (c) => c.json((await calibrator().status()) satisfies CalibrationStatusResponse))
     .put('/calibration', admin, async (c) => {
@@ -119,22 +119,22 @@ export function knowledgeRoutes(deps: KnowledgeRouteDeps) {
       cal.recalibrate().catch((err: unknown) => deps.onError?.(err));
       return c.json((await cal.status()) satisfies CalibrationStatusResponse, 202);
     })
-    .get('/articles', admin, async (c) => c.json({ articles: await deps.kb.listArticles() }))
+    .get('/articles', admin, async (c) => c.json({ articles: await deps.kb.listArticles() } satisfies ArticleListResponse))
     .post('/articles', admin, async (c) => {
       const body = await jsonBody(c, ArticleBody);
       const res = await deps.kb.addArticle(body);
-      return c.json({ id: res.id, chunks: res.chunks }, 201);
+      return c.json({ id: res.id, chunks: res.chunks } satisfies ArticleSaved, 201);
     })
     .get('/articles/:id', admin, async (c) => {
       const article = await deps.kb.getArticle(c.req.param('id'));
       if (!article) throw notFound('Article');
-      return c.json(article);
+      return c.json(article satisfies Article);
     })
     .put('/articles/:id', admin, async (c) => {
       const body = await jsonBody(c, ArticleBody);
       if (!(await deps.kb.getArticle(c.req.param('id')))) throw notFound('Article');
       const res = await deps.kb.updateArticle(c.req.param('id'), body);
-      return c.json(res);
+      return c.json(res satisfies ArticleUpdated);
     })
     .delete('/articles/:id', admin, async (c) => {
       if (!(await deps.kb.deleteArticle(c.req.param('id')))) throw notFound('Article');

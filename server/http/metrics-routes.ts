@@ -25,7 +25,7 @@ function rangeOf(q: { from?: string; to?: string }, now: Date, defaultDays: numb
 export function metricsRoutes(deps: { db: Db; tokens: TokenService; clock: Clock; runtime?: RuntimeStats }) {
   return new Hono()
     .use(requireRole(deps.tokens, 'admin'))
-    .get('/', async (c) => c.json(await computeMetrics(deps.db, rangeOf(parse(MetricsQuery, c.req.query()), deps.clock(), 30))))
+    .get('/', async (c) => c.json((await computeMetrics(deps.db, rangeOf(parse(MetricsQuery, c.req.query()), deps.clock(), 30))) satisfies Metrics))
     // This process only (each node answers for itself): event-loop delay, memory, CPU.
     .get('/runtime', (c) => {
       const q = parse(RuntimeQuery, c.req.query());

@@ -83,7 +83,7 @@ export function visitorAttachmentRoutes(deps: VisitorAttachmentRouteDeps) {
         } else if (existing.visitorId !== claims.vid) {
           throw forbidden('This conversation belongs to another visitor.');
         }
-        return c.json(await attachments.upload({ conversationId: claims.cid, name, bytes }), 201);
+        return c.json((await attachments.upload({ conversationId: claims.cid, name, bytes })) satisfies AttachmentRef, 201);
       },
     )
     .get('/attachments/:id', async (c) => {
