@@ -13,7 +13,7 @@ export type { ConversationSuiteResult, ConversationTestResult, ConversationTestT
 export type { CalibrationPoint, CalibrationStatusResponse as CalibrationStatus } from '../../protocol/knowledge-calibration.js';
 export type { ChatMessage, ConversationStatus, Handoff, MessageSentiment, Signal, UserRole, VisitorIdentity };
 export type { LoginResponse } from '../../protocol/responses/auth.js';
-export type { Agent, AgentLevel, WorkingHours } from '../../protocol/responses/agents.js';
+export type { Agent, AgentLevel, DirectoryEntry, WorkingHours } from '../../protocol/responses/agents.js';
 export type { ConversationDetail, Decision, Note, ScoredMessage, TransferResult, Verdict } from '../../protocol/responses/conversations.js';
 export type { ArticleFormat, PreviewAnswer, SearchResponse, UploadFileResult } from '../../protocol/responses/knowledge.js';
 export type { Breakdown, DailyPoint, Metrics } from '../../protocol/responses/metrics.js';
