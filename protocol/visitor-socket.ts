@@ -74,18 +74,24 @@ export interface LanguageNotice {
   text: WidgetText;
 }
 
+export const AgentJoined = z.object({ name: z.string() });
+export const ConversationResolved = z.object({ conversationId: z.string(), csat: z.boolean().optional() });
+export const TypingNotice = z.object({ role: z.enum(['ai', 'agent']), typing: z.boolean() });
+/** Part of an AI answer being written; the full `message` with the same `replyTo` replaces it. */
+export const MessageDelta = z.object({ conversationId: z.string(), replyTo: z.string(), delta: z.string() });
+/** The text streamed for `replyTo` is withdrawn (it did not become the answer; a handoff follows). */
+export const MessageDiscard = z.object({ conversationId: z.string(), replyTo: z.string() });
+
 export interface VisitorServerToClient {
   language: (p: LanguageNotice) => void;
   session: (p: SessionPayload) => void;
   message: (m: ChatMessage) => void;
   handoff: (h: HandoffNotice) => void;
-  'agent:joined': (p: { name: string }) => void;
-  'conversation:resolved': (p: { conversationId: string; csat?: boolean }) => void;
-  typing: (p: { role: 'ai' | 'agent'; typing: boolean }) => void;
-  /** Part of an AI answer being written; the full `message` with the same `replyTo` replaces it. */
-  'message:delta': (p: { conversationId: string; replyTo: string; delta: string }) => void;
-  /** The text streamed for `replyTo` is withdrawn (it did not become the answer; a handoff follows). */
-  'message:discard': (p: { conversationId: string; replyTo: string }) => void;
+  'agent:joined': (p: z.infer<typeof AgentJoined>) => void;
+  'conversation:resolved': (p: z.infer<typeof ConversationResolved>) => void;
+  typing: (p: z.infer<typeof TypingNotice>) => void;
+  'message:delta': (p: z.infer<typeof MessageDelta>) => void;
+  'message:discard': (p: z.infer<typeof MessageDiscard>) => void;
 }
 export interface VisitorClientToServer {
   message: (m: VisitorMessageIn, ack: (a: Ack) => void) => void;

@@ -1,7 +1,22 @@
 import { z } from 'zod';
 import { AgentAuth, AgentHandoffNotice, AgentMessageIn, AgentNotification, ConversationRef, MessageSentimentNotice, PresenceIn, QueueChanged, RoutingOffer } from '../../protocol/agent-socket.js';
 import { ChatMessage, ErrorBody } from '../../protocol/domain.js';
-import { ContactIn, CsatIn, FeedbackIn, HandoffNotice, SessionPayload, SyncIn, VisitorAuth, VisitorMessageIn, VisitorPageIn } from '../../protocol/visitor-socket.js';
+import {
+  AgentJoined,
+  ContactIn,
+  ConversationResolved,
+  CsatIn,
+  FeedbackIn,
+  HandoffNotice,
+  MessageDelta,
+  MessageDiscard,
+  SessionPayload,
+  SyncIn,
+  TypingNotice,
+  VisitorAuth,
+  VisitorMessageIn,
+  VisitorPageIn,
+} from '../../protocol/visitor-socket.js';
 import { inSchema, outSchema, type JsonSchema } from '../http/json-schema.js';
 
 const ackOf = (extra: z.ZodRawShape = {}) => z.union([z.object({ ok: z.literal(true), ...extra }), z.object({ ok: z.literal(false), error: ErrorBody.shape.error })]);
@@ -30,12 +45,12 @@ export function socketDescription(): JsonSchema {
         serverToClient: {
           session: event('Sent on connect.', SessionPayload),
           message: event('A stored message in this conversation.', ChatMessage),
-          'message:delta': event('Part of an AI answer being written; the full `message` with the same `replyTo` replaces it.', z.object({ conversationId: z.string(), replyTo: z.string(), delta: z.string() })),
-          'message:discard': event('The text streamed for `replyTo` is withdrawn: it did not become the answer (a handoff follows). Remove the draft.', z.object({ conversationId: z.string(), replyTo: z.string() })),
+          'message:delta': event('Part of an AI answer being written; the full `message` with the same `replyTo` replaces it.', MessageDelta),
+          'message:discard': event('The text streamed for `replyTo` is withdrawn: it did not become the answer (a handoff follows). Remove the draft.', MessageDiscard),
           handoff: event('Handed to a person; sent again when the queue position changes.', HandoffNotice),
-          'agent:joined': event('An agent took the conversation.', z.object({ name: z.string() })),
-          'conversation:resolved': event('Closed; `csat` asks for a rating.', z.object({ conversationId: z.string(), csat: z.boolean().optional() })),
-          typing: event('Typing indicator.', z.object({ role: z.enum(['ai', 'agent']), typing: z.boolean() })),
+          'agent:joined': event('An agent took the conversation.', AgentJoined),
+          'conversation:resolved': event('Closed; `csat` asks for a rating.', ConversationResolved),
+          typing: event('Typing indicator.', TypingNotice),
         },
       },
       '/agent': {
