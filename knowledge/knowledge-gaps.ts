@@ -1,6 +1,7 @@
 import type { Queryable } from '../base/db.js';
 import { LocalEmbeddings } from './local-embeddings.js';
 import { tokenize } from '../text/tokenize.js';
+import type { GapGroup } from '../protocol/responses/knowledge.js';
 
 export interface GapInput {
   conversationId: string | null;
@@ -13,17 +14,7 @@ export interface GapInput {
   reasonCode?: string | null;
 }
 
-export interface GapGroup {
-  /** The most frequent wording in the group. */
-  question: string;
-  count: number;
-  /** Distinct wordings, most frequent first (at most `examples`). */
-  examples: string[];
-  /** Pages the question was asked on, most frequent first. */
-  pages: Array<{ url: string; count: number }>;
-  firstSeenAt: string;
-  lastSeenAt: string;
-}
+export type { GapGroup };
 
 export interface KnowledgeGaps {
   /** Stores one unanswered question; false when it is not worth keeping (no content words, duplicate message). */

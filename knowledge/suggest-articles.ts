@@ -4,14 +4,9 @@ import { tokenize } from '../text/tokenize.js';
 import type { KnowledgeBase } from './types.js';
 import { languageTag } from './detect-language.js';
 import { DEFAULT_LANGUAGE } from '../protocol/messages/languages.js';
+import type { ArticleSuggestion } from '../protocol/responses/knowledge.js';
 
-export interface ArticleSuggestion {
-  articleId: string;
-  title: string;
-  url: string | null;
-  /** Why it was suggested. */
-  reason: 'page' | 'title';
-}
+export type { ArticleSuggestion };
 
 /**
  * Articles to offer before the visitor types: those whose `pages` patterns match the page

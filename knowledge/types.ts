@@ -1,4 +1,5 @@
 import type { ConfidenceFeatures } from './confidence-features.js';
+import type { Article, ArticleSummary } from '../protocol/responses/knowledge.js';
 
 /** Public surface of the knowledge library used by the server. */
 export type ArticleFormat = 'markdown' | 'html' | 'text';
@@ -16,24 +17,8 @@ export interface ArticleInput {
   lang?: string | null;
 }
 
-export interface ArticleSummary {
-  id: string;
-  title: string;
-  url: string | null;
-  pages: string[];
-  tags: string[];
-  /** ISO 639-1 language the article is written in. */
-  lang: string;
-  updatedAt: string;
-  chunks: number;
-}
-
-export interface Article extends ArticleSummary {
-  body: string;
-  format: ArticleFormat;
-  contentHash: string;
-  createdAt: string;
-}
+// What the API returns of an article (protocol/responses/knowledge.ts).
+export type { Article, ArticleSummary };
 
 export interface RetrievedChunk {
   chunkId: string;

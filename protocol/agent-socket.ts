@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { text } from './clean-text.js';
 import { LIMITS } from './limits.js';
-import type { ChatMessage, PageInfo, VisitorIdentity } from './domain.js';
+import { ConversationStatus, PageInfo, VisitorIdentity, type ChatMessage } from './domain.js';
+import { Iso } from './responses/common.js';
+import { Notification } from './responses/notifications.js';
 import type { Ack } from './visitor-socket.js';
 
 export const AgentAuth = z.object({ token: text().min(1).max(4000) });
@@ -13,32 +15,29 @@ export const AgentMessageIn = z.object({
 });
 export type AgentMessageIn = z.infer<typeof AgentMessageIn>;
 
-export interface AgentHandoffNotice {
-  conversationId: string;
-  priority: number;
-  reason: string;
-  brief: string;
-  intent: string | null;
-  sentiment: number;
-  page: PageInfo | null;
+export const AgentHandoffNotice = z.object({
+  conversationId: z.string(),
+  priority: z.number(),
+  reason: z.string(),
+  brief: z.string(),
+  intent: z.string().nullable(),
+  sentiment: z.number(),
+  page: PageInfo.nullable(),
   /** `verified`: IDENTITY_SECRET proved who this is; otherwise the identity is only what the page claimed. */
-  visitor: Omit<VisitorIdentity, 'userHash' | 'jwt'> & { verified?: boolean };
-}
+  visitor: VisitorIdentity.omit({ userHash: true, jwt: true }).extend({ verified: z.boolean().optional() }),
+});
+export type AgentHandoffNotice = z.infer<typeof AgentHandoffNotice>;
 
-export interface QueueChanged {
-  conversationId: string;
-  status: string;
-  assigneeId: string | null;
-}
+export const QueueChanged = z.object({ conversationId: z.string(), status: ConversationStatus, assigneeId: z.string().nullable() });
+export type QueueChanged = z.infer<typeof QueueChanged>;
 
-export interface AgentNotification {
-  id: number;
-  kind: string;
-  conversationId: string | null;
-  title: string;
-  body: string;
-  createdAt: string;
-}
+/** A console notification as pushed (the feed's entry without the reader's fields). */
+export const AgentNotification = Notification.omit({ userId: true, readAt: true });
+export type AgentNotification = z.infer<typeof AgentNotification>;
+
+/** Routing offers this agent a waiting conversation; claim it before `expiresAt`. */
+export const RoutingOffer = z.object({ conversationId: z.string(), expiresAt: Iso, reason: z.string(), priority: z.number() });
+export type RoutingOffer = z.infer<typeof RoutingOffer>;
 
 export const PresenceIn = z.object({ status: z.enum(['online', 'away']) });
 
@@ -55,8 +54,7 @@ export type MessageSentimentNotice = z.infer<typeof MessageSentimentNotice>;
 
 export interface AgentServerToClient {
   handoff: (h: AgentHandoffNotice) => void;
-  /** Routing offers this agent a waiting conversation; claim it before `expiresAt`. */
-  offer: (o: { conversationId: string; expiresAt: string; reason: string; priority: number }) => void;
+  offer: (o: RoutingOffer) => void;
   notification: (n: AgentNotification) => void;
   message: (m: ChatMessage) => void;
   'conversation:updated': (c: QueueChanged) => void;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PageInfo, VisitorIdentity, type Citation } from './domain.js';
+import { Citation, PageInfo, VisitorIdentity } from './domain.js';
 import { LIMITS } from './limits.js';
 
 /** Bounds on one suite, so a pasted file cannot tie up the pipeline for long. */
@@ -42,42 +42,51 @@ export type ConversationSuiteBody = z.infer<typeof ConversationSuiteBody>;
 // ---- Results (server/conversation-tests/run-conversation-suite.ts returns these; the console reads them) ----
 
 /** What the visitor saw after one turn, and why (the same slices the responder stores as the decision trace). */
-export interface ConversationTestTurn {
-  visitor: string;
+export const ConversationTestTurn = z.object({
+  visitor: z.string(),
   /** What the visitor saw: an answer, a question back, a handoff, or nothing (wait). */
-  outcome: 'answer' | 'clarify' | 'handoff' | 'none';
+  outcome: z.enum(['answer', 'clarify', 'handoff', 'none']),
   /** The policy's decision (it can differ from `outcome` when composing the answer failed). */
-  decision: { action: string; reasonCode: string; reason: string; urgent: boolean } | null;
+  decision: z.object({ action: z.string(), reasonCode: z.string(), reason: z.string(), urgent: z.boolean() }).nullable(),
   /** Handoff reason as the agent's brief states it. */
-  handoffReason?: string;
-  text: string;
-  citations: Citation[];
-  trace: {
-    intent: { name: string | null; confidence: number; ranked: Array<{ intent: string; confidence: number }> } | null;
-    sentiment: { score: number; signals: unknown; trajectory: unknown } | null;
-    loop: unknown;
-    retrieval: { confident: boolean; results: Array<{ articleId: string; title: string; score: number }> } | null;
-    timings: Array<{ stage: string; ms: number }>;
-  };
-}
+  handoffReason: z.string().optional(),
+  text: z.string(),
+  citations: z.array(Citation),
+  trace: z.object({
+    intent: z.object({ name: z.string().nullable(), confidence: z.number(), ranked: z.array(z.object({ intent: z.string(), confidence: z.number() })) }).nullable(),
+    sentiment: z.object({ score: z.number(), signals: z.unknown(), trajectory: z.unknown() }).nullable(),
+    loop: z.unknown(),
+    retrieval: z.object({ confident: z.boolean(), results: z.array(z.object({ articleId: z.string(), title: z.string(), score: z.number() })) }).nullable(),
+    timings: z.array(z.object({ stage: z.string(), ms: z.number() })),
+  }),
+});
+export type ConversationTestTurn = z.infer<typeof ConversationTestTurn>;
 
-export interface ConversationTestResult {
-  name: string;
-  passed: boolean;
+export const ConversationTestResult = z.object({
+  name: z.string(),
+  passed: z.boolean(),
   /** Why it failed, one sentence each (empty when passed). */
-  problems: string[];
-  expect: ConversationExpectation;
+  problems: z.array(z.string()),
+  expect: ConversationExpectation,
   /** The outcome that was judged: the last turn that ran. */
-  got: { outcome: ConversationTestTurn['outcome']; reasonCode: string | null; intent: string | null; article: { id: string; title: string } | null; text: string; turn: number };
-  turns: ConversationTestTurn[];
-  ms: number;
-}
+  got: z.object({
+    outcome: ConversationTestTurn.shape.outcome,
+    reasonCode: z.string().nullable(),
+    intent: z.string().nullable(),
+    article: z.object({ id: z.string(), title: z.string() }).nullable(),
+    text: z.string(),
+    turn: z.number().int(),
+  }),
+  turns: z.array(ConversationTestTurn),
+  ms: z.number(),
+});
+export type ConversationTestResult = z.infer<typeof ConversationTestResult>;
 
-export interface ConversationSuiteResult {
-  total: number;
-  passed: number;
-  failed: number;
-  results: ConversationTestResult[];
-  ms: number;
-}
-
+export const ConversationSuiteResult = z.object({
+  total: z.number().int(),
+  passed: z.number().int(),
+  failed: z.number().int(),
+  results: z.array(ConversationTestResult),
+  ms: z.number(),
+});
+export type ConversationSuiteResult = z.infer<typeof ConversationSuiteResult>;

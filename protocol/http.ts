@@ -98,6 +98,9 @@ export const MetricsQuery = z.object({
   to: text().datetime({ offset: true }).optional(),
 });
 
+/** `GET /api/reports/escalations`: the range, and Markdown or CSV. */
+export const ReportQuery = MetricsQuery.extend({ format: z.enum(['md', 'csv']).default('md') });
+
 export const WorkingHoursBody = z.object({
   timezone: text().min(1).max(64),
   days: z.array(z.number().int().min(0).max(6)).max(7),
@@ -186,6 +189,8 @@ export type IntentUpdateBody = z.infer<typeof IntentUpdateBody>;
 
 /** Import limits: a JSONL file of intent definitions, one per line. */
 export const INTENT_IMPORT_LIMITS = { bytes: 1024 * 1024, intents: 300 } as const;
+/** `POST /api/intents/import?replace=1`. */
+export const IntentImportQuery = z.object({ replace: z.enum(['1', 'true']).optional().describe('replace every intent instead of merging by name') });
 
 /** `GET /api/knowledge/suggestions` (public, the widget's empty panel). */
 export const SuggestionsQuery = z.object({
@@ -235,3 +240,8 @@ export const RuntimeMetrics = z.object({
     .optional(),
 });
 export type RuntimeMetrics = z.infer<typeof RuntimeMetrics>;
+
+// What clients send, before the server fills defaults (the console builds these).
+export type ArticleInput = z.input<typeof ArticleBody>;
+export type AgentInput = z.input<typeof AgentBody>;
+export type AgentPatchInput = z.input<typeof AgentPatchBody>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { text } from './clean-text.js';
 import { LIMITS } from './limits.js';
-import { ChatMessage, PageInfo, VisitorIdentity } from './domain.js';
+import { ChatMessage, ConversationStatus, PageInfo, VisitorIdentity } from './domain.js';
 import type { Language } from './messages/languages.js';
 import type { WidgetText } from './messages/en-widget.js';
 
@@ -51,21 +51,22 @@ export type ContactIn = z.infer<typeof ContactIn>;
 /** `retryAfterMs` comes with `code: 'rate_limited'`: when trying again will work. */
 export type Ack<T = { id: string }> = ({ ok: true } & T) | { ok: false; error: { code: string; message: string; retryAfterMs?: number } };
 
-export interface SessionPayload {
-  conversationId: string;
-  token: string;
-  status: string;
-}
-export interface HandoffNotice {
-  conversationId: string;
-  reason: string;
-  queuePosition: number;
-  etaSeconds: number;
-  /** 0 means nobody can answer now: offer to continue by email. */
-  agentsOnline: number;
-  /** Set while the team is outside its office hours: when it is back (ISO). Offer email too. */
-  backAt?: string | null;
-}
+export const SessionPayload = z.object({ conversationId: z.string(), token: z.string(), status: ConversationStatus });
+export type SessionPayload = z.infer<typeof SessionPayload>;
+
+export const HandoffNotice = z.object({
+  conversationId: z.string(),
+  reason: z.string(),
+  queuePosition: z.number().int(),
+  etaSeconds: z.number(),
+  agentsOnline: z.number().int().describe('0: nobody can answer now; offer to continue by email'),
+  backAt: z
+    .string()
+    .nullable()
+    .optional()
+    .describe("set while the team is outside its office hours: when it is back (ISO); the widget says so (\"We're back Monday 9:00\") and offers email"),
+});
+export type HandoffNotice = z.infer<typeof HandoffNotice>;
 
 /** The visitor's language and the widget's texts in it (sent on connect and when it changes). */
 export interface LanguageNotice {
@@ -73,18 +74,24 @@ export interface LanguageNotice {
   text: WidgetText;
 }
 
+export const AgentJoined = z.object({ name: z.string() });
+export const ConversationResolved = z.object({ conversationId: z.string(), csat: z.boolean().optional() });
+export const TypingNotice = z.object({ role: z.enum(['ai', 'agent']), typing: z.boolean() });
+/** Part of an AI answer being written; the full `message` with the same `replyTo` replaces it. */
+export const MessageDelta = z.object({ conversationId: z.string(), replyTo: z.string(), delta: z.string() });
+/** The text streamed for `replyTo` is withdrawn (it did not become the answer; a handoff follows). */
+export const MessageDiscard = z.object({ conversationId: z.string(), replyTo: z.string() });
+
 export interface VisitorServerToClient {
   language: (p: LanguageNotice) => void;
   session: (p: SessionPayload) => void;
   message: (m: ChatMessage) => void;
   handoff: (h: HandoffNotice) => void;
-  'agent:joined': (p: { name: string }) => void;
-  'conversation:resolved': (p: { conversationId: string; csat?: boolean }) => void;
-  typing: (p: { role: 'ai' | 'agent'; typing: boolean }) => void;
-  /** Part of an AI answer being written; the full `message` with the same `replyTo` replaces it. */
-  'message:delta': (p: { conversationId: string; replyTo: string; delta: string }) => void;
-  /** The text streamed for `replyTo` is withdrawn (it did not become the answer; a handoff follows). */
-  'message:discard': (p: { conversationId: string; replyTo: string }) => void;
+  'agent:joined': (p: z.infer<typeof AgentJoined>) => void;
+  'conversation:resolved': (p: z.infer<typeof ConversationResolved>) => void;
+  typing: (p: z.infer<typeof TypingNotice>) => void;
+  'message:delta': (p: z.infer<typeof MessageDelta>) => void;
+  'message:discard': (p: z.infer<typeof MessageDiscard>) => void;
 }
 export interface VisitorClientToServer {
   message: (m: VisitorMessageIn, ack: (a: Ack) => void) => void;

@@ -94,3 +94,15 @@ export const EndpointDelivery = z.object({
 export type EndpointDelivery = z.infer<typeof EndpointDelivery>;
 
 export const EndpointDeliveriesQuery = z.object({ status: z.enum(['pending', 'delivered', 'failed']).optional() });
+
+export const WebhookEndpointListResponse = z.object({ endpoints: z.array(WebhookEndpoint) });
+export type WebhookEndpointListResponse = z.infer<typeof WebhookEndpointListResponse>;
+export const WebhookEndpointResponse = z.object({ endpoint: WebhookEndpoint });
+export type WebhookEndpointResponse = z.infer<typeof WebhookEndpointResponse>;
+export const EndpointDeliveryListResponse = z.object({ deliveries: z.array(EndpointDelivery) });
+export type EndpointDeliveryListResponse = z.infer<typeof EndpointDeliveryListResponse>;
+/** `POST /api/webhooks/endpoints/:id/test` (202): the queued delivery, to find in the endpoint's log. */
+export const WebhookTestQueued = z.object({ deliveryId: z.number().int() });
+export type WebhookTestQueued = z.infer<typeof WebhookTestQueued>;
+/** What a client sends to create an endpoint (the server fills defaults). */
+export type WebhookEndpointInput = z.input<typeof WebhookEndpointBody>;

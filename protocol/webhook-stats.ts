@@ -1,27 +1,23 @@
+import { z } from 'zod';
+
 /** `GET /api/webhooks/stats`: how far behind outbound webhooks are, across every node (read from the outbox). Written once for the server and the console. */
-export interface WebhookStats {
+export const WebhookStats = z.object({
   /** WEBHOOK_URL is set (PagerDuty pages and bug-report hooks may flow without it). */
-  webhookConfigured: boolean;
-  /** Deliveries due now and not yet delivered, including those in flight. */
-  backlog: number;
+  webhookConfigured: z.boolean().describe('WEBHOOK_URL is set'),
+  backlog: z.number().int().describe('deliveries due now and not yet delivered, in flight included'),
   /** Of the backlog, being sent right now by some node. */
-  inFlight: number;
-  /** Pending deliveries waiting out a retry backoff (not due yet). */
-  retrying: number;
-  /** How long the oldest due delivery has been waiting to be sent (0 with no backlog). */
-  lagSeconds: number;
-  /** Age of the oldest pending delivery, since it was enqueued (retries included). */
-  oldestPendingAgeSeconds: number;
+  inFlight: z.number().int(),
+  retrying: z.number().int().describe('pending deliveries waiting out a retry backoff'),
+  lagSeconds: z.number().describe('how long the oldest due delivery has waited; 0 with no backlog'),
+  oldestPendingAgeSeconds: z.number().describe('age of the oldest pending delivery since it was enqueued (retries included)'),
   /** Deliveries whose latest attempt, in the last minute, succeeded / failed. */
-  deliveredLastMinute: number;
-  failedLastMinute: number;
-  /** Given up after every attempt (all time). */
-  failedTotal: number;
-  /** This node's worker: deliveries in flight at once. */
-  concurrency: number;
+  deliveredLastMinute: z.number().int(),
+  failedLastMinute: z.number().int().describe('deliveries whose latest attempt in the last minute failed'),
+  failedTotal: z.number().int().describe('given up after every attempt (all time)'),
+  concurrency: z.number().int().describe("this node's deliveries in flight at once (WEBHOOK_CONCURRENCY)"),
   /** Above either of these, the server logs a warning (at most once a minute). */
-  thresholds: { backlog: number; lagSeconds: number };
-  /** Backlog or lag is past its threshold. */
-  behind: boolean;
-  at: string;
-}
+  thresholds: z.object({ backlog: z.number().int(), lagSeconds: z.number() }),
+  behind: z.boolean().describe('backlog or lag past its threshold (the server logs a warning)'),
+  at: z.string().describe('ISO 8601 timestamp'),
+});
+export type WebhookStats = z.infer<typeof WebhookStats>;

@@ -1,25 +1,8 @@
 // No zod here: the console imports these, and zod's compiled parsers need eval, which its CSP blocks.
 
-/** The saved settings (validated by WidgetAppearanceBody in widget-appearance.ts). */
-export interface WidgetLookSettings {
-  color: string;
-  greeting: string;
-  position: 'left' | 'right';
-  teamName: string;
-  avatarUrl: string;
-}
-
-/** Served to the widget (`GET /api/widget/config`): the settings plus the colours derived from them. */
-export interface WidgetAppearance extends WidgetLookSettings {
-  /** Text on the brand colour: white or near-black, whichever contrasts more (WCAG). */
-  onColor: string;
-  /** The brand colour darkened, for hover and focus rings. */
-  colorDark: string;
-  /** The avatar's letter when there is no image. */
-  initial: string;
-  /** Contrast of onColor on color (at least 4.5 with the dark text, else as good as white gets). */
-  contrast: number;
-}
+// The shapes are written once, as zod, in responses/widget.ts; a type-only import keeps zod out of the bundles.
+import type { WidgetAppearance, WidgetLookSettings } from './responses/widget.js';
+export type { WidgetAppearance, WidgetLookSettings };
 
 export const DEFAULT_APPEARANCE: WidgetLookSettings = { color: '#1d4ed8', greeting: '', position: 'right', teamName: 'Support', avatarUrl: '' };
 

@@ -2,13 +2,10 @@
 import type {
   ConversationSuiteResult,
   CalibrationStatus,
-  Agent,
-  Article,
   ConversationDetail,
   ConversationStatus,
   ConversationSummary,
   LoginResponse,
-  User,
   Metrics,
   NewAgent,
   NewArticle,
@@ -16,27 +13,32 @@ import type {
   Intent,
   IntentInput,
   ArticleDetail,
-  KnowledgeGapGroup,
   PreviewAnswer,
 } from './types.js';
 import { ApiError } from './api-error.js';
 import { uploadFiles } from './upload-files.js';
 import type { ConversationSearchResponse, VisitorHistoryResponse } from '../../protocol/http.js';
+import type { IdResponse } from '../../protocol/responses/common.js';
+import type { ProfileResponse } from '../../protocol/responses/auth.js';
+import type { AgentListResponse, DirectoryResponse } from '../../protocol/responses/agents.js';
+import type { TeamListResponse } from '../../protocol/responses/teams.js';
+import type { ArticleListResponse, ArticleSaved, ArticleUpdated, GapsResponse, ReindexResponse } from '../../protocol/responses/knowledge.js';
+import type { Translation } from '../../protocol/responses/conversations.js';
+import type { IntentImportResult, IntentListResponse } from '../../protocol/responses/intents.js';
+import type { CannedResponseListResponse } from '../../protocol/responses/canned-responses.js';
+import type { EscalationTaskListResponse, WebhookDeliveryListResponse } from '../../protocol/responses/notifications.js';
+import type { WidgetAppearanceResponse } from '../../protocol/responses/widget.js';
+import type { BugDraft, BugReportFiled, BugReportProposal } from '../../protocol/responses/bug-reports.js';
+import type { EndpointDeliveryListResponse, WebhookEndpointListResponse, WebhookEndpointResponse, WebhookTestQueued } from '../../protocol/webhook-endpoints.js';
 import type { WidgetLookSettings as WidgetAppearanceBody } from '../../protocol/widget-look.js';
 import type {
   AgentPatch,
-  CannedResponse,
   DeliveryStatus,
-  EscalationTask,
   Note,
   Notification,
-  Team,
   TransferResult,
   Verdict,
-  WebhookDelivery,
   WebhookStats,
-  EndpointDelivery,
-  WebhookEndpoint,
   WebhookEndpointCreated,
   WebhookEndpointInput,
   OfficeHours,
@@ -64,12 +66,8 @@ export interface ApiClientOptions {
 
 export type ApiClient = ReturnType<typeof createApiClient>;
 
-export interface BugReportFields {
-  title: string;
-  steps: string;
-  expected: string;
-  actual: string;
-}
+/** What the agent edits of a drafted bug report before filing it. */
+export type BugReportFields = Pick<BugDraft, 'title' | 'steps' | 'expected' | 'actual'>;
 
 /** A suite runs every conversation through the pipeline (a language model makes that slow): wait longer than for other calls. */
 const CONVERSATION_SUITE_TIMEOUT_MS = 10 * 60_000;
@@ -155,47 +153,44 @@ export function createApiClient({ baseUrl = '', getToken, onUnauthorized, fetch:
   return {
     // Issue #5, handoff that lands: notes, transfers, verdicts, teams, canned responses, notifications.
     bugReportDraft: (conversationId: string) =>
-      request<{ draft: BugReportFields & { pageUrl: string | null; errorState: string | null }; attachments?: Array<{ id: string; name: string }>; similarTo: { id: string; title: string; reportCount: number } | null }>(
-        'GET',
-        `/api/bug-reports/draft?conversationId=${enc(conversationId)}`,
-      ),
+      request<BugReportProposal>('GET', `/api/bug-reports/draft?conversationId=${enc(conversationId)}`),
     fileBugReport: (conversationId: string, fields: BugReportFields) =>
-      request<{ merged: boolean; report: { id: string; title: string; reportCount: number; externalUrl: string | null } }>('POST', '/api/bug-reports', { conversationId, ...fields }),
+      request<BugReportFiled>('POST', '/api/bug-reports', { conversationId, ...fields }),
     addNote: (id: string, text: string) => request<Note>('POST', `/api/conversations/${enc(id)}/notes`, { text }),
     transfer: (id: string, to: { toAgentId: string } | { toTeamId: string }, note: string) =>
       request<TransferResult>('POST', `/api/conversations/${enc(id)}/transfer`, { ...to, note }),
     setVerdict: (id: string, verdict: Verdict) => request<unknown>('POST', `/api/conversations/${enc(id)}/verdict`, { verdict }),
-    listTeams: () => request<{ teams: Team[] }>('GET', '/api/teams'),
-    createTeam: (t: { name: string; skills: string[] }) => request<{ id: string }>('POST', '/api/teams', t),
+    listTeams: () => request<TeamListResponse>('GET', '/api/teams'),
+    createTeam: (t: { name: string; skills: string[] }) => request<IdResponse>('POST', '/api/teams', t),
     updateTeam: (id: string, t: { name: string; skills: string[] }) => request<unknown>('PUT', `/api/teams/${enc(id)}`, t),
     setOfficeHours: (id: string, officeHours: OfficeHours | null) => request<unknown>('PUT', `/api/teams/${enc(id)}/office-hours`, { officeHours }),
     deleteTeam: (id: string) => request<unknown>('DELETE', `/api/teams/${enc(id)}`),
     updateAgent: (id: string, patch: AgentPatch) => request<unknown>('PUT', `/api/agents/${enc(id)}`, patch),
     setPresence: (status: 'online' | 'away') => request<unknown>('PUT', '/api/agents/me/presence', { status }),
-    listCanned: () => request<{ cannedResponses: CannedResponse[] }>('GET', '/api/canned-responses'),
-    createCanned: (c: { title: string; text: string; shortcut?: string }) => request<{ id: string }>('POST', '/api/canned-responses', c),
+    listCanned: () => request<CannedResponseListResponse>('GET', '/api/canned-responses'),
+    createCanned: (c: { title: string; text: string; shortcut?: string }) => request<IdResponse>('POST', '/api/canned-responses', c),
     deleteCanned: (id: string | number) => request<unknown>('DELETE', `/api/canned-responses/${enc(String(id))}`),
     listNotifications: () => request<{ notifications: Notification[] }>('GET', '/api/notifications'),
     markNotificationsRead: (ids: number[]) => request<unknown>('POST', '/api/notifications/read', { ids }),
-    listEscalationTasks: () => request<{ tasks: EscalationTask[] }>('GET', '/api/escalation-tasks'),
+    listEscalationTasks: () => request<EscalationTaskListResponse>('GET', '/api/escalation-tasks'),
     listDeliveries: (status?: DeliveryStatus) =>
-      request<{ deliveries: WebhookDelivery[] }>('GET', `/api/webhooks/deliveries${status ? `?status=${enc(status)}` : ''}`),
+      request<WebhookDeliveryListResponse>('GET', `/api/webhooks/deliveries${status ? `?status=${enc(status)}` : ''}`),
     webhookStats: () => request<WebhookStats>('GET', '/api/webhooks/stats'),
-    widgetAppearance: () => request<{ appearance: WidgetAppearanceBody }>('GET', '/api/settings/widget-appearance'),
-    saveWidgetAppearance: (a: WidgetAppearanceBody) => request<{ appearance: WidgetAppearanceBody }>('PUT', '/api/settings/widget-appearance', a),
-    listWebhookEndpoints: () => request<{ endpoints: WebhookEndpoint[] }>('GET', '/api/webhooks/endpoints'),
+    widgetAppearance: () => request<WidgetAppearanceResponse>('GET', '/api/settings/widget-appearance'),
+    saveWidgetAppearance: (a: WidgetAppearanceBody) => request<WidgetAppearanceResponse>('PUT', '/api/settings/widget-appearance', a),
+    listWebhookEndpoints: () => request<WebhookEndpointListResponse>('GET', '/api/webhooks/endpoints'),
     createWebhookEndpoint: (e: WebhookEndpointInput) => request<WebhookEndpointCreated>('POST', '/api/webhooks/endpoints', e),
-    updateWebhookEndpoint: (id: string, patch: Partial<WebhookEndpointInput>) => request<{ endpoint: WebhookEndpoint }>('PATCH', `/api/webhooks/endpoints/${enc(id)}`, patch),
+    updateWebhookEndpoint: (id: string, patch: Partial<WebhookEndpointInput>) => request<WebhookEndpointResponse>('PATCH', `/api/webhooks/endpoints/${enc(id)}`, patch),
     deleteWebhookEndpoint: (id: string) => request<unknown>('DELETE', `/api/webhooks/endpoints/${enc(id)}`),
     rotateWebhookSecret: (id: string) => request<WebhookEndpointCreated>('POST', `/api/webhooks/endpoints/${enc(id)}/rotate-secret`),
-    testWebhookEndpoint: (id: string) => request<{ deliveryId: number }>('POST', `/api/webhooks/endpoints/${enc(id)}/test`),
-    endpointDeliveries: (id: string) => request<{ deliveries: EndpointDelivery[] }>('GET', `/api/webhooks/endpoints/${enc(id)}/deliveries`),
+    testWebhookEndpoint: (id: string) => request<WebhookTestQueued>('POST', `/api/webhooks/endpoints/${enc(id)}/test`),
+    endpointDeliveries: (id: string) => request<EndpointDeliveryListResponse>('GET', `/api/webhooks/endpoints/${enc(id)}/deliveries`),
     /** A visitor's attached file (image preview, PDF download), as a Blob of its checked type. */
     attachment: (conversationId: string, attachmentId: string) => download(`/api/conversations/${enc(conversationId)}/attachments/${enc(attachmentId)}`),
     downloadReport: (format: 'md' | 'csv', range: { from?: string; to?: string } = {}) =>
       download(`/api/reports/escalations${rangeQuery(range, { format })}`),
     login: (email: string, password: string) => request<LoginResponse>('POST', '/api/auth/login', { email, password }),
-    setDisplayName: (displayName: string) => request<{ user: User }>('PUT', '/api/auth/profile', { displayName }),
+    setDisplayName: (displayName: string) => request<ProfileResponse>('PUT', '/api/auth/profile', { displayName }),
     searchConversations: (q: string, offset = 0) =>
       request<ConversationSearchResponse>('GET', `/api/conversations/search?q=${enc(q)}&limit=20${offset ? `&offset=${offset}` : ''}`),
     visitorHistory: (id: string) => request<VisitorHistoryResponse>('GET', `/api/conversations/${enc(id)}/history`),
@@ -203,35 +198,35 @@ export function createApiClient({ baseUrl = '', getToken, onUnauthorized, fetch:
       request<{ conversations: ConversationSummary[] }>('GET', `/api/conversations?status=${enc(status)}`),
     getConversation: (id: string) => request<ConversationDetail>('GET', `/api/conversations/${enc(id)}`),
     translateMessage: (conversationId: string, messageId: string) =>
-      request<{ text: string; language: string }>('POST', `/api/conversations/${enc(conversationId)}/messages/${enc(messageId)}/translation`),
-    listArticles: () => request<{ articles: Article[] }>('GET', '/api/knowledge/articles'),
-    createArticle: (a: NewArticle) => request<{ id: string }>('POST', '/api/knowledge/articles', a),
+      request<Translation>('POST', `/api/conversations/${enc(conversationId)}/messages/${enc(messageId)}/translation`),
+    listArticles: () => request<ArticleListResponse>('GET', '/api/knowledge/articles'),
+    createArticle: (a: NewArticle) => request<ArticleSaved>('POST', '/api/knowledge/articles', a),
     deleteArticle: (id: string) => request<unknown>('DELETE', `/api/knowledge/articles/${enc(id)}`),
     getArticle: (id: string) => request<ArticleDetail>('GET', `/api/knowledge/articles/${enc(id)}`),
-    updateArticle: (id: string, a: NewArticle) => request<{ id: string; chunks: number; changed: boolean }>('PUT', `/api/knowledge/articles/${enc(id)}`, a),
-    reindexKnowledge: () => request<{ articles: number; chunks: number }>('POST', '/api/knowledge/reindex'),
+    updateArticle: (id: string, a: NewArticle) => request<ArticleUpdated>('PUT', `/api/knowledge/articles/${enc(id)}`, a),
+    reindexKnowledge: () => request<ReindexResponse>('POST', '/api/knowledge/reindex'),
     previewAnswer: (query: string, pageUrl?: string) => request<PreviewAnswer>('POST', '/api/knowledge/preview-answer', { query, pageUrl }),
     calibration: () => request<CalibrationStatus>('GET', '/api/knowledge/calibration'),
     setCalibrationTarget: (targetFalseConfident: number | null) => request<CalibrationStatus>('PUT', '/api/knowledge/calibration', { targetFalseConfident }),
     recalibrate: () => request<CalibrationStatus>('POST', '/api/knowledge/calibration/run'),
-    knowledgeGaps: () => request<{ groups: KnowledgeGapGroup[]; total: number }>('GET', '/api/knowledge/gaps'),
+    knowledgeGaps: () => request<GapsResponse>('GET', '/api/knowledge/gaps'),
     uploadArticles: (files: readonly File[], onProgress?: (sent: number, total: number) => void) =>
       uploadFiles({ baseUrl, token: getToken(), files, onProgress }),
     search: (query: string, pageUrl?: string, k?: number) =>
       request<SearchResponse>('POST', '/api/knowledge/search', { query, pageUrl, k }),
-    listAgents: () => request<{ agents: Agent[] }>('GET', '/api/agents'),
+    listAgents: () => request<AgentListResponse>('GET', '/api/agents'),
     /** Every agent's name, level, skills and presence: who can take a transfer (any agent may ask). */
-    agentDirectory: () => request<{ agents: Agent[] }>('GET', '/api/agents/directory'),
-    listIntents: () => request<{ intents: Intent[] }>('GET', '/api/intents'),
+    agentDirectory: () => request<DirectoryResponse>('GET', '/api/agents/directory'),
+    listIntents: () => request<IntentListResponse>('GET', '/api/intents'),
     createIntent: (i: IntentInput) => request<Intent>('POST', '/api/intents', i),
     updateIntent: (name: string, i: Omit<IntentInput, 'name'>) => request<Intent>('PUT', `/api/intents/${enc(name)}`, i),
     deleteIntent: (name: string) => request<unknown>('DELETE', `/api/intents/${enc(name)}`),
     exportIntents: () => request<string>('GET', '/api/intents/export'),
     importIntents: (jsonl: string, replace = false) =>
-      request<{ imported: number; total: number }>('POST', `/api/intents/import${replace ? '?replace=1' : ''}`, { raw: jsonl, contentType: 'application/x-ndjson' }),
+      request<IntentImportResult>('POST', `/api/intents/import${replace ? '?replace=1' : ''}`, { raw: jsonl, contentType: 'application/x-ndjson' }),
     /** Runs a JSONL suite of test conversations against the live pipeline (admins; nothing is stored). */
     runConversationTests: (jsonl: string) => request<ConversationSuiteResult>('POST', '/api/conversation-tests/run', { jsonl }, { timeoutMs: CONVERSATION_SUITE_TIMEOUT_MS }),
-    createAgent: (a: NewAgent) => request<{ id: string }>('POST', '/api/agents', a),
+    createAgent: (a: NewAgent) => request<IdResponse>('POST', '/api/agents', a),
     metrics: (range: { from?: string; to?: string } = {}) => request<Metrics>('GET', `/api/metrics${rangeQuery(range)}`),
   };
 }

@@ -1,7 +1,7 @@
 // Hand the conversation to another agent or a team, with a note; says whether it was functional or hierarchical.
 import { useEffect, useState } from 'preact/hooks';
 import { errorMessage, type ApiClient } from '../api/client.js';
-import type { Agent, Team, TransferResult } from '../api/types.js';
+import type { DirectoryEntry, Team, TransferResult } from '../api/types.js';
 import { Modal } from './Modal.js';
 
 interface Props {
@@ -22,7 +22,7 @@ export function transferSummary(r: TransferResult, targetName: string): string {
 export function TransferDialog({ api, meId, busy, error, onTransfer, onClose }: Props) {
   const [target, setTarget] = useState<'team' | 'agent'>('team');
   const [teams, setTeams] = useState<Team[]>([]);
-  const [agents, setAgents] = useState<Agent[]>([]);
+  const [agents, setAgents] = useState<DirectoryEntry[]>([]);
   const [choice, setChoice] = useState('');
   const [note, setNote] = useState('');
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -36,7 +36,7 @@ export function TransferDialog({ api, meId, busy, error, onTransfer, onClose }: 
   const options =
     target === 'team'
       ? teams.map((t) => ({ id: t.id, name: t.name, label: `${t.name} (${t.members} agents)` }))
-      : agents.map((a) => ({ id: a.id, name: a.name, label: `${a.name} · ${a.level ?? a.role} · ${a.presence}` }));
+      : agents.map((a) => ({ id: a.id, name: a.name, label: `${a.name} · ${a.level} · ${a.presence}` }));
 
   return (
     <Modal title="Transfer conversation" onClose={onClose}>

@@ -1,7 +1,7 @@
 // Admin: the webhook endpoints (add, pause, send a test, rotate the secret, delete) and the selected endpoint's delivery log.
 import { useState } from 'preact/hooks';
 import { WEBHOOK_EVENTS } from '../../protocol/webhook-events.js';
-import type { WebhookEndpoint } from '../api/types.js';
+import type { WebhookEndpoint, WebhookEventName } from '../api/types.js';
 import { formatDateTime } from '../lib/format.js';
 import type { WebhookEndpointsState } from '../models/webhook-endpoints-model.js';
 import { Alert } from './Alert.js';
@@ -143,7 +143,7 @@ function SecretOnce({ model }: { model: WebhookEndpointsState }) {
 function AddEndpointForm({ model }: { model: WebhookEndpointsState }) {
   const [url, setUrl] = useState('');
   const [description, setDescription] = useState('');
-  const [events, setEvents] = useState<string[]>([]);
+  const [events, setEvents] = useState<WebhookEventName[]>([]);
   return (
     <form
       class="endpoint-form"

@@ -122,7 +122,7 @@ export const ConversationModel = createModel(({ api, realtime, me, id, onChange 
         actionError.value = res.error;
         return;
       }
-      const change = { conversationId: id, status: 'assigned', assigneeId: me.id };
+      const change = { conversationId: id, status: 'assigned' as const, assigneeId: me.id };
       setStatus(change);
       onChange?.(change);
     },
@@ -136,7 +136,7 @@ export const ConversationModel = createModel(({ api, realtime, me, id, onChange 
         actionError.value = res.error;
         return;
       }
-      const change = { conversationId: id, status: 'resolved', assigneeId: detail.value?.assignee?.id ?? null };
+      const change = { conversationId: id, status: 'resolved' as const, assigneeId: detail.value?.assignee?.id ?? null };
       setStatus(change);
       onChange?.(change);
       notice.value = 'Resolved. Nice work.';

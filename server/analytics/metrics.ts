@@ -1,46 +1,9 @@
 import type { Queryable } from '../db/db.js';
 import { AI_RESOLUTION_DEFINITION, aiResolvedSql } from './ai-resolution.js';
+import type { Breakdown, DailyPoint, Metrics } from '../../protocol/responses/metrics.js';
 
-export interface Breakdown {
-  key: string;
-  conversations: number;
-  handoffs: number;
-  escalationRate: number;
-}
-
-export interface DailyPoint {
-  day: string;
-  conversations: number;
-  handoffs: number;
-  aiResolved: number;
-}
-
-export interface Metrics {
-  from: string;
-  to: string;
-  conversations: number;
-  aiResolved: number;
-  aiResolvedShare: number;
-  /** What counts as resolved by the AI (the same rule for the total and the per-day series). */
-  aiResolvedDefinition: string;
-  handoffs: number;
-  escalationRate: number;
-  medianTimeToHandoffSeconds: number | null;
-  medianTimeToFirstHumanResponseSeconds: number | null;
-  medianResolutionAfterEscalationSeconds: number | null;
-  reEscalationRate: number;
-  transfersPerConversation: number;
-  /** Mean CSAT score, 1..5; null without ratings. */
-  csat: number | null;
-  csatResponses: number;
-  slaBreaches: number;
-  unnecessaryHandoffs: number;
-  missedHandoffs: number;
-  byIntent: Breakdown[];
-  byTier: Breakdown[];
-  byPage: Breakdown[];
-  daily: DailyPoint[];
-}
+// The shapes are the API's own (protocol/responses/metrics.ts).
+export type { Breakdown, DailyPoint, Metrics };
 
 const num = (v: unknown) => (v == null ? null : Math.round(Number(v) * 10) / 10);
 const ratio = (a: number, b: number) => (b ? Math.round((a / b) * 10000) / 10000 : 0);

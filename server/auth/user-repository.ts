@@ -6,26 +6,10 @@ import { hashPassword } from './passwords.js';
 import { assertStrongPassword } from './password-policy.js';
 import type { SessionState } from './tokens.js';
 import type { WorkingHours } from '../routing/working-hours.js';
+import type { Agent } from '../../protocol/responses/agents.js';
 
-export interface User {
-  id: string;
-  email: string;
-  name: string;
-  /** The name customers see ("Maya"); null until the agent (or an admin) chooses one. */
-  displayName: string | null;
-  role: UserRole;
-  skills: string[];
-  maxConcurrent: number;
-  presence: 'online' | 'away' | 'offline';
-  level: 'agent' | 'senior' | 'manager';
-  teamId: string | null;
-  /** Set by hand; wins over the connection-based presence. */
-  presenceManual: 'away' | 'offline' | null;
-  onCall: boolean;
-  workingHours: WorkingHours | null;
-  /** Cannot sign in; existing tokens and agent sockets stop working. */
-  disabled: boolean;
-}
+/** An agent or admin as the API returns it (protocol/responses/agents.ts); never the password hash. */
+export type User = Agent;
 interface UserRow {
   id: string;
   email: string;

@@ -1,13 +1,7 @@
 import type { PageInfo, Role } from '../../protocol/domain.js';
+import type { BugDraft } from '../../protocol/responses/bug-reports.js';
 
-export interface BugReportDraft {
-  title: string;
-  steps: string;
-  expected: string;
-  actual: string;
-  pageUrl: string | null;
-  errorState: string | null;
-}
+export type BugReportDraft = BugDraft;
 
 const EXPECTED = /\b(should|supposed to|expected?|used to)\b/i;
 const ACTUAL = /\b(error|fails?|failed|broken|crash(es|ed)?|doesn'?t|does not|won'?t|can'?t|cannot|not working|nothing happens|stuck|blank|500|404)\b/i;

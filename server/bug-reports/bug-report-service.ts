@@ -13,25 +13,9 @@ import { createLinearIssue, type LinearConfig } from './linear-client.js';
 import type { AttachmentRef } from '../../protocol/attachments.js';
 import { toRef, type AttachmentRow } from '../attachments/attachment-rows.js';
 import { megabytes } from '../attachments/attachment-service.js';
+import type { BugAttachment, BugReport } from '../../protocol/responses/bug-reports.js';
 
-/** A visitor's file on a reported conversation: agents open it from that conversation. */
-export interface BugAttachment extends AttachmentRef {
-  conversationId: string;
-}
-
-export interface BugReport extends BugReportDraft {
-  id: string;
-  status: 'open' | 'fixed';
-  reportCount: number;
-  externalId: string | null;
-  externalUrl: string | null;
-  affectedCustomers: number;
-  affectedAccountValue: number;
-  /** Screenshots and files from every conversation that reported it, oldest first. */
-  attachments: BugAttachment[];
-  createdAt: string;
-  updatedAt: string;
-}
+export type { BugAttachment, BugReport };
 
 /** Words this alike (Jaccard) on the same page are the same bug. */
 const MERGE_SIMILARITY = 0.6;

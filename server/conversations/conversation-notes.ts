@@ -1,13 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/db.js';
+import type { Note } from '../../protocol/responses/conversations.js';
 
-export interface Note {
-  id: string;
-  conversationId: string;
-  authorName: string;
-  text: string;
-  createdAt: string;
-}
+export type { Note };
 
 /** Internal notes: agents only, never sent to the visitor. */
 export function createConversationNotes(db: Db) {

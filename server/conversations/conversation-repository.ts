@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { ChatMessage, Citation, ConversationStatus, Handoff, PageInfo, Role, VisitorIdentity } from '../../protocol/domain.js';
+import type { ChatMessage, Citation, ConversationStatus, Handoff, PageInfo, Role, Signal, VisitorIdentity } from '../../protocol/domain.js';
 import { RichText } from '../../protocol/rich-text.js';
 import type { AttachmentRef } from '../../protocol/attachments.js';
 import type { Queryable } from '../db/db.js';
 import type { SlaDeadlines } from '../sla/sla-policy.js';
 import { queueOrderSql, queueScoreSql, scoreToPriority } from '../routing/priority.js';
 import type { ConversationDetail, ConversationSummary, PageVisit, VisitorRecord } from './conversation-types.js';
+import type { ConversationListItem, Decision } from '../../protocol/responses/conversations.js';
 import { maskCardNumbers } from './mask-card-numbers.js';
 import { addPendingTurnSql } from '../pipeline/pending-turns.js';
 import { supportedLanguage, type Language } from '../../protocol/messages/languages.js';
@@ -122,13 +123,7 @@ export interface NewMessage {
   meta?: Record<string, unknown>;
 }
 
-export interface ConversationListItem extends ConversationSummary {
-  /** Queued: priority plus points for time waited (the order agents are served in); otherwise priority. */
-  effectivePriority: number;
-  visitor: VisitorRecord;
-  assignee: { id: string; name: string } | null;
-  lastMessage: { text: string; role: Role; createdAt: string } | null;
-}
+export type { ConversationListItem };
 
 export function createConversationRepository(db: Queryable) {
   return {
@@ -380,15 +375,16 @@ export function createConversationRepository(db: Queryable) {
       );
     },
 
-    async recordDecision(d: { conversationId: string; messageId: string; action: string; reason: string; signals: unknown; trace: unknown }): Promise<void> {
+    async recordDecision(d: { conversationId: string; messageId: string; action: string; reason: string; signals: Signal[]; trace: unknown }): Promise<void> {
       await db.query(
         `INSERT INTO decisions (conversation_id, message_id, action, reason, signals, trace) VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb)`,
         [d.conversationId, d.messageId, d.action, d.reason, JSON.stringify(d.signals), JSON.stringify(d.trace)],
       );
     },
 
-    async decisions(conversationId: string): Promise<Array<{ action: string; reason: string; signals: unknown; trace: unknown; createdAt: string }>> {
-      const { rows } = await db.query<{ action: string; reason: string; signals: unknown; trace: unknown; created_at: Date }>(
+    async decisions(conversationId: string): Promise<Decision[]> {
+      // `signals` is stored as the policy's Signal[] (recordDecision).
+      const { rows } = await db.query<{ action: string; reason: string; signals: Signal[]; trace: unknown; created_at: Date }>(
         'SELECT action, reason, signals, trace, created_at FROM decisions WHERE conversation_id = $1 ORDER BY id',
         [conversationId],
       );

@@ -9,6 +9,9 @@ import { AppError, unauthorized } from '../errors.js';
 import { requireRole, type AuthEnv } from './auth-middleware.js';
 import { requestAddress, type ClientAddress } from './request-address.js';
 import { jsonBody } from './validate.js';
+import { LoginResponse, PasswordChangedResponse, ProfileResponse } from '../../protocol/responses/auth.js';
+import { OkResponse } from '../../protocol/responses/common.js';
+import type { RouteDoc } from './route-doc.js';
 
 export interface AuthRouteDeps {
   users: UserRepository;
@@ -56,20 +59,20 @@ export function authRoutes(deps: AuthRouteDeps) {
       if (user.disabled) throw new AppError(403, 'account_disabled', 'This account is disabled; ask an admin to enable it.');
       await throttle.succeeded(body.email);
       const token = await tokens.signAgent({ sub: user.id, role: user.role, name: user.name, ver: user.tokenVersion });
-      return c.json({ token, user: { id: user.id, email: user.email, name: user.name, displayName: user.displayName, role: user.role } });
+      return c.json({ token, user: { id: user.id, email: user.email, name: user.name, displayName: user.displayName, role: user.role } } satisfies LoginResponse);
     })
     /** What customers call me ("Maya joined"); the console asks for it at first sign-in. */
     .put('/profile', requireRole(tokens, 'agent'), async (c) => {
       const body = await jsonBody(c, ProfileBody);
       const user = await users.setDisplayName(c.get('user').sub, body.displayName);
       if (!user) throw unauthorized();
-      return c.json({ user: { id: user.id, email: user.email, name: user.name, displayName: user.displayName, role: user.role } });
+      return c.json({ user: { id: user.id, email: user.email, name: user.name, displayName: user.displayName, role: user.role } } satisfies ProfileResponse);
     })
     .post('/logout-all', requireRole(tokens, 'agent'), async (c) => {
       const id = c.get('user').sub;
       if ((await users.revokeSessions(id)) === null) throw unauthorized();
       deps.onSessionsRevoked?.(id);
-      return c.json({ ok: true as const });
+      return c.json({ ok: true } satisfies OkResponse);
     })
     .post('/password', requireRole(tokens, 'agent'), async (c) => {
       const body = await jsonBody(c, PasswordChangeBody);
@@ -88,6 +91,44 @@ export function authRoutes(deps: AuthRouteDeps) {
       deps.onSessionsRevoked?.(user.id);
       // Every other session ends; this one continues with a fresh token.
       const token = await tokens.signAgent({ sub: user.id, role: user.role, name: user.name, ver });
-      return c.json({ token });
+      return c.json({ token } satisfies PasswordChangedResponse);
     });
 }
+
+/** The OpenAPI description of these routes (server/http/openapi.ts assembles the document). */
+export const authRouteDocs: RouteDoc[] = [
+  {
+    method: 'post',
+    path: '/api/auth/login',
+    tag: 'auth',
+    summary: 'Sign in; returns a bearer token',
+    access: 'public',
+    description:
+      'Failed attempts are counted per client address and per account (LOGIN_* settings); past the limit the answer is 429 `too_many_attempts` with Retry-After, and the lock doubles each time. A disabled account gets 403 `account_disabled` (only with the right password).',
+    body: LoginBody,
+    response: LoginResponse,
+    errors: [401, 403, 429],
+  },
+  {
+    method: 'put',
+    path: '/api/auth/profile',
+    tag: 'auth',
+    summary: 'Set my display name, the name customers see ("Maya joined the conversation.")',
+    access: 'agent',
+    description: 'One line, 1-40 characters, without `<` or `>`. Until it is set, customers see the account name and the console asks for it.',
+    body: ProfileBody,
+    response: ProfileResponse,
+  },
+  { method: 'post', path: '/api/auth/logout-all', tag: 'auth', summary: 'Sign out everywhere: every token issued to me so far stops working, open sockets close', access: 'agent', response: OkResponse },
+  {
+    method: 'post',
+    path: '/api/auth/password',
+    tag: 'auth',
+    summary: 'Change my password; signs out every other session and returns a fresh token',
+    access: 'agent',
+    description: 'The new password needs at least 10 characters and must not be easy to guess (422 `weak_password` says why). A wrong current password is 403 `wrong_password` and counts as a failed sign-in.',
+    body: PasswordChangeBody,
+    response: PasswordChangedResponse,
+    errors: [403, 422, 429],
+  },
+];

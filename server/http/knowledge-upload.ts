@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { parseArticleFile } from '../../knowledge/parse-file.js';
 import type { KnowledgeBase } from '../../knowledge/types.js';
 import { AppError } from '../errors.js';
+import type { UploadFileResult } from '../../protocol/responses/knowledge.js';
 
 export const UPLOAD_LIMITS = {
   /** Whole multipart request. */
@@ -11,14 +12,7 @@ export const UPLOAD_LIMITS = {
   files: 50,
 };
 
-export interface UploadFileResult {
-  name: string;
-  status: 'added' | 'updated' | 'unchanged' | 'failed';
-  id?: string;
-  title?: string;
-  chunks?: number;
-  error?: { code: string; message: string };
-}
+export type { UploadFileResult };
 
 /**
  * `POST /api/knowledge/upload`: multipart form with one or many files (any field name).

@@ -1,6 +1,5 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
-import { MetricsQuery, RuntimeMetrics, RuntimeQuery } from '../../protocol/http.js';
+import { MetricsQuery, RuntimeMetrics, RuntimeQuery, ReportQuery } from '../../protocol/http.js';
 import { escalationReportCsv, escalationReportMarkdown } from '../analytics/escalation-report.js';
 import type { MetricsReader } from '../analytics/metrics.js';
 import type { TokenService } from '../auth/tokens.js';
@@ -9,6 +8,8 @@ import type { RuntimeStats } from '../runtime/runtime-stats.js';
 import { AppError, badRequest } from '../errors.js';
 import { requireRole } from './auth-middleware.js';
 import { parse } from './validate.js';
+import { Metrics } from '../../protocol/responses/metrics.js';
+import type { RouteDoc } from './route-doc.js';
 
 const DAY = 24 * 3600 * 1000;
 
@@ -23,7 +24,7 @@ function rangeOf(q: { from?: string; to?: string }, now: Date, defaultDays: numb
 export function metricsRoutes(deps: { metrics: MetricsReader; tokens: TokenService; clock: Clock; runtime?: RuntimeStats }) {
   return new Hono()
     .use(requireRole(deps.tokens, 'admin'))
-    .get('/', async (c) => c.json(await deps.metrics.compute(rangeOf(parse(MetricsQuery, c.req.query()), deps.clock(), 30))))
+    .get('/', async (c) => c.json((await deps.metrics.compute(rangeOf(parse(MetricsQuery, c.req.query()), deps.clock(), 30))) satisfies Metrics))
     // This process only (each node answers for itself): event-loop delay, memory, CPU.
     .get('/runtime', (c) => {
       const q = parse(RuntimeQuery, c.req.query());
@@ -34,9 +35,8 @@ export function metricsRoutes(deps: { metrics: MetricsReader; tokens: TokenServi
 
 /** The weekly escalation report, downloadable as Markdown or CSV. */
 export function reportRoutes(deps: { metrics: MetricsReader; tokens: TokenService; clock: Clock }) {
-  const Query = MetricsQuery.extend({ format: z.enum(['md', 'csv']).default('md') });
   return new Hono().use(requireRole(deps.tokens, 'admin')).get('/escalations', async (c) => {
-    const q = parse(Query, c.req.query());
+    const q = parse(ReportQuery, c.req.query());
     const m = await deps.metrics.compute(rangeOf(q, deps.clock(), 7));
     const name = `escalation-report-${m.from.slice(0, 10)}-to-${m.to.slice(0, 10)}`;
     if (q.format === 'csv') {
@@ -45,3 +45,28 @@ export function reportRoutes(deps: { metrics: MetricsReader; tokens: TokenServic
     return c.body(escalationReportMarkdown(m), 200, { 'content-type': 'text/markdown; charset=utf-8', 'content-disposition': `attachment; filename="${name}.md"` });
   });
 }
+
+/** The OpenAPI description of these routes (server/http/openapi.ts assembles the document). */
+export const metricsRouteDocs: RouteDoc[] = [
+  { method: 'get', path: '/api/metrics', tag: 'metrics', summary: 'Dashboard figures for a date range (default: the last 30 days, at most 400)', access: 'admin', query: MetricsQuery, response: Metrics },
+  {
+    method: 'get',
+    path: '/api/metrics/runtime',
+    tag: 'metrics',
+    summary: "This server process's event-loop delay, memory, CPU and AI turn admission",
+    access: 'admin',
+    description:
+      'Per process (in a cluster, the node that answers). Event-loop delay and `turns.peakQueued` cover the window since start or the last `reset=1`. `turns`: AI turns running (`inFlight`, at most TURNS_IN_FLIGHT) and waiting for a slot (`queued`, at most TURN_QUEUE); `deferredTotal` counts turns left in the database for the turn sweep because the queue was full.',
+    query: RuntimeQuery,
+    response: RuntimeMetrics,
+  },
+  {
+    method: 'get',
+    path: '/api/reports/escalations',
+    tag: 'metrics',
+    summary: 'Escalation report as a Markdown or CSV download (default: the last 7 days)',
+    access: 'admin',
+    query: ReportQuery,
+    response: { contentType: 'text/markdown', description: 'Markdown (`format=md`) or `text/csv` (`format=csv`), as an attachment.' },
+  },
+];

@@ -10,6 +10,11 @@ import type { EscalationTasks } from '../sla/escalation-tasks.js';
 import { requireRole } from './auth-middleware.js';
 import { jsonBody, parse } from './validate.js';
 import { z } from 'zod';
+import { EndpointDeliveriesQuery } from '../../protocol/webhook-endpoints.js';
+import { EscalationTaskListResponse, NotificationListResponse, WebhookDeliveryListResponse } from '../../protocol/responses/notifications.js';
+import { OkResponse } from '../../protocol/responses/common.js';
+import { WebhookStats } from '../../protocol/webhook-stats.js';
+import type { RouteDoc } from './route-doc.js';
 
 /** The console's notification feed, the escalation tasks, the webhook delivery log and its backlog. */
 export function notificationRoutes(deps: { tokens: TokenService; users: UserRepository; notifications: NotificationRepository; escalationTasks: EscalationTasks; webhookStats: WebhookStatsReader; webhookDeliveries: WebhookDeliveryLog; clock: Clock }) {
@@ -37,3 +42,12 @@ export function notificationRoutes(deps: { tokens: TokenService; users: UserRepo
       return c.json({ deliveries: await deps.webhookDeliveries.latest(q.status) });
     });
 }
+
+/** The OpenAPI description of these routes (server/http/openapi.ts assembles the document). */
+export const notificationRouteDocs: RouteDoc[] = [
+  { method: 'get', path: '/api/notifications', tag: 'notifications', summary: "My notification feed (managers also see the team's alerts)", access: 'agent', response: NotificationListResponse },
+  { method: 'post', path: '/api/notifications/read', tag: 'notifications', summary: 'Mark notifications read', access: 'agent', body: MarkReadBody, response: OkResponse },
+  { method: 'get', path: '/api/escalation-tasks', tag: 'notifications', summary: 'Open escalation tasks (latest 200)', access: 'agent', response: EscalationTaskListResponse },
+  { method: 'get', path: '/api/webhooks/stats', tag: 'notifications', summary: 'Outbound webhook backlog, lag and delivery rate (all nodes)', access: 'admin', response: WebhookStats },
+  { method: 'get', path: '/api/webhooks/deliveries', tag: 'notifications', summary: 'Outbound webhook delivery log (latest 200)', access: 'admin', query: EndpointDeliveriesQuery, response: WebhookDeliveryListResponse },
+];

@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
-import { AttachmentUploadQuery } from '../../protocol/attachments.js';
+import { AttachmentUploadQuery, AttachmentRef } from '../../protocol/attachments.js';
 import type { AttachmentService } from '../attachments/attachment-service.js';
 import { tooLarge } from '../attachments/attachment-service.js';
 import type { TokenService, VisitorClaims } from '../auth/tokens.js';
@@ -9,9 +9,10 @@ import type { ConversationService } from '../conversations/conversation-service.
 import { AppError, forbidden, notFound, unauthorized } from '../errors.js';
 import type { VisitorLimits } from '../limits/visitor-limits.js';
 import { allowOrigin } from '../realtime/allowed-origins.js';
-import { attachmentResponse } from './attachment-response.js';
+import { attachmentResponse, ATTACHMENT_SERVING } from './attachment-response.js';
 import { requestAddress, type ClientAddress } from './request-address.js';
 import { parse } from './validate.js';
+import type { RouteDoc } from './route-doc.js';
 
 export interface VisitorAttachmentRouteDeps {
   tokens: TokenService;
@@ -82,7 +83,7 @@ export function visitorAttachmentRoutes(deps: VisitorAttachmentRouteDeps) {
         } else if (existing.visitorId !== claims.vid) {
           throw forbidden('This conversation belongs to another visitor.');
         }
-        return c.json(await attachments.upload({ conversationId: claims.cid, name, bytes }), 201);
+        return c.json((await attachments.upload({ conversationId: claims.cid, name, bytes })) satisfies AttachmentRef, 201);
       },
     )
     .get('/attachments/:id', async (c) => {
@@ -92,3 +93,23 @@ export function visitorAttachmentRoutes(deps: VisitorAttachmentRouteDeps) {
       return attachmentResponse(c, found);
     });
 }
+
+/** The OpenAPI description of these routes (server/http/openapi.ts assembles the document). */
+export const visitorAttachmentRouteDocs: RouteDoc[] = [
+  {
+    method: 'post',
+    path: '/api/visitor/attachments',
+    tag: 'attachments',
+    summary: 'Upload a screenshot or file for the visitor\'s conversation; send its id in the next `message`',
+    access: 'visitor',
+    description:
+      'The type is read from the bytes (PNG, JPEG, WebP, GIF or PDF; anything else is 415 `unsupported_attachment`); images are re-encoded with their orientation applied and all metadata (EXIF, GPS) removed. ' +
+      'Over ATTACHMENT_MAX_MB (default 10 MB) is 413 `attachment_too_large`; past ATTACHMENTS_PER_CONVERSATION (default 20) is 409 `too_many_attachments`; rate limited like messages (429). CORS as for the sockets.',
+    query: AttachmentUploadQuery,
+    body: { contentType: 'application/octet-stream', description: 'The raw file bytes (any Content-Type; it is not trusted).', schema: { type: 'string', contentMediaType: 'application/octet-stream' } },
+    status: 201,
+    response: AttachmentRef,
+    errors: [409, 415, 422, 429],
+  },
+  { method: 'get', path: '/api/visitor/attachments/:id', tag: 'attachments', summary: 'A file of the visitor\'s own conversation', access: 'visitor', description: ATTACHMENT_SERVING, response: { contentType: 'image/png', description: 'The file as stored (see the upload).' } },
+];

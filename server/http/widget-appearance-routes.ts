@@ -6,6 +6,8 @@ import type { WidgetAppearanceStore } from '../appearance/widget-appearance-stor
 import { allowOrigin } from '../realtime/allowed-origins.js';
 import { requireRole } from './auth-middleware.js';
 import { jsonBody } from './validate.js';
+import { WidgetAppearanceResponse } from '../../protocol/responses/widget.js';
+import type { RouteDoc } from './route-doc.js';
 
 /**
  * The widget's appearance: admins set it (`/api/settings/widget-appearance`); every widget reads it
@@ -36,3 +38,10 @@ export function widgetAppearanceRoutes(deps: { widgetAppearance: WidgetAppearanc
       return c.json({ appearance: deriveAppearance(body) });
     });
 }
+
+/** The OpenAPI description of these routes (server/http/openapi.ts assembles the document). */
+export const widgetAppearanceRouteDocs: RouteDoc[] = [
+  { method: 'get', path: '/api/widget/config', tag: 'widget', summary: "The widget's appearance, read by every widget at load (CORS as for the suggestions; no-cache, so a change shows on the next page load)", access: 'public', response: WidgetAppearanceResponse },
+  { method: 'get', path: '/api/settings/widget-appearance', tag: 'widget', summary: "The widget's appearance as saved, with the derived colours", access: 'admin', response: WidgetAppearanceResponse },
+  { method: 'put', path: '/api/settings/widget-appearance', tag: 'widget', summary: 'Set colour, greeting, launcher position, team name and avatar; the text colour on the brand colour is picked for contrast', access: 'admin', body: WidgetAppearanceBody, response: WidgetAppearanceResponse },
+];

@@ -1,15 +1,8 @@
 import type { Queryable } from '../db/db.js';
+import type { Notification } from '../../protocol/responses/notifications.js';
 
-export interface ConsoleNotification {
-  id: number;
-  userId: string | null;
-  kind: string;
-  conversationId: string | null;
-  title: string;
-  body: string;
-  createdAt: string;
-  readAt: string | null;
-}
+/** A console notification (protocol/responses/notifications.ts). */
+export type ConsoleNotification = Notification;
 interface Row {
   id: number;
   user_id: string | null;

@@ -7,7 +7,7 @@ import { sentimentSeries } from '../../console/lib/sparkline.js';
 import { ConversationModel } from '../../console/models/conversation-model.js';
 import type { Realtime } from '../../console/models/realtime-model.js';
 import type { AgentServerToClient } from '../../protocol/agent-socket.js';
-import { message } from './fixtures.js';
+import { detail, message } from './fixtures.js';
 
 const ME: User = { id: 'u1', email: 'me@test.local', name: 'Me', role: 'agent' };
 
@@ -30,8 +30,8 @@ function fakeRealtime() {
   return { realtime: realtime as unknown as Realtime, push, listeners: () => [...handlers.values()].reduce((n, s) => n + s.size, 0) };
 }
 
-function detail(messages: ScoredMessage[]): ConversationDetail {
-  return { id: 'c1', status: 'queued', visitor: { name: 'Vi' }, page: null, messages };
+function detailWith(messages: ScoredMessage[]): ConversationDetail {
+  return detail({ id: 'c1', visitor: { id: 'v1', name: 'Vi', verified: false }, messages });
 }
 
 const open: Array<{ [Symbol.dispose](): void }> = [];
@@ -41,7 +41,7 @@ afterEach(() => {
 
 async function openConversation(messages: ScoredMessage[]) {
   const rt = fakeRealtime();
-  const api = { getConversation: async () => detail(messages) } as unknown as ApiClient;
+  const api = { getConversation: async () => detailWith(messages) } as unknown as ApiClient;
   const model = new ConversationModel({ api, realtime: rt.realtime, me: ME, id: 'c1' });
   open.push(model);
   await expect.poll(() => model.detail.value).not.toBeNull();

@@ -10,7 +10,7 @@ import {
   summaryFromDetail,
   waitingSeconds,
 } from '../../console/lib/queue.js';
-import { handoffAt, message, summary } from './fixtures.js';
+import { detail, handoffAt, message, summary } from './fixtures.js';
 
 const ids = (list: Array<{ id: string }>) => list.map((c) => c.id);
 
@@ -132,14 +132,16 @@ describe('live updates', () => {
   });
 
   it('builds a row from the detail endpoint', () => {
-    const row = summaryFromDetail({
-      id: 'c1',
-      status: 'queued',
-      visitor: { name: 'Ada' },
-      page: null,
-      messages: [message({ id: 'm1', createdAt: '2025-01-01T10:00:00Z' }), message({ id: 'm2', text: 'last', createdAt: '2025-01-01T10:03:00Z' })],
-      handoff: { reason: 'r', signals: [], brief: 'b', priority: 2, intent: null, sentiment: 0, createdAt: '2025-01-01T10:03:00Z' },
-    });
+    const row = summaryFromDetail(
+      detail({
+        id: 'c1',
+        visitor: { id: 'v1', name: 'Ada', verified: false },
+        priority: 2,
+        createdAt: '2025-01-01T10:00:00Z',
+        messages: [message({ id: 'm1', createdAt: '2025-01-01T10:00:00Z' }), message({ id: 'm2', text: 'last', createdAt: '2025-01-01T10:03:00Z' })],
+        handoff: { reason: 'r', signals: [], brief: 'b', priority: 2, intent: null, sentiment: 0, createdAt: '2025-01-01T10:03:00Z' },
+      }),
+    );
     expect(row).toMatchObject({ priority: 2, lastMessage: { text: 'last' }, createdAt: '2025-01-01T10:00:00Z', assignee: null });
   });
 });

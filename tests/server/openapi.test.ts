@@ -61,10 +61,10 @@ describe(`OpenAPI document (${dbKind})`, () => {
     expect(mounted.size).toBeGreaterThan(20);
     const documented = new Set(Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m} ${p}`)));
     const missing = [...mounted].filter((r) => !documented.has(r));
-    expect(missing, 'routes mounted in server/http but missing from server/http/openapi.ts').toEqual([]);
+    expect(missing, 'routes mounted in server/http but missing from their route file RouteDocs').toEqual([]);
     // And nothing documented that does not exist.
     const stale = [...documented].filter((r) => r.includes(' /api/') && !mounted.has(r));
-    expect(stale, 'routes documented in server/http/openapi.ts that are not mounted').toEqual([]);
+    expect(stale, 'routes documented in a RouteDocs list that are not mounted').toEqual([]);
   });
 
   it('has the contract routes with the right methods, bodies and auth', () => {

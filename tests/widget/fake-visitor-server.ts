@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server, type Socket } from 'socket.io';
-import type { ChatMessage, PageInfo } from '../../protocol/domain.js';
+import type { ChatMessage, ConversationStatus, PageInfo } from '../../protocol/domain.js';
 import type { VisitorAuth, VisitorClientToServer, VisitorMessageIn, VisitorServerToClient } from '../../protocol/visitor-socket.js';
 
 /**
@@ -19,7 +19,7 @@ export interface FakeVisitorServer {
   /** Ignore the next N messages entirely (lost in transit). */
   dropMessages: number;
   /** Conversation status sent in `session`. */
-  status: string;
+  status: ConversationStatus;
   /** Reply to every visitor message with an AI message. */
   autoReply: boolean;
   sockets(): Socket<VisitorClientToServer, VisitorServerToClient>[];
