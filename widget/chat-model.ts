@@ -108,7 +108,34 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
   const unread = signal(0);
   let identity: VisitorIdentity | undefined;
 
-  const live = () => connection.live();
+  // First, so the others get its `live`; what it calls back into is only read once it connects.
+  const connection = createConnection({
+    ...options,
+    auth(): VisitorAuth {
+      const auth: VisitorAuth = { page: page.handshake() };
+      const token = session.get()?.token;
+      if (locale) auth.locale = locale;
+      if (token) auth.token = token;
+      if (identity && Object.keys(identity).length > 0) auth.visitor = identity;
+      const lastId = lastServerMessageId(messages.peek());
+      if (lastId) auth.lastMessageId = lastId;
+      return auth;
+    },
+    bind(s) {
+      s.on('session', (p) => session.save(p, identity?.id));
+      s.on('language', (p) => setText(p?.text));
+      bindTranscript(s);
+      bindHandoff(s);
+      bindFollowUp(s);
+    },
+    onConnect: () => void resync().then(sender.flush),
+    dropToken() {
+      if (!session.get()) return false;
+      forgetConversation();
+      return true;
+    },
+  });
+  const { live } = connection;
   const { messages, typing, notice, resync, forget: forgetTranscript, dispose: disposeTranscript, bind: bindTranscript } = createTranscript({
     outbox,
     live,
@@ -136,32 +163,6 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
     });
   }
 
-  const connection = createConnection({
-    ...options,
-    auth(): VisitorAuth {
-      const auth: VisitorAuth = { page: page.handshake() };
-      const token = session.get()?.token;
-      if (locale) auth.locale = locale;
-      if (token) auth.token = token;
-      if (identity && Object.keys(identity).length > 0) auth.visitor = identity;
-      const lastId = lastServerMessageId(messages.peek());
-      if (lastId) auth.lastMessageId = lastId;
-      return auth;
-    },
-    bind(s) {
-      s.on('session', (p) => session.save(p, identity?.id));
-      s.on('language', (p) => setText(p?.text));
-      bindTranscript(s);
-      bindHandoff(s);
-      bindFollowUp(s);
-    },
-    onConnect: () => void resync().then(sender.flush),
-    dropToken() {
-      if (!session.get()) return false;
-      forgetConversation();
-      return true;
-    },
-  });
   const ensureConnected = connection.ensure;
   const sender = createOutboxSender({ ...options, outbox, messages, live, connect: ensureConnected, page: page.current, ackTimeoutMs, now });
 

@@ -31,6 +31,8 @@ export const TRIMS: Trim[] = [
     // A 200-character explanation for a socket.io v2 server, which the widget's own server never is.
     strings: [['It seems you are trying to reach a Socket.IO server in v2.x', 'not a Socket.IO v3+ server']],
   },
+  // The Manager's connect/disconnect aliases (of open and _close): the widget calls the Socket's.
+  { file: /socket\.io-client\/build\/esm\/manager\.js$/, methods: { className: 'Manager', names: ['connect', 'disconnect'] } },
   // engine.io's `send` is an alias of `write`, which socket.io's Manager calls.
   { file: /engine\.io-client\/build\/esm\/socket\.js$/, methods: { className: 'Socket', names: ['send'] } },
   { file: /@socket\.io\/component-emitter\/lib\/esm\/index\.js$/, prototype: ['Emitter.prototype.listeners', 'Emitter.prototype.hasListeners'] },

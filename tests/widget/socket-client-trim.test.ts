@@ -51,6 +51,7 @@ describe('socket.io-client trim', () => {
     const require = createRequire(import.meta.url);
     const files = [
       path.join(path.dirname(require.resolve('socket.io-client/package.json')), 'build/esm/socket.js'),
+      path.join(path.dirname(require.resolve('socket.io-client/package.json')), 'build/esm/manager.js'),
       path.join(path.dirname(require.resolve('engine.io-client/package.json')), 'build/esm/socket.js'),
       path.join(path.dirname(require.resolve('@socket.io/component-emitter/package.json')), 'lib/esm/index.js'),
     ];
