@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { splitBundle } from './split-bundle-plugin.js';
 import { engineTransports } from './engine-transports-plugin.js';
+import { socketClientTrim } from './socket-client-trim-plugin.js';
 
 const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
 
@@ -18,6 +19,7 @@ const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
 export default defineConfig({
   plugins: [
     engineTransports(),
+    socketClientTrim(),
     preact({ prefreshEnabled: false, devtoolsInProd: false }),
     splitBundle({ loader: 'firstline', chat: 'chat', placeholder: '__FIRSTLINE_CHAT_CHUNK__', chatPrefix: 'widget/' }),
     {

@@ -53,6 +53,8 @@ describe('widget size budget', () => {
     expect(loader).toContain(`"widget/${chat}"`.replace(/"/g, '`'));
     const chunk = await readFile(path.join(widgetDir, chat), 'utf8');
     expect(chunk).toMatch(/export\s*\{\s*\w+ as createChat\s*\}/);
+    // The chat compiles off the main thread while it streams in too (click-to-interactive, issue #13).
+    expect(chunk.startsWith('//# allFunctionsCalledOnLoad\n')).toBe(true);
     // Preact lives in the chunk only; socket.io-client too.
     expect(loader).not.toContain('__PREACT_DEVTOOLS__');
     // (The loader knows socket.io's URL, to open the WebSocket early, but none of its client code.)
