@@ -150,7 +150,7 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
   });
   // The rest of each model is the chat model's own surface, spread into it below.
   const { bind: bindHandoff, ...handoff } = createHandoff({ onEvent, typing, notice });
-  const { bind: bindFollowUp, identified, reset: resetFollowUp, ...followUp } = createFollowUp({ live, ackTimeoutMs, notice });
+  const { bind: bindFollowUp, identified, reset: resetFollowUp, ...followUp } = createFollowUp({ live, ackTimeoutMs });
   const page = createPageTracker({ ...options, live });
 
   /** Drops the stored conversation (new visitor on this browser, or a token the server no longer accepts). */

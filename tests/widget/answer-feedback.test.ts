@@ -4,6 +4,8 @@ import { createChatModel, type ChatModel, type VisitorSocket } from '../../widge
 import { feedbackTarget } from '../../widget/components/Transcript.js';
 import type { ViewMessage } from '../../widget/message-list.js';
 import type { FeedbackIn } from '../../protocol/visitor-socket.js';
+import { WIDGET_TEXT_EN } from '../../protocol/messages/en-widget.js';
+import { widgetText } from '../../protocol/messages/catalogue.js';
 import { createMemoryStorage } from '../../widget/safe-storage.js';
 import { storageKeys } from '../../widget/storage-keys.js';
 import { startFakeVisitorServer, type FakeVisitorServer } from './fake-visitor-server.js';
@@ -50,13 +52,17 @@ describe('"Did this help?" over a real socket', () => {
     await server.close();
   });
 
-  it('sends the answer id and "no", then tells the visitor a person will take over', async () => {
+  it('sends the answer id and "no"; the answer\'s own line, in the visitor\'s language, says a person takes over', async () => {
     const ai = server.say('ai', 'Open Settings > Billing.');
     await until(() => model.messages.value.some((m) => m.id === ai.id));
+    const before = model.messages.value.length;
     model.sendFeedback(ai.id, false);
     await until(() => model.feedback.value[ai.id] === 'no');
     expect(received).toEqual([{ messageId: ai.id, helpful: false }]);
-    expect(model.messages.value.at(-1)?.text).toMatch(/person from our team/);
+    // "no" renders `fbNo` under the answer (MessageItem); no English-only notice joins the transcript.
+    expect(WIDGET_TEXT_EN.fbNo).toMatch(/person from our team/);
+    for (const lang of ['de', 'fr', 'es'] as const) expect(widgetText(lang).fbNo).not.toBe(WIDGET_TEXT_EN.fbNo);
+    expect(model.messages.value).toHaveLength(before);
     model.sendFeedback(ai.id, true); // already answered: nothing more is sent
     await new Promise((r) => setTimeout(r, 50));
     expect(received).toHaveLength(1);

@@ -1,6 +1,6 @@
 // What the visitor gives back: "did this help?" on AI answers, an email to continue by when nobody
 // is online, and the 1-5 rating after an agent resolved the conversation.
-import { batch, signal } from '@preact/signals';
+import { signal } from '@preact/signals';
 import { isEmail, validScore, type ContactState, type CsatState } from '../follow-up.js';
 import type { VisitorSocket } from './connection-model.js';
 
@@ -10,10 +10,9 @@ export type FeedbackState = 'sending' | 'yes' | 'no' | 'failed';
 export interface FollowUpOptions {
   live: () => VisitorSocket | null;
   ackTimeoutMs: number;
-  notice: (text: string) => void;
 }
 
-export function createFollowUp({ live, ackTimeoutMs, notice }: FollowUpOptions) {
+export function createFollowUp({ live, ackTimeoutMs }: FollowUpOptions) {
   const feedback = signal<Readonly<Record<string, FeedbackState>>>({});
   const contact = signal<ContactState>('idle');
   const csat = signal<CsatState>('hidden');
@@ -59,11 +58,9 @@ export function createFollowUp({ live, ackTimeoutMs, notice }: FollowUpOptions) 
       set('sending');
       s.timeout(ackTimeoutMs).emit('feedback', { messageId, helpful }, (err, ack) => {
         if (err || !ack?.ok) return void set('failed');
-        batch(() => {
-          set(helpful ? 'yes' : 'no');
-          // Yes: the server resolves the conversation and says so. No: the next message goes to a person.
-          if (!helpful) notice("Sorry that didn't help. Tell us a bit more and a person from our team will take it from here.");
-        });
+        // Yes: the server resolves the conversation and says so. No: the next message goes to a
+        // person, which the answer's own line says in the visitor's language (`fbNo`).
+        set(helpful ? 'yes' : 'no');
       });
     },
     identified(email: unknown): void {
