@@ -191,6 +191,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       do {
         await responder.idle();
         await router.idle();
+        await bus.settled();
       } while (await responder.busy());
     },
     async close() {

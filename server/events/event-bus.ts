@@ -46,6 +46,8 @@ export const listenerFor = <K extends DomainEventName>(_event: K, listener: List
 export interface EventBus {
   emit<K extends DomainEventName>(name: K, payload: DomainEventMap[K]): void;
   on<K extends DomainEventName>(name: K, listener: Listener<K>): () => void;
+  /** Resolves once no listener's work is in flight (idle checks and shutdown: a gap row, a push). */
+  settled(): Promise<void>;
 }
 
 /**
@@ -55,16 +57,23 @@ export interface EventBus {
 export function createEventBus(onListenerError: (event: string, err: unknown) => void): EventBus {
   const ee = new EventEmitter();
   ee.setMaxListeners(50);
+  const inFlight = new Set<Promise<void>>();
   return {
     emit(name, payload) {
       ee.emit(name, payload);
+    },
+    async settled() {
+      // A listener may emit again: wait until a pass finds nothing new.
+      while (inFlight.size) await Promise.allSettled([...inFlight]);
     },
     on<K extends DomainEventName>(name: K, listener: Listener<K>) {
       const wrapped = (payload: DomainEventMap[K]) => {
         try {
           const out = listener(payload);
           if (out && typeof (out as Promise<void>).catch === 'function') {
-            (out as Promise<void>).catch((err) => onListenerError(name, err));
+            const running = (out as Promise<void>).catch((err) => onListenerError(name, err));
+            inFlight.add(running);
+            void running.finally(() => inFlight.delete(running));
           }
         } catch (err) {
           onListenerError(name, err);
