@@ -6,6 +6,7 @@ import { pageMatches } from './page-match.js';
 import { planFulltext } from './fulltext-plan.js';
 import { createTermStats, type TermStats } from './term-stats.js';
 import { correctLexemes } from './typo-correction.js';
+import { correctedQueryText } from './corrected-query-text.js';
 import { isConfident, LOCAL_CONFIDENCE_THRESHOLDS, type ConfidenceThresholds } from './retrieval-confidence.js';
 import type { RetrievalResult, RetrievalSignals, RetrievedChunk, SearchOptions } from './types.js';
 
@@ -100,9 +101,16 @@ export function createHybridSearch(options: HybridSearchOptions): HybridSearch {
     const text = query.trim();
     if (!text) return { candidates: [], lexemes: 0, idf: new Map(), df: new Map() };
 
-    const [vector, rawLexemes] = await Promise.all([embeddings.embedQuery(text), queryLexemes(db, text)]);
+    const [typedVector, rawLexemes] = await Promise.all([embeddings.embedQuery(text), queryLexemes(db, text)]);
     // Corrected before both lists are fetched: the vector half reports term hits for the same lexemes.
-    const lexemes = cfg.typoCorrection && useFulltext && rawLexemes.length ? correctLexemes(rawLexemes, await termStats.typoCorrector()).lexemes : rawLexemes;
+    const correction = cfg.typoCorrection && useFulltext && rawLexemes.length ? correctLexemes(rawLexemes, await termStats.typoCorrector()) : null;
+    const lexemes = correction?.lexemes ?? rawLexemes;
+    // A misspelt word also leaves the vector far from its article: embed the corrected words too
+    // (a second embedding only when something was corrected; the typed one is kept otherwise).
+    const vector =
+      useVector && correction?.corrected.length
+        ? await embeddings.embedQuery(await correctedQueryText(db, text, correction.corrected))
+        : typedVector;
     const vectorLiteral = toVectorLiteral(vector);
     const select = `SELECT c.id, c.article_id, c.heading_path, c.text, a.title, a.url, a.pages, a.lang, a.content_hash,
         1 - (c.embedding <=> $1::vector) AS similarity, length(c.tsv) AS len,
