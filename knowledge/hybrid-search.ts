@@ -96,7 +96,7 @@ export function createHybridSearch(options: HybridSearchOptions): HybridSearch {
   const useFulltext = cfg.mode !== 'vector';
 
   /** Scores every candidate chunk for the query; no ranking yet (see `rank`). */
-  async function gather(query: string): Promise<QueryEvidence> {
+  async function gather(query: string, language?: string): Promise<QueryEvidence> {
     const text = query.trim();
     if (!text) return { candidates: [], lexemes: 0, idf: new Map(), df: new Map() };
 
@@ -110,8 +110,10 @@ export function createHybridSearch(options: HybridSearchOptions): HybridSearch {
     // also "corrects" real words the articles happen not to use ("verification" -> "verifi"), so
     // the typed words keep their own features (demo, two-step verification: similarity 0.15
     // typed, 0.02 with the word replaced, 0.14 appended; downlaod an invoise 0.05 -> 0.36).
+    // English only: the lexemes are English stems, and a French word "corrected" to an English
+    // one pulls the vector of a French question away from its French article.
     const vector =
-      useVector && correction?.corrected.length
+      useVector && correction?.corrected.length && (language === undefined || language === 'en')
         ? await embeddings.embedQuery(`${text} ${correction.corrected.map(([, to]) => to).join(' ')}`)
         : typedVector;
     const vectorLiteral = toVectorLiteral(vector);
@@ -270,9 +272,9 @@ export function createHybridSearch(options: HybridSearchOptions): HybridSearch {
 
   return {
     async search(query, opts = {}) {
-      return rank(await gather(query), opts);
+      return rank(await gather(query, opts.language), opts);
     },
-    evidence: gather,
+    evidence: (query) => gather(query),
     rank,
   };
 }
