@@ -87,4 +87,10 @@ describe(`typo-tolerant search (${dbKind})`, () => {
     expect(typo.signals!.topSimilarity).toBeGreaterThan(strictTypo.signals!.topSimilarity + 0.1);
     expect(typo.signals!.topSimilarity).toBeGreaterThan(spelt.signals!.topSimilarity * 0.8);
   });
+
+  it('a question in another language is embedded as typed: its words are not English typos', async () => {
+    const fr = await kb.search('were can i downlod my invoise', { language: 'fr' });
+    const strictTypo = await strict.search('were can i downlod my invoise', { language: 'fr' });
+    expect(fr.signals!.topSimilarity).toBeCloseTo(strictTypo.signals!.topSimilarity, 6);
+  });
 });
