@@ -7,9 +7,9 @@ import { pseudoQuestions, rewordingVocabulary, type ArticleForQuestions } from '
 /**
  * Bump when features, pseudo-questions or query processing change, so stored calibrations are
  * refitted (5: typo correction; 6: text/ tokenizer normalises contractions; 7: reworded-title
- * pseudo-questions, similarity margin and fused score).
+ * pseudo-questions, similarity margin and fused score; 8: the vector channel embeds the typo-corrected query).
  */
-export const CALIBRATION_VERSION = 7;
+export const CALIBRATION_VERSION = 8;
 
 export const CALIBRATION_DEFAULTS = {
   /** Articles sampled per calibration: bounds its cost on a large knowledge base. */

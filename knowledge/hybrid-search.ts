@@ -96,13 +96,26 @@ export function createHybridSearch(options: HybridSearchOptions): HybridSearch {
   const useFulltext = cfg.mode !== 'vector';
 
   /** Scores every candidate chunk for the query; no ranking yet (see `rank`). */
-  async function gather(query: string): Promise<QueryEvidence> {
+  async function gather(query: string, language?: string): Promise<QueryEvidence> {
     const text = query.trim();
     if (!text) return { candidates: [], lexemes: 0, idf: new Map(), df: new Map() };
 
-    const [vector, rawLexemes] = await Promise.all([embeddings.embedQuery(text), queryLexemes(db, text)]);
+    const [typedVector, rawLexemes] = await Promise.all([embeddings.embedQuery(text), queryLexemes(db, text)]);
     // Corrected before both lists are fetched: the vector half reports term hits for the same lexemes.
-    const lexemes = cfg.typoCorrection && useFulltext && rawLexemes.length ? correctLexemes(rawLexemes, await termStats.typoCorrector()).lexemes : rawLexemes;
+    const correction = cfg.typoCorrection && useFulltext && rawLexemes.length ? correctLexemes(rawLexemes, await termStats.typoCorrector()) : null;
+    const lexemes = correction?.lexemes ?? rawLexemes;
+    // A misspelt word also leaves the vector far from its article: embed the typed text followed by
+    // the corrections ("downlaod an invoise" + "download invoic"; a second embedding only when
+    // something was corrected). Appended, not replaced: a correction is a stem, and the corrector
+    // also "corrects" real words the articles happen not to use ("verification" -> "verifi"), so
+    // the typed words keep their own features (demo, two-step verification: similarity 0.15
+    // typed, 0.02 with the word replaced, 0.14 appended; downlaod an invoise 0.05 -> 0.36).
+    // English only: the lexemes are English stems, and a French word "corrected" to an English
+    // one pulls the vector of a French question away from its French article.
+    const vector =
+      useVector && correction?.corrected.length && (language === undefined || language === 'en')
+        ? await embeddings.embedQuery(`${text} ${correction.corrected.map(([, to]) => to).join(' ')}`)
+        : typedVector;
     const vectorLiteral = toVectorLiteral(vector);
     const select = `SELECT c.id, c.article_id, c.heading_path, c.text, a.title, a.url, a.pages, a.lang, a.content_hash,
         1 - (c.embedding <=> $1::vector) AS similarity, length(c.tsv) AS len,
@@ -259,9 +272,9 @@ export function createHybridSearch(options: HybridSearchOptions): HybridSearch {
 
   return {
     async search(query, opts = {}) {
-      return rank(await gather(query), opts);
+      return rank(await gather(query, opts.language), opts);
     },
-    evidence: gather,
+    evidence: (query) => gather(query),
     rank,
   };
 }

@@ -79,4 +79,18 @@ describe(`typo-tolerant search (${dbKind})`, () => {
     const res = await kb.search('were can i downlod my invoise');
     expect(res.results[0]?.title).toBe('Export invoices');
   });
+
+  it('the vector channel embeds the corrected words too, so the similarity is that of the spelt question', async () => {
+    const typo = await kb.search('were can i downlod my invoise');
+    const strictTypo = await strict.search('were can i downlod my invoise');
+    const spelt = await kb.search('were can i download my invoice');
+    expect(typo.signals!.topSimilarity).toBeGreaterThan(strictTypo.signals!.topSimilarity + 0.1);
+    expect(typo.signals!.topSimilarity).toBeGreaterThan(spelt.signals!.topSimilarity * 0.8);
+  });
+
+  it('a question in another language is embedded as typed: its words are not English typos', async () => {
+    const fr = await kb.search('were can i downlod my invoise', { language: 'fr' });
+    const strictTypo = await strict.search('were can i downlod my invoise', { language: 'fr' });
+    expect(fr.signals!.topSimilarity).toBeCloseTo(strictTypo.signals!.topSimilarity, 6);
+  });
 });
