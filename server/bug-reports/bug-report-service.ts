@@ -10,7 +10,6 @@ import { draftBugReport, type BugReportDraft } from './bug-report-draft.js';
 import { say } from '../../protocol/messages/catalogue.js';
 import { supportedLanguage } from '../../protocol/messages/languages.js';
 import { createLinearIssue, type LinearConfig } from './linear-client.js';
-import type { AttachmentRef } from '../../protocol/attachments.js';
 import { toRef, type AttachmentRow } from '../attachments/attachment-rows.js';
 import { megabytes } from '../attachments/attachment-service.js';
 import type { BugAttachment, BugReport } from '../../protocol/responses/bug-reports.js';

@@ -14,7 +14,8 @@ export type ImportGraph = Map<string, FileImports>;
 const SOURCE = /\.(ts|tsx|mts)$/;
 const SKIP = new Set(['node_modules', 'dist', 'data', '.git']);
 
-function sourceFiles(root: string, folder: string): string[] {
+/** The TypeScript sources under `folder` (repository-relative), without declaration files and build output. */
+export function sourceFiles(root: string, folder: string): string[] {
   const dir = join(root, folder);
   if (!existsSync(dir)) return [];
   const found: string[] = [];

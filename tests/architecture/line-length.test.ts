@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { sourceFiles } from './import-graph.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
+const FOLDERS = ['base', 'protocol', 'text', 'knowledge', 'understanding', 'server', 'widget', 'console', 'tests', 'bench'];
+const MAX = 120;
+
+/**
+ * Lines that stay long on purpose, by file and a piece of the line (line numbers move). Each says why;
+ * everything else is shortened by Biome (`npx biome format --write .`) or by rewording.
+ */
+const ALLOWED: ReadonlyArray<{ file: string; contains: string; why: string }> = [];
+
+/** 1-based numbers of the lines of `text` longer than `max` characters (code points, as an editor counts). */
+function longLines(text: string, max = MAX): number[] {
+  return text
+    .split('\n')
+    .flatMap((line, i) => ([...line.replace(/\r$/, '')].length > max ? [i + 1] : []));
+}
+
+function allowed(file: string, line: string): boolean {
+  return ALLOWED.some((a) => a.file === file && line.includes(a.contains));
+}
+
+describe('line length', () => {
+  it(`keeps every source line within ${MAX} characters`, () => {
+    const over: string[] = [];
+    for (const file of FOLDERS.flatMap((f) => sourceFiles(root, f))) {
+      const lines = readFileSync(join(root, file), 'utf8').split('\n');
+      for (const n of longLines(lines.join('\n'))) {
+        if (!allowed(file, lines[n - 1]!)) over.push(`${file}:${n} (${[...lines[n - 1]!].length})`);
+      }
+    }
+    expect(over, 'lines over 120 characters: run `npx biome format --write .`, then rewrap what is left').toEqual([]);
+  });
+
+  it('counts characters, not bytes, and names the long line', () => {
+    expect(longLines(`${'é'.repeat(MAX)}\n${'x'.repeat(MAX + 1)}\nshort`)).toEqual([2]);
+  });
+
+  it('lists only allowed lines that still exist', () => {
+    const stale = ALLOWED.filter((a) => {
+      const text = readFileSync(join(root, a.file), 'utf8');
+      return !text.split('\n').some((line) => [...line].length > MAX && line.includes(a.contains));
+    });
+    expect(stale.map((a) => `${a.file}: ${a.contains}`)).toEqual([]);
+  });
+});
