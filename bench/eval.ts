@@ -1,6 +1,7 @@
 /**
  * `npm run eval -- intents --train FILE --test FILE [--json]`
- * `npm run eval -- retrieval --docs FILE --queries FILE [--leave-out F [--seed N]] [--half tune|report] [--json] [--no-vector] [--no-fulltext] [--no-typo-correction]`
+ * `npm run eval -- retrieval --docs FILE --queries FILE [--leave-out F [--seed N]] [--half tune|report] [--json]
+ * [--no-vector] [--no-fulltext] [--no-typo-correction]`
  * `npm run eval -- conversations FILE [--json]` (exit code 1 when any conversation fails)
  * `npm run eval -- answers FILE... [--json]` (answer quality: right article, required phrases, length)
  * `npm run eval -- demo-kb [--queries FILE] [--json]` (confidence on the small demo knowledge base)

@@ -1,5 +1,6 @@
 /**
- * `npm run bench -- node-kill [--visitors=90] [--rate=15] [--seconds=14] [--kill-at=6] [--llm-ms=1200] [--offline] [--grace=20]`
+ * `npm run bench -- node-kill [--visitors=90] [--rate=15] [--seconds=14] [--kill-at=6] [--llm-ms=1200] [--offline]
+ * [--grace=20]`
  *
  * Three server processes on one PostgreSQL and one Redis (a cluster), visitors spread over them, a
  * steady message rate; `--kill-at` seconds in, one node is killed with SIGKILL (no shutdown, as a

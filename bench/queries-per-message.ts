@@ -1,6 +1,7 @@
 /**
  * `npm run bench -- queries-per-message [--messages=60] [--log] [--timing] [--db=pglite|postgres]`: SQL statements
- * sent through the Db seam for each offline, AI-answered visitor message (embedded database by default), from the socket
+ * sent through the Db seam for each offline, AI-answered visitor message (embedded database by default), from the
+ * socket
  * `message` to the server being idle again (storage, pipeline, answer, events). Conversations get
  * two questions each, so first and follow-up messages are both measured. `--log` prints the
  * statement texts of one first and one follow-up message (to find repeats); `--timing` ranks statement

@@ -78,7 +78,9 @@ type Options = {
 type Load = ReturnType<typeof startLoad>;
 type StepFigures = Record<string, unknown> & StepLoad & { targetRate: number; healthzMs: { probes: number; p50: number; p99: number; max: number } };
 
-/** One step at `rate`, with the server's CPU, RSS, event-loop delay and turn admission, and /healthz probed throughout. */
+/**
+ * One step at `rate`, with the server's CPU, RSS, event-loop delay and turn admission, and /healthz probed throughout.
+ */
 async function measureStep(server: BenchServer, token: string, load: Load, rate: number, seconds: number, graceSeconds: number): Promise<{ figures: StepFigures; window: { fromUs: number; toUs: number } }> {
   const before = await runtime(server, token, true);
   const fromUs = await server.mark();

@@ -39,7 +39,9 @@ const median = (xs: number[]) => {
 
 // Scripts for the page are strings: tsx compiles functions with `__name` helpers the page lacks.
 
-/** Records, in the page, when a socket.io namespace connect is acknowledged (polling or websocket), and the first click. */
+/**
+ * Records, in the page, when a socket.io namespace connect is acknowledged (polling or websocket), and the first click.
+ */
 const WATCH_CONNECT = `(() => {
   const seen = (text) => {
     if (window.__flConnectedAt === undefined && typeof text === 'string' && text.includes('40/visitor,{')) window.__flConnectedAt = performance.now();
@@ -82,7 +84,9 @@ async function fileSizes(dir: string) {
   return out;
 }
 
-/** Host pages on http://localhost:P, the widget files on http://127.0.0.1:P: a cross-origin embed, as customers have it. */
+/**
+ * Host pages on http://localhost:P, the widget files on http://127.0.0.1:P: a cross-origin embed, as customers have it.
+ */
 async function startHost(root: string, firstline: string): Promise<{ origin: string; widgetOrigin: string; close(): Promise<void> }> {
   let port = 0;
   const page = (withScript: boolean) =>

@@ -3,7 +3,10 @@ import { launcherName } from '../protocol/messages/launcher-names.js';
 /** The round button in the corner, built with plain DOM so the loader needs no UI library. */
 export interface LauncherHandle {
   readonly button: HTMLButtonElement;
-  /** The count shows as a badge; the button's name stays "Open chat" and the count (with `text`, "unread messages") is its description. */
+  /**
+   * The count shows as a badge; the button's name stays "Open chat" and the count (with `text`, "unread messages") is
+   * its description.
+   */
   setUnread(count: number, text?: string): void;
   /** The button's name in the visitor's language, once the chat knows it. */
   setLabel(name: string): void;

@@ -16,8 +16,8 @@ export interface SplitBundleOptions {
  * Turns a two-entry ES build into what a host page can embed: checks that the loader and the chat
  * share no module (a shared chunk would mean a static `import` in a classic script, and a second
  * copy of code if built apart), writes the chat's hashed name into the loader, wraps the loader in
- * a function so it leaks no globals (with V8's compile hint, see below; the chat carries it too), and writes gzip and brotli copies of each file next to it
- * for the server to pick by Accept-Encoding.
+ * a function so it leaks no globals (with V8's compile hint, see below; the chat carries it too), and writes gzip and
+ * brotli copies of each file next to it for the server to pick by Accept-Encoding.
  */
 export function splitBundle({ loader, chat, placeholder, chatPrefix }: SplitBundleOptions): Plugin {
   return {

@@ -1,4 +1,5 @@
-// Admin: a team's office hours (weekly schedule, time zone, holidays). Outside them the widget says when the team is back and SLA clocks pause.
+// Admin: a team's office hours (weekly schedule, time zone, holidays). Outside them the widget says when the team is
+// back and SLA clocks pause.
 import { useState } from 'preact/hooks';
 import type { OfficeHours, Team } from '../api/types.js';
 import { formatDateTime, splitList } from '../lib/format.js';

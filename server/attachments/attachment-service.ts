@@ -47,7 +47,10 @@ export function createAttachmentService(deps: { db: Db; store: AttachmentStore; 
   return {
     limits,
 
-    /** The conversation row must exist. Refuses a file over the size limit, past the count limit, or of a type not allowed. */
+    /**
+     * The conversation row must exist. Refuses a file over the size limit, past the count limit, or of a type not
+     * allowed.
+     */
     async upload(args: { conversationId: string; name: string; bytes: Uint8Array }): Promise<AttachmentRef> {
       if (args.bytes.byteLength === 0) throw new AppError(400, 'empty_attachment', 'The file is empty; choose the file again.');
       if (args.bytes.byteLength > limits.maxBytes) throw tooLarge(args.name, args.bytes.byteLength, limits.maxBytes);

@@ -352,7 +352,10 @@ export function createConversationRepository(db: Queryable) {
       await db.query('UPDATE conversations SET first_human_response_at = now() WHERE id = $1 AND first_human_response_at IS NULL', [id]);
     },
 
-    /** Queued conversations in service order (`queueOrderSql`, the router's order): effective priority, then who waited longest. */
+    /**
+     * Queued conversations in service order (`queueOrderSql`, the router's order): effective priority, then who waited
+     * longest.
+     */
     async queue(now = new Date()): Promise<Array<{ id: string; priority: number; effectivePriority: number; handedOffAt: string; reason: string }>> {
       const { rows } = await db.query<{ id: string; priority: number; handed_off_at: Date; reason: string | null; queue_score: number }>(
         `SELECT id, priority, handed_off_at, handoff ->> 'reason' AS reason, ${queueScoreSql('$1')} AS queue_score FROM conversations

@@ -47,7 +47,9 @@ export interface EarlierMessage {
 /** Intents that are about the chat itself, not the visitor's problem. */
 const ABOUT_THE_CHAT = new Set(['talk_to_human', 'greeting_smalltalk', 'thanks_goodbye']);
 
-/** A message that states no problem: asks for a person, greets, thanks, says the answer missed, or says nothing ("ok"). */
+/**
+ * A message that states no problem: asks for a person, greets, thanks, says the answer missed, or says nothing ("ok").
+ */
 function statesNoProblem(m: { text: string; intent?: string | null; asksForHuman?: boolean }): boolean {
   if (m.asksForHuman || (m.intent && ABOUT_THE_CHAT.has(m.intent)) || saysNotHelpful(m.text)) return true;
   return contentTokens(m.text).filter((t) => !ENGLISH_STOPWORDS.has(t)).length === 0;

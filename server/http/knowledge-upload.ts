@@ -18,7 +18,8 @@ export type { UploadFileResult };
  * `POST /api/knowledge/upload`: multipart form with one or many files (any field name).
  * Each file is parsed and ingested on its own, in its own transaction: a bad file fails alone
  * with a reason and leaves nothing behind; the others are ingested. Re-uploading a file with
- * the same name (or imported by `npm run kb -- import` under that name) updates its article; unchanged content does no work.
+ * the same name (or imported by `npm run kb -- import` under that name) updates its article; unchanged content does no
+ * work.
  */
 export async function handleUpload(c: Context, kb: KnowledgeBase): Promise<{ results: UploadFileResult[] }> {
   const type = c.req.header('content-type') ?? '';

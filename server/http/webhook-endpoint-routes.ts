@@ -6,7 +6,9 @@ import { requireRole } from './auth-middleware.js';
 import { jsonBody, parse } from './validate.js';
 import type { RouteDoc } from './route-doc.js';
 
-/** Admin: webhook endpoints (mounted at /api/webhooks/endpoints). Secrets appear only in the create and rotate answers. */
+/**
+ * Admin: webhook endpoints (mounted at /api/webhooks/endpoints). Secrets appear only in the create and rotate answers.
+ */
 export function webhookEndpointRoutes(deps: { tokens: TokenService; webhookEndpoints: WebhookEndpoints }) {
   const endpoints = deps.webhookEndpoints;
   const admin = requireRole(deps.tokens, 'admin');

@@ -16,7 +16,9 @@ export interface WebhookDelivery {
   deliveredAt: string | null;
 }
 
-/** Every outbound delivery (all targets), for the console's delivery log; one endpoint's are in webhook-endpoints.ts. */
+/**
+ * Every outbound delivery (all targets), for the console's delivery log; one endpoint's are in webhook-endpoints.ts.
+ */
 export function createWebhookDeliveryLog(db: Queryable) {
   return {
     /** The newest 200, newest first; only those of one status when given. */

@@ -27,7 +27,10 @@ export function createSlaSweeper(deps: {
   clock: Clock;
   sla: SlaPolicies;
   notifications: NotificationRepository;
-  /** Webhooks (SLA alerts and the customer notice's `message.created`), written with the alert, to every endpoint that takes them. */
+  /**
+   * Webhooks (SLA alerts and the customer notice's `message.created`), written with the alert, to every endpoint that
+   * takes them.
+   */
   webhooks?: WebhookOutbox;
   pagerduty?: { routingKey: string; url: string };
 }) {

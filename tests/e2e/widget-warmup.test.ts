@@ -10,7 +10,10 @@ import { TEST_ADMIN } from '../helpers/test-server.js';
 
 const browserPath = findChromium();
 
-/** requestIdleCallback under the test's control (`__runIdle(n)` runs the first n callbacks asked for), and a count of storage reads. */
+/**
+ * requestIdleCallback under the test's control (`__runIdle(n)` runs the first n callbacks asked for), and a count of
+ * storage reads.
+ */
 const HELD_IDLE = `window.__idle = [];
 window.requestIdleCallback = (fn) => window.__idle.push(fn);
 window.__runIdle = (n) => window.__idle.splice(0, n).forEach((fn) => fn({ didTimeout: false, timeRemaining: () => 50 })) || window.__idle.length;

@@ -17,7 +17,9 @@ interface Call {
   token: 'none' | 'agent' | 'admin';
 }
 
-/** `encodeURIComponent` throws on a lone surrogate: send invalid UTF-8 escapes for it instead, as a raw client could. */
+/**
+ * `encodeURIComponent` throws on a lone surrogate: send invalid UTF-8 escapes for it instead, as a raw client could.
+ */
 const encodeSegment = (s: string) => {
   try {
     return encodeURIComponent(s);

@@ -40,7 +40,8 @@ describe('a restarted embedded-database server takes over the turns its previous
 
     const second = await startServer(config, { log: createLogger('silent') });
     try {
-      // With the id of the last message it has, as the widget sends: whether the answer came before or after, it arrives.
+      // With the id of the last message it has, as the widget sends: whether the answer came before or after, it
+      // arrives.
       const visitor = await connect(`${second.url}/visitor`, { token, lastMessageId: stored.message.id });
       const answer = nextEvent<ChatMessage>(visitor, 'message', (m) => m.role === 'ai' && m.replyTo === stored.message.id);
       await nextEvent(visitor, 'session');

@@ -28,7 +28,8 @@ describe(`visitor messages survive a crash before they are answered (${dbKind})`
   const fake = new FakeOpenAiServer();
   const sockets: Socket[] = [];
 
-  // The lease cases below move the fake clock past a 30 s lease; the 3 s default is covered in node-death-recovery.test.ts.
+  // The lease cases below move the fake clock past a 30 s lease; the 3 s default is covered in
+  // node-death-recovery.test.ts.
   const nodes = serverNodes(() => tdb.db, clock, () => ({ TURN_LEASE_SECONDS: '30' }));
   const { start, stop } = nodes;
 
