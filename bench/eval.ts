@@ -87,7 +87,7 @@ async function main(argv: string[]): Promise<void> {
   } else if (command === 'demo-kb') {
     if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
     const { misses, ...figures } = await runDemoKbEval(values.queries);
-    if (!values.json) for (const m of misses) console.log(`  miss: ${m.text} -> ${m.got ?? 'nothing'} (expected ${m.expected ?? 'no answer'}, confidence ${m.confidence ?? '-'})`);
+    if (!values.json) for (const m of misses) console.log(`  miss: ${m.text} -> ${m.got ?? 'nothing'} (expected ${m.expected ?? 'no answer'}, ` + `confidence ${m.confidence ?? '-'})`);
     result = figures;
   } else if (command === 'conversations') {
     const [file] = positionals;

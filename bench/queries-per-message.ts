@@ -74,8 +74,8 @@ export async function benchQueriesPerMessage(args: string[] = []): Promise<Recor
   const slowest = f.timing ? slowestStatements(timed, 12) : [];
   if (f.timing) {
     const total = timed.reduce((a, t) => a + t.ms, 0);
-    process.stdout.write(`[queries-per-message] statement time per message ${round(total / Math.max(1, messages - 2), 2)} ms; by total time:\n`);
-    for (const r of slowest) process.stdout.write(`  ${String(r.totalMs).padStart(8)} ms ${String(r.calls).padStart(4)}x ${String(r.meanMs).padStart(6)} ms  ${r.sql.slice(0, 160)}\n`);
+    process.stdout.write(`[queries-per-message] statement time per message ` + `${round(total / Math.max(1, messages - 2), 2)} ms; by total time:\n`);
+    for (const r of slowest) process.stdout.write(`  ${String(r.totalMs).padStart(8)} ms ${String(r.calls).padStart(4)}x ` + `${String(r.meanMs).padStart(6)} ms  ${r.sql.slice(0, 160)}\n`);
   }
   return {
     db: f.db,

@@ -133,7 +133,7 @@ async function ramp(name: string, env: Record<string, string>, o: Options): Prom
         droppedSockets: figures.disconnects,
       };
       process.stdout.write(
-        `[throughput] ${name} overload ${o.overload.rate}/s: answered ${figures.answered} of ${figures.sent} (${figures.unanswered} unanswered after ${o.overload.graceSeconds} s grace), p50 ${figures.latencyMs.p50} p99 ${figures.latencyMs.p99} ms, healthz p99 ${figures.healthzMs.p99} ms, dropped sockets ${figures.disconnects}, false handoffs ${figures.handoffs}, loop p99 ${(figures.eventLoopDelayMs as { p99: number }).p99} ms\n`,
+        `[throughput] ${name} overload ${o.overload.rate}/s: ` + `answered ${figures.answered} of ${figures.sent} (${figures.unanswered} unanswered after ` + `${o.overload.graceSeconds} s grace), p50 ${figures.latencyMs.p50} p99 ${figures.latencyMs.p99} ms, ` + `healthz p99 ${figures.healthzMs.p99} ms, dropped sockets ${figures.disconnects}, ` + `false handoffs ${figures.handoffs}, loop p99 ${(figures.eventLoopDelayMs as { p99: number }).p99} ms\n`,
       );
     }
     for (let rate = o.startRate; !o.overload && rate <= o.maxRate; rate = nextRate(rate, o.factor)) {
@@ -142,7 +142,7 @@ async function ramp(name: string, env: Record<string, string>, o: Options): Prom
       windows.push(window);
       const reason = pastKnee(figures, o.knee);
       process.stdout.write(
-        `[throughput] ${name} ${rate}/s: answered ${figures.answeredPerSecond}/s, p50 ${figures.latencyMs.p50} p99 ${figures.latencyMs.p99} ms, cpu ${figures.serverCpuPercent}%, loop p99 ${(figures.eventLoopDelayMs as { p99: number }).p99} ms, healthz p99 ${figures.healthzMs.p99} ms${reason ? ` -> knee (${reason})` : ''}\n`,
+        `[throughput] ${name} ${rate}/s: answered ${figures.answeredPerSecond}/s, ` + `p50 ${figures.latencyMs.p50} p99 ${figures.latencyMs.p99} ms, cpu ${figures.serverCpuPercent}%, ` + `loop p99 ${(figures.eventLoopDelayMs as { p99: number }).p99} ms, ` + `healthz p99 ${figures.healthzMs.p99} ms${reason ? ` -> knee (${reason})` : ''}\n`,
       );
       if (reason) break;
     }

@@ -32,8 +32,8 @@ export function splitBundle({ loader, chat, placeholder, chatPrefix }: SplitBund
       const extra = chunks.filter((c) => c !== loaderChunk && c !== chatChunk).map((c) => `${c.fileName} (${c.moduleIds.join(', ')})`);
       if (extra.length || loaderChunk.imports.length || chatChunk.imports.length) {
         this.error(
-          `the widget loader and chat must share no module, but the build made shared chunks: ${extra.join('; ') || loaderChunk.imports.join(', ')}. ` +
-            'Pass what the chat needs from the loader as arguments to createChat instead of importing it on both sides.',
+          `the widget loader and chat must share no module, but the build made shared chunks: ` + `${extra.join('; ') || loaderChunk.imports.join(', ')}. ` +
+            ('Pass what the chat needs from the loader as arguments ' + 'to createChat instead of importing it on both sides.'),
         );
       }
       if (!loaderChunk.code.includes(placeholder)) this.error(`the loader lost its ${placeholder} marker`);

@@ -138,7 +138,7 @@ function TradeOffChart({ curve, current }: { curve: CalibrationPoint[]; current:
         viewBox={`0 0 ${W} ${H + 12}`}
         class="chart-svg"
         role="img"
-        aria-label={`At the current threshold: ${formatPercent(current.falseConfident)} false confident, ${formatPercent(current.confidentOnAnswerable)} of answerable questions answered`}
+        aria-label={`At the current threshold: ${formatPercent(current.falseConfident)} false confident, ` + `${formatPercent(current.confidentOnAnswerable)} of answerable questions answered`}
       >
         <rect x={x(0)} y={y(1)} width={x(1) - x(0)} height={y(0) - y(1)} class="chart-track" />
         <path d={path} fill="none" class="chart-line" stroke="currentColor" stroke-width="2" />

