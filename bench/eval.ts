@@ -16,7 +16,8 @@ import { formatAnswersTable, runAnswersEval } from './eval-answers.js';
 
 const USAGE = `Usage:
   npm run eval -- intents --train FILE --test FILE [--json] [--max-in-scope-rejection 0.12] [--max-in-scope-loss 0.03]
-  npm run eval -- retrieval --docs FILE --queries FILE [--leave-out F [--seed N]] [--half tune|report] [--json] [--no-vector] [--no-fulltext] [--no-typo-correction]
+  npm run eval -- retrieval --docs FILE --queries FILE [--leave-out F [--seed N]] [--half tune|report] [--json] \
+[--no-vector] [--no-fulltext] [--no-typo-correction]
   npm run eval -- conversations FILE [--json]
   npm run eval -- answers FILE... [--json]
   npm run eval -- demo-kb [--queries FILE] [--json]`;

@@ -17,7 +17,7 @@ export function startupBanner(server: Pick<RunningServer, 'url' | 'admin' | 'dem
     `  Admin login:        ${admin}`,
     ...server.demoAgents.map((a) => `  Demo agent login:   ${a.email} / ${a.password}   (generated: shown only this once)`),
     ...(server.earlierDemoAgents ?? []).map((email) => `  Demo agent login:   ${email} / (printed at first start; reset: npm run reset-password -- ${email})`),
-    `  Database:           ${config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`}`,
+    `  Database:           ` + `${config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`}`,
     `  Answers:            ${config.openai ? `OpenAI-compatible model ${config.openai.chatModel}, streamed` : 'offline (extractive, local models; whole answers, streaming needs an LLM)'}`,
     '',
   ];

@@ -40,7 +40,7 @@ export function splitBundle({ loader, chat, placeholder, chatPrefix }: SplitBund
       // The compile hint has V8 compile every function of the loader while the file streams in, on a
       // background thread, instead of one by one on the host page's main thread as they first run
       // (nearly all of them run at boot).
-      loaderChunk.code = `//# allFunctionsCalledOnLoad\n(()=>{${loaderChunk.code.replaceAll(placeholder, chatPrefix + chatChunk.fileName)}})();\n`;
+      loaderChunk.code = `//# allFunctionsCalledOnLoad\n(()=>{` + `${loaderChunk.code.replaceAll(placeholder, chatPrefix + chatChunk.fileName)}})();\n`;
       // The chat too: most of what a first open runs (createChat, the models, socket.io's connect,
       // the panel's render) would otherwise compile on the main thread between the chunk's arrival
       // and the socket's namespace connect, the last step of click-to-interactive before the server's

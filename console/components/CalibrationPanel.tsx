@@ -47,7 +47,8 @@ export function CalibrationPanel({ status, error, onTarget, onRecalibrate }: Pro
               : status.state === 'failed'
                 ? `Calibration failed: ${status.error ?? 'unknown error'}. Fixed thresholds are in use.`
                 : cal
-                  ? `${cal.pseudoQuestions} pseudo-questions from ${cal.articles} articles · calibrated ${formatDateTime(cal.calibratedAt)}${status.upToDate ? '' : ' · articles changed since'}${
+                  ? `${cal.pseudoQuestions} pseudo-questions from ${cal.articles} articles · calibrated \
+${formatDateTime(cal.calibratedAt)}${status.upToDate ? '' : ' · articles changed since'}${
                       status.decides ? '' : ` · advisory: below ${status.minArticles} articles the fixed thresholds still decide`
                     }`
                   : 'Not calibrated yet (fewer than two articles): fixed thresholds are in use.'}

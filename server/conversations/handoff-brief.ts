@@ -113,7 +113,7 @@ export function writeHandoffBrief(b: BriefInput): string {
     b.language && b.language !== DEFAULT_LANGUAGE ? `Language: ${LANGUAGE_NAMES[b.language]} (${b.language}) — reply in ${LANGUAGE_NAMES[b.language]}` : null,
     `Customer: ${who}${unverified}${account.length ? ` — ${account.join(', ')}` : ''}`,
     renewal != null ? `Renewal: ${b.visitor.renewalDate} (in ${renewal} day${renewal === 1 ? '' : 's'})` : null,
-    `Page: ${b.page ? `${b.page.title || b.page.url} (${b.page.url})` : 'unknown'}${context.length ? ` — ${context.join(', ')}` : ''}`,
+    `Page: ${b.page ? `${b.page.title || b.page.url} (${b.page.url})` : 'unknown'}` + `${context.length ? ` — ${context.join(', ')}` : ''}`,
     trail.length > 1 ? `Page trail: ${trail.join(' → ')}` : null,
     `Sentiment: ${b.sentiment.trajectory.smoothed.toFixed(2)} ` + `(${trend < -0.05 ? 'falling' : trend > 0.05 ? 'rising' : 'steady'})`,
     b.sentiment.signals.length ? `Signals: ${b.sentiment.signals.map((s) => `${s.name} ${s.value.toFixed(2)}`).join(', ')}` : null,

@@ -10,7 +10,7 @@ export function renderDocsHtml(doc: JsonSchema): string {
   out.push(`<h1>${esc(info.title)}</h1><p>${esc(info.description)}</p><p>Machine-readable: ` + `<a href="/api/openapi.json">/api/openapi.json</a></p><h2>HTTP</h2>`);
   for (const [path, methods] of Object.entries(doc.paths as Record<string, Record<string, Record<string, unknown>>>)) {
     for (const [method, op] of Object.entries(methods)) {
-      out.push(`<section><h3><code>${esc(method.toUpperCase())} ${esc(path)}</code></h3><p>${esc(op.summary)}</p>${op.description ? `<p>${esc(op.description)}</p>` : ''}`);
+      out.push(`<section><h3><code>${esc(method.toUpperCase())} ${esc(path)}</code></h3><p>` + `${esc(op.summary)}</p>${op.description ? `<p>${esc(op.description)}</p>` : ''}`);
       const params = (op.parameters as Array<{ name: string; in: string; required: boolean }> | undefined) ?? [];
       if (params.length) out.push(`<p>Parameters: ${params.map((p) => `<code>${esc(p.name)}</code> (${esc(p.in)}${p.required ? ', required' : ''})`).join(', ')}</p>`);
       const body = op.requestBody as { content: Record<string, { schema: unknown }> } | undefined;

@@ -16,7 +16,8 @@ const browserPath = findChromium();
  */
 const HELD_IDLE = `window.__idle = [];
 window.requestIdleCallback = (fn) => window.__idle.push(fn);
-window.__runIdle = (n) => window.__idle.splice(0, n).forEach((fn) => fn({ didTimeout: false, timeRemaining: () => 50 })) || window.__idle.length;
+window.__runIdle = (n) => window.__idle.splice(0, n).forEach((fn) => fn({ didTimeout: false, timeRemaining: () => 50 \
+})) || window.__idle.length;
 window.__storageReads = 0;
 const getItem = Storage.prototype.getItem;
 Storage.prototype.getItem = function (key) { window.__storageReads++; return getItem.call(this, key); };`;
