@@ -77,7 +77,7 @@ function HoursEditor({ team, model }: { team: Team; model: Teams }) {
         <span class={`chip ${!saved || team.openNow ? 'chip-ok' : 'chip-warn'}`}>{status}</span>
       </p>
       <label class="checkbox">
-        <input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.currentTarget.checked)} /> {team.name} keeps office hours
+        <input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.currentTarget.checked)} /> {`${team.name} keeps office hours`}
       </label>
       {enabled && (
         <>

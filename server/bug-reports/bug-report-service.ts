@@ -163,7 +163,8 @@ export function createBugReportService(deps: { db: Db; conversations: Conversati
   async function sendToLinear(linear: NonNullable<typeof deps.linear>, id: string, r: BugReportDraft, files: BugAttachment[]): Promise<void> {
     // Names only: the files stay in Firstline, behind agent sign-in (the conversation in the console).
     const attached = files.length
-      ? `**Attachments** (in the Firstline conversation)\n${files.map((f) => `- ${f.name.replace(/[\[\]()*_`]/g, '')} (${f.contentType}, ${megabytes(f.size)})`).join('\n')}`
+      ? '**Attachments** (in the Firstline conversation)\n' +
+        files.map((f) => `- ${f.name.replace(/[\[\]()*_`]/g, '')} (${f.contentType}, ${megabytes(f.size)})`).join('\n')
       : '';
     const description = [`**Steps**\n${r.steps}`, `**Expected**\n${r.expected}`, `**Actual**\n${r.actual}`, `Page: ${r.pageUrl ?? 'unknown'}`, r.errorState ? `Error state: ${r.errorState}` : '', attached, `Firstline bug report ${id}`]
       .filter(Boolean)

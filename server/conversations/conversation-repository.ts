@@ -206,6 +206,7 @@ export function createConversationRepository(db: Queryable) {
 
     /** The queued list comes in service order (`queueOrderSql`, as routing serves it); others by priority. */
     async list(status?: ConversationStatus, limit = 200, now = new Date()): Promise<ConversationListItem[]> {
+      const order = status === 'queued' ? queueOrderSql('$3', 'c.') : 'c.priority DESC, COALESCE(c.handed_off_at, c.updated_at) ASC';
       const { rows } = await db.query<
         ConversationRow & VisitorColumns & { assignee_name: string | null; last_text: string | null; last_role: Role | null; last_at: Date | null; queue_score: number | null }
       >(
@@ -221,7 +222,7 @@ export function createConversationRepository(db: Queryable) {
              DESC, seq DESC LIMIT 1
          ) lm ON true
          WHERE ($1::text IS NULL OR c.status = $1) AND lm.text IS NOT NULL
-         ORDER BY ${status === 'queued' ? queueOrderSql('$3', 'c.') : 'c.priority DESC, COALESCE(c.handed_off_at, c.updated_at) ASC'}
+         ORDER BY ${order}
          LIMIT $2`,
         [status ?? null, limit, now.getTime()],
       );

@@ -117,7 +117,8 @@ export function writeHandoffBrief(b: BriefInput): string {
     trail.length > 1 ? `Page trail: ${trail.join(' → ')}` : null,
     `Sentiment: ${b.sentiment.trajectory.smoothed.toFixed(2)} ` + `(${trend < -0.05 ? 'falling' : trend > 0.05 ? 'rising' : 'steady'})`,
     b.sentiment.signals.length ? `Signals: ${b.sentiment.signals.map((s) => `${s.name} ${s.value.toFixed(2)}`).join(', ')}` : null,
-    `AI tried: ${b.aiAnswers.length ? `${b.aiAnswers.length} answer(s)${articles.length ? `, citing ${articles.join('; ')}` : ''}` : 'nothing yet'}`,
+    'AI tried: ' +
+      (b.aiAnswers.length ? `${b.aiAnswers.length} answer(s)` + (articles.length ? `, citing ${articles.join('; ')}` : '') : 'nothing yet'),
     b.visitorMessages.length > 1 ? `Earlier the visitor said: ${b.visitorMessages.slice(-4, -1).map((m) => `"${oneLine(m, 100)}"`).join(' / ')}` : null,
   ];
   return lines.filter((l): l is string => l !== null).join('\n');

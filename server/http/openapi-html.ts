@@ -12,7 +12,7 @@ export function renderDocsHtml(doc: JsonSchema): string {
     for (const [method, op] of Object.entries(methods)) {
       out.push(`<section><h3><code>${esc(method.toUpperCase())} ${esc(path)}</code></h3><p>` + `${esc(op.summary)}</p>${op.description ? `<p>${esc(op.description)}</p>` : ''}`);
       const params = (op.parameters as Array<{ name: string; in: string; required: boolean }> | undefined) ?? [];
-      if (params.length) out.push(`<p>Parameters: ${params.map((p) => `<code>${esc(p.name)}</code> (${esc(p.in)}${p.required ? ', required' : ''})`).join(', ')}</p>`);
+      if (params.length) out.push('<p>Parameters: ' + params.map((p) => `<code>${esc(p.name)}</code> (${esc(p.in)}${p.required ? ', required' : ''})`).join(', ') + '</p>');
       const body = op.requestBody as { content: Record<string, { schema: unknown }> } | undefined;
       if (body) for (const [type, c] of Object.entries(body.content)) out.push(`<p>Body: <code>${esc(type)}</code></p>${pre(c.schema)}`);
       const responses = op.responses as Record<string, { description?: string; $ref?: string; content?: Record<string, { schema: unknown }> }>;

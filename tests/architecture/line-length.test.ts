@@ -12,7 +12,18 @@ const MAX = 120;
  * Lines that stay long on purpose, by file and a piece of the line (line numbers move). Each says why;
  * everything else is shortened by Biome (`npx biome format --write .`) or by rewording.
  */
-const ALLOWED: ReadonlyArray<{ file: string; contains: string; why: string }> = [];
+const REGEX = 'a regex literal: splitting it needs new RegExp(...) and doubled escapes, harder to read and to check';
+const ALLOWED: ReadonlyArray<{ file: string; contains: string; why: string }> = [
+  { file: 'server/answers/follow-up.ts', contains: '/^(and|also|but|or|same|what about', why: REGEX },
+  { file: 'server/answers/question-cues.ts', contains: '/\\b(never|not|no|didn', why: REGEX },
+  { file: 'server/bug-reports/bug-report-draft.ts', contains: '/\\b(error|fails?|failed|broken', why: REGEX },
+  { file: 'server/log-redaction.ts', contains: '/((?:invalid input (?:syntax|value)', why: REGEX },
+  { file: 'understanding/loop-detection.ts', contains: '/\\b(that|it|this) (worked|works', why: REGEX },
+  { file: 'understanding/signal-patterns.ts', contains: '/\\b(switch|switching|move', why: REGEX },
+  { file: 'understanding/signal-patterns.ts', contains: '/\\b(someone|somebody|stranger', why: REGEX },
+  { file: 'understanding/signal-patterns.ts', contains: '/\\b(talk|speak|chat) (to|with)', why: REGEX },
+  { file: 'understanding/signal-patterns.ts', contains: '/\\b(need|want|get|give|connect', why: REGEX },
+];
 
 /** 1-based numbers of the lines of `text` longer than `max` characters (code points, as an editor counts). */
 function longLines(text: string, max = MAX): number[] {

@@ -33,7 +33,7 @@ describe(`visitor limits, per conversation and per address (${dbKind})`, () => {
     tdb = await openTestDb();
     // Behind one proxy, so each test can be its own address; the small event limits keep it quick.
     server = await startTestServer(tdb.db, {
-      RATE_LIMITS: 'contact.conversation=3/600,sync.conversation=3/60,page.conversation=3/60,csat.conversation=2/600,feedback.conversation=3/60',
+      RATE_LIMITS: 'contact.conversation=3/600,sync.conversation=3/60,page.conversation=3/60,' + 'csat.conversation=2/600,feedback.conversation=3/60',
       TRUST_PROXY: '1',
     });
     // The defaults, with no proxy trusted.
