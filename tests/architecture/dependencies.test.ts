@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findCycles } from './import-cycles.js';
-import { readImportGraph } from './import-graph.js';
+import { SOURCE_FOLDERS, readImportGraph } from './import-graph.js';
 import { checkImportRules, type ImportRule } from './import-rules.js';
 
 /** Floors, not a web: libraries never point up at the server, the front ends share only the protocol. */
@@ -24,11 +24,10 @@ const RULES: readonly ImportRule[] = [
   })),
 ];
 
-const FOLDERS = ['base', 'protocol', 'text', 'knowledge', 'understanding', 'server', 'widget', 'console', 'tests', 'bench'];
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 
 describe('the project import graph', () => {
-  const graph = readImportGraph(root, FOLDERS);
+  const graph = readImportGraph(root, SOURCE_FOLDERS);
 
   it('is read whole (every folder, the composition root with its imports)', () => {
     expect(graph.size).toBeGreaterThan(300);
@@ -63,7 +62,7 @@ describe('the checker', () => {
   write('understanding/u.ts', "export const load = () => import('../server/s.js');\n");
   write('widget/w.tsx', "import { k } from '../knowledge/k.js';\nimport { p } from '../protocol/p.js';\nexport const w = [k, p];\n");
   write('console/index.ts', "export * from '../server/s.js';\n");
-  const graph = readImportGraph(fixture, FOLDERS);
+  const graph = readImportGraph(fixture, SOURCE_FOLDERS);
 
   it('names every import that breaks a rule, type-only, dynamic and re-exports included', () => {
     expect(checkImportRules(graph, RULES)).toEqual([
