@@ -1,4 +1,6 @@
-/** `--name=value` and `--flag` arguments of `npm run bench -- <name> ...`, over defaults; unknown flags are an error. */
+/**
+ * `--name=value` and `--flag` arguments of `npm run bench -- <name> ...`, over defaults; unknown flags are an error.
+ */
 export function parseBenchFlags<T extends Record<string, string | number | boolean>>(args: readonly string[], defaults: T): { [K in keyof T]: string | number | boolean } {
   const out: Record<string, string | number | boolean> = { ...defaults };
   for (const arg of args) {

@@ -1,4 +1,7 @@
-/** The top self-time functions of a V8 `.cpuprofile` (from `node --cpu-prof`), optionally within a time window (pure, tested). */
+/**
+ * The top self-time functions of a V8 `.cpuprofile` (from `node --cpu-prof`), optionally within a time window (pure,
+ * tested).
+ */
 
 interface ProfileNode {
   id: number;

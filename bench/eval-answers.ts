@@ -31,9 +31,16 @@ export async function runAnswersEval(files: readonly string[]): Promise<{ figure
 /** One row per item (✓/✗ for article, phrases, length), then the failures with what was wrong. */
 export function formatAnswersTable(result: { figures: AnswerSuiteFigures; items: AnswerItemResult[] }): string {
   const mark = (b: boolean) => (b ? 'ok ' : 'NO ');
-  const rows = result.items.map((r) => `${mark(r.rightArticle)}${mark(r.containsPhrases)}${mark(r.withinLength)} ${r.name.slice(0, 50).padEnd(50)} ${r.outcome} -> ${r.cited.join('; ') || '-'}`);
+  const rows = result.items.map((r) => `${mark(r.rightArticle)}${mark(r.containsPhrases)}${mark(r.withinLength)} ` + `${r.name.slice(0, 50).padEnd(50)} ${r.outcome} -> ${r.cited.join('; ') || '-'}`);
   const failures = result.items
     .filter((r) => !(r.rightArticle && r.containsPhrases && r.withinLength))
-    .map((r) => `  ${r.name}: ${[!r.rightArticle && `cited ${r.cited.join('; ') || 'nothing'} (${r.outcome})`, r.missing.length && `missing ${r.missing.map((m) => `"${m}"`).join(', ')}`, !r.withinLength && r.text && `${r.text.length} chars`].filter(Boolean).join('; ')}`);
+    .map((r) => {
+      const problems = [
+        !r.rightArticle && `cited ${r.cited.join('; ') || 'nothing'} (${r.outcome})`,
+        r.missing.length && `missing ${r.missing.map((m) => `"${m}"`).join(', ')}`,
+        !r.withinLength && r.text && `${r.text.length} chars`,
+      ];
+      return `  ${r.name}: ${problems.filter(Boolean).join('; ')}`;
+    });
   return ['art phr len', ...rows, '', ...(failures.length ? ['Failures:', ...failures, ''] : [])].join('\n');
 }

@@ -56,8 +56,8 @@ export async function runSuiteOnThrowAwayServer(
 export function formatConversationTable(result: ConversationSuiteResult): string {
   const rows = result.results.map((r) => {
     const expected = 'answer' in r.expect ? `answer ${r.expect.answer}` : 'handoff' in r.expect ? 'handoff' : 'no answer';
-    const got = `${r.got.outcome}${r.got.reasonCode ? ` ${r.got.reasonCode}` : ''}${r.got.article ? ` -> ${r.got.article.title}` : ''}`;
-    return `${r.passed ? 'PASS' : 'FAIL'}  ${cut(r.name, 44).padEnd(44)}  ${cut(expected, 30).padEnd(30)}  ${cut(got, 60)}`;
+    const got = `${r.got.outcome}${r.got.reasonCode ? ` ${r.got.reasonCode}` : ''}` + `${r.got.article ? ` -> ${r.got.article.title}` : ''}`;
+    return `${r.passed ? 'PASS' : 'FAIL'}  ${cut(r.name, 44).padEnd(44)}` + `  ${cut(expected, 30).padEnd(30)}  ${cut(got, 60)}`;
   });
   const failures = result.results.filter((r) => !r.passed).map((r) => `  ${r.name}: ${r.problems.join('; ')}`);
   return [

@@ -8,7 +8,10 @@ import { LocalEmbeddings } from '../knowledge/local-embeddings.js';
 import { seedDemoKnowledge } from '../knowledge/demo-kb.js';
 import { EvalInputError } from './eval-retrieval.js';
 
-/** Our own questions over the bundled demo help centre: paraphrases, typos, calm problem descriptions, and related questions it does not answer (`url: null`). */
+/**
+ * Our own questions over the bundled demo help centre: paraphrases, typos, calm problem descriptions, and related
+ * questions it does not answer (`url: null`).
+ */
 export const DEMO_KB_QUESTIONS = fileURLToPath(new URL('./data/demo-kb-questions.jsonl', import.meta.url));
 
 const Question = z.object({ text: z.string().min(1).max(2000), url: z.string().nullable() });

@@ -1,6 +1,7 @@
 /**
  * `npm run eval -- intents --train FILE --test FILE [--json]`
- * `npm run eval -- retrieval --docs FILE --queries FILE [--leave-out F [--seed N]] [--half tune|report] [--json] [--no-vector] [--no-fulltext] [--no-typo-correction]`
+ * `npm run eval -- retrieval --docs FILE --queries FILE [--leave-out F [--seed N]] [--half tune|report] [--json]
+ * [--no-vector] [--no-fulltext] [--no-typo-correction]`
  * `npm run eval -- conversations FILE [--json]` (exit code 1 when any conversation fails)
  * `npm run eval -- answers FILE... [--json]` (answer quality: right article, required phrases, length)
  * `npm run eval -- demo-kb [--queries FILE] [--json]` (confidence on the small demo knowledge base)
@@ -15,7 +16,8 @@ import { formatAnswersTable, runAnswersEval } from './eval-answers.js';
 
 const USAGE = `Usage:
   npm run eval -- intents --train FILE --test FILE [--json] [--max-in-scope-rejection 0.12] [--max-in-scope-loss 0.03]
-  npm run eval -- retrieval --docs FILE --queries FILE [--leave-out F [--seed N]] [--half tune|report] [--json] [--no-vector] [--no-fulltext] [--no-typo-correction]
+  npm run eval -- retrieval --docs FILE --queries FILE [--leave-out F [--seed N]] [--half tune|report] [--json] \
+[--no-vector] [--no-fulltext] [--no-typo-correction]
   npm run eval -- conversations FILE [--json]
   npm run eval -- answers FILE... [--json]
   npm run eval -- demo-kb [--queries FILE] [--json]`;
@@ -86,7 +88,7 @@ async function main(argv: string[]): Promise<void> {
   } else if (command === 'demo-kb') {
     if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
     const { misses, ...figures } = await runDemoKbEval(values.queries);
-    if (!values.json) for (const m of misses) console.log(`  miss: ${m.text} -> ${m.got ?? 'nothing'} (expected ${m.expected ?? 'no answer'}, confidence ${m.confidence ?? '-'})`);
+    if (!values.json) for (const m of misses) console.log(`  miss: ${m.text} -> ${m.got ?? 'nothing'} (expected ${m.expected ?? 'no answer'}, ` + `confidence ${m.confidence ?? '-'})`);
     result = figures;
   } else if (command === 'conversations') {
     const [file] = positionals;

@@ -40,7 +40,7 @@ async function onPostgres(targetChunks: number): Promise<Record<string, unknown>
     admin = await createPgDb({ connectionString: url, max: 1 });
     await admin.exec(`CREATE SCHEMA ${schema}`);
   } catch (err) {
-    const reason = `PostgreSQL unreachable at ${url.replace(/:[^:@/]*@/, ':***@')} (${(err as Error).message}); set BENCH_DATABASE_URL`;
+    const reason = `PostgreSQL unreachable at ${url.replace(/:[^:@/]*@/, ':***@')} (${(err as Error).message}); ` + `set BENCH_DATABASE_URL`;
     console.warn(`[knowledge-query] skipped on PostgreSQL: ${reason}`);
     return { skipped: reason };
   }
@@ -114,7 +114,7 @@ export async function bulkLoad(db: Db, embedder: LocalEmbeddings, targetChunks: 
     const a = syntheticArticle(i);
     const id = `bench-${i}`;
     await db.query(
-      `INSERT INTO articles (id, title, body, format, pages, content_hash, source) VALUES ($1, $2, $3, 'markdown', $4, $5, $6)`,
+      `INSERT INTO articles (id, title, body, format, pages, ` + `content_hash, source) VALUES ($1, $2, $3, 'markdown', $4, $5, $6)`,
       [id, a.title, a.body, a.pages, `h${i}`, `bench:${i}`],
     );
     for (const c of await chunkArticle({ title: a.title, body: a.body, format: 'markdown' })) {
@@ -130,7 +130,7 @@ export async function bulkLoad(db: Db, embedder: LocalEmbeddings, targetChunks: 
     await tx.query('CREATE INDEX chunks_embedding_hnsw ON chunks USING hnsw (embedding vector_cosine_ops)');
   });
   await db.query(
-    `INSERT INTO embedding_index (id, model, dimension) VALUES (1, $1, $2) ON CONFLICT (id) DO UPDATE SET model = EXCLUDED.model, dimension = EXCLUDED.dimension`,
+    `INSERT INTO embedding_index (id, model, dimension) VALUES (1, $1, $2) ON CONFLICT (id) ` + `DO UPDATE SET model = EXCLUDED.model, dimension = EXCLUDED.dimension`,
     [embedder.model, embedder.dimension],
   );
   await db.exec('ANALYZE chunks; ANALYZE articles');

@@ -1,5 +1,6 @@
 /**
- * `npm run bench -- node-kill [--visitors=90] [--rate=15] [--seconds=14] [--kill-at=6] [--llm-ms=1200] [--offline] [--grace=20]`
+ * `npm run bench -- node-kill [--visitors=90] [--rate=15] [--seconds=14] [--kill-at=6] [--llm-ms=1200] [--offline]
+ * [--grace=20]`
  *
  * Three server processes on one PostgreSQL and one Redis (a cluster), visitors spread over them, a
  * steady message rate; `--kill-at` seconds in, one node is killed with SIGKILL (no shutdown, as a
@@ -207,12 +208,12 @@ async function run(nodes: BenchServer[], visitors: Visitor[], o: { visitors: num
       ms: { p50: round(percentile(times, 0.5)), p99: round(percentile(times, 0.99)), max: round(percentile(times, 1)) },
     };
   };
-  if (process.env.NODE_KILL_TRACE) for (const s of pendingOnDead) process.stdout.write(`  sent ${round(s.sentAt - killedAt)} acked ${s.acked} answered ${s.answeredAt === undefined ? '-' : round(s.answeredAt - killedAt)}\n`);
+  if (process.env.NODE_KILL_TRACE) for (const s of pendingOnDead) process.stdout.write(`  sent ${round(s.sentAt - killedAt)} acked ${s.acked} answered ` + `${s.answeredAt === undefined ? '-' : round(s.answeredAt - killedAt)}\n`);
   const deadNode = summary(pendingOnDead, () => killedAt);
   const all = summary(sent, (s) => s.sentAt);
   process.stdout.write(
-    `[node-kill] ${pendingOnDead.length} messages unanswered on the killed node: answered ${deadNode.answered}, lost ${deadNode.lost}, doubled ${deadNode.doubled}, handed off ${deadNode.handedOff}; kill to answer p50 ${deadNode.ms.p50} p99 ${deadNode.ms.p99} max ${deadNode.ms.max} ms\n` +
-      `[node-kill] all ${all.messages} messages: lost ${all.lost}, doubled ${all.doubled}, handed off ${all.handedOff}; send to answer p99 ${all.ms.p99} ms; reconnect p99 ${round(percentile(reconnectMs, 0.99))} ms (${reconnectMs.length} visitors)\n`,
+    `[node-kill] ${pendingOnDead.length} messages unanswered on the killed node: ` + `answered ${deadNode.answered}, lost ${deadNode.lost}, ` + `doubled ${deadNode.doubled}, handed off ${deadNode.handedOff}; ` + `kill to answer p50 ${deadNode.ms.p50} p99 ${deadNode.ms.p99} max ${deadNode.ms.max} ms\n` +
+      (`[node-kill] all ${all.messages} messages: lost ${all.lost}, doubled ${all.doubled}, ` + `handed off ${all.handedOff}; send to answer p99 ${all.ms.p99} ms; ` + `reconnect p99 ${round(percentile(reconnectMs, 0.99))} ms (${reconnectMs.length} visitors)\n`),
   );
   return {
     deadNodePending: deadNode,

@@ -14,7 +14,7 @@ import { createIntentCatalog } from '../server/intents/intent-catalog.js';
 import { createExtractiveAnswerer } from '../server/pipeline/answerer.js';
 import { DEFAULT_INTENTS } from '../understanding/default-intents.js';
 import { trainIntentClassifier } from '../understanding/intent-classifier.js';
-import { percentile, round, writeResult } from './bench-result.js';
+import { percentile, round } from './bench-result.js';
 
 const QUESTIONS = DEMO_QUESTIONS;
 const TURNS = 120;

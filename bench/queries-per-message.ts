@@ -1,6 +1,7 @@
 /**
  * `npm run bench -- queries-per-message [--messages=60] [--log] [--timing] [--db=pglite|postgres]`: SQL statements
- * sent through the Db seam for each offline, AI-answered visitor message (embedded database by default), from the socket
+ * sent through the Db seam for each offline, AI-answered visitor message (embedded database by default), from the
+ * socket
  * `message` to the server being idle again (storage, pipeline, answer, events). Conversations get
  * two questions each, so first and follow-up messages are both measured. `--log` prints the
  * statement texts of one first and one follow-up message (to find repeats); `--timing` ranks statement
@@ -73,8 +74,8 @@ export async function benchQueriesPerMessage(args: string[] = []): Promise<Recor
   const slowest = f.timing ? slowestStatements(timed, 12) : [];
   if (f.timing) {
     const total = timed.reduce((a, t) => a + t.ms, 0);
-    process.stdout.write(`[queries-per-message] statement time per message ${round(total / Math.max(1, messages - 2), 2)} ms; by total time:\n`);
-    for (const r of slowest) process.stdout.write(`  ${String(r.totalMs).padStart(8)} ms ${String(r.calls).padStart(4)}x ${String(r.meanMs).padStart(6)} ms  ${r.sql.slice(0, 160)}\n`);
+    process.stdout.write(`[queries-per-message] statement time per message ` + `${round(total / Math.max(1, messages - 2), 2)} ms; by total time:\n`);
+    for (const r of slowest) process.stdout.write(`  ${String(r.totalMs).padStart(8)} ms ${String(r.calls).padStart(4)}x ` + `${String(r.meanMs).padStart(6)} ms  ${r.sql.slice(0, 160)}\n`);
   }
   return {
     db: f.db,

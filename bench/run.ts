@@ -1,4 +1,7 @@
-/** `npm run bench [-- name ... [--flag=value ...]]`: runs the benchmarks and writes JSON to bench/results/; flags go to the benchmarks that take them. */
+/**
+ * `npm run bench [-- name ... [--flag=value ...]]`: runs the benchmarks and writes JSON to bench/results/; flags go to
+ * the benchmarks that take them.
+ */
 import { writeResult } from './bench-result.js';
 import { benchPipelineLatency } from './pipeline-latency.js';
 import { benchRoutingLatency } from './routing-latency.js';

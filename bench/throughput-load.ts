@@ -7,7 +7,10 @@ import { DEMO_QUESTIONS } from './demo-questions.js';
 import { io, type Socket } from 'socket.io-client';
 import { percentile, round } from './bench-result.js';
 
-/** Questions the demo knowledge base answers; each conversation asks each once, then a new visitor takes the socket's place. */
+/**
+ * Questions the demo knowledge base answers; each conversation asks each once, then a new visitor takes the socket's
+ * place.
+ */
 export const LOAD_QUESTIONS = DEMO_QUESTIONS;
 
 export type LoadCommand = { type: 'connect'; url: string; sockets: number } | { type: 'step'; rate: number; seconds: number; graceSeconds: number } | { type: 'close' };

@@ -78,7 +78,9 @@ type Options = {
 type Load = ReturnType<typeof startLoad>;
 type StepFigures = Record<string, unknown> & StepLoad & { targetRate: number; healthzMs: { probes: number; p50: number; p99: number; max: number } };
 
-/** One step at `rate`, with the server's CPU, RSS, event-loop delay and turn admission, and /healthz probed throughout. */
+/**
+ * One step at `rate`, with the server's CPU, RSS, event-loop delay and turn admission, and /healthz probed throughout.
+ */
 async function measureStep(server: BenchServer, token: string, load: Load, rate: number, seconds: number, graceSeconds: number): Promise<{ figures: StepFigures; window: { fromUs: number; toUs: number } }> {
   const before = await runtime(server, token, true);
   const fromUs = await server.mark();
@@ -131,7 +133,7 @@ async function ramp(name: string, env: Record<string, string>, o: Options): Prom
         droppedSockets: figures.disconnects,
       };
       process.stdout.write(
-        `[throughput] ${name} overload ${o.overload.rate}/s: answered ${figures.answered} of ${figures.sent} (${figures.unanswered} unanswered after ${o.overload.graceSeconds} s grace), p50 ${figures.latencyMs.p50} p99 ${figures.latencyMs.p99} ms, healthz p99 ${figures.healthzMs.p99} ms, dropped sockets ${figures.disconnects}, false handoffs ${figures.handoffs}, loop p99 ${(figures.eventLoopDelayMs as { p99: number }).p99} ms\n`,
+        `[throughput] ${name} overload ${o.overload.rate}/s: ` + `answered ${figures.answered} of ${figures.sent} (${figures.unanswered} unanswered after ` + `${o.overload.graceSeconds} s grace), p50 ${figures.latencyMs.p50} p99 ${figures.latencyMs.p99} ms, ` + `healthz p99 ${figures.healthzMs.p99} ms, dropped sockets ${figures.disconnects}, ` + `false handoffs ${figures.handoffs}, loop p99 ${(figures.eventLoopDelayMs as { p99: number }).p99} ms\n`,
       );
     }
     for (let rate = o.startRate; !o.overload && rate <= o.maxRate; rate = nextRate(rate, o.factor)) {
@@ -140,7 +142,7 @@ async function ramp(name: string, env: Record<string, string>, o: Options): Prom
       windows.push(window);
       const reason = pastKnee(figures, o.knee);
       process.stdout.write(
-        `[throughput] ${name} ${rate}/s: answered ${figures.answeredPerSecond}/s, p50 ${figures.latencyMs.p50} p99 ${figures.latencyMs.p99} ms, cpu ${figures.serverCpuPercent}%, loop p99 ${(figures.eventLoopDelayMs as { p99: number }).p99} ms, healthz p99 ${figures.healthzMs.p99} ms${reason ? ` -> knee (${reason})` : ''}\n`,
+        `[throughput] ${name} ${rate}/s: answered ${figures.answeredPerSecond}/s, ` + `p50 ${figures.latencyMs.p50} p99 ${figures.latencyMs.p99} ms, cpu ${figures.serverCpuPercent}%, ` + `loop p99 ${(figures.eventLoopDelayMs as { p99: number }).p99} ms, ` + `healthz p99 ${figures.healthzMs.p99} ms${reason ? ` -> knee (${reason})` : ''}\n`,
       );
       if (reason) break;
     }

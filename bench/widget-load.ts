@@ -39,10 +39,13 @@ const median = (xs: number[]) => {
 
 // Scripts for the page are strings: tsx compiles functions with `__name` helpers the page lacks.
 
-/** Records, in the page, when a socket.io namespace connect is acknowledged (polling or websocket), and the first click. */
+/**
+ * Records, in the page, when a socket.io namespace connect is acknowledged (polling or websocket), and the first click.
+ */
 const WATCH_CONNECT = `(() => {
   const seen = (text) => {
-    if (window.__flConnectedAt === undefined && typeof text === 'string' && text.includes('40/visitor,{')) window.__flConnectedAt = performance.now();
+    if (window.__flConnectedAt === undefined && typeof text === 'string' && text.includes('40/visitor,{')) \
+window.__flConnectedAt = performance.now();
   };
   const send = XMLHttpRequest.prototype.send;
   XMLHttpRequest.prototype.send = function (...args) {
@@ -56,9 +59,11 @@ const WATCH_CONNECT = `(() => {
       this.addEventListener('message', (e) => seen(e.data));
     }
   };
-  window.addEventListener('click', (e) => { if (window.__flClickAt === undefined) window.__flClickAt = e.timeStamp; }, true);
+  window.addEventListener('click', (e) => { if (window.__flClickAt === undefined) window.__flClickAt = e.timeStamp; \
+}, true);
   window.__flLong = 0;
-  new PerformanceObserver((l) => { window.__flLong += l.getEntries().length; }).observe({ type: 'longtask', buffered: true });
+  new PerformanceObserver((l) => { window.__flLong += l.getEntries().length; }).observe({ type: 'longtask', buffered: \
+true });
 })();`;
 
 /** Resolves with ms from the click to: message box focused and socket connected. */
@@ -66,7 +71,8 @@ const UNTIL_INTERACTIVE = `new Promise((resolve, reject) => {
   const until = performance.now() + 20000;
   const check = () => {
     const active = document.querySelector('firstline-widget')?.shadowRoot?.activeElement;
-    if (active?.getAttribute('aria-label') === 'Message' && window.__flConnectedAt !== undefined) return resolve(Math.max(performance.now(), window.__flConnectedAt) - window.__flClickAt);
+    if (active?.getAttribute('aria-label') === 'Message' && window.__flConnectedAt !== undefined) return \
+resolve(Math.max(performance.now(), window.__flConnectedAt) - window.__flClickAt);
     if (performance.now() > until) return reject(new Error('chat never became interactive'));
     requestAnimationFrame(check);
   };
@@ -82,11 +88,14 @@ async function fileSizes(dir: string) {
   return out;
 }
 
-/** Host pages on http://localhost:P, the widget files on http://127.0.0.1:P: a cross-origin embed, as customers have it. */
+/**
+ * Host pages on http://localhost:P, the widget files on http://127.0.0.1:P: a cross-origin embed, as customers have it.
+ */
 async function startHost(root: string, firstline: string): Promise<{ origin: string; widgetOrigin: string; close(): Promise<void> }> {
   let port = 0;
   const page = (withScript: boolean) =>
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>host</title></head><body><main><h1>A blank host page</h1></main>${
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>host</title></head><body><main><h1>A blank \
+host page</h1></main>${
       withScript ? `<script src="http://127.0.0.1:${port}/widget.js" data-firstline data-server="${firstline}" async></script>` : ''
     }</body></html>`;
   const app = new Hono()

@@ -26,7 +26,10 @@ export const CALIBRATION_DEFAULTS = {
    * about a missing article (StackFAQ tune half: 0.09 real at 0.15 expected).
    */
   targetFalseConfident: 0.15,
-  /** Light shrinkage (the standardised weights); reworded-title pseudo-questions are close enough to real ones to learn from. */
+  /**
+   * Light shrinkage (the standardised weights); reworded-title pseudo-questions are close enough to real ones to learn
+   * from.
+   */
   l2: 3,
 };
 

@@ -8,7 +8,10 @@ export interface ConfidenceFeatures {
   similarity: number;
   /** Top similarity minus the best similarity of any other article. */
   similarityGap: number;
-  /** Top similarity minus the mean best similarity of the next five articles (by rank): how far it stands out for this query. */
+  /**
+   * Top similarity minus the mean best similarity of the next five articles (by rank): how far it stands out for this
+   * query.
+   */
   similarityMargin: number;
   /** Fused score of the top article. */
   fused: number;
@@ -30,7 +33,10 @@ export interface ConfidenceFeatures {
   articleCoverage: number;
   /** Idf-weighted share found in the top article's headings (title, sections). */
   headingCoverage: number;
-  /** Share of the query's lexemes the knowledge base contains at all (a question about something absent has unknown words). */
+  /**
+   * Share of the query's lexemes the knowledge base contains at all (a question about something absent has unknown
+   * words).
+   */
   knownShare: number;
 }
 

@@ -46,7 +46,7 @@ export function parseFrontMatter(markdown: string, source = 'article'): ParsedMa
   // `----` opens no front matter for gray-matter (a Markdown rule), so only `---x` names a language.
   const language = matter.test(markdown) && markdown[3] !== '-' ? matter.language(markdown).name.toLowerCase() : '';
   if (!YAML_NAMES.has(language)) {
-    throw new FrontMatterError(`${source}: "---${language}" front matter is not accepted; only YAML front matter is (start the file with a plain --- line)`);
+    throw new FrontMatterError(`${source}: "---${language}" front matter is not accepted; ` + `only YAML front matter is (start the file with a plain --- line)`);
   }
   let parsed: matter.GrayMatterFile<string>;
   try {

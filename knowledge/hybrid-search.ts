@@ -83,8 +83,9 @@ interface CandidateRow {
 /**
  * Vector candidates (pgvector cosine) and full-text candidates (the query's selective words over
  * `tsv`, see fulltext-plan.ts), all re-scored with BM25 over every query word using corpus term
- * statistics, fused as a weighted sum of cosine and normalised BM25 over their union, boosted when the article belongs to the visitor's page, deduplicated to the best chunk per
- * article. `confident` comes from raw evidence (see retrieval-confidence.ts), not fused scores.
+ * statistics, fused as a weighted sum of cosine and normalised BM25 over their union, boosted when the article belongs
+ * to the visitor's page, deduplicated to the best chunk per article. `confident` comes from raw evidence (see
+ * retrieval-confidence.ts), not fused scores.
  */
 export function createHybridSearch(options: HybridSearchOptions): HybridSearch {
   const cfg = { ...HYBRID_SEARCH_DEFAULTS, ...stripUndefined(options) };

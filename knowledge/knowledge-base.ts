@@ -121,7 +121,7 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): FirstlineKno
 
   async function update(id: string, input: ArticleInput, hash: string): Promise<IngestResult> {
     const { rows } = await db.query<{ content_hash: string; chunks: number }>(
-      'SELECT content_hash, (SELECT count(*) FROM chunks WHERE article_id = $1)::int AS chunks FROM articles WHERE id = $1',
+      'SELECT content_hash, (SELECT count(*) FROM chunks ' + 'WHERE article_id = $1)::int AS chunks FROM articles WHERE id = $1',
       [id],
     );
     const existing = rows[0];
@@ -192,7 +192,8 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): FirstlineKno
 
     async getArticle(id) {
       const { rows } = await db.query<ArticleRow & { body: string; format: ArticleFormat; content_hash: string; created_at: unknown }>(
-        `SELECT a.id, a.title, a.url, a.pages, a.tags, a.lang, a.updated_at, a.body, a.format, a.content_hash, a.created_at,
+        `SELECT a.id, a.title, a.url, a.pages, a.tags, a.lang, a.updated_at, a.body, a.format, a.content_hash,
+                  a.created_at,
                 (SELECT count(*) FROM chunks c WHERE c.article_id = a.id)::int AS chunks
            FROM articles a WHERE a.id = $1`,
         [id],
@@ -235,7 +236,8 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): FirstlineKno
       `SELECT (SELECT model FROM embedding_index WHERE id = 1) AS model,
               (SELECT dimension FROM embedding_index WHERE id = 1) AS dimension,
               EXISTS (SELECT 1 FROM chunks) AS has_chunks,
-              (SELECT atttypmod FROM pg_attribute WHERE attrelid = 'chunks'::regclass AND attname = 'embedding') AS column_dimension`,
+              (SELECT atttypmod FROM pg_attribute WHERE attrelid = 'chunks'::regclass AND attname = 'embedding')
+                AS column_dimension`,
     );
     const r = rows[0]!;
     return { model: r.model, dimension: r.dimension === null ? null : Number(r.dimension), hasChunks: Boolean(r.has_chunks), columnDimension: Number(r.column_dimension) };

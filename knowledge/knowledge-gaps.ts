@@ -49,7 +49,8 @@ export function createKnowledgeGaps(deps: { db: Queryable; similarity?: number }
       const question = gap.question.replace(/\s+/g, ' ').trim().slice(0, KNOWLEDGE_GAP_DEFAULTS.questionChars);
       if (tokenize(question).length === 0) return false;
       const { rows } = await db.query(
-        `INSERT INTO knowledge_gaps (conversation_id, message_id, question, page_url, page_title, top_article_id, top_similarity, reason_code)
+        `INSERT INTO knowledge_gaps (conversation_id, message_id, question, page_url, page_title, top_article_id,
+           top_similarity, reason_code)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
          ON CONFLICT (message_id) WHERE message_id IS NOT NULL DO NOTHING RETURNING id`,
         [

@@ -76,7 +76,7 @@ export class OpenAiEmbeddings extends Embeddings {
       );
     } catch (err) {
       const detail = err instanceof Error ? err.message : String(err);
-      throw new EmbeddingProviderError(`The embedding model "${this.model}" failed (${detail.slice(0, 200)}); check OPENAI_BASE_URL, OPENAI_API_KEY and OPENAI_EMBEDDING_MODEL.`);
+      throw new EmbeddingProviderError(`The embedding model "${this.model}" failed (${detail.slice(0, 200)}); ` + `check OPENAI_BASE_URL, OPENAI_API_KEY and OPENAI_EMBEDDING_MODEL.`);
     }
     const data = [...res.data].sort((a, b) => a.index - b.index);
     if (data.length !== input.length) {

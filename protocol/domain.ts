@@ -33,7 +33,10 @@ export const VisitorIdentity = z.object({
   renewalDate: text().max(40).optional(),
   /** hex(HMAC-SHA256(IDENTITY_SECRET, id)), computed by the host app's server. */
   userHash: text().max(200).optional(),
-  /** Or an HS256 JWT signed with IDENTITY_SECRET whose claims are the identity (id or sub, name, email, plan, accountValue, renewalDate; exp required). */
+  /**
+   * Or an HS256 JWT signed with IDENTITY_SECRET whose claims are the identity (id or sub, name, email, plan,
+   * accountValue, renewalDate; exp required).
+   */
   jwt: text().max(4096).optional(),
 });
 export type VisitorIdentity = z.infer<typeof VisitorIdentity>;
@@ -53,7 +56,9 @@ export const ChatMessage = z.object({
   text: text(),
   authorName: text().optional(),
   citations: z.array(Citation).optional(),
-  /** For AI answers: the same answer with its structure (lists, bold, code, links); `text` is its plain-text fallback. */
+  /**
+   * For AI answers: the same answer with its structure (lists, bold, code, links); `text` is its plain-text fallback.
+   */
   rich: RichText.optional(),
   /** For AI answers: the visitor message this answers (matches the `message:delta` stream). */
   replyTo: text().optional(),

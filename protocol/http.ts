@@ -81,7 +81,9 @@ export type ConversationSearchHit = z.infer<typeof ConversationSearchHit>;
 export const ConversationSearchResponse = z.object({ results: z.array(ConversationSearchHit), nextOffset: z.number().int().nullable() });
 export type ConversationSearchResponse = z.infer<typeof ConversationSearchResponse>;
 
-/** `GET /api/conversations/:id/history`: the visitor's other conversations (same visitor, or the same verified email). */
+/**
+ * `GET /api/conversations/:id/history`: the visitor's other conversations (same visitor, or the same verified email).
+ */
 export const VisitorHistoryItem = z.object({
   id: z.string(),
   status: ConversationStatus,
@@ -226,7 +228,9 @@ export const RuntimeMetrics = z.object({
   memory: z.object({ rssBytes: z.number(), heapUsedBytes: z.number(), heapTotalBytes: z.number(), externalBytes: z.number(), arrayBuffersBytes: z.number() }),
   cpuMs: z.object({ user: z.number(), system: z.number() }),
   uptimeSeconds: z.number(),
-  /** AI turn admission on this node (TURNS_IN_FLIGHT, TURN_QUEUE); totals since start, peakQueued since the last reset. */
+  /**
+   * AI turn admission on this node (TURNS_IN_FLIGHT, TURN_QUEUE); totals since start, peakQueued since the last reset.
+   */
   turns: z
     .object({
       inFlight: z.number(),

@@ -36,7 +36,10 @@ export const CalibrationStatusResponse = z.object({
 });
 export type CalibrationStatusResponse = z.infer<typeof CalibrationStatusResponse>;
 
-/** `PUT /api/knowledge/calibration` (admin): the expected false-confident rate to choose the threshold for; null restores the default. */
+/**
+ * `PUT /api/knowledge/calibration` (admin): the expected false-confident rate to choose the threshold for; null
+ * restores the default.
+ */
 export const CalibrationTargetBody = z.object({
   targetFalseConfident: z.number().min(0).max(0.5).nullable(),
 });

@@ -64,7 +64,7 @@ export const HandoffNotice = z.object({
     .string()
     .nullable()
     .optional()
-    .describe("set while the team is outside its office hours: when it is back (ISO); the widget says so (\"We're back Monday 9:00\") and offers email"),
+    .describe("set while the team is outside its office hours: when it is back (ISO); " + "the widget says so (\"We're back Monday 9:00\") and offers email"),
 });
 export type HandoffNotice = z.infer<typeof HandoffNotice>;
 

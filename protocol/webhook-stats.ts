@@ -1,6 +1,9 @@
 import { z } from 'zod';
 
-/** `GET /api/webhooks/stats`: how far behind outbound webhooks are, across every node (read from the outbox). Written once for the server and the console. */
+/**
+ * `GET /api/webhooks/stats`: how far behind outbound webhooks are, across every node (read from the outbox). Written
+ * once for the server and the console.
+ */
 export const WebhookStats = z.object({
   /** WEBHOOK_URL is set (PagerDuty pages and bug-report hooks may flow without it). */
   webhookConfigured: z.boolean().describe('WEBHOOK_URL is set'),

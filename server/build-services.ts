@@ -106,7 +106,10 @@ export interface Services {
   webhookLag: ReturnType<typeof createWebhookLagMonitor>;
   turnAdmission: TurnAdmission;
   runtime: ReturnType<typeof createRuntimeStats>;
-  /** With a model configured: a second opinion on unsure intents, a written summary on handoff briefs, screenshots for the answer. */
+  /**
+   * With a model configured: a second opinion on unsure intents, a written summary on handoff briefs, screenshots for
+   * the answer.
+   */
   pipelineAssist: Pick<PipelineDeps, 'intentChecker' | 'summarizer' | 'images'>;
   /** Stops the runtime sampler and the webhook worker (first, before the sockets close). */
   stop(): Promise<void>;

@@ -93,7 +93,10 @@ export interface Config {
   readonly dataDir: string;
   /** The embedded database's buffer pool (PostgreSQL's `shared_buffers`), in MB: most of its idle memory. */
   readonly pgliteSharedBuffersMb: number;
-  /** `worker`: the embedded database runs on its own thread, so its queries never stall sockets and /healthz; `main`: on the server's thread. */
+  /**
+   * `worker`: the embedded database runs on its own thread, so its queries never stall sockets and /healthz; `main`: on
+   * the server's thread.
+   */
   readonly pgliteThread: 'worker' | 'main';
   readonly databaseUrl?: string;
   readonly redisUrl?: string;
@@ -116,7 +119,10 @@ export interface Config {
     readonly concurrency: number;
     /** Per request. */
     readonly timeoutMs: number;
-    /** Warn (at most once a minute) when more deliveries than this are due, or the oldest has waited longer than lagWarnSeconds. */
+    /**
+     * Warn (at most once a minute) when more deliveries than this are due, or the oldest has waited longer than
+     * lagWarnSeconds.
+     */
     readonly backlogWarn: number;
     readonly lagWarnSeconds: number;
   };
@@ -124,7 +130,10 @@ export interface Config {
   /** Signs auth and visitor tokens. Unset: a random secret is created once and kept in the database. */
   readonly authSecret?: string;
   readonly tokenTtlSeconds: number;
-  /** Origins allowed to open sockets / call the API from a browser; unset means same origin and any embedding page for the visitor side. */
+  /**
+   * Origins allowed to open sockets / call the API from a browser; unset means same origin and any embedding page for
+   * the visitor side.
+   */
   readonly allowedOrigins?: readonly string[];
   readonly routing: {
     readonly mode: 'offer' | 'auto';
@@ -135,9 +144,15 @@ export interface Config {
   readonly presenceGraceSeconds: number;
   /** How often the sweepers (routing, SLA, presence, webhooks, intent changes from other processes) run. */
   readonly sweepIntervalMs: number;
-  /** How often each node looks for visitor messages a dead node left unanswered (with a short lease: recovery in seconds). */
+  /**
+   * How often each node looks for visitor messages a dead node left unanswered (with a short lease: recovery in
+   * seconds).
+   */
   readonly turnSweepMs: number;
-  /** Visitor messages whose node died before answering: after leaseSeconds another node runs them; older than staleSeconds, a person gets them. */
+  /**
+   * Visitor messages whose node died before answering: after leaseSeconds another node runs them; older than
+   * staleSeconds, a person gets them.
+   */
   readonly turns: { readonly leaseSeconds: number; readonly staleSeconds: number };
   /**
    * AI turns this node runs at once (TURNS_IN_FLIGHT) and lets wait for a slot (TURN_QUEUE); past
@@ -167,7 +182,10 @@ export interface Config {
   readonly attachments: { readonly maxBytes: number; readonly maxPerConversation: number };
   /** Key prefix of the rate-limit counters (in Redis when REDIS_URL is set). */
   readonly rateLimitPrefix: string;
-  /** Redis channel prefix of the socket.io adapter: the nodes of one cluster share it, other installs on the same Redis do not. */
+  /**
+   * Redis channel prefix of the socket.io adapter: the nodes of one cluster share it, other installs on the same Redis
+   * do not.
+   */
   readonly clusterChannel: string;
   /** Which proxies may name the client address in X-Forwarded-For. */
   readonly trustProxy: TrustProxy;

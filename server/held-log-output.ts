@@ -28,7 +28,8 @@ export function createHeldLogOutput(out: { write(chunk: string): unknown } = pro
       const lines = held;
       held = null;
       for (const line of lines) out.write(line);
-      if (dropped > 0) out.write(`${JSON.stringify({ level: 40, msg: `${dropped} start-up log lines were dropped while the server started` })}\n`);
+      const msg = `${dropped} start-up log lines were dropped while the server started`;
+      if (dropped > 0) out.write(`${JSON.stringify({ level: 40, msg })}\n`);
       out.write(banner);
     },
   };

@@ -8,7 +8,8 @@ import type { RunningServer } from './start-server.js';
 export function startupBanner(server: Pick<RunningServer, 'url' | 'admin' | 'demoAgents'> & Partial<Pick<RunningServer, 'earlierDemoAgents'>>, config: Pick<Config, 'databaseUrl' | 'dataDir' | 'openai'>): string {
   const admin = server.admin.password
     ? `${server.admin.email} / ${server.admin.password}   (generated: shown only this once)`
-    : `${server.admin.email} / ${server.admin.configured ? '(the configured ADMIN_PASSWORD)' : `(generated and printed at first start; reset: npm run reset-password -- ${server.admin.email})`}`;
+    : `${server.admin.email} / ` +
+      (server.admin.configured ? '(the configured ADMIN_PASSWORD)' : `(generated and printed at first start; reset: npm run reset-password -- ${server.admin.email})`);
   const lines = [
     '',
     `  Firstline is running on ${server.url}`,
@@ -17,8 +18,9 @@ export function startupBanner(server: Pick<RunningServer, 'url' | 'admin' | 'dem
     `  Admin login:        ${admin}`,
     ...server.demoAgents.map((a) => `  Demo agent login:   ${a.email} / ${a.password}   (generated: shown only this once)`),
     ...(server.earlierDemoAgents ?? []).map((email) => `  Demo agent login:   ${email} / (printed at first start; reset: npm run reset-password -- ${email})`),
-    `  Database:           ${config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`}`,
-    `  Answers:            ${config.openai ? `OpenAI-compatible model ${config.openai.chatModel}, streamed` : 'offline (extractive, local models; whole answers, streaming needs an LLM)'}`,
+    `  Database:           ` + `${config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`}`,
+    '  Answers:            ' +
+      (config.openai ? `OpenAI-compatible model ${config.openai.chatModel}, streamed` : 'offline (extractive, local models; whole answers, streaming needs an LLM)'),
     '',
   ];
   return `${lines.join('\n')}\n`;

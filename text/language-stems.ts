@@ -46,7 +46,10 @@ const STEMS: Record<StemmedLanguage, LanguageStems> = {
   es: { stem: stemSpanish, isStopword: (w) => STOPWORDS.es.has(w) },
 };
 
-/** The stemmer and stop words of a language: Snowball for German, French and Spanish, Firstline's light English one otherwise. */
+/**
+ * The stemmer and stop words of a language: Snowball for German, French and Spanish, Firstline's light English one
+ * otherwise.
+ */
 export function stemsFor(language: string | null | undefined): LanguageStems {
   return (language && STEMS[language as StemmedLanguage]) || STEMS.en;
 }

@@ -10,7 +10,10 @@ export interface Token {
 
 export interface TokenizeOptions {
   keepStopwords?: boolean;
-  /** The text's language (ISO 639-1): its stemmer and stop words (German, French, Spanish); English when absent or not stemmed. */
+  /**
+   * The text's language (ISO 639-1): its stemmer and stop words (German, French, Spanish); English when absent or not
+   * stemmed.
+   */
   language?: string | null;
 }
 
@@ -21,7 +24,10 @@ const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
 const CACHE = new Map<string, Token>();
 const CACHE_MAX = 100_000;
 
-/** Content words of a text (normalised as everywhere: contractions spelled out), stop words removed unless asked, in order. */
+/**
+ * Content words of a text (normalised as everywhere: contractions spelled out), stop words removed unless asked, in
+ * order.
+ */
 export function tokenize(text: string, opts: TokenizeOptions = {}): Token[] {
   const out: Token[] = [];
   const language = opts.language && opts.language !== 'en' ? opts.language : null;

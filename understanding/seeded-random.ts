@@ -1,4 +1,7 @@
-/** Small seeded PRNG (mulberry32): the same seed gives the same sequence on every machine, so training and splits are reproducible (Math.random would be hidden state). */
+/**
+ * Small seeded PRNG (mulberry32): the same seed gives the same sequence on every machine, so training and splits are
+ * reproducible (Math.random would be hidden state).
+ */
 export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {

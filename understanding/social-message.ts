@@ -1,9 +1,9 @@
 import { tokenize } from '../text/tokenize.js';
 
 /** Words that thank or say goodbye / hello, and words that only go with them ("that worked, great"). */
-const THANKS = new Set('thanks thank thx ty cheers worked works helped perfect great awesome brilliant excellent bye goodbye danke merci gracias'.split(' '));
+const THANKS = new Set(('thanks thank thx ty cheers worked works helped perfect great ' + 'awesome brilliant excellent bye goodbye danke merci gracias').split(' '));
 const GREETING = new Set('hi hello hey hiya morning afternoon evening hallo bonjour hola'.split(' '));
-const FILLER = new Set('ok okay cool nice good much lot fine super sorted solved fixed yes yep yeah that\'s lovely wonderful guys folks team there all now day'.split(' '));
+const FILLER = new Set(('ok okay cool nice good much lot fine super sorted solved fixed yes ' + 'yep yeah that\'s lovely wonderful guys folks team there all now day').split(' '));
 
 /**
  * "Thanks, that worked", "hi there", "ok great, bye": a message that only thanks, greets or

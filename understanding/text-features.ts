@@ -29,7 +29,9 @@ export interface FeatureOptions {
   wordBigrams: boolean;
   /** Unordered pairs of content-word stems within this distance (0 = off): "card ... arrive". */
   skipWindow: number;
-  /** Skip-pairs pass over only the grammar words (text/english-stopwords.ts), keeping "not", "when", "why", "can" ... */
+  /**
+   * Skip-pairs pass over only the grammar words (text/english-stopwords.ts), keeping "not", "when", "why", "can" ...
+   */
   skipKeepsQuestionWords: boolean;
 }
 

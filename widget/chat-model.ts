@@ -88,7 +88,10 @@ export interface ChatModel {
   pageChanged(): void;
   /** Report the page now (manual `Firstline.page()`). */
   reportPage(): void;
-  /** `Firstline.shutdown()`: forgets this visitor (conversation, outbox, identity) and disconnects; the next open starts afresh. */
+  /**
+   * `Firstline.shutdown()`: forgets this visitor (conversation, outbox, identity) and disconnects; the next open starts
+   * afresh.
+   */
   shutdown(): void;
   dispose(): void;
 }

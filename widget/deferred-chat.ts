@@ -17,8 +17,8 @@ type Call = { [K in keyof ChatApi]: [K, Parameters<ChatApi[K]>] }[keyof ChatApi]
 
 /**
  * Stands in for the chat until its chunk has loaded: calls are kept in order and replayed on it;
- * `open()` starts the download; `onReady` runs once the chat is loaded and the calls replayed. A route change before then is dropped, since the first handshake
- * reports the page anyway.
+ * `open()` starts the download; `onReady` runs once the chat is loaded and the calls replayed. A route change before
+ * then is dropped, since the first handshake reports the page anyway.
  */
 export function createDeferredChat(fetchChat: () => Promise<ChatApi>, onReady: () => void = () => {}): DeferredChat {
   let chat: ChatApi | null = null;
@@ -48,7 +48,7 @@ export function createDeferredChat(fetchChat: () => Promise<ChatApi>, onReady: (
       },
       (err: unknown) => {
         loading = null; // the next open() tries again
-        console.error('[firstline] could not load the chat; check that the Firstline server is reachable and allowed by the page\'s script-src', err);
+        console.error('[firstline] could not load the chat; ' + 'check that the Firstline server is reachable and allowed by the page\'s script-src', err);
         return false;
       },
     );

@@ -3,7 +3,10 @@ import { launcherName } from '../protocol/messages/launcher-names.js';
 /** The round button in the corner, built with plain DOM so the loader needs no UI library. */
 export interface LauncherHandle {
   readonly button: HTMLButtonElement;
-  /** The count shows as a badge; the button's name stays "Open chat" and the count (with `text`, "unread messages") is its description. */
+  /**
+   * The count shows as a badge; the button's name stays "Open chat" and the count (with `text`, "unread messages") is
+   * its description.
+   */
   setUnread(count: number, text?: string): void;
   /** The button's name in the visitor's language, once the chat knows it. */
   setLabel(name: string): void;
@@ -17,7 +20,7 @@ export interface LauncherHandle {
 
 const SVG = 'http://www.w3.org/2000/svg';
 const ICON =
-  'M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-4.2 3.4A.5.5 0 0 1 4 21v-3a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2Zm3 6.5a1.5 1.5 0 1 0 0-3 1.5 1.5 0 0 0 0 3Zm5 0a1.5 1.5 0 1 0 0-3 1.5 1.5 0 0 0 0 3Zm5 0a1.5 1.5 0 1 0 0-3 1.5 1.5 0 0 0 0 3Z';
+  'M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-4.2 3.4A.5.5 0 0 1 4 21v-3a2 2 0 ' + '0 1-2-2V6a2 2 0 0 1 2-2Zm3 6.5a1.5 1.5 0 1 0 0-3 1.5 1.5 0 0 0 0 3Zm5 0a1.5 ' + '1.5 0 1 0 0-3 1.5 1.5 0 0 0 0 3Zm5 0a1.5 1.5 0 1 0 0-3 1.5 1.5 0 0 0 0 3Z';
 
 function attrs(el: Element, values: Record<string, string>): void {
   for (const [name, value] of Object.entries(values)) el.setAttribute(name, value);

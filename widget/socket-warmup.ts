@@ -4,7 +4,9 @@ export type WarmSocket = WebSocket & { q: MessageEvent[] };
 export interface SocketWarmup {
   /** The visitor is about to open the chat: open the engine.io WebSocket now, alongside the chunk download. */
   warm(): void;
-  /** The chat's first connection takes the open socket (if it is for `url` and still usable); later ones open their own. */
+  /**
+   * The chat's first connection takes the open socket (if it is for `url` and still usable); later ones open their own.
+   */
   take(url: string): WarmSocket | null;
 }
 

@@ -16,8 +16,8 @@ export interface SplitBundleOptions {
  * Turns a two-entry ES build into what a host page can embed: checks that the loader and the chat
  * share no module (a shared chunk would mean a static `import` in a classic script, and a second
  * copy of code if built apart), writes the chat's hashed name into the loader, wraps the loader in
- * a function so it leaks no globals (with V8's compile hint, see below; the chat carries it too), and writes gzip and brotli copies of each file next to it
- * for the server to pick by Accept-Encoding.
+ * a function so it leaks no globals (with V8's compile hint, see below; the chat carries it too), and writes gzip and
+ * brotli copies of each file next to it for the server to pick by Accept-Encoding.
  */
 export function splitBundle({ loader, chat, placeholder, chatPrefix }: SplitBundleOptions): Plugin {
   return {
@@ -32,15 +32,15 @@ export function splitBundle({ loader, chat, placeholder, chatPrefix }: SplitBund
       const extra = chunks.filter((c) => c !== loaderChunk && c !== chatChunk).map((c) => `${c.fileName} (${c.moduleIds.join(', ')})`);
       if (extra.length || loaderChunk.imports.length || chatChunk.imports.length) {
         this.error(
-          `the widget loader and chat must share no module, but the build made shared chunks: ${extra.join('; ') || loaderChunk.imports.join(', ')}. ` +
-            'Pass what the chat needs from the loader as arguments to createChat instead of importing it on both sides.',
+          `the widget loader and chat must share no module, but the build made shared chunks: ` + `${extra.join('; ') || loaderChunk.imports.join(', ')}. ` +
+            ('Pass what the chat needs from the loader as arguments ' + 'to createChat instead of importing it on both sides.'),
         );
       }
       if (!loaderChunk.code.includes(placeholder)) this.error(`the loader lost its ${placeholder} marker`);
       // The compile hint has V8 compile every function of the loader while the file streams in, on a
       // background thread, instead of one by one on the host page's main thread as they first run
       // (nearly all of them run at boot).
-      loaderChunk.code = `//# allFunctionsCalledOnLoad\n(()=>{${loaderChunk.code.replaceAll(placeholder, chatPrefix + chatChunk.fileName)}})();\n`;
+      loaderChunk.code = `//# allFunctionsCalledOnLoad\n(()=>{` + `${loaderChunk.code.replaceAll(placeholder, chatPrefix + chatChunk.fileName)}})();\n`;
       // The chat too: most of what a first open runs (createChat, the models, socket.io's connect,
       // the panel's render) would otherwise compile on the main thread between the chunk's arrival
       // and the socket's namespace connect, the last step of click-to-interactive before the server's

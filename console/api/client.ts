@@ -69,7 +69,10 @@ export type ApiClient = ReturnType<typeof createApiClient>;
 /** What the agent edits of a drafted bug report before filing it. */
 export type BugReportFields = Pick<BugDraft, 'title' | 'steps' | 'expected' | 'actual'>;
 
-/** A suite runs every conversation through the pipeline (a language model makes that slow): wait longer than for other calls. */
+/**
+ * A suite runs every conversation through the pipeline (a language model makes that slow): wait longer than for other
+ * calls.
+ */
 const CONVERSATION_SUITE_TIMEOUT_MS = 10 * 60_000;
 
 export function errorMessage(err: unknown): string {

@@ -1,4 +1,5 @@
-// Admin: how the chat widget looks on customers' sites (colour, greeting, launcher side, team name, avatar), with a preview.
+// Admin: how the chat widget looks on customers' sites (colour, greeting, launcher side, team name, avatar), with a
+// preview.
 import { useEffect, useState } from 'preact/hooks';
 import { DEFAULT_APPEARANCE, deriveAppearance, type WidgetLookSettings as WidgetAppearanceBody } from '../../protocol/widget-look.js';
 import { errorMessage } from '../api/client.js';

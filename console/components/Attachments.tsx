@@ -38,7 +38,7 @@ function ImagePreview({ file, load }: { file: AttachmentRef; load: Props['load']
       if (made) URL.revokeObjectURL(made);
     };
   }, [file.id]);
-  const label = `${file.name} (${formatBytes(file.size)}${file.width && file.height ? `, ${file.width}×${file.height}` : ''})`;
+  const label = `${file.name} ` + `(${formatBytes(file.size)}${file.width && file.height ? `, ${file.width}×${file.height}` : ''})`;
   if (error) return <span class="attachment-file muted">{label}: could not be loaded</span>;
   return (
     <figure class="attachment-image" data-testid="attachment-image">

@@ -14,7 +14,7 @@ export function BreakdownChart({ title, rows }: { title: string; rows: Breakdown
       {shown.length === 0 ? (
         <p class="muted small">No data.</p>
       ) : (
-        <svg viewBox={`0 0 ${LABEL + BAR + 90} ${shown.length * ROW}`} class="chart-svg" role="img" aria-label={`${title}: ${shown.map((r) => `${r.key || 'none'} ${formatPercent(r.escalationRate)}`).join(', ')}`}>
+        <svg viewBox={`0 0 ${LABEL + BAR + 90} ${shown.length * ROW}`} class="chart-svg" role="img" aria-label={`${title}: ` + `${shown.map((r) => `${r.key || 'none'} ${formatPercent(r.escalationRate)}`).join(', ')}`}>
           {shown.map((r, i) => {
             const rate = Math.max(0, Math.min(1, r.escalationRate ?? 0));
             const label = r.key || '(none)';

@@ -25,7 +25,7 @@ export function BugReportPanel({ api, conversationId, suggested }: Props) {
       const r = await api.bugReportDraft(conversationId);
       setFields({ title: r.draft.title, steps: r.draft.steps, expected: r.draft.expected, actual: r.draft.actual });
       setFiles((r.attachments ?? []).map((a) => a.name));
-      setSimilar(r.similarTo ? `Looks like "${r.similarTo.title}" (reported ${r.similarTo.reportCount}×): filing will add this customer to it.` : null);
+      setSimilar(r.similarTo ? `Looks like "${r.similarTo.title}" (reported ${r.similarTo.reportCount}×): ` + `filing will add this customer to it.` : null);
     } catch (err) {
       setError(errorMessage(err));
     } finally {
@@ -38,7 +38,7 @@ export function BugReportPanel({ api, conversationId, suggested }: Props) {
     setError(null);
     try {
       const r = await api.fileBugReport(conversationId, fields);
-      setResult(`${r.merged ? 'Merged into' : 'Filed'} "${r.report.title}" — reported ${r.report.reportCount}×${r.report.externalUrl ? ` (${r.report.externalUrl})` : ''}.`);
+      setResult(`${r.merged ? 'Merged into' : 'Filed'} "${r.report.title}" — reported ` + `${r.report.reportCount}×${r.report.externalUrl ? ` (${r.report.externalUrl})` : ''}.`);
       setFields(null);
     } catch (err) {
       setError(errorMessage(err));

@@ -47,7 +47,8 @@ export function CalibrationPanel({ status, error, onTarget, onRecalibrate }: Pro
               : status.state === 'failed'
                 ? `Calibration failed: ${status.error ?? 'unknown error'}. Fixed thresholds are in use.`
                 : cal
-                  ? `${cal.pseudoQuestions} pseudo-questions from ${cal.articles} articles · calibrated ${formatDateTime(cal.calibratedAt)}${status.upToDate ? '' : ' · articles changed since'}${
+                  ? `${cal.pseudoQuestions} pseudo-questions from ${cal.articles} articles · calibrated \
+${formatDateTime(cal.calibratedAt)}${status.upToDate ? '' : ' · articles changed since'}${
                       status.decides ? '' : ` · advisory: below ${status.minArticles} articles the fixed thresholds still decide`
                     }`
                   : 'Not calibrated yet (fewer than two articles): fixed thresholds are in use.'}
@@ -138,7 +139,7 @@ function TradeOffChart({ curve, current }: { curve: CalibrationPoint[]; current:
         viewBox={`0 0 ${W} ${H + 12}`}
         class="chart-svg"
         role="img"
-        aria-label={`At the current threshold: ${formatPercent(current.falseConfident)} false confident, ${formatPercent(current.confidentOnAnswerable)} of answerable questions answered`}
+        aria-label={`At the current threshold: ${formatPercent(current.falseConfident)} false confident, ` + `${formatPercent(current.confidentOnAnswerable)} of answerable questions answered`}
       >
         <rect x={x(0)} y={y(1)} width={x(1) - x(0)} height={y(0) - y(1)} class="chart-track" />
         <path d={path} fill="none" class="chart-line" stroke="currentColor" stroke-width="2" />

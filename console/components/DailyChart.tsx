@@ -26,7 +26,7 @@ export function DailyChart({ daily }: { daily: DailyPoint[] }) {
   const y = linearScale(0, max, ph, 0);
   const bars = groupedBars(daily.map((d) => SERIES.map((s) => d[s.key])), pw, ph, max);
   const every = Math.max(1, Math.ceil(daily.length / 7));
-  const summary = `Daily counts from ${daily[0]!.day} to ${daily[daily.length - 1]!.day}: ${daily.reduce((n, d) => n + d.conversations, 0)} conversations, ${daily.reduce((n, d) => n + d.handoffs, 0)} handoffs.`;
+  const summary = `Daily counts from ${daily[0]!.day} to ${daily[daily.length - 1]!.day}: ` + `${daily.reduce((n, d) => n + d.conversations, 0)} conversations, ` + `${daily.reduce((n, d) => n + d.handoffs, 0)} handoffs.`;
   return (
     <figure class="chart">
       <svg viewBox={`0 0 ${W} ${H}`} class="chart-svg" role="img" aria-label={summary}>

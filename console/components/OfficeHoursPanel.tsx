@@ -1,4 +1,5 @@
-// Admin: a team's office hours (weekly schedule, time zone, holidays). Outside them the widget says when the team is back and SLA clocks pause.
+// Admin: a team's office hours (weekly schedule, time zone, holidays). Outside them the widget says when the team is
+// back and SLA clocks pause.
 import { useState } from 'preact/hooks';
 import type { OfficeHours, Team } from '../api/types.js';
 import { formatDateTime, splitList } from '../lib/format.js';
@@ -76,7 +77,7 @@ function HoursEditor({ team, model }: { team: Team; model: Teams }) {
         <span class={`chip ${!saved || team.openNow ? 'chip-ok' : 'chip-warn'}`}>{status}</span>
       </p>
       <label class="checkbox">
-        <input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.currentTarget.checked)} /> {team.name} keeps office hours
+        <input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.currentTarget.checked)} /> {`${team.name} keeps office hours`}
       </label>
       {enabled && (
         <>

@@ -39,7 +39,7 @@ export function QueueRow({ c, now, selected, tabbable, onSelect, sla, offerSecon
   const intent = c.handoff?.intent;
   const waiting = c.status === 'queued';
   return (
-    <li class={`queue-item ${selected ? 'is-selected' : ''} ${offerSeconds ? 'is-offered' : ''} ${sla ? `sla-row-${sla.state}` : ''}`}>
+    <li class={`queue-item ${selected ? 'is-selected' : ''} ` + `${offerSeconds ? 'is-offered' : ''} ${sla ? `sla-row-${sla.state}` : ''}`}>
       <Link
         href={hrefFor({ name: 'conversation', id: c.id })}
         class="queue-row"

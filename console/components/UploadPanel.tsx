@@ -51,7 +51,7 @@ export function UploadPanel({ uploading, progress, results, error, onUpload }: P
         <ul class="upload-results" aria-live="polite" data-testid="upload-results">
           {results.map((r) => (
             <li key={r.name}>
-              <span class={`chip ${r.status === 'failed' ? 'chip-warn' : 'chip-ok'}`}>{STATUS_TEXT[r.status]}</span> <strong>{r.name}</strong>
+              <span class={`chip chip-${r.status === 'failed' ? 'warn' : 'ok'}`}>{STATUS_TEXT[r.status]}</span> <strong>{r.name}</strong>
               {r.status === 'failed' ? <span class="muted"> {r.error?.message}</span> : <span class="muted"> {r.title} · {r.chunks} chunks</span>}
             </li>
           ))}

@@ -1,4 +1,5 @@
-// Admin: the webhook endpoints (add, pause, send a test, rotate the secret, delete) and the selected endpoint's delivery log.
+// Admin: the webhook endpoints (add, pause, send a test, rotate the secret, delete) and the selected endpoint's
+// delivery log.
 import { useState } from 'preact/hooks';
 import { WEBHOOK_EVENTS } from '../../protocol/webhook-events.js';
 import type { WebhookEndpoint, WebhookEventName } from '../api/types.js';

@@ -1,4 +1,5 @@
-// Admin: webhook endpoints (several, each with its own secret and event filter) and the delivery log of the one selected.
+// Admin: webhook endpoints (several, each with its own secret and event filter) and the delivery log of the one
+// selected.
 import { createModel, signal, type ReadonlySignal } from '@preact/signals';
 import { errorMessage, type ApiClient } from '../api/client.js';
 import type { EndpointDelivery, WebhookEndpoint, WebhookEndpointInput } from '../api/types.js';

@@ -120,7 +120,7 @@ export function AnalyticsScreen() {
         <EmptyState
           icon="∅"
           title="No conversations in this range"
-          hint="The numbers fill in as customers chat. Open the demo app and ask the widget a question to see your first one, or choose a longer range above."
+          hint={"The numbers fill in as customers chat. " + "Open the demo app and ask the widget a question to see your first one, " + "or choose a longer range above."}
           action={{ label: 'Open the demo app', href: '/', external: true }}
           testId="analytics-empty"
         />

@@ -38,8 +38,8 @@ export function CannedScreen() {
             title="No canned replies yet"
             hint={
               isAdmin
-                ? 'Save the answers your team types again and again (a greeting, "looking into it", your refund terms). Agents insert one by typing / and its shortcut in a reply.'
-                : 'Saved replies your team uses often appear here; agents insert one by typing / and its shortcut in a reply. Ask an admin to add some.'
+                ? 'Save the answers your team types again and again (a greeting, "looking into it", ' + 'your refund terms). Agents insert one by typing / and its shortcut in a reply.'
+                : 'Saved replies your team uses often appear here; ' + 'agents insert one by typing / and its shortcut in a reply. Ask an admin to add some.'
             }
             action={isAdmin ? { label: 'Add the first reply', onClick: () => focusField('#canned-form-title ~ .form-row input') } : undefined}
             testId="canned-empty"

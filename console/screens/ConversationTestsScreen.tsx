@@ -48,7 +48,7 @@ function SuiteEditor({ model }: { model: ConversationTests }) {
       {empty && (
         <p class="muted" data-testid="tests-empty">
           No test conversations yet: write what should happen (answer from an article, hand off, or not answer) and run it before your customers find out.{' '}
-          One conversation per line, as JSON: <code>{'{"name", "turns":[…], "page"?, "visitor"?, "expect":{"answer":"article-slug"} | {"handoff":true} | {"noAnswer":true}, "mustContain"?:[…]}'}</code>. Each runs in a fresh,
+          One conversation per line, as JSON: <code>{'{"name", "turns":[…], "page"?, "visitor"?, ' + '"expect":{"answer":"article-slug"} | {"handoff":true} | {"noAnswer":true}, "mustContain"?:[…]}'}</code>. Each runs in a fresh,
           unsaved conversation through the live pipeline; turns before the last must not hand off, and the last turn is judged.{' '}
           <button type="button" class="btn btn-small" onClick={() => model.loadSample()}>
             Load a sample suite
@@ -184,12 +184,12 @@ function TurnRow({ turn: t, index }: { turn: ConversationTestTurn; index: number
       <td>{index + 1}</td>
       <td>{t.visitor}</td>
       <td>
-        <span class={`chip ${t.outcome === 'handoff' ? 'chip-handoff' : t.outcome === 'answer' ? 'chip-answer' : 'chip-muted'}`}>{t.outcome}</span>
+        <span class={`chip chip-${t.outcome === 'handoff' ? 'handoff' : t.outcome === 'answer' ? 'answer' : 'muted'}`}>{t.outcome}</span>
         {t.decision && <div class="muted">{t.decision.reasonCode}</div>}
         {t.decision && <div class="muted">{t.handoffReason ?? t.decision.reason}</div>}
       </td>
       <td>{t.trace.intent ? `${t.trace.intent.name ?? 'none'} (${t.trace.intent.confidence.toFixed(2)})` : '—'}</td>
-      <td>{retrieval ? `${retrieval.confident ? 'confident' : 'not confident'}${top ? `: ${top.title} (${top.score.toFixed(3)})` : ''}` : 'not searched'}</td>
+      <td>{retrieval ? (retrieval.confident ? 'confident' : 'not confident') + (top ? `: ${top.title} (${top.score.toFixed(3)})` : '') : 'not searched'}</td>
       <td>
         {t.text || '—'}
         {t.citations.length > 0 && <div class="muted">Cites {t.citations.map((c) => c.title).join(', ')}</div>}

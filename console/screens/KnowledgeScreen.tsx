@@ -102,7 +102,7 @@ export function KnowledgeScreen() {
                   <EmptyState
                     icon="+"
                     title="No articles yet"
-                    hint="The AI answers only from what is here, so until you add articles every question goes to your team. Upload your help center (Markdown, HTML, text or PDF) or write an article below."
+                    hint={"The AI answers only from what is here, " + "so until you add articles every question goes to your team. " + "Upload your help center (Markdown, HTML, text or PDF) or write an article below."}
                     action={{ label: 'Upload files', onClick: () => focusField('input[type="file"]') }}
                     testId="knowledge-empty"
                   />

@@ -18,7 +18,7 @@ import type { QueueTab } from '../lib/queue.js';
 import { hrefFor } from '../lib/router.js';
 
 const EMPTY: Record<QueueTab, { title: string; hint: string }> = {
-  queued: { title: 'No one is waiting', hint: 'New handoffs from the AI appear here as they happen, no need to refresh. To see one, open the demo app, ask the chat a question, then ask for a person.' },
+  queued: { title: 'No one is waiting', hint: 'New handoffs from the AI appear here as they happen, no need to refresh. ' + 'To see one, open the demo app, ask the chat a question, then ask for a person.' },
   mine: { title: 'Nothing assigned to you', hint: 'Claim a conversation from the Queued tab to start helping.' },
   bot: { title: 'The AI is not talking to anyone', hint: 'Conversations the AI is handling on its own show up here.' },
   resolved: { title: 'Nothing resolved yet', hint: 'Conversations you and the AI close show up here. Older ones are one search away.' },

@@ -80,7 +80,7 @@ export function SearchScreen() {
         <EmptyState
           icon="⌕"
           title={`Nothing matches “${searched}”`}
-          hint="Try fewer or different words, part of an email address, or the visitor's last name. Conversations still waiting are in the queue."
+          hint={"Try fewer or different words, part of an email address, " + "or the visitor's last name. Conversations still waiting are in the queue."}
           action={{ label: 'Open the queue', href: hrefFor({ name: 'queue' }) }}
           testId="search-empty"
         />

@@ -104,10 +104,10 @@ function DeliveryHealth({ stats }: { stats: WebhookStats }) {
     <section aria-label="Delivery health">
       {stats.behind && (
         <Alert>
-          Webhooks are falling behind: {stats.backlog} due, the oldest waiting {formatDuration(stats.lagSeconds, true)}.{' '}
+          {`Webhooks are falling behind: ${stats.backlog} due, ` + `the oldest waiting ${formatDuration(stats.lagSeconds, true)}.`}{' '}
           {stats.failedLastMinute > 0
-            ? `${stats.failedLastMinute} attempts failed in the last minute: check that the receiver is up and answers quickly.`
-            : `The receiver is slow to answer; raising WEBHOOK_CONCURRENCY (now ${stats.concurrency} per server) sends more at once.`}
+            ? `${stats.failedLastMinute} attempts failed in the last minute: ` + `check that the receiver is up and answers quickly.`
+            : `The receiver is slow to answer; ` + `raising WEBHOOK_CONCURRENCY (now ${stats.concurrency} per server) sends more at once.`}
         </Alert>
       )}
       <div class="metrics">

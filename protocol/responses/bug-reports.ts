@@ -18,7 +18,7 @@ export const BugReport = BugDraft.extend({
   externalUrl: z.string().nullable(),
   affectedCustomers: z.number().int(),
   affectedAccountValue: z.number(),
-  attachments: z.array(BugAttachment).describe("visitors' files on the reporting conversations, oldest first (GET /api/conversations/{conversationId}/attachments/{id})"),
+  attachments: z.array(BugAttachment).describe("visitors' files on the reporting conversations, " + "oldest first (GET /api/conversations/{conversationId}/attachments/{id})"),
   createdAt: Iso,
   updatedAt: Iso,
 });

@@ -63,7 +63,7 @@ export type ConversationSummary = z.infer<typeof ConversationSummary>;
 
 /** A row of `GET /api/conversations`. */
 export const ConversationListItem = ConversationSummary.extend({
-  effectivePriority: z.number().describe('queued: priority plus 1 point per minute waited (at most 30), the order agents are served in; otherwise equal to priority'),
+  effectivePriority: z.number().describe('queued: priority plus 1 point per minute waited (at most 30), ' + 'the order agents are served in; otherwise equal to priority'),
   visitor: VisitorRecord,
   assignee: PersonRef.nullable(),
   /** The last thing the visitor, the AI or an agent said (a system notice only when there is nothing else). */

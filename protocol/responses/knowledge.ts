@@ -47,7 +47,7 @@ export type SearchHit = z.infer<typeof SearchHit>;
 export const SearchResponse = z.object({
   results: z.array(SearchHit),
   confident: z.boolean(),
-  confidence: z.number().optional().describe("calibrated probability that the top article answers the query (this knowledge base's own calibration); absent before the first calibration"),
+  confidence: z.number().optional().describe("calibrated probability that the top article answers the query (this knowledge base's own calibration); " + "absent before the first calibration"),
 });
 export type SearchResponse = z.infer<typeof SearchResponse>;
 

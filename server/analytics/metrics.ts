@@ -26,27 +26,31 @@ export async function computeMetrics(db: Queryable, range: { from: Date; to: Dat
               count(*) FILTER (WHERE ${aiResolvedSql('convs')})::int AS ai_resolved,
               count(*) FILTER (WHERE handoff_count > 0)::int AS handed_off,
               percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM resolved_at - handed_off_at))
-                FILTER (WHERE resolved_at IS NOT NULL AND handed_off_at IS NOT NULL AND status = 'resolved') AS m_resolve
+                FILTER (WHERE resolved_at IS NOT NULL AND handed_off_at IS NOT NULL AND status = 'resolved')
+                  AS m_resolve
        FROM convs`,
       p,
     ),
     db.query<{ handoffs: number; re_escalated: number; transfers: number; breaches: number; m_handoff: number | null; m_first: number | null }>(
       `SELECT count(*) FILTER (WHERE type IN ('handoff', 're_escalation'))::int AS handoffs,
-              percentile_cont(0.5) WITHIN GROUP (ORDER BY (data->>'secondsSinceStart')::float8) FILTER (WHERE type = 'handoff') AS m_handoff,
-              percentile_cont(0.5) WITHIN GROUP (ORDER BY (data->>'seconds')::float8) FILTER (WHERE type = 'first_response' AND data->>'seconds' IS NOT NULL) AS m_first,
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY (data->>'secondsSinceStart')::float8)
+                FILTER (WHERE type = 'handoff') AS m_handoff,
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY (data->>'seconds')::float8)
+                FILTER (WHERE type = 'first_response' AND data->>'seconds' IS NOT NULL) AS m_first,
               count(DISTINCT conversation_id) FILTER (WHERE type = 're_escalation')::int AS re_escalated,
               count(*) FILTER (WHERE type = 'transfer')::int AS transfers,
               count(*) FILTER (WHERE type = 'sla_breached')::int AS breaches
        FROM conversation_events WHERE created_at >= $1 AND created_at < $2`,
       p,
     ),
-    db.query<{ avg: number | null; n: number }>(`SELECT avg(score)::float8 AS avg, count(*)::int AS n FROM csat_responses WHERE created_at >= $1 AND created_at < $2`, p),
+    db.query<{ avg: number | null; n: number }>(`SELECT avg(score)::float8 AS avg, count(*)::int AS n ` + `FROM csat_responses WHERE created_at >= $1 AND created_at < $2`, p),
     db.query<{ unnecessary: number; missed: number }>(
-      `SELECT count(*) FILTER (WHERE verdict = 'unnecessary')::int AS unnecessary, count(*) FILTER (WHERE verdict = 'missed')::int AS missed
+      `SELECT count(*) FILTER (WHERE verdict = 'unnecessary')::int AS unnecessary, count(*)
+         FILTER (WHERE verdict = 'missed')::int AS missed
        FROM handoff_verdicts WHERE created_at >= $1 AND created_at < $2`,
       p,
     ),
-    breakdown(db, `COALESCE(handoff->>'intent', (SELECT m.meta->'intent'->>'name' FROM messages m WHERE m.conversation_id = convs.id AND m.role = 'visitor' ORDER BY seq LIMIT 1), 'unknown')`, p),
+    breakdown(db, `COALESCE(handoff->>'intent', (SELECT m.meta->'intent'->>'name' FROM messages m WHERE ` + `m.conversation_id = convs.id AND m.role = 'visitor' ORDER BY seq LIMIT 1), 'unknown')`, p),
     breakdown(db, `COALESCE(tier, (SELECT v.plan FROM visitors v WHERE v.id = convs.visitor_id), 'unknown')`, p),
     breakdown(db, `COALESCE(regexp_replace(page->>'url', '^[a-z]+://[^/]+', ''), 'unknown')`, p),
     db.query<{ day: string; conversations: number; handoffs: number; ai_resolved: number }>(
@@ -91,7 +95,8 @@ export async function computeMetrics(db: Queryable, range: { from: Date; to: Dat
 async function breakdown(db: Queryable, keyExpr: string, p: unknown[]): Promise<Breakdown[]> {
   const { rows } = await db.query<{ key: string; conversations: number; handoffs: number }>(
     `WITH convs AS (${CONVS})
-     SELECT ${keyExpr} AS key, count(*)::int AS conversations, count(*) FILTER (WHERE handoff_count > 0)::int AS handoffs
+     SELECT ${keyExpr} AS key, count(*)::int AS conversations, count(*)
+       FILTER (WHERE handoff_count > 0)::int AS handoffs
      FROM convs GROUP BY 1 ORDER BY 3 DESC, 2 DESC LIMIT 20`,
     p,
   );

@@ -2,7 +2,7 @@ import type { RichInline } from '../../protocol/rich-text.js';
 
 /** Verbs that open task headings ("Update the billing email"): what follows is the thing being done. */
 const TASK_VERBS = new Set(
-  'add cancel change configure connect create delete disable download edit enable export find get install invite manage move pay remove request reset resend restore rotate set sign turn update upgrade use'.split(' '),
+  ('add cancel change configure connect create delete disable download edit enable export find get install ' + 'invite manage move pay remove request reset resend restore rotate set sign turn update upgrade use').split(' '),
 );
 
 /**

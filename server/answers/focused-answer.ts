@@ -100,7 +100,10 @@ interface Picked {
   covers: Set<string>;
 }
 
-/** The section that answers: the one holding the best-matching sentence or item, its heading and retrieval's choice counting a little. */
+/**
+ * The section that answers: the one holding the best-matching sentence or item, its heading and retrieval's choice
+ * counting a little.
+ */
 function pickSection(article: AnswerArticle, q: Question): Picked | null {
   const { terms, problem } = q;
   const candidates = article.sections

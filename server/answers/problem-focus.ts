@@ -4,7 +4,10 @@ import type { QueryTerms } from './query-terms.js';
 /** Weight left to a word only the "what I already did" clause of a problem description has. */
 const DONE_WEIGHT = 0.35;
 
-/** "<what I did> but <what went wrong>"; a plain "and" only after "I ..." / "we ..." ("I updated it and the email didn't arrive"). */
+/**
+ * "<what I did> but <what went wrong>"; a plain "and" only after "I ..." / "we ..." ("I updated it and the email didn't
+ * arrive").
+ */
 const BUT = /^(.+?)(?:,\s*|\s+)(?:but|however|yet|and still|and then|and now)\s+(.+)$|^((?:i|we)\b.+?)(?:,\s*|\s+)and\s+(.+)$/i;
 /** "<what went wrong> after I <what I did>" */
 const AFTER = /^(.+?)\s+(?:after|since|once|even though|although)\s+(?:i|we)\s+(.+)$/i;

@@ -35,7 +35,7 @@ const CUES: Record<Language, QuestionCues> = {
   },
   de: {
     procedural: W('wie|wo|schritte?|einrichten|anleitung'),
-    problem: W('nicht|kein(e|en|er)?|nie|niemals|fehler|fehlgeschlagen|kaputt|gesperrt|verloren|vergessen|falsch|ausgegraut|funktioniert nicht|klappt nicht|geht nicht'),
+    problem: W('nicht|kein(e|en|er)?|nie|niemals|fehler|fehlgeschlagen|kaputt|gesperrt|verloren|vergessen|falsch|ausgegraut' + '|funktioniert nicht|klappt nicht|geht nicht'),
     who: W('wer'),
     conjoined: /(?<![\p{L}])(und|auch|sowie)(?![\p{L}])|\?.+\?/iu,
     problemHeading: /fehlerbehebung|problem|nicht|fehler|klappt|\?/i,
@@ -44,7 +44,7 @@ const CUES: Record<Language, QuestionCues> = {
   fr: {
     procedural: W('comment|où|étapes?|configurer|marche à suivre'),
     // "n'arrive pas": the elided "n'" sits against its verb.
-    problem: new RegExp(`${W('ne|pas|jamais|aucune?|erreur|échoué(e)?|bloqué(e)?|verrouillé(e)?|perdu|oublié|impossible|grisé|invalide').source}|(?<!\\p{L})n['’]\\p{L}`, 'iu'),
+    problem: new RegExp(W('ne|pas|jamais|aucune?|erreur|échoué(e)?|bloqué(e)?|verrouillé(e)?' + '|perdu|oublié|impossible|grisé|invalide').source + `|(?<!\\p{L})n['’]\\p{L}`, 'iu'),
     who: W('qui'),
     conjoined: /(?<![\p{L}])(et|aussi|ainsi que)(?![\p{L}])|\?.+\?/iu,
     problemHeading: /dépannage|problème|impossible|pas|erreur|\?/i,

@@ -14,7 +14,7 @@ export function createWidgetAppearanceStore(db: Queryable) {
     },
     async save(appearance: WidgetAppearanceBody): Promise<void> {
       await db.query(
-        `INSERT INTO settings (key, value, updated_at) VALUES ($1, $2::jsonb, now()) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
+        `INSERT INTO settings (key, value, updated_at) VALUES ($1, $2::jsonb, now()) ` + `ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
         [KEY, JSON.stringify(appearance)],
       );
     },

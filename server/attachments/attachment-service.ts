@@ -47,13 +47,16 @@ export function createAttachmentService(deps: { db: Db; store: AttachmentStore; 
   return {
     limits,
 
-    /** The conversation row must exist. Refuses a file over the size limit, past the count limit, or of a type not allowed. */
+    /**
+     * The conversation row must exist. Refuses a file over the size limit, past the count limit, or of a type not
+     * allowed.
+     */
     async upload(args: { conversationId: string; name: string; bytes: Uint8Array }): Promise<AttachmentRef> {
       if (args.bytes.byteLength === 0) throw new AppError(400, 'empty_attachment', 'The file is empty; choose the file again.');
       if (args.bytes.byteLength > limits.maxBytes) throw tooLarge(args.name, args.bytes.byteLength, limits.maxBytes);
       const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM attachments WHERE conversation_id = $1', [args.conversationId]);
       if ((rows[0]?.n ?? 0) >= limits.maxPerConversation) {
-        throw new AppError(409, 'too_many_attachments', `This conversation already has ${limits.maxPerConversation} attachments, the most it can hold; describe the rest in a message instead.`);
+        throw new AppError(409, 'too_many_attachments', `This conversation already has ${limits.maxPerConversation} attachments, ` + `the most it can hold; describe the rest in a message instead.`);
       }
       const file = await inspectAttachment(args.bytes, args.name);
       const id = randomUUID();

@@ -19,7 +19,9 @@ const EXTENSION: Record<AttachmentType, string> = {
   'image/gif': '.gif',
   'application/pdf': '.pdf',
 };
-/** Decoded pixels an image may have (a 16-megapixel screenshot is far beyond any screen); bounds decompression bombs. */
+/**
+ * Decoded pixels an image may have (a 16-megapixel screenshot is far beyond any screen); bounds decompression bombs.
+ */
 const MAX_PIXELS = 40_000_000;
 
 /**

@@ -40,7 +40,7 @@ export function passwordProblem(password: string, userInputs: string[] = []): st
   const result = zxcvbn().check(password.slice(0, 100), userInputs.filter(Boolean));
   if (result.score >= PASSWORD_POLICY.minScore) return null;
   const why = result.feedback.warning ? WARNINGS[result.feedback.warning] : undefined;
-  return `The password is too easy to guess${why ? ` (${why})` : ''}: use a longer passphrase of unrelated words or a password manager.`;
+  return `The password is too easy to guess${why ? ` (${why})` : ''}: ` + `use a longer passphrase of unrelated words or a password manager.`;
 }
 
 /** Throws `422 weak_password` when `passwordProblem` finds one. */

@@ -106,7 +106,7 @@ export function createUserRepository(db: Queryable) {
     async setPassword(email: string, password: string, userInputs: string[] = [email]): Promise<number | null> {
       assertStrongPassword(password, userInputs);
       const { rows } = await db.query<{ token_version: number }>(
-        'UPDATE users SET password_hash = $2, token_version = token_version + 1 WHERE email = $1 RETURNING token_version',
+        'UPDATE users SET password_hash = $2, token_version = token_version + 1 ' + 'WHERE email = $1 RETURNING token_version',
         [email.toLowerCase(), await hashPassword(password)],
       );
       return rows[0]?.token_version ?? null;
@@ -130,7 +130,8 @@ export function createUserRepository(db: Queryable) {
       // A role change or a disable ends every session: tokens carry the version they were issued with.
       const { rows } = await db.query<UserRow>(
         `UPDATE users SET
-           token_version = token_version + CASE WHEN ($3::text IS NOT NULL AND $3::text <> role) OR ($12::boolean AND NOT disabled) THEN 1 ELSE 0 END,
+           token_version = token_version + CASE WHEN ($3::text IS NOT NULL AND $3::text <> role) OR ($12::boolean
+             AND NOT disabled) THEN 1 ELSE 0 END,
            disabled = COALESCE($12, disabled),
            -- A disabled agent is offered no more conversations.
            presence = CASE WHEN $12::boolean THEN 'offline' ELSE presence END,

@@ -10,7 +10,6 @@ import { draftBugReport, type BugReportDraft } from './bug-report-draft.js';
 import { say } from '../../protocol/messages/catalogue.js';
 import { supportedLanguage } from '../../protocol/messages/languages.js';
 import { createLinearIssue, type LinearConfig } from './linear-client.js';
-import type { AttachmentRef } from '../../protocol/attachments.js';
 import { toRef, type AttachmentRow } from '../attachments/attachment-rows.js';
 import { megabytes } from '../attachments/attachment-service.js';
 import type { BugAttachment, BugReport } from '../../protocol/responses/bug-reports.js';
@@ -38,7 +37,8 @@ export function createBugReportService(deps: { db: Db; conversations: Conversati
       return rows.map((r) => ({ ...toRef(r), conversationId: r.conversation_id }));
     }
     const { rows } = await db.query<AttachmentRow & { bug_report_id: string }>(
-      `SELECT a.*, bc.bug_report_id FROM attachments a JOIN bug_report_conversations bc ON bc.conversation_id = a.conversation_id
+      `SELECT a.*, bc.bug_report_id FROM attachments a JOIN bug_report_conversations bc
+         ON bc.conversation_id = a.conversation_id
        WHERE a.message_id IS NOT NULL AND ($1::text IS NULL OR bc.bug_report_id = $1) ORDER BY a.created_at, a.id`,
       [where.reportId],
     );
@@ -54,7 +54,8 @@ export function createBugReportService(deps: { db: Db; conversations: Conversati
       id: string; title: string; steps: string; expected: string; actual: string; page_url: string | null; error_state: string | null; status: 'open' | 'fixed';
       report_count: number; external_id: string | null; external_url: string | null; created_at: Date; updated_at: Date; customers: number; value: number | null;
     }>(
-      `SELECT b.*, count(DISTINCT c.visitor_id)::int AS customers, sum(DISTINCT COALESCE(v.account_value, 0))::float8 AS value
+      `SELECT b.*, count(DISTINCT c.visitor_id)::int AS customers, sum(DISTINCT COALESCE(v.account_value,
+         0))::float8 AS value
        FROM bug_reports b
        LEFT JOIN bug_report_conversations bc ON bc.bug_report_id = b.id
        LEFT JOIN conversations c ON c.id = bc.conversation_id
@@ -90,14 +91,15 @@ export function createBugReportService(deps: { db: Db; conversations: Conversati
       await db.transaction(async (tx) => {
         if (!existingId) {
           await tx.query(
-            `INSERT INTO bug_reports (id, fingerprint, title, steps, expected, actual, page_url, error_state, created_at, updated_at)
+            `INSERT INTO bug_reports (id, fingerprint, title, steps, expected, actual, page_url, error_state,
+               created_at, updated_at)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)`,
             [id, bugFingerprint(r), r.title, r.steps, r.expected, r.actual, r.pageUrl, r.errorState, now],
           );
         }
-        await tx.query(`INSERT INTO bug_report_conversations (bug_report_id, conversation_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [id, conversationId]);
+        await tx.query(`INSERT INTO bug_report_conversations (bug_report_id, ` + `conversation_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [id, conversationId]);
         await tx.query(
-          `UPDATE bug_reports SET report_count = (SELECT count(*) FROM bug_report_conversations WHERE bug_report_id = $1), updated_at = $2 WHERE id = $1`,
+          `UPDATE bug_reports SET report_count = (SELECT count(*) FROM bug_report_conversations ` + `WHERE bug_report_id = $1), updated_at = $2 WHERE id = $1`,
           [id, now],
         );
         if (!existingId && !deps.linear && deps.webhookUrl) {
@@ -119,7 +121,8 @@ export function createBugReportService(deps: { db: Db; conversations: Conversati
       const rows = await db.transaction(async (tx) => {
         await tx.query(`UPDATE bug_reports SET status = 'fixed', updated_at = $2 WHERE id = $1`, [id, deps.clock()]);
         const affected = await tx.query<{ conversation_id: string; contact_email: string | null; language: string | null }>(
-          `SELECT bc.conversation_id, c.contact_email, c.language FROM bug_report_conversations bc JOIN conversations c ON c.id = bc.conversation_id
+          `SELECT bc.conversation_id, c.contact_email, c.language FROM bug_report_conversations bc
+             JOIN conversations c ON c.id = bc.conversation_id
            WHERE bc.bug_report_id = $1 AND bc.notified_at IS NULL`,
           [id],
         );
@@ -160,7 +163,8 @@ export function createBugReportService(deps: { db: Db; conversations: Conversati
   async function sendToLinear(linear: NonNullable<typeof deps.linear>, id: string, r: BugReportDraft, files: BugAttachment[]): Promise<void> {
     // Names only: the files stay in Firstline, behind agent sign-in (the conversation in the console).
     const attached = files.length
-      ? `**Attachments** (in the Firstline conversation)\n${files.map((f) => `- ${f.name.replace(/[\[\]()*_`]/g, '')} (${f.contentType}, ${megabytes(f.size)})`).join('\n')}`
+      ? '**Attachments** (in the Firstline conversation)\n' +
+        files.map((f) => `- ${f.name.replace(/[\[\]()*_`]/g, '')} (${f.contentType}, ${megabytes(f.size)})`).join('\n')
       : '';
     const description = [`**Steps**\n${r.steps}`, `**Expected**\n${r.expected}`, `**Actual**\n${r.actual}`, `Page: ${r.pageUrl ?? 'unknown'}`, r.errorState ? `Error state: ${r.errorState}` : '', attached, `Firstline bug report ${id}`]
       .filter(Boolean)

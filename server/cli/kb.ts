@@ -40,7 +40,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     await migrate(db);
     const kb = await openKnowledgeBase({ ...config, seedDemo: false }, db, log);
-    process.stdout.write(`knowledge base: ${config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}`}, embedder ${kb.model}\n`);
+    process.stdout.write(`knowledge base: ${config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}`}, ` + `embedder ${kb.model}\n`);
     if (command === 'reindex') {
       const progress: { bar?: ProgressBar } = {};
       const res = await kb.reindex({

@@ -39,7 +39,7 @@ async function main(): Promise<number> {
     throw err;
   }
   if (!config.databaseUrl && (await serverAnswers(config.port))) {
-    console.error(`A Firstline server is running on port ${config.port} with the embedded database in ${config.dataDir}; stop it (Ctrl-C) and run this again.`);
+    console.error(`A Firstline server is running on port ${config.port} with the embedded database in ${config.dataDir}; ` + `stop it (Ctrl-C) and run this again.`);
     return 2;
   }
   const db = await openDb(config);

@@ -58,7 +58,7 @@ export function judgeAnswers(items: readonly AnswerTestItem[], suite: Conversati
       containsPhrases: answered && missing.length === 0,
       withinLength: answered && text.length <= ANSWER_LENGTH_LIMIT,
       missing,
-      outcome: last ? `${last.outcome}${last.decision ? ` (${last.decision.reasonCode})` : ''}${run.turns.length < item.turns.length ? ` at turn ${run.turns.length}` : ''}` : 'none',
+      outcome: last ? `${last.outcome}${last.decision ? ` (${last.decision.reasonCode})` : ''}` + `${run.turns.length < item.turns.length ? ` at turn ${run.turns.length}` : ''}` : 'none',
       cited,
       text,
     };

@@ -73,7 +73,7 @@ async function runOne(stages: readonly AnyStage[], articles: ArticleIndex, c: Co
       ({ turn, timings } = await runPipeline(stages, input));
     } catch (err) {
       // The live responder hands off on a pipeline failure; the test reports it as such.
-      problems.push(`turn ${i + 1}: the pipeline failed (${err instanceof Error ? err.message : String(err)}); a visitor would be handed off`);
+      problems.push(`turn ${i + 1}: the pipeline failed (${err instanceof Error ? err.message : String(err)}); ` + `a visitor would be handed off`);
       turns.push(failedTurn(text));
       break;
     }
@@ -113,7 +113,7 @@ function judge(c: ConversationTestCase, last: ConversationTestTurn, articles: Ar
     if (!wanted) problems.push(`no article in the knowledge base matches "${c.expect.answer}" (use an id, a title or a url slug)`);
     else if (last.outcome !== 'answer') problems.push(`expected an answer citing "${wanted.title}", got ${what}`);
     else if (!last.citations.some((x) => x.articleId === wanted.id)) {
-      problems.push(`expected an answer citing "${wanted.title}", it cited ${last.citations.length ? last.citations.map((x) => `"${x.title}"`).join(', ') : 'no article'}`);
+      problems.push(`expected an answer citing "${wanted.title}", ` + `it cited ` + `${last.citations.length ? last.citations.map((x) => `"${x.title}"`).join(', ') : 'no article'}`);
     }
   } else if ('handoff' in c.expect) {
     if (last.outcome !== 'handoff') problems.push(`expected a handoff, got ${what}`);

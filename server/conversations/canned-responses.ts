@@ -19,7 +19,7 @@ export function createCannedResponses(db: Queryable) {
     /** Throws 409 `shortcut_taken` when another reply has the shortcut. */
     async create(body: { title: string; text: string; shortcut?: string }): Promise<{ id: string }> {
       const { rows } = await db.query<{ id: string }>(
-        `INSERT INTO canned_responses (id, title, text, shortcut) VALUES ($1, $2, $3, $4) ON CONFLICT (shortcut) DO NOTHING RETURNING id`,
+        `INSERT INTO canned_responses (id, title, text, shortcut) VALUES ($1, ` + `$2, $3, $4) ON CONFLICT (shortcut) DO NOTHING RETURNING id`,
         [randomUUID(), body.title, body.text, body.shortcut ?? null],
       );
       if (!rows[0]) throw conflict(`The shortcut "${body.shortcut}" is taken.`, 'shortcut_taken');

@@ -19,10 +19,11 @@ export function createConversationFeedback(deps: { db: Db; bus: EventBus; webhoo
       await db.transaction(async (tx) => {
         await tx.query(
           `INSERT INTO csat_responses (conversation_id, score, comment) VALUES ($1, $2, $3)
-           ON CONFLICT (conversation_id) DO UPDATE SET score = EXCLUDED.score, comment = EXCLUDED.comment, created_at = now()`,
+           ON CONFLICT (conversation_id) DO UPDATE SET score = EXCLUDED.score, comment = EXCLUDED.comment,
+             created_at = now()`,
           [conversationId, score, comment],
         );
-        await tx.query(`INSERT INTO conversation_events (conversation_id, type, actor, data) VALUES ($1, 'csat', 'visitor', $2::jsonb)`, [conversationId, JSON.stringify({ score })]);
+        await tx.query(`INSERT INTO conversation_events (conversation_id, type, ` + `actor, data) VALUES ($1, 'csat', 'visitor', $2::jsonb)`, [conversationId, JSON.stringify({ score })]);
         await webhooks.record(tx, DomainEvents.csatReceived, { conversationId, score, comment });
       });
       deps.bus.emit(DomainEvents.csatReceived, { conversationId, score, comment });

@@ -164,7 +164,8 @@ export function createConversationRepository(db: Queryable) {
       const page = args.page ? JSON.stringify(args.page) : null;
       const trail = args.page ? JSON.stringify([{ url: args.page.url, title: args.page.title, at: new Date().toISOString() }]) : '[]';
       const { rows } = await db.query<ConversationRow>(
-        `INSERT INTO conversations (id, visitor_id, page, page_trail, browser_language) VALUES ($1, $2, $3::jsonb, $4::jsonb, $5)
+        `INSERT INTO conversations (id, visitor_id, page, page_trail, browser_language) VALUES ($1, $2, $3::jsonb,
+           $4::jsonb, $5)
          ON CONFLICT (id) DO NOTHING
          RETURNING *`,
         [args.conversationId, args.visitorId, page, trail, args.browserLanguage ?? null],
@@ -205,6 +206,7 @@ export function createConversationRepository(db: Queryable) {
 
     /** The queued list comes in service order (`queueOrderSql`, as routing serves it); others by priority. */
     async list(status?: ConversationStatus, limit = 200, now = new Date()): Promise<ConversationListItem[]> {
+      const order = status === 'queued' ? queueOrderSql('$3', 'c.') : 'c.priority DESC, COALESCE(c.handed_off_at, c.updated_at) ASC';
       const { rows } = await db.query<
         ConversationRow & VisitorColumns & { assignee_name: string | null; last_text: string | null; last_role: Role | null; last_at: Date | null; queue_score: number | null }
       >(
@@ -216,10 +218,11 @@ export function createConversationRepository(db: Queryable) {
          LEFT JOIN users u ON u.id = c.assignee_id
          LEFT JOIN LATERAL (
            -- The last thing the visitor, the AI or an agent said; a system notice only when there is nothing else.
-           SELECT text, role, created_at FROM messages m WHERE m.conversation_id = c.id ORDER BY (m.role <> 'system') DESC, seq DESC LIMIT 1
+           SELECT text, role, created_at FROM messages m WHERE m.conversation_id = c.id ORDER BY (m.role <> 'system')
+             DESC, seq DESC LIMIT 1
          ) lm ON true
          WHERE ($1::text IS NULL OR c.status = $1) AND lm.text IS NOT NULL
-         ORDER BY ${status === 'queued' ? queueOrderSql('$3', 'c.') : 'c.priority DESC, COALESCE(c.handed_off_at, c.updated_at) ASC'}
+         ORDER BY ${order}
          LIMIT $2`,
         [status ?? null, limit, now.getTime()],
       );
@@ -252,7 +255,8 @@ export function createConversationRepository(db: Queryable) {
       if (opts.owedTurnAt) params.push(opts.owedTurnAt);
       const { rows } = await db.query<MessageRow>(
         `WITH inserted AS (
-           INSERT INTO messages (id, conversation_id, client_message_id, role, author_id, author_name, text, citations, meta)
+           INSERT INTO messages (id, conversation_id, client_message_id, role, author_id, author_name, text,
+             citations, meta)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb)
            ON CONFLICT (conversation_id, client_message_id) DO NOTHING
            RETURNING *
@@ -278,7 +282,8 @@ export function createConversationRepository(db: Queryable) {
     async messages(conversationId: string, afterId?: string): Promise<StoredMessage[]> {
       const { rows } = await db.query<MessageRow>(
         `SELECT * FROM messages WHERE conversation_id = $1
-           AND ($2::text IS NULL OR seq > COALESCE((SELECT seq FROM messages WHERE id = $2 AND conversation_id = $1), 0))
+           AND ($2::text IS NULL OR seq > COALESCE((SELECT seq FROM messages WHERE id = $2 AND conversation_id = $1),
+             0))
          ORDER BY seq`,
         [conversationId, afterId ?? null],
       );
@@ -290,7 +295,8 @@ export function createConversationRepository(db: Queryable) {
       await db.query(
         `UPDATE conversations SET page = $2::jsonb,
            page_trail = CASE WHEN page_trail -> -1 ->> 'url' = $3 THEN page_trail
-                        ELSE (CASE WHEN jsonb_array_length(page_trail) >= ${MAX_PAGE_TRAIL} THEN page_trail - 0 ELSE page_trail END) || $4::jsonb END,
+                        ELSE (CASE WHEN jsonb_array_length(page_trail) >= ${MAX_PAGE_TRAIL} THEN page_trail - 0
+                          ELSE page_trail END) || $4::jsonb END,
            updated_at = now()
          WHERE id = $1`,
         [conversationId, JSON.stringify(page), page.url, JSON.stringify([visit])],
@@ -313,7 +319,8 @@ export function createConversationRepository(db: Queryable) {
            handed_off_at = CASE WHEN $3 = 'queued' AND status <> 'queued' THEN now() ELSE handed_off_at END,
            assigned_at = CASE WHEN $3 = 'assigned' THEN now() ELSE assigned_at END,
            resolved_at = CASE WHEN $3 = 'resolved' THEN now() WHEN $3 = 'bot' THEN NULL ELSE resolved_at END,
-           previous_assignee_id = CASE WHEN $3 = 'bot' AND status = 'resolved' THEN COALESCE(assignee_id, previous_assignee_id) ELSE previous_assignee_id END,
+           previous_assignee_id = CASE WHEN $3 = 'bot' AND status = 'resolved' THEN COALESCE(assignee_id,
+             previous_assignee_id) ELSE previous_assignee_id END,
            offered_to = CASE WHEN $3 = 'queued' THEN offered_to ELSE NULL END
          WHERE id = $1 AND status = ANY($2::text[])
          RETURNING *`,
@@ -337,7 +344,8 @@ export function createConversationRepository(db: Queryable) {
       h: { handoff: Handoff; skill: string | null; tier: string | null; due: SlaDeadlines; at: Date },
     ): Promise<ConversationSummary | null> {
       const { rows } = await db.query<ConversationRow>(
-        `UPDATE conversations SET status = 'queued', assignee_id = NULL, handoff = $2::jsonb, priority = $3, skill = $4, tier = $5,
+        `UPDATE conversations SET status = 'queued', assignee_id = NULL, handoff = $2::jsonb, priority = $3,
+             skill = $4, tier = $5,
            first_response_due_at = $6, resolution_due_at = $7, handed_off_at = $8, updated_at = $8,
            first_response_warn_at = $9, resolution_warn_at = $10,
            sla_warned_at = NULL, sla_breached_at = NULL, first_human_response_at = NULL,
@@ -352,10 +360,14 @@ export function createConversationRepository(db: Queryable) {
       await db.query('UPDATE conversations SET first_human_response_at = now() WHERE id = $1 AND first_human_response_at IS NULL', [id]);
     },
 
-    /** Queued conversations in service order (`queueOrderSql`, the router's order): effective priority, then who waited longest. */
+    /**
+     * Queued conversations in service order (`queueOrderSql`, the router's order): effective priority, then who waited
+     * longest.
+     */
     async queue(now = new Date()): Promise<Array<{ id: string; priority: number; effectivePriority: number; handedOffAt: string; reason: string }>> {
       const { rows } = await db.query<{ id: string; priority: number; handed_off_at: Date; reason: string | null; queue_score: number }>(
-        `SELECT id, priority, handed_off_at, handoff ->> 'reason' AS reason, ${queueScoreSql('$1')} AS queue_score FROM conversations
+        `SELECT id, priority, handed_off_at, handoff ->> 'reason' AS reason, ${queueScoreSql('$1')} AS queue_score
+           FROM conversations
          WHERE status = 'queued' ORDER BY ${queueOrderSql('$1')}`,
         [now.getTime()],
       );
@@ -370,14 +382,14 @@ export function createConversationRepository(db: Queryable) {
 
     async recordEvent(e: { conversationId: string; type: string; actor?: string; from?: string | null; to?: string | null; data?: object }): Promise<void> {
       await db.query(
-        `INSERT INTO conversation_events (conversation_id, type, actor, from_status, to_status, data) VALUES ($1, $2, $3, $4, $5, $6::jsonb)`,
+        `INSERT INTO conversation_events (conversation_id, type, actor, ` + `from_status, to_status, data) VALUES ($1, $2, $3, $4, $5, $6::jsonb)`,
         [e.conversationId, e.type, e.actor ?? null, e.from ?? null, e.to ?? null, JSON.stringify(e.data ?? {})],
       );
     },
 
     async recordDecision(d: { conversationId: string; messageId: string; action: string; reason: string; signals: Signal[]; trace: unknown }): Promise<void> {
       await db.query(
-        `INSERT INTO decisions (conversation_id, message_id, action, reason, signals, trace) VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb)`,
+        `INSERT INTO decisions (conversation_id, message_id, action, reason, ` + `signals, trace) VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb)`,
         [d.conversationId, d.messageId, d.action, d.reason, JSON.stringify(d.signals), JSON.stringify(d.trace)],
       );
     },
@@ -394,7 +406,7 @@ export function createConversationRepository(db: Queryable) {
 }
 export type ConversationRepository = ReturnType<typeof createConversationRepository>;
 
-const VISITOR_COLUMNS = `v.name AS v_name, v.email AS v_email, v.plan AS v_plan, v.account_value AS v_account_value, v.traits AS v_traits, v.verified AS v_verified`;
+const VISITOR_COLUMNS = `v.name AS v_name, v.email AS v_email, v.plan AS v_plan, ` + `v.account_value AS v_account_value, v.traits AS v_traits, v.verified AS v_verified`;
 interface VisitorColumns {
   visitor_id: string;
   v_name: string | null;

@@ -33,7 +33,8 @@ export function createConversationSearch(db: Queryable) {
            SELECT DISTINCT ON (m.conversation_id) m.conversation_id, m.text, m.role, m.created_at
            FROM messages m
            WHERE to_tsvector('english', m.text) @@ plainto_tsquery('english', $1) AND m.role <> 'system'
-           ORDER BY m.conversation_id, ts_rank(to_tsvector('english', m.text), plainto_tsquery('english', $1)) DESC, (m.role = 'visitor') DESC, m.seq DESC
+           ORDER BY m.conversation_id, ts_rank(to_tsvector('english', m.text), plainto_tsquery('english', $1)) DESC,
+             (m.role = 'visitor') DESC, m.seq DESC
          ),
          people AS (
            SELECT c.id FROM conversations c
@@ -41,7 +42,8 @@ export function createConversationSearch(db: Queryable) {
               OR (c.contact_email IS NOT NULL AND c.contact_email ILIKE $2)
          ),
          matched AS (SELECT conversation_id AS id FROM hits UNION SELECT id FROM people)
-         SELECT c.id, c.status, c.created_at, c.updated_at, v.name AS visitor_name, COALESCE(v.email, c.contact_email) AS visitor_email,
+         SELECT c.id, c.status, c.created_at, c.updated_at, v.name AS visitor_name, COALESCE(v.email, c.contact_email)
+           AS visitor_email,
                 h.text AS hit_text, h.role AS hit_role, h.created_at AS hit_at
          FROM matched JOIN conversations c ON c.id = matched.id JOIN visitors v ON v.id = c.visitor_id
          LEFT JOIN hits h ON h.conversation_id = c.id

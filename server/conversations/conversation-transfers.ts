@@ -41,7 +41,8 @@ export function createConversationTransfers(deps: { db: Db; bus: EventBus; users
         const transferred = { fromAgentId: c.assigneeId!, to: { agentId: target.id }, kind, note: args.note };
         const after = await db.transaction(async (tx) => {
           const { rows } = await tx.query<ConversationRow>(
-            `UPDATE conversations SET assignee_id = $2, assigned_at = $3, updated_at = $3, previous_assignee_id = assignee_id
+            `UPDATE conversations SET assignee_id = $2, assigned_at = $3, updated_at = $3,
+               previous_assignee_id = assignee_id
              WHERE id = $1 AND status = 'assigned' RETURNING *`,
             [c.id, target.id, now],
           );
@@ -64,8 +65,10 @@ export function createConversationTransfers(deps: { db: Db; bus: EventBus; users
       const transferred = { fromAgentId: c.assigneeId!, to: { teamId: team.id }, kind: 'functional' as const, note: args.note };
       const after = await db.transaction(async (tx) => {
         const { rows } = await tx.query<ConversationRow>(
-          `UPDATE conversations SET status = 'queued', assignee_id = NULL, previous_assignee_id = NULL, team_id = $2, skill = COALESCE($3, skill),
-             offered_to = NULL, offer_expires_at = NULL, declined_by = array_append(declined_by, assignee_id), updated_at = $4
+          `UPDATE conversations SET status = 'queued', assignee_id = NULL, previous_assignee_id = NULL, team_id = $2,
+               skill = COALESCE($3, skill),
+             offered_to = NULL, offer_expires_at = NULL, declined_by = array_append(declined_by, assignee_id),
+               updated_at = $4
            WHERE id = $1 AND status = 'assigned' RETURNING *`,
           [c.id, team.id, team.skills[0] ?? null, now],
         );

@@ -47,7 +47,9 @@ export interface EarlierMessage {
 /** Intents that are about the chat itself, not the visitor's problem. */
 const ABOUT_THE_CHAT = new Set(['talk_to_human', 'greeting_smalltalk', 'thanks_goodbye']);
 
-/** A message that states no problem: asks for a person, greets, thanks, says the answer missed, or says nothing ("ok"). */
+/**
+ * A message that states no problem: asks for a person, greets, thanks, says the answer missed, or says nothing ("ok").
+ */
 function statesNoProblem(m: { text: string; intent?: string | null; asksForHuman?: boolean }): boolean {
   if (m.asksForHuman || (m.intent && ABOUT_THE_CHAT.has(m.intent)) || saysNotHelpful(m.text)) return true;
   return contentTokens(m.text).filter((t) => !ENGLISH_STOPWORDS.has(t)).length === 0;
@@ -111,11 +113,12 @@ export function writeHandoffBrief(b: BriefInput): string {
     b.language && b.language !== DEFAULT_LANGUAGE ? `Language: ${LANGUAGE_NAMES[b.language]} (${b.language}) — reply in ${LANGUAGE_NAMES[b.language]}` : null,
     `Customer: ${who}${unverified}${account.length ? ` — ${account.join(', ')}` : ''}`,
     renewal != null ? `Renewal: ${b.visitor.renewalDate} (in ${renewal} day${renewal === 1 ? '' : 's'})` : null,
-    `Page: ${b.page ? `${b.page.title || b.page.url} (${b.page.url})` : 'unknown'}${context.length ? ` — ${context.join(', ')}` : ''}`,
+    `Page: ${b.page ? `${b.page.title || b.page.url} (${b.page.url})` : 'unknown'}` + `${context.length ? ` — ${context.join(', ')}` : ''}`,
     trail.length > 1 ? `Page trail: ${trail.join(' → ')}` : null,
-    `Sentiment: ${b.sentiment.trajectory.smoothed.toFixed(2)} (${trend < -0.05 ? 'falling' : trend > 0.05 ? 'rising' : 'steady'})`,
+    `Sentiment: ${b.sentiment.trajectory.smoothed.toFixed(2)} ` + `(${trend < -0.05 ? 'falling' : trend > 0.05 ? 'rising' : 'steady'})`,
     b.sentiment.signals.length ? `Signals: ${b.sentiment.signals.map((s) => `${s.name} ${s.value.toFixed(2)}`).join(', ')}` : null,
-    `AI tried: ${b.aiAnswers.length ? `${b.aiAnswers.length} answer(s)${articles.length ? `, citing ${articles.join('; ')}` : ''}` : 'nothing yet'}`,
+    'AI tried: ' +
+      (b.aiAnswers.length ? `${b.aiAnswers.length} answer(s)` + (articles.length ? `, citing ${articles.join('; ')}` : '') : 'nothing yet'),
     b.visitorMessages.length > 1 ? `Earlier the visitor said: ${b.visitorMessages.slice(-4, -1).map((m) => `"${oneLine(m, 100)}"`).join(' / ')}` : null,
   ];
   return lines.filter((l): l is string => l !== null).join('\n');

@@ -11,7 +11,7 @@ const LOCK_KEY = 727_001;
 export async function migrate(db: Db, dir = MIGRATIONS_DIR): Promise<string[]> {
   const files = (await readdir(dir)).filter((f) => f.endsWith('.sql')).sort();
   await db.exec(
-    'CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
+    'CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, ' + 'applied_at timestamptz NOT NULL DEFAULT now())',
   );
   const applied: string[] = [];
   await db.transaction(async (tx) => {

@@ -46,7 +46,7 @@ export async function createPgliteWorkerDb(opts: PgliteWorkerDbOptions = {}): Pr
     };
     const onEarlyExit = (code: number) => {
       worker.off('message', onStartup);
-      reject(new Error(`The embedded database worker stopped before opening the database (exit code ${code})${lastError ? `: ${lastError.message}` : ''}`));
+      reject(new Error(`The embedded database worker stopped before opening the database ` + `(exit code ${code})${lastError ? `: ${lastError.message}` : ''}`));
     };
     worker.once('message', onStartup);
     worker.once('exit', onEarlyExit);
@@ -68,7 +68,7 @@ export async function createPgliteWorkerDb(opts: PgliteWorkerDbOptions = {}): Pr
   worker.once('exit', (code) => {
     if (closing) return failAll(new Error('The embedded database is closed'));
     const err = new Error(
-      `The embedded database worker stopped unexpectedly (exit code ${code}${lastError ? `, ${lastError.name}: ${lastError.message}` : ''}); ` +
+      `The embedded database worker stopped unexpectedly (exit code ` + `${code}${lastError ? `, ${lastError.name}: ${lastError.message}` : ''}); ` +
         'queries fail until the server is restarted',
     );
     if (lastError) err.cause = lastError;

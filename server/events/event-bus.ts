@@ -27,10 +27,16 @@ export interface DomainEventMap {
     action: string;
     reasonCode: string;
     retrieval: { confident: boolean; topArticleId: string | null; topSimilarity: number | null } | null;
-    /** What the visitor got: an answer, a question back, a handoff (also when the answerer found nothing to say), or nothing. */
+    /**
+     * What the visitor got: an answer, a question back, a handoff (also when the answerer found nothing to say), or
+     * nothing.
+     */
     replyKind?: 'answer' | 'clarify' | 'handoff' | 'none';
   };
-  /** An agent came online or went away (by hand, or unseen past the grace period); null: several at once (the presence sweep). */
+  /**
+   * An agent came online or went away (by hand, or unseen past the grace period); null: several at once (the presence
+   * sweep).
+   */
   [DomainEvents.agentPresenceChanged]: { agentId: string | null };
   /** An admin added or changed an agent (skills, capacity, role, disabled). */
   [DomainEvents.agentRosterChanged]: { agentId: string };

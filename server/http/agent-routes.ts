@@ -74,7 +74,7 @@ export const agentRouteDocs: RouteDoc[] = [
     tag: 'agents',
     summary: 'Update an agent (any subset of fields)',
     access: 'admin',
-    description: 'A role change or `disabled: true` ends every session of that user at once (tokens and sockets). Admins cannot disable themselves (409).',
+    description: 'A role change or `disabled: true` ends every session of that user at once (tokens and sockets). ' + 'Admins cannot disable themselves (409).',
     body: AgentPatchBody,
     response: Agent,
     errors: [409],

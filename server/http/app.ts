@@ -89,7 +89,9 @@ export interface AppDeps {
   intents: IntentService;
   bugReports: BugReportService;
   linearWebhookSecret?: string;
-  /** Domain events: agents' presence and roster changes (server/listeners.ts routes again and refreshes waiting times). */
+  /**
+   * Domain events: agents' presence and roster changes (server/listeners.ts routes again and refreshes waiting times).
+   */
   bus: EventBus;
   /** Failed sign-ins per address and account (server/auth/login-throttle.ts). */
   loginThrottle: LoginThrottle;

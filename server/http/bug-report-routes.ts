@@ -93,7 +93,7 @@ export const bugReportRouteDocs: RouteDoc[] = [
     tag: 'bug reports',
     summary: 'Linear issue webhook: a completed issue marks its bug report fixed',
     access: 'signature',
-    description: 'Authenticated by the `Linear-Signature` header (hex HMAC-SHA256 of the raw body with LINEAR_WEBHOOK_SECRET); 404 when the secret is not configured.',
+    description: 'Authenticated by the `Linear-Signature` header (hex HMAC-SHA256 of the raw ' + 'body with LINEAR_WEBHOOK_SECRET); 404 when the secret is not configured.',
     body: LinearWebhook,
     response: LinearWebhookResult,
     errors: [401, 404],

@@ -78,7 +78,7 @@ export function conversationRoutes(deps: ConversationRouteDeps) {
     })
     // The visitor's message in the agent's language (English), when a language model is configured.
     .post('/:id/messages/:messageId/translation', async (c) => {
-      if (!deps.translator) throw new AppError(409, 'translation_unavailable', 'Translating messages needs a language model: set OPENAI_API_KEY (and OPENAI_BASE_URL for another endpoint).');
+      if (!deps.translator) throw new AppError(409, 'translation_unavailable', 'Translating messages needs a language model: ' + 'set OPENAI_API_KEY (and OPENAI_BASE_URL for another endpoint).');
       const message = (await repo.messages(c.req.param('id'))).find((m) => m.id === c.req.param('messageId'));
       if (!message) throw notFound('Message');
       return c.json({ text: await deps.translator.translate(message.text, DEFAULT_LANGUAGE), language: DEFAULT_LANGUAGE } satisfies Translation);
@@ -121,7 +121,7 @@ export const conversationRouteDocs: RouteDoc[] = [
     summary: 'Search conversations: full text over messages, visitor name and email',
     access: 'agent',
     description:
-      'Messages are matched with PostgreSQL full text search (`english`: "refunds" finds "refund"), the visitor\'s name and email by substring. Newest activity first, one result per conversation with the matching text cut around the match. `q` 2-200 characters; `limit` 1-50 (default 20); `offset` up to 1000; `nextOffset` is null on the last page.',
+      'Messages are matched with PostgreSQL full text search (`english`: "refunds" finds "refund"), ' + 'the visitor\'s name and email by substring. Newest activity first, ' + 'one result per conversation with the matching text cut around the match. `q` 2-200 characters; ' + '`limit` 1-50 (default 20); `offset` up to 1000; `nextOffset` is null on the last page.',
     query: ConversationSearchQuery,
     response: ConversationSearchResponse,
   },
@@ -134,7 +134,7 @@ export const conversationRouteDocs: RouteDoc[] = [
     response: VisitorHistoryResponse,
   },
   { method: 'get', path: '/api/conversations/:id', tag: 'conversations', summary: 'One conversation: messages, handoff brief, decisions, notes, timeline', access: 'agent', response: ConversationDetail },
-  { method: 'post', path: '/api/conversations/:id/messages/:messageId/translation', tag: 'conversations', summary: "A visitor's message translated into English for the agent (409 translation_unavailable without a language model)", access: 'agent', response: Translation },
+  { method: 'post', path: '/api/conversations/:id/messages/:messageId/translation', tag: 'conversations', summary: "A visitor's message translated into English for the agent " + "(409 translation_unavailable without a language model)", access: 'agent', response: Translation },
   {
     method: 'get',
     path: '/api/conversations/:id/attachments/:attachmentId',

@@ -40,7 +40,7 @@ export const conversationTestRouteDocs: RouteDoc[] = [
     summary: 'Run test conversations through the live pipeline (nothing is stored)',
     access: 'admin',
     description:
-      'Body: `{jsonl}` (one ConversationTestCase per line, `#` lines are comments) or `{conversations:[...]}`. At most 512 KB / 300 conversations / 12 turns each (413 `suite_too_large`); a malformed suite is 400 `invalid_suite` listing every problem by line. Each conversation runs in a fresh in-memory conversation against the live knowledge base and intents. Judging: turns before the last must not hand off; `answer: ref` (article id, title or url slug) = the last turn answers citing that article; `handoff` = the last turn hands off; `noAnswer` = the last turn does not answer from the knowledge base; `mustContain` phrases must appear in the last reply.',
+      'Body: `{jsonl}` (one ConversationTestCase per line, `#` lines are comments) ' + 'or `{conversations:[...]}`. At most 512 KB / 300 conversations / 12 turns each (413 `suite_too_large`); ' + 'a malformed suite is 400 `invalid_suite` listing every problem by line. ' + 'Each conversation runs in a fresh in-memory conversation against the live knowledge base and intents. ' + 'Judging: turns before the last must not hand off; `answer: ' + 'ref` (article id, title or url slug) = the last turn answers citing that article; ' + '`handoff` = the last turn hands off; `noAnswer` = the last turn does not answer ' + 'from the knowledge base; `mustContain` phrases must appear in the last reply.',
     body: ConversationSuiteBody,
     response: ConversationSuiteResult,
     errors: [413],

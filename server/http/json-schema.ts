@@ -9,7 +9,9 @@ export function inSchema(schema: z.ZodType): JsonSchema {
   return rest;
 }
 
-/** Response side: "at least these fields" (the contract lets servers add fields), so no `additionalProperties: false`. */
+/**
+ * Response side: "at least these fields" (the contract lets servers add fields), so no `additionalProperties: false`.
+ */
 export function outSchema(schema: z.ZodType): JsonSchema {
   const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io: 'output', target: 'draft-2020-12', unrepresentable: 'any' }) as JsonSchema;
   return openObjects(rest) as JsonSchema;

@@ -178,7 +178,7 @@ export const knowledgeRouteDocs: RouteDoc[] = [
     access: 'admin',
     body: {
       contentType: 'multipart/form-data',
-      description: `One or many files in any field (conventionally "files"); at most ${UPLOAD_LIMITS.files} files, ${UPLOAD_LIMITS.fileBytes / 1024 / 1024} MB per file, ${UPLOAD_LIMITS.requestBytes / 1024 / 1024} MB per request.`,
+      description: `One or many files in any field (conventionally "files"); ` + `at most ${UPLOAD_LIMITS.files} files, ${UPLOAD_LIMITS.fileBytes / 1024 / 1024} MB per file, ` + `${UPLOAD_LIMITS.requestBytes / 1024 / 1024} MB per request.`,
       schema: { type: 'object', properties: { files: { type: 'array', items: { type: 'string', contentMediaType: 'application/octet-stream' } } } },
     },
     response: UploadResponse,

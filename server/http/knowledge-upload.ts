@@ -18,7 +18,8 @@ export type { UploadFileResult };
  * `POST /api/knowledge/upload`: multipart form with one or many files (any field name).
  * Each file is parsed and ingested on its own, in its own transaction: a bad file fails alone
  * with a reason and leaves nothing behind; the others are ingested. Re-uploading a file with
- * the same name (or imported by `npm run kb -- import` under that name) updates its article; unchanged content does no work.
+ * the same name (or imported by `npm run kb -- import` under that name) updates its article; unchanged content does no
+ * work.
  */
 export async function handleUpload(c: Context, kb: KnowledgeBase): Promise<{ results: UploadFileResult[] }> {
   const type = c.req.header('content-type') ?? '';
@@ -59,7 +60,7 @@ export async function handleUpload(c: Context, kb: KnowledgeBase): Promise<{ res
 }
 
 function tooLarge(): AppError {
-  return new AppError(413, 'payload_too_large', `Uploads are limited to ${mb(UPLOAD_LIMITS.requestBytes)} MB per request and ${mb(UPLOAD_LIMITS.fileBytes)} MB per file.`);
+  return new AppError(413, 'payload_too_large', `Uploads are limited to ${mb(UPLOAD_LIMITS.requestBytes)} MB ` + `per request and ${mb(UPLOAD_LIMITS.fileBytes)} MB per file.`);
 }
 
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;

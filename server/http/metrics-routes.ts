@@ -56,7 +56,7 @@ export const metricsRouteDocs: RouteDoc[] = [
     summary: "This server process's event-loop delay, memory, CPU and AI turn admission",
     access: 'admin',
     description:
-      'Per process (in a cluster, the node that answers). Event-loop delay and `turns.peakQueued` cover the window since start or the last `reset=1`. `turns`: AI turns running (`inFlight`, at most TURNS_IN_FLIGHT) and waiting for a slot (`queued`, at most TURN_QUEUE); `deferredTotal` counts turns left in the database for the turn sweep because the queue was full.',
+      'Per process (in a cluster, the node that answers). Event-loop delay and `turns.peakQueued` ' + 'cover the window since start or the last `reset=1`. `turns`: AI turns running (`inFlight`, ' + 'at most TURNS_IN_FLIGHT) and waiting for a slot (`queued`, at most TURN_QUEUE); ' + '`deferredTotal` counts turns left in the database for the turn sweep because the queue was full.',
     query: RuntimeQuery,
     response: RuntimeMetrics,
   },

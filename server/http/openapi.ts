@@ -70,7 +70,7 @@ export function buildOpenApiDocument(): JsonSchema {
       title: 'Firstline API',
       version: '1',
       description:
-        'JSON API of the Firstline server. Sign in with `POST /api/auth/login` and send `Authorization: Bearer <token>`. Roles: `agent` and `admin` (admins may do everything agents may). Errors are always `{"error":{"code","message"}}`. Socket.io namespaces are described in `x-socketio`.',
+        'JSON API of the Firstline server. Sign in with `POST /api/auth/login` and send `Authorization: ' + 'Bearer <token>`. Roles: `agent` and `admin` (admins may do everything agents may). ' + 'Errors are always `{"error":{"code","message"}}`. Socket.io namespaces are described in `x-socketio`.',
     },
     servers: [{ url: '/' }],
     tags: [...new Set([...ROUTE_DOCS, ...openApiRouteDocs].map((o) => o.tag))].map((name) => ({ name })),

@@ -78,7 +78,7 @@ export function buildOperation(op: RouteDoc): JsonSchema {
   else if (op.body) requestBody = { required: true, description: op.body.description, content: { [op.body.contentType]: { schema: op.body.schema } } };
 
   return {
-    operationId: `${op.method}${op.path.replace(/^\/api/, '').replace(/[^A-Za-z0-9]+(.)?/g, (_m, ch: string | undefined) => (ch ? ch.toUpperCase() : ''))}`,
+    operationId: op.method + op.path.replace(/^\/api/, '').replace(/[^A-Za-z0-9]+(.)?/g, (_m, ch: string | undefined) => (ch ? ch.toUpperCase() : '')),
     tags: [op.tag],
     summary: op.summary,
     description: [ACCESS_TEXT[op.access], op.description].filter(Boolean).join(' '),

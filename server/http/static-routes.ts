@@ -20,7 +20,10 @@ const TYPES: Record<string, string> = {
 };
 const DEMO_ROUTES = ['/', '/billing', '/billing/*', '/settings', '/settings/*', '/projects', '/projects/*'];
 
-/** The widget's loader (/widget.js) is short-cached and revalidated with its ETag: a new release reaches pages within minutes. */
+/**
+ * The widget's loader (/widget.js) is short-cached and revalidated with its ETag: a new release reaches pages within
+ * minutes.
+ */
 const LOADER_CACHE = 'public, max-age=300';
 /** The chat chunk's name carries its content hash, so it never changes under that name. */
 const CHUNK_CACHE = 'public, max-age=31536000, immutable';

@@ -55,7 +55,7 @@ export const teamRouteDocs: RouteDoc[] = [
     method: 'put',
     path: '/api/teams/:id/office-hours',
     tag: 'teams',
-    summary: "Set a team's office hours (weekly schedule, time zone, holidays; null: always open). Outside them the widget says when the team is back and SLA clocks pause",
+    summary: "Set a team's office hours (weekly schedule, time zone, holidays; null: always open). " + "Outside them the widget says when the team is back and SLA clocks pause",
     access: 'admin',
     body: OfficeHoursBody,
     response: OfficeHoursSaved,

@@ -103,8 +103,8 @@ export const visitorAttachmentRouteDocs: RouteDoc[] = [
     summary: 'Upload a screenshot or file for the visitor\'s conversation; send its id in the next `message`',
     access: 'visitor',
     description:
-      'The type is read from the bytes (PNG, JPEG, WebP, GIF or PDF; anything else is 415 `unsupported_attachment`); images are re-encoded with their orientation applied and all metadata (EXIF, GPS) removed. ' +
-      'Over ATTACHMENT_MAX_MB (default 10 MB) is 413 `attachment_too_large`; past ATTACHMENTS_PER_CONVERSATION (default 20) is 409 `too_many_attachments`; rate limited like messages (429). CORS as for the sockets.',
+      'The type is read from the bytes (PNG, JPEG, WebP, GIF or PDF; ' + 'anything else is 415 `unsupported_attachment`); ' + 'images are re-encoded with their orientation applied and all metadata (EXIF, GPS) removed. ' +
+      ('Over ATTACHMENT_MAX_MB (default 10 MB) is 413 `attachment_too_large`; ' + 'past ATTACHMENTS_PER_CONVERSATION (default 20) is 409 `too_many_attachments`; ' + 'rate limited like messages (429). CORS as for the sockets.'),
     query: AttachmentUploadQuery,
     body: { contentType: 'application/octet-stream', description: 'The raw file bytes (any Content-Type; it is not trusted).', schema: { type: 'string', contentMediaType: 'application/octet-stream' } },
     status: 201,

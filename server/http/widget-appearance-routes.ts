@@ -41,7 +41,7 @@ export function widgetAppearanceRoutes(deps: { widgetAppearance: WidgetAppearanc
 
 /** The OpenAPI description of these routes (server/http/openapi.ts assembles the document). */
 export const widgetAppearanceRouteDocs: RouteDoc[] = [
-  { method: 'get', path: '/api/widget/config', tag: 'widget', summary: "The widget's appearance, read by every widget at load (CORS as for the suggestions; no-cache, so a change shows on the next page load)", access: 'public', response: WidgetAppearanceResponse },
+  { method: 'get', path: '/api/widget/config', tag: 'widget', summary: "The widget's appearance, read by every widget at load (CORS as for the suggestions; " + "no-cache, so a change shows on the next page load)", access: 'public', response: WidgetAppearanceResponse },
   { method: 'get', path: '/api/settings/widget-appearance', tag: 'widget', summary: "The widget's appearance as saved, with the derived colours", access: 'admin', response: WidgetAppearanceResponse },
-  { method: 'put', path: '/api/settings/widget-appearance', tag: 'widget', summary: 'Set colour, greeting, launcher position, team name and avatar; the text colour on the brand colour is picked for contrast', access: 'admin', body: WidgetAppearanceBody, response: WidgetAppearanceResponse },
+  { method: 'put', path: '/api/settings/widget-appearance', tag: 'widget', summary: 'Set colour, greeting, launcher position, team name and avatar; ' + 'the text colour on the brand colour is picked for contrast', access: 'admin', body: WidgetAppearanceBody, response: WidgetAppearanceResponse },
 ];

@@ -111,7 +111,7 @@ export function createIntentService(deps: IntentServiceDeps) {
           failedFingerprint = fingerprint;
           deps.log?.error(
             { err, intents: intents.length },
-            'The intents in the database cannot be trained, so this process keeps classifying with the previous set; fix them through /api/intents (or an import).',
+            'The intents in the database cannot be trained, ' + 'so this process keeps classifying with the previous set; ' + 'fix them through /api/intents (or an import).',
           );
           return 'failed';
         }

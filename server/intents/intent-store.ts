@@ -30,7 +30,8 @@ const toIntent = (r: IntentRow): StoredIntent => ({
 
 const UPSERT = `INSERT INTO intents (name, description, examples, skill, policy, severity, thresholds, updated_at)
   VALUES ($1, $2, $3::text[], $4, $5, $6, $7::jsonb, now())
-  ON CONFLICT (name) DO UPDATE SET description = EXCLUDED.description, examples = EXCLUDED.examples, skill = EXCLUDED.skill,
+  ON CONFLICT (name) DO UPDATE SET description = EXCLUDED.description, examples = EXCLUDED.examples,
+    skill = EXCLUDED.skill,
     policy = EXCLUDED.policy, severity = EXCLUDED.severity, thresholds = EXCLUDED.thresholds, updated_at = now()`;
 const params = (d: IntentDefinition) => [d.name, d.description, d.examples, d.skill, d.policy, d.severity, JSON.stringify(d.thresholds ?? {})];
 

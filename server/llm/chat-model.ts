@@ -24,7 +24,10 @@ export interface ChatModel {
   json<T>(messages: ChatTurn[], schema: { name: string; schema: Record<string, unknown> }, opts?: CompletionOptions): Promise<T>;
 }
 
-/** Why a model call failed: the deadline passed, the endpoint was unreachable, it answered an HTTP error, or its output was unusable. */
+/**
+ * Why a model call failed: the deadline passed, the endpoint was unreachable, it answered an HTTP error, or its output
+ * was unusable.
+ */
 export type ModelFailureKind = 'timeout' | 'unreachable' | 'http' | 'output';
 
 /** A model call failed in a way the visitor must not wait on: time-out, HTTP error, bad output. */

@@ -52,7 +52,8 @@ const RECORD_AND_CLAIM_SQL = `
       next_attempt_at = COALESCE(v.next_at, w.next_attempt_at),
       delivered_at = CASE WHEN v.status = 'delivered' THEN v.at ELSE w.delivered_at END,
       last_attempt_at = v.at, latency_ms = v.latency, locked_until = NULL
-    FROM unnest($4::bigint[], $5::text[], $6::int[], $7::int[], $8::text[], $9::timestamptz[], $10::timestamptz[], $11::int[])
+    FROM unnest($4::bigint[], $5::text[], $6::int[], $7::int[], $8::text[], $9::timestamptz[], $10::timestamptz[],
+      $11::int[])
       AS v(id, status, attempts, code, error, next_at, at, latency)
     WHERE w.id = v.id
     RETURNING w.id),
@@ -62,14 +63,16 @@ const RECORD_AND_CLAIM_SQL = `
     FROM (SELECT '${OTHER_LANE}'::text AS lane UNION ALL SELECT id FROM webhook_endpoints WHERE enabled) l),
   other_window AS (
     SELECT id, '${OTHER_LANE}'::text AS lane FROM webhook_deliveries
-    WHERE status = 'pending' AND endpoint_id IS NULL AND next_attempt_at <= $1 AND (locked_until IS NULL OR locked_until < $1) AND id <> ALL ($4::bigint[])
+    WHERE status = 'pending' AND endpoint_id IS NULL AND next_attempt_at <= $1 AND (locked_until IS NULL
+      OR locked_until < $1) AND id <> ALL ($4::bigint[])
       AND (SELECT free FROM room WHERE lane = '${OTHER_LANE}') > 0
     ORDER BY next_attempt_at, id LIMIT GREATEST(64, 4 * (SELECT free FROM room WHERE lane = '${OTHER_LANE}'))),
   endpoint_window AS (
     SELECT x.id, r.lane FROM room r
     CROSS JOIN LATERAL (
       SELECT d.id FROM webhook_deliveries d
-      WHERE d.status = 'pending' AND d.endpoint_id = r.lane AND d.next_attempt_at <= $1 AND (d.locked_until IS NULL OR d.locked_until < $1) AND d.id <> ALL ($4::bigint[])
+      WHERE d.status = 'pending' AND d.endpoint_id = r.lane AND d.next_attempt_at <= $1 AND (d.locked_until IS NULL
+        OR d.locked_until < $1) AND d.id <> ALL ($4::bigint[])
       ORDER BY d.next_attempt_at, d.id LIMIT GREATEST(64, 4 * r.free)) x
     WHERE r.lane <> '${OTHER_LANE}' AND r.free > 0),
   candidates AS (
@@ -82,7 +85,8 @@ const RECORD_AND_CLAIM_SQL = `
   pick AS (
     -- By primary key from the chosen ids: the planner cannot turn this into a walk of the whole backlog.
     SELECT d.id FROM webhook_deliveries d
-    WHERE d.id = ANY (ARRAY(SELECT id FROM chosen)) AND d.status = 'pending' AND d.next_attempt_at <= $1 AND (d.locked_until IS NULL OR d.locked_until < $1)
+    WHERE d.id = ANY (ARRAY(SELECT id FROM chosen)) AND d.status = 'pending' AND d.next_attempt_at <= $1
+      AND (d.locked_until IS NULL OR d.locked_until < $1)
     ORDER BY d.next_attempt_at, d.id
     FOR UPDATE OF d SKIP LOCKED)
   UPDATE webhook_deliveries w SET locked_until = $2 FROM pick WHERE w.id = pick.id

@@ -16,7 +16,9 @@ export interface WebhookDelivery {
   deliveredAt: string | null;
 }
 
-/** Every outbound delivery (all targets), for the console's delivery log; one endpoint's are in webhook-endpoints.ts. */
+/**
+ * Every outbound delivery (all targets), for the console's delivery log; one endpoint's are in webhook-endpoints.ts.
+ */
 export function createWebhookDeliveryLog(db: Queryable) {
   return {
     /** The newest 200, newest first; only those of one status when given. */
@@ -34,7 +36,8 @@ export function createWebhookDeliveryLog(db: Queryable) {
         created_at: Date;
         delivered_at: Date | null;
       }>(
-        `SELECT id, target, url, event, status, attempts, response_status, last_error, next_attempt_at, created_at, delivered_at
+        `SELECT id, target, url, event, status, attempts, response_status, last_error, next_attempt_at, created_at,
+           delivered_at
          FROM webhook_deliveries WHERE ($1::text IS NULL OR status = $1) ORDER BY id DESC LIMIT 200`,
         [status ?? null],
       );

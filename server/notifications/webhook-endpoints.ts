@@ -85,7 +85,8 @@ export function createWebhookEndpoints(deps: { db: Queryable; clock: Clock; conf
   async function get(id: string): Promise<WebhookEndpoint> {
     if (id === CONFIG_ENDPOINT_ID && deps.config) return configEndpoint();
     const { rows } = await db.query<EndpointRow>(
-      `SELECT e.id, e.url, e.description, e.events, e.enabled, e.created_at, e.secret_rotated_at, ${countsFor(OF_ENDPOINT)}
+      `SELECT e.id, e.url, e.description, e.events, e.enabled, e.created_at, e.secret_rotated_at,
+         ${countsFor(OF_ENDPOINT)}
        FROM webhook_endpoints e WHERE e.id = $1`,
       [id],
     );
@@ -119,7 +120,8 @@ export function createWebhookEndpoints(deps: { db: Queryable; clock: Clock; conf
     get,
     async list(): Promise<WebhookEndpoint[]> {
       const { rows } = await db.query<EndpointRow>(
-        `SELECT e.id, e.url, e.description, e.events, e.enabled, e.created_at, e.secret_rotated_at, ${countsFor(OF_ENDPOINT)}
+        `SELECT e.id, e.url, e.description, e.events, e.enabled, e.created_at, e.secret_rotated_at,
+           ${countsFor(OF_ENDPOINT)}
          FROM webhook_endpoints e ORDER BY e.created_at, e.id`,
       );
       return [...(deps.config ? [await configEndpoint()] : []), ...rows.map(toEndpoint)];
@@ -132,7 +134,7 @@ export function createWebhookEndpoints(deps: { db: Queryable; clock: Clock; conf
       const secret = newSecret();
       const now = deps.clock();
       await db.query(
-        `INSERT INTO webhook_endpoints (id, url, description, secret, events, enabled, created_at, secret_rotated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7)`,
+        `INSERT INTO webhook_endpoints (id, url, description, secret, events, enabled, ` + `created_at, secret_rotated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7)`,
         [id, body.url, body.description, secret, body.events, body.enabled, now],
       );
       await changed();
@@ -142,7 +144,8 @@ export function createWebhookEndpoints(deps: { db: Queryable; clock: Clock; conf
     async update(id: string, patch: WebhookEndpointPatch): Promise<WebhookEndpoint> {
       readOnly(id);
       const { rows } = await db.query<{ id: string }>(
-        `UPDATE webhook_endpoints SET url = COALESCE($2, url), description = COALESCE($3, description), events = COALESCE($4, events), enabled = COALESCE($5, enabled)
+        `UPDATE webhook_endpoints SET url = COALESCE($2, url), description = COALESCE($3, description),
+           events = COALESCE($4, events), enabled = COALESCE($5, enabled)
          WHERE id = $1 RETURNING id`,
         [id, patch.url ?? null, patch.description ?? null, patch.events ?? null, patch.enabled ?? null],
       );
@@ -173,7 +176,7 @@ export function createWebhookEndpoints(deps: { db: Queryable; clock: Clock; conf
       const now = deps.clock();
       const payload = { message: 'Test delivery from Firstline: this endpoint is reachable and verifies signatures.', endpointId: endpoint.id, sentAt: now.toISOString() };
       const { rows } = await db.query<{ id: number }>(
-        `INSERT INTO webhook_deliveries (target, url, event, payload, endpoint_id, next_attempt_at, created_at) VALUES ('webhook', $1, $2, $3::jsonb, $4, $5, $5) RETURNING id`,
+        `INSERT INTO webhook_deliveries (target, url, event, payload, endpoint_id, next_attempt_at, ` + `created_at) VALUES ('webhook', $1, $2, $3::jsonb, $4, $5, $5) RETURNING id`,
         [endpoint.url, WEBHOOK_TEST_EVENT, JSON.stringify(payload), endpoint.source === 'config' ? null : endpoint.id, now],
       );
       return { deliveryId: Number(rows[0]!.id) };
@@ -183,8 +186,10 @@ export function createWebhookEndpoints(deps: { db: Queryable; clock: Clock; conf
     async deliveries(id: string, status?: EndpointDelivery['status']): Promise<EndpointDelivery[]> {
       const endpoint = await get(id);
       const { rows } = await db.query<DeliveryLogRow>(
-        `SELECT d.id, d.event, d.status, d.attempts, d.response_status, d.last_error, d.latency_ms, d.created_at, d.last_attempt_at, d.next_attempt_at, d.delivered_at
-         FROM webhook_deliveries d WHERE (d.endpoint_id = $1::text OR ($1::text IS NULL AND ${OF_CONFIG})) AND ($2::text IS NULL OR d.status = $2::text)
+        `SELECT d.id, d.event, d.status, d.attempts, d.response_status, d.last_error, d.latency_ms, d.created_at,
+           d.last_attempt_at, d.next_attempt_at, d.delivered_at
+         FROM webhook_deliveries d WHERE (d.endpoint_id = $1::text OR ($1::text IS NULL AND ${OF_CONFIG}))
+           AND ($2::text IS NULL OR d.status = $2::text)
          ORDER BY d.id DESC LIMIT 100`,
         [endpoint.source === 'config' ? null : id, status ?? null],
       );

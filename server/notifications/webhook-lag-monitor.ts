@@ -20,7 +20,7 @@ export function createWebhookLagMonitor(deps: { stats: WebhookStatsReader; log: 
         lastWarnAt = now;
         deps.log.warn(
           { ...figures, thresholds: s.thresholds },
-          'webhooks are falling behind: check that the receiver answers quickly (failedLastMinute), or raise WEBHOOK_CONCURRENCY',
+          'webhooks are falling behind: check that the receiver answers quickly (failedLastMinute), ' + 'or raise WEBHOOK_CONCURRENCY',
         );
       } else if (!isBehind && behind) {
         lastWarnAt = null;

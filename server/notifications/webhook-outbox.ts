@@ -42,7 +42,8 @@ export const noWebhooks: WebhookOutbox = { record: async () => undefined, send: 
  */
 const FAN_OUT_SQL = `
   INSERT INTO webhook_deliveries (target, url, event, payload, ordering_key, next_attempt_at, created_at, endpoint_id)
-  SELECT 'webhook', t.url, $1, $2::jsonb, CASE WHEN $3::text IS NULL THEN NULL WHEN t.id IS NULL THEN $3::text ELSE t.id || ':' || $3::text END, $4, $4, t.id
+  SELECT 'webhook', t.url, $1, $2::jsonb, CASE WHEN $3::text IS NULL THEN NULL WHEN t.id IS NULL THEN $3::text
+    ELSE t.id || ':' || $3::text END, $4, $4, t.id
   FROM (
     SELECT NULL::text AS id, $5::text AS url WHERE $5::text IS NOT NULL
     UNION ALL

@@ -23,13 +23,19 @@ export function createWebhookStats(deps: { db: Queryable; clock: Clock; webhookC
       // Each count walks one partial index (pending rows, or rows attempted in the last minute).
       const { rows } = await deps.db.query<Row>(
         `SELECT
-           (SELECT count(*)::int FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= $1) AS backlog,
-           (SELECT count(*)::int FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= $1 AND locked_until >= $1) AS in_flight,
-           (SELECT count(*)::int FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at > $1) AS retrying,
-           (SELECT min(next_attempt_at) FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= $1) AS oldest_due,
+           (SELECT count(*)::int FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= $1)
+             AS backlog,
+           (SELECT count(*)::int FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= $1
+             AND locked_until >= $1) AS in_flight,
+           (SELECT count(*)::int FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at > $1)
+             AS retrying,
+           (SELECT min(next_attempt_at) FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= $1)
+             AS oldest_due,
            (SELECT min(created_at) FROM webhook_deliveries WHERE status = 'pending') AS oldest_created,
-           (SELECT count(*)::int FROM webhook_deliveries WHERE last_attempt_at >= $2 AND status = 'delivered') AS delivered_recent,
-           (SELECT count(*)::int FROM webhook_deliveries WHERE last_attempt_at >= $2 AND status <> 'delivered') AS failed_recent,
+           (SELECT count(*)::int FROM webhook_deliveries WHERE last_attempt_at >= $2 AND status = 'delivered')
+             AS delivered_recent,
+           (SELECT count(*)::int FROM webhook_deliveries WHERE last_attempt_at >= $2 AND status <> 'delivered')
+             AS failed_recent,
            (SELECT count(*)::int FROM webhook_deliveries WHERE status = 'failed') AS failed_total`,
         [now, new Date(now.getTime() - 60_000)],
       );

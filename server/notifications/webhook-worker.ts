@@ -11,7 +11,10 @@ export interface WebhookWorkerOptions {
   /** First retry after this; doubles each time, capped at maxDelayMs. */
   baseDelayMs: number;
   maxDelayMs: number;
-  /** Per request. A claim's lease is three times this: a row may wait for a slot (at most one timeout), then run (another). */
+  /**
+   * Per request. A claim's lease is three times this: a row may wait for a slot (at most one timeout), then run
+   * (another).
+   */
   timeoutMs: number;
   /**
    * Deliveries in flight at once on this node, per lane: each console endpoint is a lane, and
@@ -100,7 +103,8 @@ export function createWebhookWorker(deps: { db: Db; clock: Clock; log: Logger; s
       headers['x-firstline-event'] = row.event;
       headers['x-firstline-delivery'] = String(row.id);
       headers['x-firstline-timestamp'] = timestamp;
-      // A console endpoint signs with its own secret (read at claim time, so a rotation applies at once); WEBHOOK_URL with WEBHOOK_SECRET.
+      // A console endpoint signs with its own secret (read at claim time, so a rotation applies at once); WEBHOOK_URL
+      // with WEBHOOK_SECRET.
       const secret = row.secret ?? deps.secret;
       if (secret) headers['x-firstline-signature'] = signWebhook(secret, timestamp, body);
     }

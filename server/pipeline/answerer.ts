@@ -43,7 +43,9 @@ export interface Answerer {
   answer(req: AnswerRequest): Promise<ComposedAnswer>;
 }
 
-/** The offline answerer; with `articles` it quotes the best section of the whole article, not only the retrieved chunk. */
+/**
+ * The offline answerer; with `articles` it quotes the best section of the whole article, not only the retrieved chunk.
+ */
 export function createExtractiveAnswerer(deps: { articles?: ArticleLoader } = {}): Answerer {
   const sectionsFor = createArticleSections(deps.articles);
   return {

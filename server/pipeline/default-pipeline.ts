@@ -44,7 +44,8 @@ export function createDefaultPipeline(deps: PipelineDeps): AnyStage[] {
       // "I don't need a person, just ...": search for what follows, not for the person; a short
       // follow-up ("can guests do that too?") with the question it follows.
       query: (turn) => withFollowUpContext(withoutDeclinedHumanRequest(turn.text), turn),
-      // A decision the knowledge base cannot change (an explicit request, a security report...) does not need retrieval.
+      // A decision the knowledge base cannot change (an explicit request, a security report...) does not need
+      // retrieval.
       notNeeded: (turn) => {
         const code = knowledgeNotNeeded(turn, policy);
         return code ? `decided without the knowledge base: ${code}` : null;

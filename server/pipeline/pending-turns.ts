@@ -27,7 +27,7 @@ const toTurn = (r: PendingTurnRow): PendingTurn => ({
 });
 
 /** Only the oldest pending turn of its conversation may run: turns are answered in order. */
-const IS_HEAD = `NOT EXISTS (SELECT 1 FROM pending_turns e WHERE e.conversation_id = t.conversation_id AND e.seq < t.seq)`;
+const IS_HEAD = `NOT EXISTS (SELECT 1 FROM pending_turns e WHERE ` + `e.conversation_id = t.conversation_id AND e.seq < t.seq)`;
 
 /**
  * The statement that marks the messages of `source` (a CTE or table with id, conversation_id and
@@ -49,7 +49,7 @@ export function createPendingTurns(db: Queryable) {
   return {
     /** In the visitor message's transaction (the message insert can also do it: `addPendingTurnSql`). */
     async add(messageId: string, at: Date): Promise<void> {
-      await db.query(`WITH message AS (SELECT id, conversation_id, seq FROM messages WHERE id = $1) ${addPendingTurnSql('message', '$2')}`, [messageId, at]);
+      await db.query(`WITH message AS (SELECT id, conversation_id, seq FROM messages ` + `WHERE id = $1) ${addPendingTurnSql('message', '$2')}`, [messageId, at]);
     },
 
     /**
@@ -94,7 +94,8 @@ export function createPendingTurns(db: Queryable) {
       const { rows } = await db.query<PendingTurnRow>(
         `WITH heads AS MATERIALIZED (
            SELECT t.conversation_id FROM pending_turns t
-           WHERE ((t.lease_until IS NULL AND t.created_at <= $3) OR t.lease_until <= $4${orphaned}) AND ${IS_HEAD}${excluded}
+           WHERE ((t.lease_until IS NULL AND t.created_at <= $3) OR t.lease_until <= $4${orphaned})
+             AND ${IS_HEAD}${excluded}
            ORDER BY t.created_at
            LIMIT $5
            FOR UPDATE SKIP LOCKED

@@ -38,7 +38,7 @@ export async function expireTurn(
   const minutes = Math.max(1, Math.round(args.ageSeconds / 60));
   const stale = args.why === 'stale';
   const reason = stale
-    ? `The AI could not answer in time: the message waited ${minutes} min unanswered (a server stopped before replying).`
+    ? `The AI could not answer in time: ` + `the message waited ${minutes} min unanswered (a server stopped before replying).`
     : `The AI could not answer this message: ${turn.attempts - 1} attempts to answer it never finished.`;
   const signals = stale
     ? [{ name: 'turn_age_seconds', value: Math.round(args.ageSeconds), threshold: args.options.staleSeconds, trips: 'above' as const }]

@@ -36,7 +36,7 @@ export function socketDescription(): JsonSchema {
         handshake: { auth: inSchema(VisitorAuth) },
         clientToServer: {
           message: clientEvent('A visitor message; the same clientMessageId twice stores one message.', VisitorMessageIn, ackOf({ id: z.string() })),
-          page: clientEvent('The visitor moved to another page. The ack is optional (the widget sends none); with one, a refused page answers why.', VisitorPageIn, ackOf()),
+          page: clientEvent('The visitor moved to another page. The ack is optional (the widget sends none); ' + 'with one, a refused page answers why.', VisitorPageIn, ackOf()),
           sync: clientEvent('Replay messages after `afterId`.', SyncIn, ackOf({ messages: z.array(ChatMessage) })),
           feedback: clientEvent('"Did this help?" on an AI answer; `resolved` when it closed the conversation.', FeedbackIn, ackOf({ resolved: z.boolean() })),
           csat: clientEvent('Rating after an agent resolved the conversation.', CsatIn, ackOf()),
@@ -46,7 +46,7 @@ export function socketDescription(): JsonSchema {
           session: event('Sent on connect.', SessionPayload),
           message: event('A stored message in this conversation.', ChatMessage),
           'message:delta': event('Part of an AI answer being written; the full `message` with the same `replyTo` replaces it.', MessageDelta),
-          'message:discard': event('The text streamed for `replyTo` is withdrawn: it did not become the answer (a handoff follows). Remove the draft.', MessageDiscard),
+          'message:discard': event('The text streamed for `replyTo` is withdrawn: ' + 'it did not become the answer (a handoff follows). Remove the draft.', MessageDiscard),
           handoff: event('Handed to a person; sent again when the queue position changes.', HandoffNotice),
           'agent:joined': event('An agent took the conversation.', AgentJoined),
           'conversation:resolved': event('Closed; `csat` asks for a rating.', ConversationResolved),
@@ -54,7 +54,7 @@ export function socketDescription(): JsonSchema {
         },
       },
       '/agent': {
-        description: 'The console. Only signed-in agents and admins connect; the stored user is checked at the handshake and before every event, and the sockets of a user who is disabled, changes role or is signed out everywhere are closed.',
+        description: 'The console. Only signed-in agents and admins connect; ' + 'the stored user is checked at the handshake and before every event, ' + 'and the sockets of a user who is disabled, changes role or is signed out everywhere are closed.',
         handshake: { auth: inSchema(AgentAuth) },
         clientToServer: {
           claim: clientEvent('Take a waiting conversation.', ConversationRef, ackOf()),

@@ -20,10 +20,12 @@ export async function loadRoster(db: Queryable, now: Date): Promise<RosterAgent[
     team_skills: string[] | null;
     load: number;
   }>(
-    `SELECT u.id, u.name, u.skills, u.presence, u.presence_manual, u.working_hours, u.max_concurrent, u.last_assigned_at,
+    `SELECT u.id, u.name, u.skills, u.presence, u.presence_manual, u.working_hours, u.max_concurrent,
+              u.last_assigned_at,
             t.skills AS team_skills,
             ((SELECT count(*) FROM conversations c WHERE c.assignee_id = u.id AND c.status = 'assigned')
-             + (SELECT count(*) FROM conversations c WHERE c.offered_to = u.id AND c.status = 'queued' AND c.offer_expires_at > $1))::int AS load
+             + (SELECT count(*) FROM conversations c WHERE c.offered_to = u.id AND c.status = 'queued'
+               AND c.offer_expires_at > $1))::int AS load
      FROM users u LEFT JOIN teams t ON t.id = u.team_id`,
     [now],
   );

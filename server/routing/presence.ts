@@ -9,7 +9,8 @@ export function createPresenceTracker(deps: { db: Db; graceSeconds: number }) {
     async heartbeat(agentIds: readonly string[], now: Date): Promise<void> {
       if (agentIds.length === 0) return;
       await deps.db.query(
-        `UPDATE users SET last_seen_at = $2, presence = CASE WHEN presence = 'offline' OR presence = 'away' THEN 'online' ELSE presence END
+        `UPDATE users SET last_seen_at = $2, presence = CASE WHEN presence = 'offline' OR presence = 'away'
+           THEN 'online' ELSE presence END
          WHERE id = ANY($1::text[])`,
         [agentIds, now],
       );

@@ -75,7 +75,7 @@ const handedOffMsSql = (t: string) => `floor(extract(epoch from ${t}handed_off_a
  * milliseconds (e.g. `$2` bound to `clock().getTime()`); `t` a table prefix such as `c.`.
  */
 export function queueScoreSql(nowMs: string, t = ''): string {
-  return `(${t}priority::bigint * ${UNITS_PER_POINT} + LEAST(${MAX_WAIT_POINTS * UNITS_PER_POINT}::bigint, ${WAIT_POINTS_PER_MINUTE}::bigint * GREATEST(0::bigint, ${nowMs}::bigint - ${handedOffMsSql(t)})))`;
+  return `(${t}priority::bigint * ${UNITS_PER_POINT} + LEAST(${MAX_WAIT_POINTS * UNITS_PER_POINT}::bigint, ` + `${WAIT_POINTS_PER_MINUTE}::bigint * GREATEST(0::bigint, ${nowMs}::bigint - ${handedOffMsSql(t)})))`;
 }
 
 /** The ORDER BY list that serves queued conversations: the same order as `compareQueued`. */

@@ -59,7 +59,8 @@ export function createRouter(deps: { db: Db; bus: EventBus; conversations: Conve
       );
       for (const row of stale.rows) {
         const res = await tx.query<ConversationRow>(
-          `UPDATE conversations SET status = 'queued', assignee_id = NULL, declined_by = array_append(declined_by, assignee_id), updated_at = $2
+          `UPDATE conversations SET status = 'queued', assignee_id = NULL, declined_by = array_append(declined_by,
+             assignee_id), updated_at = $2
            WHERE id = $1 RETURNING *`,
           [row.id, now],
         );
@@ -105,7 +106,8 @@ export function createRouter(deps: { db: Db; bus: EventBus; conversations: Conve
         agent.load += 1; // later rows in this pass see the new load
         if (o.mode === 'auto') {
           const res = await tx.query<ConversationRow>(
-            `UPDATE conversations SET status = 'assigned', assignee_id = $2, assigned_at = $3, updated_at = $3, offered_to = NULL, offer_expires_at = NULL, declined_by = $4
+            `UPDATE conversations SET status = 'assigned', assignee_id = $2, assigned_at = $3, updated_at = $3,
+               offered_to = NULL, offer_expires_at = NULL, declined_by = $4
              WHERE id = $1 RETURNING *`,
             [row.id, agent.id, now, declined],
           );
@@ -120,7 +122,7 @@ export function createRouter(deps: { db: Db; bus: EventBus; conversations: Conve
         } else {
           const expires = new Date(now.getTime() + o.offerSeconds * 1000);
           const res = await tx.query<ConversationRow>(
-            `UPDATE conversations SET offered_to = $2, offer_expires_at = $3, declined_by = $4 WHERE id = $1 RETURNING *`,
+            `UPDATE conversations SET offered_to = $2, offer_expires_at = $3, ` + `declined_by = $4 WHERE id = $1 RETURNING *`,
             [row.id, agent.id, expires, declined],
           );
           await tx.query(

@@ -23,7 +23,7 @@ export function createTeams(db: Queryable) {
     /** Every team by name, with how many agents belong to it. */
     async list(): Promise<Team[]> {
       const { rows } = await db.query<{ id: string; name: string; skills: string[]; members: number; office_hours: OfficeHours | null }>(
-        `SELECT t.id, t.name, t.skills, t.office_hours, (SELECT count(*) FROM users u WHERE u.team_id = t.id)::int AS members FROM teams t ORDER BY t.name`,
+        `SELECT t.id, t.name, t.skills, t.office_hours, (SELECT count(*) FROM users u ` + `WHERE u.team_id = t.id)::int AS members FROM teams t ORDER BY t.name`,
       );
       return rows.map(({ office_hours, ...t }) => ({ ...t, officeHours: office_hours }));
     },

@@ -27,7 +27,10 @@ export function createSlaSweeper(deps: {
   clock: Clock;
   sla: SlaPolicies;
   notifications: NotificationRepository;
-  /** Webhooks (SLA alerts and the customer notice's `message.created`), written with the alert, to every endpoint that takes them. */
+  /**
+   * Webhooks (SLA alerts and the customer notice's `message.created`), written with the alert, to every endpoint that
+   * takes them.
+   */
   webhooks?: WebhookOutbox;
   pagerduty?: { routingKey: string; url: string };
 }) {
@@ -43,14 +46,16 @@ export function createSlaSweeper(deps: {
           `SELECT c.*, d.deadline, d.due, d.phase FROM conversations c
            CROSS JOIN LATERAL (
              SELECT * FROM (VALUES
-               ('first_response', c.first_response_due_at, c.first_response_warn_at, c.first_human_response_at IS NULL),
+               ('first_response', c.first_response_due_at, c.first_response_warn_at,
+                 c.first_human_response_at IS NULL),
                ('resolution', c.resolution_due_at, c.resolution_warn_at, true)
              ) AS x(deadline, due, warn_at, open)
              CROSS JOIN LATERAL (SELECT CASE
                WHEN c.sla_breached_at IS NULL AND x.due <= $1 THEN 'breach'
                -- The warning time is stored with the deadline (in open time); older rows use the share of wall time.
                WHEN c.sla_warned_at IS NULL AND c.sla_breached_at IS NULL
-                    AND COALESCE(x.warn_at, c.handed_off_at + (x.due - c.handed_off_at) * (1 - $2::float8)) <= $1 THEN 'warn'
+                    AND COALESCE(x.warn_at, c.handed_off_at + (x.due - c.handed_off_at) * (1 - $2::float8)) <= $1
+                      THEN 'warn'
              END AS phase) p
              WHERE x.open AND x.due IS NOT NULL AND p.phase IS NOT NULL
              ORDER BY p.phase = 'breach' DESC, x.due LIMIT 1
@@ -89,7 +94,7 @@ export function createSlaSweeper(deps: {
       body: `${row.handoff?.reason ?? 'Handed-off conversation'} — priority ${row.priority}.`,
       at: now,
     });
-    await tx.query(`INSERT INTO conversation_events (conversation_id, type, actor, data, created_at) VALUES ($1, 'sla_warning', 'sla', $2::jsonb, $3)`, [
+    await tx.query(`INSERT INTO conversation_events (conversation_id, type, actor, ` + `data, created_at) VALUES ($1, 'sla_warning', 'sla', $2::jsonb, $3)`, [
       row.id,
       JSON.stringify({ deadline, dueAt: due.toISOString() }),
       now,
@@ -102,17 +107,17 @@ export function createSlaSweeper(deps: {
   }
 
   async function breach(tx: Queryable, row: ConversationRow, deadline: 'first_response' | 'resolution', due: Date, now: Date, after: Array<() => void>) {
-    const res = await tx.query<ConversationRow>(`UPDATE conversations SET sla_breached_at = $2, sla_warned_at = COALESCE(sla_warned_at, $2) WHERE id = $1 RETURNING *`, [row.id, now]);
+    const res = await tx.query<ConversationRow>(`UPDATE conversations SET sla_breached_at = $2, ` + `sla_warned_at = COALESCE(sla_warned_at, $2) WHERE id = $1 RETURNING *`, [row.id, now]);
     const c = toSummary(res.rows[0]!);
     const what = deadline === 'first_response' ? 'first response' : 'resolution';
-    await tx.query(`INSERT INTO escalation_tasks (conversation_id, kind, reason, due_at, created_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`, [
+    await tx.query(`INSERT INTO escalation_tasks (conversation_id, kind, reason, due_at, ` + `created_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`, [
       row.id,
       `sla_breach_${deadline}`,
       `The ${what} deadline passed.`,
       due,
       now,
     ]);
-    await tx.query(`INSERT INTO conversation_events (conversation_id, type, actor, data, created_at) VALUES ($1, 'sla_breached', 'sla', $2::jsonb, $3)`, [
+    await tx.query(`INSERT INTO conversation_events (conversation_id, type, actor, ` + `data, created_at) VALUES ($1, 'sla_breached', 'sla', $2::jsonb, $3)`, [
       row.id,
       JSON.stringify({ deadline, dueAt: due.toISOString() }),
       now,
@@ -122,7 +127,7 @@ export function createSlaSweeper(deps: {
       kind: 'sla_breach',
       conversationId: row.id,
       title: `SLA breached: ${what}`,
-      body: `${row.handoff?.reason ?? 'Handed-off conversation'} — ${priorityBand(row.priority).label.toLowerCase()} priority (${row.priority}), ${row.status === 'assigned' ? 'assigned' : 'still unassigned'}.`,
+      body: `${row.handoff?.reason ?? 'Handed-off conversation'} — ${priorityBand(row.priority).label.toLowerCase()} ` + `priority (${row.priority}), ${row.status === 'assigned' ? 'assigned' : 'still unassigned'}.`,
       at: now,
     });
     const { message } = await createConversationRepository(tx).insertMessage({ conversationId: row.id, role: 'system', text: say(c.language, 'escalated'), meta: { event: 'sla_escalated' } });

@@ -62,7 +62,7 @@ export function createVerifiedVisitors(db: Queryable) {
           if (holder === token.visitorId) return { ...token, resumed: false };
         }
         if (anonymous && holder) {
-          const moved = await db.query<{ id: string }>('UPDATE conversations SET visitor_id = $3, updated_at = now() WHERE id = $1 AND visitor_id = $2 RETURNING id', [
+          const moved = await db.query<{ id: string }>('UPDATE conversations SET visitor_id = $3, updated_at = now() ' + 'WHERE id = $1 AND visitor_id = $2 RETURNING id', [
             token.conversationId,
             token.visitorId,
             holder,

@@ -11,10 +11,14 @@ export interface FileImports {
 /** Every source file of the project and what it imports. */
 export type ImportGraph = Map<string, FileImports>;
 
+/** The top-level folders holding the project's TypeScript sources. */
+export const SOURCE_FOLDERS = ['base', 'protocol', 'text', 'knowledge', 'understanding', 'server', 'widget', 'console', 'tests', 'bench'];
+
 const SOURCE = /\.(ts|tsx|mts)$/;
 const SKIP = new Set(['node_modules', 'dist', 'data', '.git']);
 
-function sourceFiles(root: string, folder: string): string[] {
+/** The TypeScript sources under `folder` (repository-relative), without declaration files and build output. */
+export function sourceFiles(root: string, folder: string): string[] {
   const dir = join(root, folder);
   if (!existsSync(dir)) return [];
   const found: string[] = [];

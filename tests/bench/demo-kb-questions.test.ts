@@ -20,7 +20,7 @@ describe('the demo knowledge base question set (npm run eval -- demo-kb)', () =>
     expect(() => execFileSync('git', ['check-ignore', '-q', '--no-index', rel], { cwd: root })).toThrow();
   });
 
-  it('has at least 50 answerable and 15 unanswerable questions, each answerable one naming a demo article', async () => {
+  it('has at least 50 answerable and 15 unanswerable questions, ' + 'each answerable one naming a demo article', async () => {
     const urls = new Set((await loadFolder(DEMO_ARTICLES_DIR)).map((a) => a.url));
     const answerable = rows.filter((r) => r.url !== null);
     expect(answerable.length).toBeGreaterThanOrEqual(50);

@@ -34,7 +34,7 @@ describe('npm run eval -- retrieval --leave-out', () => {
     expect(others.some((o) => o !== [...a].sort().join())).toBe(true);
   });
 
-  it('counts a query answerable only when one of its documents was ingested, and reports the confidence figures', async () => {
+  it('counts a query answerable only when one of its documents was ingested, ' + 'and reports the confidence figures', async () => {
     const r = await runRetrievalEval({ docs, queries, leaveOut: 0.5, seed: 1 });
     expect(r).toMatchObject({ answerable: 3, unanswerable: 3 });
     for (const k of ['confidentOnAnswerable', 'rightAmongConfident', 'falseConfidentOnUnanswerable'] as const) {

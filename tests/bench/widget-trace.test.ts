@@ -31,7 +31,7 @@ describe('widget main-thread cost from a Chromium trace', () => {
     expect(r.tasks).toBe(1);
   });
 
-  it('counts promise jobs Chromium attributes to the widget (the chat module) once, and nothing of other origins or threads', () => {
+  it('counts promise jobs Chromium attributes to the widget (the chat module) ' + 'once, and nothing of other origins or threads', () => {
     const r = widgetTasks(
       trace([
         x('RunTask', 19_000, 7_000),

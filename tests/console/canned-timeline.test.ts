@@ -19,7 +19,8 @@ describe('canned responses', () => {
     expect(slashQuery('/ref done', 4)).toEqual({ query: 'ref', start: 0 });
   });
   it('ranks exact and prefix shortcuts above title and text matches', () => {
-    expect(matchCanned(canned, 're').map((c) => c.id)).toEqual(['1', '2', '3']); // "Greeting" contains "re" too, ranked last
+    // "Greeting" contains "re" too, ranked last
+    expect(matchCanned(canned, 're').map((c) => c.id)).toEqual(['1', '2', '3']);
     expect(matchCanned(canned, 'reset').map((c) => c.id)).toEqual(['2']);
     expect(matchCanned(canned, 'waiting').map((c) => c.id)).toEqual(['3']);
     expect(matchCanned(canned, '').map((c) => c.id)).toEqual(['1', '2', '3']);

@@ -12,7 +12,7 @@ import { connect, emitAck, login, nextEvent } from '../helpers/test-server.js';
 
 const browserPath = findChromium();
 
-const ANSWER = 'Open Settings > Billing, edit the billing email field and press Save. Invoices go to the new address from the next billing cycle on [1].';
+const ANSWER = 'Open Settings > Billing, edit the billing email field and press Save. ' + 'Invoices go to the new address from the next billing cycle on [1].';
 
 /** Streams answers slowly enough to audit the widget mid-answer; the other model calls get plain replies. */
 function scriptModel(fake: FakeOpenAiServer): void {
@@ -63,7 +63,7 @@ describe.skipIf(!browserPath.path)(`accessibility in Chromium: axe-core WCAG 2.1
     env: () => ({ OPENAI_API_KEY: 'test-key', OPENAI_BASE_URL: fake.url, OPENAI_CHAT_MODEL: 'fake-model', OPENAI_TIMEOUT_MS: '10000' }),
   });
 
-  it('the widget opens with Enter on the launcher, focuses the message box, and Escape closes it back to the launcher', async () => {
+  it('the widget opens with Enter on the launcher, ' + 'focuses the message box, and Escape closes it back to the launcher', async () => {
     const ctx = await suite.browser.newContext();
     const page = await ctx.newPage();
     await page.goto(`${suite.server.url}/`);
@@ -128,7 +128,7 @@ describe.skipIf(!browserPath.path)(`accessibility in Chromium: axe-core WCAG 2.1
     await ctx.close();
   });
 
-  it('the widget passes axe closed, while an answer streams, answered, handed off, with an agent, and resolved', async () => {
+  it('the widget passes axe closed, while an answer streams, ' + 'answered, handed off, with an agent, and resolved', async () => {
     const { server } = suite;
     const ctx = await suite.browser.newContext();
     const page = await ctx.newPage();
@@ -186,7 +186,7 @@ describe.skipIf(!browserPath.path)(`accessibility in Chromium: axe-core WCAG 2.1
   }, 90_000);
 
   for (const colorScheme of ['light', 'dark'] as const) {
-    it(`the console passes axe (${colorScheme}): sign-in, queue, conversation, knowledge, conversation tests`, async () => {
+    it(`the console passes axe (${colorScheme}): sign-in, ` + `queue, conversation, knowledge, conversation tests`, async () => {
       const { server, browser } = suite;
       // A visitor waiting for a person, so the queue has a row and the conversation a brief.
       const visitor = await connect(`${server.url}/visitor`, { page: { url: `${server.url}/billing`, title: 'Billing' } });

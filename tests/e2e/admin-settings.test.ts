@@ -19,7 +19,7 @@ describe.skipIf(!browserPath.path)(`admin settings in Chromium (${dbKind})`, () 
   });
   const suite = useBrowserSuite(browserPath.path!);
 
-  it('webhooks: adds two endpoints, shows each secret once, sends a test and shows it in that endpoint\'s log', async () => {
+  it('webhooks: adds two endpoints, shows each secret once, ' + 'sends a test and shows it in that endpoint\'s log', async () => {
     const { server, browser } = suite;
     const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await ctx.newPage();
@@ -63,7 +63,7 @@ describe.skipIf(!browserPath.path)(`admin settings in Chromium (${dbKind})`, () 
     await ctx.close();
   }, 120_000);
 
-  it('office hours: the admin sets a team\'s week; outside it the widget says when the team is back and offers email', async () => {
+  it('office hours: the admin sets a team\'s week; ' + 'outside it the widget says when the team is back and offers email', async () => {
     const { server, browser } = suite;
     const admin = await login(server);
     const res = await fetch(`${server.url}/api/teams`, {
@@ -107,7 +107,7 @@ describe.skipIf(!browserPath.path)(`admin settings in Chromium (${dbKind})`, () 
     await visitorCtx.close();
   }, 120_000);
 
-  it('appearance: a colour, greeting, side, team name and initial set in the console restyle the widget on the next load, readable', async () => {
+  it('appearance: a colour, greeting, side, ' + 'team name and initial set in the console restyle the widget on the next load, readable', async () => {
     const { server, browser } = suite;
     const ctx = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
     const page = await ctx.newPage();

@@ -95,10 +95,11 @@ describe.skipIf(!browserPath.path)(`an agent's day one in the console (${dbKind}
     const current = conversations[0]!;
     await server.db.query(
       `INSERT INTO conversations (id, visitor_id, status, created_at, updated_at, resolved_at)
-       VALUES ('earlier-1', $1, 'resolved', now() - interval '3 days', now() - interval '3 days', now() - interval '3 days')`,
+       VALUES ('earlier-1', $1, 'resolved', now() - interval '3 days', now() - interval '3 days', now()
+         - interval '3 days')`,
       [current.visitorId],
     );
-    await server.db.query(`INSERT INTO messages (id, conversation_id, role, text, created_at) VALUES ('earlier-1-m1', 'earlier-1', 'visitor', 'How do I export my invoices as PDF?', now() - interval '3 days')`);
+    await server.db.query(`INSERT INTO messages (id, conversation_id, role, text, created_at) VALUES ('earlier-1-m1', ` + `'earlier-1', 'visitor', 'How do I export my invoices as PDF?', now() - interval '3 days')`);
 
     // 4. The queue row: the handoff reason, the last message and its age, kept current.
     await agent.goto(`${server.url}/console/queue`);

@@ -10,7 +10,7 @@ const SHOTS = process.env.SHOTS_DIR;
 describe.skipIf(!browserPath.path)(`attachments in Chromium: widget to console (${dbKind})`, () => {
   const suite = useBrowserSuite(browserPath.path!);
 
-  it('a visitor attaches a screenshot in the widget; it shows in their transcript and, as a preview, in the console', async () => {
+  it('a visitor attaches a screenshot in the widget; ' + 'it shows in their transcript and, as a preview, in the console', async () => {
     const { server, browser } = suite;
     const visitorCtx = await browser.newContext({ viewport: { width: 1100, height: 760 } });
     const agentCtx = await browser.newContext({ viewport: { width: 1280, height: 860 } });

@@ -86,7 +86,7 @@ describe.skipIf(!browserPath.path)(`first run in Chromium: what a new user sees 
     await expect.poll(() => inView(visitor, '.fl-msg'), { timeout: 5_000 }).toBe(true);
 
     // 5. A missed SLA: the task shows its deadline as a time, and the bar stays on one line with the bell's count.
-    await server.db.query(`UPDATE conversations SET first_response_due_at = now() - interval '1 minute', first_human_response_at = NULL WHERE id = $1`, [dana.id]);
+    await server.db.query(`UPDATE conversations SET first_response_due_at = now() ` + `- interval '1 minute', first_human_response_at = NULL WHERE id = $1`, [dana.id]);
     expect((await server.jobs.sla()).breached).toBe(1);
     // A busy morning: a dozen unread notifications and someone waiting, so both counts show.
     for (let i = 0; i < 11; i++) await server.db.query(`INSERT INTO notifications (user_id, kind, title) VALUES (NULL, 'handoff', 'A conversation is waiting')`);

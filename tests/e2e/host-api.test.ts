@@ -21,11 +21,13 @@ const HOST_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><t
   window.Firstline = window.Firstline || { q: [] };
   window.heard = [];
   ['ready', 'open', 'close', 'message', 'handoff'].forEach(function (name) {
-    Firstline.q.push(['on', name, function (p) { heard.push(name + (p && p.role ? ' ' + p.role + ':' + p.text : p && p.reason ? ' ' + p.reason : '')); }]);
+    Firstline.q.push(['on', name, function (p) { heard.push(name + (p && p.role ? ' ' + p.role + ':' + p.text : p && \
+p.reason ? ' ' + p.reason : '')); }]);
   });
 </script>
 <script src="/widget.js" data-firstline async data-launcher="hidden"
-  data-user-id="u_77" data-user-name="Robin Tag" data-user-email="robin@example.com" data-user-plan="pro" data-user-account-value="900"></script>
+  data-user-id="u_77" data-user-name="Robin Tag" data-user-email="robin@example.com" data-user-plan="pro" \
+data-user-account-value="900"></script>
 </body></html>`;
 
 const heard = (page: Page) => page.evaluate(() => (window as unknown as { heard: string[] }).heard.slice());

@@ -180,7 +180,7 @@ describe.skipIf(!browserPath.path)(`no message lost in Chromium with the network
     once(shown);
     expect(shown.slice(0, before.length)).toEqual(before);
     expect(visitorLines(shown)).toEqual(['visitor:I want to talk to a person', 'visitor:My account id is 4411']);
-    console.log(`[offline flap: handoff] shown ${shown.length} = stored ${shown.length}, visitor ${visitorLines(shown).length}/2, agent reply 1/1`);
+    console.log(`[offline flap: handoff] shown ${shown.length} = stored ${shown.length}, ` + `visitor ${visitorLines(shown).length}/2, agent reply 1/1`);
     agent.close();
     await ctx.close();
   }, 90_000);
@@ -233,7 +233,7 @@ describe.skipIf(!browserPath.path)(`no message lost in Chromium with the network
     const shown = await converged(suite.server, b, 4);
     once(shown);
     expect(visitorLines(shown)).toEqual(['visitor:Hello, two tabs here', 'visitor:Written in A, offline', 'visitor:Written in B, offline']);
-    console.log(`[offline flap: closed tab] shown ${shown.length} = stored ${shown.length}, visitor ${visitorLines(shown).length}/3`);
+    console.log(`[offline flap: closed tab] shown ${shown.length} = stored ${shown.length}, ` + `visitor ${visitorLines(shown).length}/3`);
     await ctx.close();
   }, 90_000);
 

@@ -10,10 +10,14 @@ import { TEST_ADMIN } from '../helpers/test-server.js';
 
 const browserPath = findChromium();
 
-/** requestIdleCallback under the test's control (`__runIdle(n)` runs the first n callbacks asked for), and a count of storage reads. */
+/**
+ * requestIdleCallback under the test's control (`__runIdle(n)` runs the first n callbacks asked for), and a count of
+ * storage reads.
+ */
 const HELD_IDLE = `window.__idle = [];
 window.requestIdleCallback = (fn) => window.__idle.push(fn);
-window.__runIdle = (n) => window.__idle.splice(0, n).forEach((fn) => fn({ didTimeout: false, timeRemaining: () => 50 })) || window.__idle.length;
+window.__runIdle = (n) => window.__idle.splice(0, n).forEach((fn) => fn({ didTimeout: false, timeRemaining: () => 50 \
+})) || window.__idle.length;
 window.__storageReads = 0;
 const getItem = Storage.prototype.getItem;
 Storage.prototype.getItem = function (key) { window.__storageReads++; return getItem.call(this, key); };`;
@@ -25,7 +29,7 @@ describe.skipIf(!browserPath.path)(`launcher warm-up in Chromium (${dbKind})`, (
     const ctx = await suite.browser.newContext();
     const page = await ctx.newPage();
     // Idle-time prefetch held off, so only the hover can have fetched anything.
-    await page.addInitScript('window.requestIdleCallback = undefined; window.setTimeout = ((t) => (fn, ms, ...a) => t(fn, ms === 1000 ? 600000 : ms, ...a))(window.setTimeout);');
+    await page.addInitScript('window.requestIdleCallback = undefined; window.setTimeout = ((t) => (fn, ' + 'ms, ...a) => t(fn, ms === 1000 ? 600000 : ms, ...a))(window.setTimeout);');
     const sockets: PwWebSocket[] = [];
     const sent: string[] = [];
     const chunks: string[] = [];
@@ -64,7 +68,7 @@ describe.skipIf(!browserPath.path)(`launcher warm-up in Chromium (${dbKind})`, (
     await ctx.close();
   }, 60_000);
 
-  it("draws the launcher at once with the built-in look, then takes the admin's colour when the browser is idle, at the same size and place", async () => {
+  it("draws the launcher at once with the built-in look, " + "then takes the admin's colour when the browser is idle, at the same size and place", async () => {
     const login = (await (await fetch(`${suite.server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(TEST_ADMIN) })).json()) as { token: string };
     const put = await fetch(`${suite.server.url}/api/settings/widget-appearance`, {
       method: 'PUT',
@@ -95,7 +99,7 @@ describe.skipIf(!browserPath.path)(`launcher warm-up in Chromium (${dbKind})`, (
     await ctx.close();
   }, 60_000);
 
-  it('a running conversation resumes on the next page at the first idle moment, before the idle-time chat import, and opens with its history', async () => {
+  it('a running conversation resumes on the next page at the first idle moment, ' + 'before the idle-time chat import, and opens with its history', async () => {
     const ctx = await suite.browser.newContext();
     const first = await ctx.newPage();
     await first.goto(`${suite.server.url}/billing`);

@@ -7,7 +7,10 @@ export interface LogLine {
   [field: string]: unknown;
 }
 
-/** The server's own logger (same serializers and redaction) whose JSON lines land in `lines`, so tests read what operators would see. */
+/**
+ * The server's own logger (same serializers and redaction) whose JSON lines land in `lines`, so tests read what
+ * operators would see.
+ */
 export function captureLog(level: pino.LevelWithSilent = 'info'): { log: Logger; lines: LogLine[] } {
   const lines: LogLine[] = [];
   const log = createLogger(level, { write: (line: string) => void lines.push(JSON.parse(line) as LogLine) });

@@ -101,10 +101,10 @@ export class FakeOpenAiServer {
       headers: { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' },
       body: async (write) => {
         for (const piece of chunks) {
-          write(`data: ${JSON.stringify({ ...base, object: 'chat.completion.chunk', choices: [{ index: 0, delta: { content: piece }, finish_reason: null }] })}\n\n`);
+          write('data: ' + JSON.stringify({ ...base, object: 'chat.completion.chunk', choices: [{ index: 0, delta: { content: piece }, finish_reason: null }] }) + '\n\n');
           await new Promise((resolve) => setTimeout(resolve, r.chunkDelayMs ?? 2));
         }
-        write(`data: ${JSON.stringify({ ...base, object: 'chat.completion.chunk', choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] })}\n\n`);
+        write('data: ' + JSON.stringify({ ...base, object: 'chat.completion.chunk', choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] }) + '\n\n');
         write('data: [DONE]\n\n');
       },
     };

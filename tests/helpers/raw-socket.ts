@@ -24,7 +24,10 @@ export interface RawSocket {
    * the server dropped the connection (what socket.io does with a frame it cannot parse).
    */
   connect(nsp: string, authJson: string): Promise<{ ok: true; sid: string } | { ok: false; message: string; data?: unknown } | { ok: false; closed: true }>;
-  /** Sends an event whose argument is a raw JSON text (none when undefined) and waits for the ack (`null` after `ms` or on close). */
+  /**
+   * Sends an event whose argument is a raw JSON text (none when undefined) and waits for the ack (`null` after `ms` or
+   * on close).
+   */
   emitAck(nsp: string, event: string, argJson: string | undefined, ms?: number): Promise<unknown>;
   /** Sends an event without an ack. */
   emit(nsp: string, event: string, argJson: string | undefined): void;

@@ -19,7 +19,8 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     // Every test client is 127.0.0.1 and suites open dozens of conversations in seconds; the
     // limits have their own suite (tests/server/visitor-limits.test.ts), which turns them on.
     RATE_LIMITS: 'off',
-    // Suites prove identities with `proven()` (tests/helpers/proven-identity.ts) when plan or account value should count.
+    // Suites prove identities with `proven()` (tests/helpers/proven-identity.ts) when plan or account value should
+    // count.
     IDENTITY_SECRET: TEST_IDENTITY_SECRET,
     ...overrides,
   });

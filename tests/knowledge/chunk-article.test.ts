@@ -56,7 +56,7 @@ describe('chunkArticle', () => {
   });
 
   it('keeps HTML headings and drops scripts and markup', async () => {
-    const html = '<h1>Guide</h1><p>Hello &amp; welcome</p><script>alert(1)</script><h2>Steps</h2><ul><li>One</li><li>Two</li></ul>';
+    const html = '<h1>Guide</h1><p>Hello &amp; ' + 'welcome</p><script>alert(1)</script><h2>Steps</h2><ul><li>One</li><li>Two</li></ul>';
     expect(htmlToText(html)).not.toMatch(/<|alert/);
     const chunks = await chunkArticle({ title: 'Guide', body: html, format: 'html' });
     expect(chunks.map((c) => c.headingPath)).toEqual(['Guide', 'Guide > Steps']);

@@ -15,7 +15,7 @@ describe(`PgVectorStore contract (${dbKind})`, () => {
     t = await openTestDb();
     store = new PgVectorStore(embeddings, { db: t.db });
     await t.db.query(
-      "INSERT INTO articles (id, title, body, format, content_hash, pages) VALUES ('a1', 'Billing', '', 'markdown', 'h', ARRAY['/billing'])",
+      "INSERT INTO articles (id, title, body, format, content_hash, pages) " + "VALUES ('a1', 'Billing', '', 'markdown', 'h', ARRAY['/billing'])",
     );
     await store.addDocuments([
       new Document({ pageContent: 'Change the billing email for invoices', metadata: { articleId: 'a1', ordinal: 0, headingPath: 'Billing' } }),

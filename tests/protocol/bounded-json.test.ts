@@ -31,7 +31,7 @@ describe('boundJson', () => {
   });
 
   it('cleans strings and keys and drops __proto__, so nothing is polluted', () => {
-    const input = JSON.parse('{"__proto__":{"polluted":1},"a\\u0000":"b\\u0000\\ud800","n":{"__proto__":{"x":1},"constructor":{"prototype":{"y":1}}}}') as unknown;
+    const input = JSON.parse('{"__proto__":{"polluted":1},"a\\u0000":"b\\u0000\\ud800",' + '"n":{"__proto__":{"x":1},"constructor":{"prototype":{"y":1}}}}') as unknown;
     const r = boundJson(input, bounds);
     expect(r.ok).toBe(true);
     if (!r.ok) return;

@@ -9,7 +9,9 @@ const scale = Number(process.env.FUZZ_RUNS ?? 1);
 export const runs = (n: number) => Math.max(1, Math.round(n * scale));
 export const fuzzParams = (numRuns: number) => ({ seed: FUZZ_SEED, numRuns: runs(numRuns), endOnFailure: true, verbose: 1 }) as const;
 
-/** JSON text spliced in verbatim: what JSON.stringify cannot produce (a 10,000-deep value, a literal `__proto__` key). */
+/**
+ * JSON text spliced in verbatim: what JSON.stringify cannot produce (a 10,000-deep value, a literal `__proto__` key).
+ */
 export class RawJson {
   constructor(readonly text: string) {}
   /** Counterexamples print a summary, not 24 KB of brackets. */

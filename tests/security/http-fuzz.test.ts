@@ -17,7 +17,9 @@ interface Call {
   token: 'none' | 'agent' | 'admin';
 }
 
-/** `encodeURIComponent` throws on a lone surrogate: send invalid UTF-8 escapes for it instead, as a raw client could. */
+/**
+ * `encodeURIComponent` throws on a lone surrogate: send invalid UTF-8 escapes for it instead, as a raw client could.
+ */
 const encodeSegment = (s: string) => {
   try {
     return encodeURIComponent(s);
@@ -125,7 +127,7 @@ describe(`HTTP fuzz and parser limits: adversarial requests to the main routes (
     );
   };
 
-  it('answers every request with a success or a 4xx in the error shape, never a 500, and a refusal stores nothing', async () => {
+  it('answers every request with a success or a 4xx in the error shape, ' + 'never a 500, and a refusal stores nothing', async () => {
     const started = performance.now();
     let cases = 0;
     const statuses: Record<string, number> = {};

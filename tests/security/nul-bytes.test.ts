@@ -94,7 +94,7 @@ describe(`NUL bytes and lone surrogates are cleaned, never fatal (${dbKind})`, (
 
     const bug = await api('/api/bug-reports', { method: 'POST', token: admin, json: { conversationId: `c${NUL}`, title: `Crash${NUL}` } });
     expect(bug.status).toBe(404);
-    const suggestions = await api(`/api/knowledge/suggestions?pageUrl=${encodeURIComponent(`http://localhost/billing${NUL}`)}&title=${encodeURIComponent(`B${NUL}`)}`);
+    const suggestions = await api(`/api/knowledge/suggestions?pageUrl=${encodeURIComponent(`http://localhost/billing${NUL}`)}` + `&title=${encodeURIComponent(`B${NUL}`)}`);
     expect(suggestions.status).toBe(200);
   });
 

@@ -238,7 +238,7 @@ describe(`socket fuzz: every event and the handshake, adversarial payloads (${db
     await stillServes();
   });
 
-  it('survives unknown and reserved event names, missing arguments, oversized frames and a 200-message burst', async () => {
+  it('survives unknown and reserved event names, ' + 'missing arguments, oversized frames and a 200-message burst', async () => {
     const started = performance.now();
     const names = ['error', '__proto__', 'constructor', 'toString', 'hasOwnProperty', 'connect', 'disconnecting', 'newListener', 'x'.repeat(5000), '\u0000'];
     for (const event of names) {

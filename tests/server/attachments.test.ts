@@ -41,7 +41,7 @@ describe(`visitor attachments (${dbKind})`, () => {
     await tdb?.dispose();
   });
 
-  it('a screenshot uploaded, then sent with a message, reaches the agent as a PNG preview and the visitor transcript', async () => {
+  it('a screenshot uploaded, then sent with a message, ' + 'reaches the agent as a PNG preview and the visitor transcript', async () => {
     const v = await visitor();
     const res = await upload(v.token, await png(), 'Screen Shot 2026-12-01.png', 'image/png');
     expect(res.status).toBe(201);

@@ -59,7 +59,7 @@ describe(`bug reports from conversations (${dbKind})`, () => {
     await linear?.stop();
   });
 
-  it('drafts a report from the conversation, files it to Linear, merges the same bug and tells customers when it is fixed', async () => {
+  it('drafts a report from the conversation, files it to Linear, ' + 'merges the same bug and tells customers when it is fixed', async () => {
     const first = await reporter('Ada', 12000);
     const draft = (await (await call(`/api/bug-reports/draft?conversationId=${first.id}`)).json()) as any;
     expect(draft.draft.title).toContain('[slack_auth_failed]');

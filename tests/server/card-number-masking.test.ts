@@ -52,7 +52,7 @@ describe(`card numbers over the sockets (${dbKind})`, () => {
     await tdb?.dispose();
   });
 
-  it('a visitor\'s card number is stored and shown to the agent masked; an order number is kept; the agent\'s reply is masked too', async () => {
+  it('a visitor\'s card number is stored and shown to the agent masked; ' + 'an order number is kept; the agent\'s reply is masked too', async () => {
     const agent = track(await connect(`${server.url}/agent`, { token }));
     const visitor = track(await connect(`${server.url}/visitor`, { page, visitor: { name: 'Card 4111 1111 1111 1111 Holder' } }));
     const session = await nextEvent<{ conversationId: string }>(visitor, 'session');

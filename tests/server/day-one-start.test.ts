@@ -36,7 +36,7 @@ describe(`first start, restart, demo data (${dbKind})`, () => {
     await tdb?.dispose();
   });
 
-  it('seeds useful canned replies once, and after a restart the banner says how to reset the demo passwords', async () => {
+  it('seeds useful canned replies once, ' + 'and after a restart the banner says how to reset the demo passwords', async () => {
     const env = { ADMIN_PASSWORD: '', SEED_DEMO: '1' };
     const first = await startTestServer(tdb.db, env, { startWorkers: false });
     const admin = first.admin.password!;

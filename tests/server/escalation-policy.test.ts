@@ -33,7 +33,7 @@ describe('escalation policy', () => {
     expect(decideEscalation(input({ status: 'queued', draft: { grounded: false } })).action).toBe('wait');
   });
 
-  it('skipping retrieval never changes a decision: decisionWithoutKnowledge names the decision whatever the knowledge base says', () => {
+  it('skipping retrieval never changes a decision: ' + 'decisionWithoutKnowledge names the decision whatever the knowledge base says', () => {
     const signal = fc.constantFrom('human_request', 'security', 'legal', 'churn_risk', 'frustration', 'privacy');
     fc.assert(
       fc.property(

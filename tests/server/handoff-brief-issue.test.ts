@@ -39,7 +39,7 @@ describe(`handoff brief: the issue (${dbKind})`, () => {
     await tdb?.dispose();
   });
 
-  it('is the earlier question, its intent and what the AI answered, when the visitor then asks for a person', async () => {
+  it('is the earlier question, its intent and what the AI answered, ' + 'when the visitor then asks for a person', async () => {
     const line = await issueLine(await conversation('How do I change my billing email?', 'I want to talk to a person'));
     expect(line).toMatch(/^Issue: How do I change my billing email\?/);
     expect(line).toMatch(/\(billing_question\)|\(account_management\)|\(how_to\)/);

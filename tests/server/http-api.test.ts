@@ -85,7 +85,7 @@ describe(`HTTP API (${dbKind})`, () => {
     const created = await call('/api/knowledge/articles', {
       method: 'POST',
       token: adminToken,
-      json: { title: 'Exporting timesheets', body: '# Exporting timesheets\n\nGo to Reports > Timesheets and press Export CSV. The file arrives by email within five minutes.', format: 'markdown', url: '/help/timesheets', pages: ['/reports/*'], tags: ['reports'] },
+      json: { title: 'Exporting timesheets', body: '# Exporting timesheets\n\nGo to Reports > Timesheets and press Export CSV. ' + 'The file arrives by email within five minutes.', format: 'markdown', url: '/help/timesheets', pages: ['/reports/*'], tags: ['reports'] },
     });
     expect(created.status).toBe(201);
     const { id } = (await created.json()) as { id: string };

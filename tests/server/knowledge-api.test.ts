@@ -48,8 +48,8 @@ describe(`knowledge API: upload, suggestions, gaps, preview (${dbKind})`, () => 
   it('uploads several files, with one result per file and failures left out', async () => {
     const before = await articleCount();
     const res = await upload([
-      ['vacation-mode.md', '---\ntitle: Vacation mode\npages: [/settings/away]\n---\n\nTurn on vacation mode under Settings > Away to pause reminders.'],
-      ['gantt.html', '<html><head><title>Gantt charts</title><script>evil()</script></head><body><nav>menu</nav><h1>Gantt charts</h1><p>Open a project and pick the Timeline view to see a Gantt chart.</p></body></html>'],
+      ['vacation-mode.md', '---\ntitle: Vacation mode\npages: ' + '[/settings/away]\n---\n\nTurn on vacation mode under Settings > Away to pause reminders.'],
+      ['gantt.html', '<html><head><title>Gantt charts</title><script>evil()</script></head><body><nav>menu</nav><h1>Gantt ' + 'charts</h1><p>Open a project and pick the Timeline view to see a Gantt chart.</p></body></html>'],
       ['shortcuts.txt', 'Keyboard shortcuts\n\nPress the question mark key to list every keyboard shortcut.'],
       ['sla.pdf', tinyPdf(['Our uptime commitment is 99.9 percent per month.'], 'Uptime SLA')],
       ['corrupt.pdf', '%PDF-1.5\nthis is not a pdf body'],

@@ -28,7 +28,7 @@ describe(`screenshots sent to a model that reads images (${dbKind})`, () => {
     await fake.stop();
   });
 
-  it('puts the attached screenshot, without its EXIF, after the question in the answering request (the real openai client)', async () => {
+  it('puts the attached screenshot, without its EXIF, ' + 'after the question in the answering request (the real openai client)', async () => {
     fake.reply = () => ({ text: 'That banner means the card expired: update it in Settings > Billing [1].' });
     const s = await connect(`${server.url}/visitor`, { page: { url: 'http://localhost/billing', title: 'Billing' } });
     sockets.push(s);

@@ -115,7 +115,7 @@ describe(`sign-in timing and password strength (${dbKind})`, () => {
     await tdb?.dispose();
   });
 
-  it('an unknown email costs one password hash check like a wrong password, against a hash with the same parameters', async () => {
+  it('an unknown email costs one password hash check like a wrong password, ' + 'against a hash with the same parameters', async () => {
     const users = createUserRepository(tdb.db);
     await users.create({ email: 'timing@auth.test', name: 'Tim', password: STRONG_PASSWORD, role: 'agent', skills: [], maxConcurrent: 1 });
     const checks: string[] = [];

@@ -79,7 +79,8 @@ describe.skipIf(!PG_URL).each(CASES)('a dead node\'s pending turn is answered by
     const answers: ChatMessage[] = [];
     again.on('message', (m: ChatMessage) => m.role === 'ai' && m.replyTo === ack.id && answers.push(m));
     await nextEvent(again, 'session');
-    // Room for a loaded machine; what must not happen is waiting out a long lease (30 s before, 600 s in the cluster case).
+    // Room for a loaded machine; what must not happen is waiting out a long lease (30 s before, 600 s in the cluster
+    // case).
     const until = Date.now() + withinMs;
     while (answers.length === 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
     expect(answers.map((m) => m.text)).toEqual(['Open Settings > Team and click Invite [1].']);

@@ -44,7 +44,7 @@ describe(`office hours per team: business-hours SLA and "we're back" (${dbKind})
     expect(teams.teams.find((t) => t.id === id)).toMatchObject({ openNow: true, backAt: null, officeHours: BERLIN_WEEKDAYS });
   });
 
-  it('a handoff just before the weekend is due on Monday, is not breached over the weekend, and the visitor hears when the team is back', async () => {
+  it('a handoff just before the weekend is due on Monday, ' + 'is not breached over the weekend, and the visitor hears when the team is back', async () => {
     const visitor = await connect(`${server.url}/visitor`, { page: { url: 'http://localhost/billing', title: 'Billing' } });
     sockets.push(visitor);
     const { conversationId, token } = await nextEvent<{ conversationId: string; token: string }>(visitor, 'session');
@@ -53,7 +53,7 @@ describe(`office hours per team: business-hours SLA and "we're back" (${dbKind})
     expect((await emitAck(visitor, 'message', { clientMessageId: randomUUID(), text: 'I want to talk to a person about my invoice' })).ok).toBe(true);
     await server.idle();
     const { rows } = await tdb.db.query<{ priority: number; handed_off_at: Date; first_response_due_at: Date; first_response_warn_at: Date }>(
-      `SELECT priority, handed_off_at, first_response_due_at, first_response_warn_at FROM conversations WHERE id = $1`,
+      `SELECT priority, handed_off_at, first_response_due_at, ` + `first_response_warn_at FROM conversations WHERE id = $1`,
       [conversationId],
     );
     const c = rows[0]!;

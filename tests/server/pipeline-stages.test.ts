@@ -118,7 +118,7 @@ describe(`stages over the knowledge base (${dbKind})`, () => {
     expect(done.reply?.text).toMatch(/ask me/i);
   });
 
-  it('decides the handoff itself when the drafted answer fails its own check: decision, reply and brief agree', async () => {
+  it('decides the handoff itself when the drafted answer fails its own check: ' + 'decision, reply and brief agree', async () => {
     for (const answer of [{ text: '', citations: [], unanswerable: true }, { text: '  ', citations: [] }]) {
       const noAnswer = createDefaultPipeline({ catalog: () => catalog, kb, answerer: { name: 'no-answer', answer: async () => answer } });
       const { turn: done } = await runPipeline(noAnswer, turn('How do I change my billing email?'));

@@ -44,7 +44,7 @@ describe('effective priority: time waited', () => {
     expect(first({ id: 'old', priority: 30, handedOffAt: at(1) }, at(11))).toBe('old');
   });
 
-  it('caps what waiting can bridge: a much higher chat goes first, and past the cap stored priority decides again', () => {
+  it('caps what waiting can bridge: a much higher chat goes first, ' + 'and past the cap stored priority decides again', () => {
     const old = { id: 'old', priority: 30, handedOffAt: t0 };
     const urgent = { id: 'urgent', priority: 75, handedOffAt: at(59) };
     for (const m of [59, 70, 120, 600]) expect([old, urgent].sort((a, b) => compareQueued(a, b, at(m)))[0]!.id).toBe('urgent');

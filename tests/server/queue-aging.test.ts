@@ -51,7 +51,8 @@ describe(`queue order with time waited (${dbKind})`, () => {
 
   it('serves an older lower-priority chat before a newer higher one once it has waited long enough', async () => {
     const older = await visitor({ name: 'Olga' });
-    const gap = (await visitor({ name: 'Probe', plan: 'business' })).priority - older.priority; // business adds tier points
+    // business adds tier points
+    const gap = (await visitor({ name: 'Probe', plan: 'business' })).priority - older.priority;
     await tdb.db.query(`UPDATE conversations SET status = 'resolved' WHERE id <> $1 AND status = 'queued'`, [older.id]);
     expect(gap).toBeGreaterThan(0);
     expect(gap).toBeLessThan(MAX_WAIT_POINTS);

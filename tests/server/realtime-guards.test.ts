@@ -36,7 +36,7 @@ describe('socket handlers and middleware never let a throw escape', () => {
     return `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
   }
 
-  it('refuses the handshake with connect_error {code:"internal"} when a middleware dependency fails, and logs it', async () => {
+  it('refuses the handshake with connect_error {code:"internal"} ' + 'when a middleware dependency fails, and logs it', async () => {
     const { log, lines } = captureLog();
     const url = await serve((server) => {
       const tokens = { verifyVisitor: failing, signVisitor: failing, verifyAgent: failing } as unknown as TokenService;

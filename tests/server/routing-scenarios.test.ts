@@ -63,7 +63,7 @@ describe(`routing scenarios (${dbKind})`, () => {
     expect(tech.socket.connected).toBe(true);
   });
 
-  it('moves an offer nobody takes to the next capable agent, and falls back to a generalist after the wait', async () => {
+  it('moves an offer nobody takes to the next capable agent, ' + 'and falls back to a generalist after the wait', async () => {
     const first = await agent('Fay', ['billing']);
     const v = await visitor('I was charged twice and want my money back');
     await server.jobs.route();

@@ -46,7 +46,7 @@ describe(`SLA timers, alerts and signed webhooks (${dbKind})`, () => {
     await receiver.stop();
   });
 
-  it('warns before the first-response deadline, then breaches once: task, manager alert, customer notice, webhook and page', async () => {
+  it('warns before the first-response deadline, then breaches once: ' + 'task, manager alert, customer notice, webhook and page', async () => {
     const v = await criticalVisitor(one);
     const c = (await tdb.db.query<{ priority: number; first_response_due_at: Date; handed_off_at: Date }>('SELECT priority, first_response_due_at, handed_off_at FROM conversations WHERE id = $1', [v.id])).rows[0]!;
     expect(c.priority).toBeGreaterThanOrEqual(70);
@@ -86,7 +86,7 @@ describe(`SLA timers, alerts and signed webhooks (${dbKind})`, () => {
   it('retries a failed delivery with backoff and shows it in the delivery log', async () => {
     const before = receiver.received.length;
     receiver.failNext = 1;
-    await tdb.db.query(`INSERT INTO webhook_deliveries (target, url, event, payload, next_attempt_at) VALUES ('webhook', $1, 'test.ping', '{"hello":1}', $2)`, [`${receiver.url}/hooks`, clock()]);
+    await tdb.db.query(`INSERT INTO webhook_deliveries (target, url, event, payload, ` + `next_attempt_at) VALUES ('webhook', $1, 'test.ping', '{"hello":1}', $2)`, [`${receiver.url}/hooks`, clock()]);
     await one.jobs.webhooks();
     const log1 = (await (await one.app.request('/api/webhooks/deliveries?status=pending', { headers: { authorization: `Bearer ${admin}` } })).json()) as { deliveries: Array<{ event: string; attempts: number; responseStatus: number; nextAttemptAt: string }> };
     const ping = log1.deliveries.find((d) => d.event === 'test.ping')!;
@@ -110,7 +110,7 @@ describe(`SLA timers, alerts and signed webhooks (${dbKind})`, () => {
     for (const id of ids) {
       expect(await count(`SELECT count(*)::int AS n FROM escalation_tasks WHERE conversation_id = $1`, [id])).toBe(1);
       expect(await count(`SELECT count(*)::int AS n FROM notifications WHERE conversation_id = $1 AND kind = 'sla_breach'`, [id])).toBe(1);
-      expect(await count(`SELECT count(*)::int AS n FROM webhook_deliveries WHERE target = 'pagerduty' AND payload->>'dedup_key' LIKE $1`, [`%${id}%`])).toBe(1);
+      expect(await count(`SELECT count(*)::int AS n FROM webhook_deliveries ` + `WHERE target = 'pagerduty' AND payload->>'dedup_key' LIKE $1`, [`%${id}%`])).toBe(1);
     }
     await Promise.all([one.jobs.webhooks(), two.jobs.webhooks()]);
     const pages = receiver.received.filter((r) => r.path === '/pagerduty' && ids.some((id) => r.body.includes(id)));

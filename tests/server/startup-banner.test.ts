@@ -13,7 +13,7 @@ describe(`start-up banner (${dbKind})`, () => {
     await tdb?.dispose();
   });
 
-  it('prints generated passwords once, at the start that generated them, and they are strong enough to sign in', async () => {
+  it('prints generated passwords once, at the start that generated them, ' + 'and they are strong enough to sign in', async () => {
     // No ADMIN_PASSWORD: the admin password is generated, like the demo agents'.
     const first = await startTestServer(tdb.db, { ADMIN_PASSWORD: '', SEED_DEMO: '1' }, { startWorkers: false });
     const banner = startupBanner(first, testConfig());

@@ -28,7 +28,8 @@ describe(`visitor messages survive a crash before they are answered (${dbKind})`
   const fake = new FakeOpenAiServer();
   const sockets: Socket[] = [];
 
-  // The lease cases below move the fake clock past a 30 s lease; the 3 s default is covered in node-death-recovery.test.ts.
+  // The lease cases below move the fake clock past a 30 s lease; the 3 s default is covered in
+  // node-death-recovery.test.ts.
   const nodes = serverNodes(() => tdb.db, clock, () => ({ TURN_LEASE_SECONDS: '30' }));
   const { start, stop } = nodes;
 
@@ -199,7 +200,7 @@ describe(`visitor messages survive a crash before they are answered (${dbKind})`
     await stop(server);
   });
 
-  it('at capacity, a node claims only as many orphaned turns as it has room for, and never the turns it already holds', { timeout: 60_000 }, async () => {
+  it('at capacity, a node claims only as many orphaned turns as it has room for, ' + 'and never the turns it already holds', { timeout: 60_000 }, async () => {
     const env = { OPENAI_API_KEY: 'test-key', OPENAI_BASE_URL: fake.url, OPENAI_CHAT_MODEL: 'fake-model', OPENAI_TIMEOUT_MS: '10000' };
     // One turn runs, two may wait: room for three.
     const live = await start({ ...env, TURNS_IN_FLIGHT: '1', TURN_QUEUE: '2' });

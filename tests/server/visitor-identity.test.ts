@@ -40,7 +40,7 @@ describe('identity verification, offline', () => {
     expect(await verifier.check({ jwt: otherKey })).toMatchObject({ verified: false });
     const hs512 = await sign({ id: 'u_9', exp: hour() }, SECRET, 'HS512');
     expect(await verifier.check({ jwt: hs512 })).toMatchObject({ verified: false });
-    const none = `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from(JSON.stringify({ id: 'u_9', exp: hour() })).toString('base64url')}.`;
+    const none = `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.` + `${Buffer.from(JSON.stringify({ id: 'u_9', exp: hour() })).toString('base64url')}.`;
     expect(await verifier.check({ jwt: none })).toMatchObject({ verified: false });
   });
 

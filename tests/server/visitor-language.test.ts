@@ -81,7 +81,7 @@ describe(`the visitor's language (${dbKind})`, () => {
     expect((await v.detail()).language).toBe('de');
   });
 
-  it('offline, with only an English article, tells the visitor so in German and hands off to a German speaker', async () => {
+  it('offline, with only an English article, ' + 'tells the visitor so in German and hands off to a German speaker', async () => {
     const v = await visitor('de-DE');
     const told = nextEvent<ChatMessage>(v.socket, 'message', (m) => m.role === 'system');
     await v.say('Wie erstelle ich einen API key für Webhooks?');
@@ -94,7 +94,7 @@ describe(`the visitor's language (${dbKind})`, () => {
     expect(d.handoff!.reason).toMatch(/German/);
   });
 
-  it('uses the browser language for a message too short to tell, then follows the visitor when they switch', async () => {
+  it('uses the browser language for a message too short to tell, ' + 'then follows the visitor when they switch', async () => {
     const v = await visitor('fr-FR');
     await nextEvent<LanguageNotice>(v.socket, 'language');
     await v.say('hello');

@@ -33,7 +33,7 @@ describe(`visitor limits, per conversation and per address (${dbKind})`, () => {
     tdb = await openTestDb();
     // Behind one proxy, so each test can be its own address; the small event limits keep it quick.
     server = await startTestServer(tdb.db, {
-      RATE_LIMITS: 'contact.conversation=3/600,sync.conversation=3/60,page.conversation=3/60,csat.conversation=2/600,feedback.conversation=3/60',
+      RATE_LIMITS: 'contact.conversation=3/600,sync.conversation=3/60,page.conversation=3/60,' + 'csat.conversation=2/600,feedback.conversation=3/60',
       TRUST_PROXY: '1',
     });
     // The defaults, with no proxy trusted.
@@ -111,7 +111,7 @@ describe(`visitor limits, per conversation and per address (${dbKind})`, () => {
     for (let i = 0; i < 6; i++) v.socket.emit('page', { url: `https://shop.example/p${i}`, title: `P${i}` });
     await emitAck<Ack>(v.socket, 'sync', {}); // a round trip, so the page events have been handled
     await new Promise((r) => setTimeout(r, 200));
-    const trail = await tdb.db.query<{ urls: string[] }>(`SELECT ARRAY(SELECT e ->> 'url' FROM jsonb_array_elements(page_trail) e) AS urls FROM conversations WHERE id = $1`, [v.conversationId]);
+    const trail = await tdb.db.query<{ urls: string[] }>(`SELECT ARRAY(SELECT e ->> 'url' FROM jsonb_array_elements(page_trail) ` + `e) AS urls FROM conversations WHERE id = $1`, [v.conversationId]);
     expect(trail.rows[0]!.urls).toEqual(['https://shop.example/billing', 'https://shop.example/p0', 'https://shop.example/p1', 'https://shop.example/p2']);
   });
 

@@ -8,7 +8,6 @@ import { createConversationService, type Actor } from '../../server/conversation
 import { createConversationTransfers } from '../../server/conversations/conversation-transfers.js';
 import { createEventBus } from '../../server/events/event-bus.js';
 import { createWebhookOutbox } from '../../server/notifications/webhook-outbox.js';
-import type { RunningServer } from '../../server/start-server.js';
 import { dbKind, openTestDb, type TestDb } from '../helpers/test-db.js';
 import { connect, emitAck, fakeClock, login, nextEvent, serverNodes } from '../helpers/test-server.js';
 import { WebhookReceiver } from '../helpers/webhook-receiver.js';

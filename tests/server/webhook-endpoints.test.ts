@@ -57,7 +57,7 @@ describe(`webhook endpoints managed in the console (${dbKind})`, () => {
   const verifies = (r: Received, secret: string) =>
     verifyWebhook(secret, String(r.headers['x-firstline-timestamp']), r.body, String(r.headers['x-firstline-signature']));
 
-  it('sends each event to every endpoint whose filter takes it, signed with that endpoint\'s own secret, shown once', async () => {
+  it('sends each event to every endpoint whose filter takes it, ' + 'signed with that endpoint\'s own secret, shown once', async () => {
     const messages = await create({ url: `${receiver.url}/a`, description: 'Messages only', events: ['message.created'] });
     const all = await create({ url: `${receiver.url}/b`, description: 'Everything' });
     expect(messages.secret).toMatch(/^whsec_[A-Za-z0-9_-]{40,}$/);
@@ -106,7 +106,7 @@ describe(`webhook endpoints managed in the console (${dbKind})`, () => {
     expect(verifies(r!, ep.secret)).toBe(false);
   });
 
-  it('"Send test" shows in the endpoint\'s log with status, attempts, response code and latency; failures with their error', async () => {
+  it('"Send test" shows in the endpoint\'s log with status, ' + 'attempts, response code and latency; failures with their error', async () => {
     const ep = await create({ url: `${receiver.url}/log` });
     expect((await call('POST', `/api/webhooks/endpoints/${ep.endpoint.id}/test`, { token: admin })).status).toBe(202);
     await server.jobs.webhooks();

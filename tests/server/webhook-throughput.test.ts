@@ -61,7 +61,7 @@ describe(`webhook delivery keeps up (${dbKind})`, () => {
     await receiver.stop();
   });
 
-  it('delivers a backlog many times one old batch (20) in a single pass, through a pool of WEBHOOK_CONCURRENCY', async () => {
+  it('delivers a backlog many times one old batch (20) ' + 'in a single pass, through a pool of WEBHOOK_CONCURRENCY', async () => {
     await enqueue('bulk', 150);
     receiver.maxInFlight = 0;
     // A receiver that takes a moment, so requests in flight together can be seen.
@@ -140,7 +140,7 @@ describe(`webhook delivery keeps up (${dbKind})`, () => {
     }
   });
 
-  it('a failing delivery is retried with doubling backoff, not again in the same pass, and given up after 8 attempts', async () => {
+  it('a failing delivery is retried with doubling backoff, ' + 'not again in the same pass, and given up after 8 attempts', async () => {
     receiver.failNext = 1000;
     try {
       await enqueue('flaky', 1);

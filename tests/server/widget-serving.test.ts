@@ -44,7 +44,7 @@ describe('serving the widget', () => {
     expect(await res.text()).toContain('interface FirstlineApi');
   });
 
-  it('sends the brotli copy to browsers that take it, gzip to those that take only gzip, and plain text otherwise', async () => {
+  it('sends the brotli copy to browsers that take it, ' + 'gzip to those that take only gzip, and plain text otherwise', async () => {
     const br = await app.request('/widget.js', { headers: { 'accept-encoding': 'gzip, deflate, br, zstd' } });
     expect(br.status).toBe(200);
     expect(br.headers.get('content-encoding')).toBe('br');
@@ -82,7 +82,7 @@ describe('serving the widget', () => {
     expect(stale.status).toBe(200);
   });
 
-  it('serves the content-hashed chat chunk immutable, compressed, and readable by a host page on another origin', async () => {
+  it('serves the content-hashed chat chunk immutable, ' + 'compressed, and readable by a host page on another origin', async () => {
     const res = await app.request(`/widget/${CHUNK_NAME}`, { headers: { 'accept-encoding': 'gzip', origin: 'https://customer.example' } });
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');

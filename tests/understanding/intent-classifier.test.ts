@@ -95,7 +95,7 @@ describe('trainIntentClassifier on questions about intents nobody set up', () =>
     expect(rejected / unseen.length).toBeGreaterThanOrEqual(0.35);
   });
 
-  it('keeps rejecting them after a team adds two examples to one intent (the threshold does not hinge on one draw)', () => {
+  it('keeps rejecting them after a team adds two examples to ' + 'one intent (the threshold does not hinge on one draw)', () => {
     const additions: Array<[string, string[]]> = [
       ['billing_question', ['why was my card charged on the wrong date', 'can I get the invoice addressed to my company']],
       ['account_management', ['how do I change my username', 'can I merge two accounts']],

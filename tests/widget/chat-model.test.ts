@@ -150,7 +150,7 @@ describe('chat model over a real socket', () => {
     expect(m.messages.value[0]!.id).toBe('m-ok');
   });
 
-  it("re-sends a message the server's limit refused after its retryAfterMs, shown once as pending, then sent", async () => {
+  it("re-sends a message the server's limit refused after its retryAfterMs, " + "shown once as pending, then sent", async () => {
     const m = model();
     m.open();
     await waitFor(() => m.connection.value === 'connected', 'connect');

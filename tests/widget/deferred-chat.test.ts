@@ -9,7 +9,7 @@ function recordingChat(calls: string[]): ChatApi {
 }
 
 describe('the loader before the chat has loaded', () => {
-  it('replays calls in order once loaded, drops route changes (the handshake carries the page), then calls through', async () => {
+  it('replays calls in order once loaded, ' + 'drops route changes (the handshake carries the page), then calls through', async () => {
     const calls: string[] = [];
     const fetchChat = vi.fn(async () => recordingChat(calls));
     const chat = createDeferredChat(fetchChat);

@@ -25,7 +25,8 @@ describe('firstline.d.ts', () => {
   it('accepts every documented command and event', () => {
     const errors = typeErrors(`
       import type { FirstlineMessage } from './firstline.js';
-      Firstline.identify({ id: 42, name: 'Dana', email: 'dana@example.com', plan: 'business', accountValue: 12000, renewalDate: new Date(), userHash: 'h' });
+      Firstline.identify({ id: 42, name: 'Dana', email: 'dana@example.com', plan: 'business', accountValue: 12000, \
+renewalDate: new Date(), userHash: 'h' });
       Firstline.setContext({ feature: 'billing' });
       Firstline.setContext(null);
       Firstline.open(); Firstline.close(); Firstline.page(); Firstline.hide(); Firstline.show(); Firstline.shutdown();

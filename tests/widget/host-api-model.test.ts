@@ -43,7 +43,7 @@ async function waitFor(check: () => boolean, what: string, ms = 4000): Promise<v
 }
 
 describe('host page API in the chat model', () => {
-  it('shutdown: forgets conversation, identity and unsent text, disconnects; the next open starts a fresh session', async () => {
+  it('shutdown: forgets conversation, identity and unsent text, ' + 'disconnects; the next open starts a fresh session', async () => {
     const storage = createMemoryStorage();
     const keys = storageKeys(server.url);
     const m = model(storage);

@@ -40,7 +40,7 @@ describe('widget size budget', () => {
     expect(checks.find((c) => c.name.startsWith('widget chat'))!.limitBytes).toBe(30_000);
   });
 
-  it('builds exactly a loader and one content-hashed chat module, each with gzip and brotli copies, and the API types', async () => {
+  it('builds exactly a loader and one content-hashed chat module, ' + 'each with gzip and brotli copies, and the API types', async () => {
     const files = (await readdir(widgetDir)).sort();
     const chat = files.find((f) => /^chat-[\w-]+\.js$/.test(f))!;
     expect(files).toEqual([chat, `${chat}.br`, `${chat}.gz`, 'firstline.d.ts', 'firstline.js', 'firstline.js.br', 'firstline.js.gz'].sort());

@@ -23,7 +23,7 @@ describe('widget suggestions', () => {
     expect(await ok.load(page)).toEqual([{ articleId: 'a', title: 'Change the billing email' }]);
     await ok.load({ ...page, url: 'https://app.example.com/billing' });
     expect(urls).toHaveLength(1);
-    expect(urls[0]).toBe('https://support.example.com/api/knowledge/suggestions?pageUrl=https%3A%2F%2Fapp.example.com%2Fbilling&title=Billing&lang=de-DE');
+    expect(urls[0]).toBe('https://support.example.com/api/knowledge/suggestions' + '?pageUrl=https%3A%2F%2Fapp.example.com%2Fbilling&title=Billing&lang=de-DE');
 
     const down = createSuggestionSource('https://support.example.com', (async () => {
       throw new TypeError('network');

@@ -100,7 +100,10 @@ export function createConnection({ serverUrl, createSocket = io as unknown as So
     /** The socket while it is connected, else null. */
     live: (): VisitorSocket | null => (socket?.connected ? socket : null),
     ensure,
-    /** Re-handshakes a live or retrying socket so the server sees new identity data; coalesced when several calls come at once. */
+    /**
+     * Re-handshakes a live or retrying socket so the server sees new identity data; coalesced when several calls come
+     * at once.
+     */
     renew(): void {
       if (!socket || !(socket.connected || socket.active) || reconnectQueued) return;
       reconnectQueued = true;

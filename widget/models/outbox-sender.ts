@@ -73,7 +73,8 @@ export function createOutboxSender({ outbox, messages, live, connect, page, ackT
         if (err || !ack) return resolve('timeout');
         const tries = limited.get(id) ?? 0;
         const after = ack.ok ? undefined : ack.error?.code === 'rate_limited' ? ack.error.retryAfterMs : undefined;
-        // Still pending and in the outbox: sent again, with the same id, once the limit allows (a wait over a minute is shown instead).
+        // Still pending and in the outbox: sent again, with the same id, once the limit allows (a wait over a minute is
+        // shown instead).
         if (after !== undefined && after <= 60_000 && tries < 3) {
           limited.set(id, tries + 1);
           limitedUntil = Date.now() + after;

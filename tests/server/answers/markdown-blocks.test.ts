@@ -15,7 +15,7 @@ describe('Markdown to rich text (articles and model answers, one allow-list)', (
   });
 
   it('turns unsafe links, raw HTML and images into plain words', () => {
-    const rich = markdownToRich('Click [me](javascript:alert(1)) or [there](//evil.example) <img src=x onerror=alert(1)> <b>bold</b> ![logo](x.png)');
+    const rich = markdownToRich('Click [me](javascript:alert(1)) or [there](//evil.example) ' + '<img src=x onerror=alert(1)> <b>bold</b> ![logo](x.png)');
     const json = JSON.stringify(rich);
     expect(json).not.toContain('javascript');
     expect(json).not.toContain('href');

@@ -29,7 +29,8 @@ describe('question cues per language', () => {
   });
 });
 
-const ARTICLE = `Vous pouvez résilier vous-même un abonnement payant à tout moment. La résiliation arrête les prochains prélèvements.
+const ARTICLE = `Vous pouvez résilier vous-même un abonnement payant à tout moment. La résiliation arrête les \
+prochains prélèvements.
 
 ## Résilier une offre payante
 

@@ -11,7 +11,8 @@ const LONG = 120_000;
 const CRASHING_WORKER = new URL('../../helpers/crashing-pglite-worker.ts', import.meta.url);
 
 const SCHEMA = `
-  CREATE TABLE items (id text PRIMARY KEY, embedding vector(3), meta jsonb, tags text[], blob bytea, n int8, at timestamptz);
+  CREATE TABLE items (id text PRIMARY KEY, embedding vector(3), meta jsonb, tags text[], blob bytea, n int8,
+    at timestamptz);
   CREATE TABLE ledger (who text NOT NULL);
 `;
 
