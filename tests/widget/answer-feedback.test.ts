@@ -52,7 +52,7 @@ describe('"Did this help?" over a real socket', () => {
     await server.close();
   });
 
-  it('sends the answer id and "no"; the answer\'s own line, in the visitor\'s language, says a person takes over', async () => {
+  it('sends the answer id and "no"; the answer line, in the visitor language, says a person takes over', async () => {
     const ai = server.say('ai', 'Open Settings > Billing.');
     await until(() => model.messages.value.some((m) => m.id === ai.id));
     const before = model.messages.value.length;
