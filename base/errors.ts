@@ -19,5 +19,7 @@ export const conflict = (message: string, code = 'conflict') => new AppError(409
 
 /** A zod error as one readable line: "text: message text is empty; page.url: ...". */
 export function describeZodError(err: { issues: Array<{ path: PropertyKey[]; message: string }> }): string {
-  return err.issues.map((i) => (i.path.length ? `${i.path.map(String).join('.')}: ${i.message}` : i.message)).join('; ');
+  return err.issues
+    .map((i) => (i.path.length ? `${i.path.map(String).join('.')}: ${i.message}` : i.message))
+    .join('; ');
 }

@@ -3,12 +3,17 @@ import pg from 'pg';
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /** A fresh PostgreSQL database for one benchmark run, dropped afterwards; null when unreachable. */
-export async function freshBenchDatabase(name: string): Promise<{ url: string; drop(): Promise<void> } | { url: null; reason: string }> {
+export async function freshBenchDatabase(
+  name: string,
+): Promise<{ url: string; drop(): Promise<void> } | { url: null; reason: string }> {
   const admin = new pg.Client({ connectionString: ADMIN_URL });
   try {
     await admin.connect();
   } catch (err) {
-    return { url: null, reason: `PostgreSQL not reachable at ${ADMIN_URL}: ${err instanceof Error ? err.message : err}` };
+    return {
+      url: null,
+      reason: `PostgreSQL not reachable at ${ADMIN_URL}: ${err instanceof Error ? err.message : err}`,
+    };
   }
   const db = `${name}_${process.pid}`;
   await admin.query(`DROP DATABASE IF EXISTS ${db}`);

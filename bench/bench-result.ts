@@ -20,7 +20,12 @@ export async function writeResult(name: string, figures: Record<string, unknown>
   const body = {
     name,
     measuredAt: new Date().toISOString(),
-    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: round(os.totalmem() / 2 ** 30, 1), node: process.version },
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model,
+      memoryGiB: round(os.totalmem() / 2 ** 30, 1),
+      node: process.version,
+    },
     ...figures,
   };
   await writeFile(file, `${JSON.stringify(body, null, 2)}\n`);

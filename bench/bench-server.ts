@@ -11,12 +11,21 @@ import { startServer } from '../server/start-server.js';
 const keep = process.env.BENCH_DATA_DIR;
 const dir = keep ?? mkdtempSync(path.join(tmpdir(), 'firstline-bench-'));
 // One machine plays thousands of visitors from one address: the visitor limits would measure themselves.
-const config = loadConfig({ RATE_LIMITS: 'off', ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATA_DIR: dir, ADMIN_PASSWORD: 'bench-password' });
+const config = loadConfig({
+  RATE_LIMITS: 'off',
+  ...process.env,
+  PORT: '0',
+  HOST: '127.0.0.1',
+  LOG_LEVEL: 'silent',
+  DATA_DIR: dir,
+  ADMIN_PASSWORD: 'bench-password',
+});
 const server = await startServer(config, { log: createLogger('silent') });
 process.stdout.write(`${JSON.stringify({ url: server.url, adminEmail: config.adminEmail })}\n`);
 // `mark` on stdin: answer with this process's monotonic clock in µs (the clock of --cpu-prof samples).
 createInterface({ input: process.stdin }).on('line', (line) => {
-  if (line.trim() === 'mark') process.stdout.write(`${JSON.stringify({ markUs: Number(process.hrtime.bigint() / 1000n) })}\n`);
+  if (line.trim() === 'mark')
+    process.stdout.write(`${JSON.stringify({ markUs: Number(process.hrtime.bigint() / 1000n) })}\n`);
 });
 const stop = async () => {
   await server.close();

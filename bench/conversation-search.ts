@@ -8,7 +8,23 @@ import { createPgliteDb } from '../server/db/pglite-db.js';
 import { migrate } from '../server/db/migrate.js';
 import { createConversationSearch } from '../server/conversations/conversation-search.js';
 
-const WORDS = ['invoice', 'billing', 'password', 'export', 'slack', 'webhook', 'refund', 'plan', 'seat', 'project', 'task', 'login', 'sync', 'team', 'email'];
+const WORDS = [
+  'invoice',
+  'billing',
+  'password',
+  'export',
+  'slack',
+  'webhook',
+  'refund',
+  'plan',
+  'seat',
+  'project',
+  'task',
+  'login',
+  'sync',
+  'team',
+  'email',
+];
 
 export async function benchConversationSearch(): Promise<Record<string, unknown>> {
   const N = Number(process.env.BENCH_SEARCH_CONVERSATIONS ?? 5000);
@@ -23,14 +39,22 @@ export async function benchConversationSearch(): Promise<Record<string, unknown>
       values.push(`($${params.length - 2}, $${params.length - 1}, $${params.length})`);
     }
     await db.query(`INSERT INTO visitors (id, name, email) VALUES ${values.join(',')}`, params);
-    await db.query(`INSERT INTO conversations (id, visitor_id) SELECT 'c' || substr(id, 2), id FROM visitors WHERE id = ANY($1)`, [params.filter((_, k) => k % 3 === 0)]);
+    await db.query(
+      `INSERT INTO conversations (id, visitor_id) SELECT 'c' || substr(id, 2), id FROM visitors WHERE id = ANY($1)`,
+      [params.filter((_, k) => k % 3 === 0)],
+    );
     const msgs: string[] = [];
     const mp: unknown[] = [];
     for (let j = i; j < Math.min(N, i + 250); j++) {
       for (let m = 0; m < 4; m++) {
         const w = WORDS[(j * 7 + m * 3) % WORDS.length];
         const rare = j % 997 === 0 && m === 0 ? ' chargeback' : '';
-        mp.push(`m${j}-${m}`, `c${j}`, m % 2 ? 'ai' : 'visitor', `Hello, I have a question about my ${w} and the ${WORDS[(j + m) % WORDS.length]} settings${rare}.`);
+        mp.push(
+          `m${j}-${m}`,
+          `c${j}`,
+          m % 2 ? 'ai' : 'visitor',
+          `Hello, I have a question about my ${w} and the ${WORDS[(j + m) % WORDS.length]} settings${rare}.`,
+        );
         msgs.push(`($${mp.length - 3}, $${mp.length - 2}, $${mp.length - 1}, $${mp.length})`);
       }
     }
@@ -38,7 +62,8 @@ export async function benchConversationSearch(): Promise<Record<string, unknown>
   }
   const fillSeconds = +((performance.now() - t0) / 1000).toFixed(1);
   const search = createConversationSearch(db);
-  const pct = (xs: number[], p: number) => xs.sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
+  const pct = (xs: number[], p: number) =>
+    xs.sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
   const queries: Array<Record<string, unknown>> = [];
   for (const q of ['chargeback', 'webhook', 'example7.com']) {
     const ms: number[] = [];

@@ -51,7 +51,10 @@ export function countingDb(inner: Db): CountingDb {
 }
 
 /** Statements grouped by text (parameters are already placeholders), most total time first. */
-export function slowestStatements(timed: readonly TimedStatement[], top: number): Array<{ sql: string; calls: number; totalMs: number; meanMs: number }> {
+export function slowestStatements(
+  timed: readonly TimedStatement[],
+  top: number,
+): Array<{ sql: string; calls: number; totalMs: number; meanMs: number }> {
   const by = new Map<string, { calls: number; totalMs: number }>();
   for (const t of timed) {
     const g = by.get(t.sql) ?? { calls: 0, totalMs: 0 };
@@ -60,7 +63,12 @@ export function slowestStatements(timed: readonly TimedStatement[], top: number)
     by.set(t.sql, g);
   }
   return [...by.entries()]
-    .map(([sql, g]) => ({ sql, calls: g.calls, totalMs: Math.round(g.totalMs * 10) / 10, meanMs: Math.round((g.totalMs / g.calls) * 100) / 100 }))
+    .map(([sql, g]) => ({
+      sql,
+      calls: g.calls,
+      totalMs: Math.round(g.totalMs * 10) / 10,
+      meanMs: Math.round((g.totalMs / g.calls) * 100) / 100,
+    }))
     .sort((a, b) => b.totalMs - a.totalMs)
     .slice(0, top);
 }

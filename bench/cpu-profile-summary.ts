@@ -41,7 +41,10 @@ function label(frame: ProfileNode['callFrame'], root: string): string {
  * `window`: only samples taken between these profile timestamps (µs, the profile's clock).
  * `root`: a path prefix cut from file names.
  */
-export function summarizeCpuProfile(profile: CpuProfile, opts: { top?: number; window?: { fromUs: number; toUs: number }; root?: string } = {}): { busyMs: number; idleMs: number; top: SelfTime[] } {
+export function summarizeCpuProfile(
+  profile: CpuProfile,
+  opts: { top?: number; window?: { fromUs: number; toUs: number }; root?: string } = {},
+): { busyMs: number; idleMs: number; top: SelfTime[] } {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map<string, number>();
   let busyUs = 0;
@@ -65,6 +68,10 @@ export function summarizeCpuProfile(profile: CpuProfile, opts: { top?: number; w
   const top = [...self.entries()]
     .sort((a, b) => b[1] - a[1])
     .slice(0, opts.top ?? 10)
-    .map(([fn, us]) => ({ function: fn, selfMs: Math.round(us / 100) / 10, share: busyUs ? Math.round((us / busyUs) * 1000) / 1000 : 0 }));
+    .map(([fn, us]) => ({
+      function: fn,
+      selfMs: Math.round(us / 100) / 10,
+      share: busyUs ? Math.round((us / busyUs) * 1000) / 1000 : 0,
+    }));
   return { busyMs: Math.round(busyUs / 100) / 10, idleMs: Math.round(idleUs / 100) / 10, top };
 }

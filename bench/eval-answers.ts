@@ -1,6 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import type { AnswerItemResult, AnswerSuiteFigures, AnswerTestItem } from '../protocol/answer-tests.js';
-import { answerItemsAsConversations, judgeAnswers, parseAnswerSuite } from '../server/conversation-tests/answer-suite.js';
+import {
+  answerItemsAsConversations,
+  judgeAnswers,
+  parseAnswerSuite,
+} from '../server/conversation-tests/answer-suite.js';
 import { runSuiteOnThrowAwayServer } from './eval-conversations.js';
 import { EvalInputError } from './eval-retrieval.js';
 
@@ -9,7 +13,9 @@ import { EvalInputError } from './eval-retrieval.js';
  * pipeline on a throw-away demo server (as the conversations eval does), and the reply to its
  * last turn is judged (server/conversation-tests/answer-suite.ts).
  */
-export async function runAnswersEval(files: readonly string[]): Promise<{ figures: AnswerSuiteFigures; items: AnswerItemResult[] }> {
+export async function runAnswersEval(
+  files: readonly string[],
+): Promise<{ figures: AnswerSuiteFigures; items: AnswerItemResult[] }> {
   const items: AnswerTestItem[] = [];
   for (const file of files) {
     let text: string;
@@ -24,14 +30,21 @@ export async function runAnswersEval(files: readonly string[]): Promise<{ figure
       throw new EvalInputError((err as Error).message);
     }
   }
-  const { suite, articles } = await runSuiteOnThrowAwayServer({ conversations: answerItemsAsConversations(items) }, files.join(', '));
+  const { suite, articles } = await runSuiteOnThrowAwayServer(
+    { conversations: answerItemsAsConversations(items) },
+    files.join(', '),
+  );
   return judgeAnswers(items, suite, articles);
 }
 
 /** One row per item (✓/✗ for article, phrases, length), then the failures with what was wrong. */
 export function formatAnswersTable(result: { figures: AnswerSuiteFigures; items: AnswerItemResult[] }): string {
   const mark = (b: boolean) => (b ? 'ok ' : 'NO ');
-  const rows = result.items.map((r) => `${mark(r.rightArticle)}${mark(r.containsPhrases)}${mark(r.withinLength)} ` + `${r.name.slice(0, 50).padEnd(50)} ${r.outcome} -> ${r.cited.join('; ') || '-'}`);
+  const rows = result.items.map(
+    (r) =>
+      `${mark(r.rightArticle)}${mark(r.containsPhrases)}${mark(r.withinLength)} ` +
+      `${r.name.slice(0, 50).padEnd(50)} ${r.outcome} -> ${r.cited.join('; ') || '-'}`,
+  );
   const failures = result.items
     .filter((r) => !(r.rightArticle && r.containsPhrases && r.withinLength))
     .map((r) => {

@@ -30,12 +30,27 @@ export async function runSuiteOnThrowAwayServer(
   label: string,
 ): Promise<{ suite: ConversationSuiteResult; articles: ArticleIndex }> {
   const password = `eval-${randomBytes(18).toString('base64url')}`;
-  const openai = Object.fromEntries(Object.entries(process.env).filter(([k, v]) => k.startsWith('OPENAI_') && v !== undefined)) as Record<string, string>;
-  const config = loadConfig({ ...openai, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', SEED_DEMO: '1', RATE_LIMITS: 'off', ADMIN_EMAIL: 'eval@firstline.local', ADMIN_PASSWORD: password });
+  const openai = Object.fromEntries(
+    Object.entries(process.env).filter(([k, v]) => k.startsWith('OPENAI_') && v !== undefined),
+  ) as Record<string, string>;
+  const config = loadConfig({
+    ...openai,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    SEED_DEMO: '1',
+    RATE_LIMITS: 'off',
+    ADMIN_EMAIL: 'eval@firstline.local',
+    ADMIN_PASSWORD: password,
+  });
   const db = await createPgliteDb();
   const server = await startServer(config, { db, log: createLogger('silent'), startWorkers: false });
   try {
-    const login = await server.app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: config.adminEmail, password }) });
+    const login = await server.app.request('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: config.adminEmail, password }),
+    });
     if (!login.ok) throw new Error(`signing in to the throw-away server failed: ${login.status} ${await login.text()}`);
     const { token } = (await login.json()) as { token: string };
     const res = await server.app.request('/api/conversation-tests/run', {
@@ -55,9 +70,15 @@ export async function runSuiteOnThrowAwayServer(
 /** The readable table: one row per conversation, then the failures' reasons. */
 export function formatConversationTable(result: ConversationSuiteResult): string {
   const rows = result.results.map((r) => {
-    const expected = 'answer' in r.expect ? `answer ${r.expect.answer}` : 'handoff' in r.expect ? 'handoff' : 'no answer';
-    const got = `${r.got.outcome}${r.got.reasonCode ? ` ${r.got.reasonCode}` : ''}` + `${r.got.article ? ` -> ${r.got.article.title}` : ''}`;
-    return `${r.passed ? 'PASS' : 'FAIL'}  ${cut(r.name, 44).padEnd(44)}` + `  ${cut(expected, 30).padEnd(30)}  ${cut(got, 60)}`;
+    const expected =
+      'answer' in r.expect ? `answer ${r.expect.answer}` : 'handoff' in r.expect ? 'handoff' : 'no answer';
+    const got =
+      `${r.got.outcome}${r.got.reasonCode ? ` ${r.got.reasonCode}` : ''}` +
+      `${r.got.article ? ` -> ${r.got.article.title}` : ''}`;
+    return (
+      `${r.passed ? 'PASS' : 'FAIL'}  ${cut(r.name, 44).padEnd(44)}` +
+      `  ${cut(expected, 30).padEnd(30)}  ${cut(got, 60)}`
+    );
   });
   const failures = result.results.filter((r) => !r.passed).map((r) => `  ${r.name}: ${r.problems.join('; ')}`);
   return [

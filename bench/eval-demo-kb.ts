@@ -25,7 +25,13 @@ export interface SmallKbFigures {
   confidentWrong: number;
   falseConfidentOnUnanswerable: number;
   pseudoQuestions: number;
-  misses: Array<{ text: string; expected: string | null; got: string | null; confidence: number | null; confident: boolean }>;
+  misses: Array<{
+    text: string;
+    expected: string | null;
+    got: string | null;
+    confidence: number | null;
+    confident: boolean;
+  }>;
 }
 
 /**

@@ -70,7 +70,9 @@ export class EvalInputError extends Error {
  * Ingests the documents through the product's own knowledge pipeline (chunking, default offline
  * embedder, pgvector + full-text index) into a fresh in-memory PGlite and scores the queries.
  */
-export async function runRetrievalEval(args: RetrievalEvalArgs): Promise<RetrievalEvalResult & Partial<LeaveOutFigures>> {
+export async function runRetrievalEval(
+  args: RetrievalEvalArgs,
+): Promise<RetrievalEvalResult & Partial<LeaveOutFigures>> {
   const useVector = args.vector ?? true;
   const useFulltext = args.fulltext ?? true;
   if (!useVector && !useFulltext) throw new EvalInputError('Enable at least one of vector or fulltext retrieval.');
@@ -83,19 +85,36 @@ export async function runRetrievalEval(args: RetrievalEvalArgs): Promise<Retriev
     'relevant_doc_ids',
   ]);
 
-  const reportDocs = args.half ? keptDocIds(docs.map((d) => d.id), 0.5, HALF_SEED) : null;
+  const reportDocs = args.half
+    ? keptDocIds(
+        docs.map((d) => d.id),
+        0.5,
+        HALF_SEED,
+      )
+    : null;
   const scored = reportDocs
     ? queries.filter((q) => (args.half === 'report') === q.relevant_doc_ids.some((id) => reportDocs.has(id)))
     : queries;
 
   const leaveOut = args.leaveOut ?? 0;
   if (!(leaveOut >= 0 && leaveOut < 1)) throw new EvalInputError('--leave-out must be a fraction in [0, 1).');
-  const ingested = leaveOut > 0 ? keptDocIds(docs.map((d) => d.id), leaveOut, args.seed ?? 1) : new Set(docs.map((d) => d.id));
+  const ingested =
+    leaveOut > 0
+      ? keptDocIds(
+          docs.map((d) => d.id),
+          leaveOut,
+          args.seed ?? 1,
+        )
+      : new Set(docs.map((d) => d.id));
 
   const db = await createPgliteDb();
   try {
     await migrate(db);
-    const kb = createKnowledgeBase({ db, embeddings: new LocalEmbeddings(), search: { mode, typoCorrection: args.typoCorrection ?? true } });
+    const kb = createKnowledgeBase({
+      db,
+      embeddings: new LocalEmbeddings(),
+      search: { mode, typoCorrection: args.typoCorrection ?? true },
+    });
     const docOfArticle = new Map<string, string>();
     const indexStart = performance.now();
     for (const d of docs) {
@@ -114,7 +133,13 @@ export async function runRetrievalEval(args: RetrievalEvalArgs): Promise<Retriev
     let hit10 = 0;
     let rr = 0;
     const latencies: number[] = [];
-    const split = { answerable: 0, unanswerable: 0, confidentAnswerable: 0, rightConfident: 0, confidentUnanswerable: 0 };
+    const split = {
+      answerable: 0,
+      unanswerable: 0,
+      confidentAnswerable: 0,
+      rightConfident: 0,
+      confidentUnanswerable: 0,
+    };
     for (const q of scored) {
       const relevant = new Set(q.relevant_doc_ids);
       const start = performance.now();
@@ -200,7 +225,6 @@ export function keptDocIds(ids: readonly string[], fraction: number, seed: numbe
   }
   return new Set(order.slice(Math.round(fraction * order.length)));
 }
-
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;

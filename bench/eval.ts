@@ -58,7 +58,12 @@ async function main(argv: string[]): Promise<void> {
     if (maxInScopeLoss !== undefined && !(maxInScopeLoss >= 0 && maxInScopeLoss <= 1)) {
       throw new UsageError('--max-in-scope-loss takes a share between 0 and 1');
     }
-    const { worst, ...figures } = await runIntentsEval({ train: values.train, test: values.test, maxInScopeRejection, maxInScopeLoss });
+    const { worst, ...figures } = await runIntentsEval({
+      train: values.train,
+      test: values.test,
+      maxInScopeRejection,
+      maxInScopeLoss,
+    });
     if (!values.json) {
       console.log('Worst intents (F1, most confused with):');
       for (const w of worst) console.log(`  ${w.label.padEnd(40)} ${w.f1.toFixed(3)}  ${w.confusedWith ?? ''}`);
@@ -68,7 +73,8 @@ async function main(argv: string[]): Promise<void> {
     if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
     if (!values.docs || !values.queries) throw new UsageError('retrieval needs --docs and --queries');
     const leaveOut = values['leave-out'] === undefined ? undefined : Number(values['leave-out']);
-    if (leaveOut !== undefined && !(leaveOut >= 0 && leaveOut < 1)) throw new UsageError('--leave-out must be a fraction in [0, 1)');
+    if (leaveOut !== undefined && !(leaveOut >= 0 && leaveOut < 1))
+      throw new UsageError('--leave-out must be a fraction in [0, 1)');
     const seed = values.seed === undefined ? 1 : Number(values.seed);
     if (!Number.isInteger(seed)) throw new UsageError('--seed must be an integer');
     const half = values.half;
@@ -88,14 +94,28 @@ async function main(argv: string[]): Promise<void> {
   } else if (command === 'demo-kb') {
     if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
     const { misses, ...figures } = await runDemoKbEval(values.queries);
-    if (!values.json) for (const m of misses) console.log(`  miss: ${m.text} -> ${m.got ?? 'nothing'} (expected ${m.expected ?? 'no answer'}, ` + `confidence ${m.confidence ?? '-'})`);
+    if (!values.json)
+      for (const m of misses)
+        console.log(
+          `  miss: ${m.text} -> ${m.got ?? 'nothing'} (expected ${m.expected ?? 'no answer'}, ` +
+            `confidence ${m.confidence ?? '-'})`,
+        );
     result = figures;
   } else if (command === 'conversations') {
     const [file] = positionals;
     if (!file || positionals.length > 1) throw new UsageError('conversations needs one FILE');
     const suite = await runConversationsEval(file);
     if (!values.json) console.log(formatConversationTable(suite));
-    else console.log(JSON.stringify({ total: suite.total, passed: suite.passed, failed: suite.results.filter((r) => !r.passed).map((r) => ({ name: r.name, got: { ...r.got, problems: r.problems } })) }));
+    else
+      console.log(
+        JSON.stringify({
+          total: suite.total,
+          passed: suite.passed,
+          failed: suite.results
+            .filter((r) => !r.passed)
+            .map((r) => ({ name: r.name, got: { ...r.got, problems: r.problems } })),
+        }),
+      );
     if (suite.failed > 0) process.exitCode = 1;
     return;
   } else if (command === 'answers') {
@@ -109,13 +129,16 @@ async function main(argv: string[]): Promise<void> {
   if (values.json) {
     console.log(JSON.stringify(result));
   } else {
-    for (const [k, v] of Object.entries(result)) console.log(`${k.padEnd(22)} ${typeof v === 'number' ? Number(v.toFixed(4)) : v}`);
+    for (const [k, v] of Object.entries(result))
+      console.log(`${k.padEnd(22)} ${typeof v === 'number' ? Number(v.toFixed(4)) : v}`);
   }
 }
 
 class UsageError extends Error {}
 
 main(process.argv.slice(2)).catch((err) => {
-  console.error(err instanceof UsageError ? `${err.message}\n${USAGE}` : `eval failed: ${err instanceof Error ? err.message : err}`);
+  console.error(
+    err instanceof UsageError ? `${err.message}\n${USAGE}` : `eval failed: ${err instanceof Error ? err.message : err}`,
+  );
   process.exit(err instanceof UsageError ? 2 : 1);
 });

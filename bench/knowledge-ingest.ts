@@ -22,7 +22,8 @@ export async function benchKnowledgeIngest(): Promise<Record<string, unknown>> {
     const seconds = (performance.now() - t0) / 1000;
     // Re-ingesting unchanged content must be (nearly) free.
     const t1 = performance.now();
-    for (let i = 0; i < INGEST_ARTICLES; i++) await kb.addArticle({ ...syntheticArticle(i), format: 'markdown', source: `bench:${i}` });
+    for (let i = 0; i < INGEST_ARTICLES; i++)
+      await kb.addArticle({ ...syntheticArticle(i), format: 'markdown', source: `bench:${i}` });
     const unchangedSeconds = (performance.now() - t1) / 1000;
     return {
       database: 'pglite',

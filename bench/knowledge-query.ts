@@ -40,7 +40,9 @@ async function onPostgres(targetChunks: number): Promise<Record<string, unknown>
     admin = await createPgDb({ connectionString: url, max: 1 });
     await admin.exec(`CREATE SCHEMA ${schema}`);
   } catch (err) {
-    const reason = `PostgreSQL unreachable at ${url.replace(/:[^:@/]*@/, ':***@')} (${(err as Error).message}); ` + `set BENCH_DATABASE_URL`;
+    const reason =
+      `PostgreSQL unreachable at ${url.replace(/:[^:@/]*@/, ':***@')} (${(err as Error).message}); ` +
+      `set BENCH_DATABASE_URL`;
     console.warn(`[knowledge-query] skipped on PostgreSQL: ${reason}`);
     return { skipped: reason };
   }
@@ -99,26 +101,45 @@ async function measure(db: Db, targetChunks: number): Promise<Record<string, unk
 }
 
 /** Generated articles until `targetChunks`, inserted in multi-row batches, HNSW built once at the end. */
-export async function bulkLoad(db: Db, embedder: LocalEmbeddings, targetChunks: number): Promise<{ articles: number; chunks: number }> {
+export async function bulkLoad(
+  db: Db,
+  embedder: LocalEmbeddings,
+  targetChunks: number,
+): Promise<{ articles: number; chunks: number }> {
   await db.exec('DROP INDEX IF EXISTS chunks_embedding_hnsw');
   let chunks = 0;
   let i = 0;
   let batch: unknown[][] = [];
   const flush = async () => {
     if (!batch.length) return;
-    const values = batch.map((_, r) => `($${r * 6 + 1}, $${r * 6 + 2}, $${r * 6 + 3}, $${r * 6 + 4}, $${r * 6 + 5}, $${r * 6 + 6}::vector)`).join(',');
-    await db.query(`INSERT INTO chunks (id, article_id, ordinal, heading_path, text, embedding) VALUES ${values}`, batch.flat());
+    const values = batch
+      .map(
+        (_, r) => `($${r * 6 + 1}, $${r * 6 + 2}, $${r * 6 + 3}, $${r * 6 + 4}, $${r * 6 + 5}, $${r * 6 + 6}::vector)`,
+      )
+      .join(',');
+    await db.query(
+      `INSERT INTO chunks (id, article_id, ordinal, heading_path, text, embedding) VALUES ${values}`,
+      batch.flat(),
+    );
     batch = [];
   };
   while (chunks < targetChunks) {
     const a = syntheticArticle(i);
     const id = `bench-${i}`;
     await db.query(
-      `INSERT INTO articles (id, title, body, format, pages, ` + `content_hash, source) VALUES ($1, $2, $3, 'markdown', $4, $5, $6)`,
+      `INSERT INTO articles (id, title, body, format, pages, ` +
+        `content_hash, source) VALUES ($1, $2, $3, 'markdown', $4, $5, $6)`,
       [id, a.title, a.body, a.pages, `h${i}`, `bench:${i}`],
     );
     for (const c of await chunkArticle({ title: a.title, body: a.body, format: 'markdown' })) {
-      batch.push([`${id}:${c.ordinal}`, id, c.ordinal, c.headingPath, c.text, toVectorLiteral(embedder.embed(chunkEmbeddingText(c)))]);
+      batch.push([
+        `${id}:${c.ordinal}`,
+        id,
+        c.ordinal,
+        c.headingPath,
+        c.text,
+        toVectorLiteral(embedder.embed(chunkEmbeddingText(c))),
+      ]);
       chunks++;
     }
     if (batch.length >= 400) await flush();
@@ -130,7 +151,8 @@ export async function bulkLoad(db: Db, embedder: LocalEmbeddings, targetChunks: 
     await tx.query('CREATE INDEX chunks_embedding_hnsw ON chunks USING hnsw (embedding vector_cosine_ops)');
   });
   await db.query(
-    `INSERT INTO embedding_index (id, model, dimension) VALUES (1, $1, $2) ON CONFLICT (id) ` + `DO UPDATE SET model = EXCLUDED.model, dimension = EXCLUDED.dimension`,
+    `INSERT INTO embedding_index (id, model, dimension) VALUES (1, $1, $2) ON CONFLICT (id) ` +
+      `DO UPDATE SET model = EXCLUDED.model, dimension = EXCLUDED.dimension`,
     [embedder.model, embedder.dimension],
   );
   await db.exec('ANALYZE chunks; ANALYZE articles');

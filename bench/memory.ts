@@ -22,7 +22,10 @@ const mb = (bytes: number) => round(bytes / 2 ** 20, 1);
 export async function benchMemory(args: string[] = []): Promise<Record<string, unknown>> {
   const f = parseBenchFlags(args, { sockets: 2000, settle: 3, db: 'pglite,postgres' });
   const o = { sockets: Number(f.sockets), settleSeconds: Number(f.settle) };
-  const results: Record<string, unknown> = { options: o, targets: { idleRssMb: { pglite: 300, postgres: 150 }, kbPerIdleSocket: 15 } };
+  const results: Record<string, unknown> = {
+    options: o,
+    targets: { idleRssMb: { pglite: 300, postgres: 150 }, kbPerIdleSocket: 15 },
+  };
   const dbs = String(f.db).split(',');
   if (dbs.includes('pglite')) {
     const dir = mkdtempSync(path.join(tmpdir(), 'firstline-bench-memory-'));
@@ -51,19 +54,32 @@ export async function benchMemory(args: string[] = []): Promise<Record<string, u
 }
 
 /** Idle RSS after `settle` seconds; with `sockets`, the RSS each idle visitor socket adds. */
-async function idle(env: Record<string, string>, o: { sockets: number; settleSeconds: number }, withSockets: boolean): Promise<Record<string, unknown>> {
+async function idle(
+  env: Record<string, string>,
+  o: { sockets: number; settleSeconds: number },
+  withSockets: boolean,
+): Promise<Record<string, unknown>> {
   const server = await spawnBenchServer(env);
   try {
     const token = await adminToken(server);
     const settle = () => new Promise((r) => setTimeout(r, o.settleSeconds * 1000));
     await settle();
     const before = await runtime(server, token);
-    const out: Record<string, unknown> = { idleRssMb: mb(before.memory.rssBytes), heapUsedMb: mb(before.memory.heapUsedBytes), externalMb: mb(before.memory.externalBytes) };
+    const out: Record<string, unknown> = {
+      idleRssMb: mb(before.memory.rssBytes),
+      heapUsedMb: mb(before.memory.heapUsedBytes),
+      externalMb: mb(before.memory.externalBytes),
+    };
     if (withSockets) {
-      const load = fork(path.join(HERE, 'throughput-load.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+      const load = fork(path.join(HERE, 'throughput-load.ts'), [], {
+        execArgv: ['--import', 'tsx'],
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      });
       const ask = (cmd: LoadCommand) =>
         new Promise<unknown>((resolve, reject) => {
-          load.once('message', (m: { type: string; message?: string }) => (m.type === 'error' ? reject(new Error(m.message)) : resolve(m)));
+          load.once('message', (m: { type: string; message?: string }) =>
+            m.type === 'error' ? reject(new Error(m.message)) : resolve(m),
+          );
           load.send(cmd);
         });
       try {
@@ -86,7 +102,11 @@ async function idle(env: Record<string, string>, o: { sockets: number; settleSec
 }
 
 async function adminToken(server: BenchServer): Promise<string> {
-  const res = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: server.adminEmail, password: 'bench-password' }) });
+  const res = await fetch(`${server.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: server.adminEmail, password: 'bench-password' }),
+  });
   if (!res.ok) throw new Error(`admin login failed: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { token: string }).token;
 }

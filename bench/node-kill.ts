@@ -53,8 +53,23 @@ interface Visitor {
 const ANSWER = 'Open Settings > Team and click Invite [1].';
 
 export async function benchNodeKill(args: string[] = []): Promise<Record<string, unknown>> {
-  const f = parseBenchFlags(args, { visitors: 90, rate: 15, seconds: 14, 'kill-at': 6, 'llm-ms': 1200, offline: false, grace: 20 });
-  const o = { visitors: Number(f.visitors), rate: Number(f.rate), seconds: Number(f.seconds), killAt: Number(f['kill-at']), llmMs: f.offline === true ? 0 : Number(f['llm-ms']), graceSeconds: Number(f.grace) };
+  const f = parseBenchFlags(args, {
+    visitors: 90,
+    rate: 15,
+    seconds: 14,
+    'kill-at': 6,
+    'llm-ms': 1200,
+    offline: false,
+    grace: 20,
+  });
+  const o = {
+    visitors: Number(f.visitors),
+    rate: Number(f.rate),
+    seconds: Number(f.seconds),
+    killAt: Number(f['kill-at']),
+    llmMs: f.offline === true ? 0 : Number(f['llm-ms']),
+    graceSeconds: Number(f.grace),
+  };
   const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
   const redis = createClient({ url: redisUrl, socket: { reconnectStrategy: false, connectTimeout: 2000 } });
   redis.on('error', () => undefined);
@@ -62,7 +77,9 @@ export async function benchNodeKill(args: string[] = []): Promise<Record<string,
     await redis.connect();
     await redis.quit();
   } catch (err) {
-    console.warn(`[node-kill] skipped: Redis not reachable at ${redisUrl}: ${err instanceof Error ? err.message : err}`);
+    console.warn(
+      `[node-kill] skipped: Redis not reachable at ${redisUrl}: ${err instanceof Error ? err.message : err}`,
+    );
     return { options: o, skipped: `Redis not reachable at ${redisUrl}` };
   }
   const pg = await freshBenchDatabase('firstline_bench_node_kill');
@@ -72,9 +89,16 @@ export async function benchNodeKill(args: string[] = []): Promise<Record<string,
   }
   const llm = await new FakeOpenAiServer().start();
   // The streamed answer takes --llm-ms; the intent check (not streamed) a quarter of that and names no intent.
-  llm.reply = (body) => (body.stream ? { text: ANSWER, delayMs: o.llmMs } : { text: '{"intent":"none"}', delayMs: o.llmMs / 4 });
+  llm.reply = (body) =>
+    body.stream ? { text: ANSWER, delayMs: o.llmMs } : { text: '{"intent":"none"}', delayMs: o.llmMs / 4 };
   const env: Record<string, string> = { DATABASE_URL: pg.url, REDIS_URL: redisUrl };
-  if (o.llmMs > 0) Object.assign(env, { OPENAI_API_KEY: 'bench-key', OPENAI_BASE_URL: llm.url, OPENAI_CHAT_MODEL: 'fake-model', OPENAI_TIMEOUT_MS: '60000' });
+  if (o.llmMs > 0)
+    Object.assign(env, {
+      OPENAI_API_KEY: 'bench-key',
+      OPENAI_BASE_URL: llm.url,
+      OPENAI_CHAT_MODEL: 'fake-model',
+      OPENAI_TIMEOUT_MS: '60000',
+    });
   const nodes: BenchServer[] = [];
   const visitors: Visitor[] = [];
   try {
@@ -91,7 +115,11 @@ export async function benchNodeKill(args: string[] = []): Promise<Record<string,
   }
 }
 
-async function run(nodes: BenchServer[], visitors: Visitor[], o: { visitors: number; rate: number; seconds: number; killAt: number; graceSeconds: number }): Promise<Record<string, unknown>> {
+async function run(
+  nodes: BenchServer[],
+  visitors: Visitor[],
+  o: { visitors: number; rate: number; seconds: number; killAt: number; graceSeconds: number },
+): Promise<Record<string, unknown>> {
   const sent: Sent[] = [];
   const byId = new Map<string, Sent>();
   /** AI replies that arrived before the ack told us which message they answer. */
@@ -114,15 +142,21 @@ async function run(nodes: BenchServer[], visitors: Visitor[], o: { visitors: num
   };
 
   const emitMessage = (v: Visitor, s: Sent) => {
-    v.socket.timeout(10_000).emit('message', { clientMessageId: s.clientMessageId, text: s.text }, (err: Error | null, ack?: { ok: boolean; id?: string }) => {
-      // No ack (the node died first): sent again with the same clientMessageId after the reconnect.
-      if (err || !ack?.ok || !ack.id) return;
-      s.acked = true;
-      s.id = ack.id;
-      byId.set(ack.id, s);
-      for (const a of early.get(ack.id) ?? []) onAnswer(ack.id, a.id, a.at);
-      early.delete(ack.id);
-    });
+    v.socket
+      .timeout(10_000)
+      .emit(
+        'message',
+        { clientMessageId: s.clientMessageId, text: s.text },
+        (err: Error | null, ack?: { ok: boolean; id?: string }) => {
+          // No ack (the node died first): sent again with the same clientMessageId after the reconnect.
+          if (err || !ack?.ok || !ack.id) return;
+          s.acked = true;
+          s.id = ack.id;
+          byId.set(ack.id, s);
+          for (const a of early.get(ack.id) ?? []) onAnswer(ack.id, a.id, a.at);
+          early.delete(ack.id);
+        },
+      );
   };
 
   const connectTo = (v: Visitor, node: number): Promise<void> => {
@@ -130,7 +164,11 @@ async function run(nodes: BenchServer[], visitors: Visitor[], o: { visitors: num
       transports: ['websocket'],
       forceNew: true,
       reconnection: false,
-      auth: { page: { url: 'http://localhost/team', title: 'Team' }, ...(v.token ? { token: v.token } : {}), ...(v.lastMessageId ? { lastMessageId: v.lastMessageId } : {}) },
+      auth: {
+        page: { url: 'http://localhost/team', title: 'Team' },
+        ...(v.token ? { token: v.token } : {}),
+        ...(v.lastMessageId ? { lastMessageId: v.lastMessageId } : {}),
+      },
     });
     v.socket = socket;
     v.node = node;
@@ -157,7 +195,9 @@ async function run(nodes: BenchServer[], visitors: Visitor[], o: { visitors: num
         v.token = p.token;
         resolve();
       });
-      socket.once('connect_error', (err) => reject(new Error(`visitor could not connect to node ${node}: ${err.message}`)));
+      socket.once('connect_error', (err) =>
+        reject(new Error(`visitor could not connect to node ${node}: ${err.message}`)),
+      );
     });
   };
 
@@ -184,7 +224,16 @@ async function run(nodes: BenchServer[], visitors: Visitor[], o: { visitors: num
       const v = visitors[next]!;
       next = (next + 1) % visitors.length;
       if (v.waiting || !v.socket.connected) continue;
-      const s: Sent = { clientMessageId: `kill-${process.pid}-${++seq}`, text: DEMO_QUESTIONS[(v.index + v.asked++) % DEMO_QUESTIONS.length]!, visitor: v.index, node: v.node, sentAt: performance.now(), acked: false, answers: new Set(), handedOff: false };
+      const s: Sent = {
+        clientMessageId: `kill-${process.pid}-${++seq}`,
+        text: DEMO_QUESTIONS[(v.index + v.asked++) % DEMO_QUESTIONS.length]!,
+        visitor: v.index,
+        node: v.node,
+        sentAt: performance.now(),
+        acked: false,
+        answers: new Set(),
+        handedOff: false,
+      };
       sent.push(s);
       v.waiting = s;
       emitMessage(v, s);
@@ -208,17 +257,32 @@ async function run(nodes: BenchServer[], visitors: Visitor[], o: { visitors: num
       ms: { p50: round(percentile(times, 0.5)), p99: round(percentile(times, 0.99)), max: round(percentile(times, 1)) },
     };
   };
-  if (process.env.NODE_KILL_TRACE) for (const s of pendingOnDead) process.stdout.write(`  sent ${round(s.sentAt - killedAt)} acked ${s.acked} answered ` + `${s.answeredAt === undefined ? '-' : round(s.answeredAt - killedAt)}\n`);
+  if (process.env.NODE_KILL_TRACE)
+    for (const s of pendingOnDead)
+      process.stdout.write(
+        `  sent ${round(s.sentAt - killedAt)} acked ${s.acked} answered ` +
+          `${s.answeredAt === undefined ? '-' : round(s.answeredAt - killedAt)}\n`,
+      );
   const deadNode = summary(pendingOnDead, () => killedAt);
   const all = summary(sent, (s) => s.sentAt);
   process.stdout.write(
-    `[node-kill] ${pendingOnDead.length} messages unanswered on the killed node: ` + `answered ${deadNode.answered}, lost ${deadNode.lost}, ` + `doubled ${deadNode.doubled}, handed off ${deadNode.handedOff}; ` + `kill to answer p50 ${deadNode.ms.p50} p99 ${deadNode.ms.p99} max ${deadNode.ms.max} ms\n` +
-      (`[node-kill] all ${all.messages} messages: lost ${all.lost}, doubled ${all.doubled}, ` + `handed off ${all.handedOff}; send to answer p99 ${all.ms.p99} ms; ` + `reconnect p99 ${round(percentile(reconnectMs, 0.99))} ms (${reconnectMs.length} visitors)\n`),
+    `[node-kill] ${pendingOnDead.length} messages unanswered on the killed node: ` +
+      `answered ${deadNode.answered}, lost ${deadNode.lost}, ` +
+      `doubled ${deadNode.doubled}, handed off ${deadNode.handedOff}; ` +
+      `kill to answer p50 ${deadNode.ms.p50} p99 ${deadNode.ms.p99} max ${deadNode.ms.max} ms\n` +
+      (`[node-kill] all ${all.messages} messages: lost ${all.lost}, doubled ${all.doubled}, ` +
+        `handed off ${all.handedOff}; send to answer p99 ${all.ms.p99} ms; ` +
+        `reconnect p99 ${round(percentile(reconnectMs, 0.99))} ms (${reconnectMs.length} visitors)\n`),
   );
   return {
     deadNodePending: deadNode,
     allMessages: all,
-    reconnects: { visitors: reconnectMs.length, p50: round(percentile(reconnectMs, 0.5)), p99: round(percentile(reconnectMs, 0.99)), max: round(percentile(reconnectMs, 1)) },
+    reconnects: {
+      visitors: reconnectMs.length,
+      p50: round(percentile(reconnectMs, 0.5)),
+      p99: round(percentile(reconnectMs, 0.99)),
+      max: round(percentile(reconnectMs, 1)),
+    },
     targets: { deadNodePendingP99Ms: 5000, lost: 0, doubled: 0 },
   };
 }

@@ -21,17 +21,37 @@ const TURNS = 120;
 
 export async function benchPipelineLatency(): Promise<Record<string, unknown>> {
   const db = await createPgliteDb();
-  const server = await startServer(loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ADMIN_PASSWORD: 'bench-password', RATE_LIMITS: 'off' }), { db, log: createLogger('silent') });
+  const server = await startServer(
+    loadConfig({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'silent',
+      ADMIN_PASSWORD: 'bench-password',
+      RATE_LIMITS: 'off',
+    }),
+    { db, log: createLogger('silent') },
+  );
   try {
     // Baseline: the same stages called directly, no storage or sockets.
     const catalog = createIntentCatalog(DEFAULT_INTENTS, (ex) => trainIntentClassifier(ex));
-    const stages = createDefaultPipeline({ catalog: () => catalog, kb: server.kb, answerer: createExtractiveAnswerer({ articles: (id) => server.kb.getArticle(id) }) });
+    const stages = createDefaultPipeline({
+      catalog: () => catalog,
+      kb: server.kb,
+      answerer: createExtractiveAnswerer({ articles: (id) => server.kb.getArticle(id) }),
+    });
     const direct: number[] = [];
     for (let i = 0; i < TURNS; i++) {
       const t0 = performance.now();
       await runPipeline(stages, {
-        conversationId: 'bench', messageId: `m${i}`, text: QUESTIONS[i % QUESTIONS.length]!, status: 'bot',
-        page: { url: 'http://localhost/billing', title: 'Billing' }, pageTrail: [], visitor: { id: 'v', verified: false }, history: [], previousTrajectory: null,
+        conversationId: 'bench',
+        messageId: `m${i}`,
+        text: QUESTIONS[i % QUESTIONS.length]!,
+        status: 'bot',
+        page: { url: 'http://localhost/billing', title: 'Billing' },
+        pageTrail: [],
+        visitor: { id: 'v', verified: false },
+        history: [],
+        previousTrajectory: null,
       });
       direct.push(performance.now() - t0);
     }
@@ -42,7 +62,9 @@ export async function benchPipelineLatency(): Promise<Record<string, unknown>> {
       const socket = io(`${server.url}/visitor`, { transports: ['websocket'], forceNew: true, reconnection: false });
       await new Promise<void>((resolve) => socket.once('session', () => resolve()));
       const t0 = performance.now();
-      const answered = new Promise<void>((resolve) => socket.on('message', (m: { role: string }) => m.role === 'ai' && resolve()));
+      const answered = new Promise<void>((resolve) =>
+        socket.on('message', (m: { role: string }) => m.role === 'ai' && resolve()),
+      );
       socket.emit('message', { clientMessageId: `b${i}`, text: QUESTIONS[i % QUESTIONS.length] }, () => undefined);
       await answered;
       endToEnd.push(performance.now() - t0);

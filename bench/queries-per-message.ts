@@ -28,7 +28,16 @@ export async function benchQueriesPerMessage(args: string[] = []): Promise<Recor
   const pg = f.db === 'postgres' ? await freshBenchDatabase('firstline_bench_queries') : null;
   if (pg && pg.url === null) throw new Error(`--db=postgres: ${pg.reason}`);
   const db = countingDb(pg?.url ? await createPgDb({ connectionString: pg.url }) : await createPgliteDb());
-  const server = await startServer(loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ADMIN_PASSWORD: 'bench-password', RATE_LIMITS: 'off' }), { db, log: createLogger('silent'), startWorkers: false });
+  const server = await startServer(
+    loadConfig({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'silent',
+      ADMIN_PASSWORD: 'bench-password',
+      RATE_LIMITS: 'off',
+    }),
+    { db, log: createLogger('silent'), startWorkers: false },
+  );
   const counts = { first: [] as number[], followUp: [] as number[] };
   const logged: Record<string, string[]> = {};
   const timed: TimedStatement[] = [];
@@ -69,13 +78,22 @@ export async function benchQueriesPerMessage(args: string[] = []): Promise<Recor
   const mean = (v: number[]) => round(v.reduce((a, b) => a + b, 0) / Math.max(1, v.length), 1);
   for (const [key, statements] of Object.entries(logged)) {
     process.stdout.write(`[queries-per-message] statements of one ${key} message (${statements.length}):\n`);
-    statements.forEach((sql, n) => process.stdout.write(`  ${String(n + 1).padStart(2)}. ${sql.length > 220 ? `${sql.slice(0, 220)}...` : sql}\n`));
+    statements.forEach((sql, n) =>
+      process.stdout.write(`  ${String(n + 1).padStart(2)}. ${sql.length > 220 ? `${sql.slice(0, 220)}...` : sql}\n`),
+    );
   }
   const slowest = f.timing ? slowestStatements(timed, 12) : [];
   if (f.timing) {
     const total = timed.reduce((a, t) => a + t.ms, 0);
-    process.stdout.write(`[queries-per-message] statement time per message ` + `${round(total / Math.max(1, messages - 2), 2)} ms; by total time:\n`);
-    for (const r of slowest) process.stdout.write(`  ${String(r.totalMs).padStart(8)} ms ${String(r.calls).padStart(4)}x ` + `${String(r.meanMs).padStart(6)} ms  ${r.sql.slice(0, 160)}\n`);
+    process.stdout.write(
+      `[queries-per-message] statement time per message ` +
+        `${round(total / Math.max(1, messages - 2), 2)} ms; by total time:\n`,
+    );
+    for (const r of slowest)
+      process.stdout.write(
+        `  ${String(r.totalMs).padStart(8)} ms ${String(r.calls).padStart(4)}x ` +
+          `${String(r.meanMs).padStart(6)} ms  ${r.sql.slice(0, 160)}\n`,
+      );
   }
   return {
     db: f.db,
@@ -83,6 +101,8 @@ export async function benchQueriesPerMessage(args: string[] = []): Promise<Recor
     statementsPerMessage: mean([...counts.first, ...counts.followUp]),
     firstMessage: mean(counts.first),
     followUpMessage: mean(counts.followUp),
-    ...(f.timing ? { statementMsPerMessage: round(timed.reduce((a, t) => a + t.ms, 0) / Math.max(1, messages - 2), 2), slowest } : {}),
+    ...(f.timing
+      ? { statementMsPerMessage: round(timed.reduce((a, t) => a + t.ms, 0) / Math.max(1, messages - 2), 2), slowest }
+      : {}),
   };
 }

@@ -35,16 +35,35 @@ async function measure(env: Record<string, string>): Promise<Record<string, unkn
   const server = await spawnBenchServer(env);
   const sockets: Socket[] = [];
   try {
-    const admin = await (await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: server.adminEmail, password: 'bench-password' }) })).json() as { token: string };
+    const admin = (await (
+      await fetch(`${server.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: server.adminEmail, password: 'bench-password' }),
+      })
+    ).json()) as { token: string };
     const seenAt = new Map<string, number>();
     for (let i = 0; i < AGENTS; i++) {
       const email = `bench-agent-${i}@bench.local`;
       await fetch(`${server.url}/api/agents`, {
         method: 'POST',
         headers: { authorization: `Bearer ${admin.token}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ email, name: `Agent ${i}`, password: 'bench-password', role: 'agent', skills: ['general', 'billing', 'technical'], maxConcurrent: 20 }),
+        body: JSON.stringify({
+          email,
+          name: `Agent ${i}`,
+          password: 'bench-password',
+          role: 'agent',
+          skills: ['general', 'billing', 'technical'],
+          maxConcurrent: 20,
+        }),
       });
-      const login = await (await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'bench-password' }) })).json() as { token: string };
+      const login = (await (
+        await fetch(`${server.url}/api/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email, password: 'bench-password' }),
+        })
+      ).json()) as { token: string };
       const s = io(`${server.url}/agent`, { auth: { token: login.token }, transports: ['websocket'], forceNew: true });
       s.on('handoff', (h: { conversationId: string }) => {
         if (!seenAt.has(h.conversationId)) seenAt.set(h.conversationId, performance.now());
@@ -72,7 +91,9 @@ async function measure(env: Record<string, string>): Promise<Record<string, unkn
         await new Promise((r) => setTimeout(r, (i * 1000) / RATE));
         const t0 = performance.now();
         sentAt.set(v.id, t0);
-        await v.s.timeout(30_000).emitWithAck('message', { clientMessageId: 'bench-1', text: 'I want to talk to a person please' });
+        await v.s
+          .timeout(30_000)
+          .emitWithAck('message', { clientMessageId: 'bench-1', text: 'I want to talk to a person please' });
         ackMs.push(performance.now() - t0);
       }),
     );

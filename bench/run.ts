@@ -33,7 +33,8 @@ async function main(args: string[]): Promise<void> {
   const names = args.filter((a) => !a.startsWith('--'));
   const flags = args.filter((a) => a.startsWith('--'));
   const unknown = names.filter((n) => !(n in BENCHMARKS));
-  if (unknown.length) throw new Error(`unknown benchmark(s): ${unknown.join(', ')}; known: ${Object.keys(BENCHMARKS).join(', ')}`);
+  if (unknown.length)
+    throw new Error(`unknown benchmark(s): ${unknown.join(', ')}; known: ${Object.keys(BENCHMARKS).join(', ')}`);
   for (const name of names.length ? names : Object.keys(BENCHMARKS)) {
     process.stdout.write(`running ${name} ...\n`);
     const figures = await BENCHMARKS[name]!(flags);

@@ -34,12 +34,15 @@ async function expand(root: string, pattern: string): Promise<string[]> {
   const [before, after = ''] = path.basename(pattern).split('*');
   if (!path.basename(pattern).includes('*')) return [path.join(root, pattern)];
   const names = await readdir(dir).catch(() => [] as string[]);
-  return names.filter((n) => n.startsWith(before!) && n.endsWith(after) && n.length >= before!.length + after.length).map((n) => path.join(dir, n));
+  return names
+    .filter((n) => n.startsWith(before!) && n.endsWith(after) && n.length >= before!.length + after.length)
+    .map((n) => path.join(dir, n));
 }
 
 export const gzipBytes = (b: Buffer): number => gzipSync(b, { level: 9 }).length;
 // Quality 11, as size-limit measures brotli.
-export const brotliBytes = (b: Buffer): number => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+export const brotliBytes = (b: Buffer): number =>
+  brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 
 /**
  * Checks the budgets in `.size-limit.json` with node:zlib. size-limit itself needs Node 22
@@ -58,7 +61,14 @@ export async function checkSizeBudget(root: string): Promise<SizeCheck[]> {
       bytes += compression === 'gzip' ? gzipBytes(body) : brotliBytes(body);
     }
     const limitBytes = parseLimit(entry.limit);
-    checks.push({ name: entry.name, files: files.map((f) => path.relative(root, f)), compression, bytes, limitBytes, ok: bytes <= limitBytes });
+    checks.push({
+      name: entry.name,
+      files: files.map((f) => path.relative(root, f)),
+      compression,
+      bytes,
+      limitBytes,
+      ok: bytes <= limitBytes,
+    });
   }
   return checks;
 }

@@ -9,10 +9,15 @@ checkSizeBudget(root)
   .then((checks) => {
     for (const c of checks) {
       const mark = c.ok ? 'ok  ' : 'OVER';
-      process.stdout.write(`${mark} ${c.name}: ${(c.bytes / 1000).toFixed(2)} kB of ` + `${(c.limitBytes / 1000).toFixed(2)} kB (${c.files.join(', ')})\n`);
+      process.stdout.write(
+        `${mark} ${c.name}: ${(c.bytes / 1000).toFixed(2)} kB of ` +
+          `${(c.limitBytes / 1000).toFixed(2)} kB (${c.files.join(', ')})\n`,
+      );
     }
     if (checks.some((c) => !c.ok)) {
-      process.stderr.write('size budget exceeded: see widget/README.md for what belongs in the loader and what in the chat chunk\n');
+      process.stderr.write(
+        'size budget exceeded: see widget/README.md for what belongs in the loader and what in the chat chunk\n',
+      );
       process.exit(1);
     }
   })

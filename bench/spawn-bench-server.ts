@@ -20,8 +20,15 @@ export interface BenchServer {
  * Starts bench/bench-server.ts in a child process and resolves with its URL. `nodeArgs`: flags for
  * that node process (`--cpu-prof`, `--cpu-prof-dir=...`).
  */
-export async function spawnBenchServer(env: Record<string, string> = {}, opts: { nodeArgs?: string[] } = {}): Promise<BenchServer> {
-  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', path.join(HERE, 'bench-server.ts')], { env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'inherit'] });
+export async function spawnBenchServer(
+  env: Record<string, string> = {},
+  opts: { nodeArgs?: string[] } = {},
+): Promise<BenchServer> {
+  const child = spawn(
+    process.execPath,
+    [...(opts.nodeArgs ?? []), '--import', 'tsx', path.join(HERE, 'bench-server.ts')],
+    { env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'inherit'] },
+  );
   const lines = createInterface({ input: child.stdout! });
   const first = await new Promise<string>((resolve, reject) => {
     lines.once('line', resolve);

@@ -23,7 +23,8 @@ export const DEFAULT_KNEE: KneeCriteria = { minAnsweredShare: 0.98, minRateShare
 export function pastKnee(step: RampStep, c: KneeCriteria = DEFAULT_KNEE): string | null {
   if (step.sent === 0) return 'nothing was sent';
   if (step.answered / step.sent < c.minAnsweredShare) return `answered ${step.answered} of ${step.sent} messages`;
-  if (step.answeredPerSecond < c.minRateShare * step.targetRate) return `answered ${step.answeredPerSecond}/s of ${step.targetRate}/s asked`;
+  if (step.answeredPerSecond < c.minRateShare * step.targetRate)
+    return `answered ${step.answeredPerSecond}/s of ${step.targetRate}/s asked`;
   if (step.latencyMs.p99 > c.maxP99Ms) return `p99 ${step.latencyMs.p99} ms over ${c.maxP99Ms} ms`;
   return null;
 }
@@ -32,7 +33,10 @@ export function pastKnee(step: RampStep, c: KneeCriteria = DEFAULT_KNEE): string
  * The first step past the knee (`knee`) and the last one before it (`peak`, the highest rate the
  * server kept up with). `knee` null: the ramp never reached it; `peak` null: even the first step failed.
  */
-export function findKnee(steps: readonly RampStep[], c: KneeCriteria = DEFAULT_KNEE): { peak: number | null; knee: number | null; reason: string | null } {
+export function findKnee(
+  steps: readonly RampStep[],
+  c: KneeCriteria = DEFAULT_KNEE,
+): { peak: number | null; knee: number | null; reason: string | null } {
   for (let i = 0; i < steps.length; i++) {
     const reason = pastKnee(steps[i]!, c);
     if (reason) return { peak: i > 0 ? i - 1 : null, knee: i, reason };

@@ -13,7 +13,10 @@ import { percentile, round } from './bench-result.js';
  */
 export const LOAD_QUESTIONS = DEMO_QUESTIONS;
 
-export type LoadCommand = { type: 'connect'; url: string; sockets: number } | { type: 'step'; rate: number; seconds: number; graceSeconds: number } | { type: 'close' };
+export type LoadCommand =
+  | { type: 'connect'; url: string; sockets: number }
+  | { type: 'step'; rate: number; seconds: number; graceSeconds: number }
+  | { type: 'close' };
 
 export interface StepLoad {
   sent: number;
@@ -46,10 +49,22 @@ let visitors: Visitor[] = [];
 let seq = 0;
 let disconnects = 0;
 /** The current step's bookkeeping; answers to earlier steps' messages are ignored. */
-let step: { latencies: number[]; handoffs: number; rejected: number; pending: Set<string>; firstAt: number; lastAt: number } | null = null;
+let step: {
+  latencies: number[];
+  handoffs: number;
+  rejected: number;
+  pending: Set<string>;
+  firstAt: number;
+  lastAt: number;
+} | null = null;
 
 function connectVisitor(): Promise<Visitor> {
-  const socket = io(`${url}/visitor`, { transports: ['websocket'], forceNew: true, reconnection: false, auth: { page: { url: 'http://localhost/billing', title: 'Billing' } } });
+  const socket = io(`${url}/visitor`, {
+    transports: ['websocket'],
+    forceNew: true,
+    reconnection: false,
+    auth: { page: { url: 'http://localhost/billing', title: 'Billing' } },
+  });
   const v: Visitor = { socket, asked: 0, byId: new Map(), early: new Map(), handedOff: false };
   socket.on('message', (m: { role: string; replyTo?: string }) => {
     if (m.role !== 'ai' || !m.replyTo) return;
@@ -67,7 +82,9 @@ function connectVisitor(): Promise<Visitor> {
   });
   return new Promise((resolve, reject) => {
     socket.once('session', () => resolve(v));
-    socket.once('connect_error', (err) => reject(new Error(`visitor socket could not connect to ${url}: ${err.message}`)));
+    socket.once('connect_error', (err) =>
+      reject(new Error(`visitor socket could not connect to ${url}: ${err.message}`)),
+    );
   });
 }
 
@@ -102,18 +119,20 @@ function send(i: number): boolean {
   const clientMessageId = `load-${process.pid}-${++seq}`;
   const sentAt = performance.now();
   const current = step!;
-  v.socket.timeout(10_000).emit('message', { clientMessageId, text }, (err: Error | null, ack?: { ok: boolean; id?: string }) => {
-    if (err || !ack?.ok || !ack.id) {
-      current.rejected++;
-      return;
-    }
-    current.pending.add(ack.id);
-    const early = v.early.get(ack.id);
-    if (early !== undefined) {
-      v.early.delete(ack.id);
-      answered(v, ack.id, sentAt, early);
-    } else v.byId.set(ack.id, sentAt);
-  });
+  v.socket
+    .timeout(10_000)
+    .emit('message', { clientMessageId, text }, (err: Error | null, ack?: { ok: boolean; id?: string }) => {
+      if (err || !ack?.ok || !ack.id) {
+        current.rejected++;
+        return;
+      }
+      current.pending.add(ack.id);
+      const early = v.early.get(ack.id);
+      if (early !== undefined) {
+        v.early.delete(ack.id);
+        answered(v, ack.id, sentAt, early);
+      } else v.byId.set(ack.id, sentAt);
+    });
   return true;
 }
 
@@ -150,8 +169,16 @@ async function runStep(rate: number, seconds: number, graceSeconds: number): Pro
     sendRatePerSecond: round(total / sendSeconds),
     // The rate answers came back at: n answers span n-1 intervals from the first to the last. A
     // server that keeps up answers as fast as it is asked; one that falls behind spreads them out.
-    answeredPerSecond: l.length > 1 ? round(Math.min(rate, (l.length - 1) / Math.max(1e-3, (current.lastAt - current.firstAt) / 1000))) : 0,
-    latencyMs: { p50: round(percentile(l, 0.5)), p90: round(percentile(l, 0.9)), p99: round(percentile(l, 0.99)), max: round(percentile(l, 1)) },
+    answeredPerSecond:
+      l.length > 1
+        ? round(Math.min(rate, (l.length - 1) / Math.max(1e-3, (current.lastAt - current.firstAt) / 1000)))
+        : 0,
+    latencyMs: {
+      p50: round(percentile(l, 0.5)),
+      p90: round(percentile(l, 0.9)),
+      p99: round(percentile(l, 0.99)),
+      max: round(percentile(l, 1)),
+    },
   };
 }
 
@@ -160,7 +187,8 @@ async function handle(cmd: LoadCommand): Promise<unknown> {
     url = cmd.url;
     const t0 = performance.now();
     // In batches, so the server is not measured accepting a stampede.
-    for (let i = 0; i < cmd.sockets; i += 50) visitors.push(...(await Promise.all(Array.from({ length: Math.min(50, cmd.sockets - i) }, connectVisitor))));
+    for (let i = 0; i < cmd.sockets; i += 50)
+      visitors.push(...(await Promise.all(Array.from({ length: Math.min(50, cmd.sockets - i) }, connectVisitor))));
     return { type: 'connected', sockets: visitors.length, ms: round(performance.now() - t0) };
   }
   if (cmd.type === 'step') return { type: 'step', ...(await runStep(cmd.rate, cmd.seconds, cmd.graceSeconds)) };
@@ -175,5 +203,7 @@ process.on('message', (cmd: LoadCommand) => {
       process.send!(reply);
       if (cmd.type === 'close') process.disconnect();
     })
-    .catch((err: unknown) => process.send!({ type: 'error', message: err instanceof Error ? err.message : String(err) }));
+    .catch((err: unknown) =>
+      process.send!({ type: 'error', message: err instanceof Error ? err.message : String(err) }),
+    );
 });

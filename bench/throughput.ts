@@ -33,7 +33,19 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.dirname(HERE);
 
 export async function benchThroughput(args: string[] = []): Promise<Record<string, unknown>> {
-  const f = parseBenchFlags(args, { sockets: 200, seconds: 4, 'start-rate': 10, factor: 1.5, 'max-rate': 2000, grace: 3, 'max-p99': DEFAULT_KNEE.maxP99Ms, db: 'pglite,postgres', 'cpu-prof': false, overload: 0, 'overload-grace': 30 });
+  const f = parseBenchFlags(args, {
+    sockets: 200,
+    seconds: 4,
+    'start-rate': 10,
+    factor: 1.5,
+    'max-rate': 2000,
+    grace: 3,
+    'max-p99': DEFAULT_KNEE.maxP99Ms,
+    db: 'pglite,postgres',
+    'cpu-prof': false,
+    overload: 0,
+    'overload-grace': 30,
+  });
   const options = {
     sockets: Number(f.sockets),
     seconds: Number(f.seconds),
@@ -76,12 +88,20 @@ type Options = {
   overload: { rate: number; graceSeconds: number } | null;
 };
 type Load = ReturnType<typeof startLoad>;
-type StepFigures = Record<string, unknown> & StepLoad & { targetRate: number; healthzMs: { probes: number; p50: number; p99: number; max: number } };
+type StepFigures = Record<string, unknown> &
+  StepLoad & { targetRate: number; healthzMs: { probes: number; p50: number; p99: number; max: number } };
 
 /**
  * One step at `rate`, with the server's CPU, RSS, event-loop delay and turn admission, and /healthz probed throughout.
  */
-async function measureStep(server: BenchServer, token: string, load: Load, rate: number, seconds: number, graceSeconds: number): Promise<{ figures: StepFigures; window: { fromUs: number; toUs: number } }> {
+async function measureStep(
+  server: BenchServer,
+  token: string,
+  load: Load,
+  rate: number,
+  seconds: number,
+  graceSeconds: number,
+): Promise<{ figures: StepFigures; window: { fromUs: number; toUs: number } }> {
   const before = await runtime(server, token, true);
   const fromUs = await server.mark();
   const health = probeHealth(server.url);
@@ -99,15 +119,31 @@ async function measureStep(server: BenchServer, token: string, load: Load, rate:
     serverCpuMsPerAnswer: step.answered ? round(cpuMs / step.answered, 2) : null,
     serverRssMb: mb(after.memory.rssBytes),
     eventLoopDelayMs: after.eventLoopDelayMs,
-    healthzMs: { probes: healthMs.length, p50: round(percentile(healthMs, 0.5)), p99: round(percentile(healthMs, 0.99)), max: round(percentile(healthMs, 1)) },
-    ...(after.turns ? { turns: { peakQueued: after.turns.peakQueued, waited: after.turns.waitedTotal - (before.turns?.waitedTotal ?? 0), deferred: after.turns.deferredTotal - (before.turns?.deferredTotal ?? 0), limits: after.turns.limits } } : {}),
+    healthzMs: {
+      probes: healthMs.length,
+      p50: round(percentile(healthMs, 0.5)),
+      p99: round(percentile(healthMs, 0.99)),
+      max: round(percentile(healthMs, 1)),
+    },
+    ...(after.turns
+      ? {
+          turns: {
+            peakQueued: after.turns.peakQueued,
+            waited: after.turns.waitedTotal - (before.turns?.waitedTotal ?? 0),
+            deferred: after.turns.deferredTotal - (before.turns?.deferredTotal ?? 0),
+            limits: after.turns.limits,
+          },
+        }
+      : {}),
   };
   return { figures, window: { fromUs, toUs } };
 }
 
 async function ramp(name: string, env: Record<string, string>, o: Options): Promise<Record<string, unknown>> {
   const profileDir = path.join(RESULTS_DIR, `.cpu-prof-${process.pid}`);
-  const server = await spawnBenchServer(env, { nodeArgs: o.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [] });
+  const server = await spawnBenchServer(env, {
+    nodeArgs: o.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+  });
   const load = startLoad();
   const steps: StepFigures[] = [];
   let overload: Record<string, unknown> | null = null;
@@ -120,12 +156,28 @@ async function ramp(name: string, env: Record<string, string>, o: Options): Prom
     connectedMs = ((await load.ask({ type: 'connect', url: server.url, sockets: o.sockets })) as { ms: number }).ms;
     const idle = await runtime(server, token, true);
     idleRssMb = mb(idle.memory.rssBytes);
-    process.stdout.write(`[throughput] ${name}: ${o.sockets} sockets connected; idle RSS ${mb(idle.memory.rssBytes)} MB\n`);
+    process.stdout.write(
+      `[throughput] ${name}: ${o.sockets} sockets connected; idle RSS ${mb(idle.memory.rssBytes)} MB\n`,
+    );
     // Warm-up at the first rate (lazy loads, JIT, caches), not counted.
-    const warmup = (await load.ask({ type: 'step', rate: o.startRate, seconds: o.seconds, graceSeconds: o.graceSeconds })) as StepLoad;
-    process.stdout.write(`[throughput] ${name} warm-up ${o.startRate}/s: p50 ${warmup.latencyMs.p50} p99 ${warmup.latencyMs.p99} ms\n`);
+    const warmup = (await load.ask({
+      type: 'step',
+      rate: o.startRate,
+      seconds: o.seconds,
+      graceSeconds: o.graceSeconds,
+    })) as StepLoad;
+    process.stdout.write(
+      `[throughput] ${name} warm-up ${o.startRate}/s: p50 ${warmup.latencyMs.p50} p99 ${warmup.latencyMs.p99} ms\n`,
+    );
     if (o.overload) {
-      const { figures, window } = await measureStep(server, token, load, o.overload.rate, o.seconds, o.overload.graceSeconds);
+      const { figures, window } = await measureStep(
+        server,
+        token,
+        load,
+        o.overload.rate,
+        o.seconds,
+        o.overload.graceSeconds,
+      );
       windows.push(window);
       overload = {
         ...figures,
@@ -133,7 +185,11 @@ async function ramp(name: string, env: Record<string, string>, o: Options): Prom
         droppedSockets: figures.disconnects,
       };
       process.stdout.write(
-        `[throughput] ${name} overload ${o.overload.rate}/s: ` + `answered ${figures.answered} of ${figures.sent} (${figures.unanswered} unanswered after ` + `${o.overload.graceSeconds} s grace), p50 ${figures.latencyMs.p50} p99 ${figures.latencyMs.p99} ms, ` + `healthz p99 ${figures.healthzMs.p99} ms, dropped sockets ${figures.disconnects}, ` + `false handoffs ${figures.handoffs}, loop p99 ${(figures.eventLoopDelayMs as { p99: number }).p99} ms\n`,
+        `[throughput] ${name} overload ${o.overload.rate}/s: ` +
+          `answered ${figures.answered} of ${figures.sent} (${figures.unanswered} unanswered after ` +
+          `${o.overload.graceSeconds} s grace), p50 ${figures.latencyMs.p50} p99 ${figures.latencyMs.p99} ms, ` +
+          `healthz p99 ${figures.healthzMs.p99} ms, dropped sockets ${figures.disconnects}, ` +
+          `false handoffs ${figures.handoffs}, loop p99 ${(figures.eventLoopDelayMs as { p99: number }).p99} ms\n`,
       );
     }
     for (let rate = o.startRate; !o.overload && rate <= o.maxRate; rate = nextRate(rate, o.factor)) {
@@ -142,7 +198,10 @@ async function ramp(name: string, env: Record<string, string>, o: Options): Prom
       windows.push(window);
       const reason = pastKnee(figures, o.knee);
       process.stdout.write(
-        `[throughput] ${name} ${rate}/s: answered ${figures.answeredPerSecond}/s, ` + `p50 ${figures.latencyMs.p50} p99 ${figures.latencyMs.p99} ms, cpu ${figures.serverCpuPercent}%, ` + `loop p99 ${(figures.eventLoopDelayMs as { p99: number }).p99} ms, ` + `healthz p99 ${figures.healthzMs.p99} ms${reason ? ` -> knee (${reason})` : ''}\n`,
+        `[throughput] ${name} ${rate}/s: answered ${figures.answeredPerSecond}/s, ` +
+          `p50 ${figures.latencyMs.p50} p99 ${figures.latencyMs.p99} ms, cpu ${figures.serverCpuPercent}%, ` +
+          `loop p99 ${(figures.eventLoopDelayMs as { p99: number }).p99} ms, ` +
+          `healthz p99 ${figures.healthzMs.p99} ms${reason ? ` -> knee (${reason})` : ''}\n`,
       );
       if (reason) break;
     }
@@ -152,9 +211,16 @@ async function ramp(name: string, env: Record<string, string>, o: Options): Prom
     await server.stop();
   }
   const knee = findKnee(steps, o.knee);
-  if (o.cpuProf) profile = await keepProfile(name, profileDir, knee.knee === null ? windows.at(-1) : windows[knee.knee]);
+  if (o.cpuProf)
+    profile = await keepProfile(name, profileDir, knee.knee === null ? windows.at(-1) : windows[knee.knee]);
   const at = (i: number | null) => (i === null ? null : steps[i]!);
-  if (overload) return { connectedMs: connectedMs ?? null, rssWithSocketsIdleMb: idleRssMb ?? null, overload, ...(profile ? { cpuProfile: profile } : {}) };
+  if (overload)
+    return {
+      connectedMs: connectedMs ?? null,
+      rssWithSocketsIdleMb: idleRssMb ?? null,
+      overload,
+      ...(profile ? { cpuProfile: profile } : {}),
+    };
   return {
     connectedMs: connectedMs ?? null,
     rssWithSocketsIdleMb: idleRssMb ?? null,
@@ -168,7 +234,11 @@ async function ramp(name: string, env: Record<string, string>, o: Options): Prom
 }
 
 /** Moves the server's profile next to the JSON and summarises the knee step's samples. */
-async function keepProfile(name: string, dir: string, window: { fromUs: number; toUs: number } | undefined): Promise<Record<string, unknown>> {
+async function keepProfile(
+  name: string,
+  dir: string,
+  window: { fromUs: number; toUs: number } | undefined,
+): Promise<Record<string, unknown>> {
   const files = (await readdir(dir)).filter((f) => f.endsWith('.cpuprofile'));
   // One profile per thread (CPU.<date>.<time>.<pid>.<thread id>.<seq>.cpuprofile): the server's own
   // thread is 0; the embedded database's worker thread is kept beside it, not summarised.
@@ -177,16 +247,32 @@ async function keepProfile(name: string, dir: string, window: { fromUs: number; 
   if (!main) throw new Error(`no .cpuprofile was written to ${dir}: did the server exit cleanly?`);
   const file = path.join(RESULTS_DIR, `throughput-${name}.cpuprofile`);
   await rename(path.join(dir, main), file);
-  for (const other of files.filter((f) => f !== main)) await rename(path.join(dir, other), path.join(RESULTS_DIR, `throughput-${name}-thread${threadOf(other)}.cpuprofile`));
+  for (const other of files.filter((f) => f !== main))
+    await rename(
+      path.join(dir, other),
+      path.join(RESULTS_DIR, `throughput-${name}-thread${threadOf(other)}.cpuprofile`),
+    );
   await rm(dir, { recursive: true, force: true });
-  const summary = summarizeCpuProfile(JSON.parse(await readFile(file, 'utf8')) as CpuProfile, { top: 10, window, root: ROOT });
-  process.stdout.write(`[throughput] ${name}: top self time at the knee (${summary.busyMs} ms busy, ${summary.idleMs} ms idle):\n`);
-  for (const t of summary.top) process.stdout.write(`  ${String(t.selfMs).padStart(8)} ms ${(t.share * 100).toFixed(1).padStart(5)}%  ${t.function}\n`);
+  const summary = summarizeCpuProfile(JSON.parse(await readFile(file, 'utf8')) as CpuProfile, {
+    top: 10,
+    window,
+    root: ROOT,
+  });
+  process.stdout.write(
+    `[throughput] ${name}: top self time at the knee (${summary.busyMs} ms busy, ${summary.idleMs} ms idle):\n`,
+  );
+  for (const t of summary.top)
+    process.stdout.write(
+      `  ${String(t.selfMs).padStart(8)} ms ${(t.share * 100).toFixed(1).padStart(5)}%  ${t.function}\n`,
+    );
   return { file: path.relative(ROOT, file), window: window ?? null, ...summary };
 }
 
 function startLoad(): { child: ChildProcess; ask(cmd: LoadCommand): Promise<unknown> } {
-  const child = fork(path.join(HERE, 'throughput-load.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(path.join(HERE, 'throughput-load.ts'), [], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   return {
     child,
     ask: (cmd) =>
@@ -204,13 +290,19 @@ function startLoad(): { child: ChildProcess; ask(cmd: LoadCommand): Promise<unkn
 }
 
 async function adminToken(server: BenchServer): Promise<string> {
-  const res = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: server.adminEmail, password: 'bench-password' }) });
+  const res = await fetch(`${server.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: server.adminEmail, password: 'bench-password' }),
+  });
   if (!res.ok) throw new Error(`admin login failed: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { token: string }).token;
 }
 
 async function runtime(server: BenchServer, token: string, reset: boolean): Promise<RuntimeMetrics> {
-  const res = await fetch(`${server.url}/api/metrics/runtime${reset ? '?reset=1' : ''}`, { headers: { authorization: `Bearer ${token}` } });
+  const res = await fetch(`${server.url}/api/metrics/runtime${reset ? '?reset=1' : ''}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
   if (!res.ok) throw new Error(`GET /api/metrics/runtime failed: ${res.status} ${await res.text()}`);
   return (await res.json()) as RuntimeMetrics;
 }

@@ -32,7 +32,13 @@ const SWEEP_MS = 5000;
 const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 export async function benchWebhooks(): Promise<Record<string, unknown>> {
-  const results: Record<string, unknown> = { ratePerSecond: RATE, seconds: SECONDS, concurrency: CONCURRENCY, burst: BURST, targets: { deliveriesPerSecond: 200, backlogZeroWithinSeconds: 5 } };
+  const results: Record<string, unknown> = {
+    ratePerSecond: RATE,
+    seconds: SECONDS,
+    concurrency: CONCURRENCY,
+    burst: BURST,
+    targets: { deliveriesPerSecond: 200, backlogZeroWithinSeconds: 5 },
+  };
   results.pglite = await onDatabase(async () => {
     const db = await createPgliteDb();
     return { db, drop: () => db.close() };
@@ -75,7 +81,12 @@ async function onDatabase(open: () => Promise<{ db: Db; drop(): Promise<void> }>
     const enqueueCpuMs = await enqueueCost(db);
     const sustained = await scenario(db, 'sustained', { concurrency: CONCURRENCY });
     const burst = await scenario(db, 'burst', { concurrency: CONCURRENCY });
-    const baseline = await scenario(db, 'sustained', { concurrency: 20, maxPerPass: 20 }, { wake: false, waitForDrainMs: 0 });
+    const baseline = await scenario(
+      db,
+      'sustained',
+      { concurrency: 20, maxPerPass: 20 },
+      { wake: false, waitForDrainMs: 0 },
+    );
     return { enqueueCpuMsPerEvent: enqueueCpuMs, sustained, burst, baselineOldSweep: baseline };
   } finally {
     await drop();
@@ -91,8 +102,16 @@ async function enqueueCost(db: Db): Promise<number> {
   const n = 500;
   const from = process.cpuUsage();
   for (let seq = 0; seq < n; seq++) {
-    const message: ChatMessage = { id: `m-${seq}`, conversationId: `bench-conv-${seq % CONVERSATIONS}`, role: 'visitor', text: String(seq), createdAt: new Date().toISOString() };
-    await db.transaction((tx) => outbox.record(tx, 'message.created', { message, conversation: {} as ConversationSummary }));
+    const message: ChatMessage = {
+      id: `m-${seq}`,
+      conversationId: `bench-conv-${seq % CONVERSATIONS}`,
+      role: 'visitor',
+      text: String(seq),
+      createdAt: new Date().toISOString(),
+    };
+    await db.transaction((tx) =>
+      outbox.record(tx, 'message.created', { message, conversation: {} as ConversationSummary }),
+    );
   }
   const cpu = process.cpuUsage(from);
   await db.query(`DELETE FROM webhook_deliveries`);
@@ -145,7 +164,13 @@ async function scenario(
   const enqueuedAt: number[] = [];
   // A visitor message's webhook, as the conversation service writes it (only `message` goes out).
   const record = (q: Queryable, seq: number) => {
-    const message: ChatMessage = { id: `m-${seq}`, conversationId: `bench-conv-${seq % CONVERSATIONS}`, role: 'visitor', text: String(seq), createdAt: new Date().toISOString() };
+    const message: ChatMessage = {
+      id: `m-${seq}`,
+      conversationId: `bench-conv-${seq % CONVERSATIONS}`,
+      role: 'visitor',
+      text: String(seq),
+      createdAt: new Date().toISOString(),
+    };
     return outbox.record(q, 'message.created', { message, conversation: {} as ConversationSummary });
   };
   const enqueue = (seq: number) => {
@@ -189,12 +214,19 @@ async function scenario(
     const out: Record<string, unknown> = {
       events: total,
       ...(kind === 'sustained' ? { enqueuedPerSecond: round(total / loadSeconds) } : {}),
-      worker: { concurrency: options.concurrency, maxPerPass: options.maxPerPass ?? null, wakeOnCommit: wake, sweepMs: kind === 'sustained' ? SWEEP_MS : null },
+      worker: {
+        concurrency: options.concurrency,
+        maxPerPass: options.maxPerPass ?? null,
+        wakeOnCommit: wake,
+        sweepMs: kind === 'sustained' ? SWEEP_MS : null,
+      },
       delivered: receiver.arrivals.size,
       lagMs: { p50: round(percentile(lags, 0.5)), p99: round(percentile(lags, 0.99)), max: round(percentile(lags, 1)) },
       // This process's CPU (enqueue, database when embedded, worker, receiver) per delivered event:
       // the figure a busy machine does not distort, unlike the wall-clock rates.
-      cpuMsPerDelivery: receiver.arrivals.size ? round((cpu.user + cpu.system) / 1000 / receiver.arrivals.size, 3) : null,
+      cpuMsPerDelivery: receiver.arrivals.size
+        ? round((cpu.user + cpu.system) / 1000 / receiver.arrivals.size, 3)
+        : null,
     };
     if (kind === 'burst') {
       out.drainSeconds = drainedAt === null ? null : round((drainedAt - loadStart) / 1000);

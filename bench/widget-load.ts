@@ -31,7 +31,12 @@ import { spawnBenchServer } from './spawn-bench-server.js';
 import { widgetTasks } from './widget-trace.js';
 
 const RUNS = Number(process.env.BENCH_WIDGET_RUNS ?? 7);
-const FAST_3G = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
+const FAST_3G = {
+  offline: false,
+  latency: 150,
+  downloadThroughput: (1.6 * 1024 * 1024) / 8,
+  uploadThroughput: (750 * 1024) / 8,
+};
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length ? (s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2) : 0;
@@ -91,12 +96,17 @@ async function fileSizes(dir: string) {
 /**
  * Host pages on http://localhost:P, the widget files on http://127.0.0.1:P: a cross-origin embed, as customers have it.
  */
-async function startHost(root: string, firstline: string): Promise<{ origin: string; widgetOrigin: string; close(): Promise<void> }> {
+async function startHost(
+  root: string,
+  firstline: string,
+): Promise<{ origin: string; widgetOrigin: string; close(): Promise<void> }> {
   let port = 0;
   const page = (withScript: boolean) =>
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>host</title></head><body><main><h1>A blank \
 host page</h1></main>${
-      withScript ? `<script src="http://127.0.0.1:${port}/widget.js" data-firstline data-server="${firstline}" async></script>` : ''
+      withScript
+        ? `<script src="http://127.0.0.1:${port}/widget.js" data-firstline data-server="${firstline}" async></script>`
+        : ''
     }</body></html>`;
   const app = new Hono()
     .get('/blank', (c) => c.html(page(false)))
@@ -141,7 +151,8 @@ async function openSession(browser: Browser, opts: { throttle?: boolean; noIdle?
   return {
     page,
     cdp,
-    bytesFrom: (origins) => [...bytes].reduce((sum, [id, n]) => (origins.some((o) => urls.get(id)?.startsWith(o)) ? sum + n : sum), 0),
+    bytesFrom: (origins) =>
+      [...bytes].reduce((sum, [id, n]) => (origins.some((o) => urls.get(id)?.startsWith(o)) ? sum + n : sum), 0),
     close: () => ctx.close(),
   };
 }
@@ -152,7 +163,8 @@ async function mainThread(cdp: CDPSession): Promise<{ task: number; script: numb
   return { task: get('TaskDuration'), script: get('ScriptDuration') };
 }
 
-const launcherShown = (page: Page) => page.locator('firstline-widget').getByRole('button', { name: 'Open chat' }).waitFor({ timeout: 15_000 });
+const launcherShown = (page: Page) =>
+  page.locator('firstline-widget').getByRole('button', { name: 'Open chat' }).waitFor({ timeout: 15_000 });
 
 async function measureVariant(browser: Browser, label: string, root: string, firstline: string) {
   const host = await startHost(root, firstline);
@@ -163,12 +175,18 @@ async function measureVariant(browser: Browser, label: string, root: string, fir
     const loader: { task: number; script: number }[] = [];
     const idle: { task: number; script: number }[] = [];
     const longTasks: number[] = [];
-    const traced: { loader: ReturnType<typeof widgetTasks>[]; idle: ReturnType<typeof widgetTasks>[] } = { loader: [], idle: [] };
+    const traced: { loader: ReturnType<typeof widgetTasks>[]; idle: ReturnType<typeof widgetTasks>[] } = {
+      loader: [],
+      idle: [],
+    };
     // Run 0 warms Chromium and the server up and is not counted.
     for (let i = 0; i <= RUNS; i++) {
       for (const kind of ['blank', 'loader', 'idle'] as const) {
         const s = await openSession(browser, { noIdle: kind === 'loader' });
-        if (kind !== 'blank') await browser.startTracing(s.page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute'] });
+        if (kind !== 'blank')
+          await browser.startTracing(s.page, {
+            categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute'],
+          });
         // No Playwright locator before the reading: its injected polling would count as page work.
         await s.page.goto(`${host.origin}/${kind === 'blank' ? 'blank' : 'with'}`, { waitUntil: 'load' });
         if (kind === 'idle') await s.page.waitForLoadState('networkidle');
@@ -184,7 +202,8 @@ async function measureVariant(browser: Browser, label: string, root: string, fir
         await s.close();
       }
     }
-    const added = (xs: { task: number; script: number }[], key: 'task' | 'script') => round(median(xs.map((x) => x[key])) - median(blank.map((x) => x[key])));
+    const added = (xs: { task: number; script: number }[], key: 'task' | 'script') =>
+      round(median(xs.map((x) => x[key])) - median(blank.map((x) => x[key])));
 
     // Bytes on the wire from the Firstline origins: by load, once idle, after opening.
     // Idle import held off (its 1 s fallback timer takes over) to see what the page pays up front.
@@ -251,7 +270,12 @@ async function measureVariant(browser: Browser, label: string, root: string, fir
         blankPageTaskDuration: round(median(blank.map((x) => x.task))),
         longTasksPerLoad: median(longTasks),
       },
-      clickToInteractiveFast3gMs: { chunkNotLoaded: round(median(cold)), chunkNotLoadedHover200ms: round(median(hover)), chunkPrefetchedOnIdle: round(median(warm)), runs: cold.length },
+      clickToInteractiveFast3gMs: {
+        chunkNotLoaded: round(median(cold)),
+        chunkNotLoadedHover200ms: round(median(hover)),
+        chunkPrefetchedOnIdle: round(median(warm)),
+        runs: cold.length,
+      },
     };
   } finally {
     await host.close();
@@ -263,11 +287,23 @@ export async function benchWidget(): Promise<Record<string, unknown>> {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
   });
   let server: Awaited<ReturnType<typeof spawnBenchServer>> | undefined;
   try {
-    await build({ configFile: 'widget/vite.config.ts', logLevel: 'error', build: { outDir: path.join(root, 'dist', 'widget') } });
+    await build({
+      configFile: 'widget/vite.config.ts',
+      logLevel: 'error',
+      build: { outDir: path.join(root, 'dist', 'widget') },
+    });
     // No ALLOWED_ORIGINS: the bench server accepts the host pages' sockets from http://localhost:<port>.
     server = await spawnBenchServer();
     const variants = [await measureVariant(browser, 'current', root, server.url)];

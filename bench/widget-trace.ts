@@ -8,9 +8,23 @@ export interface TraceEvent {
   pid: number;
   tid: number;
   id2?: { local?: string };
-  args?: { name?: string; data?: { url?: string; stackTrace?: { url?: string }[] }; animation_frame_script_timing_info?: { source_location_url?: string } };
+  args?: {
+    name?: string;
+    data?: { url?: string; stackTrace?: { url?: string }[] };
+    animation_frame_script_timing_info?: { source_location_url?: string };
+  };
 }
-const WIDGET_WORK = new Set(['EvaluateScript', 'v8.compile', 'v8.compileModule', 'v8.evaluateModule', 'FunctionCall', 'TimerFire', 'FireIdleCallback', 'EventDispatch', 'v8.run']);
+const WIDGET_WORK = new Set([
+  'EvaluateScript',
+  'v8.compile',
+  'v8.compileModule',
+  'v8.evaluateModule',
+  'FunctionCall',
+  'TimerFire',
+  'FireIdleCallback',
+  'EventDispatch',
+  'v8.run',
+]);
 
 /**
  * Main-thread cost of the code from URLs starting with `origin`, in a Chromium trace.
@@ -21,18 +35,31 @@ const WIDGET_WORK = new Set(['EvaluateScript', 'v8.compile', 'v8.compileModule',
  * same task (the load event's layout, say) is not the widget's.
  * `taskMs`: the older, coarser measure: the whole main-thread tasks in which any of that code ran.
  */
-export function widgetTasks(trace: Buffer, origin: string): { ms: number; taskMs: number; tasks: number; longTasks: number } {
+export function widgetTasks(
+  trace: Buffer,
+  origin: string,
+): { ms: number; taskMs: number; tasks: number; longTasks: number } {
   const events = (JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
-  const main = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const main = new Set(
+    events
+      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
   const thread = (e: TraceEvent) => `${e.pid}:${e.tid}`;
   const onMain = (e: TraceEvent) => main.has(thread(e)) && e.ph === 'X' && e.dur !== undefined;
-  const ours = events.filter((e) => onMain(e) && WIDGET_WORK.has(e.name) && [e.args?.data?.url, e.args?.data?.stackTrace?.[0]?.url].some((u) => u?.startsWith(origin)));
+  const ours = events.filter(
+    (e) =>
+      onMain(e) &&
+      WIDGET_WORK.has(e.name) &&
+      [e.args?.data?.url, e.args?.data?.stackTrace?.[0]?.url].some((u) => u?.startsWith(origin)),
+  );
   const spans: [string, number, number][] = ours.map((e) => [thread(e), e.ts, e.ts + e.dur!]);
   const open = new Map<string, number>();
   for (const e of events) {
     if (e.name !== 'AnimationFrame::Script::Execute' || !main.has(thread(e))) continue;
     const key = `${thread(e)}:${e.id2?.local}`;
-    if (e.ph === 'b' && e.args?.animation_frame_script_timing_info?.source_location_url?.startsWith(origin)) open.set(key, e.ts);
+    if (e.ph === 'b' && e.args?.animation_frame_script_timing_info?.source_location_url?.startsWith(origin))
+      open.set(key, e.ts);
     else if (e.ph === 'e' && open.has(key)) {
       spans.push([thread(e), open.get(key)!, e.ts]);
       open.delete(key);
@@ -55,4 +82,3 @@ export function widgetTasks(trace: Buffer, origin: string): { ms: number; taskMs
   const taskMs = hit.reduce((sum, t) => sum + t.dur! / 1000, 0);
   return { ms: us / 1000, taskMs, tasks: hit.length, longTasks: hit.filter((t) => t.dur! > 50_000).length };
 }
-

@@ -77,7 +77,8 @@ function navigate(path) {
 }
 
 document.addEventListener('click', function (event) {
-  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
+    return;
   const target = event.target instanceof Element ? event.target : null;
   const link = target && target.closest('a[data-link]');
   if (link) {

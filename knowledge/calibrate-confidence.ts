@@ -131,7 +131,10 @@ export async function calibrateConfidence(input: CalibrationInput): Promise<Conf
 }
 
 /** Rates at 101 thresholds (0, 0.01, ..., 1). */
-export function tradeOffCurve(p: readonly number[], kinds: ReadonlyArray<{ missing: boolean; right: boolean }>): CalibrationPoint[] {
+export function tradeOffCurve(
+  p: readonly number[],
+  kinds: ReadonlyArray<{ missing: boolean; right: boolean }>,
+): CalibrationPoint[] {
   const missing = kinds.filter((k) => k.missing).length || 1;
   const present = kinds.filter((k) => !k.missing).length || 1;
   const out: CalibrationPoint[] = [];
@@ -148,7 +151,12 @@ export function tradeOffCurve(p: readonly number[], kinds: ReadonlyArray<{ missi
         if (kinds[i]!.right) right++;
       }
     }
-    out.push({ threshold: t, falseConfident: round(fc / missing), confidentOnAnswerable: round(conf / present), rightAmongConfident: round(conf ? right / conf : 1) });
+    out.push({
+      threshold: t,
+      falseConfident: round(fc / missing),
+      confidentOnAnswerable: round(conf / present),
+      rightAmongConfident: round(conf ? right / conf : 1),
+    });
   }
   return out;
 }

@@ -12,12 +12,15 @@ export interface StoredCalibration {
 export function createCalibrationStore(db: Queryable) {
   return {
     async load(): Promise<StoredCalibration> {
-      const { rows } = await db.query<{ calibration: ConfidenceCalibration | string | null; target_false_confident: number | null; updated_at: unknown }>(
-        'SELECT calibration, target_false_confident, updated_at FROM retrieval_calibration WHERE id = 1',
-      );
+      const { rows } = await db.query<{
+        calibration: ConfidenceCalibration | string | null;
+        target_false_confident: number | null;
+        updated_at: unknown;
+      }>('SELECT calibration, target_false_confident, updated_at FROM retrieval_calibration WHERE id = 1');
       const r = rows[0];
       if (!r) return { calibration: null, targetFalseConfident: null, updatedAt: null };
-      const calibration = typeof r.calibration === 'string' ? (JSON.parse(r.calibration) as ConfidenceCalibration) : r.calibration;
+      const calibration =
+        typeof r.calibration === 'string' ? (JSON.parse(r.calibration) as ConfidenceCalibration) : r.calibration;
       return {
         calibration,
         targetFalseConfident: r.target_false_confident === null ? null : Number(r.target_false_confident),

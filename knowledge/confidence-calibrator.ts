@@ -99,7 +99,11 @@ export function createConfidenceCalibrator(options: ConfidenceCalibratorOptions)
     const model = calibration.logistic;
     const threshold = thresholdFor(calibration.curve, target()).threshold;
     const names = calibration.features;
-    active = { threshold, decides: calibration.articles >= minArticles, confidence: (f) => round(predictLogistic(model, featureVector(f, names))) };
+    active = {
+      threshold,
+      decides: calibration.articles >= minArticles,
+      confidence: (f) => round(predictLogistic(model, featureVector(f, names))),
+    };
   }
 
   async function read(): Promise<void> {
@@ -156,7 +160,15 @@ export function createConfidenceCalibrator(options: ConfidenceCalibratorOptions)
 
   async function snapshot(): Promise<CalibrationStatus> {
     const upToDate = calibration ? calibration.fingerprint === (await knowledgeFingerprint(options.db)) : false;
-    const state = running ? 'running' : timer ? 'pending' : lastError ? 'failed' : calibration ? 'ready' : 'uncalibrated';
+    const state = running
+      ? 'running'
+      : timer
+        ? 'pending'
+        : lastError
+          ? 'failed'
+          : calibration
+            ? 'ready'
+            : 'uncalibrated';
     const expected = calibration ? thresholdFor(calibration.curve, target()) : null;
     let summary: CalibrationStatus['calibration'] = null;
     if (calibration) {

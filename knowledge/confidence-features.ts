@@ -165,7 +165,13 @@ export type FeatureName = (typeof FEATURE_NAMES)[number];
  * paraphrased questions (AUC 0.95 vs 0.70), and a model leaning on it refuses most real questions.
  * Heading coverage transfers since pseudo-questions are reworded titles, as real questions are.
  */
-export const MODEL_FEATURES: readonly FeatureName[] = ['similarityMargin', 'headingCoverage', 'queryLength', 'lexicalGap', 'fused'];
+export const MODEL_FEATURES: readonly FeatureName[] = [
+  'similarityMargin',
+  'headingCoverage',
+  'queryLength',
+  'lexicalGap',
+  'fused',
+];
 
 export function featureVector(f: ConfidenceFeatures, names: readonly string[] = FEATURE_NAMES): number[] {
   return names.map((n) => (f as unknown as Record<string, number>)[n] ?? 0);

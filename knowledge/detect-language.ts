@@ -40,7 +40,10 @@ export interface LanguageGuess {
  * The language of a visitor's message: detected when the text is long enough and the detector is sure,
  * else the conversation's language so far, else the browser's (`navigator.language`), else English.
  */
-export function detectLanguage(text: string, fallback: { conversation?: string | null; browser?: string | null } = {}): LanguageGuess {
+export function detectLanguage(
+  text: string,
+  fallback: { conversation?: string | null; browser?: string | null } = {},
+): LanguageGuess {
   const detected = detectText(text);
   if (detected) return { language: detected, source: 'text' };
   const conversation = supportedLanguage(fallback.conversation);
@@ -54,7 +57,10 @@ export function detectLanguage(text: string, fallback: { conversation?: string |
  * The conversation's language after a new visitor message: the message's own when it was detected
  * in it (visitors may switch), else the language so far, else the fallback (browser, English).
  */
-export function nextConversationLanguage(text: string, known: { conversation?: string | null; browser?: string | null }): Language {
+export function nextConversationLanguage(
+  text: string,
+  known: { conversation?: string | null; browser?: string | null },
+): Language {
   const current = supportedLanguage(known.conversation);
   const guess = detectLanguage(text, known);
   return guess.source === 'text' || !current ? guess.language : current;

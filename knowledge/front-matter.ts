@@ -46,14 +46,19 @@ export function parseFrontMatter(markdown: string, source = 'article'): ParsedMa
   // `----` opens no front matter for gray-matter (a Markdown rule), so only `---x` names a language.
   const language = matter.test(markdown) && markdown[3] !== '-' ? matter.language(markdown).name.toLowerCase() : '';
   if (!YAML_NAMES.has(language)) {
-    throw new FrontMatterError(`${source}: "---${language}" front matter is not accepted; ` + `only YAML front matter is (start the file with a plain --- line)`);
+    throw new FrontMatterError(
+      `${source}: "---${language}" front matter is not accepted; ` +
+        `only YAML front matter is (start the file with a plain --- line)`,
+    );
   }
   let parsed: matter.GrayMatterFile<string>;
   try {
     // A non-empty options object also stops gray-matter from caching by content across calls.
     parsed = matter(markdown, { language: 'yaml', engines: ENGINES });
   } catch (err) {
-    throw new FrontMatterError(`${source}: invalid front-matter YAML (${(err as Error).message}); fix the block between the --- lines`);
+    throw new FrontMatterError(
+      `${source}: invalid front-matter YAML (${(err as Error).message}); fix the block between the --- lines`,
+    );
   }
   if (typeof parsed.data !== 'object' || parsed.data === null || Array.isArray(parsed.data)) {
     throw new FrontMatterError(`${source}: front matter must be YAML "key: value" lines`);
@@ -81,10 +86,12 @@ function optionalString(v: unknown, field: string, source: string): string | und
 function stringList(v: unknown, field: string, source: string): string[] {
   if (v === undefined || v === null) return [];
   const list = Array.isArray(v) ? v : [v];
-  return list.map((item) => {
-    if (typeof item !== 'string' && typeof item !== 'number') {
-      throw new FrontMatterError(`${source}: front-matter "${field}" must be a string or a list of strings`);
-    }
-    return String(item).trim();
-  }).filter(Boolean);
+  return list
+    .map((item) => {
+      if (typeof item !== 'string' && typeof item !== 'number') {
+        throw new FrontMatterError(`${source}: front-matter "${field}" must be a string or a list of strings`);
+      }
+      return String(item).trim();
+    })
+    .filter(Boolean);
 }

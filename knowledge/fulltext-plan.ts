@@ -16,7 +16,11 @@ export interface FulltextPlan {
   lexemes: string[];
 }
 
-export function planFulltext(lexemes: string[], documentFrequency: Map<string, number>, budget: number): FulltextPlan | null {
+export function planFulltext(
+  lexemes: string[],
+  documentFrequency: Map<string, number>,
+  budget: number,
+): FulltextPlan | null {
   const unique = [...new Set(lexemes)];
   if (unique.length === 0) return null;
   const byRarity = unique
@@ -32,7 +36,8 @@ export function planFulltext(lexemes: string[], documentFrequency: Map<string, n
     postings += df;
     selective.push(lexeme);
   }
-  if (selective.length > 0) return { tsquery: selective.map(quoteLexeme).join(' | '), match: 'any', lexemes: selective };
+  if (selective.length > 0)
+    return { tsquery: selective.map(quoteLexeme).join(' | '), match: 'any', lexemes: selective };
   const all = present.map((x) => x.lexeme);
   return { tsquery: all.map(quoteLexeme).join(' & '), match: 'all', lexemes: all };
 }

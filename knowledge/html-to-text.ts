@@ -2,12 +2,51 @@ import { parse, NodeType, type HTMLElement, type Node } from 'node-html-parser';
 
 /** Elements whose content is never help text: code, chrome around the article, and forms. */
 const DROP = new Set([
-  'script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'canvas', 'head',
-  'nav', 'header', 'footer', 'aside', 'form', 'button', 'input', 'select', 'textarea', 'dialog',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'object',
+  'embed',
+  'svg',
+  'canvas',
+  'head',
+  'nav',
+  'header',
+  'footer',
+  'aside',
+  'form',
+  'button',
+  'input',
+  'select',
+  'textarea',
+  'dialog',
 ]);
 const BLOCK = new Set([
-  'p', 'div', 'section', 'article', 'main', 'ul', 'ol', 'table', 'thead', 'tbody', 'tr', 'blockquote',
-  'pre', 'dl', 'dt', 'dd', 'figure', 'figcaption', 'details', 'summary', 'hr', 'body', 'html',
+  'p',
+  'div',
+  'section',
+  'article',
+  'main',
+  'ul',
+  'ol',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'blockquote',
+  'pre',
+  'dl',
+  'dt',
+  'dd',
+  'figure',
+  'figcaption',
+  'details',
+  'summary',
+  'hr',
+  'body',
+  'html',
 ]);
 
 /**
@@ -20,7 +59,10 @@ const BLOCK = new Set([
 export function htmlToText(html: string): string {
   // The parser keeps declarations (`<!doctype>`, `<?xml?>`, CDATA) as text; they are never content.
   const source = html.replace(/<![^>]*>|<\?[^>]*\?>/g, ' ');
-  const root = parse(source, { comment: false, blockTextElements: { script: false, style: false, noscript: false, pre: true } });
+  const root = parse(source, {
+    comment: false,
+    blockTextElements: { script: false, style: false, noscript: false, pre: true },
+  });
   const out: string[] = [];
   walk(root, out);
   return out
@@ -47,7 +89,13 @@ function walk(node: Node, out: string[]): void {
   if (node.nodeType !== NodeType.ELEMENT_NODE) return;
   const el = node as HTMLElement;
   const tag = el.rawTagName?.toLowerCase() ?? '';
-  if (DROP.has(tag) || el.getAttribute('role') === 'navigation' || el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return;
+  if (
+    DROP.has(tag) ||
+    el.getAttribute('role') === 'navigation' ||
+    el.hasAttribute('hidden') ||
+    el.getAttribute('aria-hidden') === 'true'
+  )
+    return;
 
   const heading = /^h([1-6])$/.exec(tag);
   if (heading) {

@@ -1,7 +1,12 @@
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import { toVectorLiteral, type Queryable } from '../base/db.js';
 import { bm25Score, bm25UpperBound, BM25_DEFAULTS, idf, type TermHits } from './bm25-score.js';
-import { confidenceFeatures, zeroFeatures, type ArticleEvidence, type ConfidenceFeatures } from './confidence-features.js';
+import {
+  confidenceFeatures,
+  zeroFeatures,
+  type ArticleEvidence,
+  type ConfidenceFeatures,
+} from './confidence-features.js';
 import { pageMatches } from './page-match.js';
 import { planFulltext } from './fulltext-plan.js';
 import { createTermStats, type TermStats } from './term-stats.js';
@@ -103,7 +108,10 @@ export function createHybridSearch(options: HybridSearchOptions): HybridSearch {
 
     const [typedVector, rawLexemes] = await Promise.all([embeddings.embedQuery(text), queryLexemes(db, text)]);
     // Corrected before both lists are fetched: the vector half reports term hits for the same lexemes.
-    const correction = cfg.typoCorrection && useFulltext && rawLexemes.length ? correctLexemes(rawLexemes, await termStats.typoCorrector()) : null;
+    const correction =
+      cfg.typoCorrection && useFulltext && rawLexemes.length
+        ? correctLexemes(rawLexemes, await termStats.typoCorrector())
+        : null;
     const lexemes = correction?.lexemes ?? rawLexemes;
     // A misspelt word also leaves the vector far from its article: embed the typed text followed by
     // the corrections ("downlaod an invoise" + "download invoic"; a second embedding only when
@@ -143,7 +151,11 @@ export function createHybridSearch(options: HybridSearchOptions): HybridSearch {
     };
     const [vectorRows, { stats, rows: fulltextRows }] = await Promise.all([
       vectorUsable
-        ? db.query<CandidateRow>(`${select} ORDER BY c.embedding <=> $1::vector LIMIT $3`, [vectorLiteral, lexemes, cfg.candidates])
+        ? db.query<CandidateRow>(`${select} ORDER BY c.embedding <=> $1::vector LIMIT $3`, [
+            vectorLiteral,
+            lexemes,
+            cfg.candidates,
+          ])
         : null,
       lexical(),
     ]);
@@ -228,7 +240,8 @@ export function createHybridSearch(options: HybridSearchOptions): HybridSearch {
       }
       const prev = best.get(c.articleId);
       if (prev && prev.score >= score) continue;
-      if (art && c.fused > art.score) Object.assign(art, { score: c.fused, coverage: c.coverage, informativeCoverage: c.informativeCoverage });
+      if (art && c.fused > art.score)
+        Object.assign(art, { score: c.fused, coverage: c.coverage, informativeCoverage: c.informativeCoverage });
       best.set(c.articleId, {
         chunkId: c.chunkId,
         articleId: c.articleId,
@@ -251,7 +264,10 @@ export function createHybridSearch(options: HybridSearchOptions): HybridSearch {
     const others = all.slice(1).map((b) => b.similarity);
     const meanOthers = others.length ? others.reduce((s, x) => s + x, 0) / others.length : 0;
     const margin = top.similarity > 0 ? (top.similarity - meanOthers) / top.similarity : 0;
-    const features = confidenceFeatures(all.map((a) => perArticle.get(a.articleId)!), { lexemes: evidence.lexemes, idf: evidence.idf, df });
+    const features = confidenceFeatures(
+      all.map((a) => perArticle.get(a.articleId)!),
+      { lexemes: evidence.lexemes, idf: evidence.idf, df },
+    );
     const legacy = isConfident({ similarity: top.similarity, coverage: top.coverage, margin }, thresholds);
     const calibrated = options.calibration?.current() ?? null;
     const confidence = calibrated ? calibrated.confidence(features) : undefined;
@@ -333,7 +349,11 @@ async function loadStats(termStats: TermStats, lexemes: string[]) {
 }
 
 function emptyResult(lexemes = 0): RetrievalResult {
-  return { results: [], confident: false, signals: { topSimilarity: 0, topCoverage: 0, candidates: 0, features: zeroFeatures(lexemes) } };
+  return {
+    results: [],
+    confident: false,
+    signals: { topSimilarity: 0, topCoverage: 0, candidates: 0, features: zeroFeatures(lexemes) },
+  };
 }
 
 function finiteOr0(v: unknown): number {

@@ -20,7 +20,11 @@ export interface ImportSummary {
 }
 
 /** Walks `dir` and ingests each supported file; one file's failure never stops the others. */
-export async function importFolder(kb: FirstlineKnowledgeBase, dir: string, out: NodeJS.WriteStream = process.stderr): Promise<ImportSummary> {
+export async function importFolder(
+  kb: FirstlineKnowledgeBase,
+  dir: string,
+  out: NodeJS.WriteStream = process.stderr,
+): Promise<ImportSummary> {
   const files = await walk(dir);
   const summary: ImportSummary = { added: 0, updated: 0, unchanged: 0, failed: [] };
   const bar = createProgressBar(files.length, out);
@@ -29,7 +33,8 @@ export async function importFolder(kb: FirstlineKnowledgeBase, dir: string, out:
     bar.update(i, rel);
     try {
       const size = (await stat(files[i]!)).size;
-      if (size > MAX_FILE_BYTES) throw new AppError(413, 'file_too_large', `${rel}: larger than ${MAX_FILE_BYTES / 1024 / 1024} MB.`);
+      if (size > MAX_FILE_BYTES)
+        throw new AppError(413, 'file_too_large', `${rel}: larger than ${MAX_FILE_BYTES / 1024 / 1024} MB.`);
       const article = await parseArticleFile(rel, await readFile(files[i]!), rel);
       const res = await kb.addArticle(article);
       if (!res.changed) summary.unchanged++;
@@ -53,7 +58,11 @@ async function walk(dir: string): Promise<string[]> {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) out.push(...(await walk(full)));
-    else if (entry.isFile() && (SUPPORTED_EXTENSIONS as readonly string[]).includes(path.extname(entry.name).toLowerCase())) out.push(full);
+    else if (
+      entry.isFile() &&
+      (SUPPORTED_EXTENSIONS as readonly string[]).includes(path.extname(entry.name).toLowerCase())
+    )
+      out.push(full);
   }
   return out.sort();
 }

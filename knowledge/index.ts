@@ -7,9 +7,26 @@ export {
   LOCAL_EMBEDDING_MODEL,
   type LocalEmbeddingsParams,
 } from './local-embeddings.js';
-export { PgVectorStore, chunkId, type ChunkMetadata, type PgVectorStoreConfig, type PgVectorStoreFilter } from './pg-vector-store.js';
-export { createHybridSearch, HYBRID_SEARCH_DEFAULTS, type HybridSearch, type HybridSearchOptions, type SearchMode } from './hybrid-search.js';
-export { isConfident, LOCAL_CONFIDENCE_THRESHOLDS, type ConfidenceThresholds, type ConfidenceEvidence } from './retrieval-confidence.js';
+export {
+  PgVectorStore,
+  chunkId,
+  type ChunkMetadata,
+  type PgVectorStoreConfig,
+  type PgVectorStoreFilter,
+} from './pg-vector-store.js';
+export {
+  createHybridSearch,
+  HYBRID_SEARCH_DEFAULTS,
+  type HybridSearch,
+  type HybridSearchOptions,
+  type SearchMode,
+} from './hybrid-search.js';
+export {
+  isConfident,
+  LOCAL_CONFIDENCE_THRESHOLDS,
+  type ConfidenceThresholds,
+  type ConfidenceEvidence,
+} from './retrieval-confidence.js';
 export { chunkArticle, chunkEmbeddingText, type ArticleChunk, type ChunkOptions } from './chunk-article.js';
 export { parseFrontMatter, FrontMatterError, type FrontMatter, type ParsedMarkdown } from './front-matter.js';
 export { loadFolder } from './load-folder.js';

@@ -9,7 +9,11 @@ import { ArticleNotFoundError, EmbeddingModelMismatchError } from './knowledge-e
 import { LOCAL_EMBEDDING_DIMENSION } from './local-embeddings.js';
 import { createTermStats } from './term-stats.js';
 import { confidenceFor } from './retrieval-confidence.js';
-import { createConfidenceCalibrator, type ConfidenceCalibrator, type ConfidenceCalibratorOptions } from './confidence-calibrator.js';
+import {
+  createConfidenceCalibrator,
+  type ConfidenceCalibrator,
+  type ConfidenceCalibratorOptions,
+} from './confidence-calibrator.js';
 import { validateArticle } from './validate-article.js';
 import { PgVectorStore, type ChunkMetadata } from './pg-vector-store.js';
 import type { Article, ArticleFormat, ArticleInput, ArticleSummary, IngestResult, KnowledgeBase } from './types.js';
@@ -43,7 +47,9 @@ export interface FirstlineKnowledgeBase extends KnowledgeBase {
    * Makes the stored index fit the configured embedder: nothing when model and dimension match
    * (or there is nothing stored), else a full `reindex`. Called at server start.
    */
-  ensureIndex(opts?: { onProgress?: IndexProgress }): Promise<{ reembedded: boolean; articles: number; chunks: number }>;
+  ensureIndex(opts?: {
+    onProgress?: IndexProgress;
+  }): Promise<{ reembedded: boolean; articles: number; chunks: number }>;
   /** The model name written to `embedding_index`. */
   readonly model: string;
   readonly dimension: number;
@@ -74,7 +80,14 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): FirstlineKno
   const store = new PgVectorStore(embeddings, { db, dimension });
   const termStats = createTermStats(db);
   const calibrationSource = { current: () => calibration.current() };
-  const hybrid = createHybridSearch({ confidence: confidenceFor(model), ...options.search, db, embeddings, termStats, calibration: calibrationSource });
+  const hybrid = createHybridSearch({
+    confidence: confidenceFor(model),
+    ...options.search,
+    db,
+    embeddings,
+    termStats,
+    calibration: calibrationSource,
+  });
   const calibration = createConfidenceCalibrator({ ...options.calibration, db, search: hybrid, model });
   let indexChecked = false;
 
@@ -121,7 +134,8 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): FirstlineKno
 
   async function update(id: string, input: ArticleInput, hash: string): Promise<IngestResult> {
     const { rows } = await db.query<{ content_hash: string; chunks: number }>(
-      'SELECT content_hash, (SELECT count(*) FROM chunks ' + 'WHERE article_id = $1)::int AS chunks FROM articles WHERE id = $1',
+      'SELECT content_hash, (SELECT count(*) FROM chunks ' +
+        'WHERE article_id = $1)::int AS chunks FROM articles WHERE id = $1',
       [id],
     );
     const existing = rows[0];
@@ -136,7 +150,18 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): FirstlineKno
         `UPDATE articles SET title = $2, body = $3, format = $4, url = $5, pages = $6, tags = $7,
            content_hash = $8, source = coalesce($9, source), lang = $10, updated_at = now()
          WHERE id = $1 RETURNING id`,
-        [id, input.title, input.body, input.format, input.url ?? null, input.pages ?? [], input.tags ?? [], hash, input.source ?? null, input.lang ?? 'en'],
+        [
+          id,
+          input.title,
+          input.body,
+          input.format,
+          input.url ?? null,
+          input.pages ?? [],
+          input.tags ?? [],
+          hash,
+          input.source ?? null,
+          input.lang ?? 'en',
+        ],
       );
       if (updated.rows.length === 0) throw new ArticleNotFoundError(id);
       await tx.query('DELETE FROM chunks WHERE article_id = $1', [id]);
@@ -157,7 +182,10 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): FirstlineKno
       const clean = validateArticle(input);
       const hash = contentHash(clean);
       if (clean.source) {
-        const { rows } = await db.query<{ id: string }>('SELECT id FROM articles WHERE source = $1 ORDER BY created_at LIMIT 1', [clean.source]);
+        const { rows } = await db.query<{ id: string }>(
+          'SELECT id FROM articles WHERE source = $1 ORDER BY created_at LIMIT 1',
+          [clean.source],
+        );
         if (rows[0]) return update(rows[0].id, clean, hash);
       }
       await assertIndexCompatible();
@@ -167,7 +195,18 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): FirstlineKno
         await tx.query(
           `INSERT INTO articles (id, title, body, format, url, pages, tags, content_hash, source, lang)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-          [id, clean.title, clean.body, clean.format, clean.url ?? null, clean.pages ?? [], clean.tags ?? [], hash, clean.source ?? null, clean.lang ?? 'en'],
+          [
+            id,
+            clean.title,
+            clean.body,
+            clean.format,
+            clean.url ?? null,
+            clean.pages ?? [],
+            clean.tags ?? [],
+            hash,
+            clean.source ?? null,
+            clean.lang ?? 'en',
+          ],
         );
         await store.withQueryable(tx).addVectors(vectors, docs);
         await recordIndex(tx);
@@ -191,7 +230,9 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): FirstlineKno
     },
 
     async getArticle(id) {
-      const { rows } = await db.query<ArticleRow & { body: string; format: ArticleFormat; content_hash: string; created_at: unknown }>(
+      const { rows } = await db.query<
+        ArticleRow & { body: string; format: ArticleFormat; content_hash: string; created_at: unknown }
+      >(
         `SELECT a.id, a.title, a.url, a.pages, a.tags, a.lang, a.updated_at, a.body, a.format, a.content_hash,
                   a.created_at,
                 (SELECT count(*) FROM chunks c WHERE c.article_id = a.id)::int AS chunks
@@ -200,7 +241,13 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): FirstlineKno
       );
       const r = rows[0];
       if (!r) return null;
-      return { ...toSummary(r), body: r.body, format: r.format, contentHash: r.content_hash, createdAt: toIso(r.created_at) } satisfies Article;
+      return {
+        ...toSummary(r),
+        body: r.body,
+        format: r.format,
+        contentHash: r.content_hash,
+        createdAt: toIso(r.created_at),
+      } satisfies Article;
     },
 
     async listArticles() {
@@ -232,7 +279,12 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): FirstlineKno
   };
 
   async function indexState() {
-    const { rows } = await db.query<{ model: string | null; dimension: number | null; has_chunks: boolean; column_dimension: number }>(
+    const { rows } = await db.query<{
+      model: string | null;
+      dimension: number | null;
+      has_chunks: boolean;
+      column_dimension: number;
+    }>(
       `SELECT (SELECT model FROM embedding_index WHERE id = 1) AS model,
               (SELECT dimension FROM embedding_index WHERE id = 1) AS dimension,
               EXISTS (SELECT 1 FROM chunks) AS has_chunks,
@@ -240,7 +292,12 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): FirstlineKno
                 AS column_dimension`,
     );
     const r = rows[0]!;
-    return { model: r.model, dimension: r.dimension === null ? null : Number(r.dimension), hasChunks: Boolean(r.has_chunks), columnDimension: Number(r.column_dimension) };
+    return {
+      model: r.model,
+      dimension: r.dimension === null ? null : Number(r.dimension),
+      hasChunks: Boolean(r.has_chunks),
+      columnDimension: Number(r.column_dimension),
+    };
   }
 
   async function rebuild(onProgress?: IndexProgress): Promise<{ articles: number; chunks: number }> {
@@ -289,7 +346,16 @@ interface ArticleRow {
 }
 
 function toSummary(r: ArticleRow): ArticleSummary {
-  return { id: r.id, title: r.title, url: r.url, pages: r.pages ?? [], tags: r.tags ?? [], lang: r.lang ?? 'en', updatedAt: toIso(r.updated_at), chunks: Number(r.chunks) };
+  return {
+    id: r.id,
+    title: r.title,
+    url: r.url,
+    pages: r.pages ?? [],
+    tags: r.tags ?? [],
+    lang: r.lang ?? 'en',
+    updatedAt: toIso(r.updated_at),
+    chunks: Number(r.chunks),
+  };
 }
 
 function toIso(v: unknown): string {

@@ -4,7 +4,11 @@ import { AppError } from '../base/errors.js';
 export class ArticleNotFoundError extends AppError {
   override name = 'ArticleNotFoundError';
   constructor(readonly articleId: string) {
-    super(404, 'article_not_found', `Article ${articleId} was not found; list articles with GET /api/knowledge/articles.`);
+    super(
+      404,
+      'article_not_found',
+      `Article ${articleId} was not found; list articles with GET /api/knowledge/articles.`,
+    );
   }
 }
 
@@ -18,7 +22,10 @@ export class InvalidArticleError extends AppError {
 /** The embedder produced vectors that do not fit the `chunks.embedding` column. */
 export class EmbeddingDimensionError extends AppError {
   override name = 'EmbeddingDimensionError';
-  constructor(readonly got: number, readonly expected: number) {
+  constructor(
+    readonly got: number,
+    readonly expected: number,
+  ) {
     super(
       500,
       'embedding_dimension_mismatch',
@@ -31,7 +38,10 @@ export class EmbeddingDimensionError extends AppError {
 /** Stored vectors were made by another embedder; mixing them would make search meaningless. */
 export class EmbeddingModelMismatchError extends AppError {
   override name = 'EmbeddingModelMismatchError';
-  constructor(readonly stored: string, readonly configured: string) {
+  constructor(
+    readonly stored: string,
+    readonly configured: string,
+  ) {
     super(
       500,
       'embedding_model_mismatch',

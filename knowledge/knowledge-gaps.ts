@@ -100,8 +100,18 @@ export function createKnowledgeGaps(deps: { db: Queryable; similarity?: number }
 }
 
 function toGroup(members: Array<{ question: string; page_url: string | null; created_at: unknown }>): GapGroup {
-  const wordings = countBy(members.map((m) => m.question), (q) => q.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim());
-  const pages = countBy(members.flatMap((m) => (m.page_url ? [m.page_url] : [])), (u) => u);
+  const wordings = countBy(
+    members.map((m) => m.question),
+    (q) =>
+      q
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}]+/gu, ' ')
+        .trim(),
+  );
+  const pages = countBy(
+    members.flatMap((m) => (m.page_url ? [m.page_url] : [])),
+    (u) => u,
+  );
   const times = members.map((m) => toIso(m.created_at)).sort();
   return {
     question: wordings[0]!.value,

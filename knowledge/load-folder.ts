@@ -15,7 +15,16 @@ export async function loadFolder(dir: string): Promise<ArticleInput[]> {
     const text = await readFile(path.join(dir, file), 'utf8');
     const { data, content } = parseFrontMatter(text, file);
     const title = data.title ?? /^#\s+(.+)$/m.exec(content)?.[1]?.trim() ?? path.basename(file, path.extname(file));
-    out.push({ title, body: content.trim(), format: 'markdown', url: data.url ?? null, pages: data.pages, tags: data.tags, source: file, ...(data.lang ? { lang: data.lang } : {}) });
+    out.push({
+      title,
+      body: content.trim(),
+      format: 'markdown',
+      url: data.url ?? null,
+      pages: data.pages,
+      tags: data.tags,
+      source: file,
+      ...(data.lang ? { lang: data.lang } : {}),
+    });
   }
   return out;
 }

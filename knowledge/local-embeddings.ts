@@ -86,7 +86,11 @@ function wordInfo(t: Token): WordInfo {
   const w = `<${t.word}>`;
   const grams: number[] = [];
   for (let n = 3; n <= 5; n++) for (let i = 0; i + n <= w.length; i++) grams.push(hash32(`g${w.slice(i, i + n)}`));
-  info = { stemHash: hash32(`w${t.stem}`), conceptHash: concept ? hash32(`c${concept}`) : undefined, gramHashes: Uint32Array.from(grams) };
+  info = {
+    stemHash: hash32(`w${t.stem}`),
+    conceptHash: concept ? hash32(`c${concept}`) : undefined,
+    gramHashes: Uint32Array.from(grams),
+  };
   if (WORD_CACHE.size >= WORD_CACHE_MAX) WORD_CACHE.clear();
   WORD_CACHE.set(t.word, info);
   return info;

@@ -20,7 +20,8 @@ export interface FitOptions {
 export function fitLogistic(x: readonly number[][], y: readonly number[], opts: FitOptions = {}): LogisticModel {
   const n = x.length;
   const d = x[0]?.length ?? 0;
-  if (n === 0 || n !== y.length) throw new RangeError(`fitLogistic needs as many labels as rows (got ${n} rows, ${y.length} labels)`);
+  if (n === 0 || n !== y.length)
+    throw new RangeError(`fitLogistic needs as many labels as rows (got ${n} rows, ${y.length} labels)`);
   const l2 = opts.l2 ?? 1;
   const mean = new Array<number>(d).fill(0);
   const scale = new Array<number>(d).fill(0);

@@ -70,17 +70,29 @@ export class OpenAiEmbeddings extends Embeddings {
     const input = texts.map((t) => (t.trim() ? t : ' '));
     let res: OpenAI.Embeddings.CreateEmbeddingResponse;
     try {
-      const client = await (this.client ??= import('openai').then(({ default: OpenAiClient }) => new OpenAiClient(this.clientOptions)));
+      const client = await (this.client ??= import('openai').then(
+        ({ default: OpenAiClient }) => new OpenAiClient(this.clientOptions),
+      ));
       res = await this.caller.call(() =>
-        client.embeddings.create({ model: this.model, input, encoding_format: 'float', ...(this.dimensions ? { dimensions: this.dimensions } : {}) }),
+        client.embeddings.create({
+          model: this.model,
+          input,
+          encoding_format: 'float',
+          ...(this.dimensions ? { dimensions: this.dimensions } : {}),
+        }),
       );
     } catch (err) {
       const detail = err instanceof Error ? err.message : String(err);
-      throw new EmbeddingProviderError(`The embedding model "${this.model}" failed (${detail.slice(0, 200)}); ` + `check OPENAI_BASE_URL, OPENAI_API_KEY and OPENAI_EMBEDDING_MODEL.`);
+      throw new EmbeddingProviderError(
+        `The embedding model "${this.model}" failed (${detail.slice(0, 200)}); ` +
+          `check OPENAI_BASE_URL, OPENAI_API_KEY and OPENAI_EMBEDDING_MODEL.`,
+      );
     }
     const data = [...res.data].sort((a, b) => a.index - b.index);
     if (data.length !== input.length) {
-      throw new EmbeddingProviderError(`The embedding model "${this.model}" returned ${data.length} vectors for ${input.length} texts.`);
+      throw new EmbeddingProviderError(
+        `The embedding model "${this.model}" returned ${data.length} vectors for ${input.length} texts.`,
+      );
     }
     return data.map((d) => d.embedding as number[]);
   }

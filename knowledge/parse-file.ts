@@ -22,14 +22,19 @@ export async function parseArticleFile(name: string, bytes: Uint8Array, source =
   const ext = path.extname(name).toLowerCase();
   const base = path.basename(name, path.extname(name));
   if (!(SUPPORTED_EXTENSIONS as readonly string[]).includes(ext)) {
-    throw new UnsupportedFileError(`${name}: unsupported file type "${ext || 'no extension'}"; use ${SUPPORTED_EXTENSIONS.join(', ')}.`);
+    throw new UnsupportedFileError(
+      `${name}: unsupported file type "${ext || 'no extension'}"; use ${SUPPORTED_EXTENSIONS.join(', ')}.`,
+    );
   }
   if (bytes.length === 0) throw new InvalidArticleError(`${name}: the file is empty.`);
 
   if (ext === '.pdf') {
     const pdf = await pdfToText(bytes, name);
     const text = pdf.text.trim();
-    if (!text) throw new InvalidArticleError(`${name}: the PDF has no text layer (scanned images are not supported; run OCR first).`);
+    if (!text)
+      throw new InvalidArticleError(
+        `${name}: the PDF has no text layer (scanned images are not supported; run OCR first).`,
+      );
     return { title: pdf.title ?? base, body: text, format: 'text', source };
   }
 
@@ -41,7 +46,8 @@ export async function parseArticleFile(name: string, bytes: Uint8Array, source =
   if (ext === '.txt') {
     const lines = text.trim().split(/\r?\n/);
     // A short first line followed by a blank line reads as a title.
-    const hasTitleLine = lines.length > 2 && lines[0]!.trim().length > 0 && lines[0]!.length <= 200 && lines[1]!.trim() === '';
+    const hasTitleLine =
+      lines.length > 2 && lines[0]!.trim().length > 0 && lines[0]!.length <= 200 && lines[1]!.trim() === '';
     const title = hasTitleLine ? lines[0]!.trim() : base;
     const body = hasTitleLine ? lines.slice(2).join('\n') : text;
     return requireBody(name, { title, body: body.trim(), format: 'text', source });
@@ -55,13 +61,22 @@ export async function parseArticleFile(name: string, bytes: Uint8Array, source =
   }
   const { data, content } = parsed;
   const title = data.title ?? /^#\s+(.+)$/m.exec(content)?.[1]?.trim() ?? base;
-  return requireBody(name, { title, body: content.trim(), format: 'markdown', url: data.url ?? null, pages: data.pages, tags: data.tags, source });
+  return requireBody(name, {
+    title,
+    body: content.trim(),
+    format: 'markdown',
+    url: data.url ?? null,
+    pages: data.pages,
+    tags: data.tags,
+    source,
+  });
 }
 
 /** Strict UTF-8 with no NUL bytes: a binary renamed `.md` is refused instead of indexed as noise. */
 function decodeText(name: string, bytes: Uint8Array): string {
   const sample = bytes.subarray(0, 8192);
-  if (sample.includes(0)) throw new InvalidArticleError(`${name}: looks like binary data (NUL bytes), not a text file.`);
+  if (sample.includes(0))
+    throw new InvalidArticleError(`${name}: looks like binary data (NUL bytes), not a text file.`);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -71,7 +86,8 @@ function decodeText(name: string, bytes: Uint8Array): string {
   text = text.replace(/^\uFEFF/, '');
   // Many control characters mean binary data that happened to decode.
   const controls = text.slice(0, 8192).match(/[\u0001-\u0008\u000e-\u001f]/g)?.length ?? 0;
-  if (controls > 8) throw new InvalidArticleError(`${name}: looks like binary data (control characters), not a text file.`);
+  if (controls > 8)
+    throw new InvalidArticleError(`${name}: looks like binary data (control characters), not a text file.`);
   return text;
 }
 

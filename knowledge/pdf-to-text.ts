@@ -10,20 +10,30 @@ export interface PdfText {
 
 /** Extracts the text layer of a PDF with unpdf (pdf.js, pure JavaScript, nothing downloaded). */
 export async function pdfToText(bytes: Uint8Array, source = 'file'): Promise<PdfText> {
-  if (!startsWith(bytes, '%PDF-')) throw new InvalidArticleError(`${source}: not a PDF (the file does not start with "%PDF-").`);
+  if (!startsWith(bytes, '%PDF-'))
+    throw new InvalidArticleError(`${source}: not a PDF (the file does not start with "%PDF-").`);
   let doc: Awaited<ReturnType<typeof getDocumentProxy>>;
   try {
     // pdf.js may detach the buffer it is given: hand it a copy.
     doc = await getDocumentProxy(new Uint8Array(bytes), { isEvalSupported: false, stopAtErrors: true, verbosity: 0 });
   } catch (err) {
-    throw new InvalidArticleError(`${source}: the PDF is corrupt or encrypted and cannot be read (${shortMessage(err)}).`);
+    throw new InvalidArticleError(
+      `${source}: the PDF is corrupt or encrypted and cannot be read (${shortMessage(err)}).`,
+    );
   }
   try {
     const { text, totalPages } = await extractText(doc, { mergePages: false });
     const meta = await getMeta(doc).catch(() => null);
     const rawTitle = (meta?.info as { Title?: unknown } | undefined)?.Title;
     const title = typeof rawTitle === 'string' && rawTitle.trim() ? rawTitle.trim() : undefined;
-    return { title, text: text.map((p) => p.trim()).filter(Boolean).join('\n\n'), pages: totalPages };
+    return {
+      title,
+      text: text
+        .map((p) => p.trim())
+        .filter(Boolean)
+        .join('\n\n'),
+      pages: totalPages,
+    };
   } catch (err) {
     throw new InvalidArticleError(`${source}: the PDF text could not be extracted (${shortMessage(err)}).`);
   } finally {

@@ -54,7 +54,11 @@ export class PgVectorStore extends VectorStore {
   }
 
   /** Upserts chunks; ids come from `options.ids`, else `doc.id`, else `${articleId}:${ordinal}`. */
-  async addVectors(vectors: number[][], documents: DocumentInterface[], options?: { ids?: string[] }): Promise<string[]> {
+  async addVectors(
+    vectors: number[][],
+    documents: DocumentInterface[],
+    options?: { ids?: string[] },
+  ): Promise<string[]> {
     if (vectors.length !== documents.length) {
       throw new InvalidArticleError(`addVectors got ${vectors.length} vectors for ${documents.length} documents`);
     }
@@ -75,7 +79,12 @@ export class PgVectorStore extends VectorStore {
     // Multi-row upserts: one round trip per batch instead of one per chunk.
     for (let start = 0; start < rows.length; start += INSERT_BATCH) {
       const batch = rows.slice(start, start + INSERT_BATCH);
-      const values = batch.map((_, r) => `($${r * 6 + 1}, $${r * 6 + 2}, $${r * 6 + 3}, $${r * 6 + 4}, $${r * 6 + 5}, $${r * 6 + 6}::vector)`).join(', ');
+      const values = batch
+        .map(
+          (_, r) =>
+            `($${r * 6 + 1}, $${r * 6 + 2}, $${r * 6 + 3}, $${r * 6 + 4}, $${r * 6 + 5}, $${r * 6 + 6}::vector)`,
+        )
+        .join(', ');
       await this.db.query(
         `INSERT INTO chunks (id, article_id, ordinal, heading_path, text, embedding)
          VALUES ${values}
@@ -143,6 +152,13 @@ function rowToDocument(r: ChunkRow): Document<ChunkMetadata> {
   return new Document<ChunkMetadata>({
     id: r.id,
     pageContent: r.text,
-    metadata: { articleId: r.article_id, ordinal: r.ordinal, headingPath: r.heading_path, title: r.title, url: r.url, pages: r.pages },
+    metadata: {
+      articleId: r.article_id,
+      ordinal: r.ordinal,
+      headingPath: r.heading_path,
+      title: r.title,
+      url: r.url,
+      pages: r.pages,
+    },
   });
 }

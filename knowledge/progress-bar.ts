@@ -14,7 +14,10 @@ export function createProgressBar(total: number, stream: NodeJS.WriteStream = pr
     const filled = Math.round(ratio * width);
     const cols = (stream.columns ?? 100) - width - 20;
     const shown = label.length > cols ? `…${label.slice(-(cols - 1))}` : label;
-    return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ` + `${String(Math.round(ratio * 100)).padStart(3)}% ${done}/${total} ${shown}`;
+    return (
+      `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ` +
+      `${String(Math.round(ratio * 100)).padStart(3)}% ${done}/${total} ${shown}`
+    );
   };
   return {
     update(done, label) {

@@ -81,16 +81,29 @@ function keyPhrases(article: ArticleForQuestions, count: number): string[] {
 
 /** The words pseudo-questions reword titles with: every title's content words of 4+ letters, sorted. */
 export function rewordingVocabulary(titles: readonly string[]): string[] {
-  return [...new Set(titles.flatMap((t) => tokenize(t).map((x) => x.word).filter((w) => w.length > 3)))].sort();
+  return [
+    ...new Set(
+      titles.flatMap((t) =>
+        tokenize(t)
+          .map((x) => x.word)
+          .filter((w) => w.length > 3),
+      ),
+    ),
+  ].sort();
 }
 
 /** Surface forms of a text's content words (no stopwords, no markup). */
 function contentWords(text: string): string[] {
-  return tokenize(text.replace(/https?:\/\/\S+/g, ' ')).map((t) => t.word).filter((w) => w.length > 1);
+  return tokenize(text.replace(/https?:\/\/\S+/g, ' '))
+    .map((t) => t.word)
+    .filter((w) => w.length > 1);
 }
 
 function splitSentences(text: string): string[] {
-  return text.split(/(?<=[.!?])\s+|\n+/).map((s) => s.replace(/^[#>*\-\d.\s]+/, '').trim()).filter(Boolean);
+  return text
+    .split(/(?<=[.!?])\s+|\n+/)
+    .map((s) => s.replace(/^[#>*\-\d.\s]+/, '').trim())
+    .filter(Boolean);
 }
 
 /** The longest word of the text with two inner letters swapped, the commonest kind of typo. */

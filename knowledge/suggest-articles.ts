@@ -22,16 +22,22 @@ export async function suggestArticles(
   const rank = (lang: string) => (lang === language ? 0 : lang === DEFAULT_LANGUAGE ? 1 : -1);
   const k = Math.max(1, Math.min(opts.k ?? 3, 10));
   const titleStems = new Set(tokenize(opts.pageTitle ?? '').map((t) => t.stem));
-  const { rows } = await deps.db.query<{ id: string; title: string; url: string | null; pages: string[]; lang: string }>(
-    'SELECT id, title, url, pages, lang FROM articles WHERE cardinality(pages) > 0 ORDER BY title, id LIMIT 5000',
-  );
+  const { rows } = await deps.db.query<{
+    id: string;
+    title: string;
+    url: string | null;
+    pages: string[];
+    lang: string;
+  }>('SELECT id, title, url, pages, lang FROM articles WHERE cardinality(pages) > 0 ORDER BY title, id LIMIT 5000');
   const overlap = (title: string) => tokenize(title).filter((t) => titleStems.has(t.stem)).length;
   const onPage = rows
     .filter((r) => pageMatches(r.pages, opts.pageUrl) && rank(r.lang) >= 0)
     .map((r) => ({ r, score: overlap(r.title) }))
     // Stable: equal language and overlap keep title order.
     .sort((a, b) => rank(a.r.lang) - rank(b.r.lang) || b.score - a.score);
-  const out: ArticleSuggestion[] = onPage.slice(0, k).map(({ r }) => ({ articleId: r.id, title: r.title, url: r.url, reason: 'page' }));
+  const out: ArticleSuggestion[] = onPage
+    .slice(0, k)
+    .map(({ r }) => ({ articleId: r.id, title: r.title, url: r.url, reason: 'page' }));
   if (out.length < k && titleStems.size > 0) {
     const { results } = await deps.kb.search(opts.pageTitle!, { pageUrl: opts.pageUrl, k: k + out.length, language });
     for (const hit of results) {
@@ -46,7 +52,10 @@ export async function suggestArticles(
 
 /** `suggestArticles` bound to one database and knowledge base: what the public route is given. */
 export function createArticleSuggestions(deps: { db: Queryable; kb: Pick<KnowledgeBase, 'search'> }) {
-  return { suggest: (opts: { pageUrl: string; pageTitle?: string; k?: number; language?: string }) => suggestArticles(deps, opts) };
+  return {
+    suggest: (opts: { pageUrl: string; pageTitle?: string; k?: number; language?: string }) =>
+      suggestArticles(deps, opts),
+  };
 }
 
 export type ArticleSuggestions = ReturnType<typeof createArticleSuggestions>;

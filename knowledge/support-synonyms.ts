@@ -87,9 +87,13 @@ const TRANSLATED_GROUPS: Record<Exclude<Language, 'en'>, Record<string, string>>
 };
 
 // First group wins, so an ambiguous word ("card") belongs to one concept only.
-function conceptMap(groups: Record<string, readonly string[]>, stem: (word: string) => string): ReadonlyMap<string, string> {
+function conceptMap(
+  groups: Record<string, readonly string[]>,
+  stem: (word: string) => string,
+): ReadonlyMap<string, string> {
   const map = new Map<string, string>();
-  for (const [concept, words] of Object.entries(groups)) for (const w of words) if (!map.has(stem(w))) map.set(stem(w), concept);
+  for (const [concept, words] of Object.entries(groups))
+    for (const w of words) if (!map.has(stem(w))) map.set(stem(w), concept);
   return map;
 }
 
@@ -98,7 +102,10 @@ const CONCEPTS: Record<Language, ReadonlyMap<string, string>> = {
   ...(Object.fromEntries(
     Object.entries(TRANSLATED_GROUPS).map(([lang, groups]) => [
       lang,
-      conceptMap(Object.fromEntries(Object.entries(groups).map(([c, words]) => [c, words.split(' ')])), stemsFor(lang as Language).stem),
+      conceptMap(
+        Object.fromEntries(Object.entries(groups).map(([c, words]) => [c, words.split(' ')])),
+        stemsFor(lang as Language).stem,
+      ),
     ]),
   ) as Record<Exclude<Language, 'en'>, ReadonlyMap<string, string>>),
 };

@@ -31,7 +31,9 @@ export function createTermStats(db: Queryable, ttlMs = 5 * 60_000): TermStats {
   async function load(): Promise<Snapshot> {
     const loadedAt = Date.now();
     const [corpus, words] = await Promise.all([
-      db.query<{ n: number; avg: number | null }>('SELECT count(*)::int AS n, avg(length(tsv))::float8 AS avg FROM chunks'),
+      db.query<{ n: number; avg: number | null }>(
+        'SELECT count(*)::int AS n, avg(length(tsv))::float8 AS avg FROM chunks',
+      ),
       db.query<{ word: string; ndoc: number }>("SELECT word, ndoc FROM ts_stat('SELECT tsv FROM chunks')"),
     ]);
     return {
@@ -58,17 +60,19 @@ export function createTermStats(db: Queryable, ttlMs = 5 * 60_000): TermStats {
     if (Date.now() - s.loadedAt > ttlMs && !refreshing) {
       refreshing = true;
       const p = current;
-      load().then(
-        (fresh) => {
-          if (current === p) current = Promise.resolve(fresh);
-        },
-        // Serving stale figures silently forever is worse than one slow query: reload in the foreground next time.
-        () => {
-          if (current === p) current = null;
-        },
-      ).finally(() => {
-        refreshing = false;
-      });
+      load()
+        .then(
+          (fresh) => {
+            if (current === p) current = Promise.resolve(fresh);
+          },
+          // Serving stale figures silently forever is worse than one slow query: reload in the foreground next time.
+          () => {
+            if (current === p) current = null;
+          },
+        )
+        .finally(() => {
+          refreshing = false;
+        });
     }
     return s;
   }

@@ -31,7 +31,10 @@ export const TYPO_CORRECTION_DEFAULTS = {
  * then the most frequent, then the alphabetically first. Answers are cached: the vocabulary is a
  * snapshot.
  */
-export function createTypoCorrector(vocabulary: ReadonlyMap<string, number>, options: Partial<typeof TYPO_CORRECTION_DEFAULTS> = {}): TypoCorrector {
+export function createTypoCorrector(
+  vocabulary: ReadonlyMap<string, number>,
+  options: Partial<typeof TYPO_CORRECTION_DEFAULTS> = {},
+): TypoCorrector {
   const cfg = { ...TYPO_CORRECTION_DEFAULTS, ...options };
   const byFirstLetter = new Map<string, string[]>();
   for (const [word, df] of vocabulary) {
@@ -49,11 +52,15 @@ export function createTypoCorrector(vocabulary: ReadonlyMap<string, number>, opt
     let bestEdits = maxEdits + 1;
     let bestDf = 0;
     for (const word of byFirstLetter.get(lexeme[0]!) ?? []) {
-      let edits = Math.abs(word.length - lexeme.length) <= maxEdits ? boundedEditDistance(lexeme, word, maxEdits) : maxEdits + 1;
+      let edits =
+        Math.abs(word.length - lexeme.length) <= maxEdits ? boundedEditDistance(lexeme, word, maxEdits) : maxEdits + 1;
       if (edits > 2 && maxEdits === 2 && isStemPrefix(word, lexeme, cfg)) edits = 2;
       if (edits > maxEdits) continue;
       const df = vocabulary.get(word) ?? 0;
-      if (edits < bestEdits || (edits === bestEdits && (df > bestDf || (df === bestDf && best !== null && word < best)))) {
+      if (
+        edits < bestEdits ||
+        (edits === bestEdits && (df > bestDf || (df === bestDf && best !== null && word < best)))
+      ) {
         best = word;
         bestEdits = edits;
         bestDf = df;
@@ -75,7 +82,9 @@ export function createTypoCorrector(vocabulary: ReadonlyMap<string, number>, opt
 }
 
 function isStemPrefix(word: string, lexeme: string, cfg: typeof TYPO_CORRECTION_DEFAULTS): boolean {
-  return word.length >= cfg.minStemPrefix && lexeme.length - word.length <= cfg.maxStemRemainder && lexeme.startsWith(word);
+  return (
+    word.length >= cfg.minStemPrefix && lexeme.length - word.length <= cfg.maxStemRemainder && lexeme.startsWith(word)
+  );
 }
 
 /**
@@ -104,7 +113,10 @@ export function boundedEditDistance(a: string, b: string, max: number): number {
 }
 
 /** Each lexeme replaced by its correction when it has one; the replacements made, for signals and tests. */
-export function correctLexemes(lexemes: string[], corrector: TypoCorrector): { lexemes: string[]; corrected: Array<[string, string]> } {
+export function correctLexemes(
+  lexemes: string[],
+  corrector: TypoCorrector,
+): { lexemes: string[]; corrected: Array<[string, string]> } {
   const corrected: Array<[string, string]> = [];
   const out = lexemes.map((l) => {
     const c = corrector.correct(l);

@@ -17,14 +17,17 @@ export function validateArticle(input: ArticleInput): ArticleInput {
   if (!title) throw new InvalidArticleError('An article needs a non-empty title.');
   if (typeof input.body !== 'string') throw new InvalidArticleError('An article body must be a string.');
   if (!FORMATS.includes(input.format)) {
-    throw new InvalidArticleError(`Unknown article format "${String(input.format)}"; use one of ${FORMATS.join(', ')}.`);
+    throw new InvalidArticleError(
+      `Unknown article format "${String(input.format)}"; use one of ${FORMATS.join(', ')}.`,
+    );
   }
   if (input.url !== undefined && input.url !== null && typeof input.url !== 'string') {
     throw new InvalidArticleError('"url" must be a string.');
   }
   const list = (v: unknown, field: string) => {
     if (v === undefined || v === null) return [];
-    if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) throw new InvalidArticleError(`"${field}" must be a list of strings.`);
+    if (!Array.isArray(v) || v.some((x) => typeof x !== 'string'))
+      throw new InvalidArticleError(`"${field}" must be a list of strings.`);
     return v.map((x: string) => cleanText(x).trim()).filter(Boolean);
   };
   let { format } = input;
@@ -33,12 +36,26 @@ export function validateArticle(input: ArticleInput): ArticleInput {
     body = htmlToText(body);
     format = 'markdown';
     if (!body && input.body.trim()) {
-      throw new InvalidArticleError('The HTML has no readable text once scripts, navigation, forms and markup are removed.');
+      throw new InvalidArticleError(
+        'The HTML has no readable text once scripts, navigation, forms and markup are removed.',
+      );
     }
   }
   if (input.lang !== undefined && input.lang !== null && input.lang !== '' && !languageTag(input.lang)) {
-    throw new InvalidArticleError(`"lang" must be a two-letter language code such as "de" or "fr" (got "${String(input.lang).slice(0, 20)}").`);
+    throw new InvalidArticleError(
+      `"lang" must be a two-letter language code such as "de" or "fr" (got "${String(input.lang).slice(0, 20)}").`,
+    );
   }
   const lang = languageTag(input.lang) ?? detectArticleLanguage(`${title}\n${body}`);
-  return { ...input, title, body, format, lang, pages: list(input.pages, 'pages'), tags: list(input.tags, 'tags'), url: input.url ? cleanText(input.url).trim() || null : null, ...(typeof input.source === 'string' ? { source: cleanText(input.source) } : {}) };
+  return {
+    ...input,
+    title,
+    body,
+    format,
+    lang,
+    pages: list(input.pages, 'pages'),
+    tags: list(input.tags, 'tags'),
+    url: input.url ? cleanText(input.url).trim() || null : null,
+    ...(typeof input.source === 'string' ? { source: cleanText(input.source) } : {}),
+  };
 }

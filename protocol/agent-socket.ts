@@ -28,7 +28,11 @@ export const AgentHandoffNotice = z.object({
 });
 export type AgentHandoffNotice = z.infer<typeof AgentHandoffNotice>;
 
-export const QueueChanged = z.object({ conversationId: z.string(), status: ConversationStatus, assigneeId: z.string().nullable() });
+export const QueueChanged = z.object({
+  conversationId: z.string(),
+  status: ConversationStatus,
+  assigneeId: z.string().nullable(),
+});
 export type QueueChanged = z.infer<typeof QueueChanged>;
 
 /** A console notification as pushed (the feed's entry without the reader's fields). */
@@ -36,7 +40,12 @@ export const AgentNotification = Notification.omit({ userId: true, readAt: true 
 export type AgentNotification = z.infer<typeof AgentNotification>;
 
 /** Routing offers this agent a waiting conversation; claim it before `expiresAt`. */
-export const RoutingOffer = z.object({ conversationId: z.string(), expiresAt: Iso, reason: z.string(), priority: z.number() });
+export const RoutingOffer = z.object({
+  conversationId: z.string(),
+  expiresAt: Iso,
+  reason: z.string(),
+  priority: z.number(),
+});
 export type RoutingOffer = z.infer<typeof RoutingOffer>;
 
 export const PresenceIn = z.object({ status: z.enum(['online', 'away']) });
@@ -49,7 +58,11 @@ export const MessageSentiment = z.object({
 });
 export type MessageSentiment = z.infer<typeof MessageSentiment>;
 
-export const MessageSentimentNotice = z.object({ conversationId: text(), messageId: text(), sentiment: MessageSentiment });
+export const MessageSentimentNotice = z.object({
+  conversationId: text(),
+  messageId: text(),
+  sentiment: MessageSentiment,
+});
 export type MessageSentimentNotice = z.infer<typeof MessageSentimentNotice>;
 
 export interface AgentServerToClient {

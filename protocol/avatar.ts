@@ -5,7 +5,16 @@
  * style attribute or per-colour stylesheet rule is needed. Tiny: it ships in the chat chunk.
  */
 /** White text on each is 4.5:1 or better. */
-export const AVATAR_COLOURS = ['#0f766e', '#1d4ed8', '#7c3aed', '#b45309', '#be185d', '#15803d', '#4338ca', '#9f1239'] as const;
+export const AVATAR_COLOURS = [
+  '#0f766e',
+  '#1d4ed8',
+  '#7c3aed',
+  '#b45309',
+  '#be185d',
+  '#15803d',
+  '#4338ca',
+  '#9f1239',
+] as const;
 
 export function avatarInitial(name: string): string {
   const first = [...name.trim()][0];

@@ -49,7 +49,8 @@ export function boundJson(input: unknown, bounds: JsonBounds): BoundedJson {
       const out: unknown[] = new Array<unknown>(value.length);
       bytes += 2 + Math.max(0, value.length - 1);
       put(out);
-      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], depth: depth + 1, put: (v) => (out[i] = v) });
+      for (let i = value.length - 1; i >= 0; i--)
+        stack.push({ value: value[i], depth: depth + 1, put: (v) => (out[i] = v) });
     } else if (isPlainObject(value)) {
       if (depth + 1 > bounds.maxDepth) return fail(`must not nest deeper than ${bounds.maxDepth} levels`);
       const keys = Object.keys(value);

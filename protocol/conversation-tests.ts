@@ -36,7 +36,10 @@ export type ConversationTestCase = z.infer<typeof ConversationTestCase>;
  * `POST /api/conversation-tests/run`: the suite as JSONL text or as parsed conversations (each
  * validated as ConversationTestCase; sizes past CONVERSATION_TEST_LIMITS are a 413 that says so).
  */
-export const ConversationSuiteBody = z.union([z.object({ jsonl: z.string() }).strict(), z.object({ conversations: z.array(z.unknown()) }).strict()]);
+export const ConversationSuiteBody = z.union([
+  z.object({ jsonl: z.string() }).strict(),
+  z.object({ conversations: z.array(z.unknown()) }).strict(),
+]);
 export type ConversationSuiteBody = z.infer<typeof ConversationSuiteBody>;
 
 // ---- Results (server/conversation-tests/run-conversation-suite.ts returns these; the console reads them) ----
@@ -47,16 +50,29 @@ export const ConversationTestTurn = z.object({
   /** What the visitor saw: an answer, a question back, a handoff, or nothing (wait). */
   outcome: z.enum(['answer', 'clarify', 'handoff', 'none']),
   /** The policy's decision (it can differ from `outcome` when composing the answer failed). */
-  decision: z.object({ action: z.string(), reasonCode: z.string(), reason: z.string(), urgent: z.boolean() }).nullable(),
+  decision: z
+    .object({ action: z.string(), reasonCode: z.string(), reason: z.string(), urgent: z.boolean() })
+    .nullable(),
   /** Handoff reason as the agent's brief states it. */
   handoffReason: z.string().optional(),
   text: z.string(),
   citations: z.array(Citation),
   trace: z.object({
-    intent: z.object({ name: z.string().nullable(), confidence: z.number(), ranked: z.array(z.object({ intent: z.string(), confidence: z.number() })) }).nullable(),
+    intent: z
+      .object({
+        name: z.string().nullable(),
+        confidence: z.number(),
+        ranked: z.array(z.object({ intent: z.string(), confidence: z.number() })),
+      })
+      .nullable(),
     sentiment: z.object({ score: z.number(), signals: z.unknown(), trajectory: z.unknown() }).nullable(),
     loop: z.unknown(),
-    retrieval: z.object({ confident: z.boolean(), results: z.array(z.object({ articleId: z.string(), title: z.string(), score: z.number() })) }).nullable(),
+    retrieval: z
+      .object({
+        confident: z.boolean(),
+        results: z.array(z.object({ articleId: z.string(), title: z.string(), score: z.number() })),
+      })
+      .nullable(),
     timings: z.array(z.object({ stage: z.string(), ms: z.number() })),
   }),
 });

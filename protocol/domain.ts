@@ -80,7 +80,6 @@ export const Signal = z.object({
 });
 export type Signal = z.infer<typeof Signal>;
 
-
 export const Handoff = z.object({
   reason: text(),
   signals: z.array(Signal),

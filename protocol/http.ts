@@ -24,7 +24,10 @@ export const ArticleBody = z.object({
   pages: z.array(text().min(1).max(300)).max(100).default([]),
   tags: z.array(text().min(1).max(100)).max(100).default([]),
   /** ISO 639-1 language of the article (`de`, `fr-CA`...); detected from the text when absent. */
-  lang: text().trim().regex(/^[a-zA-Z]{2}([-_][a-zA-Z0-9]{2,8})*$/, 'lang must be a language code such as "de" or "fr-CA"').optional(),
+  lang: text()
+    .trim()
+    .regex(/^[a-zA-Z]{2}([-_][a-zA-Z0-9]{2,8})*$/, 'lang must be a language code such as "de" or "fr-CA"')
+    .optional(),
 });
 export type ArticleBody = z.infer<typeof ArticleBody>;
 
@@ -75,10 +78,18 @@ export const ConversationSearchHit = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   /** What matched: a message (its text cut around the match), or the visitor's name or email. */
-  match: z.object({ field: z.enum(['message', 'name', 'email']), text: z.string(), role: z.string().nullable(), at: z.string().nullable() }),
+  match: z.object({
+    field: z.enum(['message', 'name', 'email']),
+    text: z.string(),
+    role: z.string().nullable(),
+    at: z.string().nullable(),
+  }),
 });
 export type ConversationSearchHit = z.infer<typeof ConversationSearchHit>;
-export const ConversationSearchResponse = z.object({ results: z.array(ConversationSearchHit), nextOffset: z.number().int().nullable() });
+export const ConversationSearchResponse = z.object({
+  results: z.array(ConversationSearchHit),
+  nextOffset: z.number().int().nullable(),
+});
 export type ConversationSearchResponse = z.infer<typeof ConversationSearchResponse>;
 
 /**
@@ -146,7 +157,12 @@ export const VerdictBody = z.object({ verdict: z.enum(['correct', 'unnecessary',
 export const CannedResponseBody = z.object({
   title: text().trim().min(1).max(200),
   text: text().trim().min(1).max(4000),
-  shortcut: text().trim().min(1).max(50).regex(/^[a-z0-9_-]+$/i, 'letters, digits, - and _ only').optional(),
+  shortcut: text()
+    .trim()
+    .min(1)
+    .max(50)
+    .regex(/^[a-z0-9_-]+$/i, 'letters, digits, - and _ only')
+    .optional(),
 });
 export const MarkReadBody = z.object({ ids: z.array(z.number().int().positive()).min(1).max(500) });
 
@@ -168,7 +184,10 @@ export type PolicyThresholdOverrides = z.infer<typeof PolicyThresholdOverrides>;
 export const IntentName = z
   .string()
   .trim()
-  .regex(/^[a-z][a-z0-9_]{1,63}$/, 'intent names are 2-64 characters of lowercase letters, digits and _, starting with a letter');
+  .regex(
+    /^[a-z][a-z0-9_]{1,63}$/,
+    'intent names are 2-64 characters of lowercase letters, digits and _, starting with a letter',
+  );
 
 /** An intent definition as the API reads and writes it (`PUT` takes it without `name`). */
 export const IntentBody = z
@@ -192,7 +211,9 @@ export type IntentUpdateBody = z.infer<typeof IntentUpdateBody>;
 /** Import limits: a JSONL file of intent definitions, one per line. */
 export const INTENT_IMPORT_LIMITS = { bytes: 1024 * 1024, intents: 300 } as const;
 /** `POST /api/intents/import?replace=1`. */
-export const IntentImportQuery = z.object({ replace: z.enum(['1', 'true']).optional().describe('replace every intent instead of merging by name') });
+export const IntentImportQuery = z.object({
+  replace: z.enum(['1', 'true']).optional().describe('replace every intent instead of merging by name'),
+});
 
 /** `GET /api/knowledge/suggestions` (public, the widget's empty panel). */
 export const SuggestionsQuery = z.object({
@@ -225,7 +246,13 @@ export const RuntimeQuery = z.object({
 export const RuntimeMetrics = z.object({
   eventLoopDelayMs: z.object({ p50: z.number(), p99: z.number(), max: z.number() }),
   windowSeconds: z.number(),
-  memory: z.object({ rssBytes: z.number(), heapUsedBytes: z.number(), heapTotalBytes: z.number(), externalBytes: z.number(), arrayBuffersBytes: z.number() }),
+  memory: z.object({
+    rssBytes: z.number(),
+    heapUsedBytes: z.number(),
+    heapTotalBytes: z.number(),
+    externalBytes: z.number(),
+    arrayBuffersBytes: z.number(),
+  }),
   cpuMs: z.object({ user: z.number(), system: z.number() }),
   uptimeSeconds: z.number(),
   /**

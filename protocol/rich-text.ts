@@ -24,14 +24,21 @@ export const RichInline = z.union([
   InlineText,
   z.object({ b: InlineText }).strict(),
   z.object({ code: InlineText }).strict(),
-  z.object({ link: InlineText, href: text().max(RICH_LIMITS.href).refine(isAllowedRichHref, 'links must be http(s) or a help-center path') }).strict(),
+  z
+    .object({
+      link: InlineText,
+      href: text().max(RICH_LIMITS.href).refine(isAllowedRichHref, 'links must be http(s) or a help-center path'),
+    })
+    .strict(),
 ]);
 export type RichInline = z.infer<typeof RichInline>;
 
 const Line = z.array(RichInline).max(RICH_LIMITS.inlinesPerLine);
 export const RichBlock = z.union([
   z.object({ p: Line }).strict(),
-  z.object({ ol: z.array(Line).min(1).max(RICH_LIMITS.items), start: z.number().int().min(0).max(10_000).optional() }).strict(),
+  z
+    .object({ ol: z.array(Line).min(1).max(RICH_LIMITS.items), start: z.number().int().min(0).max(10_000).optional() })
+    .strict(),
   z.object({ ul: z.array(Line).min(1).max(RICH_LIMITS.items) }).strict(),
 ]);
 export type RichBlock = z.infer<typeof RichBlock>;

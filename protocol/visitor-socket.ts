@@ -27,7 +27,10 @@ export const VisitorMessageIn = z
     human: z.literal(true).optional(),
   })
   // A screenshot alone is a message; nothing at all is not.
-  .refine((m) => m.text.length > 0 || (m.attachments?.length ?? 0) > 0, { path: ['text'], message: 'message text is empty' });
+  .refine((m) => m.text.length > 0 || (m.attachments?.length ?? 0) > 0, {
+    path: ['text'],
+    message: 'message text is empty',
+  });
 export type VisitorMessageIn = z.infer<typeof VisitorMessageIn>;
 
 export const VisitorPageIn = PageInfo;
@@ -49,7 +52,9 @@ export const ContactIn = z.object({ email: text().trim().toLowerCase().email().m
 export type ContactIn = z.infer<typeof ContactIn>;
 
 /** `retryAfterMs` comes with `code: 'rate_limited'`: when trying again will work. */
-export type Ack<T = { id: string }> = ({ ok: true } & T) | { ok: false; error: { code: string; message: string; retryAfterMs?: number } };
+export type Ack<T = { id: string }> =
+  | ({ ok: true } & T)
+  | { ok: false; error: { code: string; message: string; retryAfterMs?: number } };
 
 export const SessionPayload = z.object({ conversationId: z.string(), token: z.string(), status: ConversationStatus });
 export type SessionPayload = z.infer<typeof SessionPayload>;
@@ -64,7 +69,10 @@ export const HandoffNotice = z.object({
     .string()
     .nullable()
     .optional()
-    .describe("set while the team is outside its office hours: when it is back (ISO); " + "the widget says so (\"We're back Monday 9:00\") and offers email"),
+    .describe(
+      'set while the team is outside its office hours: when it is back (ISO); ' +
+        'the widget says so ("We\'re back Monday 9:00") and offers email',
+    ),
 });
 export type HandoffNotice = z.infer<typeof HandoffNotice>;
 

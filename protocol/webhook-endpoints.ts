@@ -23,7 +23,8 @@ export function webhookUrlProblem(value: string): string | null {
     return 'Enter a full URL, e.g. https://example.com/hooks/firstline';
   }
   if (u.protocol !== 'https:' && u.protocol !== 'http:') return 'The URL must start with https:// or http://';
-  if (u.username || u.password) return 'Put no user name or password in the URL: every request is signed with the endpoint secret instead';
+  if (u.username || u.password)
+    return 'Put no user name or password in the URL: every request is signed with the endpoint secret instead';
   if (!u.hostname) return 'The URL needs a host name';
   return null;
 }
@@ -69,7 +70,12 @@ export const WebhookEndpoint = z.object({
   createdAt: z.string().nullable(),
   secretRotatedAt: z.string().nullable(),
   /** Counts over the endpoint's whole log. */
-  deliveries: z.object({ pending: z.number().int(), delivered: z.number().int(), failed: z.number().int(), lastAttemptAt: z.string().nullable() }),
+  deliveries: z.object({
+    pending: z.number().int(),
+    delivered: z.number().int(),
+    failed: z.number().int(),
+    lastAttemptAt: z.string().nullable(),
+  }),
 });
 export type WebhookEndpoint = z.infer<typeof WebhookEndpoint>;
 

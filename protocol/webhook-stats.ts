@@ -12,7 +12,9 @@ export const WebhookStats = z.object({
   inFlight: z.number().int(),
   retrying: z.number().int().describe('pending deliveries waiting out a retry backoff'),
   lagSeconds: z.number().describe('how long the oldest due delivery has waited; 0 with no backlog'),
-  oldestPendingAgeSeconds: z.number().describe('age of the oldest pending delivery since it was enqueued (retries included)'),
+  oldestPendingAgeSeconds: z
+    .number()
+    .describe('age of the oldest pending delivery since it was enqueued (retries included)'),
   /** Deliveries whose latest attempt, in the last minute, succeeded / failed. */
   deliveredLastMinute: z.number().int(),
   failedLastMinute: z.number().int().describe('deliveries whose latest attempt in the last minute failed'),

@@ -4,7 +4,9 @@ import { text } from './clean-text.js';
 /** What an admin sets for the chat widget (console, `PUT /api/settings/widget-appearance`). */
 export const WidgetAppearanceBody = z.object({
   /** Brand colour of the launcher, header and the visitor's bubbles: #rrggbb. */
-  color: text().regex(/^#[0-9a-fA-F]{6}$/, 'use a hex colour such as #1d4ed8').transform((c) => c.toLowerCase()),
+  color: text()
+    .regex(/^#[0-9a-fA-F]{6}$/, 'use a hex colour such as #1d4ed8')
+    .transform((c) => c.toLowerCase()),
   /** Shown above an empty conversation. */
   greeting: text().trim().max(200).default(''),
   position: z.enum(['left', 'right']).default('right'),

@@ -4,7 +4,13 @@
 import type { WidgetAppearance, WidgetLookSettings } from './responses/widget.js';
 export type { WidgetAppearance, WidgetLookSettings };
 
-export const DEFAULT_APPEARANCE: WidgetLookSettings = { color: '#1d4ed8', greeting: '', position: 'right', teamName: 'Support', avatarUrl: '' };
+export const DEFAULT_APPEARANCE: WidgetLookSettings = {
+  color: '#1d4ed8',
+  greeting: '',
+  position: 'right',
+  teamName: 'Support',
+  avatarUrl: '',
+};
 
 function luminance(hex: string): number {
   const [r, g, b] = [1, 3, 5].map((i) => {
@@ -18,7 +24,13 @@ export function contrastRatio(a: string, b: string): number {
   return (hi! + 0.05) / (lo! + 0.05);
 }
 const darken = (hex: string, f: number) =>
-  `#${[1, 3, 5].map((i) => Math.round(parseInt(hex.slice(i, i + 2), 16) * f).toString(16).padStart(2, '0')).join('')}`;
+  `#${[1, 3, 5]
+    .map((i) =>
+      Math.round(parseInt(hex.slice(i, i + 2), 16) * f)
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')}`;
 
 /** The text colour is picked, not chosen: whichever of white and #111827 reads better on the brand colour. */
 export function deriveAppearance(a: WidgetLookSettings): WidgetAppearance {

@@ -133,7 +133,11 @@ export async function buildServices(config: Config, opts: ServiceOptions = {}): 
   if (applied.length) log.info({ applied }, 'migrations applied');
 
   const users = createUserRepository(db);
-  const tokens = createTokenService({ secret: await resolveAuthSecret(db, config.authSecret), agentTtlSeconds: config.tokenTtlSeconds, sessions: users });
+  const tokens = createTokenService({
+    secret: await resolveAuthSecret(db, config.authSecret),
+    agentTtlSeconds: config.tokenTtlSeconds,
+    sessions: users,
+  });
   // One counter store for every limit: Redis with REDIS_URL (all nodes count together), else memory.
   const limiterStore = await createLimiterStore({ redisUrl: config.redisUrl, prefix: config.rateLimitPrefix, log });
   // Sign-in throttling is never switched off: RATE_LIMITS=off is for visitor load tests.
@@ -141,7 +145,9 @@ export async function buildServices(config: Config, opts: ServiceOptions = {}): 
   const admin = await ensureAdminAccount(users, config.adminEmail, config.adminPassword);
   const demoAgents = config.seedDemo ? await seedDemoTeam(users) : [];
   // Demo agents created at an earlier start: the banner says how to reset their passwords.
-  const earlierDemoAgents = config.seedDemo ? DEMO_AGENT_EMAILS.filter((email) => !demoAgents.some((a) => a.email === email)) : [];
+  const earlierDemoAgents = config.seedDemo
+    ? DEMO_AGENT_EMAILS.filter((email) => !demoAgents.some((a) => a.email === email))
+    : [];
   if (config.seedDemo) {
     const replies = await seedDemoCannedReplies(db);
     if (replies > 0) log.info({ replies }, 'demo canned replies seeded');
@@ -151,7 +157,11 @@ export async function buildServices(config: Config, opts: ServiceOptions = {}): 
 
   // Intents live in the database (seeded from DEFAULT_INTENTS); edits retrain this catalog in-process,
   // and the `intents` job retrains it when another process changed them.
-  const intents = createIntentService({ db, log, build: (defs) => createIntentCatalog(defs, (examples) => trainIntentClassifier(examples)) });
+  const intents = createIntentService({
+    db,
+    log,
+    build: (defs) => createIntentCatalog(defs, (examples) => trainIntentClassifier(examples)),
+  });
   const intentSeed = await intents.start(DEFAULT_INTENTS);
   if (intentSeed.seeded > 0) log.info({ intents: intentSeed.seeded }, 'default intents seeded');
   const clock = opts.clock ?? systemClock;
@@ -161,13 +171,32 @@ export async function buildServices(config: Config, opts: ServiceOptions = {}): 
   const endpointPresence = createEndpointPresence(db);
   await endpointPresence.refresh();
   const webhookOutbox = createWebhookOutbox({ url: config.webhook?.url, clock, endpoints: endpointPresence });
-  const conversations = createConversationService({ db, bus, clock, sla: DEFAULT_SLA_POLICIES, webhooks: webhookOutbox });
+  const conversations = createConversationService({
+    db,
+    bus,
+    clock,
+    sla: DEFAULT_SLA_POLICIES,
+    webhooks: webhookOutbox,
+  });
   const router = createRouter({ db, bus, conversations, clock, options: config.routing });
   const presence = createPresenceTracker({ db, graceSeconds: config.presenceGraceSeconds });
   const notifications = createNotificationRepository(db);
   const { concurrency, timeoutMs, backlogWarn, lagWarnSeconds } = config.webhookDelivery;
-  const webhooks = createWebhookWorker({ db, clock, log, secret: config.webhook?.secret, fetch: opts.fetch, options: { concurrency, timeoutMs } });
-  const webhookStats = createWebhookStats({ db, clock, webhookConfigured: Boolean(config.webhook), concurrency, thresholds: { backlog: backlogWarn, lagSeconds: lagWarnSeconds } });
+  const webhooks = createWebhookWorker({
+    db,
+    clock,
+    log,
+    secret: config.webhook?.secret,
+    fetch: opts.fetch,
+    options: { concurrency, timeoutMs },
+  });
+  const webhookStats = createWebhookStats({
+    db,
+    clock,
+    webhookConfigured: Boolean(config.webhook),
+    concurrency,
+    thresholds: { backlog: backlogWarn, lagSeconds: lagWarnSeconds },
+  });
   const webhookLag = createWebhookLagMonitor({ stats: webhookStats, log, clock });
   wakeWebhooks = () => void webhooks.deliverDue().catch((err) => log.error({ err }, 'webhook delivery failed'));
   // With a model configured, agents can also read a visitor's message translated (conversation routes).
@@ -176,9 +205,25 @@ export async function buildServices(config: Config, opts: ServiceOptions = {}): 
   const notes = createConversationNotes(db);
   const transfers = createConversationTransfers({ db, bus, users, conversations, notes });
   const feedback = createConversationFeedback({ db, bus, webhooks: webhookOutbox });
-  const visitorLimits = createVisitorLimits({ settings: config.rateLimits, store: config.rateLimits.enabled ? limiterStore : null });
-  const attachments = createAttachmentService({ db, store: createDbAttachmentStore(db), limits: config.attachments, log });
-  const bugReports = createBugReportService({ db, conversations, clock, log, linear: config.linear, webhookUrl: config.webhook?.url, fetch: opts.fetch });
+  const visitorLimits = createVisitorLimits({
+    settings: config.rateLimits,
+    store: config.rateLimits.enabled ? limiterStore : null,
+  });
+  const attachments = createAttachmentService({
+    db,
+    store: createDbAttachmentStore(db),
+    limits: config.attachments,
+    log,
+  });
+  const bugReports = createBugReportService({
+    db,
+    conversations,
+    clock,
+    log,
+    linear: config.linear,
+    webhookUrl: config.webhook?.url,
+    fetch: opts.fetch,
+  });
   const clientAddress = createClientAddress(config.trustProxy);
   const turnAdmission = createTurnAdmission(config.turnAdmission);
   const runtime = createRuntimeStats({ turns: turnAdmission });
@@ -213,7 +258,12 @@ export async function buildServices(config: Config, opts: ServiceOptions = {}): 
     escalationTasks: createEscalationTasks(db),
     webhookStats,
     webhookDeliveries: createWebhookDeliveryLog(db),
-    webhookEndpoints: createWebhookEndpoints({ db, clock, config: config.webhook, onChange: () => endpointPresence.refresh() }),
+    webhookEndpoints: createWebhookEndpoints({
+      db,
+      clock,
+      config: config.webhook,
+      onChange: () => endpointPresence.refresh(),
+    }),
     conversationSearch: createConversationSearch(db),
     visitorHistory: createVisitorHistory(db),
     timeline: createConversationTimeline(db),

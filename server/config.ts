@@ -11,69 +11,91 @@ const optionalString = z
   .optional()
   .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
 
-const EnvSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().default('0.0.0.0'),
-  DATA_DIR: z.string().default('./data'),
-  PGLITE_SHARED_BUFFERS_MB: z.coerce.number().int().min(1).max(4096).default(16),
-  PGLITE_THREAD: z.enum(['worker', 'main']).default('worker'),
-  DATABASE_URL: optionalString,
-  REDIS_URL: optionalString,
-  OPENAI_API_KEY: optionalString,
-  OPENAI_BASE_URL: optionalString,
-  OPENAI_CHAT_MODEL: z.string().default('gpt-4o-mini'),
-  OPENAI_EMBEDDING_MODEL: optionalString,
-  /** The chat model reads images: a visitor's screenshots go with the question. */
-  OPENAI_VISION: flag.default(false),
-  OPENAI_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
-  ADMIN_EMAIL: z.string().email().default('admin@firstline.local'),
-  // Not trimmed: spaces may be part of a password, and a whitespace-only one is refused below.
-  ADMIN_PASSWORD: z.string().optional().transform((v) => (v === '' ? undefined : v)),
-  SEED_DEMO: flag.default(true),
-  WEBHOOK_URL: optionalString,
-  WEBHOOK_SECRET: optionalString,
-  WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
-  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(500).max(60_000).default(10_000),
-  WEBHOOK_BACKLOG_WARN: z.coerce.number().int().min(1).default(1000),
-  WEBHOOK_LAG_WARN_SECONDS: z.coerce.number().min(1).default(30),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  AUTH_SECRET: optionalString,
-  TOKEN_TTL_HOURS: z.coerce.number().positive().max(24 * 90).default(12),
-  ALLOWED_ORIGINS: optionalString,
-  ROUTING_MODE: z.enum(['offer', 'auto']).default('offer'),
-  OFFER_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
-  RESPONSE_TIMEOUT_SECONDS: z.coerce.number().int().min(10).max(86_400).default(180),
-  GENERALIST_AFTER_SECONDS: z.coerce.number().int().min(0).max(86_400).default(120),
-  PRESENCE_GRACE_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
-  SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
-  TURN_LEASE_SECONDS: z.coerce.number().int().min(3).max(3600).default(3),
-  TURN_SWEEP_MS: z.coerce.number().int().min(100).max(600_000).default(1000),
-  TURN_STALE_SECONDS: z.coerce.number().int().min(10).max(86_400).default(600),
-  TURNS_IN_FLIGHT: z.coerce.number().int().min(1).max(10_000).default(32),
-  TURN_QUEUE: z.coerce.number().int().min(0).max(1_000_000).default(1000),
-  PAGERDUTY_ROUTING_KEY: optionalString,
-  PAGERDUTY_EVENTS_URL: z.string().url().default('https://events.pagerduty.com/v2/enqueue'),
-  LINEAR_API_KEY: optionalString,
-  LINEAR_API_URL: z.string().url().default('https://api.linear.app/graphql'),
-  LINEAR_TEAM_ID: optionalString,
-  LINEAR_WEBHOOK_SECRET: optionalString,
-  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).max(1000).default(5),
-  LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(50),
-  LOGIN_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
-  LOGIN_BLOCK_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
-  LOGIN_MAX_BLOCK_SECONDS: z.coerce.number().int().min(1).max(7 * 86_400).default(3600),
-  IDENTITY_SECRET: optionalString.refine((v) => v === undefined || v.length >= 16, 'use at least 16 characters (e.g. `openssl rand -hex 32`)'),
-  ATTACHMENT_MAX_MB: z.coerce.number().positive().max(100).default(10),
-  ATTACHMENTS_PER_CONVERSATION: z.coerce.number().int().min(0).max(1000).default(20),
-  RATE_LIMITS: z.string().optional().transform(fromParser(parseRateLimits)),
-  RATE_LIMIT_PREFIX: z.string().default('firstline:limit:'),
-  CLUSTER_CHANNEL: z.string().min(1).max(100).default('socket.io'),
-  TRUST_PROXY: z.string().optional().transform(fromParser(parseTrustProxy)),
-}).superRefine((e, ctx) => {
-  // Checked here so a weak ADMIN_PASSWORD stops the start with a clear message, before anything runs.
-  const problem = e.ADMIN_PASSWORD ? passwordProblem(e.ADMIN_PASSWORD, [e.ADMIN_EMAIL, 'Admin']) : null;
-  if (problem) ctx.addIssue({ code: 'custom', path: ['ADMIN_PASSWORD'], message: `${problem} Unset it to have a strong one generated and printed once.` });
-});
+const EnvSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().default('0.0.0.0'),
+    DATA_DIR: z.string().default('./data'),
+    PGLITE_SHARED_BUFFERS_MB: z.coerce.number().int().min(1).max(4096).default(16),
+    PGLITE_THREAD: z.enum(['worker', 'main']).default('worker'),
+    DATABASE_URL: optionalString,
+    REDIS_URL: optionalString,
+    OPENAI_API_KEY: optionalString,
+    OPENAI_BASE_URL: optionalString,
+    OPENAI_CHAT_MODEL: z.string().default('gpt-4o-mini'),
+    OPENAI_EMBEDDING_MODEL: optionalString,
+    /** The chat model reads images: a visitor's screenshots go with the question. */
+    OPENAI_VISION: flag.default(false),
+    OPENAI_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
+    ADMIN_EMAIL: z.string().email().default('admin@firstline.local'),
+    // Not trimmed: spaces may be part of a password, and a whitespace-only one is refused below.
+    ADMIN_PASSWORD: z
+      .string()
+      .optional()
+      .transform((v) => (v === '' ? undefined : v)),
+    SEED_DEMO: flag.default(true),
+    WEBHOOK_URL: optionalString,
+    WEBHOOK_SECRET: optionalString,
+    WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
+    WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(500).max(60_000).default(10_000),
+    WEBHOOK_BACKLOG_WARN: z.coerce.number().int().min(1).default(1000),
+    WEBHOOK_LAG_WARN_SECONDS: z.coerce.number().min(1).default(30),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    AUTH_SECRET: optionalString,
+    TOKEN_TTL_HOURS: z.coerce
+      .number()
+      .positive()
+      .max(24 * 90)
+      .default(12),
+    ALLOWED_ORIGINS: optionalString,
+    ROUTING_MODE: z.enum(['offer', 'auto']).default('offer'),
+    OFFER_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
+    RESPONSE_TIMEOUT_SECONDS: z.coerce.number().int().min(10).max(86_400).default(180),
+    GENERALIST_AFTER_SECONDS: z.coerce.number().int().min(0).max(86_400).default(120),
+    PRESENCE_GRACE_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
+    SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
+    TURN_LEASE_SECONDS: z.coerce.number().int().min(3).max(3600).default(3),
+    TURN_SWEEP_MS: z.coerce.number().int().min(100).max(600_000).default(1000),
+    TURN_STALE_SECONDS: z.coerce.number().int().min(10).max(86_400).default(600),
+    TURNS_IN_FLIGHT: z.coerce.number().int().min(1).max(10_000).default(32),
+    TURN_QUEUE: z.coerce.number().int().min(0).max(1_000_000).default(1000),
+    PAGERDUTY_ROUTING_KEY: optionalString,
+    PAGERDUTY_EVENTS_URL: z.string().url().default('https://events.pagerduty.com/v2/enqueue'),
+    LINEAR_API_KEY: optionalString,
+    LINEAR_API_URL: z.string().url().default('https://api.linear.app/graphql'),
+    LINEAR_TEAM_ID: optionalString,
+    LINEAR_WEBHOOK_SECRET: optionalString,
+    LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).max(1000).default(5),
+    LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(50),
+    LOGIN_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+    LOGIN_BLOCK_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+    LOGIN_MAX_BLOCK_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 86_400)
+      .default(3600),
+    IDENTITY_SECRET: optionalString.refine(
+      (v) => v === undefined || v.length >= 16,
+      'use at least 16 characters (e.g. `openssl rand -hex 32`)',
+    ),
+    ATTACHMENT_MAX_MB: z.coerce.number().positive().max(100).default(10),
+    ATTACHMENTS_PER_CONVERSATION: z.coerce.number().int().min(0).max(1000).default(20),
+    RATE_LIMITS: z.string().optional().transform(fromParser(parseRateLimits)),
+    RATE_LIMIT_PREFIX: z.string().default('firstline:limit:'),
+    CLUSTER_CHANNEL: z.string().min(1).max(100).default('socket.io'),
+    TRUST_PROXY: z.string().optional().transform(fromParser(parseTrustProxy)),
+  })
+  .superRefine((e, ctx) => {
+    // Checked here so a weak ADMIN_PASSWORD stops the start with a clear message, before anything runs.
+    const problem = e.ADMIN_PASSWORD ? passwordProblem(e.ADMIN_PASSWORD, [e.ADMIN_EMAIL, 'Admin']) : null;
+    if (problem)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ADMIN_PASSWORD'],
+        message: `${problem} Unset it to have a strong one generated and printed once.`,
+      });
+  });
 
 /** A parser that throws with a readable message, as a zod transform that reports it as an issue. */
 function fromParser<T>(parse: (v: string | undefined) => T) {
@@ -234,7 +256,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     authSecret: e.AUTH_SECRET,
     tokenTtlSeconds: Math.round(e.TOKEN_TTL_HOURS * 3600),
-    allowedOrigins: e.ALLOWED_ORIGINS?.split(',').map((s) => s.trim()).filter(Boolean),
+    allowedOrigins: e.ALLOWED_ORIGINS?.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     routing: Object.freeze({
       mode: e.ROUTING_MODE,
       offerSeconds: e.OFFER_SECONDS,
@@ -246,8 +270,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     turnSweepMs: e.TURN_SWEEP_MS,
     turns: Object.freeze({ leaseSeconds: e.TURN_LEASE_SECONDS, staleSeconds: e.TURN_STALE_SECONDS }),
     turnAdmission: Object.freeze({ maxInFlight: e.TURNS_IN_FLIGHT, maxQueued: e.TURN_QUEUE }),
-    pagerduty: e.PAGERDUTY_ROUTING_KEY ? Object.freeze({ routingKey: e.PAGERDUTY_ROUTING_KEY, url: e.PAGERDUTY_EVENTS_URL }) : undefined,
-    linear: e.LINEAR_API_KEY ? Object.freeze({ apiKey: e.LINEAR_API_KEY, url: e.LINEAR_API_URL, teamId: e.LINEAR_TEAM_ID }) : undefined,
+    pagerduty: e.PAGERDUTY_ROUTING_KEY
+      ? Object.freeze({ routingKey: e.PAGERDUTY_ROUTING_KEY, url: e.PAGERDUTY_EVENTS_URL })
+      : undefined,
+    linear: e.LINEAR_API_KEY
+      ? Object.freeze({ apiKey: e.LINEAR_API_KEY, url: e.LINEAR_API_URL, teamId: e.LINEAR_TEAM_ID })
+      : undefined,
     linearWebhookSecret: e.LINEAR_WEBHOOK_SECRET,
     loginThrottle: Object.freeze({
       maxFailuresPerAccount: e.LOGIN_MAX_FAILURES_PER_ACCOUNT,
@@ -258,7 +286,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }),
     identitySecret: e.IDENTITY_SECRET,
     rateLimits: e.RATE_LIMITS,
-    attachments: Object.freeze({ maxBytes: Math.round(e.ATTACHMENT_MAX_MB * 1024 * 1024), maxPerConversation: e.ATTACHMENTS_PER_CONVERSATION }),
+    attachments: Object.freeze({
+      maxBytes: Math.round(e.ATTACHMENT_MAX_MB * 1024 * 1024),
+      maxPerConversation: e.ATTACHMENTS_PER_CONVERSATION,
+    }),
     rateLimitPrefix: e.RATE_LIMIT_PREFIX,
     clusterChannel: e.CLUSTER_CHANNEL,
     trustProxy: e.TRUST_PROXY,

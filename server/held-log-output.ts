@@ -10,7 +10,10 @@ export interface HeldLogOutput {
   release(banner: string): void;
 }
 
-export function createHeldLogOutput(out: { write(chunk: string): unknown } = process.stdout, maxHeld = 10_000): HeldLogOutput {
+export function createHeldLogOutput(
+  out: { write(chunk: string): unknown } = process.stdout,
+  maxHeld = 10_000,
+): HeldLogOutput {
   let held: string[] | null = [];
   let dropped = 0;
   return {

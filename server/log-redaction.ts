@@ -7,9 +7,23 @@ export const REDACTED = '[redacted]';
  * credentials, and the personal data a support chat carries (emails, names, message text).
  */
 const SENSITIVE_KEYS = new Set([
-  'password', 'passwordhash', 'password_hash', 'newpassword', 'currentpassword',
-  'token', 'accesstoken', 'refreshtoken', 'authorization', 'cookie', 'secret', 'apikey', 'api_key',
-  'email', 'text', 'body', 'userhash',
+  'password',
+  'passwordhash',
+  'password_hash',
+  'newpassword',
+  'currentpassword',
+  'token',
+  'accesstoken',
+  'refreshtoken',
+  'authorization',
+  'cookie',
+  'secret',
+  'apikey',
+  'api_key',
+  'email',
+  'text',
+  'body',
+  'userhash',
 ]);
 
 /**
@@ -22,10 +36,13 @@ const SENSITIVE_KEYS = new Set([
 const VALUE_FIELDS = ['params', 'parameters', 'values', 'queryOptions', 'detail'];
 
 /** pino `redact` paths for top-level and one-level-nested sensitive keys in ordinary log objects. */
-export const REDACT_PATHS = [...SENSITIVE_KEYS].flatMap((k) => [k, `*.${k}`]).concat(['req.headers.authorization', 'req.headers.cookie']);
+export const REDACT_PATHS = [...SENSITIVE_KEYS]
+  .flatMap((k) => [k, `*.${k}`])
+  .concat(['req.headers.authorization', 'req.headers.cookie']);
 
 /** PostgreSQL messages that quote the rejected input, e.g. `invalid input syntax for type uuid: "..."`. */
-const QUOTED_INPUT = /((?:invalid input (?:syntax|value)[^:\n]*|malformed [^:\n]*literal|invalid byte sequence[^:\n]*): )"(?:[^"\\\n]|\\.)*"/g;
+const QUOTED_INPUT =
+  /((?:invalid input (?:syntax|value)[^:\n]*|malformed [^:\n]*literal|invalid byte sequence[^:\n]*): )"(?:[^"\\\n]|\\.)*"/g;
 
 /** The `err` serializer: pino's standard one, minus statement values and sensitive keys. */
 export function serializeError(err: unknown): unknown {

@@ -49,6 +49,8 @@ export function installProcessGuards(opts: ProcessGuardOptions): void {
     });
   }
 
-  proc.on('uncaughtException', (err, origin) => fatal(origin === 'unhandledRejection' ? 'unhandledRejection' : 'uncaughtException', err));
+  proc.on('uncaughtException', (err, origin) =>
+    fatal(origin === 'unhandledRejection' ? 'unhandledRejection' : 'uncaughtException', err),
+  );
   proc.on('unhandledRejection', (reason) => fatal('unhandledRejection', reason));
 }

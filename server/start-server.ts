@@ -87,12 +87,37 @@ export interface BackgroundJobs {
  */
 export async function startServer(config: Config, opts: StartOptions = {}): Promise<RunningServer> {
   let ready = false;
-  const services = await buildServices(config, { db: opts.db, log: opts.log, clock: opts.clock, fetch: opts.fetch, wakeWebhooksOnCommit: opts.startWorkers !== false });
-  const { log, db, clock, tokens, users, bus, conversations, kb, router, presence, intents, webhooks, endpointPresence } = services;
+  const services = await buildServices(config, {
+    db: opts.db,
+    log: opts.log,
+    clock: opts.clock,
+    fetch: opts.fetch,
+    wakeWebhooksOnCommit: opts.startWorkers !== false,
+  });
+  const {
+    log,
+    db,
+    clock,
+    tokens,
+    users,
+    bus,
+    conversations,
+    kb,
+    router,
+    presence,
+    intents,
+    webhooks,
+    endpointPresence,
+  } = services;
 
   let stages: AnyStage[] = [];
   let onSessionsRevoked = (_userId: string) => undefined as void;
-  const app = createApp({ ...services.http, ready: () => ready, onSessionsRevoked: (id) => onSessionsRevoked(id), conversationTests: createConversationSuiteRunner({ stages: () => stages, kb }) });
+  const app = createApp({
+    ...services.http,
+    ready: () => ready,
+    onSessionsRevoked: (id) => onSessionsRevoked(id),
+    conversationTests: createConversationSuiteRunner({ stages: () => stages, kb }),
+  });
   const httpServer = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
   httpServer.on('clientError', answerClientError(log));
   const adapter = await createSocketAdapter(config.redisUrl, log, config.clusterChannel);
@@ -142,14 +167,35 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     intents: () => intents.refresh(),
     turns: () => responder.recover(),
   };
-  stages = createDefaultPipeline({ catalog: () => intents.catalog(), kb, answerer: services.answerer, stream: broadcast.delta, ...services.pipelineAssist });
+  stages = createDefaultPipeline({
+    catalog: () => intents.catalog(),
+    kb,
+    answerer: services.answerer,
+    stream: broadcast.delta,
+    ...services.pipelineAssist,
+  });
   // Node liveness: an embedded database this process opened has no other node (turns held under
   // other tokens are from before a restart); a cluster asks its nodes (Redis adapter). PostgreSQL
   // without Redis, or a database handed in (tests run several nodes on one), cannot tell: there a
   // dead node's turns wait for their leases.
   const turnToken = randomUUID();
-  const peers = adapter ? createClusterPeers(io, turnToken, { timeoutMs: 500, log }) : db.kind === 'pglite' && !opts.db ? soleNode(turnToken) : null;
-  const responder = createTurnRunner({ bus, db, conversations, stages: () => stages, hooks: broadcast, log, turns: config.turns, admission: services.turnAdmission, token: turnToken, ...(peers ? { liveTokens: peers.liveTokens } : {}) });
+  const peers = adapter
+    ? createClusterPeers(io, turnToken, { timeoutMs: 500, log })
+    : db.kind === 'pglite' && !opts.db
+      ? soleNode(turnToken)
+      : null;
+  const responder = createTurnRunner({
+    bus,
+    db,
+    conversations,
+    stages: () => stages,
+    hooks: broadcast,
+    log,
+    turns: config.turns,
+    admission: services.turnAdmission,
+    token: turnToken,
+    ...(peers ? { liveTokens: peers.liveTokens } : {}),
+  });
   // Turn recovery has its own, faster sweep: with the short turn lease, a dead node's visitors are answered in seconds.
   const { turns, ...slowJobs } = jobs;
   const ticker = opts.startWorkers === false ? null : startTicker(slowJobs, config.sweepIntervalMs, log);

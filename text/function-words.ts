@@ -5,10 +5,18 @@
  * de confirmation" for Italian). A word several languages share counts for each of them a little.
  */
 const WORDS: Record<string, string> = {
-  en: 'the a an i my me is are am was to of and or how do does did can could what why ' + 'when where who not it you your in on for with this that there have has get',
-  de: 'der die das den dem des und oder ist sind ich mich mir mein meine meinen nicht kein keine wie was ' + 'wer wo warum ein eine einen mit für zu auf kann bitte habe hat sie es wird werden wenn bis nach',
-  fr: "le la les un une des du de et ou est sont je ne pas mon ma mes que qui quoi comment " + "pourquoi pour avec dans sur vous il elle ce au aux peut puis plus j' l' d' n' qu' m' c' s'",
-  es: 'el la los las un una y o es son no mi mis que qué cómo por para ' + 'con en del al puedo puede se me yo tu mí está cuál quién dónde',
+  en:
+    'the a an i my me is are am was to of and or how do does did can could what why ' +
+    'when where who not it you your in on for with this that there have has get',
+  de:
+    'der die das den dem des und oder ist sind ich mich mir mein meine meinen nicht kein keine wie was ' +
+    'wer wo warum ein eine einen mit für zu auf kann bitte habe hat sie es wird werden wenn bis nach',
+  fr:
+    'le la les un une des du de et ou est sont je ne pas mon ma mes que qui quoi comment ' +
+    "pourquoi pour avec dans sur vous il elle ce au aux peut puis plus j' l' d' n' qu' m' c' s'",
+  es:
+    'el la los las un una y o es son no mi mis que qué cómo por para ' +
+    'con en del al puedo puede se me yo tu mí está cuál quién dónde',
   it: "il lo la gli le di del della che non è sono mio mia come per con un una ho perché l' dell' un'",
   pt: 'o os a as um uma do da dos das não é meu minha como para com em que eu você',
   nl: 'de het een en is ik niet mijn hoe wat van voor met op kan',

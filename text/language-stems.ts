@@ -23,7 +23,7 @@ export interface LanguageStems {
  */
 const EXTRA_STOPWORDS: Record<Exclude<StemmedLanguage, 'en'>, string> = {
   de: 'bitte möchte möchten hallo danke gibt geht jemand mal gerne brauche wieso warum weshalb wann wer',
-  fr: "comment pourquoi quand où est-ce puis peux peut pouvez veux voudrais bonjour merci svp faire quoi",
+  fr: 'comment pourquoi quand où est-ce puis peux peut pouvez veux voudrais bonjour merci svp faire quoi',
   es: 'quiero hola gracias necesito favor hacer',
 };
 

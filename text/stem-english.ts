@@ -11,7 +11,20 @@ export function stemEnglish(word: string): string {
   else if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
   else if (w.endsWith('s') && !/(ss|us|is)$/.test(w) && w.length > 3) w = w.slice(0, -1);
 
-  for (const suffix of ['ations', 'ation', 'ingly', 'ings', 'ing', 'edly', 'ed', 'ly', 'ment', 'ness', 'able', 'ible']) {
+  for (const suffix of [
+    'ations',
+    'ation',
+    'ingly',
+    'ings',
+    'ing',
+    'edly',
+    'ed',
+    'ly',
+    'ment',
+    'ness',
+    'able',
+    'ible',
+  ]) {
     if (w.endsWith(suffix) && w.length - suffix.length >= 3) {
       w = w.slice(0, -suffix.length);
       break;

@@ -1,6 +1,10 @@
 /** Softmax temperature scaling (Guo et al. 2017): one parameter, fitted on held-out scores. */
 
-export function softmax(scores: ArrayLike<number>, temperature: number, out = new Float64Array(scores.length)): Float64Array {
+export function softmax(
+  scores: ArrayLike<number>,
+  temperature: number,
+  out = new Float64Array(scores.length),
+): Float64Array {
   let max = -Infinity;
   for (let k = 0; k < scores.length; k++) if (scores[k]! > max) max = scores[k]!;
   let sum = 0;

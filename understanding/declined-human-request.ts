@@ -22,6 +22,8 @@ function declinesHuman(clause: string): boolean {
   const normalized = normalizeText(clause);
   const toks = tokens(normalized);
   return HUMAN_REQUEST.some((p) =>
-    [...normalized.matchAll(new RegExp(p.pattern.source, 'g'))].some((m) => negatedAt(toks, tokens(normalized.slice(0, m.index)).length, 4)),
+    [...normalized.matchAll(new RegExp(p.pattern.source, 'g'))].some((m) =>
+      negatedAt(toks, tokens(normalized.slice(0, m.index)).length, 4),
+    ),
   );
 }

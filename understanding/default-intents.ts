@@ -16,7 +16,10 @@ export const DEFAULT_INTENTS: readonly IntentDefinition[] = parseIntentJsonl(
 );
 
 /** Looks an intent definition up by name (null intent or unknown name -> undefined). */
-export function findIntent(name: string | null, intents: readonly IntentDefinition[] = DEFAULT_INTENTS): IntentDefinition | undefined {
+export function findIntent(
+  name: string | null,
+  intents: readonly IntentDefinition[] = DEFAULT_INTENTS,
+): IntentDefinition | undefined {
   return name === null ? undefined : intents.find((i) => i.name === name);
 }
 
@@ -30,6 +33,8 @@ export function intentExamples(intents: readonly IntentDefinition[]): Array<{ te
  * more than once keep the returned object (the composition root does). Same result as
  * trainIntentClassifier(intentExamples(intents)).
  */
-export function defaultIntentClassifier(intents: readonly IntentDefinition[] = DEFAULT_INTENTS): TrainedIntentClassifier {
+export function defaultIntentClassifier(
+  intents: readonly IntentDefinition[] = DEFAULT_INTENTS,
+): TrainedIntentClassifier {
   return trainIntentClassifier(intentExamples(intents));
 }

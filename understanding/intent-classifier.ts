@@ -143,7 +143,10 @@ export function trainIntentClassifier(
   let unsureFamiliarity = -Infinity;
   let rejection: RejectionSummary | null = null;
   if (o.holdoutFraction > 0 && o.rejectionFolds > 0) {
-    const repeats = Math.max(1, Math.min(o.rejectionRepeats, Math.floor(o.rejectionExampleBudget / (o.rejectionFolds * texts.length))));
+    const repeats = Math.max(
+      1,
+      Math.min(o.rejectionRepeats, Math.floor(o.rejectionExampleBudget / (o.rejectionFolds * texts.length))),
+    );
     const samples = leaveIntentsOutSamples(
       texts,
       y,
@@ -161,17 +164,28 @@ export function trainIntentClassifier(
     const inScope = samples.filter((s) => s.gold >= 0);
     const unseen = samples.filter((s) => s.gold < 0);
     if (inScope.length > 0) {
-      const fitted = fitTemperature(inScope.map((s) => s.scores), inScope.map((s) => s.gold), o.defaultTemperature);
+      const fitted = fitTemperature(
+        inScope.map((s) => s.scores),
+        inScope.map((s) => s.gold),
+        o.defaultTemperature,
+      );
       // Per draw: repeats re-use the same held-out texts, they are not more evidence against the prior.
       const n = inScope.length / repeats;
-      temperature = Math.exp((n * Math.log(fitted) + o.temperaturePriorWeight * Math.log(o.defaultTemperature)) / (n + o.temperaturePriorWeight));
+      temperature = Math.exp(
+        (n * Math.log(fitted) + o.temperaturePriorWeight * Math.log(o.defaultTemperature)) /
+          (n + o.temperaturePriorWeight),
+      );
       const familiarity = inScope.map((s) => familiarityOf(s.vocabulary, s.scores, s.features));
       if (o.minFamiliarity === undefined) minFamiliarity = quantile(familiarity, o.noveltyQuantile);
       unsureFamiliarity = Math.max(minFamiliarity, quantile(familiarity, o.unsureNoveltyQuantile));
     }
     // Repeats pool draws of the same few examples: what must be large enough is one draw.
     const perDraw = (n: number): number => n / repeats;
-    if (o.minConfidence === undefined && perDraw(inScope.length) >= o.minRejectionSamples && perDraw(unseen.length) >= o.minRejectionSamples) {
+    if (
+      o.minConfidence === undefined &&
+      perDraw(inScope.length) >= o.minRejectionSamples &&
+      perDraw(unseen.length) >= o.minRejectionSamples
+    ) {
       const best = (s: Float64Array): { k: number; p: number } => {
         const p = softmax(s, temperature);
         let k = 0;
@@ -210,5 +224,12 @@ export function trainIntentClassifier(
     return { intent: outOfScope ? null : best.intent, confidence: best.confidence, ranked, familiarity: familiar };
   };
 
-  return { labels, temperature, threshold, rejection, familiarity: { min: minFamiliarity, unsure: unsureFamiliarity }, classify };
+  return {
+    labels,
+    temperature,
+    threshold,
+    rejection,
+    familiarity: { min: minFamiliarity, unsure: unsureFamiliarity },
+    classify,
+  };
 }

@@ -7,7 +7,17 @@ const MAX_REPORTED_ERRORS = 20;
 /** One intent per line, in the shape `IntentBody` accepts, so an export imports unchanged. */
 export function toIntentJsonl(intents: readonly IntentDefinition[]): string {
   return intents
-    .map((i) => JSON.stringify({ name: i.name, description: i.description, examples: i.examples, skill: i.skill, policy: i.policy, severity: i.severity, thresholds: i.thresholds ?? {} }))
+    .map((i) =>
+      JSON.stringify({
+        name: i.name,
+        description: i.description,
+        examples: i.examples,
+        skill: i.skill,
+        policy: i.policy,
+        severity: i.severity,
+        thresholds: i.thresholds ?? {},
+      }),
+    )
     .map((line) => `${line}\n`)
     .join('');
 }
@@ -18,7 +28,11 @@ export function toIntentJsonl(intents: readonly IntentDefinition[]): string {
  */
 export function parseIntentJsonl(text: string): IntentDefinition[] {
   if (text.length > INTENT_IMPORT_LIMITS.bytes) {
-    throw new AppError(413, 'import_too_large', `Intent imports are limited to ${INTENT_IMPORT_LIMITS.bytes / 1024} KB; split the file.`);
+    throw new AppError(
+      413,
+      'import_too_large',
+      `Intent imports are limited to ${INTENT_IMPORT_LIMITS.bytes / 1024} KB; split the file.`,
+    );
   }
   const errors: string[] = [];
   const intents: IntentDefinition[] = [];
@@ -48,7 +62,8 @@ export function parseIntentJsonl(text: string): IntentDefinition[] {
     intents.push(parsed.data);
   });
   if (intents.length + errors.length === 0) errors.push('the file has no intents: expected one JSON object per line');
-  if (intents.length > INTENT_IMPORT_LIMITS.intents) errors.push(`the file has ${intents.length} intents; at most ${INTENT_IMPORT_LIMITS.intents} are allowed`);
+  if (intents.length > INTENT_IMPORT_LIMITS.intents)
+    errors.push(`the file has ${intents.length} intents; at most ${INTENT_IMPORT_LIMITS.intents} are allowed`);
   if (errors.length) {
     const shown = errors.slice(0, MAX_REPORTED_ERRORS);
     const more = errors.length > shown.length ? `; and ${errors.length - shown.length} more` : '';

@@ -144,7 +144,13 @@ export function chooseRejectionThreshold(
     ...unseen.map((c) => ({ c, inScope: false, correct: false })),
   ].sort((a, b) => a.c - b.c);
   const totalCorrect = inScope.filter((s) => s.correct).length;
-  let best: RejectionChoice = { threshold: 0, inScopeRejected: 0, inScopeLost: 0, unseenRejected: 0, inScopeAccuracy: totalCorrect / nIn };
+  let best: RejectionChoice = {
+    threshold: 0,
+    inScopeRejected: 0,
+    inScopeLost: 0,
+    unseenRejected: 0,
+    inScopeAccuracy: totalCorrect / nIn,
+  };
   let bestValue = best.inScopeAccuracy;
   let rejIn = 0;
   let rejOut = 0;
@@ -165,7 +171,13 @@ export function chooseRejectionThreshold(
     const next = i < events.length ? events[i]!.c : c;
     if (value > bestValue) {
       bestValue = value;
-      best = { threshold: (c + next) / 2, inScopeRejected: rejIn / nIn, inScopeLost: lostCorrect / nIn, unseenRejected: rejOut / nOut, inScopeAccuracy: acc };
+      best = {
+        threshold: (c + next) / 2,
+        inScopeRejected: rejIn / nIn,
+        inScopeLost: lostCorrect / nIn,
+        unseenRejected: rejOut / nOut,
+        inScopeAccuracy: acc,
+      };
     }
   }
   return best;

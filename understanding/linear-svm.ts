@@ -24,7 +24,15 @@ export interface LinearSvmOptions {
   loss: 'l1' | 'l2';
 }
 
-export const DEFAULT_SVM_OPTIONS: LinearSvmOptions = { c: 1, eps: 0.1, maxEpochs: 60, bias: 1, seed: 7, balance: 0, loss: 'l2' };
+export const DEFAULT_SVM_OPTIONS: LinearSvmOptions = {
+  c: 1,
+  eps: 0.1,
+  maxEpochs: 60,
+  bias: 1,
+  seed: 7,
+  balance: 0,
+  loss: 'l2',
+};
 
 /**
  * Feature-major weights: weights[f * classes + k]. Scoring a sparse text then reads one short
@@ -36,7 +44,6 @@ export interface LinearModel {
   weights: Float32Array;
   biases: Float32Array;
 }
-
 
 /** All training vectors in one compressed-sparse-row block: far better memory locality. */
 interface Csr {

@@ -64,10 +64,14 @@ export function saysNotHelpful(text: string): boolean {
  * working"); in a first message they only describe the problem, so they count only when an
  * answer is open.
  */
-const STILL_BROKEN = [/\bstill (not|nothing|no luck|does not|do not|is not|will not|cannot|can not)\b/, /\bi (did|tried|followed) exactly\b/];
+const STILL_BROKEN = [
+  /\bstill (not|nothing|no luck|does not|do not|is not|will not|cannot|can not)\b/,
+  /\bi (did|tried|followed) exactly\b/,
+];
 const stillBroken = (text: string) => STILL_BROKEN.some((re) => re.test(normalizeText(text)));
 
-const RESOLVED = /\b(that|it|this) (worked|works|fixed it|helped|did it|solved it)\b|\b(thanks|thank you|thx|perfect|great|solved|resolved|got it)\b/;
+const RESOLVED =
+  /\b(that|it|this) (worked|works|fixed it|helped|did it|solved it)\b|\b(thanks|thank you|thx|perfect|great|solved|resolved|got it)\b/;
 
 const notHelpful = (text: string) => NOT_HELPFUL.some((re) => re.test(normalizeText(text)));
 const resolved = (text: string) => RESOLVED.test(normalizeText(text)) && !notHelpful(text);

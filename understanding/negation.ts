@@ -5,7 +5,21 @@
 import { CLAUSE_BREAKERS, NEGATORS } from './sentiment-lexicon.js';
 
 /** Words after "not" that make it a statement of intent: "don't want to cancel", "no need for a human". */
-const VOLITION = new Set(['want', 'need', 'wish', 'plan', 'planning', 'intend', 'going', 'gonna', 'looking', 'trying', 'asking', 'interested', 'require']);
+const VOLITION = new Set([
+  'want',
+  'need',
+  'wish',
+  'plan',
+  'planning',
+  'intend',
+  'going',
+  'gonna',
+  'looking',
+  'trying',
+  'asking',
+  'interested',
+  'require',
+]);
 
 /** Words and clause punctuation of normalised text. */
 const TOKEN = /[\p{L}\p{N}]+|[.,;!?]/gu;
@@ -23,4 +37,3 @@ export function negatedAt(toks: string[], i: number, window = 3): boolean {
   }
   return false;
 }
-

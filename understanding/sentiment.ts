@@ -11,10 +11,66 @@ import type { SentimentResult, SentimentSignal } from './types.js';
 
 /** Upper-case words that are names, not shouting. */
 const ACRONYMS = new Set([
-  'API', 'SSO', 'SAML', 'GDPR', 'CCPA', 'URL', 'CSV', 'PDF', 'USD', 'EUR', 'GBP', 'FAQ', 'SAAS', 'MFA',
-  'CRM', 'CEO', 'CTO', 'HTTP', 'HTTPS', 'JSON', 'XML', 'SQL', 'DNS', 'SMS', 'VAT', 'IBAN', 'UTC', 'ASAP',
-  'IOS', 'AWS', 'SDK', 'CLI', 'UI', 'UX', 'IT', 'HR', 'PM', 'AM', 'ID', 'OK', 'TV', 'US', 'UK', 'EU', 'DPA',
-  'SLA', 'KYC', 'OTP', 'ACH', 'SEPA', 'PIN', 'ATM', 'VPN', 'IP', 'SSL', 'TLS', 'CSS', 'HTML', 'PHP', 'SCIM',
+  'API',
+  'SSO',
+  'SAML',
+  'GDPR',
+  'CCPA',
+  'URL',
+  'CSV',
+  'PDF',
+  'USD',
+  'EUR',
+  'GBP',
+  'FAQ',
+  'SAAS',
+  'MFA',
+  'CRM',
+  'CEO',
+  'CTO',
+  'HTTP',
+  'HTTPS',
+  'JSON',
+  'XML',
+  'SQL',
+  'DNS',
+  'SMS',
+  'VAT',
+  'IBAN',
+  'UTC',
+  'ASAP',
+  'IOS',
+  'AWS',
+  'SDK',
+  'CLI',
+  'UI',
+  'UX',
+  'IT',
+  'HR',
+  'PM',
+  'AM',
+  'ID',
+  'OK',
+  'TV',
+  'US',
+  'UK',
+  'EU',
+  'DPA',
+  'SLA',
+  'KYC',
+  'OTP',
+  'ACH',
+  'SEPA',
+  'PIN',
+  'ATM',
+  'VPN',
+  'IP',
+  'SSL',
+  'TLS',
+  'CSS',
+  'HTML',
+  'PHP',
+  'SCIM',
 ]);
 
 function polarity(normalized: string, shouted: Set<string>): number {
@@ -92,7 +148,13 @@ export function analyzeSentiment(text: string): SentimentResult {
       addSignal(signals, sp.signal, sp.weight, m[0].trim());
     }
   }
-  if (shoutedWords.length > 0) addSignal(signals, 'frustration', Math.min(0.6, 0.25 * shoutedWords.length), `ALL CAPS: ${shoutedWords.slice(0, 3).join(' ')}`);
+  if (shoutedWords.length > 0)
+    addSignal(
+      signals,
+      'frustration',
+      Math.min(0.6, 0.25 * shoutedWords.length),
+      `ALL CAPS: ${shoutedWords.slice(0, 3).join(' ')}`,
+    );
   if (repeatedPunct.length > 0) addSignal(signals, 'frustration', 0.35, repeatedPunct[0]!);
   if (score <= -0.6) addSignal(signals, 'frustration', 0.3, `negative tone (${score})`);
   // Reported for agents (what went wrong); the policy does not read it as a negative signal.

@@ -60,7 +60,13 @@ export function fitTfidfVectorizer(
   for (const [k, df] of dfChar) if (df >= opts.charMinDf) add(charIndex, k, df);
   const idf = Float32Array.from(idfList);
 
-  const block = (counts: Map<string, number>, index: Map<string, number>, weight: number, idx: number[], val: number[]): void => {
+  const block = (
+    counts: Map<string, number>,
+    index: Map<string, number>,
+    weight: number,
+    idx: number[],
+    val: number[],
+  ): void => {
     if (weight === 0) return;
     const start = val.length;
     let norm = 0;

@@ -9,7 +9,11 @@ import type { WarmSocket } from './socket-warmup.js';
  */
 export function adoptingWebSocket(take: (url: string) => WarmSocket | null): typeof EngineWebSocket {
   return class AdoptingWebSocket extends EngineWebSocket {
-    override createSocket(uri: string, protocols: string | string[] | undefined, opts: Record<string, unknown>): WebSocket {
+    override createSocket(
+      uri: string,
+      protocols: string | string[] | undefined,
+      opts: Record<string, unknown>,
+    ): WebSocket {
       const ws = take(uri);
       if (!ws) return super.createSocket(uri, protocols, opts) as WebSocket;
       queueMicrotask(() => {

@@ -103,7 +103,15 @@ export interface ChatModel {
  */
 export function createChatModel(options: ChatModelOptions): ChatModel {
   // Each model takes its own options (and their defaults) from these; only the shared ones are read here.
-  const { serverUrl, storage, keys, locale, now = () => new Date(), ackTimeoutMs = 15_000, onEvent = () => {} } = options;
+  const {
+    serverUrl,
+    storage,
+    keys,
+    locale,
+    now = () => new Date(),
+    ackTimeoutMs = 15_000,
+    onEvent = () => {},
+  } = options;
 
   const outbox = createOutbox(storage, keys.outbox);
   const session = createVisitorSession(storage, keys.session);
@@ -139,7 +147,15 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
     },
   });
   const { live } = connection;
-  const { messages, typing, notice, resync, forget: forgetTranscript, dispose: disposeTranscript, bind: bindTranscript } = createTranscript({
+  const {
+    messages,
+    typing,
+    notice,
+    resync,
+    forget: forgetTranscript,
+    dispose: disposeTranscript,
+    bind: bindTranscript,
+  } = createTranscript({
     outbox,
     live,
     ackTimeoutMs,
@@ -147,7 +163,8 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
     onEvent,
     onReply(m, isLive, fresh) {
       // From history, an agent only counts as "with you" if the conversation is still assigned.
-      if (m.role === 'agent' && m.authorName && (isLive || session.status() === 'assigned')) handoff.agentName.value = m.authorName;
+      if (m.role === 'agent' && m.authorName && (isLive || session.status() === 'assigned'))
+        handoff.agentName.value = m.authorName;
       if (isLive && !isOpen.peek() && fresh) unread.value = unread.peek() + 1;
     },
   });
@@ -167,7 +184,16 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
   }
 
   const ensureConnected = connection.ensure;
-  const sender = createOutboxSender({ ...options, outbox, messages, live, connect: ensureConnected, page: page.current, ackTimeoutMs, now });
+  const sender = createOutboxSender({
+    ...options,
+    outbox,
+    messages,
+    live,
+    connect: ensureConnected,
+    page: page.current,
+    ackTimeoutMs,
+    now,
+  });
 
   /** `/api/visitor/attachments<path>` with the session token (waits for the first `session`). */
   async function visitorApi(path: string, init?: RequestInit): Promise<Response> {
@@ -175,8 +201,15 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
     for (let i = 0; !session.get() && i < 50; i++) await new Promise((r) => setTimeout(r, 200));
     const token = session.get()?.token;
     if (!token) throw Error('Not connected');
-    const res = await fetch(`${serverUrl}/api/visitor/attachments${path}`, { ...init, headers: { authorization: `Bearer ${token}` } });
-    if (!res.ok) throw Error(((await res.json().catch(() => null)) as { error?: { message?: string } } | null)?.error?.message || res.statusText);
+    const res = await fetch(`${serverUrl}/api/visitor/attachments${path}`, {
+      ...init,
+      headers: { authorization: `Bearer ${token}` },
+    });
+    if (!res.ok)
+      throw Error(
+        ((await res.json().catch(() => null)) as { error?: { message?: string } } | null)?.error?.message ||
+          res.statusText,
+      );
     return res;
   }
 
@@ -204,7 +237,10 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
     },
     send: sender.send,
     retry: sender.retry,
-    upload: async (f) => (await visitorApi(`?name=${encodeURIComponent(f.name)}`, { method: 'POST', body: f })).json() as Promise<AttachmentRef>,
+    upload: async (f) =>
+      (
+        await visitorApi(`?name=${encodeURIComponent(f.name)}`, { method: 'POST', body: f })
+      ).json() as Promise<AttachmentRef>,
     file: async (id) => (await visitorApi(`/${encodeURIComponent(id)}`)).blob(),
     identify(next) {
       if (JSON.stringify(next) === JSON.stringify(identity ?? {})) return;

@@ -38,9 +38,27 @@ export interface LoadedChat {
   view: ChatView;
 }
 
-export function createChat({ serverUrl, title, storage, keys, dataset = {}, emit = () => {}, takeSocket, greeting, avatar }: ChatOptions): LoadedChat {
+export function createChat({
+  serverUrl,
+  title,
+  storage,
+  keys,
+  dataset = {},
+  emit = () => {},
+  takeSocket,
+  greeting,
+  avatar,
+}: ChatOptions): LoadedChat {
   const here = () => ({ url: location.href, title: document.title });
-  const model = createChatModel({ serverUrl, storage, keys, location: here, locale: navigator.language, onEvent: emit, takeSocket });
+  const model = createChatModel({
+    serverUrl,
+    storage,
+    keys,
+    location: here,
+    locale: navigator.language,
+    onEvent: emit,
+    takeSocket,
+  });
   const fromTag = identityFromTag(dataset);
   if (fromTag) model.identify(normalizeIdentity(fromTag));
   let wasOpen = false;
@@ -64,7 +82,19 @@ export function createChat({ serverUrl, title, storage, keys, dataset = {}, emit
     view: {
       css,
       render: (mountPoint, launcher) =>
-        render(<App model={model} title={title} greeting={greeting} avatar={avatar} launcher={launcher} baseUrl={() => document.baseURI} suggestions={suggestions} page={here} />, mountPoint),
+        render(
+          <App
+            model={model}
+            title={title}
+            greeting={greeting}
+            avatar={avatar}
+            launcher={launcher}
+            baseUrl={() => document.baseURI}
+            suggestions={suggestions}
+            page={here}
+          />,
+          mountPoint,
+        ),
       unmount: (mountPoint) => render(null, mountPoint),
     },
   };

@@ -48,7 +48,11 @@ export function createDeferredChat(fetchChat: () => Promise<ChatApi>, onReady: (
       },
       (err: unknown) => {
         loading = null; // the next open() tries again
-        console.error('[firstline] could not load the chat; ' + 'check that the Firstline server is reachable and allowed by the page\'s script-src', err);
+        console.error(
+          '[firstline] could not load the chat; ' +
+            "check that the Firstline server is reachable and allowed by the page's script-src",
+          err,
+        );
         return false;
       },
     );

@@ -35,7 +35,10 @@ export function engineTransports(): Plugin {
       if (id !== VIRTUAL) return null;
       const ws = JSON.stringify(join(transportsDir, 'websocket.js'));
       const fetchPolling = JSON.stringify(join(transportsDir, 'polling-fetch.js'));
-      return `import { WS } from ${ws};\nimport { Fetch } from ${fetchPolling};\nexport ` + `const transports = { websocket: WS, polling: Fetch };\n`;
+      return (
+        `import { WS } from ${ws};\nimport { Fetch } from ${fetchPolling};\nexport ` +
+        `const transports = { websocket: WS, polling: Fetch };\n`
+      );
     },
   };
 }

@@ -20,7 +20,9 @@ export interface LauncherHandle {
 
 const SVG = 'http://www.w3.org/2000/svg';
 const ICON =
-  'M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-4.2 3.4A.5.5 0 0 1 4 21v-3a2 2 0 ' + '0 1-2-2V6a2 2 0 0 1 2-2Zm3 6.5a1.5 1.5 0 1 0 0-3 1.5 1.5 0 0 0 0 3Zm5 0a1.5 ' + '1.5 0 1 0 0-3 1.5 1.5 0 0 0 0 3Zm5 0a1.5 1.5 0 1 0 0-3 1.5 1.5 0 0 0 0 3Z';
+  'M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-4.2 3.4A.5.5 0 0 1 4 21v-3a2 2 0 ' +
+  '0 1-2-2V6a2 2 0 0 1 2-2Zm3 6.5a1.5 1.5 0 1 0 0-3 1.5 1.5 0 0 0 0 3Zm5 0a1.5 ' +
+  '1.5 0 1 0 0-3 1.5 1.5 0 0 0 0 3Zm5 0a1.5 1.5 0 1 0 0-3 1.5 1.5 0 0 0 0 3Z';
 
 function attrs(el: Element, values: Record<string, string>): void {
   for (const [name, value] of Object.entries(values)) el.setAttribute(name, value);
@@ -29,7 +31,12 @@ function attrs(el: Element, values: Record<string, string>): void {
 /** `onHint`: the pointer is over the button or it has focus, so a click is likely: fetch the chat now. */
 export function createLauncher(doc: Document, onOpen: () => void, onHint: () => void): LauncherHandle {
   const button = doc.createElement('button');
-  attrs(button, { type: 'button', class: 'fl-launcher', 'aria-label': launcherName(navigator.language), 'aria-expanded': 'false' });
+  attrs(button, {
+    type: 'button',
+    class: 'fl-launcher',
+    'aria-label': launcherName(navigator.language),
+    'aria-expanded': 'false',
+  });
   const svg = doc.createElementNS(SVG, 'svg');
   attrs(svg, { 'aria-hidden': 'true', viewBox: '0 0 24 24', width: '26', height: '26', focusable: 'false' });
   const path = doc.createElementNS(SVG, 'path');

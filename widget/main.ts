@@ -14,7 +14,12 @@
 import { watchClickCommands } from './click-commands.js';
 import { createCommands } from './commands/index.js';
 import { createDeferredChat } from './deferred-chat.js';
-import { defineFirstlineElement, ELEMENT_NAME, type ChatView, type FirstlineElementControl } from './firstline-element.js';
+import {
+  defineFirstlineElement,
+  ELEMENT_NAME,
+  type ChatView,
+  type FirstlineElementControl,
+} from './firstline-element.js';
 import { createHostEvents } from './host-events.js';
 import { watchRoutes } from './route-watcher.js';
 import { createSafeStorage } from './safe-storage.js';
@@ -48,7 +53,8 @@ function boot(): void {
   // same size, and takes the colours when they arrive.
   let look: Look | null = null;
   let looked: Promise<void> | undefined;
-  const styleAll = () => look && document.querySelectorAll<HTMLElement>(ELEMENT_NAME).forEach((el) => applyLook(el, look!));
+  const styleAll = () =>
+    look && document.querySelectorAll<HTMLElement>(ELEMENT_NAME).forEach((el) => applyLook(el, look!));
   const fetchLook = (): Promise<void> =>
     (looked ??= loadLook(config.serverUrl).then((l) => {
       look = l;
@@ -61,7 +67,10 @@ function boot(): void {
   let view: ChatView | undefined;
   const chat = createDeferredChat(
     async () => {
-      const [mod] = await Promise.all([import(/* @vite-ignore */ chunkUrl) as Promise<{ createChat: typeof createChat }>, fetchLook()]);
+      const [mod] = await Promise.all([
+        import(/* @vite-ignore */ chunkUrl) as Promise<{ createChat: typeof createChat }>,
+        fetchLook(),
+      ]);
       const l = look as Look | null;
       // data-title on the script tag wins over the team name set in the console.
       const title = attributes.title || !l ? config.title : l.teamName;
@@ -101,7 +110,8 @@ function boot(): void {
 
   // Also called by open(): single-page apps sometimes wipe <body>, taking the element with them.
   const mount = (): void => {
-    if (document.body && !document.querySelector(ELEMENT_NAME)) document.body.append(document.createElement(ELEMENT_NAME));
+    if (document.body && !document.querySelector(ELEMENT_NAME))
+      document.body.append(document.createElement(ELEMENT_NAME));
     styleAll();
   };
 
@@ -110,7 +120,13 @@ function boot(): void {
     storage.remove(keys.session);
     storage.remove(keys.outbox);
   };
-  const commands = createCommands({ chat: { ...chat, open }, mount, events, forget, setLauncherHidden: (hidden) => element!.setLauncherHidden(hidden) });
+  const commands = createCommands({
+    chat: { ...chat, open },
+    mount,
+    events,
+    forget,
+    setLauncherHidden: (hidden) => element!.setLauncherHidden(hidden),
+  });
   // data-launcher first: the host's own calls come after and win (data-user-* are read by the chat, also first).
   if (attributes.launcher === 'hidden') commands.hide();
   installWindowApi(window as { Firstline?: unknown }, commands);

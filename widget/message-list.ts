@@ -101,7 +101,15 @@ export function addPending(
   if (list.some((v) => v.clientMessageId === p.clientMessageId)) return list.slice();
   return [
     ...list,
-    { key: p.clientMessageId, clientMessageId: p.clientMessageId, role: 'visitor', text: p.text, createdAt: p.createdAt, delivery: 'pending', attachments: p.attachments },
+    {
+      key: p.clientMessageId,
+      clientMessageId: p.clientMessageId,
+      role: 'visitor',
+      text: p.text,
+      createdAt: p.createdAt,
+      delivery: 'pending',
+      attachments: p.attachments,
+    },
   ];
 }
 
@@ -127,12 +135,16 @@ export function markSent(list: readonly ViewMessage[], clientMessageId: string, 
 }
 
 export function markFailed(list: readonly ViewMessage[], clientMessageId: string, error: string): ViewMessage[] {
-  return list.map((v) => (v.clientMessageId === clientMessageId && isUnconfirmed(v) ? { ...v, delivery: 'failed', error } : v));
+  return list.map((v) =>
+    v.clientMessageId === clientMessageId && isUnconfirmed(v) ? { ...v, delivery: 'failed', error } : v,
+  );
 }
 
 export function markPending(list: readonly ViewMessage[], clientMessageId: string): ViewMessage[] {
   return list.map((v) =>
-    v.clientMessageId === clientMessageId && v.delivery === 'failed' ? { ...v, delivery: 'pending', error: undefined } : v,
+    v.clientMessageId === clientMessageId && v.delivery === 'failed'
+      ? { ...v, delivery: 'pending', error: undefined }
+      : v,
   );
 }
 
@@ -149,7 +161,15 @@ export function appendDelta(list: readonly ViewMessage[], replyTo: string, delta
   if (next.some((v) => v.fromServer && v.replyTo === replyTo)) return next; // late delta after the final answer
   const start = tailStart(next);
   const createdAt = start > 0 ? next[start - 1]!.createdAt : now;
-  next.splice(start, 0, { key: draftKey(replyTo), role: 'ai', text: delta, createdAt, local: true, replyTo, streaming: true });
+  next.splice(start, 0, {
+    key: draftKey(replyTo),
+    role: 'ai',
+    text: delta,
+    createdAt,
+    local: true,
+    replyTo,
+    streaming: true,
+  });
   return next;
 }
 

@@ -16,7 +16,8 @@ export interface QueueState {
 export function formatQueueStatus(q: QueueState): string {
   const back = q.backAt ? new Date(q.backAt) : null;
   // Outside office hours: when the team is back, in the visitor's own time zone.
-  if (back && back.getTime() > 0) return t('backAt', { when: back.toLocaleString([], { weekday: 'long', hour: 'numeric', minute: '2-digit' }) });
+  if (back && back.getTime() > 0)
+    return t('backAt', { when: back.toLocaleString([], { weekday: 'long', hour: 'numeric', minute: '2-digit' }) });
   if (q.agentsOnline === 0) return t('nobody');
   const position = Math.max(1, Math.round(q.position) || 1);
   const minutes = Math.max(1, Math.ceil((Number.isFinite(q.etaSeconds) ? q.etaSeconds : 0) / 60));

@@ -20,13 +20,16 @@ export interface ScriptAttributes {
   dataset(): Record<string, string | undefined>;
 }
 
-
 /**
  * The server is wherever the script was loaded from, unless `data-server` says otherwise; when
  * neither can be read (inline bundle, odd loaders) the page's own origin is the best guess.
  */
-export function resolveScriptConfig(attrs: Pick<ScriptAttributes, 'src' | 'server' | 'title'>, pageHref: string): ScriptConfig {
-  const serverUrl = httpOrigin(attrs.server, pageHref) ?? httpOrigin(attrs.src, pageHref) ?? httpOrigin(pageHref, pageHref) ?? '';
+export function resolveScriptConfig(
+  attrs: Pick<ScriptAttributes, 'src' | 'server' | 'title'>,
+  pageHref: string,
+): ScriptConfig {
+  const serverUrl =
+    httpOrigin(attrs.server, pageHref) ?? httpOrigin(attrs.src, pageHref) ?? httpOrigin(pageHref, pageHref) ?? '';
   const title = (attrs.title ?? '').trim().slice(0, 80) || 'Support';
   return { serverUrl, title };
 }
@@ -45,7 +48,9 @@ function httpOrigin(value: string | null, base: string): string | null {
 export function readScriptAttributes(doc: Document): ScriptAttributes {
   const current = doc.currentScript;
   const script =
-    current instanceof HTMLScriptElement && current.src ? current : doc.querySelector<HTMLScriptElement>('script[data-firstline]');
+    current instanceof HTMLScriptElement && current.src
+      ? current
+      : doc.querySelector<HTMLScriptElement>('script[data-firstline]');
   return {
     src: script?.src || null,
     server: script?.getAttribute('data-server') ?? null,

@@ -24,7 +24,22 @@ export const TRIMS: Trim[] = [
     file: /socket\.io-client\/build\/esm\/socket\.js$/,
     methods: {
       className: 'Socket',
-      names: ['disconnected', 'send', 'emitWithAck', '_addToQueue', 'compress', 'volatile', 'onAny', 'prependAny', 'offAny', 'listenersAny', 'onAnyOutgoing', 'prependAnyOutgoing', 'offAnyOutgoing', 'listenersAnyOutgoing'],
+      names: [
+        'disconnected',
+        'send',
+        'emitWithAck',
+        '_addToQueue',
+        'compress',
+        'volatile',
+        'onAny',
+        'prependAny',
+        'offAny',
+        'listenersAny',
+        'onAnyOutgoing',
+        'prependAnyOutgoing',
+        'offAnyOutgoing',
+        'listenersAnyOutgoing',
+      ],
       // The only caller of _addToQueue: the `retries` option, which the widget never sets.
       statements: [{ method: 'emit', text: 'this._opts.retries' }],
     },
@@ -32,21 +47,29 @@ export const TRIMS: Trim[] = [
     strings: [['It seems you are trying to reach a Socket.IO server in v2.x', 'not a Socket.IO v3+ server']],
   },
   // The Manager's connect/disconnect aliases (of open and _close): the widget calls the Socket's.
-  { file: /socket\.io-client\/build\/esm\/manager\.js$/, methods: { className: 'Manager', names: ['connect', 'disconnect'] } },
+  {
+    file: /socket\.io-client\/build\/esm\/manager\.js$/,
+    methods: { className: 'Manager', names: ['connect', 'disconnect'] },
+  },
   // engine.io's `send` is an alias of `write`, which socket.io's Manager calls.
   { file: /engine\.io-client\/build\/esm\/socket\.js$/, methods: { className: 'Socket', names: ['send'] } },
-  { file: /@socket\.io\/component-emitter\/lib\/esm\/index\.js$/, prototype: ['Emitter.prototype.listeners', 'Emitter.prototype.hasListeners'] },
+  {
+    file: /@socket\.io\/component-emitter\/lib\/esm\/index\.js$/,
+    prototype: ['Emitter.prototype.listeners', 'Emitter.prototype.hasListeners'],
+  },
 ];
 
 type Range = readonly [start: number, end: number, what: string, replacement?: string];
 
 function cut(code: string, ranges: Range[]): string {
   let out = code;
-  for (const [start, end, , replacement = ''] of [...ranges].sort((a, b) => b[0] - a[0])) out = out.slice(0, start) + replacement + out.slice(end);
+  for (const [start, end, , replacement = ''] of [...ranges].sort((a, b) => b[0] - a[0]))
+    out = out.slice(0, start) + replacement + out.slice(end);
   return out;
 }
 
-const nameOf = (m: ts.ClassElement): string | undefined => (m.name && ts.isIdentifier(m.name) ? m.name.text : undefined);
+const nameOf = (m: ts.ClassElement): string | undefined =>
+  m.name && ts.isIdentifier(m.name) ? m.name.text : undefined;
 
 /** Removes the listed pieces from `code`; throws naming any it cannot find. */
 export function trimModule(code: string, trim: Trim): string {
@@ -55,7 +78,9 @@ export function trimModule(code: string, trim: Trim): string {
   const wanted: string[] = [];
   if (trim.methods) {
     const { className, names, statements = [] } = trim.methods;
-    const cls = file.statements.find((s): s is ts.ClassDeclaration => ts.isClassDeclaration(s) && s.name?.text === className);
+    const cls = file.statements.find(
+      (s): s is ts.ClassDeclaration => ts.isClassDeclaration(s) && s.name?.text === className,
+    );
     const members = cls?.members.filter((m) => ts.isMethodDeclaration(m) || ts.isGetAccessor(m)) ?? [];
     for (const name of names) {
       wanted.push(name);
@@ -71,13 +96,19 @@ export function trimModule(code: string, trim: Trim): string {
   }
   for (const target of trim.prototype ?? []) {
     wanted.push(target);
-    const s = file.statements.find((x) => ts.isExpressionStatement(x) && ts.isBinaryExpression(x.expression) && x.expression.left.getText(file) === target);
+    const s = file.statements.find(
+      (x) =>
+        ts.isExpressionStatement(x) &&
+        ts.isBinaryExpression(x.expression) &&
+        x.expression.left.getText(file) === target,
+    );
     if (s) found.push([s.getStart(file), s.end, target]);
   }
   for (const [prefix, replacement] of trim.strings ?? []) {
     wanted.push(prefix);
     const visit = (n: ts.Node): void => {
-      if (ts.isStringLiteral(n) && n.text.startsWith(prefix)) found.push([n.getStart(file), n.end, prefix, JSON.stringify(replacement)]);
+      if (ts.isStringLiteral(n) && n.text.startsWith(prefix))
+        found.push([n.getStart(file), n.end, prefix, JSON.stringify(replacement)]);
       else ts.forEachChild(n, visit);
     };
     visit(file);

@@ -11,7 +11,15 @@ import { Emitter } from '@socket.io/component-emitter';
  */
 export const protocol = 5;
 
-export const PacketType = { CONNECT: 0, DISCONNECT: 1, EVENT: 2, ACK: 3, CONNECT_ERROR: 4, BINARY_EVENT: 5, BINARY_ACK: 6 } as const;
+export const PacketType = {
+  CONNECT: 0,
+  DISCONNECT: 1,
+  EVENT: 2,
+  ACK: 3,
+  CONNECT_ERROR: 4,
+  BINARY_EVENT: 5,
+  BINARY_ACK: 6,
+} as const;
 
 export interface Packet {
   type: number;
@@ -33,7 +41,11 @@ export class Encoder {
   }
 }
 
-export class Decoder extends Emitter<Record<string, never>, Record<string, never>, { decoded: (packet: Packet) => void }> {
+export class Decoder extends Emitter<
+  Record<string, never>,
+  Record<string, never>,
+  { decoded: (packet: Packet) => void }
+> {
   add(chunk: unknown): void {
     if (typeof chunk !== 'string') throw new Error('binary packets are not supported by the widget');
     this.emitReserved('decoded', decodePacket(chunk));
@@ -45,7 +57,8 @@ export class Decoder extends Emitter<Record<string, never>, Record<string, never
 /** Reads one text packet; throws on anything socket.io-parser would refuse, and on binary packets. */
 export function decodePacket(text: string): Packet {
   const type = Number(text.charAt(0));
-  if (!(type >= PacketType.CONNECT && type <= PacketType.CONNECT_ERROR)) throw new Error(`unsupported packet type ${text.charAt(0)}`);
+  if (!(type >= PacketType.CONNECT && type <= PacketType.CONNECT_ERROR))
+    throw new Error(`unsupported packet type ${text.charAt(0)}`);
   const packet: Packet = { type, nsp: '/' };
   let i = 1;
   if (text.charAt(i) === '/') {
@@ -80,7 +93,10 @@ function payloadFits(type: number, data: unknown): boolean {
     case PacketType.CONNECT_ERROR:
       return typeof data === 'string' || isObject;
     case PacketType.EVENT:
-      return Array.isArray(data) && (typeof data[0] === 'number' || (typeof data[0] === 'string' && !RESERVED.includes(data[0])));
+      return (
+        Array.isArray(data) &&
+        (typeof data[0] === 'number' || (typeof data[0] === 'string' && !RESERVED.includes(data[0])))
+      );
     case PacketType.ACK:
       return Array.isArray(data);
     default:

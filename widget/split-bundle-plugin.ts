@@ -29,18 +29,24 @@ export function splitBundle({ loader, chat, placeholder, chatPrefix }: SplitBund
       const loaderChunk = chunks.find((c) => c.isEntry && c.name === loader);
       const chatChunk = chunks.find((c) => c.isEntry && c.name === chat);
       if (!loaderChunk || !chatChunk) this.error(`expected entries "${loader}" and "${chat}" in the widget build`);
-      const extra = chunks.filter((c) => c !== loaderChunk && c !== chatChunk).map((c) => `${c.fileName} (${c.moduleIds.join(', ')})`);
+      const extra = chunks
+        .filter((c) => c !== loaderChunk && c !== chatChunk)
+        .map((c) => `${c.fileName} (${c.moduleIds.join(', ')})`);
       if (extra.length || loaderChunk.imports.length || chatChunk.imports.length) {
         this.error(
-          `the widget loader and chat must share no module, but the build made shared chunks: ` + `${extra.join('; ') || loaderChunk.imports.join(', ')}. ` +
-            ('Pass what the chat needs from the loader as arguments ' + 'to createChat instead of importing it on both sides.'),
+          `the widget loader and chat must share no module, but the build made shared chunks: ` +
+            `${extra.join('; ') || loaderChunk.imports.join(', ')}. ` +
+            ('Pass what the chat needs from the loader as arguments ' +
+              'to createChat instead of importing it on both sides.'),
         );
       }
       if (!loaderChunk.code.includes(placeholder)) this.error(`the loader lost its ${placeholder} marker`);
       // The compile hint has V8 compile every function of the loader while the file streams in, on a
       // background thread, instead of one by one on the host page's main thread as they first run
       // (nearly all of them run at boot).
-      loaderChunk.code = `//# allFunctionsCalledOnLoad\n(()=>{` + `${loaderChunk.code.replaceAll(placeholder, chatPrefix + chatChunk.fileName)}})();\n`;
+      loaderChunk.code =
+        `//# allFunctionsCalledOnLoad\n(()=>{` +
+        `${loaderChunk.code.replaceAll(placeholder, chatPrefix + chatChunk.fileName)}})();\n`;
       // The chat too: most of what a first open runs (createChat, the models, socket.io's connect,
       // the panel's render) would otherwise compile on the main thread between the chunk's arrival
       // and the socket's namespace connect, the last step of click-to-interactive before the server's
@@ -53,7 +59,9 @@ export function splitBundle({ loader, chat, placeholder, chatPrefix }: SplitBund
         this.emitFile({
           type: 'asset',
           fileName: `${chunk.fileName}.br`,
-          source: brotliCompressSync(source, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: source.length } }),
+          source: brotliCompressSync(source, {
+            params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: source.length },
+          }),
         });
       }
     },

@@ -38,7 +38,9 @@ export function parseSuggestions(body: unknown): Suggestion[] {
   const list = (body as { suggestions?: unknown } | null)?.suggestions;
   if (!Array.isArray(list)) return [];
   return list
-    .filter((s): s is Suggestion => typeof s?.articleId === 'string' && typeof s?.title === 'string' && s.title.trim() !== '')
+    .filter(
+      (s): s is Suggestion => typeof s?.articleId === 'string' && typeof s?.title === 'string' && s.title.trim() !== '',
+    )
     .slice(0, 3)
     .map((s) => ({ articleId: s.articleId, title: s.title.trim().slice(0, 300) }));
 }

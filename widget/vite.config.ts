@@ -27,14 +27,20 @@ export default defineConfig({
       name: 'firstline-types',
       apply: 'build',
       generateBundle() {
-        this.emitFile({ type: 'asset', fileName: 'firstline.d.ts', source: readFileSync(here('./firstline.d.ts'), 'utf8') });
+        this.emitFile({
+          type: 'asset',
+          fileName: 'firstline.d.ts',
+          source: readFileSync(here('./firstline.d.ts'), 'utf8'),
+        });
       },
     },
   ],
   // Preact and socket.io-client check NODE_ENV.
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   // The widget speaks socket.io's and engine.io's text packets only: small parsers in their place.
-  resolve: { alias: { 'socket.io-parser': here('./socket-text-parser.ts'), 'engine.io-parser': here('./engine-text-parser.ts') } },
+  resolve: {
+    alias: { 'socket.io-parser': here('./socket-text-parser.ts'), 'engine.io-parser': here('./engine-text-parser.ts') },
+  },
   publicDir: false,
   build: {
     outDir: here('../dist/widget'),

@@ -22,14 +22,28 @@ import type { IdResponse } from '../../protocol/responses/common.js';
 import type { ProfileResponse } from '../../protocol/responses/auth.js';
 import type { AgentListResponse, DirectoryResponse } from '../../protocol/responses/agents.js';
 import type { TeamListResponse } from '../../protocol/responses/teams.js';
-import type { ArticleListResponse, ArticleSaved, ArticleUpdated, GapsResponse, ReindexResponse } from '../../protocol/responses/knowledge.js';
+import type {
+  ArticleListResponse,
+  ArticleSaved,
+  ArticleUpdated,
+  GapsResponse,
+  ReindexResponse,
+} from '../../protocol/responses/knowledge.js';
 import type { Translation } from '../../protocol/responses/conversations.js';
 import type { IntentImportResult, IntentListResponse } from '../../protocol/responses/intents.js';
 import type { CannedResponseListResponse } from '../../protocol/responses/canned-responses.js';
-import type { EscalationTaskListResponse, WebhookDeliveryListResponse } from '../../protocol/responses/notifications.js';
+import type {
+  EscalationTaskListResponse,
+  WebhookDeliveryListResponse,
+} from '../../protocol/responses/notifications.js';
 import type { WidgetAppearanceResponse } from '../../protocol/responses/widget.js';
 import type { BugDraft, BugReportFiled, BugReportProposal } from '../../protocol/responses/bug-reports.js';
-import type { EndpointDeliveryListResponse, WebhookEndpointListResponse, WebhookEndpointResponse, WebhookTestQueued } from '../../protocol/webhook-endpoints.js';
+import type {
+  EndpointDeliveryListResponse,
+  WebhookEndpointListResponse,
+  WebhookEndpointResponse,
+  WebhookTestQueued,
+} from '../../protocol/webhook-endpoints.js';
 import type { WidgetLookSettings as WidgetAppearanceBody } from '../../protocol/widget-look.js';
 import type {
   AgentPatch,
@@ -53,7 +67,10 @@ export interface RawBody {
   contentType: string;
 }
 const isRaw = (b: unknown): b is RawBody =>
-  typeof b === 'object' && b !== null && typeof (b as RawBody).raw === 'string' && typeof (b as RawBody).contentType === 'string';
+  typeof b === 'object' &&
+  b !== null &&
+  typeof (b as RawBody).raw === 'string' &&
+  typeof (b as RawBody).contentType === 'string';
 
 export interface ApiClientOptions {
   baseUrl?: string;
@@ -80,10 +97,21 @@ export function errorMessage(err: unknown): string {
   return 'Something went wrong.';
 }
 
-export function createApiClient({ baseUrl = '', getToken, onUnauthorized, fetch: fetchImpl, timeoutMs = 15_000 }: ApiClientOptions) {
+export function createApiClient({
+  baseUrl = '',
+  getToken,
+  onUnauthorized,
+  fetch: fetchImpl,
+  timeoutMs = 15_000,
+}: ApiClientOptions) {
   const doFetch = fetchImpl ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
 
-  async function request<T>(method: string, path: string, body?: unknown, opts: { timeoutMs?: number } = {}): Promise<T> {
+  async function request<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    opts: { timeoutMs?: number } = {},
+  ): Promise<T> {
     const token = getToken();
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (body !== undefined) headers['Content-Type'] = isRaw(body) ? body.contentType : 'application/json';
@@ -100,7 +128,11 @@ export function createApiClient({ baseUrl = '', getToken, onUnauthorized, fetch:
       });
     } catch (err) {
       const aborted = err instanceof Error && err.name === 'AbortError';
-      throw new ApiError(0, aborted ? 'timeout' : 'network', aborted ? 'The server took too long to answer.' : "Can't reach the server. Check your connection.");
+      throw new ApiError(
+        0,
+        aborted ? 'timeout' : 'network',
+        aborted ? 'The server took too long to answer.' : "Can't reach the server. Check your connection.",
+      );
     } finally {
       clearTimeout(timer);
     }
@@ -162,16 +194,20 @@ export function createApiClient({ baseUrl = '', getToken, onUnauthorized, fetch:
     addNote: (id: string, text: string) => request<Note>('POST', `/api/conversations/${enc(id)}/notes`, { text }),
     transfer: (id: string, to: { toAgentId: string } | { toTeamId: string }, note: string) =>
       request<TransferResult>('POST', `/api/conversations/${enc(id)}/transfer`, { ...to, note }),
-    setVerdict: (id: string, verdict: Verdict) => request<unknown>('POST', `/api/conversations/${enc(id)}/verdict`, { verdict }),
+    setVerdict: (id: string, verdict: Verdict) =>
+      request<unknown>('POST', `/api/conversations/${enc(id)}/verdict`, { verdict }),
     listTeams: () => request<TeamListResponse>('GET', '/api/teams'),
     createTeam: (t: { name: string; skills: string[] }) => request<IdResponse>('POST', '/api/teams', t),
-    updateTeam: (id: string, t: { name: string; skills: string[] }) => request<unknown>('PUT', `/api/teams/${enc(id)}`, t),
-    setOfficeHours: (id: string, officeHours: OfficeHours | null) => request<unknown>('PUT', `/api/teams/${enc(id)}/office-hours`, { officeHours }),
+    updateTeam: (id: string, t: { name: string; skills: string[] }) =>
+      request<unknown>('PUT', `/api/teams/${enc(id)}`, t),
+    setOfficeHours: (id: string, officeHours: OfficeHours | null) =>
+      request<unknown>('PUT', `/api/teams/${enc(id)}/office-hours`, { officeHours }),
     deleteTeam: (id: string) => request<unknown>('DELETE', `/api/teams/${enc(id)}`),
     updateAgent: (id: string, patch: AgentPatch) => request<unknown>('PUT', `/api/agents/${enc(id)}`, patch),
     setPresence: (status: 'online' | 'away') => request<unknown>('PUT', '/api/agents/me/presence', { status }),
     listCanned: () => request<CannedResponseListResponse>('GET', '/api/canned-responses'),
-    createCanned: (c: { title: string; text: string; shortcut?: string }) => request<IdResponse>('POST', '/api/canned-responses', c),
+    createCanned: (c: { title: string; text: string; shortcut?: string }) =>
+      request<IdResponse>('POST', '/api/canned-responses', c),
     deleteCanned: (id: string | number) => request<unknown>('DELETE', `/api/canned-responses/${enc(String(id))}`),
     listNotifications: () => request<{ notifications: Notification[] }>('GET', '/api/notifications'),
     markNotificationsRead: (ids: number[]) => request<unknown>('POST', '/api/notifications/read', { ids }),
@@ -180,22 +216,31 @@ export function createApiClient({ baseUrl = '', getToken, onUnauthorized, fetch:
       request<WebhookDeliveryListResponse>('GET', `/api/webhooks/deliveries${status ? `?status=${enc(status)}` : ''}`),
     webhookStats: () => request<WebhookStats>('GET', '/api/webhooks/stats'),
     widgetAppearance: () => request<WidgetAppearanceResponse>('GET', '/api/settings/widget-appearance'),
-    saveWidgetAppearance: (a: WidgetAppearanceBody) => request<WidgetAppearanceResponse>('PUT', '/api/settings/widget-appearance', a),
+    saveWidgetAppearance: (a: WidgetAppearanceBody) =>
+      request<WidgetAppearanceResponse>('PUT', '/api/settings/widget-appearance', a),
     listWebhookEndpoints: () => request<WebhookEndpointListResponse>('GET', '/api/webhooks/endpoints'),
-    createWebhookEndpoint: (e: WebhookEndpointInput) => request<WebhookEndpointCreated>('POST', '/api/webhooks/endpoints', e),
-    updateWebhookEndpoint: (id: string, patch: Partial<WebhookEndpointInput>) => request<WebhookEndpointResponse>('PATCH', `/api/webhooks/endpoints/${enc(id)}`, patch),
+    createWebhookEndpoint: (e: WebhookEndpointInput) =>
+      request<WebhookEndpointCreated>('POST', '/api/webhooks/endpoints', e),
+    updateWebhookEndpoint: (id: string, patch: Partial<WebhookEndpointInput>) =>
+      request<WebhookEndpointResponse>('PATCH', `/api/webhooks/endpoints/${enc(id)}`, patch),
     deleteWebhookEndpoint: (id: string) => request<unknown>('DELETE', `/api/webhooks/endpoints/${enc(id)}`),
-    rotateWebhookSecret: (id: string) => request<WebhookEndpointCreated>('POST', `/api/webhooks/endpoints/${enc(id)}/rotate-secret`),
+    rotateWebhookSecret: (id: string) =>
+      request<WebhookEndpointCreated>('POST', `/api/webhooks/endpoints/${enc(id)}/rotate-secret`),
     testWebhookEndpoint: (id: string) => request<WebhookTestQueued>('POST', `/api/webhooks/endpoints/${enc(id)}/test`),
-    endpointDeliveries: (id: string) => request<EndpointDeliveryListResponse>('GET', `/api/webhooks/endpoints/${enc(id)}/deliveries`),
+    endpointDeliveries: (id: string) =>
+      request<EndpointDeliveryListResponse>('GET', `/api/webhooks/endpoints/${enc(id)}/deliveries`),
     /** A visitor's attached file (image preview, PDF download), as a Blob of its checked type. */
-    attachment: (conversationId: string, attachmentId: string) => download(`/api/conversations/${enc(conversationId)}/attachments/${enc(attachmentId)}`),
+    attachment: (conversationId: string, attachmentId: string) =>
+      download(`/api/conversations/${enc(conversationId)}/attachments/${enc(attachmentId)}`),
     downloadReport: (format: 'md' | 'csv', range: { from?: string; to?: string } = {}) =>
       download(`/api/reports/escalations${rangeQuery(range, { format })}`),
     login: (email: string, password: string) => request<LoginResponse>('POST', '/api/auth/login', { email, password }),
     setDisplayName: (displayName: string) => request<ProfileResponse>('PUT', '/api/auth/profile', { displayName }),
     searchConversations: (q: string, offset = 0) =>
-      request<ConversationSearchResponse>('GET', `/api/conversations/search?q=${enc(q)}&limit=20${offset ? `&offset=${offset}` : ''}`),
+      request<ConversationSearchResponse>(
+        'GET',
+        `/api/conversations/search?q=${enc(q)}&limit=20${offset ? `&offset=${offset}` : ''}`,
+      ),
     visitorHistory: (id: string) => request<VisitorHistoryResponse>('GET', `/api/conversations/${enc(id)}/history`),
     listConversations: (status: ConversationStatus) =>
       request<{ conversations: ConversationSummary[] }>('GET', `/api/conversations?status=${enc(status)}`),
@@ -206,11 +251,14 @@ export function createApiClient({ baseUrl = '', getToken, onUnauthorized, fetch:
     createArticle: (a: NewArticle) => request<ArticleSaved>('POST', '/api/knowledge/articles', a),
     deleteArticle: (id: string) => request<unknown>('DELETE', `/api/knowledge/articles/${enc(id)}`),
     getArticle: (id: string) => request<ArticleDetail>('GET', `/api/knowledge/articles/${enc(id)}`),
-    updateArticle: (id: string, a: NewArticle) => request<ArticleUpdated>('PUT', `/api/knowledge/articles/${enc(id)}`, a),
+    updateArticle: (id: string, a: NewArticle) =>
+      request<ArticleUpdated>('PUT', `/api/knowledge/articles/${enc(id)}`, a),
     reindexKnowledge: () => request<ReindexResponse>('POST', '/api/knowledge/reindex'),
-    previewAnswer: (query: string, pageUrl?: string) => request<PreviewAnswer>('POST', '/api/knowledge/preview-answer', { query, pageUrl }),
+    previewAnswer: (query: string, pageUrl?: string) =>
+      request<PreviewAnswer>('POST', '/api/knowledge/preview-answer', { query, pageUrl }),
     calibration: () => request<CalibrationStatus>('GET', '/api/knowledge/calibration'),
-    setCalibrationTarget: (targetFalseConfident: number | null) => request<CalibrationStatus>('PUT', '/api/knowledge/calibration', { targetFalseConfident }),
+    setCalibrationTarget: (targetFalseConfident: number | null) =>
+      request<CalibrationStatus>('PUT', '/api/knowledge/calibration', { targetFalseConfident }),
     recalibrate: () => request<CalibrationStatus>('POST', '/api/knowledge/calibration/run'),
     knowledgeGaps: () => request<GapsResponse>('GET', '/api/knowledge/gaps'),
     uploadArticles: (files: readonly File[], onProgress?: (sent: number, total: number) => void) =>
@@ -222,14 +270,25 @@ export function createApiClient({ baseUrl = '', getToken, onUnauthorized, fetch:
     agentDirectory: () => request<DirectoryResponse>('GET', '/api/agents/directory'),
     listIntents: () => request<IntentListResponse>('GET', '/api/intents'),
     createIntent: (i: IntentInput) => request<Intent>('POST', '/api/intents', i),
-    updateIntent: (name: string, i: Omit<IntentInput, 'name'>) => request<Intent>('PUT', `/api/intents/${enc(name)}`, i),
+    updateIntent: (name: string, i: Omit<IntentInput, 'name'>) =>
+      request<Intent>('PUT', `/api/intents/${enc(name)}`, i),
     deleteIntent: (name: string) => request<unknown>('DELETE', `/api/intents/${enc(name)}`),
     exportIntents: () => request<string>('GET', '/api/intents/export'),
     importIntents: (jsonl: string, replace = false) =>
-      request<IntentImportResult>('POST', `/api/intents/import${replace ? '?replace=1' : ''}`, { raw: jsonl, contentType: 'application/x-ndjson' }),
+      request<IntentImportResult>('POST', `/api/intents/import${replace ? '?replace=1' : ''}`, {
+        raw: jsonl,
+        contentType: 'application/x-ndjson',
+      }),
     /** Runs a JSONL suite of test conversations against the live pipeline (admins; nothing is stored). */
-    runConversationTests: (jsonl: string) => request<ConversationSuiteResult>('POST', '/api/conversation-tests/run', { jsonl }, { timeoutMs: CONVERSATION_SUITE_TIMEOUT_MS }),
+    runConversationTests: (jsonl: string) =>
+      request<ConversationSuiteResult>(
+        'POST',
+        '/api/conversation-tests/run',
+        { jsonl },
+        { timeoutMs: CONVERSATION_SUITE_TIMEOUT_MS },
+      ),
     createAgent: (a: NewAgent) => request<IdResponse>('POST', '/api/agents', a),
-    metrics: (range: { from?: string; to?: string } = {}) => request<Metrics>('GET', `/api/metrics${rangeQuery(range)}`),
+    metrics: (range: { from?: string; to?: string } = {}) =>
+      request<Metrics>('GET', `/api/metrics${rangeQuery(range)}`),
   };
 }

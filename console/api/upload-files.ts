@@ -2,9 +2,13 @@
 import { ApiError } from './api-error.js';
 import type { UploadFileResult } from './types.js';
 
-export function uploadFiles(
-  opts: { baseUrl: string; token: string | null; files: readonly File[]; onProgress?: (sent: number, total: number) => void; timeoutMs?: number },
-): Promise<{ results: UploadFileResult[] }> {
+export function uploadFiles(opts: {
+  baseUrl: string;
+  token: string | null;
+  files: readonly File[];
+  onProgress?: (sent: number, total: number) => void;
+  timeoutMs?: number;
+}): Promise<{ results: UploadFileResult[] }> {
   const form = new FormData();
   for (const f of opts.files) form.append('files', f, f.name);
   return new Promise((resolve, reject) => {

@@ -48,11 +48,23 @@ export function AgentEditDialog({ agent, teams, saving, error, onSave, onClose }
         <div class="form-row">
           <label class="field grow">
             <span class="field-label">Skills</span>
-            <input value={skills} onInput={(e) => setSkills(e.currentTarget.value)} placeholder="billing, technical" autofocus />
+            <input
+              value={skills}
+              onInput={(e) => setSkills(e.currentTarget.value)}
+              placeholder="billing, technical"
+              autofocus
+            />
           </label>
           <label class="field">
             <span class="field-label">Max concurrent</span>
-            <input type="number" min={1} max={100} required value={max} onInput={(e) => setMax(e.currentTarget.value)} />
+            <input
+              type="number"
+              min={1}
+              max={100}
+              required
+              value={max}
+              onInput={(e) => setMax(e.currentTarget.value)}
+            />
           </label>
         </div>
         <div class="form-row">
@@ -76,13 +88,15 @@ export function AgentEditDialog({ agent, teams, saving, error, onSave, onClose }
             </select>
           </label>
           <label class="field checkbox">
-            <input type="checkbox" checked={onCall} onChange={(e) => setOnCall(e.currentTarget.checked)} /> On call (gets urgent alerts)
+            <input type="checkbox" checked={onCall} onChange={(e) => setOnCall(e.currentTarget.checked)} /> On call
+            (gets urgent alerts)
           </label>
         </div>
         <fieldset class="fieldset">
           <legend>
             <label class="checkbox">
-              <input type="checkbox" checked={hoursOn} onChange={(e) => setHoursOn(e.currentTarget.checked)} /> Working hours
+              <input type="checkbox" checked={hoursOn} onChange={(e) => setHoursOn(e.currentTarget.checked)} /> Working
+              hours
             </label>
           </legend>
           {hoursOn && (
@@ -90,7 +104,12 @@ export function AgentEditDialog({ agent, teams, saving, error, onSave, onClose }
               <div class="form-row">
                 <label class="field grow">
                   <span class="field-label">Time zone</span>
-                  <input required value={timezone} onInput={(e) => setTimezone(e.currentTarget.value)} placeholder="Europe/Paris" />
+                  <input
+                    required
+                    value={timezone}
+                    onInput={(e) => setTimezone(e.currentTarget.value)}
+                    placeholder="Europe/Paris"
+                  />
                 </label>
                 <label class="field">
                   <span class="field-label">From</span>

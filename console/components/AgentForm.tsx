@@ -10,7 +10,15 @@ interface Props {
   onSave: (a: NewAgent) => Promise<boolean>;
 }
 
-const EMPTY = { email: '', name: '', displayName: '', password: '', role: 'agent' as UserRole, skills: '', maxConcurrent: '5' };
+const EMPTY = {
+  email: '',
+  name: '',
+  displayName: '',
+  password: '',
+  role: 'agent' as UserRole,
+  skills: '',
+  maxConcurrent: '5',
+};
 
 export function AgentForm({ saving, error, onSave }: Props) {
   const [f, setF] = useState(EMPTY);
@@ -45,7 +53,14 @@ export function AgentForm({ saving, error, onSave }: Props) {
         </label>
         <label class="field grow">
           <span class="field-label">Display name</span>
-          <input maxLength={40} autocomplete="off" placeholder="Maya" value={f.displayName} onInput={set('displayName')} aria-describedby="display-hint" />
+          <input
+            maxLength={40}
+            autocomplete="off"
+            placeholder="Maya"
+            value={f.displayName}
+            onInput={set('displayName')}
+            aria-describedby="display-hint"
+          />
           <span id="display-hint" class="field-hint">
             What customers see ("Maya joined"); left empty, they are asked at first sign-in.
           </span>
@@ -82,7 +97,12 @@ export function AgentForm({ saving, error, onSave }: Props) {
       <div class="form-row">
         <label class="field grow">
           <span class="field-label">Skills</span>
-          <input placeholder="billing, technical" value={f.skills} onInput={set('skills')} aria-describedby="skills-hint" />
+          <input
+            placeholder="billing, technical"
+            value={f.skills}
+            onInput={set('skills')}
+            aria-describedby="skills-hint"
+          />
           <span id="skills-hint" class="field-hint">
             Comma-separated; handoffs are routed to agents with the matching skill.
           </span>

@@ -1,7 +1,11 @@
 // Admin: how the chat widget looks on customers' sites (colour, greeting, launcher side, team name, avatar), with a
 // preview.
 import { useEffect, useState } from 'preact/hooks';
-import { DEFAULT_APPEARANCE, deriveAppearance, type WidgetLookSettings as WidgetAppearanceBody } from '../../protocol/widget-look.js';
+import {
+  DEFAULT_APPEARANCE,
+  deriveAppearance,
+  type WidgetLookSettings as WidgetAppearanceBody,
+} from '../../protocol/widget-look.js';
 import { errorMessage } from '../api/client.js';
 import { useSignedIn } from '../app-context.js';
 import { Alert } from './Alert.js';
@@ -23,13 +27,20 @@ export function AppearancePanel() {
     setSaved(false);
   };
   const validColor = /^#[0-9a-fA-F]{6}$/.test(form.color);
-  const look = deriveAppearance({ ...form, color: validColor ? form.color : DEFAULT_APPEARANCE.color, teamName: form.teamName || 'Support' });
+  const look = deriveAppearance({
+    ...form,
+    color: validColor ? form.color : DEFAULT_APPEARANCE.color,
+    teamName: form.teamName || 'Support',
+  });
   return (
     <section class="card" aria-labelledby="appearance-title">
       <h2 id="appearance-title" class="card-title">
         Chat widget appearance
       </h2>
-      <p class="muted small">Widgets read this when a page loads: save, then reload a page with the widget to see it. No rebuild or new script tag needed.</p>
+      <p class="muted small">
+        Widgets read this when a page loads: save, then reload a page with the widget to see it. No rebuild or new
+        script tag needed.
+      </p>
       {error && <Alert>{error}</Alert>}
       <form
         class="appearance-form"
@@ -51,19 +62,38 @@ export function AppearancePanel() {
         <div class="form-row">
           <label class="field">
             <span class="field-label">Colour</span>
-            <input type="color" value={look.color} onInput={(e) => set({ color: e.currentTarget.value })} aria-describedby="contrast-note" />
+            <input
+              type="color"
+              value={look.color}
+              onInput={(e) => set({ color: e.currentTarget.value })}
+              aria-describedby="contrast-note"
+            />
           </label>
           <label class="field">
             <span class="field-label">Hex</span>
-            <input required maxLength={7} pattern="#[0-9a-fA-F]{6}" value={form.color} onInput={(e) => set({ color: e.currentTarget.value })} />
+            <input
+              required
+              maxLength={7}
+              pattern="#[0-9a-fA-F]{6}"
+              value={form.color}
+              onInput={(e) => set({ color: e.currentTarget.value })}
+            />
           </label>
           <label class="field grow">
             <span class="field-label">Team name</span>
-            <input required maxLength={60} value={form.teamName} onInput={(e) => set({ teamName: e.currentTarget.value })} />
+            <input
+              required
+              maxLength={60}
+              value={form.teamName}
+              onInput={(e) => set({ teamName: e.currentTarget.value })}
+            />
           </label>
           <label class="field">
             <span class="field-label">Launcher position</span>
-            <select value={form.position} onChange={(e) => set({ position: e.currentTarget.value as 'left' | 'right' })}>
+            <select
+              value={form.position}
+              onChange={(e) => set({ position: e.currentTarget.value as 'left' | 'right' })}
+            >
               <option value="right">Bottom right</option>
               <option value="left">Bottom left</option>
             </select>
@@ -71,18 +101,34 @@ export function AppearancePanel() {
         </div>
         <label class="field">
           <span class="field-label">Greeting</span>
-          <input maxLength={200} value={form.greeting} placeholder="Hi! Ask us anything about your account." onInput={(e) => set({ greeting: e.currentTarget.value })} />
+          <input
+            maxLength={200}
+            value={form.greeting}
+            placeholder="Hi! Ask us anything about your account."
+            onInput={(e) => set({ greeting: e.currentTarget.value })}
+          />
         </label>
         <label class="field">
           <span class="field-label">Avatar image URL (empty: the team name's initial)</span>
-          <input type="url" maxLength={1000} value={form.avatarUrl} placeholder="https://example.com/logo.png" onInput={(e) => set({ avatarUrl: e.currentTarget.value })} />
+          <input
+            type="url"
+            maxLength={1000}
+            value={form.avatarUrl}
+            placeholder="https://example.com/logo.png"
+            onInput={(e) => set({ avatarUrl: e.currentTarget.value })}
+          />
         </label>
         <div class="appearance-preview" aria-label="Preview">
-          <span class="appearance-swatch" data-testid="appearance-preview" style={{ background: look.color, color: look.onColor }}>
+          <span
+            class="appearance-swatch"
+            data-testid="appearance-preview"
+            style={{ background: look.color, color: look.onColor }}
+          >
             <span class="appearance-initial">{look.initial}</span> {look.teamName}
           </span>
           <span id="contrast-note" class="small muted">
-            Text on this colour: {look.onColor === '#ffffff' ? 'white' : 'dark'} (contrast {look.contrast}:1, picked automatically{look.contrast < 4.5 ? '; below 4.5:1, choose a darker or lighter colour' : ''})
+            Text on this colour: {look.onColor === '#ffffff' ? 'white' : 'dark'} (contrast {look.contrast}:1, picked
+            automatically{look.contrast < 4.5 ? '; below 4.5:1, choose a darker or lighter colour' : ''})
           </span>
         </div>
         <div class="form-row">

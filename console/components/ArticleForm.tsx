@@ -18,7 +18,14 @@ const EMPTY = { title: '', body: '', format: 'markdown' as ArticleFormat, url: '
 export function ArticleForm({ saving, error, onSave, initial, onCancel }: Props) {
   const [f, setF] = useState(
     initial
-      ? { title: initial.title, body: initial.body, format: initial.format, url: initial.url ?? '', pages: (initial.pages ?? []).join(', '), tags: (initial.tags ?? []).join(', ') }
+      ? {
+          title: initial.title,
+          body: initial.body,
+          format: initial.format,
+          url: initial.url ?? '',
+          pages: (initial.pages ?? []).join(', '),
+          tags: (initial.tags ?? []).join(', '),
+        }
       : EMPTY,
   );
   const set = (key: keyof typeof EMPTY) => (e: { currentTarget: { value: string } }) =>
@@ -62,12 +69,23 @@ export function ArticleForm({ saving, error, onSave, initial, onCancel }: Props)
       </div>
       <label class="field">
         <span class="field-label">Source URL (optional)</span>
-        <input type="text" inputMode="url" placeholder="https://docs.example.com/billing/refunds" value={f.url} onInput={set('url')} />
+        <input
+          type="text"
+          inputMode="url"
+          placeholder="https://docs.example.com/billing/refunds"
+          value={f.url}
+          onInput={set('url')}
+        />
       </label>
       <div class="form-row">
         <label class="field grow">
           <span class="field-label">Pages it helps on</span>
-          <input placeholder="/billing, /settings/*" value={f.pages} onInput={set('pages')} aria-describedby="pages-hint" />
+          <input
+            placeholder="/billing, /settings/*"
+            value={f.pages}
+            onInput={set('pages')}
+            aria-describedby="pages-hint"
+          />
           <span id="pages-hint" class="field-hint">
             Comma-separated paths; answers on these pages rank this article higher.
           </span>

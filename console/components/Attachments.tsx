@@ -13,7 +13,13 @@ export function Attachments({ attachments, load }: Props) {
   return (
     <ul class="attachments" aria-label="Attachments">
       {attachments.map((a) => (
-        <li key={a.id}>{a.contentType.startsWith('image/') ? <ImagePreview file={a} load={load} /> : <FileDownload file={a} load={load} />}</li>
+        <li key={a.id}>
+          {a.contentType.startsWith('image/') ? (
+            <ImagePreview file={a} load={load} />
+          ) : (
+            <FileDownload file={a} load={load} />
+          )}
+        </li>
       ))}
     </ul>
   );
@@ -38,7 +44,8 @@ function ImagePreview({ file, load }: { file: AttachmentRef; load: Props['load']
       if (made) URL.revokeObjectURL(made);
     };
   }, [file.id]);
-  const label = `${file.name} ` + `(${formatBytes(file.size)}${file.width && file.height ? `, ${file.width}×${file.height}` : ''})`;
+  const label =
+    `${file.name} ` + `(${formatBytes(file.size)}${file.width && file.height ? `, ${file.width}×${file.height}` : ''})`;
   if (error) return <span class="attachment-file muted">{label}: could not be loaded</span>;
   return (
     <figure class="attachment-image" data-testid="attachment-image">
@@ -71,7 +78,13 @@ function FileDownload({ file, load }: { file: AttachmentRef; load: Props['load']
     }
   };
   return (
-    <button type="button" class="attachment-file btn btn-small" data-testid="attachment-file" disabled={state === 'loading'} onClick={() => void save()}>
+    <button
+      type="button"
+      class="attachment-file btn btn-small"
+      data-testid="attachment-file"
+      disabled={state === 'loading'}
+      onClick={() => void save()}
+    >
       Download {file.name} ({formatBytes(file.size)}){state === 'failed' ? ' — failed, try again' : ''}
     </button>
   );

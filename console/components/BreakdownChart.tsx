@@ -7,14 +7,23 @@ const LABEL = 140;
 const BAR = 240;
 
 export function BreakdownChart({ title, rows }: { title: string; rows: Breakdown[] }) {
-  const shown = [...rows].sort((a, b) => (b.escalationRate ?? 0) - (a.escalationRate ?? 0) || b.conversations - a.conversations).slice(0, 10);
+  const shown = [...rows]
+    .sort((a, b) => (b.escalationRate ?? 0) - (a.escalationRate ?? 0) || b.conversations - a.conversations)
+    .slice(0, 10);
   return (
     <figure class="chart chart-breakdown">
       <figcaption class="chart-title">{title}</figcaption>
       {shown.length === 0 ? (
         <p class="muted small">No data.</p>
       ) : (
-        <svg viewBox={`0 0 ${LABEL + BAR + 90} ${shown.length * ROW}`} class="chart-svg" role="img" aria-label={`${title}: ` + `${shown.map((r) => `${r.key || 'none'} ${formatPercent(r.escalationRate)}`).join(', ')}`}>
+        <svg
+          viewBox={`0 0 ${LABEL + BAR + 90} ${shown.length * ROW}`}
+          class="chart-svg"
+          role="img"
+          aria-label={
+            `${title}: ` + `${shown.map((r) => `${r.key || 'none'} ${formatPercent(r.escalationRate)}`).join(', ')}`
+          }
+        >
           {shown.map((r, i) => {
             const rate = Math.max(0, Math.min(1, r.escalationRate ?? 0));
             const label = r.key || '(none)';

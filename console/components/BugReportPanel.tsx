@@ -25,7 +25,12 @@ export function BugReportPanel({ api, conversationId, suggested }: Props) {
       const r = await api.bugReportDraft(conversationId);
       setFields({ title: r.draft.title, steps: r.draft.steps, expected: r.draft.expected, actual: r.draft.actual });
       setFiles((r.attachments ?? []).map((a) => a.name));
-      setSimilar(r.similarTo ? `Looks like "${r.similarTo.title}" (reported ${r.similarTo.reportCount}×): ` + `filing will add this customer to it.` : null);
+      setSimilar(
+        r.similarTo
+          ? `Looks like "${r.similarTo.title}" (reported ${r.similarTo.reportCount}×): ` +
+              `filing will add this customer to it.`
+          : null,
+      );
     } catch (err) {
       setError(errorMessage(err));
     } finally {
@@ -38,7 +43,10 @@ export function BugReportPanel({ api, conversationId, suggested }: Props) {
     setError(null);
     try {
       const r = await api.fileBugReport(conversationId, fields);
-      setResult(`${r.merged ? 'Merged into' : 'Filed'} "${r.report.title}" — reported ` + `${r.report.reportCount}×${r.report.externalUrl ? ` (${r.report.externalUrl})` : ''}.`);
+      setResult(
+        `${r.merged ? 'Merged into' : 'Filed'} "${r.report.title}" — reported ` +
+          `${r.report.reportCount}×${r.report.externalUrl ? ` (${r.report.externalUrl})` : ''}.`,
+      );
       setFields(null);
     } catch (err) {
       setError(errorMessage(err));
@@ -49,7 +57,11 @@ export function BugReportPanel({ api, conversationId, suggested }: Props) {
   const field = (key: keyof BugReportFields, label: string, rows: number) => (
     <label class="field">
       <span class="field-label">{label}</span>
-      <textarea rows={rows} value={fields![key]} onInput={(e) => setFields({ ...fields!, [key]: (e.target as HTMLTextAreaElement).value })} />
+      <textarea
+        rows={rows}
+        value={fields![key]}
+        onInput={(e) => setFields({ ...fields!, [key]: (e.target as HTMLTextAreaElement).value })}
+      />
     </label>
   );
 

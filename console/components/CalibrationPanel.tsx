@@ -33,8 +33,9 @@ export function CalibrationPanel({ status, error, onTarget, onRecalibrate }: Pro
         </button>
       </div>
       <p class="muted">
-        The AI answers only when it is confident the answer is in this knowledge base. Confidence is calibrated on the knowledge base itself: questions made from each article are
-        searched with the article and without it, so the trade-off below is measured, not guessed. It is refitted in the background whenever articles change.
+        The AI answers only when it is confident the answer is in this knowledge base. Confidence is calibrated on the
+        knowledge base itself: questions made from each article are searched with the article and without it, so the
+        trade-off below is measured, not guessed. It is refitted in the background whenever articles change.
       </p>
       {error && <Alert>{error}</Alert>}
       {!status && !error && <Spinner label="Loading calibration" />}
@@ -49,8 +50,8 @@ export function CalibrationPanel({ status, error, onTarget, onRecalibrate }: Pro
                 : cal
                   ? `${cal.pseudoQuestions} pseudo-questions from ${cal.articles} articles · calibrated \
 ${formatDateTime(cal.calibratedAt)}${status.upToDate ? '' : ' · articles changed since'}${
-                      status.decides ? '' : ` · advisory: below ${status.minArticles} articles the fixed thresholds still decide`
-                    }`
+  status.decides ? '' : ` · advisory: below ${status.minArticles} articles the fixed thresholds still decide`
+}`
                   : 'Not calibrated yet (fewer than two articles): fixed thresholds are in use.'}
         </p>
       )}
@@ -81,8 +82,12 @@ ${formatDateTime(cal.calibratedAt)}${status.upToDate ? '' : ' · articles change
                 <thead>
                   <tr>
                     <th scope="col">False confident (answer missing)</th>
-                    <th scope="col" class="num">Answered</th>
-                    <th scope="col" class="num">Right</th>
+                    <th scope="col" class="num">
+                      Answered
+                    </th>
+                    <th scope="col" class="num">
+                      Right
+                    </th>
                     <th scope="col">
                       <span class="sr-only">Choose</span>
                     </th>
@@ -131,7 +136,9 @@ function pointFor(curve: CalibrationPoint[], target: number): CalibrationPoint {
 function TradeOffChart({ curve, current }: { curve: CalibrationPoint[]; current: CalibrationPoint }) {
   const x = (v: number) => PAD + v * (W - PAD - 8);
   const y = (v: number) => H - PAD + 8 - v * (H - PAD);
-  const path = curve.map((p, i) => `${i ? 'L' : 'M'}${x(p.falseConfident).toFixed(1)},${y(p.confidentOnAnswerable).toFixed(1)}`).join(' ');
+  const path = curve
+    .map((p, i) => `${i ? 'L' : 'M'}${x(p.falseConfident).toFixed(1)},${y(p.confidentOnAnswerable).toFixed(1)}`)
+    .join(' ');
   return (
     <figure class="chart">
       <figcaption class="chart-title">Trade-off: more answers cost more false answers</figcaption>
@@ -139,7 +146,10 @@ function TradeOffChart({ curve, current }: { curve: CalibrationPoint[]; current:
         viewBox={`0 0 ${W} ${H + 12}`}
         class="chart-svg"
         role="img"
-        aria-label={`At the current threshold: ${formatPercent(current.falseConfident)} false confident, ` + `${formatPercent(current.confidentOnAnswerable)} of answerable questions answered`}
+        aria-label={
+          `At the current threshold: ${formatPercent(current.falseConfident)} false confident, ` +
+          `${formatPercent(current.confidentOnAnswerable)} of answerable questions answered`
+        }
       >
         <rect x={x(0)} y={y(1)} width={x(1) - x(0)} height={y(0) - y(1)} class="chart-track" />
         <path d={path} fill="none" class="chart-line" stroke="currentColor" stroke-width="2" />
@@ -147,7 +157,14 @@ function TradeOffChart({ curve, current }: { curve: CalibrationPoint[]; current:
         <text x={x(0.5)} y={H + 8} class="chart-tick" text-anchor="middle">
           false confident →
         </text>
-        <text x={6} y={y(0.5)} class="chart-tick" transform={`rotate(-90 6 ${y(0.5)})`} text-anchor="middle" dominant-baseline="hanging">
+        <text
+          x={6}
+          y={y(0.5)}
+          class="chart-tick"
+          transform={`rotate(-90 6 ${y(0.5)})`}
+          text-anchor="middle"
+          dominant-baseline="hanging"
+        >
           answered →
         </text>
       </svg>

@@ -24,9 +24,17 @@ export function DailyChart({ daily }: { daily: DailyPoint[] }) {
   const pw = W - PAD.left - PAD.right;
   const ph = H - PAD.top - PAD.bottom;
   const y = linearScale(0, max, ph, 0);
-  const bars = groupedBars(daily.map((d) => SERIES.map((s) => d[s.key])), pw, ph, max);
+  const bars = groupedBars(
+    daily.map((d) => SERIES.map((s) => d[s.key])),
+    pw,
+    ph,
+    max,
+  );
   const every = Math.max(1, Math.ceil(daily.length / 7));
-  const summary = `Daily counts from ${daily[0]!.day} to ${daily[daily.length - 1]!.day}: ` + `${daily.reduce((n, d) => n + d.conversations, 0)} conversations, ` + `${daily.reduce((n, d) => n + d.handoffs, 0)} handoffs.`;
+  const summary =
+    `Daily counts from ${daily[0]!.day} to ${daily[daily.length - 1]!.day}: ` +
+    `${daily.reduce((n, d) => n + d.conversations, 0)} conversations, ` +
+    `${daily.reduce((n, d) => n + d.handoffs, 0)} handoffs.`;
   return (
     <figure class="chart">
       <svg viewBox={`0 0 ${W} ${H}`} class="chart-svg" role="img" aria-label={summary}>
@@ -48,7 +56,15 @@ export function DailyChart({ daily }: { daily: DailyPoint[] }) {
           )}
           {bars.map((b) =>
             b.height > 0 ? (
-              <rect key={`${b.group}-${b.series}`} x={b.x} y={b.y} width={b.width} height={b.height} class={`chart-col series-${b.series}`} data-series={SERIES[b.series]!.key}>
+              <rect
+                key={`${b.group}-${b.series}`}
+                x={b.x}
+                y={b.y}
+                width={b.width}
+                height={b.height}
+                class={`chart-col series-${b.series}`}
+                data-series={SERIES[b.series]!.key}
+              >
                 <title>{`${daily[b.group]!.day} · ${SERIES[b.series]!.label}: ${b.value}`}</title>
               </rect>
             ) : null,

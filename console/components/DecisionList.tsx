@@ -33,7 +33,9 @@ export function DecisionList({ decisions }: { decisions: readonly Decision[] }) 
                   {d.signals.map((s, j) => (
                     <li key={`${s.name}-${j}`} class={`chip ${signalTripped(s) ? 'chip-tripped' : 'chip-muted'}`}>
                       {s.name}: {formatSignalValue(s.value)}
-                      {s.threshold !== undefined && (` / ${s.trips === 'above' ? '≥' : s.trips === 'below' ? '≤' : ''}` + `${formatSignalValue(s.threshold)}`)}
+                      {s.threshold !== undefined &&
+                        ` / ${s.trips === 'above' ? '≥' : s.trips === 'below' ? '≤' : ''}` +
+                          `${formatSignalValue(s.threshold)}`}
                       {signalTripped(s) && <span class="sr-only"> (past the threshold)</span>}
                     </li>
                   ))}

@@ -50,10 +50,18 @@ export function DisplayNameDialog({ me, api, onSaved }: Props) {
         {error && <Alert>{error}</Alert>}
         <label class="field">
           <span class="field-label">Display name</span>
-          <input required maxLength={40} autoFocus autocomplete="given-name" value={name} onInput={(e) => setName(e.currentTarget.value)} />
+          <input
+            required
+            maxLength={40}
+            autoFocus
+            autocomplete="given-name"
+            value={name}
+            onInput={(e) => setName(e.currentTarget.value)}
+          />
         </label>
         <p class="display-name-preview muted" data-testid="display-name-preview">
-          <Avatar name={shown || '?'} /> {shown ? `${shown} joined the conversation.` : 'Type a name to see how customers will see you.'}
+          <Avatar name={shown || '?'} />{' '}
+          {shown ? `${shown} joined the conversation.` : 'Type a name to see how customers will see you.'}
         </p>
         <div class="modal-actions">
           <button type="submit" class="btn btn-primary" disabled={!shown || busy}>

@@ -21,10 +21,17 @@ export function GapsPanel({ groups, error, onRefresh }: Props) {
           Refresh
         </button>
       </div>
-      <p class="muted">Visitor questions without a confident answer, most frequent first. Write an article for the top ones.</p>
+      <p class="muted">
+        Visitor questions without a confident answer, most frequent first. Write an article for the top ones.
+      </p>
       {error && <Alert>{error}</Alert>}
       {!groups && !error && <Spinner label="Loading gaps" />}
-      {groups && groups.length === 0 && <p class="muted" data-testid="gaps-empty">No unanswered questions yet. Questions the AI could not answer from your articles appear here, grouped by wording with a count, so you know which article to write next.</p>}
+      {groups && groups.length === 0 && (
+        <p class="muted" data-testid="gaps-empty">
+          No unanswered questions yet. Questions the AI could not answer from your articles appear here, grouped by
+          wording with a count, so you know which article to write next.
+        </p>
+      )}
       {groups && groups.length > 0 && (
         <ol class="results" data-testid="gap-groups">
           {groups.map((g, i) => (

@@ -65,13 +65,24 @@ export function HandoffBrief({ handoff, page }: { handoff: Handoff; page: PageRe
           </thead>
           <tbody>
             {handoff.signals.map((s, i) => (
-              <tr key={`${s.name}-${i}`} class={signalTripped(s) ? 'is-over' : ''} data-tripped={signalTripped(s) ? 'true' : 'false'}>
+              <tr
+                key={`${s.name}-${i}`}
+                class={signalTripped(s) ? 'is-over' : ''}
+                data-tripped={signalTripped(s) ? 'true' : 'false'}
+              >
                 <th scope="row">{s.name}</th>
                 <td class="num">
                   {formatSignalValue(s.value)}
                   {signalTripped(s) && <span class="sr-only"> (past the threshold)</span>}
                 </td>
-                <td class="num" title={s.trips ? `Trips when the value is ${s.trips === 'above' ? 'at or above' : 'at or below'} this` : undefined}>
+                <td
+                  class="num"
+                  title={
+                    s.trips
+                      ? `Trips when the value is ${s.trips === 'above' ? 'at or above' : 'at or below'} this`
+                      : undefined
+                  }
+                >
                   {thresholdText(s)}
                 </td>
               </tr>

@@ -61,7 +61,11 @@ export function NotesPanel({ notes, busy, error, onAdd, inputRef }: Props) {
             }
           }}
         />
-        {error && <p class="small alert-text" role="alert">{error}</p>}
+        {error && (
+          <p class="small alert-text" role="alert">
+            {error}
+          </p>
+        )}
         <div class="form-actions">
           <button type="submit" class="btn btn-small" disabled={busy || !text.trim()} aria-busy={busy}>
             Add note

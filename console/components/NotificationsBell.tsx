@@ -50,15 +50,30 @@ export function NotificationsBell({ model, open, onToggle }: Props) {
         onClick={() => onToggle(!open)}
       >
         <svg aria-hidden="true" viewBox="0 0 24 24" width="18" height="18" focusable="false">
-          <path fill="currentColor" d={"M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 " + "0-5.5-6.84V3a1.5 1.5 0 0 0-3 0v1.16A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2Z"} />
+          <path
+            fill="currentColor"
+            d={
+              'M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 ' +
+              '0-5.5-6.84V3a1.5 1.5 0 0 0-3 0v1.16A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2Z'
+            }
+          />
         </svg>
-        {unread > 0 && <span class="badge badge-accent" aria-hidden="true">{unread}</span>}
+        {unread > 0 && (
+          <span class="badge badge-accent" aria-hidden="true">
+            {unread}
+          </span>
+        )}
       </button>
       {open && (
         <div id="notif-panel" class="notif-panel" role="region" aria-label="Notifications">
           <div class="notif-head" tabIndex={-1}>
             <strong>Notifications</strong>
-            <button type="button" class="btn btn-ghost btn-small" disabled={unread === 0} onClick={() => void model.markAllRead()}>
+            <button
+              type="button"
+              class="btn btn-ghost btn-small"
+              disabled={unread === 0}
+              onClick={() => void model.markAllRead()}
+            >
               Mark all read
             </button>
           </div>
@@ -68,7 +83,12 @@ export function NotificationsBell({ model, open, onToggle }: Props) {
           ) : (
             <ul class="notif-list">
               {items.slice(0, 50).map((n) => (
-                <NotificationItem key={n.id} n={n} onRead={() => void model.markRead([n.id])} onOpen={() => onToggle(false)} />
+                <NotificationItem
+                  key={n.id}
+                  n={n}
+                  onRead={() => void model.markRead([n.id])}
+                  onOpen={() => onToggle(false)}
+                />
               ))}
             </ul>
           )}

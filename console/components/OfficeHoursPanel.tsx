@@ -25,8 +25,9 @@ export function OfficeHoursPanel({ model }: { model: Teams }) {
         Office hours
       </h2>
       <p class="muted small">
-        Outside a team's office hours the chat widget tells visitors when the team is back and offers email, and SLA deadlines only count open time.
-        A conversation follows its team's hours, or those of the first team with its skill.
+        Outside a team's office hours the chat widget tells visitors when the team is back and offers email, and SLA
+        deadlines only count open time. A conversation follows its team's hours, or those of the first team with its
+        skill.
       </p>
       {model.error.value && <Alert>{model.error.value}</Alert>}
       {!team ? (
@@ -55,12 +56,22 @@ function HoursEditor({ team, model }: { team: Team; model: Teams }) {
   const [enabled, setEnabled] = useState(saved !== null);
   const [timezone, setTimezone] = useState(saved?.timezone ?? localZone());
   const [days, setDays] = useState<DayRow[]>(
-    saved ? saved.week.map((slots) => ({ open: slots.length > 0, start: slots[0]?.start ?? '09:00', end: slots[0]?.end ?? '17:00' })) : weekdays(),
+    saved
+      ? saved.week.map((slots) => ({
+          open: slots.length > 0,
+          start: slots[0]?.start ?? '09:00',
+          end: slots[0]?.end ?? '17:00',
+        }))
+      : weekdays(),
   );
   const [holidays, setHolidays] = useState((saved?.holidays ?? []).join(', '));
   const setDay = (i: number, patch: Partial<DayRow>) => setDays(days.map((d, j) => (j === i ? { ...d, ...patch } : d)));
 
-  const status = !saved ? 'Always open (no office hours set)' : team.openNow ? 'Open now' : `Closed now · back ${team.backAt ? formatDateTime(team.backAt) : 'never (no opening in the schedule)'}`;
+  const status = !saved
+    ? 'Always open (no office hours set)'
+    : team.openNow
+      ? 'Open now'
+      : `Closed now · back ${team.backAt ? formatDateTime(team.backAt) : 'never (no opening in the schedule)'}`;
   return (
     <form
       class="hours-form"
@@ -68,7 +79,11 @@ function HoursEditor({ team, model }: { team: Team; model: Teams }) {
       onSubmit={(e) => {
         e.preventDefault();
         const hours: OfficeHours | null = enabled
-          ? { timezone: timezone.trim(), week: days.map((d) => (d.open ? [{ start: d.start, end: d.end }] : [])), holidays: splitList(holidays) }
+          ? {
+              timezone: timezone.trim(),
+              week: days.map((d) => (d.open ? [{ start: d.start, end: d.end }] : [])),
+              holidays: splitList(holidays),
+            }
           : null;
         void model.setOfficeHours(team.id, hours);
       }}
@@ -77,13 +92,20 @@ function HoursEditor({ team, model }: { team: Team; model: Teams }) {
         <span class={`chip ${!saved || team.openNow ? 'chip-ok' : 'chip-warn'}`}>{status}</span>
       </p>
       <label class="checkbox">
-        <input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.currentTarget.checked)} /> {`${team.name} keeps office hours`}
+        <input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.currentTarget.checked)} />{' '}
+        {`${team.name} keeps office hours`}
       </label>
       {enabled && (
         <>
           <label class="field">
             <span class="field-label">Time zone</span>
-            <input required maxLength={64} value={timezone} onInput={(e) => setTimezone(e.currentTarget.value)} placeholder="Europe/Berlin" />
+            <input
+              required
+              maxLength={64}
+              value={timezone}
+              onInput={(e) => setTimezone(e.currentTarget.value)}
+              placeholder="Europe/Berlin"
+            />
           </label>
           <table class="table table-compact hours-table">
             <caption class="sr-only">Weekly schedule</caption>
@@ -100,13 +122,30 @@ function HoursEditor({ team, model }: { team: Team; model: Teams }) {
                 <tr key={DAYS[i]}>
                   <th scope="row">{DAYS[i]}</th>
                   <td>
-                    <input type="checkbox" aria-label={`Open on ${DAYS[i]}`} checked={d.open} onChange={(e) => setDay(i, { open: e.currentTarget.checked })} />
+                    <input
+                      type="checkbox"
+                      aria-label={`Open on ${DAYS[i]}`}
+                      checked={d.open}
+                      onChange={(e) => setDay(i, { open: e.currentTarget.checked })}
+                    />
                   </td>
                   <td>
-                    <input type="time" aria-label={`${DAYS[i]} opens at`} disabled={!d.open} value={d.start} onInput={(e) => setDay(i, { start: e.currentTarget.value })} />
+                    <input
+                      type="time"
+                      aria-label={`${DAYS[i]} opens at`}
+                      disabled={!d.open}
+                      value={d.start}
+                      onInput={(e) => setDay(i, { start: e.currentTarget.value })}
+                    />
                   </td>
                   <td>
-                    <input type="time" aria-label={`${DAYS[i]} closes at`} disabled={!d.open} value={d.end} onInput={(e) => setDay(i, { end: e.currentTarget.value })} />
+                    <input
+                      type="time"
+                      aria-label={`${DAYS[i]} closes at`}
+                      disabled={!d.open}
+                      value={d.end}
+                      onInput={(e) => setDay(i, { end: e.currentTarget.value })}
+                    />
                   </td>
                 </tr>
               ))}
@@ -114,7 +153,11 @@ function HoursEditor({ team, model }: { team: Team; model: Teams }) {
           </table>
           <label class="field grow">
             <span class="field-label">Holidays (closed all day)</span>
-            <input value={holidays} onInput={(e) => setHolidays(e.currentTarget.value)} placeholder="2026-12-24, 2026-12-25" />
+            <input
+              value={holidays}
+              onInput={(e) => setHolidays(e.currentTarget.value)}
+              placeholder="2026-12-24, 2026-12-25"
+            />
           </label>
         </>
       )}

@@ -10,7 +10,10 @@ export function PresenceToggle({ presence }: { presence: PresenceState }) {
       role="switch"
       aria-checked={online}
       aria-keyshortcuts="a"
-      title={presence.error.value ?? (online ? 'You get new conversations. Press a to go away.' : 'Routing skips you. Press a to come back.')}
+      title={
+        presence.error.value ??
+        (online ? 'You get new conversations. Press a to go away.' : 'Routing skips you. Press a to come back.')
+      }
       onClick={presence.toggle}
     >
       <span class="presence-dot" aria-hidden="true" />

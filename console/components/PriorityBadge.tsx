@@ -4,7 +4,11 @@ import { priorityBand } from '../../protocol/priority-bands.js';
 export function PriorityBadge({ priority }: { priority: number }) {
   const band = priorityBand(priority);
   return (
-    <span class={`priority priority-${band.name}`} title={`Priority ${Math.round(priority)} of 100`} data-band={band.name}>
+    <span
+      class={`priority priority-${band.name}`}
+      title={`Priority ${Math.round(priority)} of 100`}
+      data-band={band.name}
+    >
       {band.label}
     </span>
   );

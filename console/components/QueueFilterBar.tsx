@@ -16,7 +16,10 @@ export function QueueFilterBar({ filters, teams, intents, onChange }: Props) {
     <div class="filter-bar" role="group" aria-label="Filter conversations">
       <label class="field field-inline">
         <span class="field-label">Team</span>
-        <select value={filters.teamId ?? ''} onChange={(e) => onChange({ ...filters, teamId: fromValue(e.currentTarget.value) })}>
+        <select
+          value={filters.teamId ?? ''}
+          onChange={(e) => onChange({ ...filters, teamId: fromValue(e.currentTarget.value) })}
+        >
           <option value="">All teams</option>
           <option value={NONE}>No team</option>
           {teams.map((t) => (
@@ -28,7 +31,10 @@ export function QueueFilterBar({ filters, teams, intents, onChange }: Props) {
       </label>
       <label class="field field-inline">
         <span class="field-label">Intent</span>
-        <select value={filters.intent ?? ''} onChange={(e) => onChange({ ...filters, intent: fromValue(e.currentTarget.value) })}>
+        <select
+          value={filters.intent ?? ''}
+          onChange={(e) => onChange({ ...filters, intent: fromValue(e.currentTarget.value) })}
+        >
           <option value="">All intents</option>
           <option value={NONE}>Out of scope</option>
           {intents.map((i) => (

@@ -21,7 +21,12 @@ interface Props {
   teamName?: string | null;
 }
 
-const LAST_WHO: Record<NonNullable<ConversationSummary['lastMessage']>['role'], string> = { visitor: 'Visitor:', ai: 'AI:', agent: 'Agent:', system: '' };
+const LAST_WHO: Record<NonNullable<ConversationSummary['lastMessage']>['role'], string> = {
+  visitor: 'Visitor:',
+  ai: 'AI:',
+  agent: 'Agent:',
+  system: '',
+};
 
 function pageLabel(page: ConversationSummary['page']): string {
   if (!page) return '';
@@ -39,7 +44,12 @@ export function QueueRow({ c, now, selected, tabbable, onSelect, sla, offerSecon
   const intent = c.handoff?.intent;
   const waiting = c.status === 'queued';
   return (
-    <li class={`queue-item ${selected ? 'is-selected' : ''} ` + `${offerSeconds ? 'is-offered' : ''} ${sla ? `sla-row-${sla.state}` : ''}`}>
+    <li
+      class={
+        `queue-item ${selected ? 'is-selected' : ''} ` +
+        `${offerSeconds ? 'is-offered' : ''} ${sla ? `sla-row-${sla.state}` : ''}`
+      }
+    >
       <Link
         href={hrefFor({ name: 'conversation', id: c.id })}
         class="queue-row"
@@ -70,13 +80,22 @@ export function QueueRow({ c, now, selected, tabbable, onSelect, sla, offerSecon
             <span class="queue-last" data-testid="queue-last-message">
               <span class="queue-last-who">{LAST_WHO[c.lastMessage.role]}</span>
               <span class="queue-last-text">{c.lastMessage.text}</span>
-              <time class="queue-last-age muted" dateTime={c.lastMessage.createdAt} title={formatTime(c.lastMessage.createdAt)} data-testid="queue-last-age">
+              <time
+                class="queue-last-age muted"
+                dateTime={c.lastMessage.createdAt}
+                title={formatTime(c.lastMessage.createdAt)}
+                data-testid="queue-last-age"
+              >
                 {formatAgo(c.lastMessage.createdAt, now)}
               </time>
             </span>
           )}
           <span class="queue-meta muted">
-            {c.page && <span class="queue-page" title={c.page.url}>{pageLabel(c.page)}</span>}
+            {c.page && (
+              <span class="queue-page" title={c.page.url}>
+                {pageLabel(c.page)}
+              </span>
+            )}
             {c.assignee && <span>· {c.assignee.name || 'assigned'}</span>}
           </span>
         </span>

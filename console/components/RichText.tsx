@@ -23,9 +23,17 @@ export function RichText({ blocks }: { blocks: readonly RichBlock[] }) {
         'p' in b ? (
           <p>{line(b.p)}</p>
         ) : 'ol' in b ? (
-          <ol start={b.start}>{b.ol.map((l) => <li>{line(l)}</li>)}</ol>
+          <ol start={b.start}>
+            {b.ol.map((l) => (
+              <li>{line(l)}</li>
+            ))}
+          </ol>
         ) : (
-          <ul>{b.ul.map((l) => <li>{line(l)}</li>)}</ul>
+          <ul>
+            {b.ul.map((l) => (
+              <li>{line(l)}</li>
+            ))}
+          </ul>
         ),
       )}
     </div>

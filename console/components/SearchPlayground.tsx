@@ -77,7 +77,9 @@ export function SearchPlayground({ result, searching, error, onSearch, preview }
           {preview?.answer && (
             <div class="preview-answer" data-testid="preview-answer">
               <h3 class="small">
-                {preview.wouldAnswer ? 'What the AI would answer' : 'What the AI would have written (it hands off instead)'}{' '}
+                {preview.wouldAnswer
+                  ? 'What the AI would answer'
+                  : 'What the AI would have written (it hands off instead)'}{' '}
                 <span class="muted">({preview.answerer})</span>
               </h3>
               <p class="result-text">{preview.answer.text}</p>
@@ -92,7 +94,15 @@ export function SearchPlayground({ result, searching, error, onSearch, preview }
               return (
                 <li key={`${r.articleId}-${i}`} class="result">
                   <div class="result-head">
-                    <strong>{href ? <a href={href} target="_blank" rel="noopener noreferrer">{r.title}</a> : r.title}</strong>
+                    <strong>
+                      {href ? (
+                        <a href={href} target="_blank" rel="noopener noreferrer">
+                          {r.title}
+                        </a>
+                      ) : (
+                        r.title
+                      )}
+                    </strong>
                     <span class="score" title="Relevance, higher is better">
                       <span class="score-bar" aria-hidden="true">
                         <span style={{ width: `${Math.max(2, Math.min(100, (r.score / top) * 100))}%` }} />

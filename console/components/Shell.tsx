@@ -123,8 +123,21 @@ export function Shell({ token, me }: Props) {
                 {item.route.name === 'search' ? (
                   // A glyph at laptop widths (room for the counts on one line); the word stays the accessible name.
                   <>
-                    <svg class="nav-icon" aria-hidden="true" viewBox="0 0 24 24" width="18" height="18" focusable="false">
-                      <path fill="currentColor" d={"M10 3a7 7 0 0 1 5.6 11.2l5.1 5.1-1.4 1.4-5.1-5.1A7 " + "7 0 1 1 10 3Zm0 2a5 5 0 1 0 0 10 5 5 0 0 0 0-10Z"} />
+                    <svg
+                      class="nav-icon"
+                      aria-hidden="true"
+                      viewBox="0 0 24 24"
+                      width="18"
+                      height="18"
+                      focusable="false"
+                    >
+                      <path
+                        fill="currentColor"
+                        d={
+                          'M10 3a7 7 0 0 1 5.6 11.2l5.1 5.1-1.4 1.4-5.1-5.1A7 ' +
+                          '7 0 1 1 10 3Zm0 2a5 5 0 1 0 0 10 5 5 0 0 0 0-10Z'
+                        }
+                      />
                     </svg>
                     <span class="topbar-label">{item.label}</span>
                   </>

@@ -3,7 +3,8 @@ import { formatCountdown, slaLabel, type SlaCountdown } from '../lib/sla.js';
 
 export function SlaBadge({ sla }: { sla: SlaCountdown | null }) {
   if (!sla) return null;
-  const text = sla.state === 'breached' ? `+${formatCountdown(-sla.remainingSeconds)}` : formatCountdown(sla.remainingSeconds);
+  const text =
+    sla.state === 'breached' ? `+${formatCountdown(-sla.remainingSeconds)}` : formatCountdown(sla.remainingSeconds);
   return (
     <span class={`sla sla-${sla.state}`} title={slaLabel(sla)} data-testid="sla">
       <span class="sr-only">{slaLabel(sla)}</span>

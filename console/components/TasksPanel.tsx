@@ -21,7 +21,9 @@ export function TasksPanel() {
         {tasks.slice(0, 20).map((t) => (
           <li key={t.id} class="task">
             <span class="chip">{t.kind.replace(/_/g, ' ')}</span>
-            <Link href={hrefFor({ name: 'conversation', id: t.conversationId })}>{t.reason || 'Open the conversation'}</Link>
+            <Link href={hrefFor({ name: 'conversation', id: t.conversationId })}>
+              {t.reason || 'Open the conversation'}
+            </Link>
             {t.dueAt && (
               <span class="small">
                 due <time dateTime={t.dueAt}>{formatDateTime(t.dueAt)}</time>

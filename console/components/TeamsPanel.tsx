@@ -72,10 +72,20 @@ function TeamRow({ team, model }: { team: Team; model: Teams }) {
           ))}
         </span>
         <span class="team-actions">
-          <button type="button" class="btn btn-ghost btn-small" aria-label={`Edit team ${team.name}`} onClick={() => setEditing(true)}>
+          <button
+            type="button"
+            class="btn btn-ghost btn-small"
+            aria-label={`Edit team ${team.name}`}
+            onClick={() => setEditing(true)}
+          >
             Edit
           </button>
-          <button type="button" class="btn btn-ghost btn-small" aria-label={`Delete team ${team.name}`} onClick={() => void model.remove(team.id)}>
+          <button
+            type="button"
+            class="btn btn-ghost btn-small"
+            aria-label={`Delete team ${team.name}`}
+            onClick={() => void model.remove(team.id)}
+          >
             Delete
           </button>
         </span>

@@ -31,7 +31,12 @@ function author(m: TranscriptMessage, visitor: Visitor | null): string {
 /** "Translate" under a visitor's message, then the English text (or why there is none). */
 function Translation({ id, translate }: { id: string; translate: (messageId: string) => Promise<string> }) {
   const [state, setState] = useState<{ text?: string; error?: string; busy?: boolean }>({});
-  if (state.text) return <p class="msg-translation" lang="en">English: {state.text}</p>;
+  if (state.text)
+    return (
+      <p class="msg-translation" lang="en">
+        English: {state.text}
+      </p>
+    );
   return (
     <span class="msg-status">
       <button
@@ -80,7 +85,11 @@ export function Transcript({ messages, visitor, onRetry, translate, loadAttachme
       ) : (
         <ol class="messages">
           {messages.map((m) => (
-            <li key={m.clientMessageId ?? m.id} class={`msg msg-${m.role} ${m.pending ? 'is-pending' : ''}`} data-role={m.role}>
+            <li
+              key={m.clientMessageId ?? m.id}
+              class={`msg msg-${m.role} ${m.pending ? 'is-pending' : ''}`}
+              data-role={m.role}
+            >
               <div class="msg-head">
                 <span class="msg-author">{author(m, visitor)}</span>
                 <time class="msg-time" dateTime={m.createdAt}>
@@ -88,7 +97,9 @@ export function Transcript({ messages, visitor, onRetry, translate, loadAttachme
                 </time>
               </div>
               {m.rich?.length ? <RichText blocks={m.rich} /> : m.text && <p class="msg-text">{m.text}</p>}
-              {m.attachments && m.attachments.length > 0 && loadAttachment && <Attachments attachments={m.attachments} load={loadAttachment} />}
+              {m.attachments && m.attachments.length > 0 && loadAttachment && (
+                <Attachments attachments={m.attachments} load={loadAttachment} />
+              )}
               {m.citations && m.citations.length > 0 && (
                 <ul class="citations" aria-label="Sources">
                   {m.citations.map((c) => {
@@ -107,12 +118,18 @@ export function Transcript({ messages, visitor, onRetry, translate, loadAttachme
                   })}
                 </ul>
               )}
-              {translate && m.role === 'visitor' && m.id && !m.pending && <Translation id={m.id} translate={translate} />}
+              {translate && m.role === 'visitor' && m.id && !m.pending && (
+                <Translation id={m.id} translate={translate} />
+              )}
               {m.pending && !m.failed && <span class="msg-status muted">Sending…</span>}
               {m.failed && (
                 <span class="msg-status msg-failed" role="alert">
                   Not sent: {m.failed}{' '}
-                  <button type="button" class="btn btn-small" onClick={() => m.clientMessageId && onRetry(m.clientMessageId)}>
+                  <button
+                    type="button"
+                    class="btn btn-small"
+                    onClick={() => m.clientMessageId && onRetry(m.clientMessageId)}
+                  >
                     Retry
                   </button>
                 </span>

@@ -14,7 +14,12 @@ interface Props {
 }
 
 export function transferSummary(r: TransferResult, targetName: string): string {
-  const kind = r.kind === 'hierarchical' ? 'Escalated up (hierarchical transfer)' : r.kind === 'functional' ? 'Transferred (functional transfer)' : 'Transferred';
+  const kind =
+    r.kind === 'hierarchical'
+      ? 'Escalated up (hierarchical transfer)'
+      : r.kind === 'functional'
+        ? 'Transferred (functional transfer)'
+        : 'Transferred';
   const where = r.status === 'queued' ? `${targetName}'s queue` : targetName;
   return `${kind} to ${where}.`;
 }
@@ -29,8 +34,14 @@ export function TransferDialog({ api, meId, busy, error, onTransfer, onClose }: 
   const [done, setDone] = useState<string | null>(null);
 
   useEffect(() => {
-    api.listTeams().then((r) => setTeams(r.teams ?? []), (err) => setLoadError(errorMessage(err)));
-    api.agentDirectory().then((r) => setAgents((r.agents ?? []).filter((a) => a.id !== meId)), (err) => setLoadError(errorMessage(err)));
+    api.listTeams().then(
+      (r) => setTeams(r.teams ?? []),
+      (err) => setLoadError(errorMessage(err)),
+    );
+    api.agentDirectory().then(
+      (r) => setAgents((r.agents ?? []).filter((a) => a.id !== meId)),
+      (err) => setLoadError(errorMessage(err)),
+    );
   }, []);
 
   const options =
@@ -64,7 +75,13 @@ export function TransferDialog({ api, meId, busy, error, onTransfer, onClose }: 
           <fieldset class="radio-row">
             <legend class="field-label">Transfer to</legend>
             <label>
-              <input type="radio" name="target" checked={target === 'team'} onChange={() => (setTarget('team'), setChoice(''))} /> A team
+              <input
+                type="radio"
+                name="target"
+                checked={target === 'team'}
+                onChange={() => (setTarget('team'), setChoice(''))}
+              />{' '}
+              A team
             </label>
             <label>
               <input
@@ -89,7 +106,13 @@ export function TransferDialog({ api, meId, busy, error, onTransfer, onClose }: 
           </label>
           <label class="field">
             <span class="field-label">Note for the next person</span>
-            <textarea rows={3} maxLength={2000} value={note} onInput={(e) => setNote(e.currentTarget.value)} placeholder="What you tried, what they need" />
+            <textarea
+              rows={3}
+              maxLength={2000}
+              value={note}
+              onInput={(e) => setNote(e.currentTarget.value)}
+              placeholder="What you tried, what they need"
+            />
           </label>
           {(error || loadError) && (
             <p class="small alert-text" role="alert">

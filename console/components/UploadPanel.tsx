@@ -12,7 +12,12 @@ interface Props {
   onUpload: (files: File[]) => void;
 }
 
-const STATUS_TEXT: Record<UploadFileResult['status'], string> = { added: 'Added', updated: 'Updated', unchanged: 'Unchanged', failed: 'Failed' };
+const STATUS_TEXT: Record<UploadFileResult['status'], string> = {
+  added: 'Added',
+  updated: 'Updated',
+  unchanged: 'Unchanged',
+  failed: 'Failed',
+};
 
 export function UploadPanel({ uploading, progress, results, error, onUpload }: Props) {
   const input = useRef<HTMLInputElement>(null);
@@ -51,8 +56,16 @@ export function UploadPanel({ uploading, progress, results, error, onUpload }: P
         <ul class="upload-results" aria-live="polite" data-testid="upload-results">
           {results.map((r) => (
             <li key={r.name}>
-              <span class={`chip chip-${r.status === 'failed' ? 'warn' : 'ok'}`}>{STATUS_TEXT[r.status]}</span> <strong>{r.name}</strong>
-              {r.status === 'failed' ? <span class="muted"> {r.error?.message}</span> : <span class="muted"> {r.title} · {r.chunks} chunks</span>}
+              <span class={`chip chip-${r.status === 'failed' ? 'warn' : 'ok'}`}>{STATUS_TEXT[r.status]}</span>{' '}
+              <strong>{r.name}</strong>
+              {r.status === 'failed' ? (
+                <span class="muted"> {r.error?.message}</span>
+              ) : (
+                <span class="muted">
+                  {' '}
+                  {r.title} · {r.chunks} chunks
+                </span>
+              )}
             </li>
           ))}
         </ul>

@@ -7,7 +7,15 @@ const OPTIONS: Array<{ id: Verdict; label: string }> = [
   { id: 'missed', label: 'Should have handed off sooner' },
 ];
 
-export function VerdictButtons({ value, error, onChange }: { value: Verdict | null; error: string | null; onChange: (v: Verdict) => void }) {
+export function VerdictButtons({
+  value,
+  error,
+  onChange,
+}: {
+  value: Verdict | null;
+  error: string | null;
+  onChange: (v: Verdict) => void;
+}) {
   return (
     <section class="panel" aria-labelledby="verdict-title">
       <h2 id="verdict-title" class="panel-title">
@@ -26,7 +34,11 @@ export function VerdictButtons({ value, error, onChange }: { value: Verdict | nu
           </button>
         ))}
       </div>
-      {error && <p class="small alert-text" role="alert">{error}</p>}
+      {error && (
+        <p class="small alert-text" role="alert">
+          {error}
+        </p>
+      )}
     </section>
   );
 }

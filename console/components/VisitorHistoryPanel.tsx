@@ -6,7 +6,12 @@ import { hrefFor } from '../lib/router.js';
 import { VisitorHistoryModel } from '../models/visitor-history-model.js';
 import { Link } from './Link.js';
 
-const STATUS: Record<string, string> = { bot: 'with the AI', queued: 'waiting', assigned: 'open', resolved: 'resolved' };
+const STATUS: Record<string, string> = {
+  bot: 'with the AI',
+  queued: 'waiting',
+  assigned: 'open',
+  resolved: 'resolved',
+};
 
 export function VisitorHistoryPanel({ api, conversationId }: { api: ApiClient; conversationId: string }) {
   const model = useModel(() => new VisitorHistoryModel(api, conversationId));

@@ -18,7 +18,14 @@ export function VisitorPanel({ visitor }: { visitor: Visitor }) {
           <div class="visitor-name">
             {name}
             {visitor.verified === false && (
-              <span class="badge badge-unverified" data-testid="identity-unverified" title={"The host app did not prove this identity: name, " + "plan and account value are what the page claimed, and do not affect priority."}>
+              <span
+                class="badge badge-unverified"
+                data-testid="identity-unverified"
+                title={
+                  'The host app did not prove this identity: name, ' +
+                  'plan and account value are what the page claimed, and do not affect priority.'
+                }
+              >
                 unverified
               </span>
             )}

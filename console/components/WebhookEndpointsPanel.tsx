@@ -17,8 +17,9 @@ export function WebhookEndpointsPanel({ model }: { model: WebhookEndpointsState 
           Endpoints
         </h2>
         <p class="muted small">
-          Each endpoint gets the events you pick, as a signed POST (<code>X-Firstline-Signature: sha256=HMAC(secret, timestamp.body)</code>), retried with backoff.
-          A slow endpoint only delays its own deliveries.
+          Each endpoint gets the events you pick, as a signed POST (
+          <code>X-Firstline-Signature: sha256=HMAC(secret, timestamp.body)</code>), retried with backoff. A slow
+          endpoint only delays its own deliveries.
         </p>
         {model.error.value && <Alert>{model.error.value}</Alert>}
         {model.notice.value && (
@@ -28,7 +29,11 @@ export function WebhookEndpointsPanel({ model }: { model: WebhookEndpointsState 
         )}
         {model.revealed.value && <SecretOnce model={model} />}
         {endpoints.length === 0 ? (
-          <p class="muted">{model.loading.value ? 'Loading endpoints…' : 'No endpoints yet: add the URL of a receiver below, then send it a test event.'}</p>
+          <p class="muted">
+            {model.loading.value
+              ? 'Loading endpoints…'
+              : 'No endpoints yet: add the URL of a receiver below, then send it a test event.'}
+          </p>
         ) : (
           <div class="table-wrap">
             <table class="table table-compact">
@@ -37,9 +42,15 @@ export function WebhookEndpointsPanel({ model }: { model: WebhookEndpointsState 
                   <th scope="col">Endpoint</th>
                   <th scope="col">Events</th>
                   <th scope="col">Status</th>
-                  <th scope="col" class="num">Delivered</th>
-                  <th scope="col" class="num">Pending</th>
-                  <th scope="col" class="num">Failed</th>
+                  <th scope="col" class="num">
+                    Delivered
+                  </th>
+                  <th scope="col" class="num">
+                    Pending
+                  </th>
+                  <th scope="col" class="num">
+                    Failed
+                  </th>
                   <th scope="col">Actions</th>
                 </tr>
               </thead>
@@ -78,19 +89,41 @@ function EndpointRow({ endpoint: e, model }: { endpoint: WebhookEndpoint; model:
       <td class="num">{e.deliveries.pending}</td>
       <td class="num">{e.deliveries.failed}</td>
       <td class="actions">
-        <button type="button" class="btn btn-small" disabled={busy} aria-label={`Send a test event to ${e.url}`} onClick={() => void model.sendTest(e)}>
+        <button
+          type="button"
+          class="btn btn-small"
+          disabled={busy}
+          aria-label={`Send a test event to ${e.url}`}
+          onClick={() => void model.sendTest(e)}
+        >
           Send test
         </button>{' '}
-        <button type="button" class="btn btn-ghost btn-small" aria-label={`Show the delivery log of ${e.url}`} onClick={() => model.select(e.id)}>
+        <button
+          type="button"
+          class="btn btn-ghost btn-small"
+          aria-label={`Show the delivery log of ${e.url}`}
+          onClick={() => model.select(e.id)}
+        >
           Log
         </button>
         {!config && (
           <>
             {' '}
-            <button type="button" class="btn btn-ghost btn-small" disabled={busy} onClick={() => void model.setEnabled(e, !e.enabled)}>
+            <button
+              type="button"
+              class="btn btn-ghost btn-small"
+              disabled={busy}
+              onClick={() => void model.setEnabled(e, !e.enabled)}
+            >
               {e.enabled ? 'Pause' : 'Enable'}
             </button>{' '}
-            <button type="button" class="btn btn-ghost btn-small" disabled={busy} aria-label={`Rotate the secret of ${e.url}`} onClick={() => void model.rotate(e)}>
+            <button
+              type="button"
+              class="btn btn-ghost btn-small"
+              disabled={busy}
+              aria-label={`Rotate the secret of ${e.url}`}
+              onClick={() => void model.rotate(e)}
+            >
               Rotate secret
             </button>{' '}
             <button
@@ -120,7 +153,13 @@ function SecretOnce({ model }: { model: WebhookEndpointsState }) {
       <h3 id="secret-title">Signing secret for {r.url}</h3>
       <p class="small">Copy it into your receiver now: it is shown only this once. Rotate it to get a new one.</p>
       <div class="form-row">
-        <input class="grow mono" readOnly aria-label="Signing secret" value={r.secret} onFocus={(e) => e.currentTarget.select()} />
+        <input
+          class="grow mono"
+          readOnly
+          aria-label="Signing secret"
+          value={r.secret}
+          onFocus={(e) => e.currentTarget.select()}
+        />
         <button
           type="button"
           class="btn btn-small"
@@ -161,11 +200,23 @@ function AddEndpointForm({ model }: { model: WebhookEndpointsState }) {
       <div class="form-row">
         <label class="field grow">
           <span class="field-label">Endpoint URL</span>
-          <input type="url" required maxLength={2000} placeholder="https://example.com/hooks/firstline" value={url} onInput={(e) => setUrl(e.currentTarget.value)} />
+          <input
+            type="url"
+            required
+            maxLength={2000}
+            placeholder="https://example.com/hooks/firstline"
+            value={url}
+            onInput={(e) => setUrl(e.currentTarget.value)}
+          />
         </label>
         <label class="field grow">
           <span class="field-label">Description</span>
-          <input maxLength={200} placeholder="CRM sync" value={description} onInput={(e) => setDescription(e.currentTarget.value)} />
+          <input
+            maxLength={200}
+            placeholder="CRM sync"
+            value={description}
+            onInput={(e) => setDescription(e.currentTarget.value)}
+          />
         </label>
       </div>
       <fieldset class="fieldset">
@@ -173,7 +224,14 @@ function AddEndpointForm({ model }: { model: WebhookEndpointsState }) {
         <div class="day-picker">
           {WEBHOOK_EVENTS.map((name) => (
             <label key={name} class="checkbox">
-              <input type="checkbox" checked={events.includes(name)} onChange={(e) => setEvents(e.currentTarget.checked ? [...events, name] : events.filter((x) => x !== name))} /> {name}
+              <input
+                type="checkbox"
+                checked={events.includes(name)}
+                onChange={(e) =>
+                  setEvents(e.currentTarget.checked ? [...events, name] : events.filter((x) => x !== name))
+                }
+              />{' '}
+              {name}
             </label>
           ))}
         </div>
@@ -198,7 +256,9 @@ function EndpointLog({ endpoint, model }: { endpoint: WebhookEndpoint; model: We
         </button>
       </div>
       {rows.length === 0 ? (
-        <p class="muted">Nothing sent to this endpoint yet. "Send test" posts a signed test event and shows the answer here.</p>
+        <p class="muted">
+          Nothing sent to this endpoint yet. "Send test" posts a signed test event and shows the answer here.
+        </p>
       ) : (
         <div class="table-wrap">
           <table class="table table-compact" aria-label={`Deliveries to ${endpoint.url}`}>
@@ -207,9 +267,15 @@ function EndpointLog({ endpoint, model }: { endpoint: WebhookEndpoint; model: We
                 <th scope="col">Created</th>
                 <th scope="col">Event</th>
                 <th scope="col">Status</th>
-                <th scope="col" class="num">Attempts</th>
-                <th scope="col" class="num">Response</th>
-                <th scope="col" class="num">Latency</th>
+                <th scope="col" class="num">
+                  Attempts
+                </th>
+                <th scope="col" class="num">
+                  Response
+                </th>
+                <th scope="col" class="num">
+                  Latency
+                </th>
                 <th scope="col">Last error</th>
               </tr>
             </thead>
@@ -220,7 +286,9 @@ function EndpointLog({ endpoint, model }: { endpoint: WebhookEndpoint; model: We
                   <th scope="row">{d.event}</th>
                   <td>
                     <span class={`delivery delivery-${d.status}`}>{d.status}</span>
-                    {d.status === 'pending' && d.attempts > 0 && <div class="small muted">retry {formatDateTime(d.nextAttemptAt)}</div>}
+                    {d.status === 'pending' && d.attempts > 0 && (
+                      <div class="small muted">retry {formatDateTime(d.nextAttemptAt)}</div>
+                    )}
                   </td>
                   <td class="num">{d.attempts}</td>
                   <td class="num">{d.responseStatus ?? '—'}</td>

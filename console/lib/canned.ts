@@ -31,7 +31,12 @@ export function matchCanned(list: readonly CannedResponse[], query: string, limi
 }
 
 /** Replaces the "/query" at `start..caret` with the response text; returns the new text and caret. */
-export function insertCanned(text: string, start: number, caret: number, canned: CannedResponse): { text: string; caret: number } {
+export function insertCanned(
+  text: string,
+  start: number,
+  caret: number,
+  canned: CannedResponse,
+): { text: string; caret: number } {
   const next = text.slice(0, start) + canned.text + text.slice(caret);
   return { text: next, caret: start + canned.text.length };
 }

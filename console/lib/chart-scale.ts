@@ -37,7 +37,13 @@ export interface BarRect {
  * middle of the slot. Works for a single group (a lone line point would draw nothing). Bars are
  * at most `maxBarWidth` wide so one day does not fill the chart with three slabs.
  */
-export function groupedBars(groups: readonly (readonly number[])[], width: number, height: number, max: number, opts: { gap?: number; maxBarWidth?: number } = {}): BarRect[] {
+export function groupedBars(
+  groups: readonly (readonly number[])[],
+  width: number,
+  height: number,
+  max: number,
+  opts: { gap?: number; maxBarWidth?: number } = {},
+): BarRect[] {
   if (groups.length === 0) return [];
   const gap = opts.gap ?? 0.3;
   const maxBarWidth = opts.maxBarWidth ?? 24;
@@ -50,7 +56,15 @@ export function groupedBars(groups: readonly (readonly number[])[], width: numbe
     const left = g * slot + (slot - barWidth * values.length) / 2;
     values.forEach((v, s) => {
       const top = y(Math.max(0, Math.min(v, max || 1)));
-      out.push({ group: g, series: s, value: v, x: round(left + s * barWidth), y: top, width: round(barWidth), height: round(height - top) });
+      out.push({
+        group: g,
+        series: s,
+        value: v,
+        x: round(left + s * barWidth),
+        y: top,
+        width: round(barWidth),
+        height: round(height - top),
+      });
     });
   });
   return out;

@@ -21,7 +21,9 @@ export function formatPercent(ratio: number | null | undefined): string {
 export function formatMoney(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
   try {
-    return new Intl.NumberFormat(undefined, { style: 'currency', currency: 'USD', maximumFractionDigits: 0 }).format(value);
+    return new Intl.NumberFormat(undefined, { style: 'currency', currency: 'USD', maximumFractionDigits: 0 }).format(
+      value,
+    );
   } catch {
     return `$${Math.round(value)}`;
   }

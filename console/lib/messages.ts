@@ -21,14 +21,21 @@ function byTime(a: TranscriptMessage, b: TranscriptMessage): number {
  * Adds stored messages, replacing a pending twin (same id or clientMessageId); stable for equal times.
  * A socket copy has no sentiment, so a score already known for the message is kept.
  */
-export function mergeMessages(current: readonly TranscriptMessage[], incoming: readonly ScoredMessage[]): TranscriptMessage[] {
+export function mergeMessages(
+  current: readonly TranscriptMessage[],
+  incoming: readonly ScoredMessage[],
+): TranscriptMessage[] {
   const out = [...current];
   for (const m of incoming) {
     const i = out.findIndex((x) => sameMessage(x, m));
     if (i >= 0) {
       const prev = out[i]!;
       const sentiment = m.sentiment ?? prev.sentiment;
-      out[i] = { ...m, clientMessageId: m.clientMessageId ?? prev.clientMessageId, ...(sentiment ? { sentiment } : {}) };
+      out[i] = {
+        ...m,
+        clientMessageId: m.clientMessageId ?? prev.clientMessageId,
+        ...(sentiment ? { sentiment } : {}),
+      };
     } else {
       out.push(m);
     }
@@ -59,7 +66,11 @@ export function pendingMessage(
 }
 
 /** The ack gives the stored id; if the echo already delivered it, the pending copy just goes away. */
-export function confirmPending(list: readonly TranscriptMessage[], clientMessageId: string, id: string): TranscriptMessage[] {
+export function confirmPending(
+  list: readonly TranscriptMessage[],
+  clientMessageId: string,
+  id: string,
+): TranscriptMessage[] {
   const echoed = list.some((m) => m.id === id && !m.pending);
   if (echoed) return list.filter((m) => !(m.pending && m.clientMessageId === clientMessageId));
   return list.map((m) =>
@@ -67,7 +78,11 @@ export function confirmPending(list: readonly TranscriptMessage[], clientMessage
   );
 }
 
-export function failPending(list: readonly TranscriptMessage[], clientMessageId: string, error: string): TranscriptMessage[] {
+export function failPending(
+  list: readonly TranscriptMessage[],
+  clientMessageId: string,
+  error: string,
+): TranscriptMessage[] {
   return list.map((m) => (m.pending && m.clientMessageId === clientMessageId ? { ...m, failed: error } : m));
 }
 

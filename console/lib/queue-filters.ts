@@ -32,7 +32,10 @@ export function isFiltered(f: QueueFilters): boolean {
 }
 
 /** Offers to me come first (they expire), then the usual queue order. */
-export function offeredFirst(rows: readonly ConversationSummary[], isOffered: (c: ConversationSummary) => boolean): ConversationSummary[] {
+export function offeredFirst(
+  rows: readonly ConversationSummary[],
+  isOffered: (c: ConversationSummary) => boolean,
+): ConversationSummary[] {
   const offered = rows.filter(isOffered);
   return offered.length === 0 ? [...rows] : [...offered, ...rows.filter((c) => !isOffered(c))];
 }

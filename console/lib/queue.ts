@@ -47,7 +47,11 @@ export function sortQueue(list: readonly ConversationSummary[]): ConversationSum
 }
 
 /** Rows for one tab. Resolved work is history, so it reads newest first instead. */
-export function rowsForTab(list: readonly ConversationSummary[], tab: QueueTab, meId: string | null): ConversationSummary[] {
+export function rowsForTab(
+  list: readonly ConversationSummary[],
+  tab: QueueTab,
+  meId: string | null,
+): ConversationSummary[] {
   const status = statusForTab(tab);
   const rows = list.filter((c) => c.status === status && (tab !== 'mine' || c.assignee?.id === meId));
   if (tab === 'resolved') return rows.sort((a, b) => time(b.updatedAt) - time(a.updatedAt));
@@ -82,7 +86,11 @@ export function upsertSummary(list: readonly ConversationSummary[], next: Conver
 }
 
 /** A live handoff notice becomes (or refreshes) a queued row without a round trip. */
-export function applyHandoff(list: readonly ConversationSummary[], h: AgentHandoffNotice, nowIso: string): ConversationSummary[] {
+export function applyHandoff(
+  list: readonly ConversationSummary[],
+  h: AgentHandoffNotice,
+  nowIso: string,
+): ConversationSummary[] {
   const prev = list.find((c) => c.id === h.conversationId);
   const handoff = {
     reason: h.reason,

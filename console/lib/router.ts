@@ -32,7 +32,8 @@ export function parseRoute(pathname: string, base: string = BASE): Route {
     const id = decode(second);
     if (id) return { name: 'conversation', id };
   }
-  if (parts.length === 1 && (head === 'knowledge' || head === 'agents' || head === 'analytics' || head === 'intents')) return { name: head };
+  if (parts.length === 1 && (head === 'knowledge' || head === 'agents' || head === 'analytics' || head === 'intents'))
+    return { name: head };
   if (parts.length === 1 && (head === 'canned' || head === 'webhooks')) return { name: head };
   if (parts.length === 1 && head === 'tests') return { name: 'conversation-tests' };
   if (parts.length === 1 && head === 'search') return { name: 'search' };
@@ -62,5 +63,12 @@ export function hrefFor(route: Route, base: string = BASE): string {
 
 /** Routes only admins may open; the server enforces it too, this just avoids a useless screen. */
 export function isAdminRoute(route: Route): boolean {
-  return route.name === 'knowledge' || route.name === 'agents' || route.name === 'analytics' || route.name === 'intents' || route.name === 'webhooks' || route.name === 'conversation-tests';
+  return (
+    route.name === 'knowledge' ||
+    route.name === 'agents' ||
+    route.name === 'analytics' ||
+    route.name === 'intents' ||
+    route.name === 'webhooks' ||
+    route.name === 'conversation-tests'
+  );
 }

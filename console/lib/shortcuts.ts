@@ -62,7 +62,12 @@ const GO: Record<string, Command> = { q: 'goQueue', n: 'goNotifications', a: 'go
  * `prefix` is a pending "g" when this key completes a two-key sequence: then only the global
  * context acts on it (g q, g n, g a), so "g n" never also opens the note dialog.
  */
-export function resolveShortcut(e: KeyLike, target: TargetKind, context: ShortcutContext, prefix: string | null = null): Command | null {
+export function resolveShortcut(
+  e: KeyLike,
+  target: TargetKind,
+  context: ShortcutContext,
+  prefix: string | null = null,
+): Command | null {
   if (e.isComposing) return null;
   const mod = !!(e.ctrlKey || e.metaKey);
   const plain = target !== 'editable' && !mod && !e.altKey;

@@ -15,7 +15,8 @@ export interface SlaCountdown {
 /** Same rule as the server's sweeper: warn once 20% of the window is left. */
 export const WARN_AT_REMAINING_FRACTION = 0.2;
 
-type SlaInput = RoutingFields & Pick<ConversationSummary, 'status'> & { handedOffAt?: string | null; handoff?: { createdAt: string } | null };
+type SlaInput = RoutingFields &
+  Pick<ConversationSummary, 'status'> & { handedOffAt?: string | null; handoff?: { createdAt: string } | null };
 
 function ms(iso: string | null | undefined): number | null {
   if (!iso) return null;

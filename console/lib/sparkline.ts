@@ -22,7 +22,14 @@ export function sentimentSeries(messages: ReadonlyArray<object>, scores?: Readon
 }
 
 /** Points in a width x height box; values map min..max bottom to top (default -1..1). */
-export function sparkPoints(values: readonly number[], width: number, height: number, min = -1, max = 1, pad = 2): SparkPoint[] {
+export function sparkPoints(
+  values: readonly number[],
+  width: number,
+  height: number,
+  min = -1,
+  max = 1,
+  pad = 2,
+): SparkPoint[] {
   if (values.length === 0) return [];
   const span = max - min || 1;
   const innerW = Math.max(0, width - pad * 2);
@@ -47,7 +54,9 @@ export function describeTrend(values: readonly number[]): string {
   const last = values[values.length - 1]!;
   const d = last - first;
   const dir = d < -0.05 ? 'falling' : d > 0.05 ? 'rising' : 'steady';
-  return values.length === 1 ? `Sentiment ${last.toFixed(2)}` : `Sentiment from ${first.toFixed(2)} to ${last.toFixed(2)}, ${dir}`;
+  return values.length === 1
+    ? `Sentiment ${last.toFixed(2)}`
+    : `Sentiment from ${first.toFixed(2)} to ${last.toFixed(2)}, ${dir}`;
 }
 
 function round(n: number): number {

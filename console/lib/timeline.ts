@@ -30,13 +30,22 @@ export function describeEvent(e: TimelineEvent, time: (iso: string) => string = 
     case 're_escalation':
       return { title: 'Escalated again', detail: join(move, reason), tone: 'danger' };
     case 'offered':
-      return { title: `Offered to ${str(d.agent) || str(d.agentId) || 'an agent'}`, detail: join(str(d.why)), tone: 'neutral' };
+      return {
+        title: `Offered to ${str(d.agent) || str(d.agentId) || 'an agent'}`,
+        detail: join(str(d.why)),
+        tone: 'neutral',
+      };
     case 'assigned':
       return { title: `Assigned${by}`, detail: join(move, str(d.reason)), tone: 'neutral' };
     case 'requeued':
       return {
         title: 'Back in the queue',
-        detail: join(move, d.reason === 'no_response' ? `no reply from the agent${d.afterSeconds ? ` in ${str(d.afterSeconds)}s` : ''}` : reason),
+        detail: join(
+          move,
+          d.reason === 'no_response'
+            ? `no reply from the agent${d.afterSeconds ? ` in ${str(d.afterSeconds)}s` : ''}`
+            : reason,
+        ),
         tone: 'warning',
       };
     case 'transfer': {
@@ -51,15 +60,27 @@ export function describeEvent(e: TimelineEvent, time: (iso: string) => string = 
     case 'first_response':
       return { title: `First human reply${by}`, detail: '', tone: 'success' };
     case 'sla_warning':
-      return { title: `SLA warning: ${deadlineWord(d.deadline)}`, detail: str(d.dueAt) ? `due ${time(str(d.dueAt))}` : '', tone: 'warning' };
+      return {
+        title: `SLA warning: ${deadlineWord(d.deadline)}`,
+        detail: str(d.dueAt) ? `due ${time(str(d.dueAt))}` : '',
+        tone: 'warning',
+      };
     case 'sla_breached':
-      return { title: `SLA breached: ${deadlineWord(d.deadline)}`, detail: str(d.dueAt) ? `was due ${time(str(d.dueAt))}` : '', tone: 'danger' };
+      return {
+        title: `SLA breached: ${deadlineWord(d.deadline)}`,
+        detail: str(d.dueAt) ? `was due ${time(str(d.dueAt))}` : '',
+        tone: 'danger',
+      };
     case 'resolved':
       return { title: `Resolved${by}`, detail: move, tone: 'success' };
     case 'reopened':
       return { title: 'Reopened', detail: join(move, reason), tone: 'warning' };
     case 'csat':
-      return { title: `Rated ${str(d.score)}/5`, detail: str(d.comment), tone: Number(d.score) >= 4 ? 'success' : 'neutral' };
+      return {
+        title: `Rated ${str(d.score)}/5`,
+        detail: str(d.comment),
+        tone: Number(d.score) >= 4 ? 'success' : 'neutral',
+      };
     case 'contact_email':
       return { title: 'Left an email to continue', detail: str(d.email), tone: 'neutral' };
     default:

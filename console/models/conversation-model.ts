@@ -60,7 +60,11 @@ export const ConversationModel = createModel(({ api, realtime, me, id, onChange 
     const d = detail.value;
     if (!d) return;
     const assignee =
-      change.assigneeId === null ? null : change.assigneeId === me.id ? { id: me.id, name: me.name } : (d.assignee ?? null);
+      change.assigneeId === null
+        ? null
+        : change.assigneeId === me.id
+          ? { id: me.id, name: me.name }
+          : (d.assignee ?? null);
     detail.value = { ...d, status: change.status as ConversationDetail['status'], assignee };
   }
 
@@ -136,7 +140,11 @@ export const ConversationModel = createModel(({ api, realtime, me, id, onChange 
         actionError.value = res.error;
         return;
       }
-      const change = { conversationId: id, status: 'resolved' as const, assigneeId: detail.value?.assignee?.id ?? null };
+      const change = {
+        conversationId: id,
+        status: 'resolved' as const,
+        assigneeId: detail.value?.assignee?.id ?? null,
+      };
       setStatus(change);
       onChange?.(change);
       notice.value = 'Resolved. Nice work.';

@@ -62,7 +62,10 @@ export const IntentsModel = createModel((api: ApiClient) => {
       return act(() => api.deleteIntent(name), `Deleted “${name}”.`);
     },
     importJsonl(text: string, replace: boolean): Promise<boolean> {
-      return act(() => api.importIntents(text, replace), replace ? 'Imported; intents not in the file were removed.' : 'Imported.');
+      return act(
+        () => api.importIntents(text, replace),
+        replace ? 'Imported; intents not in the file were removed.' : 'Imported.',
+      );
     },
     /** The whole set as JSON lines, for download. */
     async exportJsonl(): Promise<string | null> {

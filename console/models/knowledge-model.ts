@@ -1,7 +1,16 @@
 // Admin view of the knowledge base: articles, ingestion and a retrieval playground.
 import { createModel, effect, signal, type ReadonlySignal } from '@preact/signals';
 import { errorMessage, type ApiClient } from '../api/client.js';
-import type { Article, ArticleDetail, CalibrationStatus, KnowledgeGapGroup, NewArticle, PreviewAnswer, SearchResponse, UploadFileResult } from '../api/types.js';
+import type {
+  Article,
+  ArticleDetail,
+  CalibrationStatus,
+  KnowledgeGapGroup,
+  NewArticle,
+  PreviewAnswer,
+  SearchResponse,
+  UploadFileResult,
+} from '../api/types.js';
 import { createRemoteList } from './remote-list.js';
 
 export const KnowledgeModel = createModel((api: ApiClient) => {
@@ -33,7 +42,8 @@ export const KnowledgeModel = createModel((api: ApiClient) => {
       const s = await api.calibration();
       calibration.value = s;
       // Recalibration runs in the background on the server: follow its progress.
-      if (s.state === 'pending' || s.state === 'running') calibrationPoll = setTimeout(() => void loadCalibration(), 1000);
+      if (s.state === 'pending' || s.state === 'running')
+        calibrationPoll = setTimeout(() => void loadCalibration(), 1000);
     } catch (err) {
       calibrationError.value = errorMessage(err);
     }
@@ -120,7 +130,9 @@ export const KnowledgeModel = createModel((api: ApiClient) => {
     save(id: string, article: NewArticle): Promise<boolean> {
       return list.save(async () => {
         const res = await api.updateArticle(id, article);
-        notice.value = res.changed ? `Saved and re-indexed into ${res.chunks} chunks.` : 'No changes: nothing to re-index.';
+        notice.value = res.changed
+          ? `Saved and re-indexed into ${res.chunks} chunks.`
+          : 'No changes: nothing to re-index.';
         editing.value = null;
       });
     },
@@ -165,7 +177,10 @@ export const KnowledgeModel = createModel((api: ApiClient) => {
       searchError.value = null;
       try {
         const page = pageUrl.trim() || undefined;
-        const [found, answer] = await Promise.all([api.search(query.trim(), page, k), api.previewAnswer(query.trim(), page).catch(() => null)]);
+        const [found, answer] = await Promise.all([
+          api.search(query.trim(), page, k),
+          api.previewAnswer(query.trim(), page).catch(() => null),
+        ]);
         search.value = found;
         preview.value = answer;
       } catch (err) {

@@ -5,7 +5,12 @@ import type { Metrics } from '../api/types.js';
 
 export type MetricsRange = '24h' | '7d' | '30d' | 'all' | 'custom';
 
-const HOURS: Record<Exclude<MetricsRange, 'custom'>, number | null> = { '24h': 24, '7d': 24 * 7, '30d': 24 * 30, all: null };
+const HOURS: Record<Exclude<MetricsRange, 'custom'>, number | null> = {
+  '24h': 24,
+  '7d': 24 * 7,
+  '30d': 24 * 30,
+  all: null,
+};
 
 /** A yyyy-mm-dd day from a date input as an ISO instant: start of the day, or its end with `end`. */
 export function dayToIso(day: string, end = false): string | undefined {

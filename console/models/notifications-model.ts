@@ -49,7 +49,13 @@ export const NotificationsModel = createModel(({ api, realtime }: { api: ApiClie
     error: error as ReadonlySignal<string | null>,
     reload: load,
     markRead,
-    markAllRead: () => markRead(items.peek().filter((n) => !n.readAt).map((n) => n.id)),
+    markAllRead: () =>
+      markRead(
+        items
+          .peek()
+          .filter((n) => !n.readAt)
+          .map((n) => n.id),
+      ),
   };
 });
 

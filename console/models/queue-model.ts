@@ -81,7 +81,8 @@ export const QueueModel = createModel(({ api, realtime, me, tickMs = 15_000 }: Q
     all.value = applyStatusChange(all.value, change, me, new Date().toISOString());
     // Fetch the row only when we lack something to show: a new queued or mine row, or an assignee's name.
     const wanted = change.status === 'queued' || (change.status === 'assigned' && change.assigneeId === me.id);
-    const nameless = !!prev && change.assigneeId !== null && change.assigneeId !== me.id && change.assigneeId !== prev.assignee?.id;
+    const nameless =
+      !!prev && change.assigneeId !== null && change.assigneeId !== me.id && change.assigneeId !== prev.assignee?.id;
     if ((!prev && wanted) || nameless) void refreshRow(change.conversationId);
   }
 

@@ -87,7 +87,11 @@ export const WebhookEndpointsModel = createModel((api: ApiClient) => {
         revealed.value = { endpointId: res.endpoint.id, url: res.endpoint.url, secret: res.secret };
         selected.value = res.endpoint.id;
       }),
-    setEnabled: (e: WebhookEndpoint, enabled: boolean) => run(() => api.updateWebhookEndpoint(e.id, { enabled }), enabled ? `Enabled ${e.url}` : `Paused ${e.url}: its events wait until you enable it again`),
+    setEnabled: (e: WebhookEndpoint, enabled: boolean) =>
+      run(
+        () => api.updateWebhookEndpoint(e.id, { enabled }),
+        enabled ? `Enabled ${e.url}` : `Paused ${e.url}: its events wait until you enable it again`,
+      ),
     rotate: (e: WebhookEndpoint) =>
       run(async () => {
         const res = await api.rotateWebhookSecret(e.id);

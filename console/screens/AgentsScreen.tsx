@@ -20,7 +20,8 @@ export function AgentsScreen() {
   const teams = useModel(() => new TeamsModel(api));
   const [editing, setEditing] = useState<Agent | null>(null);
   const agents = model.agents.value;
-  const teamName = (id: string | null | undefined) => (id ? (teams.teams.value.find((t) => t.id === id)?.name ?? '—') : '—');
+  const teamName = (id: string | null | undefined) =>
+    id ? (teams.teams.value.find((t) => t.id === id)?.name ?? '—') : '—';
   useDocumentTitle('Agents · Firstline');
 
   return (
@@ -88,7 +89,11 @@ export function AgentsScreen() {
                     <td>{teamName(a.teamId)}</td>
                     <td>{a.onCall ? 'Yes' : <span class="muted">No</span>}</td>
                     <td class="small">
-                      {a.workingHours ? `${a.workingHours.start}–${a.workingHours.end} ${a.workingHours.timezone}` : <span class="muted">any time</span>}
+                      {a.workingHours ? (
+                        `${a.workingHours.start}–${a.workingHours.end} ${a.workingHours.timezone}`
+                      ) : (
+                        <span class="muted">any time</span>
+                      )}
                     </td>
                     <td>
                       <button

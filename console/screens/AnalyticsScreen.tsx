@@ -107,10 +107,22 @@ export function AnalyticsScreen() {
       )}
       <div class="report-links" role="group" aria-label="Download the escalation report">
         <span class="muted small">Weekly report for this range:</span>
-        <button type="button" class="btn btn-small" onClick={() => void download('md')} disabled={downloading !== null} aria-busy={downloading === 'md'}>
+        <button
+          type="button"
+          class="btn btn-small"
+          onClick={() => void download('md')}
+          disabled={downloading !== null}
+          aria-busy={downloading === 'md'}
+        >
           Download Markdown
         </button>
-        <button type="button" class="btn btn-small" onClick={() => void download('csv')} disabled={downloading !== null} aria-busy={downloading === 'csv'}>
+        <button
+          type="button"
+          class="btn btn-small"
+          onClick={() => void download('csv')}
+          disabled={downloading !== null}
+          aria-busy={downloading === 'csv'}
+        >
           Download CSV
         </button>
       </div>
@@ -120,7 +132,11 @@ export function AnalyticsScreen() {
         <EmptyState
           icon="∅"
           title="No conversations in this range"
-          hint={"The numbers fill in as customers chat. " + "Open the demo app and ask the widget a question to see your first one, " + "or choose a longer range above."}
+          hint={
+            'The numbers fill in as customers chat. ' +
+            'Open the demo app and ask the widget a question to see your first one, ' +
+            'or choose a longer range above.'
+          }
           action={{ label: 'Open the demo app', href: '/', external: true }}
           testId="analytics-empty"
         />
@@ -137,7 +153,11 @@ export function AnalyticsScreen() {
             definition={m.aiResolvedDefinition}
           />
           <MetricCard label="Handoffs" value={m.handoffs} />
-          <MetricCard label="Escalation rate" value={formatPercent(m.escalationRate)} hint="Conversations handed to a human" />
+          <MetricCard
+            label="Escalation rate"
+            value={formatPercent(m.escalationRate)}
+            hint="Conversations handed to a human"
+          />
           <MetricCard
             label="Median time to handoff"
             value={formatDuration(m.medianTimeToHandoffSeconds, true)}
@@ -176,9 +196,19 @@ export function AnalyticsScreen() {
           )}
           {m.slaBreaches !== undefined && <MetricCard label="SLA breaches" value={m.slaBreaches} />}
           {m.unnecessaryHandoffs !== undefined && (
-            <MetricCard label="Unnecessary handoffs" value={m.unnecessaryHandoffs} hint="Agents said the AI could have answered" />
+            <MetricCard
+              label="Unnecessary handoffs"
+              value={m.unnecessaryHandoffs}
+              hint="Agents said the AI could have answered"
+            />
           )}
-          {m.missedHandoffs !== undefined && <MetricCard label="Missed handoffs" value={m.missedHandoffs} hint="Agents said it should have come sooner" />}
+          {m.missedHandoffs !== undefined && (
+            <MetricCard
+              label="Missed handoffs"
+              value={m.missedHandoffs}
+              hint="Agents said it should have come sooner"
+            />
+          )}
         </div>
       )}
       {m && m.daily && (

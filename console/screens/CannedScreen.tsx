@@ -38,10 +38,16 @@ export function CannedScreen() {
             title="No canned replies yet"
             hint={
               isAdmin
-                ? 'Save the answers your team types again and again (a greeting, "looking into it", ' + 'your refund terms). Agents insert one by typing / and its shortcut in a reply.'
-                : 'Saved replies your team uses often appear here; ' + 'agents insert one by typing / and its shortcut in a reply. Ask an admin to add some.'
+                ? 'Save the answers your team types again and again (a greeting, "looking into it", ' +
+                  'your refund terms). Agents insert one by typing / and its shortcut in a reply.'
+                : 'Saved replies your team uses often appear here; ' +
+                  'agents insert one by typing / and its shortcut in a reply. Ask an admin to add some.'
             }
-            action={isAdmin ? { label: 'Add the first reply', onClick: () => focusField('#canned-form-title ~ .form-row input') } : undefined}
+            action={
+              isAdmin
+                ? { label: 'Add the first reply', onClick: () => focusField('#canned-form-title ~ .form-row input') }
+                : undefined
+            }
             testId="canned-empty"
           />
         ) : (
@@ -52,7 +58,11 @@ export function CannedScreen() {
                   <th scope="col">Title</th>
                   <th scope="col">Shortcut</th>
                   <th scope="col">Text</th>
-                  {isAdmin && <th scope="col"><span class="sr-only">Actions</span></th>}
+                  {isAdmin && (
+                    <th scope="col">
+                      <span class="sr-only">Actions</span>
+                    </th>
+                  )}
                 </tr>
               </thead>
               <tbody>
@@ -63,7 +73,12 @@ export function CannedScreen() {
                     <td class="canned-text">{c.text}</td>
                     {isAdmin && (
                       <td>
-                        <button type="button" class="btn btn-ghost btn-small" aria-label={`Delete ${c.title}`} onClick={() => void model.remove(c.id)}>
+                        <button
+                          type="button"
+                          class="btn btn-ghost btn-small"
+                          aria-label={`Delete ${c.title}`}
+                          onClick={() => void model.remove(c.id)}
+                        >
                           Delete
                         </button>
                       </td>
@@ -81,7 +96,11 @@ export function CannedScreen() {
           aria-labelledby="canned-form-title"
           onSubmit={async (e) => {
             e.preventDefault();
-            const ok = await model.add({ title: f.title.trim(), text: f.text.trim(), shortcut: f.shortcut.trim().replace(/^\//, '') || undefined });
+            const ok = await model.add({
+              title: f.title.trim(),
+              text: f.text.trim(),
+              shortcut: f.shortcut.trim().replace(/^\//, '') || undefined,
+            });
             if (ok) setF(EMPTY);
           }}
         >
@@ -91,7 +110,12 @@ export function CannedScreen() {
           <div class="form-row">
             <label class="field grow">
               <span class="field-label">Title</span>
-              <input required maxLength={200} value={f.title} onInput={(e) => setF({ ...f, title: e.currentTarget.value })} />
+              <input
+                required
+                maxLength={200}
+                value={f.title}
+                onInput={(e) => setF({ ...f, title: e.currentTarget.value })}
+              />
             </label>
             <label class="field">
               <span class="field-label">Shortcut</span>
@@ -110,7 +134,13 @@ export function CannedScreen() {
           </div>
           <label class="field">
             <span class="field-label">Text</span>
-            <textarea required rows={4} maxLength={4000} value={f.text} onInput={(e) => setF({ ...f, text: e.currentTarget.value })} />
+            <textarea
+              required
+              rows={4}
+              maxLength={4000}
+              value={f.text}
+              onInput={(e) => setF({ ...f, text: e.currentTarget.value })}
+            />
           </label>
           <div class="form-actions">
             <button type="submit" class="btn btn-primary" disabled={model.saving.value} aria-busy={model.saving.value}>

@@ -27,7 +27,12 @@ import { TransferDialog } from '../components/TransferDialog.js';
 import { VerdictButtons } from '../components/VerdictButtons.js';
 import { BugReportPanel } from '../components/BugReportPanel.js';
 
-const STATUS_LABEL = { bot: 'With the AI', queued: 'Waiting for an agent', assigned: 'Assigned', resolved: 'Resolved' } as const;
+const STATUS_LABEL = {
+  bot: 'With the AI',
+  queued: 'Waiting for an agent',
+  assigned: 'Assigned',
+  resolved: 'Resolved',
+} as const;
 
 export function ConversationScreen({ id }: { id: string }) {
   const { api, realtime, me, queue, router } = useSignedIn();
@@ -157,7 +162,9 @@ export function ConversationScreen({ id }: { id: string }) {
             visitor={d.visitor}
             onRetry={model.retry}
             loadAttachment={(attachmentId) => api.attachment(id, attachmentId)}
-            {...(d.translation && d.language && d.language !== 'en' ? { translate: async (messageId: string) => (await api.translateMessage(id, messageId)).text } : {})}
+            {...(d.translation && d.language && d.language !== 'en'
+              ? { translate: async (messageId: string) => (await api.translateMessage(id, messageId)).text }
+              : {})}
           />
           {status !== 'resolved' && (
             <ReplyBox
@@ -181,9 +188,25 @@ export function ConversationScreen({ id }: { id: string }) {
           <VisitorPanel visitor={d.visitor ?? {}} />
           <VisitorHistoryPanel key={id} api={api} conversationId={id} />
           <ServicePanel d={d} now={now} sentiment={model.sentiment.value} />
-          {d.handoff && <VerdictButtons value={tools.verdict.value} error={tools.verdictError.value} onChange={(v) => void tools.setVerdict(v)} />}
-          <NotesPanel notes={tools.notes.value} busy={tools.noteBusy.value} error={tools.noteError.value} onAdd={tools.addNote} inputRef={noteRef} />
-          <BugReportPanel api={api} conversationId={id} suggested={d.handoff?.intent === 'bug_report' || d.handoff?.intent === 'outage'} />
+          {d.handoff && (
+            <VerdictButtons
+              value={tools.verdict.value}
+              error={tools.verdictError.value}
+              onChange={(v) => void tools.setVerdict(v)}
+            />
+          )}
+          <NotesPanel
+            notes={tools.notes.value}
+            busy={tools.noteBusy.value}
+            error={tools.noteError.value}
+            onAdd={tools.addNote}
+            inputRef={noteRef}
+          />
+          <BugReportPanel
+            api={api}
+            conversationId={id}
+            suggested={d.handoff?.intent === 'bug_report' || d.handoff?.intent === 'outage'}
+          />
           <TimelinePanel events={d.timeline ?? []} />
           <PageTrail page={d.page} trail={d.pageTrail ?? []} />
           <DecisionList decisions={d.decisions ?? []} />

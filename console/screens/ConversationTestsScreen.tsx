@@ -6,7 +6,11 @@ import { useSignedIn } from '../app-context.js';
 import { Alert } from '../components/Alert.js';
 import { Spinner } from '../components/Spinner.js';
 import { useDocumentTitle } from '../hooks/use-document-title.js';
-import { ConversationTestsModel, type ConversationTests, type ResultFilter } from '../models/conversation-tests-model.js';
+import {
+  ConversationTestsModel,
+  type ConversationTests,
+  type ResultFilter,
+} from '../models/conversation-tests-model.js';
 
 const FILTERS: Array<{ id: ResultFilter; label: string }> = [
   { id: 'all', label: 'All' },
@@ -47,9 +51,14 @@ function SuiteEditor({ model }: { model: ConversationTests }) {
       </h2>
       {empty && (
         <p class="muted" data-testid="tests-empty">
-          No test conversations yet: write what should happen (answer from an article, hand off, or not answer) and run it before your customers find out.{' '}
-          One conversation per line, as JSON: <code>{'{"name", "turns":[…], "page"?, "visitor"?, ' + '"expect":{"answer":"article-slug"} | {"handoff":true} | {"noAnswer":true}, "mustContain"?:[…]}'}</code>. Each runs in a fresh,
-          unsaved conversation through the live pipeline; turns before the last must not hand off, and the last turn is judged.{' '}
+          No test conversations yet: write what should happen (answer from an article, hand off, or not answer) and run
+          it before your customers find out. One conversation per line, as JSON:{' '}
+          <code>
+            {'{"name", "turns":[…], "page"?, "visitor"?, ' +
+              '"expect":{"answer":"article-slug"} | {"handoff":true} | {"noAnswer":true}, "mustContain"?:[…]}'}
+          </code>
+          . Each runs in a fresh, unsaved conversation through the live pipeline; turns before the last must not hand
+          off, and the last turn is judged.{' '}
           <button type="button" class="btn btn-small" onClick={() => model.loadSample()}>
             Load a sample suite
           </button>
@@ -73,7 +82,12 @@ function SuiteEditor({ model }: { model: ConversationTests }) {
         <span class="field-hint">Ctrl+Enter (⌘+Enter) runs the suite. At most 300 conversations of 12 turns.</span>
       </label>
       <div class="field-inline">
-        <button type="button" class="btn btn-primary" disabled={empty || model.running.value} onClick={() => void model.run()}>
+        <button
+          type="button"
+          class="btn btn-primary"
+          disabled={empty || model.running.value}
+          onClick={() => void model.run()}
+        >
           {model.running.value ? 'Running…' : 'Run suite'}
         </button>
         <label class="field">
@@ -118,7 +132,9 @@ function Results({ model }: { model: ConversationTests }) {
         </div>
       </div>
       {rows.length === 0 ? (
-        <p class="muted">{model.filter.value === 'failed' ? 'Every conversation passed.' : 'No conversations to show.'}</p>
+        <p class="muted">
+          {model.filter.value === 'failed' ? 'Every conversation passed.' : 'No conversations to show.'}
+        </p>
       ) : (
         <ul class="plain-list">
           {rows.map((r) => (
@@ -130,14 +146,20 @@ function Results({ model }: { model: ConversationTests }) {
   );
 }
 
-const expected = (r: ConversationTestResult) => ('answer' in r.expect ? `answer citing ${String(r.expect.answer)}` : 'handoff' in r.expect ? 'handoff' : 'no answer from the knowledge base');
+const expected = (r: ConversationTestResult) =>
+  'answer' in r.expect
+    ? `answer citing ${String(r.expect.answer)}`
+    : 'handoff' in r.expect
+      ? 'handoff'
+      : 'no answer from the knowledge base';
 
 function ResultRow({ result: r }: { result: ConversationTestResult }) {
   return (
     <li>
       <details open={!r.passed}>
         <summary>
-          <span class={`chip ${r.passed ? 'chip-ok' : 'chip-warn'}`}>{r.passed ? 'Pass' : 'Fail'}</span> <strong>{r.name}</strong>{' '}
+          <span class={`chip ${r.passed ? 'chip-ok' : 'chip-warn'}`}>{r.passed ? 'Pass' : 'Fail'}</span>{' '}
+          <strong>{r.name}</strong>{' '}
           <span class="muted">
             expected {expected(r)}; got {r.got.outcome}
             {r.got.reasonCode ? ` (${r.got.reasonCode})` : ''}
@@ -184,12 +206,19 @@ function TurnRow({ turn: t, index }: { turn: ConversationTestTurn; index: number
       <td>{index + 1}</td>
       <td>{t.visitor}</td>
       <td>
-        <span class={`chip chip-${t.outcome === 'handoff' ? 'handoff' : t.outcome === 'answer' ? 'answer' : 'muted'}`}>{t.outcome}</span>
+        <span class={`chip chip-${t.outcome === 'handoff' ? 'handoff' : t.outcome === 'answer' ? 'answer' : 'muted'}`}>
+          {t.outcome}
+        </span>
         {t.decision && <div class="muted">{t.decision.reasonCode}</div>}
         {t.decision && <div class="muted">{t.handoffReason ?? t.decision.reason}</div>}
       </td>
       <td>{t.trace.intent ? `${t.trace.intent.name ?? 'none'} (${t.trace.intent.confidence.toFixed(2)})` : '—'}</td>
-      <td>{retrieval ? (retrieval.confident ? 'confident' : 'not confident') + (top ? `: ${top.title} (${top.score.toFixed(3)})` : '') : 'not searched'}</td>
+      <td>
+        {retrieval
+          ? (retrieval.confident ? 'confident' : 'not confident') +
+            (top ? `: ${top.title} (${top.score.toFixed(3)})` : '')
+          : 'not searched'}
+      </td>
       <td>
         {t.text || '—'}
         {t.citations.length > 0 && <div class="muted">Cites {t.citations.map((c) => c.title).join(', ')}</div>}

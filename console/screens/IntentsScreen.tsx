@@ -24,7 +24,15 @@ interface Form {
   severity: string;
   thresholds: string;
 }
-const EMPTY: Form = { name: '', description: '', examples: '', skill: 'general', policy: 'ai_answer', severity: '1', thresholds: '{}' };
+const EMPTY: Form = {
+  name: '',
+  description: '',
+  examples: '',
+  skill: 'general',
+  policy: 'ai_answer',
+  severity: '1',
+  thresholds: '{}',
+};
 const toForm = (i: Intent): Form => ({
   name: i.name,
   description: i.description,
@@ -43,7 +51,7 @@ export function IntentsScreen() {
   const [toDelete, setToDelete] = useState<string | null>(null);
   useDocumentTitle('Intents · Firstline');
   const intents = model.intents.value;
-  const current = editing ? intents.find((i) => i.name === editing) ?? null : null;
+  const current = editing ? (intents.find((i) => i.name === editing) ?? null) : null;
 
   return (
     <div class="page">
@@ -148,7 +156,13 @@ export function IntentsScreen() {
   );
 }
 
-function IntentForm(props: { initial: Form; isNew: boolean; saving: boolean; onSave: (i: IntentInput) => void; onCancel: () => void }) {
+function IntentForm(props: {
+  initial: Form;
+  isNew: boolean;
+  saving: boolean;
+  onSave: (i: IntentInput) => void;
+  onCancel: () => void;
+}) {
   const [f, setF] = useState<Form>(props.initial);
   const [local, setLocal] = useState<string | null>(null);
   const set = (k: keyof Form) => (e: Event) => setF({ ...f, [k]: (e.currentTarget as HTMLInputElement).value });
@@ -169,7 +183,10 @@ function IntentForm(props: { initial: Form; isNew: boolean; saving: boolean; onS
         props.onSave({
           name: f.name.trim(),
           description: f.description.trim(),
-          examples: f.examples.split('\n').map((l) => l.trim()).filter(Boolean),
+          examples: f.examples
+            .split('\n')
+            .map((l) => l.trim())
+            .filter(Boolean),
           skill: f.skill.trim(),
           policy: f.policy,
           severity: Number(f.severity),
@@ -184,7 +201,14 @@ function IntentForm(props: { initial: Form; isNew: boolean; saving: boolean; onS
       <div class="form-row">
         <label class="field grow">
           <span class="field-label">Name</span>
-          <input required pattern="[a-z][a-z0-9_]{1,63}" readOnly={!props.isNew} value={f.name} onInput={set('name')} aria-describedby="intent-name-hint" />
+          <input
+            required
+            pattern="[a-z][a-z0-9_]{1,63}"
+            readOnly={!props.isNew}
+            value={f.name}
+            onInput={set('name')}
+            aria-describedby="intent-name-hint"
+          />
           <span id="intent-name-hint" class="field-hint">
             Lowercase letters, digits and _.
           </span>
@@ -220,7 +244,13 @@ function IntentForm(props: { initial: Form; isNew: boolean; saving: boolean; onS
       </label>
       <label class="field">
         <span class="field-label">Examples</span>
-        <textarea rows={8} required value={f.examples} onInput={set('examples')} aria-describedby="intent-examples-hint" />
+        <textarea
+          rows={8}
+          required
+          value={f.examples}
+          onInput={set('examples')}
+          aria-describedby="intent-examples-hint"
+        />
         <span id="intent-examples-hint" class="field-hint">
           One per line, at least 3: varied wording, as visitors would type it.
         </span>
@@ -285,7 +315,8 @@ function ImportExport({ model }: { model: Intents }) {
         </label>
         <label class="field">
           <span>
-            <input type="checkbox" checked={replace} onChange={(e) => setReplace(e.currentTarget.checked)} /> Remove intents not in the file
+            <input type="checkbox" checked={replace} onChange={(e) => setReplace(e.currentTarget.checked)} /> Remove
+            intents not in the file
           </span>
         </label>
       </div>

@@ -31,7 +31,9 @@ export function KnowledgeScreen() {
   const articles = kb.articles.value;
   const needle = filter.trim().toLowerCase();
   const shown = needle
-    ? articles.filter((a) => [a.title, a.url ?? '', ...(a.pages ?? []), ...(a.tags ?? [])].some((s) => s.toLowerCase().includes(needle)))
+    ? articles.filter((a) =>
+        [a.title, a.url ?? '', ...(a.pages ?? []), ...(a.tags ?? [])].some((s) => s.toLowerCase().includes(needle)),
+      )
     : articles;
   const editing = kb.editing.value;
   const showTab = (t: Tab) => {
@@ -64,7 +66,11 @@ export function KnowledgeScreen() {
         ))}
       </div>
       {kb.error.value && <Alert>{kb.error.value}</Alert>}
-      {kb.notice.value && <p class="chip chip-ok" role="status">{kb.notice.value}</p>}
+      {kb.notice.value && (
+        <p class="chip chip-ok" role="status">
+          {kb.notice.value}
+        </p>
+      )}
       <div id="kb-panel" role="tabpanel" aria-labelledby={`kb-tab-${tab}`}>
         {tab === 'gaps' ? (
           <GapsPanel groups={kb.gaps.value} error={kb.gapsError.value} onRefresh={() => void kb.loadGaps()} />
@@ -89,7 +95,13 @@ export function KnowledgeScreen() {
                   value={filter}
                   onInput={(e) => setFilter(e.currentTarget.value)}
                 />
-                <button type="button" class="btn btn-small" disabled={kb.reindexing.value} aria-busy={kb.reindexing.value} onClick={() => void kb.reindexAll()}>
+                <button
+                  type="button"
+                  class="btn btn-small"
+                  disabled={kb.reindexing.value}
+                  aria-busy={kb.reindexing.value}
+                  onClick={() => void kb.reindexAll()}
+                >
                   {kb.reindexing.value ? 'Re-indexing…' : 'Re-index all'}
                 </button>
               </div>
@@ -97,12 +109,22 @@ export function KnowledgeScreen() {
                 <Spinner label="Loading articles" />
               ) : shown.length === 0 ? (
                 articles.length ? (
-                  <EmptyState icon="⌕" title="No article matches" hint="Try another filter." action={{ label: 'Clear the filter', onClick: () => setFilter('') }} testId="knowledge-no-match" />
+                  <EmptyState
+                    icon="⌕"
+                    title="No article matches"
+                    hint="Try another filter."
+                    action={{ label: 'Clear the filter', onClick: () => setFilter('') }}
+                    testId="knowledge-no-match"
+                  />
                 ) : (
                   <EmptyState
                     icon="+"
                     title="No articles yet"
-                    hint={"The AI answers only from what is here, " + "so until you add articles every question goes to your team. " + "Upload your help center (Markdown, HTML, text or PDF) or write an article below."}
+                    hint={
+                      'The AI answers only from what is here, ' +
+                      'so until you add articles every question goes to your team. ' +
+                      'Upload your help center (Markdown, HTML, text or PDF) or write an article below.'
+                    }
                     action={{ label: 'Upload files', onClick: () => focusField('input[type="file"]') }}
                     testId="knowledge-empty"
                   />
@@ -149,7 +171,12 @@ export function KnowledgeScreen() {
                             <td class="num">{a.chunks}</td>
                             <td class="small">{formatDateTime(a.updatedAt)}</td>
                             <td class="actions">
-                              <button type="button" class="btn btn-small" aria-label={`Edit ${a.title}`} onClick={() => void kb.open(a.id)}>
+                              <button
+                                type="button"
+                                class="btn btn-small"
+                                aria-label={`Edit ${a.title}`}
+                                onClick={() => void kb.open(a.id)}
+                              >
                                 Edit
                               </button>{' '}
                               <button
@@ -186,7 +213,11 @@ export function KnowledgeScreen() {
                 onSearch={kb.runSearch}
               />
             </div>
-            <ArticleForm saving={kb.saving.value && !editing} error={editing ? null : kb.saveError.value} onSave={kb.add} />
+            <ArticleForm
+              saving={kb.saving.value && !editing}
+              error={editing ? null : kb.saveError.value}
+              onSave={kb.add}
+            />
           </>
         )}
       </div>
@@ -194,7 +225,14 @@ export function KnowledgeScreen() {
         <Modal title={editing.title} onClose={kb.close} class="modal-wide">
           <ArticleForm
             key={editing.id}
-            initial={{ title: editing.title, body: editing.body, format: editing.format, url: editing.url ?? undefined, pages: editing.pages, tags: editing.tags }}
+            initial={{
+              title: editing.title,
+              body: editing.body,
+              format: editing.format,
+              url: editing.url ?? undefined,
+              pages: editing.pages,
+              tags: editing.tags,
+            }}
             saving={kb.saving.value}
             error={kb.saveError.value}
             onSave={(a) => kb.save(editing.id, a)}

@@ -18,10 +18,18 @@ import type { QueueTab } from '../lib/queue.js';
 import { hrefFor } from '../lib/router.js';
 
 const EMPTY: Record<QueueTab, { title: string; hint: string }> = {
-  queued: { title: 'No one is waiting', hint: 'New handoffs from the AI appear here as they happen, no need to refresh. ' + 'To see one, open the demo app, ask the chat a question, then ask for a person.' },
+  queued: {
+    title: 'No one is waiting',
+    hint:
+      'New handoffs from the AI appear here as they happen, no need to refresh. ' +
+      'To see one, open the demo app, ask the chat a question, then ask for a person.',
+  },
   mine: { title: 'Nothing assigned to you', hint: 'Claim a conversation from the Queued tab to start helping.' },
   bot: { title: 'The AI is not talking to anyone', hint: 'Conversations the AI is handling on its own show up here.' },
-  resolved: { title: 'Nothing resolved yet', hint: 'Conversations you and the AI close show up here. Older ones are one search away.' },
+  resolved: {
+    title: 'Nothing resolved yet',
+    hint: 'Conversations you and the AI close show up here. Older ones are one search away.',
+  },
 };
 
 function focusRow(id: string | null) {
@@ -80,7 +88,9 @@ export function QueueScreen() {
   const teamName = (id: string | null | undefined) => (id ? (teamList.find((t) => t.id === id)?.name ?? null) : null);
 
   const hidden = rows.length === 0 && queue.tabRows.value.length > 0;
-  const empty = hidden ? { title: 'No conversations match these filters', hint: 'Clear the filters to see everything in this tab.' } : EMPTY[tab];
+  const empty = hidden
+    ? { title: 'No conversations match these filters', hint: 'Clear the filters to see everything in this tab.' }
+    : EMPTY[tab];
   const emptyAction: EmptyAction = hidden
     ? { label: 'Clear the filters', onClick: () => queue.setFilters(NO_FILTERS) }
     : tab === 'queued'
@@ -88,7 +98,10 @@ export function QueueScreen() {
       : tab === 'mine'
         ? { label: 'Show the queued tab', onClick: () => queue.setTab('queued') }
         : { label: 'Search conversations', href: hrefFor({ name: 'search' }) };
-  const tabbableIndex = Math.max(0, rows.findIndex((c) => c.id === selectedId));
+  const tabbableIndex = Math.max(
+    0,
+    rows.findIndex((c) => c.id === selectedId),
+  );
 
   return (
     <div class="page">
@@ -100,7 +113,12 @@ export function QueueScreen() {
       </div>
       {me.role === 'admin' && <TasksPanel />}
       <QueueTabs active={tab} counts={counts} onChange={queue.setTab} panelId="queue-panel" />
-      <QueueFilterBar filters={queue.filters.value} teams={teamList} intents={intentOptions(queue.tabRows.value)} onChange={queue.setFilters} />
+      <QueueFilterBar
+        filters={queue.filters.value}
+        teams={teamList}
+        intents={intentOptions(queue.tabRows.value)}
+        onChange={queue.setFilters}
+      />
       {offerError && <Alert>{offerError}</Alert>}
       <section id="queue-panel" role="tabpanel" aria-labelledby={`tab-${tab}`} class="queue-panel">
         {queue.error.value && <Alert>{queue.error.value}</Alert>}

@@ -14,7 +14,12 @@ import { SearchModel } from '../models/search-model.js';
 
 const FIELD: Record<string, string> = { name: 'Visitor name', email: 'Email', message: '' };
 const WHO: Record<string, string> = { visitor: 'Visitor', ai: 'AI', agent: 'Agent' };
-const STATUS: Record<string, string> = { bot: 'with the AI', queued: 'waiting', assigned: 'open', resolved: 'resolved' };
+const STATUS: Record<string, string> = {
+  bot: 'with the AI',
+  queued: 'waiting',
+  assigned: 'open',
+  resolved: 'resolved',
+};
 
 /** `/console/search?q=...`: the query lives in the address, so Back from a result returns to it. */
 function queryFromLocation(): string {
@@ -74,13 +79,21 @@ export function SearchScreen() {
         model.loading.value ? (
           <Spinner label="Searching" />
         ) : (
-          <EmptyState icon="⌕" title="Find any conversation" hint="Search the words a customer or agent wrote, or a visitor's name or email address." testId="search-start" />
+          <EmptyState
+            icon="⌕"
+            title="Find any conversation"
+            hint="Search the words a customer or agent wrote, or a visitor's name or email address."
+            testId="search-start"
+          />
         )
       ) : results.length === 0 ? (
         <EmptyState
           icon="⌕"
           title={`Nothing matches “${searched}”`}
-          hint={"Try fewer or different words, part of an email address, " + "or the visitor's last name. Conversations still waiting are in the queue."}
+          hint={
+            'Try fewer or different words, part of an email address, ' +
+            "or the visitor's last name. Conversations still waiting are in the queue."
+          }
           action={{ label: 'Open the queue', href: hrefFor({ name: 'queue' }) }}
           testId="search-empty"
         />
@@ -92,7 +105,10 @@ export function SearchScreen() {
                 <Link href={hrefFor({ name: 'conversation', id: r.conversationId })}>
                   <span class="search-hit-head">
                     <strong>
-                      <HighlightedText text={r.visitor.name || r.visitor.email || 'Anonymous visitor'} query={searched} />
+                      <HighlightedText
+                        text={r.visitor.name || r.visitor.email || 'Anonymous visitor'}
+                        query={searched}
+                      />
                     </strong>
                     {r.visitor.name && r.visitor.email && (
                       <span class="muted">
@@ -103,7 +119,9 @@ export function SearchScreen() {
                     <span class="muted">{formatDateTime(r.match.at ?? r.updatedAt)}</span>
                   </span>
                   <p class="search-hit-text">
-                    <span class="muted">{r.match.field === 'message' ? `${WHO[r.match.role ?? ''] ?? ''}: ` : `${FIELD[r.match.field]}: `}</span>
+                    <span class="muted">
+                      {r.match.field === 'message' ? `${WHO[r.match.role ?? ''] ?? ''}: ` : `${FIELD[r.match.field]}: `}
+                    </span>
                     <HighlightedText text={r.match.text} query={searched} />
                   </p>
                 </Link>
@@ -111,7 +129,12 @@ export function SearchScreen() {
             ))}
           </ul>
           {model.nextOffset.value !== null && (
-            <button type="button" class="btn btn-ghost" disabled={model.loading.value} onClick={() => void model.more()}>
+            <button
+              type="button"
+              class="btn btn-ghost"
+              disabled={model.loading.value}
+              onClick={() => void model.more()}
+            >
               {model.loading.value ? 'Loading…' : 'More results'}
             </button>
           )}

@@ -64,7 +64,9 @@ export function WebhooksScreen() {
                   <th scope="col">Event</th>
                   <th scope="col">Target</th>
                   <th scope="col">Status</th>
-                  <th scope="col" class="num">Attempts</th>
+                  <th scope="col" class="num">
+                    Attempts
+                  </th>
                   <th scope="col">Response</th>
                   <th scope="col">Next attempt / delivered</th>
                 </tr>
@@ -85,7 +87,13 @@ export function WebhooksScreen() {
                       {d.responseStatus ?? '—'}
                       {d.lastError && <div class="muted break">{d.lastError}</div>}
                     </td>
-                    <td class="small">{d.deliveredAt ? formatDateTime(d.deliveredAt) : d.status === 'pending' ? formatDateTime(d.nextAttemptAt) : '—'}</td>
+                    <td class="small">
+                      {d.deliveredAt
+                        ? formatDateTime(d.deliveredAt)
+                        : d.status === 'pending'
+                          ? formatDateTime(d.nextAttemptAt)
+                          : '—'}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -104,10 +112,13 @@ function DeliveryHealth({ stats }: { stats: WebhookStats }) {
     <section aria-label="Delivery health">
       {stats.behind && (
         <Alert>
-          {`Webhooks are falling behind: ${stats.backlog} due, ` + `the oldest waiting ${formatDuration(stats.lagSeconds, true)}.`}{' '}
+          {`Webhooks are falling behind: ${stats.backlog} due, ` +
+            `the oldest waiting ${formatDuration(stats.lagSeconds, true)}.`}{' '}
           {stats.failedLastMinute > 0
-            ? `${stats.failedLastMinute} attempts failed in the last minute: ` + `check that the receiver is up and answers quickly.`
-            : `The receiver is slow to answer; ` + `raising WEBHOOK_CONCURRENCY (now ${stats.concurrency} per server) sends more at once.`}
+            ? `${stats.failedLastMinute} attempts failed in the last minute: ` +
+              `check that the receiver is up and answers quickly.`
+            : `The receiver is slow to answer; ` +
+              `raising WEBHOOK_CONCURRENCY (now ${stats.concurrency} per server) sends more at once.`}
         </Alert>
       )}
       <div class="metrics">
@@ -119,7 +130,9 @@ function DeliveryHealth({ stats }: { stats: WebhookStats }) {
         <div class="metric">
           <div class="metric-label">Lag</div>
           <div class="metric-value">{caughtUp ? '—' : formatDuration(stats.lagSeconds, true)}</div>
-          <div class="small muted">oldest due delivery waiting; warns past {formatDuration(stats.thresholds.lagSeconds, true)}</div>
+          <div class="small muted">
+            oldest due delivery waiting; warns past {formatDuration(stats.thresholds.lagSeconds, true)}
+          </div>
         </div>
         <div class="metric">
           <div class="metric-label">Delivered, last minute</div>
@@ -145,15 +158,18 @@ function NoDeliveries({ status, configured }: { status: DeliveryStatus | null; c
       <div class="empty-state">
         <h2>No deliveries yet</h2>
         <p class="muted">
-          Add an endpoint above (or set <code>WEBHOOK_URL</code> and restart the server): every conversation event, handoff, SLA alert and
-          rating it subscribes to is then POSTed to it, signed, retried with backoff, and listed here.
+          Add an endpoint above (or set <code>WEBHOOK_URL</code> and restart the server): every conversation event,
+          handoff, SLA alert and rating it subscribes to is then POSTed to it, signed, retried with backoff, and listed
+          here.
         </p>
       </div>
     );
   return (
     <div class="empty-state">
       <h2>Nothing sent yet</h2>
-      <p class="muted">Deliveries appear here as conversations happen: messages, handoffs, assignments, resolutions and ratings.</p>
+      <p class="muted">
+        Deliveries appear here as conversations happen: messages, handoffs, assignments, resolutions and ratings.
+      </p>
     </div>
   );
 }

@@ -18,7 +18,11 @@ export function fill(template: string, vars: Record<string, string | number> = {
 }
 
 /** A server text in the visitor's language (English when none is known). */
-export function say(lang: Language | null | undefined, key: ServerTextKey, vars?: Record<string, string | number>): string {
+export function say(
+  lang: Language | null | undefined,
+  key: ServerTextKey,
+  vars?: Record<string, string | number>,
+): string {
   return fill(CATALOGUE[lang ?? DEFAULT_LANGUAGE].server[key], vars);
 }
 

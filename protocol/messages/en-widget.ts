@@ -9,7 +9,8 @@ export const WIDGET_TEXT_EN = {
   subAgent: "You're chatting with {name}",
   queue: "You've been handed to our team — position {position} in queue, about {minutes} min",
   backAt: "You've been handed to our team. We're back {when}, and we'll reply here then.",
-  nobody: "You've been handed to our team. Nobody is available right now, so we'll reply here as soon as someone is back.",
+  nobody:
+    "You've been handed to our team. Nobody is available right now, so we'll reply here as soon as someone is back.",
   mailTitle: "Prefer email? Leave your address and we'll continue there.",
   mailSend: 'Continue by email',
   mailSaved: 'Thanks, we will reply to {email}.',

@@ -5,4 +5,5 @@
 export const LAUNCHER_NAMES = { en: 'Open chat', de: 'Chat öffnen', fr: 'Ouvrir le chat', es: 'Abrir el chat' };
 
 /** The name for a browser language such as "de-AT"; English for any other. */
-export const launcherName = (lang: string): string => LAUNCHER_NAMES[lang.slice(0, 2).toLowerCase() as 'en'] ?? LAUNCHER_NAMES.en;
+export const launcherName = (lang: string): string =>
+  LAUNCHER_NAMES[lang.slice(0, 2).toLowerCase() as 'en'] ?? LAUNCHER_NAMES.en;

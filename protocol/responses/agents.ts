@@ -34,7 +34,14 @@ export const AgentListResponse = z.object({ agents: z.array(Agent) });
 export type AgentListResponse = z.infer<typeof AgentListResponse>;
 
 /** Who can take a transfer: what every agent may know of the others. */
-export const DirectoryEntry = Agent.pick({ id: true, name: true, level: true, skills: true, teamId: true, presence: true });
+export const DirectoryEntry = Agent.pick({
+  id: true,
+  name: true,
+  level: true,
+  skills: true,
+  teamId: true,
+  presence: true,
+});
 export type DirectoryEntry = z.infer<typeof DirectoryEntry>;
 export const DirectoryResponse = z.object({ agents: z.array(DirectoryEntry) });
 export type DirectoryResponse = z.infer<typeof DirectoryResponse>;

@@ -6,7 +6,10 @@ export const SignedInUser = z.object({
   id: z.string(),
   email: z.string(),
   name: z.string(),
-  displayName: z.string().nullable().describe('the name customers see; null until chosen (the console asks at first sign-in)'),
+  displayName: z
+    .string()
+    .nullable()
+    .describe('the name customers see; null until chosen (the console asks at first sign-in)'),
   role: UserRole,
 });
 export type SignedInUser = z.infer<typeof SignedInUser>;

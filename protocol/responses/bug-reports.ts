@@ -3,7 +3,14 @@ import { AttachmentRef } from '../attachments.js';
 import { Iso } from './common.js';
 
 /** A bug report as drafted from a conversation (the agent edits it before filing). */
-export const BugDraft = z.object({ title: z.string(), steps: z.string(), expected: z.string(), actual: z.string(), pageUrl: z.string().nullable(), errorState: z.string().nullable() });
+export const BugDraft = z.object({
+  title: z.string(),
+  steps: z.string(),
+  expected: z.string(),
+  actual: z.string(),
+  pageUrl: z.string().nullable(),
+  errorState: z.string().nullable(),
+});
 export type BugDraft = z.infer<typeof BugDraft>;
 
 /** A visitor's file on a reported conversation: agents open it from that conversation. */
@@ -18,7 +25,12 @@ export const BugReport = BugDraft.extend({
   externalUrl: z.string().nullable(),
   affectedCustomers: z.number().int(),
   affectedAccountValue: z.number(),
-  attachments: z.array(BugAttachment).describe("visitors' files on the reporting conversations, " + "oldest first (GET /api/conversations/{conversationId}/attachments/{id})"),
+  attachments: z
+    .array(BugAttachment)
+    .describe(
+      "visitors' files on the reporting conversations, " +
+        'oldest first (GET /api/conversations/{conversationId}/attachments/{id})',
+    ),
   createdAt: Iso,
   updatedAt: Iso,
 });

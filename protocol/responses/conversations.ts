@@ -19,7 +19,12 @@ export const VisitorRecord = VisitorIdentity.omit({ userHash: true, jwt: true })
 export type VisitorRecord = z.infer<typeof VisitorRecord>;
 
 /** A page the visitor went through. */
-export const PageVisit = z.object({ url: z.string(), title: z.string(), at: Iso, context: z.record(z.string(), z.unknown()).optional() });
+export const PageVisit = z.object({
+  url: z.string(),
+  title: z.string(),
+  at: Iso,
+  context: z.record(z.string(), z.unknown()).optional(),
+});
 export type PageVisit = z.infer<typeof PageVisit>;
 
 /** The conversation row: state, routing and SLA fields. */
@@ -63,7 +68,12 @@ export type ConversationSummary = z.infer<typeof ConversationSummary>;
 
 /** A row of `GET /api/conversations`. */
 export const ConversationListItem = ConversationSummary.extend({
-  effectivePriority: z.number().describe('queued: priority plus 1 point per minute waited (at most 30), ' + 'the order agents are served in; otherwise equal to priority'),
+  effectivePriority: z
+    .number()
+    .describe(
+      'queued: priority plus 1 point per minute waited (at most 30), ' +
+        'the order agents are served in; otherwise equal to priority',
+    ),
   visitor: VisitorRecord,
   assignee: PersonRef.nullable(),
   /** The last thing the visitor, the AI or an agent said (a system notice only when there is nothing else). */
@@ -74,24 +84,47 @@ export const ConversationListResponse = z.object({ conversations: z.array(Conver
 export type ConversationListResponse = z.infer<typeof ConversationListResponse>;
 
 /** One entry of the escalation log: every transition, who, when, from, to and why. */
-export const TimelineEntry = z.object({ id: z.number().int(), type: z.string(), actor: z.string().nullable(), from: z.string().nullable(), to: z.string().nullable(), data: z.record(z.string(), z.unknown()), at: Iso });
+export const TimelineEntry = z.object({
+  id: z.number().int(),
+  type: z.string(),
+  actor: z.string().nullable(),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  data: z.record(z.string(), z.unknown()),
+  at: Iso,
+});
 export type TimelineEntry = z.infer<typeof TimelineEntry>;
 export const TimelineResponse = z.object({ timeline: z.array(TimelineEntry) });
 export type TimelineResponse = z.infer<typeof TimelineResponse>;
 
 /** An internal note on a conversation: agents only, never sent to the visitor. */
-export const Note = z.object({ id: z.string(), conversationId: z.string(), authorName: z.string(), text: z.string(), createdAt: Iso });
+export const Note = z.object({
+  id: z.string(),
+  conversationId: z.string(),
+  authorName: z.string(),
+  text: z.string(),
+  createdAt: Iso,
+});
 export type Note = z.infer<typeof Note>;
 
 /** A stored decision of the escalation policy, with the signals and thresholds that made it. */
-export const Decision = z.object({ action: z.string(), reason: z.string(), signals: z.array(Signal), trace: z.unknown(), createdAt: Iso });
+export const Decision = z.object({
+  action: z.string(),
+  reason: z.string(),
+  signals: z.array(Signal),
+  trace: z.unknown(),
+  createdAt: Iso,
+});
 export type Decision = z.infer<typeof Decision>;
 
 export const Verdict = VerdictBody.shape.verdict;
 export type Verdict = z.infer<typeof Verdict>;
 
 /** A message as agents see it: visitor messages carry the pipeline's sentiment (and intent) once scored. */
-export const ScoredMessage = ChatMessage.extend({ sentiment: MessageSentiment.extend({ signals: z.unknown().optional() }).optional(), intent: z.unknown().optional() });
+export const ScoredMessage = ChatMessage.extend({
+  sentiment: MessageSentiment.extend({ signals: z.unknown().optional() }).optional(),
+  intent: z.unknown().optional(),
+});
 export type ScoredMessage = z.infer<typeof ScoredMessage>;
 
 /** `GET /api/conversations/:id`. */
@@ -110,7 +143,11 @@ export const ConversationDetail = ConversationSummary.extend({
 export type ConversationDetail = z.infer<typeof ConversationDetail>;
 
 /** `POST /api/conversations/:id/transfer`. */
-export const TransferResult = z.object({ status: ConversationStatus, assigneeId: z.string().nullable(), kind: z.enum(['functional', 'hierarchical']) });
+export const TransferResult = z.object({
+  status: ConversationStatus,
+  assigneeId: z.string().nullable(),
+  kind: z.enum(['functional', 'hierarchical']),
+});
 export type TransferResult = z.infer<typeof TransferResult>;
 
 /** `POST /api/conversations/:id/resolve`. */

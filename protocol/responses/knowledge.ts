@@ -22,7 +22,12 @@ export const ArticleListResponse = z.object({ articles: z.array(ArticleSummary) 
 export type ArticleListResponse = z.infer<typeof ArticleListResponse>;
 
 /** One article with its stored (cleaned) body, for viewing and editing. */
-export const Article = ArticleSummary.extend({ body: z.string(), format: ArticleFormat, contentHash: z.string(), createdAt: Iso });
+export const Article = ArticleSummary.extend({
+  body: z.string(),
+  format: ArticleFormat,
+  contentHash: z.string(),
+  createdAt: Iso,
+});
 export type Article = z.infer<typeof Article>;
 
 /** `POST /api/knowledge/articles` (201); `PUT` adds whether the content changed. */
@@ -47,12 +52,23 @@ export type SearchHit = z.infer<typeof SearchHit>;
 export const SearchResponse = z.object({
   results: z.array(SearchHit),
   confident: z.boolean(),
-  confidence: z.number().optional().describe("calibrated probability that the top article answers the query (this knowledge base's own calibration); " + "absent before the first calibration"),
+  confidence: z
+    .number()
+    .optional()
+    .describe(
+      "calibrated probability that the top article answers the query (this knowledge base's own calibration); " +
+        'absent before the first calibration',
+    ),
 });
 export type SearchResponse = z.infer<typeof SearchResponse>;
 
 /** `GET /api/knowledge/suggestions`: articles offered before the visitor types. */
-export const ArticleSuggestion = z.object({ articleId: z.string(), title: z.string(), url: z.string().nullable(), reason: z.enum(['page', 'title']).describe('why it was suggested') });
+export const ArticleSuggestion = z.object({
+  articleId: z.string(),
+  title: z.string(),
+  url: z.string().nullable(),
+  reason: z.enum(['page', 'title']).describe('why it was suggested'),
+});
 export type ArticleSuggestion = z.infer<typeof ArticleSuggestion>;
 export const SuggestionsResponse = z.object({ suggestions: z.array(ArticleSuggestion) });
 export type SuggestionsResponse = z.infer<typeof SuggestionsResponse>;
@@ -66,7 +82,14 @@ export const PreviewAnswer = z.object({
   answer: z.object({ text: z.string(), citations: z.array(Citation), unanswerable: z.boolean() }).nullable(),
   results: z.array(SearchHit),
   signals: z
-    .object({ topSimilarity: z.number(), topCoverage: z.number(), candidates: z.number(), margin: z.number().optional(), confidence: z.number().optional(), threshold: z.number().optional() })
+    .object({
+      topSimilarity: z.number(),
+      topCoverage: z.number(),
+      candidates: z.number(),
+      margin: z.number().optional(),
+      confidence: z.number().optional(),
+      threshold: z.number().optional(),
+    })
     .nullable(),
 });
 export type PreviewAnswer = z.infer<typeof PreviewAnswer>;

@@ -2,10 +2,20 @@ import { z } from 'zod';
 import { Iso } from './common.js';
 
 /** Figures for one intent, tier or page. */
-export const Breakdown = z.object({ key: z.string(), conversations: z.number(), handoffs: z.number(), escalationRate: z.number() });
+export const Breakdown = z.object({
+  key: z.string(),
+  conversations: z.number(),
+  handoffs: z.number(),
+  escalationRate: z.number(),
+});
 export type Breakdown = z.infer<typeof Breakdown>;
 
-export const DailyPoint = z.object({ day: z.string(), conversations: z.number(), handoffs: z.number(), aiResolved: z.number() });
+export const DailyPoint = z.object({
+  day: z.string(),
+  conversations: z.number(),
+  handoffs: z.number(),
+  aiResolved: z.number(),
+});
 export type DailyPoint = z.infer<typeof DailyPoint>;
 
 /** `GET /api/metrics`: queries over the stored facts for a date range. */

@@ -25,8 +25,12 @@ export function aiResolvedSql(c: string): string {
   const answered = `EXISTS (SELECT 1 FROM messages am WHERE am.conversation_id = ${c}.id AND am.role = 'ai'
       AND COALESCE(am.meta->>'kind', 'answer') = 'answer' AND COALESCE(am.meta->>'reasonCode', '')
         NOT IN ${NOT_ANSWERS})`;
-  const feedbackNo = `EXISTS (SELECT 1 FROM messages fm WHERE fm.conversation_id = ${c}.id ` + `AND fm.role = 'ai' AND fm.meta->'feedback'->>'helpful' = 'false')`;
-  const saidNo = `EXISTS (SELECT 1 FROM decisions dd WHERE dd.conversation_id = ` + `${c}.id AND dd.trace->'loop'->>'reason' IN ${SAID_NOT_HELPFUL})`;
+  const feedbackNo =
+    `EXISTS (SELECT 1 FROM messages fm WHERE fm.conversation_id = ${c}.id ` +
+    `AND fm.role = 'ai' AND fm.meta->'feedback'->>'helpful' = 'false')`;
+  const saidNo =
+    `EXISTS (SELECT 1 FROM decisions dd WHERE dd.conversation_id = ` +
+    `${c}.id AND dd.trace->'loop'->>'reason' IN ${SAID_NOT_HELPFUL})`;
   // The same visitor: the same visitor row, or the same person by the host app's user id or email
   // (a new browser session gets a new visitor row).
   const sameVisitor = `(rc.visitor_id = ${c}.visitor_id OR (cv.external_id IS NOT NULL
@@ -38,5 +42,8 @@ export function aiResolvedSql(c: string): string {
       AND rc.created_at <= (SELECT max(lm.created_at) FROM messages lm WHERE lm.conversation_id = ${c}.id)
         + interval '${RETURN_WINDOW_HOURS} hours'
       AND EXISTS (SELECT 1 FROM messages rm WHERE rm.conversation_id = rc.id AND rm.role = 'visitor'))`;
-  return `(${c}.handoff_count = 0 AND (${c}.ai_resolved OR (${answered} ` + `AND NOT ${feedbackNo} AND NOT ${saidNo} AND NOT ${cameBack})))`;
+  return (
+    `(${c}.handoff_count = 0 AND (${c}.ai_resolved OR (${answered} ` +
+    `AND NOT ${feedbackNo} AND NOT ${saidNo} AND NOT ${cameBack})))`
+  );
 }

@@ -1,12 +1,26 @@
 import type { Metrics } from './metrics.js';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-const dur = (s: number | null) => (s == null ? '—' : s < 90 ? `${Math.round(s)} s` : s < 5400 ? `${Math.round(s / 60)} min` : `${(s / 3600).toFixed(1)} h`);
+const dur = (s: number | null) =>
+  s == null
+    ? '—'
+    : s < 90
+      ? `${Math.round(s)} s`
+      : s < 5400
+        ? `${Math.round(s / 60)} min`
+        : `${(s / 3600).toFixed(1)} h`;
 
 /** The weekly escalation report as Markdown, for pasting into a team channel or wiki. */
 export function escalationReportMarkdown(m: Metrics): string {
   const table = (title: string, rows: Metrics['byIntent']) =>
-    [`### ${title}`, '', '| | conversations | handoffs | escalation rate |', '|---|---:|---:|---:|', ...rows.map((r) => `| ${escapeCell(r.key)} | ${r.conversations} | ${r.handoffs} | ${pct(r.escalationRate)} |`), ''].join('\n');
+    [
+      `### ${title}`,
+      '',
+      '| | conversations | handoffs | escalation rate |',
+      '|---|---:|---:|---:|',
+      ...rows.map((r) => `| ${escapeCell(r.key)} | ${r.conversations} | ${r.handoffs} | ${pct(r.escalationRate)} |`),
+      '',
+    ].join('\n');
   return [
     `# Escalation report ${m.from.slice(0, 10)} – ${m.to.slice(0, 10)}`,
     '',
@@ -50,8 +64,13 @@ export function escalationReportCsv(m: Metrics): string {
     ['missed_handoffs', m.missedHandoffs],
   ];
   for (const [k, v] of scalar) rows.push(['summary', k, '', '', '', v == null ? '' : String(v)]);
-  for (const [section, list] of [['intent', m.byIntent], ['tier', m.byTier], ['page', m.byPage]] as const) {
-    for (const r of list) rows.push([section, r.key, String(r.conversations), String(r.handoffs), String(r.escalationRate), '']);
+  for (const [section, list] of [
+    ['intent', m.byIntent],
+    ['tier', m.byTier],
+    ['page', m.byPage],
+  ] as const) {
+    for (const r of list)
+      rows.push([section, r.key, String(r.conversations), String(r.handoffs), String(r.escalationRate), '']);
   }
   return `${rows.map((r) => r.map(csvCell).join(',')).join('\n')}\n`;
 }

@@ -31,7 +31,14 @@ export async function computeMetrics(db: Queryable, range: { from: Date; to: Dat
        FROM convs`,
       p,
     ),
-    db.query<{ handoffs: number; re_escalated: number; transfers: number; breaches: number; m_handoff: number | null; m_first: number | null }>(
+    db.query<{
+      handoffs: number;
+      re_escalated: number;
+      transfers: number;
+      breaches: number;
+      m_handoff: number | null;
+      m_first: number | null;
+    }>(
       `SELECT count(*) FILTER (WHERE type IN ('handoff', 're_escalation'))::int AS handoffs,
               percentile_cont(0.5) WITHIN GROUP (ORDER BY (data->>'secondsSinceStart')::float8)
                 FILTER (WHERE type = 'handoff') AS m_handoff,
@@ -43,14 +50,23 @@ export async function computeMetrics(db: Queryable, range: { from: Date; to: Dat
        FROM conversation_events WHERE created_at >= $1 AND created_at < $2`,
       p,
     ),
-    db.query<{ avg: number | null; n: number }>(`SELECT avg(score)::float8 AS avg, count(*)::int AS n ` + `FROM csat_responses WHERE created_at >= $1 AND created_at < $2`, p),
+    db.query<{ avg: number | null; n: number }>(
+      `SELECT avg(score)::float8 AS avg, count(*)::int AS n ` +
+        `FROM csat_responses WHERE created_at >= $1 AND created_at < $2`,
+      p,
+    ),
     db.query<{ unnecessary: number; missed: number }>(
       `SELECT count(*) FILTER (WHERE verdict = 'unnecessary')::int AS unnecessary, count(*)
          FILTER (WHERE verdict = 'missed')::int AS missed
        FROM handoff_verdicts WHERE created_at >= $1 AND created_at < $2`,
       p,
     ),
-    breakdown(db, `COALESCE(handoff->>'intent', (SELECT m.meta->'intent'->>'name' FROM messages m WHERE ` + `m.conversation_id = convs.id AND m.role = 'visitor' ORDER BY seq LIMIT 1), 'unknown')`, p),
+    breakdown(
+      db,
+      `COALESCE(handoff->>'intent', (SELECT m.meta->'intent'->>'name' FROM messages m WHERE ` +
+        `m.conversation_id = convs.id AND m.role = 'visitor' ORDER BY seq LIMIT 1), 'unknown')`,
+      p,
+    ),
     breakdown(db, `COALESCE(tier, (SELECT v.plan FROM visitors v WHERE v.id = convs.visitor_id), 'unknown')`, p),
     breakdown(db, `COALESCE(regexp_replace(page->>'url', '^[a-z]+://[^/]+', ''), 'unknown')`, p),
     db.query<{ day: string; conversations: number; handoffs: number; ai_resolved: number }>(
@@ -88,7 +104,12 @@ export async function computeMetrics(db: Queryable, range: { from: Date; to: Dat
     byIntent: byIntent,
     byTier: byTier,
     byPage: byPage,
-    daily: daily.rows.map((d) => ({ day: d.day, conversations: d.conversations, handoffs: d.handoffs, aiResolved: d.ai_resolved })),
+    daily: daily.rows.map((d) => ({
+      day: d.day,
+      conversations: d.conversations,
+      handoffs: d.handoffs,
+      aiResolved: d.ai_resolved,
+    })),
   };
 }
 
@@ -100,7 +121,12 @@ async function breakdown(db: Queryable, keyExpr: string, p: unknown[]): Promise<
      FROM convs GROUP BY 1 ORDER BY 3 DESC, 2 DESC LIMIT 20`,
     p,
   );
-  return rows.map((r) => ({ key: r.key, conversations: r.conversations, handoffs: r.handoffs, escalationRate: ratio(r.handoffs, r.conversations) }));
+  return rows.map((r) => ({
+    key: r.key,
+    conversations: r.conversations,
+    handoffs: r.handoffs,
+    escalationRate: ratio(r.handoffs, r.conversations),
+  }));
 }
 
 /** The dashboard's figures bound to one database: what the routes are given (they never hold the Db). */

@@ -2,7 +2,10 @@ import type { RichInline } from '../../protocol/rich-text.js';
 
 /** Verbs that open task headings ("Update the billing email"): what follows is the thing being done. */
 const TASK_VERBS = new Set(
-  ('add cancel change configure connect create delete disable download edit enable export find get install ' + 'invite manage move pay remove request reset resend restore rotate set sign turn update upgrade use').split(' '),
+  (
+    'add cancel change configure connect create delete disable download edit enable export find get install ' +
+    'invite manage move pay remove request reset resend restore rotate set sign turn update upgrade use'
+  ).split(' '),
 );
 
 /**
@@ -13,7 +16,11 @@ const TASK_VERBS = new Set(
  */
 export function subjectOf(heading: string | null): string | null {
   if (!heading || /[?'’:!]/.test(heading)) return null;
-  const words = heading.replace(/\([^)]*\)/g, ' ').trim().split(/\s+/).filter(Boolean);
+  const words = heading
+    .replace(/\([^)]*\)/g, ' ')
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean);
   if (!words.length) return null;
   if (TASK_VERBS.has(words[0]!.toLowerCase())) {
     // Phrasal verbs: "Set up a webhook", "Turn on 2FA".
@@ -21,7 +28,12 @@ export function subjectOf(heading: string | null): string | null {
     if (!/^(the|your|a|an)$/i.test(rest[0] ?? '') || rest.some((w) => /^(and|or)$/i.test(w))) return null;
     return rest.join(' ');
   }
-  if (words.length > 4 || words.some((w) => /^(and|or|to|with|for)$/i.test(w)) || (words.length === 1 && /ing$/i.test(words[0]!))) return null;
+  if (
+    words.length > 4 ||
+    words.some((w) => /^(and|or|to|with|for)$/i.test(w)) ||
+    (words.length === 1 && /ing$/i.test(words[0]!))
+  )
+    return null;
   return lowerFirst(words.join(' '));
 }
 

@@ -37,7 +37,12 @@ export const ANSWER_BUDGET = 560;
  * source line. When the second article answers a part of the question the first does not, both
  * are quoted, each under its title, and both are cited.
  */
-export function composeFocusedAnswer(args: { question: string; context?: string | null; articles: readonly AnswerArticle[]; language?: Language }): FocusedAnswer {
+export function composeFocusedAnswer(args: {
+  question: string;
+  context?: string | null;
+  articles: readonly AnswerArticle[];
+  language?: Language;
+}): FocusedAnswer {
   const [first, second] = args.articles;
   if (!first) return { blocks: [], text: '', citations: [] };
   const cues = questionCues(args.language);
@@ -65,11 +70,19 @@ export function composeFocusedAnswer(args: { question: string; context?: string 
       { p: [{ b: second!.title }] },
       ...excerpt(b, q, half, false),
     ];
-    return { blocks, text: `${richTextToPlain(blocks)}\n\n${say(args.language, 'readAll')}: ${first.title}; ${second!.title}`, citations: [cite(first), cite(second!)] };
+    return {
+      blocks,
+      text: `${richTextToPlain(blocks)}\n\n${say(args.language, 'readAll')}: ${first.title}; ${second!.title}`,
+      citations: [cite(first), cite(second!)],
+    };
   }
   if (!a) return { blocks: [], text: '', citations: [] };
   const blocks = excerpt(a, q, ANSWER_BUDGET, true);
-  return { blocks, text: `${richTextToPlain(blocks)}\n\n${say(args.language, 'readOne')}: ${first.title}`, citations: [cite(first)] };
+  return {
+    blocks,
+    text: `${richTextToPlain(blocks)}\n\n${say(args.language, 'readOne')}: ${first.title}`,
+    citations: [cite(first)],
+  };
 }
 
 /** The visitor's question as the composer reads it, in their language. */
@@ -107,7 +120,12 @@ interface Picked {
 function pickSection(article: AnswerArticle, q: Question): Picked | null {
   const { terms, problem } = q;
   const candidates = article.sections
-    .map((s, index) => ({ s, index, have: q.termsOf(`${s.heading ?? ''} ${richTextToPlain(s.blocks)}`), head: q.termsOf(s.heading ?? '') }))
+    .map((s, index) => ({
+      s,
+      index,
+      have: q.termsOf(`${s.heading ?? ''} ${richTextToPlain(s.blocks)}`),
+      head: q.termsOf(s.heading ?? ''),
+    }))
     .filter((c) => c.s.blocks.length > 0);
   if (!candidates.length) return null;
   const df = new Map<string, number>();
@@ -117,7 +135,12 @@ function pickSection(article: AnswerArticle, q: Question): Picked | null {
   // "How do I ...?" is not answered by the article's overview ("You can cancel at any time.") when
   // a section of steps sits under a heading that names the task: the opening is left out then.
   const hasSteps = (c: (typeof candidates)[number]) => c.s.blocks.some((b) => 'ol' in b);
-  const stepsForTask = q.procedural && !problem && candidates.some((c) => c.s.heading !== null && hasSteps(c) && matchScore(terms, c.head, idf, q.language, absent) > 0);
+  const stepsForTask =
+    q.procedural &&
+    !problem &&
+    candidates.some(
+      (c) => c.s.heading !== null && hasSteps(c) && matchScore(terms, c.head, idf, q.language, absent) > 0,
+    );
   let best: (typeof candidates)[number] | null = null;
   let bestScore = -1;
   for (const c of candidates) {
@@ -197,7 +220,15 @@ function excerpt(p: Picked, q: Question, budget: number, lead: boolean): RichBlo
   if (!subject) {
     units.forEach((u, i) => {
       const prev = units[i - 1];
-      if (chosen.has(u) && u.kind === 'sentence' && prev && prev.block === u.block && !chosen.has(prev) && POINTS_BACK.test(richLineText(u.line))) take(prev);
+      if (
+        chosen.has(u) &&
+        u.kind === 'sentence' &&
+        prev &&
+        prev.block === u.block &&
+        !chosen.has(prev) &&
+        POINTS_BACK.test(richLineText(u.line))
+      )
+        take(prev);
     });
   }
   const blocks: RichBlock[] = [];
@@ -209,7 +240,11 @@ function excerpt(p: Picked, q: Question, budget: number, lead: boolean): RichBlo
     const line = u.kind === 'sentence' && fragmentStart && subject ? resolveDanglingIt(u.line, subject) : u.line;
     const last = blocks[blocks.length - 1];
     const joinsLast = prev && chosen.has(prev) && prev.block === u.block;
-    if (u.kind === 'steps') blocks.push({ ol: (p.section.blocks[u.block] as { ol: RichInline[][] }).ol, ...startOf(p.section.blocks[u.block]!) });
+    if (u.kind === 'steps')
+      blocks.push({
+        ol: (p.section.blocks[u.block] as { ol: RichInline[][] }).ol,
+        ...startOf(p.section.blocks[u.block]!),
+      });
     else if (u.kind === 'item' && joinsLast && last && 'ul' in last) last.ul.push(line);
     else if (u.kind === 'item') blocks.push({ ul: [line] });
     else if (joinsLast && last && 'p' in last) last.p.push(' ', ...line);
@@ -237,7 +272,8 @@ function unitsOf(
     let score = matchScore(terms, q.termsOf(text), idf, q.language, absent);
     // "**No confirmation email?** Check spam ..." answers a problem the visitor describes.
     const first = line[0];
-    if (problem && score > 0 && first && typeof first !== 'string' && 'b' in first && q.cues.problemLead.test(first.b)) score += 1.5;
+    if (problem && score > 0 && first && typeof first !== 'string' && 'b' in first && q.cues.problemLead.test(first.b))
+      score += 1.5;
     // "Who can ...?" is answered by the sentence that names the roles ("Only Owners can ...").
     if (q.who && score > 0 && q.termsOf(text).has('~role')) score += ANSWERS_KIND;
     units.push({ block, kind, line, at, chars: text.length + extraChars, score });
@@ -250,12 +286,18 @@ function unitsOf(
       // Steps count as their best step, plus a little for the others: a long list must not win by length.
       const scores = b.ol.map((item) => matchScore(terms, q.termsOf(richLineText(item)), idf, q.language, absent));
       const top = Math.max(0, ...scores);
-      unit(i, 'steps', b.ol.flatMap((item) => [...item, ' ']), 0, 4 * b.ol.length);
+      unit(
+        i,
+        'steps',
+        b.ol.flatMap((item) => [...item, ' ']),
+        0,
+        4 * b.ol.length,
+      );
       const stepsUnit = units[units.length - 1]!;
       stepsUnit.score = top + 0.2 * (scores.reduce((x, y) => x + y, 0) - top);
-      if (q.who && top > 0 && b.ol.some((item) => q.termsOf(richLineText(item)).has('~role'))) stepsUnit.score += ANSWERS_KIND;
-    }
-    else b.ul.forEach((item, at) => unit(i, 'item', item, at, 2));
+      if (q.who && top > 0 && b.ol.some((item) => q.termsOf(richLineText(item)).has('~role')))
+        stepsUnit.score += ANSWERS_KIND;
+    } else b.ul.forEach((item, at) => unit(i, 'item', item, at, 2));
   });
   return units;
 }

@@ -2,7 +2,8 @@ import { tokenize } from '../../text/tokenize.js';
 import type { TurnInput } from '../pipeline/turn.js';
 
 /** Words that point back at what was said before ("can guests do that too?", "and for my login email?"). */
-const POINTS_BACK = /^(and|also|but|or|same|what about|how about|and what|and how|what if)\b|\b(it|that|this|those|these|them|they|there|too|either|as well|instead|one)\b/i;
+const POINTS_BACK =
+  /^(and|also|but|or|same|what about|how about|and what|and how|what if)\b|\b(it|that|this|those|these|them|they|there|too|either|as well|instead|one)\b/i;
 /** A follow-up this short (content words) leans on the earlier question; a longer message stands alone. */
 const MAX_CONTENT_WORDS = 5;
 const MAX_CHARS = 120;

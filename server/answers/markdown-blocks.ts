@@ -39,12 +39,17 @@ function blocksOf(token: Token): RichBlock[] {
   switch (token.type) {
     case 'paragraph':
     case 'text': {
-      const line = inlineOf((token as Tokens.Paragraph).tokens ?? [{ type: 'text', raw: token.raw, text: (token as Tokens.Text).text }]);
+      const line = inlineOf(
+        (token as Tokens.Paragraph).tokens ?? [{ type: 'text', raw: token.raw, text: (token as Tokens.Text).text }],
+      );
       return plain(line).trim() ? [{ p: line }] : [];
     }
     case 'list': {
       const list = token as Tokens.List;
-      const items = list.items.map(itemLine).filter((l) => plain(l).trim()).slice(0, RICH_LIMITS.items);
+      const items = list.items
+        .map(itemLine)
+        .filter((l) => plain(l).trim())
+        .slice(0, RICH_LIMITS.items);
       if (!items.length) return [];
       if (!list.ordered) return [{ ul: items }];
       const start = typeof list.start === 'number' ? list.start : 1;
@@ -53,7 +58,14 @@ function blocksOf(token: Token): RichBlock[] {
     case 'table': {
       // A table reads as a list of its rows: "**Owner**: Everything, including billing".
       const table = token as Tokens.Table;
-      const rows = table.rows.map((cells) => joinLines(cells.map((c) => inlineOf(c.tokens)), ': ')).filter((l) => plain(l).trim());
+      const rows = table.rows
+        .map((cells) =>
+          joinLines(
+            cells.map((c) => inlineOf(c.tokens)),
+            ': ',
+          ),
+        )
+        .filter((l) => plain(l).trim());
       return rows.length ? [{ ul: rows.slice(0, RICH_LIMITS.items) }] : [];
     }
     case 'code':
@@ -130,7 +142,8 @@ function merge(line: RichInline[]): RichInline[] {
   return out.slice(0, RICH_LIMITS.inlinesPerLine);
 }
 
-const plain = (line: readonly RichInline[]) => line.map((i) => (typeof i === 'string' ? i : 'b' in i ? i.b : 'code' in i ? i.code : i.link)).join('');
+const plain = (line: readonly RichInline[]) =>
+  line.map((i) => (typeof i === 'string' ? i : 'b' in i ? i.b : 'code' in i ? i.code : i.link)).join('');
 const clip = (s: string) => s.slice(0, RICH_LIMITS.inline);
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
 const decode = (s: string) => s.replace(/&(?:amp|lt|gt|quot|#39);/g, (m) => ENTITIES[m]!);

@@ -8,7 +8,8 @@ const DONE_WEIGHT = 0.35;
  * "<what I did> but <what went wrong>"; a plain "and" only after "I ..." / "we ..." ("I updated it and the email didn't
  * arrive").
  */
-const BUT = /^(.+?)(?:,\s*|\s+)(?:but|however|yet|and still|and then|and now)\s+(.+)$|^((?:i|we)\b.+?)(?:,\s*|\s+)and\s+(.+)$/i;
+const BUT =
+  /^(.+?)(?:,\s*|\s+)(?:but|however|yet|and still|and then|and now)\s+(.+)$|^((?:i|we)\b.+?)(?:,\s*|\s+)and\s+(.+)$/i;
 /** "<what went wrong> after I <what I did>" */
 const AFTER = /^(.+?)\s+(?:after|since|once|even though|although)\s+(?:i|we)\s+(.+)$/i;
 
@@ -19,7 +20,11 @@ const AFTER = /^(.+?)\s+(?:after|since|once|even though|although)\s+(?:i|we)\s+(
  * other part. Words only the done part has keep DONE_WEIGHT; the rest is unchanged. A question
  * with no such split, or whose "problem" part describes nothing wrong, is returned as it is.
  */
-export function focusOnProblem(question: string, terms: QueryTerms, describesProblem: (text: string) => boolean): QueryTerms {
+export function focusOnProblem(
+  question: string,
+  terms: QueryTerms,
+  describesProblem: (text: string) => boolean,
+): QueryTerms {
   const text = question.trim();
   const but = BUT.exec(text);
   const after = but ? null : AFTER.exec(text);
@@ -28,6 +33,7 @@ export function focusOnProblem(question: string, terms: QueryTerms, describesPro
   const problemStems = new Set(tokenize(problem).map((t) => t.stem));
   const doneStems = new Set(tokenize(done).map((t) => t.stem));
   const out = new Map(terms);
-  for (const [stem, w] of terms) if (doneStems.has(stem) && !problemStems.has(stem)) out.set(stem, Math.min(w, DONE_WEIGHT));
+  for (const [stem, w] of terms)
+    if (doneStems.has(stem) && !problemStems.has(stem)) out.set(stem, Math.min(w, DONE_WEIGHT));
   return out;
 }

@@ -17,7 +17,19 @@ export function queryTerms(question: string, context?: string | null, language?:
 
 /** A few answer-side concepts retrieval's synonym groups leave out ("make it mandatory" is "require"). */
 const LOCAL_CONCEPTS: ReadonlyMap<string, string> = new Map(
-  Object.entries({ requir: 'require', mandatori: 'require', enforc: 'require', forc: 'require', compulsori: 'require', cost: 'price', pric: 'price', much: 'price', rate: 'rate', limit: 'rate', minut: 'rate' }),
+  Object.entries({
+    requir: 'require',
+    mandatori: 'require',
+    enforc: 'require',
+    forc: 'require',
+    compulsori: 'require',
+    cost: 'price',
+    pric: 'price',
+    much: 'price',
+    rate: 'rate',
+    limit: 'rate',
+    minut: 'rate',
+  }),
 );
 const conceptFor = (stem: string, language?: Language | null) =>
   language && language !== 'en' ? conceptOf(stem, language) : (LOCAL_CONCEPTS.get(stem) ?? conceptOf(stem));

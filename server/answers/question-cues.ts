@@ -27,7 +27,8 @@ const CUES: Record<Language, QuestionCues> = {
   en: {
     // "How much does it cost?" asks for a figure, not steps.
     procedural: /^(how(?! (much|many|long|often|old)\b)|where)\b|\b(how (do|can|to)|steps?|set ?up|walk me)\b/i,
-    problem: /\b(never|not|no|didn't|doesn't|don't|can't|cannot|won't|isn't|stopped|greyed|grayed|error|invalid|fail(s|ed)?|broken|lost|locked|missing|wrong)\b|n't\b/i,
+    problem:
+      /\b(never|not|no|didn't|doesn't|don't|can't|cannot|won't|isn't|stopped|greyed|grayed|error|invalid|fail(s|ed)?|broken|lost|locked|missing|wrong)\b|n't\b/i,
     who: /\bwho\b/i,
     conjoined: /\b(and|also|plus|as well as)\b|\?.+\?/i,
     problemHeading: /troubleshoot|problem|can't|\bnot\b|issue|error|fail|stopped|too many|\?/i,
@@ -35,7 +36,10 @@ const CUES: Record<Language, QuestionCues> = {
   },
   de: {
     procedural: W('wie|wo|schritte?|einrichten|anleitung'),
-    problem: W('nicht|kein(e|en|er)?|nie|niemals|fehler|fehlgeschlagen|kaputt|gesperrt|verloren|vergessen|falsch|ausgegraut' + '|funktioniert nicht|klappt nicht|geht nicht'),
+    problem: W(
+      'nicht|kein(e|en|er)?|nie|niemals|fehler|fehlgeschlagen|kaputt|gesperrt|verloren|vergessen|falsch|ausgegraut' +
+        '|funktioniert nicht|klappt nicht|geht nicht',
+    ),
     who: W('wer'),
     conjoined: /(?<![\p{L}])(und|auch|sowie)(?![\p{L}])|\?.+\?/iu,
     problemHeading: /fehlerbehebung|problem|nicht|fehler|klappt|\?/i,
@@ -44,7 +48,11 @@ const CUES: Record<Language, QuestionCues> = {
   fr: {
     procedural: W('comment|où|étapes?|configurer|marche à suivre'),
     // "n'arrive pas": the elided "n'" sits against its verb.
-    problem: new RegExp(W('ne|pas|jamais|aucune?|erreur|échoué(e)?|bloqué(e)?|verrouillé(e)?' + '|perdu|oublié|impossible|grisé|invalide').source + `|(?<!\\p{L})n['’]\\p{L}`, 'iu'),
+    problem: new RegExp(
+      W('ne|pas|jamais|aucune?|erreur|échoué(e)?|bloqué(e)?|verrouillé(e)?' + '|perdu|oublié|impossible|grisé|invalide')
+        .source + `|(?<!\\p{L})n['’]\\p{L}`,
+      'iu',
+    ),
     who: W('qui'),
     conjoined: /(?<![\p{L}])(et|aussi|ainsi que)(?![\p{L}])|\?.+\?/iu,
     problemHeading: /dépannage|problème|impossible|pas|erreur|\?/i,

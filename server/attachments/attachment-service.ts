@@ -30,17 +30,26 @@ export const megabytes = (bytes: number): string =>
  * bytes put in the attachment store and the row in `attachments`. A message picks them up by id
  * (attachment-rows.ts, in the conversation service's transaction).
  */
-export function createAttachmentService(deps: { db: Db; store: AttachmentStore; limits: AttachmentLimits; log: Logger }) {
+export function createAttachmentService(deps: {
+  db: Db;
+  store: AttachmentStore;
+  limits: AttachmentLimits;
+  log: Logger;
+}) {
   const { db, store, limits } = deps;
 
   async function row(conversationId: string, id: string): Promise<AttachmentRow | null> {
-    const { rows } = await db.query<AttachmentRow>('SELECT * FROM attachments WHERE id = $1 AND conversation_id = $2', [id, conversationId]);
+    const { rows } = await db.query<AttachmentRow>('SELECT * FROM attachments WHERE id = $1 AND conversation_id = $2', [
+      id,
+      conversationId,
+    ]);
     return rows[0] ?? null;
   }
 
   async function withBytes(r: AttachmentRow): Promise<StoredAttachment> {
     const bytes = await store.get(r.storage_key);
-    if (!bytes) throw new AppError(404, 'not_found', `The file of attachment ${r.name} is missing from the ${store.name} store.`);
+    if (!bytes)
+      throw new AppError(404, 'not_found', `The file of attachment ${r.name} is missing from the ${store.name} store.`);
     return { ref: toRef(r), conversationId: r.conversation_id, messageId: r.message_id, bytes };
   }
 
@@ -52,11 +61,20 @@ export function createAttachmentService(deps: { db: Db; store: AttachmentStore; 
      * allowed.
      */
     async upload(args: { conversationId: string; name: string; bytes: Uint8Array }): Promise<AttachmentRef> {
-      if (args.bytes.byteLength === 0) throw new AppError(400, 'empty_attachment', 'The file is empty; choose the file again.');
+      if (args.bytes.byteLength === 0)
+        throw new AppError(400, 'empty_attachment', 'The file is empty; choose the file again.');
       if (args.bytes.byteLength > limits.maxBytes) throw tooLarge(args.name, args.bytes.byteLength, limits.maxBytes);
-      const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM attachments WHERE conversation_id = $1', [args.conversationId]);
+      const { rows } = await db.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM attachments WHERE conversation_id = $1',
+        [args.conversationId],
+      );
       if ((rows[0]?.n ?? 0) >= limits.maxPerConversation) {
-        throw new AppError(409, 'too_many_attachments', `This conversation already has ${limits.maxPerConversation} attachments, ` + `the most it can hold; describe the rest in a message instead.`);
+        throw new AppError(
+          409,
+          'too_many_attachments',
+          `This conversation already has ${limits.maxPerConversation} attachments, ` +
+            `the most it can hold; describe the rest in a message instead.`,
+        );
       }
       const file = await inspectAttachment(args.bytes, args.name);
       const id = randomUUID();
@@ -66,11 +84,22 @@ export function createAttachmentService(deps: { db: Db; store: AttachmentStore; 
         const inserted = await db.query<AttachmentRow>(
           `INSERT INTO attachments (id, conversation_id, name, content_type, size, width, height, storage_key)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
-          [id, args.conversationId, file.name, file.contentType, file.bytes.byteLength, file.width ?? null, file.height ?? null, key],
+          [
+            id,
+            args.conversationId,
+            file.name,
+            file.contentType,
+            file.bytes.byteLength,
+            file.width ?? null,
+            file.height ?? null,
+            key,
+          ],
         );
         return toRef(inserted.rows[0]!);
       } catch (err) {
-        await store.delete(key).catch((e: unknown) => deps.log.error({ err: e, key }, 'removing the bytes of a failed attachment failed'));
+        await store
+          .delete(key)
+          .catch((e: unknown) => deps.log.error({ err: e, key }, 'removing the bytes of a failed attachment failed'));
         throw err;
       }
     },
@@ -83,7 +112,10 @@ export function createAttachmentService(deps: { db: Db; store: AttachmentStore; 
 
     /** Attachments that made it into a message, oldest first (bug reports, exports). */
     async ofConversation(conversationId: string): Promise<AttachmentRef[]> {
-      const { rows } = await db.query<AttachmentRow>('SELECT * FROM attachments WHERE conversation_id = $1 AND message_id IS NOT NULL ORDER BY created_at, id', [conversationId]);
+      const { rows } = await db.query<AttachmentRow>(
+        'SELECT * FROM attachments WHERE conversation_id = $1 AND message_id IS NOT NULL ORDER BY created_at, id',
+        [conversationId],
+      );
       return rows.map(toRef);
     },
 
@@ -101,5 +133,9 @@ export type AttachmentService = ReturnType<typeof createAttachmentService>;
 
 export function tooLarge(name: string, bytes: number, max: number): AppError {
   const what = name ? `${name.slice(0, 200)} is ${megabytes(bytes)}` : `The file is over ${megabytes(max)}`;
-  return new AppError(413, 'attachment_too_large', `${what}; attachments are limited to ${megabytes(max)}. Crop the screenshot or attach a smaller file.`);
+  return new AppError(
+    413,
+    'attachment_too_large',
+    `${what}; attachments are limited to ${megabytes(max)}. Crop the screenshot or attach a smaller file.`,
+  );
 }

@@ -17,10 +17,16 @@ export function createDbAttachmentStore(db: Queryable): AttachmentStore {
   return {
     name: 'database',
     async put(key, bytes) {
-      await db.query('INSERT INTO attachment_blobs (key, bytes) VALUES ($1, $2) ' + 'ON CONFLICT (key) DO UPDATE SET bytes = EXCLUDED.bytes', [key, Buffer.from(bytes)]);
+      await db.query(
+        'INSERT INTO attachment_blobs (key, bytes) VALUES ($1, $2) ' +
+          'ON CONFLICT (key) DO UPDATE SET bytes = EXCLUDED.bytes',
+        [key, Buffer.from(bytes)],
+      );
     },
     async get(key) {
-      const { rows } = await db.query<{ bytes: Uint8Array }>('SELECT bytes FROM attachment_blobs WHERE key = $1', [key]);
+      const { rows } = await db.query<{ bytes: Uint8Array }>('SELECT bytes FROM attachment_blobs WHERE key = $1', [
+        key,
+      ]);
       return rows[0] ? new Uint8Array(rows[0].bytes) : null;
     },
     async delete(key) {

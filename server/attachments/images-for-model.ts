@@ -18,7 +18,10 @@ export function imagesForModel(attachments: AttachmentService): (messageId: stri
         if (!big) return { contentType: a.ref.contentType, bytes: a.bytes };
         // sharp is imported only when an image is processed (it is ~20 MB of an idle server's memory).
         const { default: sharp } = await import('sharp');
-        const bytes = await sharp(a.bytes).resize({ width: MAX_SIDE, height: MAX_SIDE, fit: 'inside', withoutEnlargement: true }).png().toBuffer();
+        const bytes = await sharp(a.bytes)
+          .resize({ width: MAX_SIDE, height: MAX_SIDE, fit: 'inside', withoutEnlargement: true })
+          .png()
+          .toBuffer();
         return { contentType: 'image/png', bytes: new Uint8Array(bytes) };
       }),
     );

@@ -34,11 +34,19 @@ export async function inspectAttachment(bytes: Uint8Array, givenName: string): P
   // file-type is loaded with the first attachment, not by every server at start.
   const { fileTypeFromBuffer } = await import('file-type');
   const detected = await fileTypeFromBuffer(bytes);
-  const contentType = (ATTACHMENT_TYPES as readonly string[]).includes(detected?.mime ?? '') ? (detected!.mime as AttachmentType) : null;
+  const contentType = (ATTACHMENT_TYPES as readonly string[]).includes(detected?.mime ?? '')
+    ? (detected!.mime as AttachmentType)
+    : null;
   const name = safeName(givenName, contentType);
   if (!contentType) {
-    const seen = detected ? `its content is ${detected.mime}` : 'its content is not a known file format (text or HTML, for example)';
-    throw new AppError(415, 'unsupported_attachment', `${name} cannot be attached: ${seen}. Attach a PNG, JPEG, WebP or GIF image, or a PDF.`);
+    const seen = detected
+      ? `its content is ${detected.mime}`
+      : 'its content is not a known file format (text or HTML, for example)';
+    throw new AppError(
+      415,
+      'unsupported_attachment',
+      `${name} cannot be attached: ${seen}. Attach a PNG, JPEG, WebP or GIF image, or a PDF.`,
+    );
   }
   if (contentType === 'application/pdf') return { name, contentType, bytes };
   // sharp is imported only when an image is processed (it is ~20 MB of an idle server's memory).
@@ -50,8 +58,15 @@ export async function inspectAttachment(bytes: Uint8Array, givenName: string): P
     const height = out.info.pageHeight ?? out.info.height;
     return { name, contentType, bytes: new Uint8Array(out.data), width: out.info.width, height };
   } catch (err) {
-    const why = err instanceof Error && /pixel limit/i.test(err.message) ? `it has more than ${MAX_PIXELS / 1_000_000} million pixels` : 'the image data is damaged or incomplete';
-    throw new AppError(422, 'unreadable_image', `${name} could not be read as an image: ${why}. Take the screenshot again or attach a smaller image.`);
+    const why =
+      err instanceof Error && /pixel limit/i.test(err.message)
+        ? `it has more than ${MAX_PIXELS / 1_000_000} million pixels`
+        : 'the image data is damaged or incomplete';
+    throw new AppError(
+      422,
+      'unreadable_image',
+      `${name} could not be read as an image: ${why}. Take the screenshot again or attach a smaller image.`,
+    );
   }
 }
 
@@ -71,7 +86,10 @@ function formatted(image: Sharp, type: AttachmentType): Sharp {
 
 /** A display name: no folders, no control characters, at most 120 characters, the real type's extension. */
 function safeName(given: string, type: AttachmentType | null): string {
-  const base = path.basename(cleanText(given).replace(/\\/g, '/')).replace(/[\u0000-\u001f\u007f"<>]/g, '').trim();
+  const base = path
+    .basename(cleanText(given).replace(/\\/g, '/'))
+    .replace(/[\u0000-\u001f\u007f"<>]/g, '')
+    .trim();
   const stem = (base.replace(/\.[^.]*$/, '') || 'attachment').slice(0, 120);
   return type ? `${stem}${EXTENSION[type]}` : base.slice(0, 120) || 'attachment';
 }

@@ -54,10 +54,19 @@ export function createLoginThrottle(opts: LoginThrottleOptions = {}): LoginThrot
       ? opts.store.limiter(`${prefix}:${name}`, { points, seconds: duration })
       : new RateLimiterMemory({ keyPrefix: `${prefix}:${name}`, points, duration });
   const keys = [
-    { kind: 'address', failures: limiter('address', limits.maxFailuresPerAddress, limits.windowSeconds), locks: limiter('address-locks', 1_000_000, DAY_SECONDS) },
-    { kind: 'account', failures: limiter('account', limits.maxFailuresPerAccount, limits.windowSeconds), locks: limiter('account-locks', 1_000_000, DAY_SECONDS) },
+    {
+      kind: 'address',
+      failures: limiter('address', limits.maxFailuresPerAddress, limits.windowSeconds),
+      locks: limiter('address-locks', 1_000_000, DAY_SECONDS),
+    },
+    {
+      kind: 'account',
+      failures: limiter('account', limits.maxFailuresPerAccount, limits.windowSeconds),
+      locks: limiter('account-locks', 1_000_000, DAY_SECONDS),
+    },
   ] as const;
-  const keyOf = (kind: 'address' | 'account', address: string, account: string) => (kind === 'address' ? address : account.toLowerCase());
+  const keyOf = (kind: 'address' | 'account', address: string, account: string) =>
+    kind === 'address' ? address : account.toLowerCase();
 
   return {
     async retryAfter(address, account) {

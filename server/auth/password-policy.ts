@@ -35,12 +35,16 @@ const zxcvbn = () => (checker ??= new ZxcvbnFactory({ dictionary, graphs: adjace
  */
 export function passwordProblem(password: string, userInputs: string[] = []): string | null {
   if (password.trim() === '') return 'The password is empty or only whitespace.';
-  if ([...password].length < PASSWORD_POLICY.minLength) return `The password must be at least ${PASSWORD_POLICY.minLength} characters long.`;
+  if ([...password].length < PASSWORD_POLICY.minLength)
+    return `The password must be at least ${PASSWORD_POLICY.minLength} characters long.`;
   // zxcvbn slows down on very long inputs; the first 100 characters tell enough.
   const result = zxcvbn().check(password.slice(0, 100), userInputs.filter(Boolean));
   if (result.score >= PASSWORD_POLICY.minScore) return null;
   const why = result.feedback.warning ? WARNINGS[result.feedback.warning] : undefined;
-  return `The password is too easy to guess${why ? ` (${why})` : ''}: ` + `use a longer passphrase of unrelated words or a password manager.`;
+  return (
+    `The password is too easy to guess${why ? ` (${why})` : ''}: ` +
+    `use a longer passphrase of unrelated words or a password manager.`
+  );
 }
 
 /** Throws `422 weak_password` when `passwordProblem` finds one. */

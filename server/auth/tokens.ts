@@ -74,7 +74,12 @@ export function createTokenService(opts: TokenServiceOptions): TokenService {
     return typeof payload.exp === 'number' ? payload : null;
   }
   return {
-    signAgent: (c) => sign({ kind: 'agent', sub: c.sub, role: c.role, name: c.name, ver: c.ver, iat: now(), exp: now() + agentTtlSeconds }, secret, 'HS256'),
+    signAgent: (c) =>
+      sign(
+        { kind: 'agent', sub: c.sub, role: c.role, name: c.name, ver: c.ver, iat: now(), exp: now() + agentTtlSeconds },
+        secret,
+        'HS256',
+      ),
     signVisitor: (c) => sign({ kind: 'visitor', ...c, iat: now(), exp: now() + VISITOR_TTL_SECONDS }, secret, 'HS256'),
     async verifyAgent(token) {
       const p = await check(token);

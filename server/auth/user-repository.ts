@@ -70,24 +70,37 @@ export function createUserRepository(db: Queryable) {
     },
     async findByEmailWithHash(email: string): Promise<(User & { passwordHash: string; tokenVersion: number }) | null> {
       const { rows } = await db.query<UserRow>('SELECT * FROM users WHERE email = $1', [email.toLowerCase()]);
-      return rows[0] ? { ...toUser(rows[0]), passwordHash: rows[0].password_hash, tokenVersion: rows[0].token_version } : null;
+      return rows[0]
+        ? { ...toUser(rows[0]), passwordHash: rows[0].password_hash, tokenVersion: rows[0].token_version }
+        : null;
     },
     async getWithHash(id: string): Promise<(User & { passwordHash: string; tokenVersion: number }) | null> {
       const { rows } = await db.query<UserRow>('SELECT * FROM users WHERE id = $1', [id]);
-      return rows[0] ? { ...toUser(rows[0]), passwordHash: rows[0].password_hash, tokenVersion: rows[0].token_version } : null;
+      return rows[0]
+        ? { ...toUser(rows[0]), passwordHash: rows[0].password_hash, tokenVersion: rows[0].token_version }
+        : null;
     },
     /** Checked on every authenticated request and agent socket event: one primary-key lookup. */
     async sessionState(id: string): Promise<SessionState | null> {
-      const { rows } = await db.query<{ id: string; name: string; role: UserRole; level: User['level']; disabled: boolean; token_version: number }>(
-        'SELECT id, name, role, level, disabled, token_version FROM users WHERE id = $1',
-        [id],
-      );
+      const { rows } = await db.query<{
+        id: string;
+        name: string;
+        role: UserRole;
+        level: User['level'];
+        disabled: boolean;
+        token_version: number;
+      }>('SELECT id, name, role, level, disabled, token_version FROM users WHERE id = $1', [id]);
       const r = rows[0];
-      return r ? { id: r.id, name: r.name, role: r.role, level: r.level, disabled: r.disabled, tokenVersion: r.token_version } : null;
+      return r
+        ? { id: r.id, name: r.name, role: r.role, level: r.level, disabled: r.disabled, tokenVersion: r.token_version }
+        : null;
     },
     /** "Sign out everywhere": every token issued so far stops working. Null when there is no such user. */
     async revokeSessions(id: string): Promise<number | null> {
-      const { rows } = await db.query<{ token_version: number }>('UPDATE users SET token_version = token_version + 1 WHERE id = $1 RETURNING token_version', [id]);
+      const { rows } = await db.query<{ token_version: number }>(
+        'UPDATE users SET token_version = token_version + 1 WHERE id = $1 RETURNING token_version',
+        [id],
+      );
       return rows[0]?.token_version ?? null;
     },
     async get(id: string): Promise<User | null> {
@@ -106,14 +119,18 @@ export function createUserRepository(db: Queryable) {
     async setPassword(email: string, password: string, userInputs: string[] = [email]): Promise<number | null> {
       assertStrongPassword(password, userInputs);
       const { rows } = await db.query<{ token_version: number }>(
-        'UPDATE users SET password_hash = $2, token_version = token_version + 1 ' + 'WHERE email = $1 RETURNING token_version',
+        'UPDATE users SET password_hash = $2, token_version = token_version + 1 ' +
+          'WHERE email = $1 RETURNING token_version',
         [email.toLowerCase(), await hashPassword(password)],
       );
       return rows[0]?.token_version ?? null;
     },
     /** The name customers see; returns the updated user (null: no such user). */
     async setDisplayName(id: string, displayName: string): Promise<User | null> {
-      const { rows } = await db.query<UserRow>('UPDATE users SET display_name = $2 WHERE id = $1 RETURNING *', [id, displayName]);
+      const { rows } = await db.query<UserRow>('UPDATE users SET display_name = $2 WHERE id = $1 RETURNING *', [
+        id,
+        displayName,
+      ]);
       return rows[0] ? toUser(rows[0]) : null;
     },
     async setPresence(id: string, presence: User['presence']): Promise<void> {
@@ -125,7 +142,17 @@ export function createUserRepository(db: Queryable) {
     },
     async update(
       id: string,
-      patch: Partial<{ name: string; role: UserRole; skills: string[]; maxConcurrent: number; level: User['level']; teamId: string | null; onCall: boolean; workingHours: WorkingHours | null; disabled: boolean }>,
+      patch: Partial<{
+        name: string;
+        role: UserRole;
+        skills: string[];
+        maxConcurrent: number;
+        level: User['level'];
+        teamId: string | null;
+        onCall: boolean;
+        workingHours: WorkingHours | null;
+        disabled: boolean;
+      }>,
     ): Promise<User | null> {
       // A role change or a disable ends every session: tokens carry the version they were issued with.
       const { rows } = await db.query<UserRow>(

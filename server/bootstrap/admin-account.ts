@@ -15,7 +15,11 @@ export interface AdminLogin {
  * reset to it when it differs, which is how an operator recovers a lost generated password (and
  * signs that admin out everywhere). The same password at every start changes nothing.
  */
-export async function ensureAdminAccount(users: UserRepository, email: string, configuredPassword?: string): Promise<AdminLogin> {
+export async function ensureAdminAccount(
+  users: UserRepository,
+  email: string,
+  configuredPassword?: string,
+): Promise<AdminLogin> {
   const configured = configuredPassword !== undefined;
   const existing = await users.findByEmailWithHash(email);
   if (existing) {
@@ -25,6 +29,13 @@ export async function ensureAdminAccount(users: UserRepository, email: string, c
     return { email, created: false, configured };
   }
   const generated = configuredPassword ? undefined : generatePassword();
-  await users.create({ email, name: 'Admin', password: configuredPassword ?? generated!, role: 'admin', skills: [], maxConcurrent: 10 });
+  await users.create({
+    email,
+    name: 'Admin',
+    password: configuredPassword ?? generated!,
+    role: 'admin',
+    skills: [],
+    maxConcurrent: 10,
+  });
   return { email, created: true, configured, ...(generated ? { password: generated } : {}) };
 }

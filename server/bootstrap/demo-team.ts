@@ -3,7 +3,12 @@ import type { UserRepository } from '../auth/user-repository.js';
 
 const DEMO_AGENTS = [
   { email: 'sam@firstline.local', name: 'Sam Rivera', displayName: 'Sam', skills: ['billing', 'general'] },
-  { email: 'alex@firstline.local', name: 'Alex Chen', displayName: 'Alex', skills: ['technical', 'security', 'general'] },
+  {
+    email: 'alex@firstline.local',
+    name: 'Alex Chen',
+    displayName: 'Alex',
+    skills: ['technical', 'security', 'general'],
+  },
 ];
 
 /** Two demo agents on first start, so routing has someone to pick; their passwords are printed once. */

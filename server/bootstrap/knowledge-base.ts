@@ -1,4 +1,9 @@
-import { createKnowledgeBase, LocalEmbeddings, seedDemoKnowledge, type FirstlineKnowledgeBase } from '../../knowledge/index.js';
+import {
+  createKnowledgeBase,
+  LocalEmbeddings,
+  seedDemoKnowledge,
+  type FirstlineKnowledgeBase,
+} from '../../knowledge/index.js';
 import { OpenAiEmbeddings } from '../../knowledge/openai-embeddings.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/db.js';
@@ -17,7 +22,12 @@ export async function openKnowledgeBase(config: Config, db: Db, log: Logger): Pr
   const openai = config.openai;
   const calibration = { onError: (err: unknown) => log.error({ err }, 'confidence calibration failed') };
   if (openai?.embeddingModel) {
-    const embeddings = new OpenAiEmbeddings({ apiKey: openai.apiKey, baseURL: openai.baseURL, model: openai.embeddingModel, timeoutMs: openai.timeoutMs });
+    const embeddings = new OpenAiEmbeddings({
+      apiKey: openai.apiKey,
+      baseURL: openai.baseURL,
+      model: openai.embeddingModel,
+      timeoutMs: openai.timeoutMs,
+    });
     // The provider decides the vector size; one probe tells us (and fails fast on a bad key).
     const dimension = (await embeddings.embedQuery('dimension probe')).length;
     kb = createKnowledgeBase({ db, embeddings, model: `openai:${openai.embeddingModel}`, dimension, calibration });
@@ -34,7 +44,11 @@ export async function openKnowledgeBase(config: Config, db: Db, log: Logger): Pr
       }
     },
   });
-  if (res.reembedded) log.info({ model: kb.model, dimension: kb.dimension, articles: res.articles, chunks: res.chunks }, 'knowledge index rebuilt for the configured embedder');
+  if (res.reembedded)
+    log.info(
+      { model: kb.model, dimension: kb.dimension, articles: res.articles, chunks: res.chunks },
+      'knowledge index rebuilt for the configured embedder',
+    );
   if (config.seedDemo) {
     const seeded = await seedDemoKnowledge(kb);
     if (seeded > 0) log.info({ articles: seeded }, 'demo knowledge base ingested');
@@ -45,7 +59,15 @@ export async function openKnowledgeBase(config: Config, db: Db, log: Logger): Pr
   const calibrating = kb.calibration.ensure().then(
     async () => {
       const s = await kb.calibration.status();
-      if (s.calibration) log.info({ pseudoQuestions: s.calibration.pseudoQuestions, threshold: s.threshold, expectedFalseConfident: s.expected?.falseConfident }, 'confidence calibrated for this knowledge base');
+      if (s.calibration)
+        log.info(
+          {
+            pseudoQuestions: s.calibration.pseudoQuestions,
+            threshold: s.threshold,
+            expectedFalseConfident: s.expected?.falseConfident,
+          },
+          'confidence calibrated for this knowledge base',
+        );
     },
     (err: unknown) => log.error({ err }, 'confidence calibration failed; fixed thresholds stay in use'),
   );

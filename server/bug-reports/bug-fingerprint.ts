@@ -1,7 +1,20 @@
-const STOP = new Set(('a an the i we you it is are was be to of in on for and or my our your this that with when ' + 'can cant cannot not does doesnt dont do please help hi hello there still again get got just').split(' '));
+const STOP = new Set(
+  (
+    'a an the i we you it is are was be to of in on for and or my our your this that with when ' +
+    'can cant cannot not does doesnt dont do please help hi hello there still again get got just'
+  ).split(' '),
+);
 
 export function keyTokens(text: string): string[] {
-  return [...new Set(text.toLowerCase().replace(/[^a-z0-9\s]/g, ' ').split(/\s+/).filter((t) => t.length > 2 && !STOP.has(t)))];
+  return [
+    ...new Set(
+      text
+        .toLowerCase()
+        .replace(/[^a-z0-9\s]/g, ' ')
+        .split(/\s+/)
+        .filter((t) => t.length > 2 && !STOP.has(t)),
+    ),
+  ];
 }
 
 /** Same page and error state, or much the same words, is the same bug: merged and counted. */

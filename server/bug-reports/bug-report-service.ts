@@ -20,20 +20,37 @@ export type { BugAttachment, BugReport };
 const MERGE_SIMILARITY = 0.6;
 
 /** Turns conversations into bug reports: drafted, merged with similar ones, sent to Linear or the webhook. */
-export function createBugReportService(deps: { db: Db; conversations: ConversationService; clock: Clock; log: Logger; linear?: LinearConfig; webhookUrl?: string; fetch?: typeof fetch }) {
+export function createBugReportService(deps: {
+  db: Db;
+  conversations: ConversationService;
+  clock: Clock;
+  log: Logger;
+  linear?: LinearConfig;
+  webhookUrl?: string;
+  fetch?: typeof fetch;
+}) {
   const { db } = deps;
 
   async function draftFor(conversationId: string) {
     const detail = await deps.conversations.repo.detail(conversationId);
     if (!detail) throw notFound('Conversation');
     const messages = await deps.conversations.repo.messages(conversationId);
-    return { detail, draft: draftBugReport({ messages, page: detail.page, pageTrail: detail.pageTrail }), attachments: await attachmentsOf({ conversationId }) };
+    return {
+      detail,
+      draft: draftBugReport({ messages, page: detail.page, pageTrail: detail.pageTrail }),
+      attachments: await attachmentsOf({ conversationId }),
+    };
   }
 
   /** The attachments on messages of one conversation, or of every conversation linked to reports. */
-  async function attachmentsOf(where: { conversationId: string } | { reportId: string | null }): Promise<Array<BugAttachment & { reportId?: string }>> {
+  async function attachmentsOf(
+    where: { conversationId: string } | { reportId: string | null },
+  ): Promise<Array<BugAttachment & { reportId?: string }>> {
     if ('conversationId' in where) {
-      const { rows } = await db.query<AttachmentRow>('SELECT * FROM attachments WHERE conversation_id = $1 AND message_id IS NOT NULL ORDER BY created_at, id', [where.conversationId]);
+      const { rows } = await db.query<AttachmentRow>(
+        'SELECT * FROM attachments WHERE conversation_id = $1 AND message_id IS NOT NULL ORDER BY created_at, id',
+        [where.conversationId],
+      );
       return rows.map((r) => ({ ...toRef(r), conversationId: r.conversation_id }));
     }
     const { rows } = await db.query<AttachmentRow & { bug_report_id: string }>(
@@ -51,8 +68,21 @@ export function createBugReportService(deps: { db: Db; conversations: Conversati
 
   async function list(id?: string): Promise<BugReport[]> {
     const { rows } = await db.query<{
-      id: string; title: string; steps: string; expected: string; actual: string; page_url: string | null; error_state: string | null; status: 'open' | 'fixed';
-      report_count: number; external_id: string | null; external_url: string | null; created_at: Date; updated_at: Date; customers: number; value: number | null;
+      id: string;
+      title: string;
+      steps: string;
+      expected: string;
+      actual: string;
+      page_url: string | null;
+      error_state: string | null;
+      status: 'open' | 'fixed';
+      report_count: number;
+      external_id: string | null;
+      external_url: string | null;
+      created_at: Date;
+      updated_at: Date;
+      customers: number;
+      value: number | null;
     }>(
       `SELECT b.*, count(DISTINCT c.visitor_id)::int AS customers, sum(DISTINCT COALESCE(v.account_value,
          0))::float8 AS value
@@ -66,10 +96,22 @@ export function createBugReportService(deps: { db: Db; conversations: Conversati
     );
     const files = await attachmentsOf({ reportId: id ?? null });
     return rows.map((r) => ({
-      id: r.id, title: r.title, steps: r.steps, expected: r.expected, actual: r.actual, pageUrl: r.page_url, errorState: r.error_state, status: r.status,
-      reportCount: r.report_count, externalId: r.external_id, externalUrl: r.external_url, affectedCustomers: r.customers, affectedAccountValue: r.value ?? 0,
+      id: r.id,
+      title: r.title,
+      steps: r.steps,
+      expected: r.expected,
+      actual: r.actual,
+      pageUrl: r.page_url,
+      errorState: r.error_state,
+      status: r.status,
+      reportCount: r.report_count,
+      externalId: r.external_id,
+      externalUrl: r.external_url,
+      affectedCustomers: r.customers,
+      affectedAccountValue: r.value ?? 0,
       attachments: files.filter((f) => f.reportId === r.id).map(({ reportId: _r, ...f }) => f),
-      createdAt: r.created_at.toISOString(), updatedAt: r.updated_at.toISOString(),
+      createdAt: r.created_at.toISOString(),
+      updatedAt: r.updated_at.toISOString(),
     }));
   }
 
@@ -78,12 +120,24 @@ export function createBugReportService(deps: { db: Db; conversations: Conversati
     async propose(conversationId: string) {
       const { detail, draft, attachments } = await draftFor(conversationId);
       const existing = await findSimilar(draft);
-      return { draft, attachments, similarTo: existing ? await get(existing) : null, customer: { name: detail.visitor.name ?? null, accountValue: detail.visitor.accountValue ?? null } };
+      return {
+        draft,
+        attachments,
+        similarTo: existing ? await get(existing) : null,
+        customer: { name: detail.visitor.name ?? null, accountValue: detail.visitor.accountValue ?? null },
+      };
     },
 
-    async file(conversationId: string, edits: Partial<BugReportDraft>, actor: { id: string }): Promise<{ report: BugReport; merged: boolean }> {
+    async file(
+      conversationId: string,
+      edits: Partial<BugReportDraft>,
+      actor: { id: string },
+    ): Promise<{ report: BugReport; merged: boolean }> {
       const { draft, attachments } = await draftFor(conversationId);
-      const r = { ...draft, ...Object.fromEntries(Object.entries(edits).filter(([, v]) => v !== undefined)) } as BugReportDraft;
+      const r = {
+        ...draft,
+        ...Object.fromEntries(Object.entries(edits).filter(([, v]) => v !== undefined)),
+      } as BugReportDraft;
       const now = deps.clock();
       const existingId = await findSimilar(r);
       const id = existingId ?? randomUUID();
@@ -97,16 +151,35 @@ export function createBugReportService(deps: { db: Db; conversations: Conversati
             [id, bugFingerprint(r), r.title, r.steps, r.expected, r.actual, r.pageUrl, r.errorState, now],
           );
         }
-        await tx.query(`INSERT INTO bug_report_conversations (bug_report_id, ` + `conversation_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [id, conversationId]);
         await tx.query(
-          `UPDATE bug_reports SET report_count = (SELECT count(*) FROM bug_report_conversations ` + `WHERE bug_report_id = $1), updated_at = $2 WHERE id = $1`,
+          `INSERT INTO bug_report_conversations (bug_report_id, ` +
+            `conversation_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
+          [id, conversationId],
+        );
+        await tx.query(
+          `UPDATE bug_reports SET report_count = (SELECT count(*) FROM bug_report_conversations ` +
+            `WHERE bug_report_id = $1), updated_at = $2 WHERE id = $1`,
           [id, now],
         );
         if (!existingId && !deps.linear && deps.webhookUrl) {
-          await enqueueDelivery(tx, { target: 'webhook', url: deps.webhookUrl, event: 'bug_report.created', payload: { id, ...r, attachments } }, now);
+          await enqueueDelivery(
+            tx,
+            {
+              target: 'webhook',
+              url: deps.webhookUrl,
+              event: 'bug_report.created',
+              payload: { id, ...r, attachments },
+            },
+            now,
+          );
         }
       });
-      await deps.conversations.repo.recordEvent({ conversationId, type: 'bug_report', actor: actor.id, data: { bugReportId: id, merged: !!existingId } });
+      await deps.conversations.repo.recordEvent({
+        conversationId,
+        type: 'bug_report',
+        actor: actor.id,
+        data: { bugReportId: id, merged: !!existingId },
+      });
       if (!existingId && deps.linear) await sendToLinear(deps.linear, id, r, attachments);
       return { report: (await get(id))!, merged: !!existingId };
     },
@@ -120,7 +193,11 @@ export function createBugReportService(deps: { db: Db; conversations: Conversati
       if (!report) throw notFound('Bug report');
       const rows = await db.transaction(async (tx) => {
         await tx.query(`UPDATE bug_reports SET status = 'fixed', updated_at = $2 WHERE id = $1`, [id, deps.clock()]);
-        const affected = await tx.query<{ conversation_id: string; contact_email: string | null; language: string | null }>(
+        const affected = await tx.query<{
+          conversation_id: string;
+          contact_email: string | null;
+          language: string | null;
+        }>(
           `SELECT bc.conversation_id, c.contact_email, c.language FROM bug_report_conversations bc
              JOIN conversations c ON c.id = bc.conversation_id
            WHERE bc.bug_report_id = $1 AND bc.notified_at IS NULL`,
@@ -128,7 +205,16 @@ export function createBugReportService(deps: { db: Db; conversations: Conversati
         );
         if (deps.webhookUrl) {
           const contacts = affected.rows.map((r) => r.contact_email).filter(Boolean);
-          await enqueueDelivery(tx, { target: 'webhook', url: deps.webhookUrl, event: 'bug_report.fixed', payload: { id, title: report.title, contacts } }, deps.clock());
+          await enqueueDelivery(
+            tx,
+            {
+              target: 'webhook',
+              url: deps.webhookUrl,
+              event: 'bug_report.fixed',
+              payload: { id, title: report.title, contacts },
+            },
+            deps.clock(),
+          );
         }
         return affected.rows;
       });
@@ -139,39 +225,67 @@ export function createBugReportService(deps: { db: Db; conversations: Conversati
           text: say(supportedLanguage(r.language), 'bugFixed', { title: report.title }),
           meta: { event: 'bug_fixed', bugReportId: id },
         });
-        await db.query(`UPDATE bug_report_conversations SET notified_at = $3 WHERE bug_report_id = $1 AND conversation_id = $2`, [id, r.conversation_id, deps.clock()]);
+        await db.query(
+          `UPDATE bug_report_conversations SET notified_at = $3 WHERE bug_report_id = $1 AND conversation_id = $2`,
+          [id, r.conversation_id, deps.clock()],
+        );
       }
       return { notified: rows.length };
     },
 
     /** Marks fixed the report linked to an external (Linear) issue. */
     async markFixedByExternalId(externalId: string): Promise<{ notified: number } | null> {
-      const { rows } = await db.query<{ id: string }>(`SELECT id FROM bug_reports WHERE external_id = $1 AND status = 'open'`, [externalId]);
+      const { rows } = await db.query<{ id: string }>(
+        `SELECT id FROM bug_reports WHERE external_id = $1 AND status = 'open'`,
+        [externalId],
+      );
       return rows[0] ? this.markFixed(rows[0].id) : null;
     },
   };
 
   async function findSimilar(r: BugReportDraft): Promise<string | null> {
-    const { rows } = await db.query<{ id: string; title: string; fingerprint: string; page_url: string | null }>(`SELECT id, title, fingerprint, page_url FROM bug_reports WHERE status = 'open'`);
+    const { rows } = await db.query<{ id: string; title: string; fingerprint: string; page_url: string | null }>(
+      `SELECT id, title, fingerprint, page_url FROM bug_reports WHERE status = 'open'`,
+    );
     const fp = bugFingerprint(r);
     const exact = rows.find((x) => x.fingerprint === fp);
     if (exact) return exact.id;
-    const alike = rows.filter((x) => x.page_url === r.pageUrl).map((x) => ({ id: x.id, s: similarity(x.title, r.title) })).sort((a, b) => b.s - a.s)[0];
+    const alike = rows
+      .filter((x) => x.page_url === r.pageUrl)
+      .map((x) => ({ id: x.id, s: similarity(x.title, r.title) }))
+      .sort((a, b) => b.s - a.s)[0];
     return alike && alike.s >= MERGE_SIMILARITY ? alike.id : null;
   }
 
-  async function sendToLinear(linear: NonNullable<typeof deps.linear>, id: string, r: BugReportDraft, files: BugAttachment[]): Promise<void> {
+  async function sendToLinear(
+    linear: NonNullable<typeof deps.linear>,
+    id: string,
+    r: BugReportDraft,
+    files: BugAttachment[],
+  ): Promise<void> {
     // Names only: the files stay in Firstline, behind agent sign-in (the conversation in the console).
     const attached = files.length
       ? '**Attachments** (in the Firstline conversation)\n' +
         files.map((f) => `- ${f.name.replace(/[\[\]()*_`]/g, '')} (${f.contentType}, ${megabytes(f.size)})`).join('\n')
       : '';
-    const description = [`**Steps**\n${r.steps}`, `**Expected**\n${r.expected}`, `**Actual**\n${r.actual}`, `Page: ${r.pageUrl ?? 'unknown'}`, r.errorState ? `Error state: ${r.errorState}` : '', attached, `Firstline bug report ${id}`]
+    const description = [
+      `**Steps**\n${r.steps}`,
+      `**Expected**\n${r.expected}`,
+      `**Actual**\n${r.actual}`,
+      `Page: ${r.pageUrl ?? 'unknown'}`,
+      r.errorState ? `Error state: ${r.errorState}` : '',
+      attached,
+      `Firstline bug report ${id}`,
+    ]
       .filter(Boolean)
       .join('\n\n');
     try {
       const issue = await createLinearIssue(linear, { title: r.title, description }, deps.fetch);
-      await db.query(`UPDATE bug_reports SET external_id = $2, external_url = $3 WHERE id = $1`, [id, issue.id, issue.url]);
+      await db.query(`UPDATE bug_reports SET external_id = $2, external_url = $3 WHERE id = $1`, [
+        id,
+        issue.id,
+        issue.url,
+      ]);
     } catch (err) {
       // The report is kept; the failure is visible in the log and the report has no external link.
       deps.log.error({ err, bugReportId: id }, 'sending the bug report to Linear failed');

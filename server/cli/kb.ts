@@ -30,7 +30,13 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`kb import: which folder?\n${USAGE}\n`);
     return 2;
   }
-  if (command === 'import' && !(await stat(arg!).then((s) => s.isDirectory(), () => false))) {
+  if (
+    command === 'import' &&
+    !(await stat(arg!).then(
+      (s) => s.isDirectory(),
+      () => false,
+    ))
+  ) {
     process.stderr.write(`kb import: ${arg} is not a folder\n`);
     return 2;
   }
@@ -40,7 +46,10 @@ async function main(argv: string[]): Promise<number> {
   try {
     await migrate(db);
     const kb = await openKnowledgeBase({ ...config, seedDemo: false }, db, log);
-    process.stdout.write(`knowledge base: ${config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}`}, ` + `embedder ${kb.model}\n`);
+    process.stdout.write(
+      `knowledge base: ${config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}`}, ` +
+        `embedder ${kb.model}\n`,
+    );
     if (command === 'reindex') {
       const progress: { bar?: ProgressBar } = {};
       const res = await kb.reindex({
@@ -54,7 +63,9 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     const s = await importFolder(kb, path.resolve(arg!));
-    process.stdout.write(`added ${s.added}, updated ${s.updated}, unchanged ${s.unchanged}, failed ${s.failed.length}\n`);
+    process.stdout.write(
+      `added ${s.added}, updated ${s.updated}, unchanged ${s.unchanged}, failed ${s.failed.length}\n`,
+    );
     for (const f of s.failed) process.stdout.write(`  ${f.reason}\n`);
     return s.failed.length ? 1 : 0;
   } finally {

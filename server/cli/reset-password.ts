@@ -39,7 +39,10 @@ async function main(): Promise<number> {
     throw err;
   }
   if (!config.databaseUrl && (await serverAnswers(config.port))) {
-    console.error(`A Firstline server is running on port ${config.port} with the embedded database in ${config.dataDir}; ` + `stop it (Ctrl-C) and run this again.`);
+    console.error(
+      `A Firstline server is running on port ${config.port} with the embedded database in ${config.dataDir}; ` +
+        `stop it (Ctrl-C) and run this again.`,
+    );
     return 2;
   }
   const db = await openDb(config);
@@ -50,7 +53,9 @@ async function main(): Promise<number> {
       console.error(`No agent or admin has the email ${email}. The console's Agents screen lists them.`);
       return 1;
     }
-    console.log(`New password for ${email}: ${password}\n(shown only this once; every session of this account was signed out)`);
+    console.log(
+      `New password for ${email}: ${password}\n(shown only this once; every session of this account was signed out)`,
+    );
     return 0;
   } finally {
     await db.close();

@@ -1,4 +1,9 @@
-import { ANSWER_LENGTH_LIMIT, AnswerTestItem, type AnswerItemResult, type AnswerSuiteFigures } from '../../protocol/answer-tests.js';
+import {
+  ANSWER_LENGTH_LIMIT,
+  AnswerTestItem,
+  type AnswerItemResult,
+  type AnswerSuiteFigures,
+} from '../../protocol/answer-tests.js';
 import type { ConversationSuiteResult, ConversationTestCase } from '../../protocol/conversation-tests.js';
 import { describeZodError } from '../errors.js';
 import { InvalidSuiteError } from './parse-conversation-suite.js';
@@ -42,7 +47,11 @@ export function answerItemsAsConversations(items: readonly AnswerTestItem[]): Co
  * contains every phrase (case and spacing ignored), and its text is at most ANSWER_LENGTH_LIMIT
  * characters (an item not answered is not within length). `score`: the share right on all three.
  */
-export function judgeAnswers(items: readonly AnswerTestItem[], suite: ConversationSuiteResult, articles: ArticleIndex): { figures: AnswerSuiteFigures; items: AnswerItemResult[] } {
+export function judgeAnswers(
+  items: readonly AnswerTestItem[],
+  suite: ConversationSuiteResult,
+  articles: ArticleIndex,
+): { figures: AnswerSuiteFigures; items: AnswerItemResult[] } {
   const results = items.map((item, i): AnswerItemResult => {
     const run = suite.results[i]!;
     const last = run.turns[run.turns.length - 1];
@@ -58,12 +67,16 @@ export function judgeAnswers(items: readonly AnswerTestItem[], suite: Conversati
       containsPhrases: answered && missing.length === 0,
       withinLength: answered && text.length <= ANSWER_LENGTH_LIMIT,
       missing,
-      outcome: last ? `${last.outcome}${last.decision ? ` (${last.decision.reasonCode})` : ''}` + `${run.turns.length < item.turns.length ? ` at turn ${run.turns.length}` : ''}` : 'none',
+      outcome: last
+        ? `${last.outcome}${last.decision ? ` (${last.decision.reasonCode})` : ''}` +
+          `${run.turns.length < item.turns.length ? ` at turn ${run.turns.length}` : ''}`
+        : 'none',
       cited,
       text,
     };
   });
-  const share = (f: (r: AnswerItemResult) => boolean) => (results.length ? round(results.filter(f).length / results.length) : 0);
+  const share = (f: (r: AnswerItemResult) => boolean) =>
+    results.length ? round(results.filter(f).length / results.length) : 0;
   return {
     figures: {
       total: results.length,

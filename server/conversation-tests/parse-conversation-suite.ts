@@ -4,14 +4,23 @@ import { AppError, describeZodError } from '../errors.js';
 /** A suite that cannot run, with every problem found (line-numbered for JSONL). */
 export class InvalidSuiteError extends AppError {
   constructor(readonly problems: string[]) {
-    super(400, 'invalid_suite', `The conversation suite has ${problems.length} problem${problems.length === 1 ? '' : 's'}: ` + `${problems.slice(0, 10).join(' | ')}${problems.length > 10 ? ' | …' : ''}`);
+    super(
+      400,
+      'invalid_suite',
+      `The conversation suite has ${problems.length} problem${problems.length === 1 ? '' : 's'}: ` +
+        `${problems.slice(0, 10).join(' | ')}${problems.length > 10 ? ' | …' : ''}`,
+    );
   }
 }
 
 /** Parses JSONL test conversations (blank lines and `#` comment lines are skipped), all or nothing. */
 export function parseConversationSuite(text: string): ConversationTestCase[] {
   if (Buffer.byteLength(text, 'utf8') > CONVERSATION_TEST_LIMITS.bytes) {
-    throw new AppError(413, 'suite_too_large', `Conversation suites are limited to ${CONVERSATION_TEST_LIMITS.bytes / 1024} KB; split the file.`);
+    throw new AppError(
+      413,
+      'suite_too_large',
+      `Conversation suites are limited to ${CONVERSATION_TEST_LIMITS.bytes / 1024} KB; split the file.`,
+    );
   }
   const rows: Array<{ label: string; value: unknown }> = [];
   const problems: string[] = [];
@@ -36,7 +45,12 @@ export function validateConversationArray(values: unknown[]): ConversationTestCa
 function validateConversations(rows: Array<{ label: string; value: unknown }>): ConversationTestCase[] {
   if (rows.length === 0) throw new InvalidSuiteError(['the suite has no conversations']);
   if (rows.length > CONVERSATION_TEST_LIMITS.conversations) {
-    throw new AppError(413, 'suite_too_large', `A suite holds at most ${CONVERSATION_TEST_LIMITS.conversations} ` + `conversations (this one has ${rows.length}); split it.`);
+    throw new AppError(
+      413,
+      'suite_too_large',
+      `A suite holds at most ${CONVERSATION_TEST_LIMITS.conversations} ` +
+        `conversations (this one has ${rows.length}); split it.`,
+    );
   }
   const problems: string[] = [];
   const cases: ConversationTestCase[] = [];

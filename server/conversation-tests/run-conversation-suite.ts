@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { PageInfo, Role } from '../../protocol/domain.js';
-import type { ConversationSuiteResult, ConversationTestCase, ConversationTestResult, ConversationTestTurn } from '../../protocol/conversation-tests.js';
+import type {
+  ConversationSuiteResult,
+  ConversationTestCase,
+  ConversationTestResult,
+  ConversationTestTurn,
+} from '../../protocol/conversation-tests.js';
 import type { KnowledgeBase } from '../../knowledge/types.js';
 import { runPipeline } from '../pipeline/run-pipeline.js';
 import type { AnyStage } from '../pipeline/stage.js';
@@ -28,7 +33,10 @@ export interface ConversationSuiteRunner {
  *   handoff or a reply citing no article are fine);
  * - `mustContain`: each phrase appears in the last turn's text (case and spacing ignored).
  */
-export function createConversationSuiteRunner(deps: { stages: () => readonly AnyStage[]; kb: Pick<KnowledgeBase, 'listArticles'> }): ConversationSuiteRunner {
+export function createConversationSuiteRunner(deps: {
+  stages: () => readonly AnyStage[];
+  kb: Pick<KnowledgeBase, 'listArticles'>;
+}): ConversationSuiteRunner {
   return {
     async run(cases) {
       const started = performance.now();
@@ -36,12 +44,22 @@ export function createConversationSuiteRunner(deps: { stages: () => readonly Any
       const results: ConversationTestResult[] = [];
       for (const c of cases) results.push(await runOne(deps.stages(), articles, c));
       const passed = results.filter((r) => r.passed).length;
-      return { total: results.length, passed, failed: results.length - passed, results, ms: Math.round(performance.now() - started) };
+      return {
+        total: results.length,
+        passed,
+        failed: results.length - passed,
+        results,
+        ms: Math.round(performance.now() - started),
+      };
     },
   };
 }
 
-async function runOne(stages: readonly AnyStage[], articles: ArticleIndex, c: ConversationTestCase): Promise<ConversationTestResult> {
+async function runOne(
+  stages: readonly AnyStage[],
+  articles: ArticleIndex,
+  c: ConversationTestCase,
+): Promise<ConversationTestResult> {
   const started = performance.now();
   const conversationId = randomUUID();
   const page: PageInfo | null = typeof c.page === 'string' ? { url: c.page, title: '' } : (c.page ?? null);
@@ -73,7 +91,10 @@ async function runOne(stages: readonly AnyStage[], articles: ArticleIndex, c: Co
       ({ turn, timings } = await runPipeline(stages, input));
     } catch (err) {
       // The live responder hands off on a pipeline failure; the test reports it as such.
-      problems.push(`turn ${i + 1}: the pipeline failed (${err instanceof Error ? err.message : String(err)}); ` + `a visitor would be handed off`);
+      problems.push(
+        `turn ${i + 1}: the pipeline failed (${err instanceof Error ? err.message : String(err)}); ` +
+          `a visitor would be handed off`,
+      );
       turns.push(failedTurn(text));
       break;
     }
@@ -83,11 +104,18 @@ async function runOne(stages: readonly AnyStage[], articles: ArticleIndex, c: Co
     history.push({ role: 'visitor', text, meta: visitorMeta(turn) });
     if (turn.sentiment) previousTrajectory = turn.sentiment.trajectory;
     if (record.outcome === 'handoff') {
-      if (i < c.turns.length - 1) problems.push(`turn ${i + 1} handed off (${record.decision?.reasonCode ?? 'unknown'}) before the conversation ended`);
+      if (i < c.turns.length - 1)
+        problems.push(
+          `turn ${i + 1} handed off (${record.decision?.reasonCode ?? 'unknown'}) before the conversation ended`,
+        );
       break;
     }
     if (record.outcome === 'answer' || record.outcome === 'clarify') {
-      history.push({ role: 'ai' as Role, text: record.text, meta: { kind: record.outcome, reasonCode: record.decision?.reasonCode, citations: record.citations } });
+      history.push({
+        role: 'ai' as Role,
+        text: record.text,
+        meta: { kind: record.outcome, reasonCode: record.decision?.reasonCode, citations: record.citations },
+      });
     }
   }
 
@@ -99,7 +127,14 @@ async function runOne(stages: readonly AnyStage[], articles: ArticleIndex, c: Co
     passed: problems.length === 0,
     problems,
     expect: c.expect,
-    got: { outcome: last.outcome, reasonCode: last.decision?.reasonCode ?? null, intent: last.trace.intent?.name ?? null, article: cited, text: last.text, turn: turns.length },
+    got: {
+      outcome: last.outcome,
+      reasonCode: last.decision?.reasonCode ?? null,
+      intent: last.trace.intent?.name ?? null,
+      article: cited,
+      text: last.text,
+      turn: turns.length,
+    },
     turns,
     ms: Math.round(performance.now() - started),
   };
@@ -110,10 +145,15 @@ function judge(c: ConversationTestCase, last: ConversationTestTurn, articles: Ar
   const what = `${last.outcome}${last.decision ? ` (${last.decision.reasonCode})` : ''}`;
   if ('answer' in c.expect) {
     const wanted = resolveArticleRef(articles, c.expect.answer);
-    if (!wanted) problems.push(`no article in the knowledge base matches "${c.expect.answer}" (use an id, a title or a url slug)`);
+    if (!wanted)
+      problems.push(`no article in the knowledge base matches "${c.expect.answer}" (use an id, a title or a url slug)`);
     else if (last.outcome !== 'answer') problems.push(`expected an answer citing "${wanted.title}", got ${what}`);
     else if (!last.citations.some((x) => x.articleId === wanted.id)) {
-      problems.push(`expected an answer citing "${wanted.title}", ` + `it cited ` + `${last.citations.length ? last.citations.map((x) => `"${x.title}"`).join(', ') : 'no article'}`);
+      problems.push(
+        `expected an answer citing "${wanted.title}", ` +
+          `it cited ` +
+          `${last.citations.length ? last.citations.map((x) => `"${x.title}"`).join(', ') : 'no article'}`,
+      );
     }
   } else if ('handoff' in c.expect) {
     if (last.outcome !== 'handoff') problems.push(`expected a handoff, got ${what}`);
@@ -127,20 +167,41 @@ function judge(c: ConversationTestCase, last: ConversationTestTurn, articles: Ar
   return problems;
 }
 
-function describeTurn(visitor: string, turn: Turn, timings: Array<{ stage: string; ms: number }>): ConversationTestTurn {
+function describeTurn(
+  visitor: string,
+  turn: Turn,
+  timings: Array<{ stage: string; ms: number }>,
+): ConversationTestTurn {
   const { decision, reply, intent, sentiment, retrieval } = turn;
   return {
     visitor,
     outcome: reply?.kind ?? 'none',
-    decision: decision ? { action: decision.action, reasonCode: decision.reasonCode, reason: decision.reason, urgent: decision.urgent } : null,
+    decision: decision
+      ? { action: decision.action, reasonCode: decision.reasonCode, reason: decision.reason, urgent: decision.urgent }
+      : null,
     ...(reply?.handoff ? { handoffReason: reply.handoff.reason } : {}),
     text: reply?.text ?? '',
     citations: reply?.citations ?? [],
     trace: {
-      intent: intent ? { name: intent.intent, confidence: intent.confidence, ranked: intent.ranked.slice(0, 3).map((r) => ({ intent: r.intent, confidence: r.confidence })) } : null,
-      sentiment: sentiment ? { score: sentiment.score, signals: sentiment.signals, trajectory: sentiment.trajectory } : null,
+      intent: intent
+        ? {
+            name: intent.intent,
+            confidence: intent.confidence,
+            ranked: intent.ranked.slice(0, 3).map((r) => ({ intent: r.intent, confidence: r.confidence })),
+          }
+        : null,
+      sentiment: sentiment
+        ? { score: sentiment.score, signals: sentiment.signals, trajectory: sentiment.trajectory }
+        : null,
       loop: turn.loop ?? null,
-      retrieval: retrieval ? { confident: retrieval.confident, results: retrieval.results.slice(0, 3).map((r) => ({ articleId: r.articleId, title: r.title, score: r.score })) } : null,
+      retrieval: retrieval
+        ? {
+            confident: retrieval.confident,
+            results: retrieval.results
+              .slice(0, 3)
+              .map((r) => ({ articleId: r.articleId, title: r.title, score: r.score })),
+          }
+        : null,
       timings,
     },
   };
@@ -149,12 +210,21 @@ function describeTurn(visitor: string, turn: Turn, timings: Array<{ stage: strin
 function visitorMeta(turn: Turn): Record<string, unknown> {
   return {
     intent: turn.intent ? { name: turn.intent.intent, confidence: turn.intent.confidence } : null,
-    sentiment: turn.sentiment ? { score: turn.sentiment.score, signals: turn.sentiment.signals, trajectory: turn.sentiment.trajectory } : null,
+    sentiment: turn.sentiment
+      ? { score: turn.sentiment.score, signals: turn.sentiment.signals, trajectory: turn.sentiment.trajectory }
+      : null,
   };
 }
 
 function failedTurn(visitor: string): ConversationTestTurn {
-  return { visitor, outcome: 'handoff', decision: null, text: '', citations: [], trace: { intent: null, sentiment: null, loop: null, retrieval: null, timings: [] } };
+  return {
+    visitor,
+    outcome: 'handoff',
+    decision: null,
+    text: '',
+    citations: [],
+    trace: { intent: null, sentiment: null, loop: null, retrieval: null, timings: [] },
+  };
 }
 
 const normalize = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();

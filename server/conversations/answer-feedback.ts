@@ -16,10 +16,16 @@ export function createAnswerFeedback(conversations: ConversationService) {
       if (!conversation) throw notFound('Conversation');
       const message = (await conversations.repo.messages(conversationId)).find((m) => m.id === messageId);
       if (!message) throw notFound('Message');
-      if (message.role !== 'ai') throw new AppError(400, 'not_an_ai_answer', 'Feedback can only be given on an AI answer.');
+      if (message.role !== 'ai')
+        throw new AppError(400, 'not_an_ai_answer', 'Feedback can only be given on an AI answer.');
       const at = conversations.clock().toISOString();
       await conversations.repo.setMessageMeta(messageId, { feedback: { helpful, at } });
-      await conversations.repo.recordEvent({ conversationId, type: 'answer_feedback', actor: 'visitor', data: { messageId, helpful } });
+      await conversations.repo.recordEvent({
+        conversationId,
+        type: 'answer_feedback',
+        actor: 'visitor',
+        data: { messageId, helpful },
+      });
       if (!helpful || conversation.status !== 'bot') return { resolved: false };
       const after = await conversations.resolve(conversationId, VISITOR_ACTOR, { aiResolved: true });
       return { resolved: after.status === 'resolved' };

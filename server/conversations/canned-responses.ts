@@ -13,13 +13,16 @@ export interface CannedResponse {
 export function createCannedResponses(db: Queryable) {
   return {
     async list(): Promise<CannedResponse[]> {
-      const { rows } = await db.query<CannedResponse>('SELECT id, title, text, shortcut FROM canned_responses ORDER BY title');
+      const { rows } = await db.query<CannedResponse>(
+        'SELECT id, title, text, shortcut FROM canned_responses ORDER BY title',
+      );
       return rows;
     },
     /** Throws 409 `shortcut_taken` when another reply has the shortcut. */
     async create(body: { title: string; text: string; shortcut?: string }): Promise<{ id: string }> {
       const { rows } = await db.query<{ id: string }>(
-        `INSERT INTO canned_responses (id, title, text, shortcut) VALUES ($1, ` + `$2, $3, $4) ON CONFLICT (shortcut) DO NOTHING RETURNING id`,
+        `INSERT INTO canned_responses (id, title, text, shortcut) VALUES ($1, ` +
+          `$2, $3, $4) ON CONFLICT (shortcut) DO NOTHING RETURNING id`,
         [randomUUID(), body.title, body.text, body.shortcut ?? null],
       );
       if (!rows[0]) throw conflict(`The shortcut "${body.shortcut}" is taken.`, 'shortcut_taken');

@@ -13,7 +13,9 @@ export function createConversationFeedback(deps: { db: Db; bus: EventBus; webhoo
   return {
     /** One CSAT per conversation, only once it is resolved; a second answer replaces the first. */
     async recordCsat(conversationId: string, score: number, comment: string | null): Promise<void> {
-      const { rows } = await db.query<{ status: string }>('SELECT status FROM conversations WHERE id = $1', [conversationId]);
+      const { rows } = await db.query<{ status: string }>('SELECT status FROM conversations WHERE id = $1', [
+        conversationId,
+      ]);
       if (!rows[0]) throw notFound('Conversation');
       if (rows[0].status !== 'resolved') throw conflict('Rate the conversation once it is resolved.', 'not_resolved');
       await db.transaction(async (tx) => {
@@ -23,7 +25,11 @@ export function createConversationFeedback(deps: { db: Db; bus: EventBus; webhoo
              created_at = now()`,
           [conversationId, score, comment],
         );
-        await tx.query(`INSERT INTO conversation_events (conversation_id, type, ` + `actor, data) VALUES ($1, 'csat', 'visitor', $2::jsonb)`, [conversationId, JSON.stringify({ score })]);
+        await tx.query(
+          `INSERT INTO conversation_events (conversation_id, type, ` +
+            `actor, data) VALUES ($1, 'csat', 'visitor', $2::jsonb)`,
+          [conversationId, JSON.stringify({ score })],
+        );
         await webhooks.record(tx, DomainEvents.csatReceived, { conversationId, score, comment });
       });
       deps.bus.emit(DomainEvents.csatReceived, { conversationId, score, comment });
@@ -38,7 +44,10 @@ export function createConversationFeedback(deps: { db: Db; bus: EventBus; webhoo
       );
     },
     async verdicts(conversationId: string): Promise<Array<{ agentId: string; verdict: HandoffVerdict }>> {
-      const { rows } = await db.query<{ agent_id: string; verdict: HandoffVerdict }>('SELECT agent_id, verdict FROM handoff_verdicts WHERE conversation_id = $1', [conversationId]);
+      const { rows } = await db.query<{ agent_id: string; verdict: HandoffVerdict }>(
+        'SELECT agent_id, verdict FROM handoff_verdicts WHERE conversation_id = $1',
+        [conversationId],
+      );
       return rows.map((r) => ({ agentId: r.agent_id, verdict: r.verdict }));
     },
   };

@@ -1,5 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import type { ChatMessage, Citation, ConversationStatus, Handoff, PageInfo, Role, Signal, VisitorIdentity } from '../../protocol/domain.js';
+import type {
+  ChatMessage,
+  Citation,
+  ConversationStatus,
+  Handoff,
+  PageInfo,
+  Role,
+  Signal,
+  VisitorIdentity,
+} from '../../protocol/domain.js';
 import { RichText } from '../../protocol/rich-text.js';
 import type { AttachmentRef } from '../../protocol/attachments.js';
 import type { Queryable } from '../db/db.js';
@@ -100,7 +109,9 @@ const toMessage = (r: MessageRow): StoredMessage => ({
   ...(r.citations?.length ? { citations: r.citations } : {}),
   ...(typeof r.meta?.replyTo === 'string' ? { replyTo: r.meta.replyTo } : {}),
   ...richOf(r.meta),
-  ...(Array.isArray(r.meta?.attachments) && r.meta.attachments.length ? { attachments: r.meta.attachments as AttachmentRef[] } : {}),
+  ...(Array.isArray(r.meta?.attachments) && r.meta.attachments.length
+    ? { attachments: r.meta.attachments as AttachmentRef[] }
+    : {}),
   createdAt: iso(r.created_at),
   meta: r.meta ?? {},
 });
@@ -133,7 +144,14 @@ export function createConversationRepository(db: Queryable) {
      * never overwrites a verified visitor's fields (and never makes it unverified). Returns the
      * conversation when this call created it, null when it existed.
      */
-    async ensure(args: { conversationId: string; visitorId: string; identity?: VisitorIdentity; verified?: boolean; page?: PageInfo; browserLanguage?: Language | null }): Promise<ConversationSummary | null> {
+    async ensure(args: {
+      conversationId: string;
+      visitorId: string;
+      identity?: VisitorIdentity;
+      verified?: boolean;
+      page?: PageInfo;
+      browserLanguage?: Language | null;
+    }): Promise<ConversationSummary | null> {
       const v = args.identity ?? {};
       const pick = (col: string) => `CASE WHEN visitors.verified AND NOT EXCLUDED.verified THEN visitors.${col}
                 WHEN EXCLUDED.verified AND NOT visitors.verified THEN EXCLUDED.${col}
@@ -157,12 +175,17 @@ export function createConversationRepository(db: Queryable) {
           v.email ?? null,
           v.plan ?? null,
           v.accountValue ?? null,
-          JSON.stringify({ ...(v.id ? { hostUserId: v.id } : {}), ...(v.renewalDate ? { renewalDate: v.renewalDate } : {}) }),
+          JSON.stringify({
+            ...(v.id ? { hostUserId: v.id } : {}),
+            ...(v.renewalDate ? { renewalDate: v.renewalDate } : {}),
+          }),
           args.verified === true,
         ],
       );
       const page = args.page ? JSON.stringify(args.page) : null;
-      const trail = args.page ? JSON.stringify([{ url: args.page.url, title: args.page.title, at: new Date().toISOString() }]) : '[]';
+      const trail = args.page
+        ? JSON.stringify([{ url: args.page.url, title: args.page.title, at: new Date().toISOString() }])
+        : '[]';
       const { rows } = await db.query<ConversationRow>(
         `INSERT INTO conversations (id, visitor_id, page, page_trail, browser_language) VALUES ($1, $2, $3::jsonb,
            $4::jsonb, $5)
@@ -206,9 +229,19 @@ export function createConversationRepository(db: Queryable) {
 
     /** The queued list comes in service order (`queueOrderSql`, as routing serves it); others by priority. */
     async list(status?: ConversationStatus, limit = 200, now = new Date()): Promise<ConversationListItem[]> {
-      const order = status === 'queued' ? queueOrderSql('$3', 'c.') : 'c.priority DESC, COALESCE(c.handed_off_at, c.updated_at) ASC';
+      const order =
+        status === 'queued'
+          ? queueOrderSql('$3', 'c.')
+          : 'c.priority DESC, COALESCE(c.handed_off_at, c.updated_at) ASC';
       const { rows } = await db.query<
-        ConversationRow & VisitorColumns & { assignee_name: string | null; last_text: string | null; last_role: Role | null; last_at: Date | null; queue_score: number | null }
+        ConversationRow &
+          VisitorColumns & {
+            assignee_name: string | null;
+            last_text: string | null;
+            last_role: Role | null;
+            last_at: Date | null;
+            queue_score: number | null;
+          }
       >(
         `SELECT c.*, ${VISITOR_COLUMNS}, u.name AS assignee_name,
                 lm.text AS last_text, lm.role AS last_role, lm.created_at AS last_at,
@@ -240,7 +273,10 @@ export function createConversationRepository(db: Queryable) {
      * One statement for a new message: the insert, the conversation's `updated_at` and, with
      * `owedTurnAt`, the pending turn the AI owes it (see pending-turns.ts).
      */
-    async insertMessage(m: NewMessage, opts: { owedTurnAt?: Date } = {}): Promise<{ message: StoredMessage; created: boolean }> {
+    async insertMessage(
+      m: NewMessage,
+      opts: { owedTurnAt?: Date } = {},
+    ): Promise<{ message: StoredMessage; created: boolean }> {
       const params: unknown[] = [
         randomUUID(),
         m.conversationId,
@@ -291,7 +327,12 @@ export function createConversationRepository(db: Queryable) {
     },
 
     async recordPage(conversationId: string, page: PageInfo): Promise<void> {
-      const visit: PageVisit = { url: page.url, title: page.title, at: new Date().toISOString(), ...(page.context ? { context: page.context } : {}) };
+      const visit: PageVisit = {
+        url: page.url,
+        title: page.title,
+        at: new Date().toISOString(),
+        ...(page.context ? { context: page.context } : {}),
+      };
       await db.query(
         `UPDATE conversations SET page = $2::jsonb,
            page_trail = CASE WHEN page_trail -> -1 ->> 'url' = $3 THEN page_trail
@@ -351,21 +392,45 @@ export function createConversationRepository(db: Queryable) {
            sla_warned_at = NULL, sla_breached_at = NULL, first_human_response_at = NULL,
            offered_to = NULL, offer_expires_at = NULL, declined_by = '{}', handoff_count = handoff_count + 1
          WHERE id = $1 AND status = 'bot' RETURNING *`,
-        [id, JSON.stringify(h.handoff), h.handoff.priority, h.skill, h.tier, h.due.firstResponseDueAt, h.due.resolutionDueAt, h.at, h.due.firstResponseWarnAt, h.due.resolutionWarnAt],
+        [
+          id,
+          JSON.stringify(h.handoff),
+          h.handoff.priority,
+          h.skill,
+          h.tier,
+          h.due.firstResponseDueAt,
+          h.due.resolutionDueAt,
+          h.at,
+          h.due.firstResponseWarnAt,
+          h.due.resolutionWarnAt,
+        ],
       );
       return rows[0] ? toSummary(rows[0]) : null;
     },
 
     async markFirstHumanResponse(id: string): Promise<void> {
-      await db.query('UPDATE conversations SET first_human_response_at = now() WHERE id = $1 AND first_human_response_at IS NULL', [id]);
+      await db.query(
+        'UPDATE conversations SET first_human_response_at = now() WHERE id = $1 AND first_human_response_at IS NULL',
+        [id],
+      );
     },
 
     /**
      * Queued conversations in service order (`queueOrderSql`, the router's order): effective priority, then who waited
      * longest.
      */
-    async queue(now = new Date()): Promise<Array<{ id: string; priority: number; effectivePriority: number; handedOffAt: string; reason: string }>> {
-      const { rows } = await db.query<{ id: string; priority: number; handed_off_at: Date; reason: string | null; queue_score: number }>(
+    async queue(
+      now = new Date(),
+    ): Promise<
+      Array<{ id: string; priority: number; effectivePriority: number; handedOffAt: string; reason: string }>
+    > {
+      const { rows } = await db.query<{
+        id: string;
+        priority: number;
+        handed_off_at: Date;
+        reason: string | null;
+        queue_score: number;
+      }>(
         `SELECT id, priority, handed_off_at, handoff ->> 'reason' AS reason, ${queueScoreSql('$1')} AS queue_score
            FROM conversations
          WHERE status = 'queued' ORDER BY ${queueOrderSql('$1')}`,
@@ -380,33 +445,62 @@ export function createConversationRepository(db: Queryable) {
       }));
     },
 
-    async recordEvent(e: { conversationId: string; type: string; actor?: string; from?: string | null; to?: string | null; data?: object }): Promise<void> {
+    async recordEvent(e: {
+      conversationId: string;
+      type: string;
+      actor?: string;
+      from?: string | null;
+      to?: string | null;
+      data?: object;
+    }): Promise<void> {
       await db.query(
-        `INSERT INTO conversation_events (conversation_id, type, actor, ` + `from_status, to_status, data) VALUES ($1, $2, $3, $4, $5, $6::jsonb)`,
+        `INSERT INTO conversation_events (conversation_id, type, actor, ` +
+          `from_status, to_status, data) VALUES ($1, $2, $3, $4, $5, $6::jsonb)`,
         [e.conversationId, e.type, e.actor ?? null, e.from ?? null, e.to ?? null, JSON.stringify(e.data ?? {})],
       );
     },
 
-    async recordDecision(d: { conversationId: string; messageId: string; action: string; reason: string; signals: Signal[]; trace: unknown }): Promise<void> {
+    async recordDecision(d: {
+      conversationId: string;
+      messageId: string;
+      action: string;
+      reason: string;
+      signals: Signal[];
+      trace: unknown;
+    }): Promise<void> {
       await db.query(
-        `INSERT INTO decisions (conversation_id, message_id, action, reason, ` + `signals, trace) VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb)`,
+        `INSERT INTO decisions (conversation_id, message_id, action, reason, ` +
+          `signals, trace) VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb)`,
         [d.conversationId, d.messageId, d.action, d.reason, JSON.stringify(d.signals), JSON.stringify(d.trace)],
       );
     },
 
     async decisions(conversationId: string): Promise<Decision[]> {
       // `signals` is stored as the policy's Signal[] (recordDecision).
-      const { rows } = await db.query<{ action: string; reason: string; signals: Signal[]; trace: unknown; created_at: Date }>(
-        'SELECT action, reason, signals, trace, created_at FROM decisions WHERE conversation_id = $1 ORDER BY id',
-        [conversationId],
-      );
-      return rows.map((r) => ({ action: r.action, reason: r.reason, signals: r.signals, trace: r.trace, createdAt: iso(r.created_at) }));
+      const { rows } = await db.query<{
+        action: string;
+        reason: string;
+        signals: Signal[];
+        trace: unknown;
+        created_at: Date;
+      }>('SELECT action, reason, signals, trace, created_at FROM decisions WHERE conversation_id = $1 ORDER BY id', [
+        conversationId,
+      ]);
+      return rows.map((r) => ({
+        action: r.action,
+        reason: r.reason,
+        signals: r.signals,
+        trace: r.trace,
+        createdAt: iso(r.created_at),
+      }));
     },
   };
 }
 export type ConversationRepository = ReturnType<typeof createConversationRepository>;
 
-const VISITOR_COLUMNS = `v.name AS v_name, v.email AS v_email, v.plan AS v_plan, ` + `v.account_value AS v_account_value, v.traits AS v_traits, v.verified AS v_verified`;
+const VISITOR_COLUMNS =
+  `v.name AS v_name, v.email AS v_email, v.plan AS v_plan, ` +
+  `v.account_value AS v_account_value, v.traits AS v_traits, v.verified AS v_verified`;
 interface VisitorColumns {
   visitor_id: string;
   v_name: string | null;

@@ -1,4 +1,8 @@
-import type { ConversationSearchHit, ConversationSearchQuery, ConversationSearchResponse } from '../../protocol/http.js';
+import type {
+  ConversationSearchHit,
+  ConversationSearchQuery,
+  ConversationSearchResponse,
+} from '../../protocol/http.js';
 import { searchTerms, snippetAround } from '../../protocol/search-terms.js';
 import type { ConversationStatus, Role } from '../../protocol/domain.js';
 import type { Queryable } from '../db/db.js';
@@ -61,9 +65,21 @@ export function createConversationSearch(db: Queryable) {
           createdAt: r.created_at.toISOString(),
           updatedAt: r.updated_at.toISOString(),
         };
-        if (r.hit_text !== null) return { ...base, match: { field: 'message', text: snippetAround(r.hit_text, terms), role: r.hit_role, at: r.hit_at!.toISOString() } };
+        if (r.hit_text !== null)
+          return {
+            ...base,
+            match: {
+              field: 'message',
+              text: snippetAround(r.hit_text, terms),
+              role: r.hit_role,
+              at: r.hit_at!.toISOString(),
+            },
+          };
         const field = r.visitor_name?.toLowerCase().includes(needle) ? 'name' : 'email';
-        return { ...base, match: { field, text: (field === 'name' ? r.visitor_name : r.visitor_email) ?? '', role: null, at: null } };
+        return {
+          ...base,
+          match: { field, text: (field === 'name' ? r.visitor_name : r.visitor_email) ?? '', role: null, at: null },
+        };
       });
       return { results, nextOffset: rows.length > q.limit ? q.offset + q.limit : null };
     },

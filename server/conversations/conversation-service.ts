@@ -4,7 +4,11 @@ import type { Db, Queryable } from '../db/db.js';
 import { AppError, conflict, forbidden, notFound } from '../errors.js';
 import type { EventBus } from '../events/event-bus.js';
 import { noWebhooks, type WebhookOutbox } from '../notifications/webhook-outbox.js';
-import { createConversationRepository, type ConversationRepository, type StoredMessage } from './conversation-repository.js';
+import {
+  createConversationRepository,
+  type ConversationRepository,
+  type StoredMessage,
+} from './conversation-repository.js';
 import { maskCardNumbers } from './mask-card-numbers.js';
 import type { ConversationSummary } from './conversation-types.js';
 import { systemClock, type Clock } from '../clock.js';
@@ -48,7 +52,13 @@ type AfterCommit = Array<() => void>;
  * It changes state, stores messages and emits domain events; everything else listens. A change,
  * its timeline event and its outbound webhook commit together; listeners run after the commit.
  */
-export function createConversationService(deps: { db: Db; bus: EventBus; clock?: Clock; sla?: SlaPolicies; webhooks?: WebhookOutbox }) {
+export function createConversationService(deps: {
+  db: Db;
+  bus: EventBus;
+  clock?: Clock;
+  sla?: SlaPolicies;
+  webhooks?: WebhookOutbox;
+}) {
   const repo = createConversationRepository(deps.db);
   const { bus } = deps;
   const clock = deps.clock ?? systemClock;
@@ -69,7 +79,12 @@ export function createConversationService(deps: { db: Db; bus: EventBus; clock?:
     return out;
   }
 
-  async function storeIn(tx: Queryable, after: AfterCommit, conversation: ConversationSummary, m: Parameters<typeof repo.insertMessage>[0]) {
+  async function storeIn(
+    tx: Queryable,
+    after: AfterCommit,
+    conversation: ConversationSummary,
+    m: Parameters<typeof repo.insertMessage>[0],
+  ) {
     // What people type may hold a card number; it is masked before anything stores or sees it.
     if (m.role === 'visitor' || m.role === 'agent') m = { ...m, text: maskCardNumbers(m.text) };
     // The AI owes a visitor message a run until the run's outcome commits (see pipeline/turn-recovery.ts);
@@ -82,15 +97,23 @@ export function createConversationService(deps: { db: Db; bus: EventBus; clock?:
     return r;
   }
 
-  const store = (conversation: ConversationSummary, m: Parameters<typeof repo.insertMessage>[0]) => committed((tx, after) => storeIn(tx, after, conversation, m));
+  const store = (conversation: ConversationSummary, m: Parameters<typeof repo.insertMessage>[0]) =>
+    committed((tx, after) => storeIn(tx, after, conversation, m));
 
   async function postBotMessageIn(tx: Queryable, after: AfterCommit, args: BotMessage): Promise<StoredMessage> {
     const conversation = await createConversationRepository(tx).get(args.conversationId);
     if (!conversation) throw notFound('Conversation');
-    return (await storeIn(tx, after, conversation, { ...args, authorName: args.role === 'ai' ? 'Firstline AI' : undefined })).message;
+    return (
+      await storeIn(tx, after, conversation, { ...args, authorName: args.role === 'ai' ? 'Firstline AI' : undefined })
+    ).message;
   }
 
-  async function handOffIn(tx: Queryable, after: AfterCommit, conversationId: string, handoff: Handoff): Promise<ConversationSummary | null> {
+  async function handOffIn(
+    tx: Queryable,
+    after: AfterCommit,
+    conversationId: string,
+    handoff: Handoff,
+  ): Promise<ConversationSummary | null> {
     const r = createConversationRepository(tx);
     const detail = await r.detail(conversationId);
     if (!detail || detail.status !== 'bot') return null; // already with the team
@@ -129,15 +152,26 @@ export function createConversationService(deps: { db: Db; bus: EventBus; clock?:
    */
   async function announceAssignment(c: ConversationSummary, agent: { id: string; name: string }): Promise<void> {
     // Customers see the agent's display name ("Maya"), not the account name ("Admin").
-    const { rows } = await deps.db.query<{ shown: string }>('UPDATE users SET last_assigned_at = $2 WHERE id = $1 RETURNING COALESCE(display_name, name) AS shown', [agent.id, clock()]);
+    const { rows } = await deps.db.query<{ shown: string }>(
+      'UPDATE users SET last_assigned_at = $2 WHERE id = $1 RETURNING COALESCE(display_name, name) AS shown',
+      [agent.id, clock()],
+    );
     const shown = rows[0]?.shown ?? agent.name;
     bus.emit(DomainEvents.conversationAssigned, { conversation: c, agent: { id: agent.id, name: shown } });
-    await store(c, { conversationId: c.id, role: 'system', text: say(c.language, 'agentJoined', { name: shown }), meta: { event: 'agent_joined', agentId: agent.id } });
+    await store(c, {
+      conversationId: c.id,
+      role: 'system',
+      text: say(c.language, 'agentJoined', { name: shown }),
+      meta: { event: 'agent_joined', agentId: agent.id },
+    });
   }
 
   /** The name customers see for an agent: the display name once chosen, else the account name. */
   async function shownName(agent: { id: string; name: string }): Promise<string> {
-    const { rows } = await deps.db.query<{ shown: string }>('SELECT COALESCE(display_name, name) AS shown FROM users WHERE id = $1', [agent.id]);
+    const { rows } = await deps.db.query<{ shown: string }>(
+      'SELECT COALESCE(display_name, name) AS shown FROM users WHERE id = $1',
+      [agent.id],
+    );
     return rows[0]?.shown ?? agent.name;
   }
 
@@ -166,27 +200,49 @@ export function createConversationService(deps: { db: Db; bus: EventBus; clock?:
       browserLanguage?: Language | null;
       /** The visitor pressed "Talk to a person": the policy hands off with `explicit_request`. */
       asksForHuman?: boolean;
-    }): Promise<{ message: StoredMessage; created: boolean; conversation: ConversationSummary; languageChanged: boolean }> {
+    }): Promise<{
+      message: StoredMessage;
+      created: boolean;
+      conversation: ConversationSummary;
+      languageChanged: boolean;
+    }> {
       // Rows are created on the first message; later messages only refresh identity when it is new.
       let existing = await repo.get(args.conversationId);
       if (!existing) await args.beforeCreate?.();
       if (!existing || args.identityChanged) {
-        const created = await repo.ensure({ conversationId: args.conversationId, visitorId: args.visitorId, identity: args.identity, verified: args.verified, page: args.page, browserLanguage: args.browserLanguage });
+        const created = await repo.ensure({
+          conversationId: args.conversationId,
+          visitorId: args.visitorId,
+          identity: args.identity,
+          verified: args.verified,
+          page: args.page,
+          browserLanguage: args.browserLanguage,
+        });
         // The row just written needs no second read; one that existed is read as it is now.
         existing = created ?? (await mustGet(args.conversationId));
       }
       let conversation = existing;
-      if (conversation.visitorId !== args.visitorId) throw new AppError(403, 'forbidden', 'This conversation belongs to another visitor.');
+      if (conversation.visitorId !== args.visitorId)
+        throw new AppError(403, 'forbidden', 'This conversation belongs to another visitor.');
       if (args.page) await repo.recordPage(args.conversationId, args.page);
       if (conversation.status === 'resolved') {
         const reopened = await repo.transition(conversation.id, ['resolved'], 'bot', { assigneeId: null });
         if (reopened) {
-          await repo.recordEvent({ conversationId: conversation.id, type: 'reopened', actor: 'visitor', from: 'resolved', to: 'bot' });
+          await repo.recordEvent({
+            conversationId: conversation.id,
+            type: 'reopened',
+            actor: 'visitor',
+            from: 'resolved',
+            to: 'bot',
+          });
           conversation = reopened;
         }
       }
       // The language is known before the message is stored, so the pipeline and every notice use it.
-      const language = nextConversationLanguage(args.text, { conversation: conversation.language, browser: args.browserLanguage ?? conversation.browserLanguage });
+      const language = nextConversationLanguage(args.text, {
+        conversation: conversation.language,
+        browser: args.browserLanguage ?? conversation.browserLanguage,
+      });
       // The row was read just above: an unchanged language needs no write.
       const languageChanged = language !== conversation.language && (await repo.setLanguage(conversation.id, language));
       if (languageChanged) conversation = { ...conversation, language };
@@ -194,14 +250,28 @@ export function createConversationService(deps: { db: Db; bus: EventBus; clock?:
       const current = conversation;
       const res = await committed(async (tx, after) => {
         // A resend of a stored message changes nothing (its attachments are already its own).
-        const resend = ids.length > 0 && (await tx.query('SELECT 1 FROM messages WHERE conversation_id = $1 AND client_message_id = $2', [args.conversationId, args.clientMessageId])).rows.length > 0;
+        const resend =
+          ids.length > 0 &&
+          (
+            await tx.query('SELECT 1 FROM messages WHERE conversation_id = $1 AND client_message_id = $2', [
+              args.conversationId,
+              args.clientMessageId,
+            ])
+          ).rows.length > 0;
         const refs = ids.length > 0 && !resend ? await takeUnclaimed(tx, args.conversationId, ids) : [];
         const r = await storeIn(tx, after, current, {
           conversationId: args.conversationId,
           role: 'visitor',
           text: args.text,
           clientMessageId: args.clientMessageId,
-          ...(refs.length || args.asksForHuman ? { meta: { ...(refs.length ? { attachments: refs } : {}), ...(args.asksForHuman ? { asksForHuman: true } : {}) } } : {}),
+          ...(refs.length || args.asksForHuman
+            ? {
+                meta: {
+                  ...(refs.length ? { attachments: refs } : {}),
+                  ...(args.asksForHuman ? { asksForHuman: true } : {}),
+                },
+              }
+            : {}),
         });
         if (r.created && refs.length) await linkToMessage(tx, r.message.id, ids);
         return r;
@@ -213,14 +283,24 @@ export function createConversationService(deps: { db: Db; bus: EventBus; clock?:
       const c = await mustGet(conversationId);
       // Sending the same address again changes nothing and stores nothing.
       if (c.contactEmail === email) return;
-      await deps.db.query('UPDATE conversations SET contact_email = $2, updated_at = now() WHERE id = $1', [c.id, email]);
+      await deps.db.query('UPDATE conversations SET contact_email = $2, updated_at = now() WHERE id = $1', [
+        c.id,
+        email,
+      ]);
       await repo.recordEvent({ conversationId, type: 'contact_email', actor: 'visitor', data: { email } });
-      await store(c, { conversationId, role: 'system', text: say(c.language, 'contactSaved', { email }), meta: { event: 'contact_email' } });
+      await store(c, {
+        conversationId,
+        role: 'system',
+        text: say(c.language, 'contactSaved', { email }),
+        meta: { event: 'contact_email' },
+      });
     },
 
-    postBotMessage: (args: BotMessage): Promise<StoredMessage> => committed((tx, after) => postBotMessageIn(tx, after, args)),
+    postBotMessage: (args: BotMessage): Promise<StoredMessage> =>
+      committed((tx, after) => postBotMessageIn(tx, after, args)),
 
-    handOff: (conversationId: string, handoff: Handoff): Promise<ConversationSummary | null> => committed((tx, after) => handOffIn(tx, after, conversationId, handoff)),
+    handOff: (conversationId: string, handoff: Handoff): Promise<ConversationSummary | null> =>
+      committed((tx, after) => handOffIn(tx, after, conversationId, handoff)),
 
     /**
      * Several changes as one: bot messages, a handoff and the caller's own writes (through `tx`)
@@ -242,15 +322,27 @@ export function createConversationService(deps: { db: Db; bus: EventBus; clock?:
         const r = createConversationRepository(tx);
         const assigned = await r.transition(conversationId, ['queued'], 'assigned', { assigneeId: agent.id });
         if (!assigned) return null;
-        await r.recordEvent({ conversationId, type: 'assigned', actor: agent.id, from: 'queued', to: 'assigned', data: { agent: agent.name, via: 'claim' } });
-        await webhooks.record(tx, DomainEvents.conversationAssigned, { conversation: assigned, agent: { id: agent.id, name: agent.name } });
+        await r.recordEvent({
+          conversationId,
+          type: 'assigned',
+          actor: agent.id,
+          from: 'queued',
+          to: 'assigned',
+          data: { agent: agent.name, via: 'claim' },
+        });
+        await webhooks.record(tx, DomainEvents.conversationAssigned, {
+          conversation: assigned,
+          agent: { id: agent.id, name: agent.name },
+        });
         return assigned;
       });
       if (!c) {
         const current = await mustGet(conversationId);
         if (current.assigneeId === agent.id && current.status === 'assigned') return current;
         throw conflict(
-          current.status === 'assigned' ? 'Another agent already claimed this conversation.' : `This conversation is ${current.status}, not waiting in the queue.`,
+          current.status === 'assigned'
+            ? 'Another agent already claimed this conversation.'
+            : `This conversation is ${current.status}, not waiting in the queue.`,
           'not_claimable',
         );
       }
@@ -260,7 +352,12 @@ export function createConversationService(deps: { db: Db; bus: EventBus; clock?:
 
     announceAssignment,
 
-    async agentReply(args: { conversationId: string; agent: Actor; clientMessageId: string; text: string }): Promise<StoredMessage> {
+    async agentReply(args: {
+      conversationId: string;
+      agent: Actor;
+      clientMessageId: string;
+      text: string;
+    }): Promise<StoredMessage> {
       const c = await mustGet(args.conversationId);
       if (c.status !== 'assigned' || c.assigneeId !== args.agent.id) {
         throw conflict('Claim this conversation before replying: it is not assigned to you.', 'not_assigned');
@@ -276,33 +373,67 @@ export function createConversationService(deps: { db: Db; bus: EventBus; clock?:
       if (res.created && c.firstHumanResponseAt === null) {
         await repo.markFirstHumanResponse(c.id);
         const waited = c.handedOffAt ? (Date.parse(res.message.createdAt) - Date.parse(c.handedOffAt)) / 1000 : null;
-        await repo.recordEvent({ conversationId: c.id, type: 'first_response', actor: args.agent.id, data: { seconds: waited } });
+        await repo.recordEvent({
+          conversationId: c.id,
+          type: 'first_response',
+          actor: args.agent.id,
+          data: { seconds: waited },
+        });
       }
       return res.message;
     },
 
     /** An agent resolving by hand: only the assignee, a manager or an admin may. */
-    async resolveAsAgent(conversationId: string, agent: Actor, opts: { manager: boolean }): Promise<ConversationSummary> {
+    async resolveAsAgent(
+      conversationId: string,
+      agent: Actor,
+      opts: { manager: boolean },
+    ): Promise<ConversationSummary> {
       const c = await mustGet(conversationId);
       if (agent.role !== 'admin' && !opts.manager && c.assigneeId !== agent.id) {
-        throw forbidden('Only the assigned agent, a manager or an admin can resolve this conversation; claim it first.');
+        throw forbidden(
+          'Only the assigned agent, a manager or an admin can resolve this conversation; claim it first.',
+        );
       }
       return service.resolve(conversationId, agent);
     },
 
-    async resolve(conversationId: string, actor: { id: string; name: string }, opts: { aiResolved?: boolean } = {}): Promise<ConversationSummary> {
+    async resolve(
+      conversationId: string,
+      actor: { id: string; name: string },
+      opts: { aiResolved?: boolean } = {},
+    ): Promise<ConversationSummary> {
       const before = await mustGet(conversationId);
       if (before.status === 'resolved') return before;
       const c = await deps.db.transaction(async (tx) => {
         const r = createConversationRepository(tx);
-        const resolved = await r.transition(conversationId, ['bot', 'queued', 'assigned'], 'resolved', opts.aiResolved ? { aiResolved: true } : {});
+        const resolved = await r.transition(
+          conversationId,
+          ['bot', 'queued', 'assigned'],
+          'resolved',
+          opts.aiResolved ? { aiResolved: true } : {},
+        );
         if (!resolved) return null;
-        await r.recordEvent({ conversationId, type: 'resolved', actor: actor.id, from: before.status, to: 'resolved', data: { aiResolved: !!opts.aiResolved } });
+        await r.recordEvent({
+          conversationId,
+          type: 'resolved',
+          actor: actor.id,
+          from: before.status,
+          to: 'resolved',
+          data: { aiResolved: !!opts.aiResolved },
+        });
         await webhooks.record(tx, DomainEvents.conversationResolved, { conversation: resolved, by: actor.id });
         return resolved;
       });
       if (!c) return mustGet(conversationId);
-      await store(c, { conversationId, role: 'system', text: opts.aiResolved ? 'Glad that helped! This conversation is resolved.' : `${actor.name} marked this conversation as resolved.`, meta: { event: 'resolved' } });
+      await store(c, {
+        conversationId,
+        role: 'system',
+        text: opts.aiResolved
+          ? 'Glad that helped! This conversation is resolved.'
+          : `${actor.name} marked this conversation as resolved.`,
+        meta: { event: 'resolved' },
+      });
       bus.emit(DomainEvents.conversationResolved, { conversation: c, by: actor.id });
       return c;
     },

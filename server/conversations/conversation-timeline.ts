@@ -15,7 +15,16 @@ export interface TimelineEntry {
 export function createConversationTimeline(db: Queryable) {
   return {
     async of(conversationId: string): Promise<TimelineEntry[]> {
-      const { rows } = await db.query<{ id: number; type: string; actor: string | null; actor_name: string | null; from_status: string | null; to_status: string | null; data: Record<string, unknown>; created_at: Date }>(
+      const { rows } = await db.query<{
+        id: number;
+        type: string;
+        actor: string | null;
+        actor_name: string | null;
+        from_status: string | null;
+        to_status: string | null;
+        data: Record<string, unknown>;
+        created_at: Date;
+      }>(
         `SELECT e.*, u.name AS actor_name FROM conversation_events e LEFT JOIN users u ON u.id = e.actor
          WHERE e.conversation_id = $1 ORDER BY e.id`,
         [conversationId],

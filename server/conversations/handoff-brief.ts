@@ -64,7 +64,9 @@ export function describeIssue(b: Pick<BriefInput, 'text' | 'intent' | 'decision'
   const current = {
     text: b.text,
     intent: b.intent.intent,
-    asksForHuman: b.decision.reasonCode === 'explicit_request' || b.sentiment.signals.some((s) => s.name === 'human_request' && s.value >= 0.5),
+    asksForHuman:
+      b.decision.reasonCode === 'explicit_request' ||
+      b.sentiment.signals.some((s) => s.name === 'human_request' && s.value >= 0.5),
   };
   if (!statesNoProblem(current)) return oneLine(b.text, 240);
   const earlier = b.earlier ?? [];
@@ -90,9 +92,17 @@ export function describeIssue(b: Pick<BriefInput, 'text' | 'intent' | 'decision'
 
 /** The structured, offline handoff brief: everything an agent needs before saying hello. */
 export function writeHandoffBrief(b: BriefInput): string {
-  const who = [b.visitor.name ?? 'Anonymous visitor', b.visitor.email && `<${b.visitor.email}>`].filter(Boolean).join(' ');
+  const who = [b.visitor.name ?? 'Anonymous visitor', b.visitor.email && `<${b.visitor.email}>`]
+    .filter(Boolean)
+    .join(' ');
   // Said by the page, not proven by the host app: the agent should not take it on trust.
-  const claimed = b.visitor.name || b.visitor.email || b.visitor.plan || b.visitor.accountValue != null || b.visitor.renewalDate || b.visitor.externalId;
+  const claimed =
+    b.visitor.name ||
+    b.visitor.email ||
+    b.visitor.plan ||
+    b.visitor.accountValue != null ||
+    b.visitor.renewalDate ||
+    b.visitor.externalId;
   const unverified = claimed && !b.visitor.verified ? ' (unverified identity)' : '';
   const account = [
     b.visitor.plan && `plan ${b.visitor.plan}`,
@@ -101,25 +111,44 @@ export function writeHandoffBrief(b: BriefInput): string {
   ].filter(Boolean);
   const articles = [...new Set(b.aiAnswers.flatMap((a) => a.citations.map((c) => c.title)))];
   const trail = b.pageTrail.slice(-5).map((p) => p.url);
-  const context = b.page?.context ? Object.entries(b.page.context).map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`) : [];
+  const context = b.page?.context
+    ? Object.entries(b.page.context).map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`)
+    : [];
   const trend = b.sentiment.trajectory.trend;
   const renewal = daysUntil(b.visitor.renewalDate, b.now);
-  const summary = !b.summary ? null : 'text' in b.summary ? `Summary: ${b.summary.text}` : `Summary: unavailable (${oneLine(b.summary.unavailable, 160)})`;
+  const summary = !b.summary
+    ? null
+    : 'text' in b.summary
+      ? `Summary: ${b.summary.text}`
+      : `Summary: unavailable (${oneLine(b.summary.unavailable, 160)})`;
   const lines = [
     summary,
     `Why: ${b.decision.reason}`,
     `Issue: ${describeIssue(b)}`,
     `Intent: ${b.intent.intent ?? 'unknown (out of scope)'} (${Math.round(b.intent.confidence * 100)}% confident)`,
-    b.language && b.language !== DEFAULT_LANGUAGE ? `Language: ${LANGUAGE_NAMES[b.language]} (${b.language}) — reply in ${LANGUAGE_NAMES[b.language]}` : null,
+    b.language && b.language !== DEFAULT_LANGUAGE
+      ? `Language: ${LANGUAGE_NAMES[b.language]} (${b.language}) — reply in ${LANGUAGE_NAMES[b.language]}`
+      : null,
     `Customer: ${who}${unverified}${account.length ? ` — ${account.join(', ')}` : ''}`,
     renewal != null ? `Renewal: ${b.visitor.renewalDate} (in ${renewal} day${renewal === 1 ? '' : 's'})` : null,
-    `Page: ${b.page ? `${b.page.title || b.page.url} (${b.page.url})` : 'unknown'}` + `${context.length ? ` — ${context.join(', ')}` : ''}`,
+    `Page: ${b.page ? `${b.page.title || b.page.url} (${b.page.url})` : 'unknown'}` +
+      `${context.length ? ` — ${context.join(', ')}` : ''}`,
     trail.length > 1 ? `Page trail: ${trail.join(' → ')}` : null,
-    `Sentiment: ${b.sentiment.trajectory.smoothed.toFixed(2)} ` + `(${trend < -0.05 ? 'falling' : trend > 0.05 ? 'rising' : 'steady'})`,
-    b.sentiment.signals.length ? `Signals: ${b.sentiment.signals.map((s) => `${s.name} ${s.value.toFixed(2)}`).join(', ')}` : null,
+    `Sentiment: ${b.sentiment.trajectory.smoothed.toFixed(2)} ` +
+      `(${trend < -0.05 ? 'falling' : trend > 0.05 ? 'rising' : 'steady'})`,
+    b.sentiment.signals.length
+      ? `Signals: ${b.sentiment.signals.map((s) => `${s.name} ${s.value.toFixed(2)}`).join(', ')}`
+      : null,
     'AI tried: ' +
-      (b.aiAnswers.length ? `${b.aiAnswers.length} answer(s)` + (articles.length ? `, citing ${articles.join('; ')}` : '') : 'nothing yet'),
-    b.visitorMessages.length > 1 ? `Earlier the visitor said: ${b.visitorMessages.slice(-4, -1).map((m) => `"${oneLine(m, 100)}"`).join(' / ')}` : null,
+      (b.aiAnswers.length
+        ? `${b.aiAnswers.length} answer(s)` + (articles.length ? `, citing ${articles.join('; ')}` : '')
+        : 'nothing yet'),
+    b.visitorMessages.length > 1
+      ? `Earlier the visitor said: ${b.visitorMessages
+          .slice(-4, -1)
+          .map((m) => `"${oneLine(m, 100)}"`)
+          .join(' / ')}`
+      : null,
   ];
   return lines.filter((l): l is string => l !== null).join('\n');
 }

@@ -44,7 +44,14 @@ function maskRun(run: string): string {
       if (digits.length >= 13 && isLuhnValid(digits)) end = j;
     }
     const last = end >= 0 ? end : i;
-    out += end >= 0 ? MASK + groups.slice(i, end + 1).join('').slice(-4) : groups[i]!;
+    out +=
+      end >= 0
+        ? MASK +
+          groups
+            .slice(i, end + 1)
+            .join('')
+            .slice(-4)
+        : groups[i]!;
     if (last < groups.length - 1) out += seps[last]!;
     i = last + 1;
   }

@@ -14,12 +14,18 @@ export function createVisitorHistory(db: Queryable) {
     /** Null when the conversation does not exist. */
     async of(conversationId: string): Promise<VisitorHistoryItem[] | null> {
       const { rows: here } = await db.query<{ visitor_id: string; email: string | null; verified: boolean }>(
-        'SELECT c.visitor_id, v.email, v.verified FROM conversations c ' + 'JOIN visitors v ON v.id = c.visitor_id WHERE c.id = $1',
+        'SELECT c.visitor_id, v.email, v.verified FROM conversations c ' +
+          'JOIN visitors v ON v.id = c.visitor_id WHERE c.id = $1',
         [conversationId],
       );
       const me = here[0];
       if (!me) return null;
-      const { rows } = await db.query<{ id: string; status: ConversationStatus; created_at: Date; first_question: string | null }>(
+      const { rows } = await db.query<{
+        id: string;
+        status: ConversationStatus;
+        created_at: Date;
+        first_question: string | null;
+      }>(
         `SELECT c.id, c.status, c.created_at,
                 (SELECT left(m.text, 200) FROM messages m WHERE m.conversation_id = c.id AND m.role = 'visitor'
                   ORDER BY m.seq LIMIT 1) AS first_question
@@ -31,7 +37,12 @@ export function createVisitorHistory(db: Queryable) {
          LIMIT ${HISTORY_LIMIT}`,
         [conversationId, me.visitor_id, me.email, me.verified],
       );
-      return rows.map((r) => ({ id: r.id, status: r.status, createdAt: r.created_at.toISOString(), firstQuestion: r.first_question }));
+      return rows.map((r) => ({
+        id: r.id,
+        status: r.status,
+        createdAt: r.created_at.toISOString(),
+        firstQuestion: r.first_question,
+      }));
     },
   };
 }

@@ -22,6 +22,7 @@ export async function openDb(cfg: OpenDbConfig, opts: { log?: Logger } = {}): Pr
   return createPgliteWorkerDb({
     dataDir: cfg.dataDir,
     sharedBuffersMb: cfg.pgliteSharedBuffersMb,
-    onCrash: (err) => (opts.log ? opts.log.fatal({ err }, 'embedded database worker stopped') : console.error(`[db] ${err.message}`)),
+    onCrash: (err) =>
+      opts.log ? opts.log.fatal({ err }, 'embedded database worker stopped') : console.error(`[db] ${err.message}`),
   });
 }

@@ -17,8 +17,15 @@ export interface PgliteOptions {
 export async function openPglite(opts: PgliteOptions = {}): Promise<PGlite> {
   const sharedBuffers = `shared_buffers=${opts.sharedBuffersMb ?? DEFAULT_PGLITE_SHARED_BUFFERS_MB}MB`;
   // PGlite is loaded only without DATABASE_URL: a server on PostgreSQL never needs it.
-  const [{ PGlite }, { vector }] = await Promise.all([import('@electric-sql/pglite'), import('@electric-sql/pglite-pgvector')]);
-  const pg = await PGlite.create({ dataDir: opts.dataDir, extensions: { vector }, startParams: [...PGlite.defaultStartParams, '-c', sharedBuffers] });
+  const [{ PGlite }, { vector }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('@electric-sql/pglite-pgvector'),
+  ]);
+  const pg = await PGlite.create({
+    dataDir: opts.dataDir,
+    extensions: { vector },
+    startParams: [...PGlite.defaultStartParams, '-c', sharedBuffers],
+  });
   await pg.exec('CREATE EXTENSION IF NOT EXISTS vector');
   return pg;
 }

@@ -1,6 +1,12 @@
 import { startModuleWorker } from '../runtime/start-module-worker.js';
 import type { Db, Queryable } from './db.js';
-import { deserializeError, type PgliteWorkerData, type PgliteWorkerReply, type PgliteWorkerRequest, type PgliteWorkerStartup } from './pglite-worker-protocol.js';
+import {
+  deserializeError,
+  type PgliteWorkerData,
+  type PgliteWorkerReply,
+  type PgliteWorkerRequest,
+  type PgliteWorkerStartup,
+} from './pglite-worker-protocol.js';
 
 export interface PgliteWorkerDbOptions extends PgliteWorkerData {
   /** Called once if the worker stops on its own (a crash); every pending and later call rejects. */
@@ -46,7 +52,12 @@ export async function createPgliteWorkerDb(opts: PgliteWorkerDbOptions = {}): Pr
     };
     const onEarlyExit = (code: number) => {
       worker.off('message', onStartup);
-      reject(new Error(`The embedded database worker stopped before opening the database ` + `(exit code ${code})${lastError ? `: ${lastError.message}` : ''}`));
+      reject(
+        new Error(
+          `The embedded database worker stopped before opening the database ` +
+            `(exit code ${code})${lastError ? `: ${lastError.message}` : ''}`,
+        ),
+      );
     };
     worker.once('message', onStartup);
     worker.once('exit', onEarlyExit);
@@ -68,7 +79,8 @@ export async function createPgliteWorkerDb(opts: PgliteWorkerDbOptions = {}): Pr
   worker.once('exit', (code) => {
     if (closing) return failAll(new Error('The embedded database is closed'));
     const err = new Error(
-      `The embedded database worker stopped unexpectedly (exit code ` + `${code}${lastError ? `, ${lastError.name}: ${lastError.message}` : ''}); ` +
+      `The embedded database worker stopped unexpectedly (exit code ` +
+        `${code}${lastError ? `, ${lastError.name}: ${lastError.message}` : ''}); ` +
         'queries fail until the server is restarted',
     );
     if (lastError) err.cause = lastError;
@@ -90,8 +102,11 @@ export async function createPgliteWorkerDb(opts: PgliteWorkerDbOptions = {}): Pr
       }
     });
 
-  const queryIn = (tx: number | undefined): Queryable['query'] =>
-    async <T>(sql: string, params?: unknown[]) => ({ rows: ((await call({ type: 'query', sql, params, tx })) ?? []) as T[] });
+  const queryIn =
+    (tx: number | undefined): Queryable['query'] =>
+    async <T>(sql: string, params?: unknown[]) => ({
+      rows: ((await call({ type: 'query', sql, params, tx })) ?? []) as T[],
+    });
 
   return {
     kind: 'pglite',

@@ -5,7 +5,13 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Transaction } from '@electric-sql/pglite';
 import { openPglite } from './open-pglite.js';
-import { serializeError, type PgliteWorkerData, type PgliteWorkerReply, type PgliteWorkerRequest, type PgliteWorkerStartup } from './pglite-worker-protocol.js';
+import {
+  serializeError,
+  type PgliteWorkerData,
+  type PgliteWorkerReply,
+  type PgliteWorkerRequest,
+  type PgliteWorkerStartup,
+} from './pglite-worker-protocol.js';
 
 const port = parentPort;
 if (!port) throw new Error('pglite-worker.ts runs as a worker thread (see pglite-worker-db.ts), not on its own');

@@ -12,9 +12,23 @@ export interface DomainEventMap {
   [DomainEvents.conversationResolved]: { conversation: ConversationSummary; by: string };
   [DomainEvents.conversationOffered]: { conversation: ConversationSummary; agentId: string; expiresAt: string };
   [DomainEvents.conversationRequeued]: { conversation: ConversationSummary; fromAgentId: string; reason: string };
-  [DomainEvents.conversationTransferred]: { conversation: ConversationSummary; fromAgentId: string; to: { agentId?: string; teamId?: string }; kind: 'functional' | 'hierarchical'; note: string };
-  [DomainEvents.slaWarning]: { conversation: ConversationSummary; deadline: 'first_response' | 'resolution'; dueAt: string };
-  [DomainEvents.slaBreached]: { conversation: ConversationSummary; deadline: 'first_response' | 'resolution'; dueAt: string };
+  [DomainEvents.conversationTransferred]: {
+    conversation: ConversationSummary;
+    fromAgentId: string;
+    to: { agentId?: string; teamId?: string };
+    kind: 'functional' | 'hierarchical';
+    note: string;
+  };
+  [DomainEvents.slaWarning]: {
+    conversation: ConversationSummary;
+    deadline: 'first_response' | 'resolution';
+    dueAt: string;
+  };
+  [DomainEvents.slaBreached]: {
+    conversation: ConversationSummary;
+    deadline: 'first_response' | 'resolution';
+    dueAt: string;
+  };
   [DomainEvents.csatReceived]: { conversationId: string; score: number; comment: string | null };
   /** A visitor message agents were sent has its sentiment stored in its meta. */
   [DomainEvents.messageScored]: { conversationId: string; messageId: string; sentiment: MessageSentiment };

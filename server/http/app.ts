@@ -129,12 +129,17 @@ export function createApp(deps: AppDeps) {
   const api = new Hono()
     .use((c, next) =>
       // File uploads carry their own, larger limits (knowledge-upload.ts, visitor-attachment-routes.ts).
-      c.req.method === 'POST' && (c.req.path.endsWith('/api/knowledge/upload') || c.req.path === VISITOR_UPLOAD_PATH) ? next() : jsonBodyLimit(c, next),
+      c.req.method === 'POST' && (c.req.path.endsWith('/api/knowledge/upload') || c.req.path === VISITOR_UPLOAD_PATH)
+        ? next()
+        : jsonBodyLimit(c, next),
     )
     .route('/visitor', visitorAttachmentRoutes({ ...deps, limits: deps.visitorLimits }))
     .route('/auth', authRoutes(deps))
     .route('/agents', agentRoutes(deps))
-    .route('/knowledge', knowledgeRoutes({ ...deps, onError: (err) => deps.log.error({ err }, 'confidence calibration failed') }))
+    .route(
+      '/knowledge',
+      knowledgeRoutes({ ...deps, onError: (err) => deps.log.error({ err }, 'confidence calibration failed') }),
+    )
     .route('/conversations', conversationRoutes(deps))
     .route('/metrics', metricsRoutes(deps))
     .route('/intents', intentRoutes(deps))
@@ -159,12 +164,15 @@ export function createApp(deps: AppDeps) {
 
   app.onError((err, c) => {
     if (err instanceof AppError) return c.json({ error: { code: err.code, message: err.message } }, err.status);
-    if (err instanceof HTTPException) return c.json({ error: { code: 'http_error', message: err.message || 'Request failed.' } }, err.status);
+    if (err instanceof HTTPException)
+      return c.json({ error: { code: 'http_error', message: err.message || 'Request failed.' } }, err.status);
     deps.log.error({ err, path: c.req.path }, 'unhandled error');
     return c.json({ error: { code: 'internal', message: 'Something went wrong on our side; please try again.' } }, 500);
   });
   app.notFound((c) =>
-    c.req.path.startsWith('/api/') ? c.json({ error: { code: 'not_found', message: 'No such route.' } }, 404) : c.text('Not found', 404),
+    c.req.path.startsWith('/api/')
+      ? c.json({ error: { code: 'not_found', message: 'No such route.' } }, 404)
+      : c.text('Not found', 404),
   );
   return app;
 }

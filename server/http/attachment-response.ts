@@ -3,7 +3,8 @@ import type { StoredAttachment } from '../attachments/attachment-service.js';
 
 /** What the API documentation says of every route that serves an attachment (what attachmentResponse does). */
 export const ATTACHMENT_SERVING =
-  'Served with its checked Content-Type, `X-Content-Type-Options: nosniff`, ' + 'a sandboxing CSP and `Content-Disposition` (`inline` for images, `attachment` for PDFs); never as HTML.';
+  'Served with its checked Content-Type, `X-Content-Type-Options: nosniff`, ' +
+  'a sandboxing CSP and `Content-Disposition` (`inline` for images, `attachment` for PDFs); never as HTML.';
 
 /**
  * An attachment as a response: its checked type, `nosniff` so no browser second-guesses it, a

@@ -7,7 +7,13 @@ import type { BugReportService } from '../bug-reports/bug-report-service.js';
 import { AppError, notFound } from '../errors.js';
 import { requireRole, type AuthEnv } from './auth-middleware.js';
 import { jsonBody, parse } from './validate.js';
-import { BugReportFiled, BugReportFixed, BugReportListResponse, BugReportProposal, LinearWebhookResult } from '../../protocol/responses/bug-reports.js';
+import {
+  BugReportFiled,
+  BugReportFixed,
+  BugReportListResponse,
+  BugReportProposal,
+  LinearWebhookResult,
+} from '../../protocol/responses/bug-reports.js';
 import type { RouteDoc } from './route-doc.js';
 
 /** `POST /api/bug-reports` body (exported for the OpenAPI document). */
@@ -28,9 +34,15 @@ export const LinearWebhook = z.object({
   data: z.object({ id: text(), state: z.object({ type: text() }).optional() }).passthrough(),
 });
 
-export function bugReportRoutes(deps: { bugReports: BugReportService; tokens: TokenService; linearWebhookSecret?: string }) {
+export function bugReportRoutes(deps: {
+  bugReports: BugReportService;
+  tokens: TokenService;
+  linearWebhookSecret?: string;
+}) {
   return new Hono<AuthEnv>()
-    .get('/bug-reports', requireRole(deps.tokens, 'agent'), async (c) => c.json({ bugReports: await deps.bugReports.list() } satisfies BugReportListResponse))
+    .get('/bug-reports', requireRole(deps.tokens, 'agent'), async (c) =>
+      c.json({ bugReports: await deps.bugReports.list() } satisfies BugReportListResponse),
+    )
     .get('/bug-reports/draft', requireRole(deps.tokens, 'agent'), async (c) => {
       const q = parse(BugDraftQuery, c.req.query());
       return c.json((await deps.bugReports.propose(q.conversationId)) satisfies BugReportProposal);
@@ -40,13 +52,16 @@ export function bugReportRoutes(deps: { bugReports: BugReportService; tokens: To
       const res = await deps.bugReports.file(conversationId, edits, { id: c.get('user').sub });
       return c.json(res satisfies BugReportFiled, res.merged ? 200 : 201);
     })
-    .post('/bug-reports/:id/fixed', requireRole(deps.tokens, 'admin'), async (c) => c.json((await deps.bugReports.markFixed(c.req.param('id'))) satisfies BugReportFixed))
+    .post('/bug-reports/:id/fixed', requireRole(deps.tokens, 'admin'), async (c) =>
+      c.json((await deps.bugReports.markFixed(c.req.param('id'))) satisfies BugReportFixed),
+    )
     .post('/integrations/linear/webhook', async (c) => {
       if (!deps.linearWebhookSecret) throw notFound('Linear webhook (set LINEAR_WEBHOOK_SECRET to enable it)');
       const raw = await c.req.text();
       const given = Buffer.from(c.req.header('linear-signature') ?? '');
       const expected = Buffer.from(createHmac('sha256', deps.linearWebhookSecret).update(raw).digest('hex'));
-      if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new AppError(401, 'bad_signature', 'The Linear-Signature header does not match.');
+      if (given.length !== expected.length || !timingSafeEqual(given, expected))
+        throw new AppError(401, 'bad_signature', 'The Linear-Signature header does not match.');
       let body: unknown;
       try {
         body = JSON.parse(raw);
@@ -64,7 +79,14 @@ export function bugReportRoutes(deps: { bugReports: BugReportService; tokens: To
 
 /** The OpenAPI description of these routes (server/http/openapi.ts assembles the document). */
 export const bugReportRouteDocs: RouteDoc[] = [
-  { method: 'get', path: '/api/bug-reports', tag: 'bug reports', summary: 'List bug reports', access: 'agent', response: BugReportListResponse },
+  {
+    method: 'get',
+    path: '/api/bug-reports',
+    tag: 'bug reports',
+    summary: 'List bug reports',
+    access: 'agent',
+    response: BugReportListResponse,
+  },
   {
     method: 'get',
     path: '/api/bug-reports/draft',
@@ -86,14 +108,23 @@ export const bugReportRouteDocs: RouteDoc[] = [
     response: BugReportFiled,
     errors: [404],
   },
-  { method: 'post', path: '/api/bug-reports/:id/fixed', tag: 'bug reports', summary: 'Mark fixed and notify the affected customers', access: 'admin', response: BugReportFixed },
+  {
+    method: 'post',
+    path: '/api/bug-reports/:id/fixed',
+    tag: 'bug reports',
+    summary: 'Mark fixed and notify the affected customers',
+    access: 'admin',
+    response: BugReportFixed,
+  },
   {
     method: 'post',
     path: '/api/integrations/linear/webhook',
     tag: 'bug reports',
     summary: 'Linear issue webhook: a completed issue marks its bug report fixed',
     access: 'signature',
-    description: 'Authenticated by the `Linear-Signature` header (hex HMAC-SHA256 of the raw ' + 'body with LINEAR_WEBHOOK_SECRET); 404 when the secret is not configured.',
+    description:
+      'Authenticated by the `Linear-Signature` header (hex HMAC-SHA256 of the raw ' +
+      'body with LINEAR_WEBHOOK_SECRET); 404 when the secret is not configured.',
     body: LinearWebhook,
     response: LinearWebhookResult,
     errors: [401, 404],

@@ -27,7 +27,32 @@ export function cannedResponseRoutes(deps: { cannedResponses: CannedResponses; t
 
 /** The OpenAPI description of these routes (server/http/openapi.ts assembles the document). */
 export const cannedResponseRouteDocs: RouteDoc[] = [
-  { method: 'get', path: '/api/canned-responses', tag: 'canned responses', summary: 'Saved replies', access: 'agent', response: CannedResponseListResponse },
-  { method: 'post', path: '/api/canned-responses', tag: 'canned responses', summary: 'Add a saved reply', access: 'admin', body: CannedResponseBody, status: 201, response: IdResponse, errors: [409] },
-  { method: 'delete', path: '/api/canned-responses/:id', tag: 'canned responses', summary: 'Delete a saved reply', access: 'admin', status: 204, response: null },
+  {
+    method: 'get',
+    path: '/api/canned-responses',
+    tag: 'canned responses',
+    summary: 'Saved replies',
+    access: 'agent',
+    response: CannedResponseListResponse,
+  },
+  {
+    method: 'post',
+    path: '/api/canned-responses',
+    tag: 'canned responses',
+    summary: 'Add a saved reply',
+    access: 'admin',
+    body: CannedResponseBody,
+    status: 201,
+    response: IdResponse,
+    errors: [409],
+  },
+  {
+    method: 'delete',
+    path: '/api/canned-responses/:id',
+    tag: 'canned responses',
+    summary: 'Delete a saved reply',
+    access: 'admin',
+    status: 204,
+    response: null,
+  },
 ];

@@ -4,9 +4,17 @@ import type { Logger } from '../logger.js';
 
 /** What node's HTTP parser refuses before any route runs, in the API's `{error:{code,message}}` shape. */
 const ANSWERS: Record<string, { status: number; code: string; message: string }> = {
-  HPE_HEADER_OVERFLOW: { status: 431, code: 'headers_too_large', message: 'The request headers are too large (16 KB at most, cookies included); send fewer or smaller headers.' },
+  HPE_HEADER_OVERFLOW: {
+    status: 431,
+    code: 'headers_too_large',
+    message: 'The request headers are too large (16 KB at most, cookies included); send fewer or smaller headers.',
+  },
   ERR_HTTP_REQUEST_TIMEOUT: { status: 408, code: 'request_timeout', message: 'The request took too long to arrive.' },
-  ERR_HTTP_HEADERS_TIMEOUT: { status: 408, code: 'request_timeout', message: 'The request headers took too long to arrive.' },
+  ERR_HTTP_HEADERS_TIMEOUT: {
+    status: 408,
+    code: 'request_timeout',
+    message: 'The request headers took too long to arrive.',
+  },
 };
 const MALFORMED = { status: 400, code: 'bad_request', message: 'The request is not valid HTTP.' };
 

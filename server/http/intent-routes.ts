@@ -1,6 +1,12 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { INTENT_IMPORT_LIMITS, IntentBody, IntentName, IntentUpdateBody, IntentImportQuery } from '../../protocol/http.js';
+import {
+  INTENT_IMPORT_LIMITS,
+  IntentBody,
+  IntentName,
+  IntentUpdateBody,
+  IntentImportQuery,
+} from '../../protocol/http.js';
 import type { TokenService } from '../auth/tokens.js';
 import { AppError } from '../errors.js';
 import type { IntentService } from '../intents/intent-service.js';
@@ -28,7 +34,11 @@ export function intentRoutes(deps: { intents: IntentService; tokens: TokenServic
       bodyLimit({
         maxSize: INTENT_IMPORT_LIMITS.bytes,
         onError: () => {
-          throw new AppError(413, 'import_too_large', `Intent imports are limited to ${INTENT_IMPORT_LIMITS.bytes / 1024} KB; split the file.`);
+          throw new AppError(
+            413,
+            'import_too_large',
+            `Intent imports are limited to ${INTENT_IMPORT_LIMITS.bytes / 1024} KB; split the file.`,
+          );
         },
       }),
       async (c) => {
@@ -54,9 +64,33 @@ export function intentRoutes(deps: { intents: IntentService; tokens: TokenServic
 
 /** The OpenAPI description of these routes (server/http/openapi.ts assembles the document). */
 export const intentRouteDocs: RouteDoc[] = [
-  { method: 'get', path: '/api/intents', tag: 'intents', summary: 'List intent definitions', access: 'agent', response: IntentListResponse },
-  { method: 'post', path: '/api/intents', tag: 'intents', summary: 'Create an intent; retrains the classifier before answering', access: 'admin', body: IntentBody, status: 201, response: Intent, errors: [409] },
-  { method: 'get', path: '/api/intents/export', tag: 'intents', summary: 'Every intent as JSONL (one per line)', access: 'agent', response: { contentType: 'application/x-ndjson', description: 'One intent definition (IntentBody) per line.' } },
+  {
+    method: 'get',
+    path: '/api/intents',
+    tag: 'intents',
+    summary: 'List intent definitions',
+    access: 'agent',
+    response: IntentListResponse,
+  },
+  {
+    method: 'post',
+    path: '/api/intents',
+    tag: 'intents',
+    summary: 'Create an intent; retrains the classifier before answering',
+    access: 'admin',
+    body: IntentBody,
+    status: 201,
+    response: Intent,
+    errors: [409],
+  },
+  {
+    method: 'get',
+    path: '/api/intents/export',
+    tag: 'intents',
+    summary: 'Every intent as JSONL (one per line)',
+    access: 'agent',
+    response: { contentType: 'application/x-ndjson', description: 'One intent definition (IntentBody) per line.' },
+  },
   {
     method: 'post',
     path: '/api/intents/import',
@@ -64,11 +98,38 @@ export const intentRouteDocs: RouteDoc[] = [
     summary: 'Import intents from JSONL, all or nothing, with line-numbered errors',
     access: 'admin',
     query: IntentImportQuery,
-    body: { contentType: 'application/x-ndjson', description: 'One intent definition per line (at most 1 MB / 300 intents).', schema: inSchema(IntentBody) },
+    body: {
+      contentType: 'application/x-ndjson',
+      description: 'One intent definition per line (at most 1 MB / 300 intents).',
+      schema: inSchema(IntentBody),
+    },
     response: IntentImportResult,
     errors: [413],
   },
-  { method: 'get', path: '/api/intents/:name', tag: 'intents', summary: 'One intent', access: 'agent', response: Intent },
-  { method: 'put', path: '/api/intents/:name', tag: 'intents', summary: 'Replace an intent (body without `name`); retrains the classifier', access: 'admin', body: IntentUpdateBody, response: Intent },
-  { method: 'delete', path: '/api/intents/:name', tag: 'intents', summary: 'Delete an intent; retrains the classifier', access: 'admin', status: 204, response: null },
+  {
+    method: 'get',
+    path: '/api/intents/:name',
+    tag: 'intents',
+    summary: 'One intent',
+    access: 'agent',
+    response: Intent,
+  },
+  {
+    method: 'put',
+    path: '/api/intents/:name',
+    tag: 'intents',
+    summary: 'Replace an intent (body without `name`); retrains the classifier',
+    access: 'admin',
+    body: IntentUpdateBody,
+    response: Intent,
+  },
+  {
+    method: 'delete',
+    path: '/api/intents/:name',
+    tag: 'intents',
+    summary: 'Delete an intent; retrains the classifier',
+    access: 'admin',
+    status: 204,
+    response: null,
+  },
 ];

@@ -24,7 +24,11 @@ export type { UploadFileResult };
 export async function handleUpload(c: Context, kb: KnowledgeBase): Promise<{ results: UploadFileResult[] }> {
   const type = c.req.header('content-type') ?? '';
   if (!type.toLowerCase().startsWith('multipart/form-data')) {
-    throw new AppError(415, 'unsupported_media_type', 'Send the files as multipart/form-data (one or many "files" fields).');
+    throw new AppError(
+      415,
+      'unsupported_media_type',
+      'Send the files as multipart/form-data (one or many "files" fields).',
+    );
   }
   const declared = Number(c.req.header('content-length') ?? 0);
   if (declared > UPLOAD_LIMITS.requestBytes) throw tooLarge();
@@ -32,10 +36,17 @@ export async function handleUpload(c: Context, kb: KnowledgeBase): Promise<{ res
   try {
     form = await c.req.parseBody({ all: true });
   } catch {
-    throw new AppError(400, 'invalid_multipart', 'The multipart body could not be read; send a multipart/form-data request with files.');
+    throw new AppError(
+      400,
+      'invalid_multipart',
+      'The multipart body could not be read; send a multipart/form-data request with files.',
+    );
   }
-  const files = Object.values(form).flat().filter((v): v is File => typeof v === 'object' && v !== null && 'arrayBuffer' in v);
-  if (files.length === 0) throw new AppError(400, 'no_files', 'No files in the request; attach one or more files in a "files" field.');
+  const files = Object.values(form)
+    .flat()
+    .filter((v): v is File => typeof v === 'object' && v !== null && 'arrayBuffer' in v);
+  if (files.length === 0)
+    throw new AppError(400, 'no_files', 'No files in the request; attach one or more files in a "files" field.');
   if (files.length > UPLOAD_LIMITS.files) {
     throw new AppError(413, 'too_many_files', `At most ${UPLOAD_LIMITS.files} files per upload; split the upload.`);
   }
@@ -46,11 +57,21 @@ export async function handleUpload(c: Context, kb: KnowledgeBase): Promise<{ res
     const name = path.basename(file.name || 'unnamed').slice(0, 200);
     try {
       if (file.size > UPLOAD_LIMITS.fileBytes) {
-        throw new AppError(413, 'file_too_large', `${name}: ${mb(file.size)} MB is over the ${mb(UPLOAD_LIMITS.fileBytes)} MB per-file limit.`);
+        throw new AppError(
+          413,
+          'file_too_large',
+          `${name}: ${mb(file.size)} MB is over the ${mb(UPLOAD_LIMITS.fileBytes)} MB per-file limit.`,
+        );
       }
       const article = await parseArticleFile(name, new Uint8Array(await file.arrayBuffer()), name);
       const res = await kb.addArticle(article);
-      results.push({ name, status: !res.changed ? 'unchanged' : res.created ? 'added' : 'updated', id: res.id, title: article.title, chunks: res.chunks });
+      results.push({
+        name,
+        status: !res.changed ? 'unchanged' : res.created ? 'added' : 'updated',
+        id: res.id,
+        title: article.title,
+        chunks: res.chunks,
+      });
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
       results.push({ name, status: 'failed', error: { code: err.code, message: err.message } });
@@ -60,7 +81,12 @@ export async function handleUpload(c: Context, kb: KnowledgeBase): Promise<{ res
 }
 
 function tooLarge(): AppError {
-  return new AppError(413, 'payload_too_large', `Uploads are limited to ${mb(UPLOAD_LIMITS.requestBytes)} MB ` + `per request and ${mb(UPLOAD_LIMITS.fileBytes)} MB per file.`);
+  return new AppError(
+    413,
+    'payload_too_large',
+    `Uploads are limited to ${mb(UPLOAD_LIMITS.requestBytes)} MB ` +
+      `per request and ${mb(UPLOAD_LIMITS.fileBytes)} MB per file.`,
+  );
 }
 
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;

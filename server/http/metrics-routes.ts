@@ -21,16 +21,27 @@ function rangeOf(q: { from?: string; to?: string }, now: Date, defaultDays: numb
   return { from, to };
 }
 
-export function metricsRoutes(deps: { metrics: MetricsReader; tokens: TokenService; clock: Clock; runtime?: RuntimeStats }) {
-  return new Hono()
-    .use(requireRole(deps.tokens, 'admin'))
-    .get('/', async (c) => c.json((await deps.metrics.compute(rangeOf(parse(MetricsQuery, c.req.query()), deps.clock(), 30))) satisfies Metrics))
-    // This process only (each node answers for itself): event-loop delay, memory, CPU.
-    .get('/runtime', (c) => {
-      const q = parse(RuntimeQuery, c.req.query());
-      if (!deps.runtime) throw new AppError(404, 'not_found', 'Runtime figures are not collected by this server.');
-      return c.json(deps.runtime.read({ reset: q.reset === '1' }) satisfies RuntimeMetrics);
-    });
+export function metricsRoutes(deps: {
+  metrics: MetricsReader;
+  tokens: TokenService;
+  clock: Clock;
+  runtime?: RuntimeStats;
+}) {
+  return (
+    new Hono()
+      .use(requireRole(deps.tokens, 'admin'))
+      .get('/', async (c) =>
+        c.json(
+          (await deps.metrics.compute(rangeOf(parse(MetricsQuery, c.req.query()), deps.clock(), 30))) satisfies Metrics,
+        ),
+      )
+      // This process only (each node answers for itself): event-loop delay, memory, CPU.
+      .get('/runtime', (c) => {
+        const q = parse(RuntimeQuery, c.req.query());
+        if (!deps.runtime) throw new AppError(404, 'not_found', 'Runtime figures are not collected by this server.');
+        return c.json(deps.runtime.read({ reset: q.reset === '1' }) satisfies RuntimeMetrics);
+      })
+  );
 }
 
 /** The weekly escalation report, downloadable as Markdown or CSV. */
@@ -40,15 +51,29 @@ export function reportRoutes(deps: { metrics: MetricsReader; tokens: TokenServic
     const m = await deps.metrics.compute(rangeOf(q, deps.clock(), 7));
     const name = `escalation-report-${m.from.slice(0, 10)}-to-${m.to.slice(0, 10)}`;
     if (q.format === 'csv') {
-      return c.body(escalationReportCsv(m), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}.csv"` });
+      return c.body(escalationReportCsv(m), 200, {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="${name}.csv"`,
+      });
     }
-    return c.body(escalationReportMarkdown(m), 200, { 'content-type': 'text/markdown; charset=utf-8', 'content-disposition': `attachment; filename="${name}.md"` });
+    return c.body(escalationReportMarkdown(m), 200, {
+      'content-type': 'text/markdown; charset=utf-8',
+      'content-disposition': `attachment; filename="${name}.md"`,
+    });
   });
 }
 
 /** The OpenAPI description of these routes (server/http/openapi.ts assembles the document). */
 export const metricsRouteDocs: RouteDoc[] = [
-  { method: 'get', path: '/api/metrics', tag: 'metrics', summary: 'Dashboard figures for a date range (default: the last 30 days, at most 400)', access: 'admin', query: MetricsQuery, response: Metrics },
+  {
+    method: 'get',
+    path: '/api/metrics',
+    tag: 'metrics',
+    summary: 'Dashboard figures for a date range (default: the last 30 days, at most 400)',
+    access: 'admin',
+    query: MetricsQuery,
+    response: Metrics,
+  },
   {
     method: 'get',
     path: '/api/metrics/runtime',
@@ -56,7 +81,10 @@ export const metricsRouteDocs: RouteDoc[] = [
     summary: "This server process's event-loop delay, memory, CPU and AI turn admission",
     access: 'admin',
     description:
-      'Per process (in a cluster, the node that answers). Event-loop delay and `turns.peakQueued` ' + 'cover the window since start or the last `reset=1`. `turns`: AI turns running (`inFlight`, ' + 'at most TURNS_IN_FLIGHT) and waiting for a slot (`queued`, at most TURN_QUEUE); ' + '`deferredTotal` counts turns left in the database for the turn sweep because the queue was full.',
+      'Per process (in a cluster, the node that answers). Event-loop delay and `turns.peakQueued` ' +
+      'cover the window since start or the last `reset=1`. `turns`: AI turns running (`inFlight`, ' +
+      'at most TURNS_IN_FLIGHT) and waiting for a slot (`queued`, at most TURN_QUEUE); ' +
+      '`deferredTotal` counts turns left in the database for the turn sweep because the queue was full.',
     query: RuntimeQuery,
     response: RuntimeMetrics,
   },
@@ -67,6 +95,9 @@ export const metricsRouteDocs: RouteDoc[] = [
     summary: 'Escalation report as a Markdown or CSV download (default: the last 7 days)',
     access: 'admin',
     query: ReportQuery,
-    response: { contentType: 'text/markdown', description: 'Markdown (`format=md`) or `text/csv` (`format=csv`), as an attachment.' },
+    response: {
+      contentType: 'text/markdown',
+      description: 'Markdown (`format=md`) or `text/csv` (`format=csv`), as an attachment.',
+    },
   },
 ];

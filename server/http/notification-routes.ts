@@ -11,13 +11,25 @@ import { requireRole } from './auth-middleware.js';
 import { jsonBody, parse } from './validate.js';
 import { z } from 'zod';
 import { EndpointDeliveriesQuery } from '../../protocol/webhook-endpoints.js';
-import { EscalationTaskListResponse, NotificationListResponse, WebhookDeliveryListResponse } from '../../protocol/responses/notifications.js';
+import {
+  EscalationTaskListResponse,
+  NotificationListResponse,
+  WebhookDeliveryListResponse,
+} from '../../protocol/responses/notifications.js';
 import { OkResponse } from '../../protocol/responses/common.js';
 import { WebhookStats } from '../../protocol/webhook-stats.js';
 import type { RouteDoc } from './route-doc.js';
 
 /** The console's notification feed, the escalation tasks, the webhook delivery log and its backlog. */
-export function notificationRoutes(deps: { tokens: TokenService; users: UserRepository; notifications: NotificationRepository; escalationTasks: EscalationTasks; webhookStats: WebhookStatsReader; webhookDeliveries: WebhookDeliveryLog; clock: Clock }) {
+export function notificationRoutes(deps: {
+  tokens: TokenService;
+  users: UserRepository;
+  notifications: NotificationRepository;
+  escalationTasks: EscalationTasks;
+  webhookStats: WebhookStatsReader;
+  webhookDeliveries: WebhookDeliveryLog;
+  clock: Clock;
+}) {
   const who = async (id: string, role: string) => {
     const u = await deps.users.get(id);
     return { id, isManager: role === 'admin' || u?.level === 'manager' };
@@ -45,9 +57,46 @@ export function notificationRoutes(deps: { tokens: TokenService; users: UserRepo
 
 /** The OpenAPI description of these routes (server/http/openapi.ts assembles the document). */
 export const notificationRouteDocs: RouteDoc[] = [
-  { method: 'get', path: '/api/notifications', tag: 'notifications', summary: "My notification feed (managers also see the team's alerts)", access: 'agent', response: NotificationListResponse },
-  { method: 'post', path: '/api/notifications/read', tag: 'notifications', summary: 'Mark notifications read', access: 'agent', body: MarkReadBody, response: OkResponse },
-  { method: 'get', path: '/api/escalation-tasks', tag: 'notifications', summary: 'Open escalation tasks (latest 200)', access: 'agent', response: EscalationTaskListResponse },
-  { method: 'get', path: '/api/webhooks/stats', tag: 'notifications', summary: 'Outbound webhook backlog, lag and delivery rate (all nodes)', access: 'admin', response: WebhookStats },
-  { method: 'get', path: '/api/webhooks/deliveries', tag: 'notifications', summary: 'Outbound webhook delivery log (latest 200)', access: 'admin', query: EndpointDeliveriesQuery, response: WebhookDeliveryListResponse },
+  {
+    method: 'get',
+    path: '/api/notifications',
+    tag: 'notifications',
+    summary: "My notification feed (managers also see the team's alerts)",
+    access: 'agent',
+    response: NotificationListResponse,
+  },
+  {
+    method: 'post',
+    path: '/api/notifications/read',
+    tag: 'notifications',
+    summary: 'Mark notifications read',
+    access: 'agent',
+    body: MarkReadBody,
+    response: OkResponse,
+  },
+  {
+    method: 'get',
+    path: '/api/escalation-tasks',
+    tag: 'notifications',
+    summary: 'Open escalation tasks (latest 200)',
+    access: 'agent',
+    response: EscalationTaskListResponse,
+  },
+  {
+    method: 'get',
+    path: '/api/webhooks/stats',
+    tag: 'notifications',
+    summary: 'Outbound webhook backlog, lag and delivery rate (all nodes)',
+    access: 'admin',
+    response: WebhookStats,
+  },
+  {
+    method: 'get',
+    path: '/api/webhooks/deliveries',
+    tag: 'notifications',
+    summary: 'Outbound webhook delivery log (latest 200)',
+    access: 'admin',
+    query: EndpointDeliveriesQuery,
+    response: WebhookDeliveryListResponse,
+  },
 ];

@@ -55,14 +55,31 @@ export function buildOpenApiDocument(): JsonSchema {
       'x-firstline-access': 'public',
       security: [],
       responses: {
-        '200': { description: 'Ready', content: { 'application/json': { schema: { type: 'object', properties: { status: { const: 'ok' } }, required: ['status'] } } } },
-        '503': { description: 'Starting', content: { 'application/json': { schema: { type: 'object', properties: { status: { const: 'starting' } }, required: ['status'] } } } },
+        '200': {
+          description: 'Ready',
+          content: {
+            'application/json': {
+              schema: { type: 'object', properties: { status: { const: 'ok' } }, required: ['status'] },
+            },
+          },
+        },
+        '503': {
+          description: 'Starting',
+          content: {
+            'application/json': {
+              schema: { type: 'object', properties: { status: { const: 'starting' } }, required: ['status'] },
+            },
+          },
+        },
       },
     },
   };
   const errorResponses: Record<string, unknown> = {};
   for (const [code, text] of Object.entries(ERROR_TEXT)) {
-    errorResponses[`Error${code}`] = { description: text, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+    errorResponses[`Error${code}`] = {
+      description: text,
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+    };
   }
   return {
     openapi: '3.1.0',
@@ -70,7 +87,9 @@ export function buildOpenApiDocument(): JsonSchema {
       title: 'Firstline API',
       version: '1',
       description:
-        'JSON API of the Firstline server. Sign in with `POST /api/auth/login` and send `Authorization: ' + 'Bearer <token>`. Roles: `agent` and `admin` (admins may do everything agents may). ' + 'Errors are always `{"error":{"code","message"}}`. Socket.io namespaces are described in `x-socketio`.',
+        'JSON API of the Firstline server. Sign in with `POST /api/auth/login` and send `Authorization: ' +
+        'Bearer <token>`. Roles: `agent` and `admin` (admins may do everything agents may). ' +
+        'Errors are always `{"error":{"code","message"}}`. Socket.io namespaces are described in `x-socketio`.',
     },
     servers: [{ url: '/' }],
     tags: [...new Set([...ROUTE_DOCS, ...openApiRouteDocs].map((o) => o.tag))].map((name) => ({ name })),
@@ -96,7 +115,12 @@ function rendered() {
 /** `GET /openapi.json` and `GET /docs`, mounted under /api; public, built once and kept in memory. */
 export function openApiRoutes() {
   return new Hono()
-    .get('/openapi.json', (c) => c.body(rendered().json, 200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'public, max-age=300' }))
+    .get('/openapi.json', (c) =>
+      c.body(rendered().json, 200, {
+        'content-type': 'application/json; charset=utf-8',
+        'cache-control': 'public, max-age=300',
+      }),
+    )
     .get('/docs', (c) =>
       c.body(rendered().html, 200, {
         'content-type': 'text/html; charset=utf-8',
@@ -109,6 +133,23 @@ export function openApiRoutes() {
 
 /** The OpenAPI description of these routes (server/http/openapi.ts assembles the document). */
 export const openApiRouteDocs: RouteDoc[] = [
-  { method: 'get', path: '/api/openapi.json', tag: 'meta', summary: 'This OpenAPI document', access: 'public', response: { contentType: 'application/json', description: 'OpenAPI 3.1 document with the socket.io description in `x-socketio`.' } },
-  { method: 'get', path: '/api/docs', tag: 'meta', summary: 'This document as a readable HTML page', access: 'public', response: { contentType: 'text/html', description: 'Static HTML, no scripts.' } },
+  {
+    method: 'get',
+    path: '/api/openapi.json',
+    tag: 'meta',
+    summary: 'This OpenAPI document',
+    access: 'public',
+    response: {
+      contentType: 'application/json',
+      description: 'OpenAPI 3.1 document with the socket.io description in `x-socketio`.',
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/docs',
+    tag: 'meta',
+    summary: 'This document as a readable HTML page',
+    access: 'public',
+    response: { contentType: 'text/html', description: 'Static HTML, no scripts.' },
+  },
 ];

@@ -49,7 +49,11 @@ async function readOptional(file: string): Promise<Buffer | null> {
  * it (`Vary: Accept-Encoding` so caches keep them apart), an `ETag` from the content and a `304`
  * for a matching `If-None-Match`. Returns null when the file does not exist.
  */
-export async function sendPrecompressed(c: Context, file: string, opts: PrecompressedOptions): Promise<Response | null> {
+export async function sendPrecompressed(
+  c: Context,
+  file: string,
+  opts: PrecompressedOptions,
+): Promise<Response | null> {
   const raw = await readOptional(file);
   if (!raw) return null;
   const hash = createHash('sha256').update(raw).digest('base64url').slice(0, 22);

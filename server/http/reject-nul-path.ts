@@ -6,6 +6,7 @@ import { AppError } from '../errors.js';
  * it, so the query failed as a 500. No id or page holds a NUL, so such a path is refused up front.
  */
 export const rejectNulPath: MiddlewareHandler = async (c, next) => {
-  if (c.req.path.includes('\u0000')) throw new AppError(400, 'invalid_path', 'The URL path must not contain NUL characters (%00).');
+  if (c.req.path.includes('\u0000'))
+    throw new AppError(400, 'invalid_path', 'The URL path must not contain NUL characters (%00).');
   await next();
 };

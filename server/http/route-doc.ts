@@ -42,7 +42,8 @@ export const ERROR_TEXT: Record<number, string> = {
 
 const ACCESS_TEXT: Record<Access, string> = {
   public: 'Public: no token needed.',
-  visitor: "Bearer token: the visitor session token from the socket's `session` event (the widget's own conversation only).",
+  visitor:
+    "Bearer token: the visitor session token from the socket's `session` event (the widget's own conversation only).",
   agent: 'Bearer token; role `agent` or `admin`.',
   admin: 'Bearer token; role `admin` only.',
   signature: 'No bearer token: signed by the caller (see description).',
@@ -51,19 +52,31 @@ const ACCESS_TEXT: Record<Access, string> = {
 /** The OpenAPI operation object of one route. */
 export function buildOperation(op: RouteDoc): JsonSchema {
   const params: JsonSchema[] = [];
-  for (const m of op.path.matchAll(/:([A-Za-z_]+)/g)) params.push({ name: m[1], in: 'path', required: true, schema: { type: 'string' } });
+  for (const m of op.path.matchAll(/:([A-Za-z_]+)/g))
+    params.push({ name: m[1], in: 'path', required: true, schema: { type: 'string' } });
   if (op.query) {
     const q = inSchema(op.query) as { properties?: Record<string, JsonSchema>; required?: string[] };
     for (const [name, schema] of Object.entries(q.properties ?? {})) {
       const { description, ...rest } = schema;
-      params.push({ name, in: 'query', required: (q.required ?? []).includes(name), schema: rest, ...(description ? { description } : {}) });
+      params.push({
+        name,
+        in: 'query',
+        required: (q.required ?? []).includes(name),
+        schema: rest,
+        ...(description ? { description } : {}),
+      });
     }
   }
   const responses: Record<string, unknown> = {};
   const status = String(op.status ?? 200);
   if (op.response === null || op.response === undefined) responses[status] = { description: 'No content' };
-  else if (op.response instanceof z.ZodType) responses[status] = { description: 'Success', content: { 'application/json': { schema: outSchema(op.response) } } };
-  else responses[status] = { description: op.response.description, content: { [op.response.contentType]: { schema: { type: 'string' } } } };
+  else if (op.response instanceof z.ZodType)
+    responses[status] = { description: 'Success', content: { 'application/json': { schema: outSchema(op.response) } } };
+  else
+    responses[status] = {
+      description: op.response.description,
+      content: { [op.response.contentType]: { schema: { type: 'string' } } },
+    };
   const errors = new Set<number>(op.errors ?? []);
   if (op.body || op.query || op.path.includes(':')) errors.add(400);
   if (op.access === 'agent' || op.access === 'admin' || op.access === 'visitor') errors.add(401);
@@ -74,16 +87,28 @@ export function buildOperation(op: RouteDoc): JsonSchema {
   for (const code of [...errors].sort()) responses[String(code)] = { $ref: `#/components/responses/Error${code}` };
 
   let requestBody: JsonSchema | undefined;
-  if (op.body instanceof z.ZodType) requestBody = { required: true, content: { 'application/json': { schema: inSchema(op.body) } } };
-  else if (op.body) requestBody = { required: true, description: op.body.description, content: { [op.body.contentType]: { schema: op.body.schema } } };
+  if (op.body instanceof z.ZodType)
+    requestBody = { required: true, content: { 'application/json': { schema: inSchema(op.body) } } };
+  else if (op.body)
+    requestBody = {
+      required: true,
+      description: op.body.description,
+      content: { [op.body.contentType]: { schema: op.body.schema } },
+    };
 
   return {
-    operationId: op.method + op.path.replace(/^\/api/, '').replace(/[^A-Za-z0-9]+(.)?/g, (_m, ch: string | undefined) => (ch ? ch.toUpperCase() : '')),
+    operationId:
+      op.method +
+      op.path
+        .replace(/^\/api/, '')
+        .replace(/[^A-Za-z0-9]+(.)?/g, (_m, ch: string | undefined) => (ch ? ch.toUpperCase() : '')),
     tags: [op.tag],
     summary: op.summary,
     description: [ACCESS_TEXT[op.access], op.description].filter(Boolean).join(' '),
     'x-firstline-access': op.access,
-    ...(op.access === 'agent' || op.access === 'admin' || op.access === 'visitor' ? { security: [{ bearer: [] }] } : { security: [] }),
+    ...(op.access === 'agent' || op.access === 'admin' || op.access === 'visitor'
+      ? { security: [{ bearer: [] }] }
+      : { security: [] }),
     ...(params.length ? { parameters: params } : {}),
     ...(requestBody ? { requestBody } : {}),
     responses,

@@ -35,7 +35,10 @@ async function sendFile(c: Context, base: string, rel: string, cache: string): P
   if (!file.startsWith(base + path.sep) || file.endsWith('.map')) return null;
   try {
     const body = await readFile(file);
-    return c.body(body, 200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': cache });
+    return c.body(body, 200, {
+      'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+      'cache-control': cache,
+    });
   } catch {
     return null;
   }
@@ -52,16 +55,29 @@ export function staticRoutes(opts: { root?: string } = {}) {
   const consoleHeaders = pageSecurityHeaders({ frameAncestors: "'none'" });
   const demoHeaders = pageSecurityHeaders({ frameAncestors: "'self'" });
   // The widget script runs on customers' pages: only nosniff and a cross-origin resource policy.
-  const scriptHeaders = secureHeaders({ crossOriginEmbedderPolicy: false, crossOriginResourcePolicy: 'cross-origin', crossOriginOpenerPolicy: false, xFrameOptions: false });
+  const scriptHeaders = secureHeaders({
+    crossOriginEmbedderPolicy: false,
+    crossOriginResourcePolicy: 'cross-origin',
+    crossOriginOpenerPolicy: false,
+    xFrameOptions: false,
+  });
   const widgetDir = path.join(dist, 'widget');
   const js = TYPES['.js']!;
   const app = new Hono()
-    .get('/widget.js', scriptHeaders, async (c) =>
-      (await sendPrecompressed(c, path.join(widgetDir, 'firstline.js'), { contentType: js, cacheControl: LOADER_CACHE })) ?? notBuilt(c, 'widget'),
+    .get(
+      '/widget.js',
+      scriptHeaders,
+      async (c) =>
+        (await sendPrecompressed(c, path.join(widgetDir, 'firstline.js'), {
+          contentType: js,
+          cacheControl: LOADER_CACHE,
+        })) ?? notBuilt(c, 'widget'),
     )
     // The window.Firstline API's types, for host apps written in TypeScript (widget/firstline.d.ts).
-    .get('/widget.d.ts', scriptHeaders, async (c) =>
-      (await sendFile(c, widgetDir, 'firstline.d.ts', LOADER_CACHE)) ?? notBuilt(c, 'widget'),
+    .get(
+      '/widget.d.ts',
+      scriptHeaders,
+      async (c) => (await sendFile(c, widgetDir, 'firstline.d.ts', LOADER_CACHE)) ?? notBuilt(c, 'widget'),
     )
     .get('/widget/:file', scriptHeaders, async (c) => {
       const name = c.req.param('file');
@@ -69,19 +85,37 @@ export function staticRoutes(opts: { root?: string } = {}) {
       // The loader imports this as a module, which is a CORS request when the host page is on another
       // origin. It is public code fetched without credentials, so any origin may read it.
       const headers = { 'access-control-allow-origin': '*' };
-      return (await sendPrecompressed(c, path.join(widgetDir, name), { contentType: js, cacheControl: CHUNK_CACHE, headers })) ?? c.notFound();
+      return (
+        (await sendPrecompressed(c, path.join(widgetDir, name), {
+          contentType: js,
+          cacheControl: CHUNK_CACHE,
+          headers,
+        })) ?? c.notFound()
+      );
     })
     .get('/console/assets/*', consoleHeaders, async (c) => {
       const rel = c.req.path.slice('/console/'.length);
-      return (await sendFile(c, path.join(dist, 'console'), rel, 'public, max-age=31536000, immutable')) ?? c.notFound();
+      return (
+        (await sendFile(c, path.join(dist, 'console'), rel, 'public, max-age=31536000, immutable')) ?? c.notFound()
+      );
     })
-    .get('/console', consoleHeaders, async (c) => (await sendFile(c, path.join(dist, 'console'), 'index.html', 'no-cache')) ?? notBuilt(c, 'console'))
+    .get(
+      '/console',
+      consoleHeaders,
+      async (c) => (await sendFile(c, path.join(dist, 'console'), 'index.html', 'no-cache')) ?? notBuilt(c, 'console'),
+    )
     .get('/console/*', consoleHeaders, async (c) => {
       const rel = c.req.path.slice('/console/'.length);
       const asset = path.extname(rel) ? await sendFile(c, path.join(dist, 'console'), rel, 'no-cache') : null;
-      return asset ?? (await sendFile(c, path.join(dist, 'console'), 'index.html', 'no-cache')) ?? notBuilt(c, 'console');
+      return (
+        asset ?? (await sendFile(c, path.join(dist, 'console'), 'index.html', 'no-cache')) ?? notBuilt(c, 'console')
+      );
     })
-    .get('/demo/*', demoHeaders, async (c) => (await sendFile(c, demo, c.req.path.slice('/demo/'.length), 'no-cache')) ?? c.notFound());
+    .get(
+      '/demo/*',
+      demoHeaders,
+      async (c) => (await sendFile(c, demo, c.req.path.slice('/demo/'.length), 'no-cache')) ?? c.notFound(),
+    );
   for (const route of DEMO_ROUTES) {
     app.get(route, demoHeaders, async (c) => (await sendFile(c, demo, 'index.html', 'no-cache')) ?? c.notFound());
   }

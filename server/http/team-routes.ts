@@ -23,7 +23,10 @@ export function teamRoutes(deps: { teams: Teams; tokens: TokenService; clock: Cl
           ...t,
           /** Open right now, and when it is back when not (null: always open, or never opens). */
           openNow: isOpen(t.officeHours, now),
-          backAt: t.officeHours && !isOpen(t.officeHours, now) ? (nextOpening(t.officeHours, now)?.toISOString() ?? null) : null,
+          backAt:
+            t.officeHours && !isOpen(t.officeHours, now)
+              ? (nextOpening(t.officeHours, now)?.toISOString() ?? null)
+              : null,
         })),
       });
     })
@@ -48,18 +51,53 @@ export function teamRoutes(deps: { teams: Teams; tokens: TokenService; clock: Cl
 
 /** The OpenAPI description of these routes (server/http/openapi.ts assembles the document). */
 export const teamRouteDocs: RouteDoc[] = [
-  { method: 'get', path: '/api/teams', tag: 'teams', summary: 'List teams with member counts', access: 'agent', response: TeamListResponse },
-  { method: 'post', path: '/api/teams', tag: 'teams', summary: 'Create a team', access: 'admin', body: TeamBody, status: 201, response: IdResponse, errors: [409] },
-  { method: 'put', path: '/api/teams/:id', tag: 'teams', summary: 'Rename a team or change its skills', access: 'admin', body: TeamBody, response: IdResponse },
+  {
+    method: 'get',
+    path: '/api/teams',
+    tag: 'teams',
+    summary: 'List teams with member counts',
+    access: 'agent',
+    response: TeamListResponse,
+  },
+  {
+    method: 'post',
+    path: '/api/teams',
+    tag: 'teams',
+    summary: 'Create a team',
+    access: 'admin',
+    body: TeamBody,
+    status: 201,
+    response: IdResponse,
+    errors: [409],
+  },
+  {
+    method: 'put',
+    path: '/api/teams/:id',
+    tag: 'teams',
+    summary: 'Rename a team or change its skills',
+    access: 'admin',
+    body: TeamBody,
+    response: IdResponse,
+  },
   {
     method: 'put',
     path: '/api/teams/:id/office-hours',
     tag: 'teams',
-    summary: "Set a team's office hours (weekly schedule, time zone, holidays; null: always open). " + "Outside them the widget says when the team is back and SLA clocks pause",
+    summary:
+      "Set a team's office hours (weekly schedule, time zone, holidays; null: always open). " +
+      'Outside them the widget says when the team is back and SLA clocks pause',
     access: 'admin',
     body: OfficeHoursBody,
     response: OfficeHoursSaved,
     errors: [404],
   },
-  { method: 'delete', path: '/api/teams/:id', tag: 'teams', summary: 'Delete a team', access: 'admin', status: 204, response: null },
+  {
+    method: 'delete',
+    path: '/api/teams/:id',
+    tag: 'teams',
+    summary: 'Delete a team',
+    access: 'admin',
+    status: 204,
+    response: null,
+  },
 ];

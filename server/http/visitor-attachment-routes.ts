@@ -39,7 +39,8 @@ export function visitorAttachmentRoutes(deps: VisitorAttachmentRouteDeps) {
     const header = c.req.header('authorization') ?? '';
     const token = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
     const claims = token ? await deps.tokens.verifyVisitor(token) : null;
-    if (!claims) throw unauthorized('Send the visitor session token (from the socket\'s `session` event) as a bearer token.');
+    if (!claims)
+      throw unauthorized("Send the visitor session token (from the socket's `session` event) as a bearer token.");
     return claims;
   };
   return new Hono()
@@ -67,7 +68,12 @@ export function visitorAttachmentRoutes(deps: VisitorAttachmentRouteDeps) {
       }),
       async (c) => {
         const claims = await visitor(c);
-        if (attachments.limits.maxPerConversation === 0) throw new AppError(403, 'attachments_off', 'This support desk does not accept attachments; describe the problem in a message.');
+        if (attachments.limits.maxPerConversation === 0)
+          throw new AppError(
+            403,
+            'attachments_off',
+            'This support desk does not accept attachments; describe the problem in a message.',
+          );
         const { name } = parse(AttachmentUploadQuery, c.req.query());
         const declared = Number(c.req.header('content-length') ?? 0);
         if (declared > maxBytes) throw tooLarge(name, declared, maxBytes);
@@ -83,7 +89,10 @@ export function visitorAttachmentRoutes(deps: VisitorAttachmentRouteDeps) {
         } else if (existing.visitorId !== claims.vid) {
           throw forbidden('This conversation belongs to another visitor.');
         }
-        return c.json((await attachments.upload({ conversationId: claims.cid, name, bytes })) satisfies AttachmentRef, 201);
+        return c.json(
+          (await attachments.upload({ conversationId: claims.cid, name, bytes })) satisfies AttachmentRef,
+          201,
+        );
       },
     )
     .get('/attachments/:id', async (c) => {
@@ -100,16 +109,32 @@ export const visitorAttachmentRouteDocs: RouteDoc[] = [
     method: 'post',
     path: '/api/visitor/attachments',
     tag: 'attachments',
-    summary: 'Upload a screenshot or file for the visitor\'s conversation; send its id in the next `message`',
+    summary: "Upload a screenshot or file for the visitor's conversation; send its id in the next `message`",
     access: 'visitor',
     description:
-      'The type is read from the bytes (PNG, JPEG, WebP, GIF or PDF; ' + 'anything else is 415 `unsupported_attachment`); ' + 'images are re-encoded with their orientation applied and all metadata (EXIF, GPS) removed. ' +
-      ('Over ATTACHMENT_MAX_MB (default 10 MB) is 413 `attachment_too_large`; ' + 'past ATTACHMENTS_PER_CONVERSATION (default 20) is 409 `too_many_attachments`; ' + 'rate limited like messages (429). CORS as for the sockets.'),
+      'The type is read from the bytes (PNG, JPEG, WebP, GIF or PDF; ' +
+      'anything else is 415 `unsupported_attachment`); ' +
+      'images are re-encoded with their orientation applied and all metadata (EXIF, GPS) removed. ' +
+      ('Over ATTACHMENT_MAX_MB (default 10 MB) is 413 `attachment_too_large`; ' +
+        'past ATTACHMENTS_PER_CONVERSATION (default 20) is 409 `too_many_attachments`; ' +
+        'rate limited like messages (429). CORS as for the sockets.'),
     query: AttachmentUploadQuery,
-    body: { contentType: 'application/octet-stream', description: 'The raw file bytes (any Content-Type; it is not trusted).', schema: { type: 'string', contentMediaType: 'application/octet-stream' } },
+    body: {
+      contentType: 'application/octet-stream',
+      description: 'The raw file bytes (any Content-Type; it is not trusted).',
+      schema: { type: 'string', contentMediaType: 'application/octet-stream' },
+    },
     status: 201,
     response: AttachmentRef,
     errors: [409, 415, 422, 429],
   },
-  { method: 'get', path: '/api/visitor/attachments/:id', tag: 'attachments', summary: 'A file of the visitor\'s own conversation', access: 'visitor', description: ATTACHMENT_SERVING, response: { contentType: 'image/png', description: 'The file as stored (see the upload).' } },
+  {
+    method: 'get',
+    path: '/api/visitor/attachments/:id',
+    tag: 'attachments',
+    summary: "A file of the visitor's own conversation",
+    access: 'visitor',
+    description: ATTACHMENT_SERVING,
+    response: { contentType: 'image/png', description: 'The file as stored (see the upload).' },
+  },
 ];

@@ -14,7 +14,11 @@ import type { RouteDoc } from './route-doc.js';
  * at load (`/api/widget/config`, public, CORS like the suggestions), so a change shows on the next
  * page load without rebuilding the script.
  */
-export function widgetAppearanceRoutes(deps: { widgetAppearance: WidgetAppearanceStore; tokens: TokenService; allowedOrigins?: readonly string[] }) {
+export function widgetAppearanceRoutes(deps: {
+  widgetAppearance: WidgetAppearanceStore;
+  tokens: TokenService;
+  allowedOrigins?: readonly string[];
+}) {
   return new Hono()
     .use(
       '/widget/config',
@@ -31,7 +35,9 @@ export function widgetAppearanceRoutes(deps: { widgetAppearance: WidgetAppearanc
       c.header('Cache-Control', 'no-cache');
       return c.json({ appearance: deriveAppearance(await deps.widgetAppearance.read()) });
     })
-    .get('/settings/widget-appearance', requireRole(deps.tokens, 'admin'), async (c) => c.json({ appearance: deriveAppearance(await deps.widgetAppearance.read()) }))
+    .get('/settings/widget-appearance', requireRole(deps.tokens, 'admin'), async (c) =>
+      c.json({ appearance: deriveAppearance(await deps.widgetAppearance.read()) }),
+    )
     .put('/settings/widget-appearance', requireRole(deps.tokens, 'admin'), async (c) => {
       const body = await jsonBody(c, WidgetAppearanceBody);
       await deps.widgetAppearance.save(body);
@@ -41,7 +47,33 @@ export function widgetAppearanceRoutes(deps: { widgetAppearance: WidgetAppearanc
 
 /** The OpenAPI description of these routes (server/http/openapi.ts assembles the document). */
 export const widgetAppearanceRouteDocs: RouteDoc[] = [
-  { method: 'get', path: '/api/widget/config', tag: 'widget', summary: "The widget's appearance, read by every widget at load (CORS as for the suggestions; " + "no-cache, so a change shows on the next page load)", access: 'public', response: WidgetAppearanceResponse },
-  { method: 'get', path: '/api/settings/widget-appearance', tag: 'widget', summary: "The widget's appearance as saved, with the derived colours", access: 'admin', response: WidgetAppearanceResponse },
-  { method: 'put', path: '/api/settings/widget-appearance', tag: 'widget', summary: 'Set colour, greeting, launcher position, team name and avatar; ' + 'the text colour on the brand colour is picked for contrast', access: 'admin', body: WidgetAppearanceBody, response: WidgetAppearanceResponse },
+  {
+    method: 'get',
+    path: '/api/widget/config',
+    tag: 'widget',
+    summary:
+      "The widget's appearance, read by every widget at load (CORS as for the suggestions; " +
+      'no-cache, so a change shows on the next page load)',
+    access: 'public',
+    response: WidgetAppearanceResponse,
+  },
+  {
+    method: 'get',
+    path: '/api/settings/widget-appearance',
+    tag: 'widget',
+    summary: "The widget's appearance as saved, with the derived colours",
+    access: 'admin',
+    response: WidgetAppearanceResponse,
+  },
+  {
+    method: 'put',
+    path: '/api/settings/widget-appearance',
+    tag: 'widget',
+    summary:
+      'Set colour, greeting, launcher position, team name and avatar; ' +
+      'the text colour on the brand colour is picked for contrast',
+    access: 'admin',
+    body: WidgetAppearanceBody,
+    response: WidgetAppearanceResponse,
+  },
 ];

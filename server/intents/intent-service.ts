@@ -44,7 +44,11 @@ export function createIntentService(deps: IntentServiceDeps) {
     try {
       return deps.build(definitions);
     } catch (err) {
-      throw new AppError(422, 'training_failed', `The intent classifier cannot be trained on this set: ${err instanceof Error ? err.message : String(err)}.`);
+      throw new AppError(
+        422,
+        'training_failed',
+        `The intent classifier cannot be trained on this set: ${err instanceof Error ? err.message : String(err)}.`,
+      );
     }
   }
 
@@ -61,7 +65,9 @@ export function createIntentService(deps: IntentServiceDeps) {
    * reads the current set, plans the next one, trains it, writes it, and makes it live with the
    * fingerprint of what was written, so this process's own `refresh` does not retrain it.
    */
-  async function change<T>(plan: (all: StoredIntent[]) => { next: IntentDefinition[]; write: (tx: IntentStore) => Promise<T> }): Promise<T> {
+  async function change<T>(
+    plan: (all: StoredIntent[]) => { next: IntentDefinition[]; write: (tx: IntentStore) => Promise<T> },
+  ): Promise<T> {
     const done = await deps.db.transaction(async (tx) => {
       await tx.query('LOCK TABLE intents IN SHARE ROW EXCLUSIVE MODE');
       const s = createIntentStore(tx);
@@ -111,7 +117,9 @@ export function createIntentService(deps: IntentServiceDeps) {
           failedFingerprint = fingerprint;
           deps.log?.error(
             { err, intents: intents.length },
-            'The intents in the database cannot be trained, ' + 'so this process keeps classifying with the previous set; ' + 'fix them through /api/intents (or an import).',
+            'The intents in the database cannot be trained, ' +
+              'so this process keeps classifying with the previous set; ' +
+              'fix them through /api/intents (or an import).',
           );
           return 'failed';
         }
@@ -129,7 +137,8 @@ export function createIntentService(deps: IntentServiceDeps) {
     create(def: IntentDefinition): Promise<StoredIntent> {
       return serial(() =>
         change((all) => {
-          if (all.some((i) => i.name === def.name)) throw conflict(`An intent named "${def.name}" already exists; edit it instead.`, 'intent_exists');
+          if (all.some((i) => i.name === def.name))
+            throw conflict(`An intent named "${def.name}" already exists; edit it instead.`, 'intent_exists');
           return {
             next: [...all, def],
             write: async (tx) => {

@@ -33,7 +33,15 @@ const UPSERT = `INSERT INTO intents (name, description, examples, skill, policy,
   ON CONFLICT (name) DO UPDATE SET description = EXCLUDED.description, examples = EXCLUDED.examples,
     skill = EXCLUDED.skill,
     policy = EXCLUDED.policy, severity = EXCLUDED.severity, thresholds = EXCLUDED.thresholds, updated_at = now()`;
-const params = (d: IntentDefinition) => [d.name, d.description, d.examples, d.skill, d.policy, d.severity, JSON.stringify(d.thresholds ?? {})];
+const params = (d: IntentDefinition) => [
+  d.name,
+  d.description,
+  d.examples,
+  d.skill,
+  d.policy,
+  d.severity,
+  JSON.stringify(d.thresholds ?? {}),
+];
 
 /** The `intents` table. Plain SQL, no rules: validation and retraining live in the intent service. */
 export function createIntentStore(db: Queryable) {
@@ -51,7 +59,9 @@ export function createIntentStore(db: Queryable) {
      * `updated_at`), so a process can notice someone else's change with one cheap query.
      */
     async fingerprint(): Promise<string> {
-      const { rows } = await db.query<{ fp: string }>(`SELECT md5(coalesce(string_agg(i::text, chr(10) ORDER BY i.name), '')) AS fp FROM intents i`);
+      const { rows } = await db.query<{ fp: string }>(
+        `SELECT md5(coalesce(string_agg(i::text, chr(10) ORDER BY i.name), '')) AS fp FROM intents i`,
+      );
       return rows[0]!.fp;
     },
     async count(): Promise<number> {
@@ -68,7 +78,8 @@ export function createIntentStore(db: Queryable) {
     },
     /** Several upserts (and optionally deletes of every other name) on one connection: call inside a transaction. */
     async upsertMany(defs: readonly IntentDefinition[], opts: { replace?: boolean } = {}): Promise<void> {
-      if (opts.replace) await db.query('DELETE FROM intents WHERE NOT (name = ANY($1::text[]))', [defs.map((d) => d.name)]);
+      if (opts.replace)
+        await db.query('DELETE FROM intents WHERE NOT (name = ANY($1::text[]))', [defs.map((d) => d.name)]);
       for (const d of defs) await db.query(UPSERT, params(d));
     },
   };

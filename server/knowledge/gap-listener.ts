@@ -18,7 +18,10 @@ export function gapReason(d: { reasonCode: string; retrieval: { confident: boole
 }
 
 /** Records every visitor question the knowledge base could not answer (see knowledge-gaps.ts). */
-export function createGapListener(deps: { gaps: KnowledgeGaps; log: Logger }): Listener<typeof DomainEvents.decisionRecorded> {
+export function createGapListener(deps: {
+  gaps: KnowledgeGaps;
+  log: Logger;
+}): Listener<typeof DomainEvents.decisionRecorded> {
   return listenerFor(DomainEvents.decisionRecorded, async (d) => {
     const reasonCode = gapReason(d);
     if (!reasonCode || !d.retrieval) return;

@@ -6,16 +6,23 @@ import { BlockList, isIP } from 'node:net';
  *   N (1, 2, ...)   N proxies in front: the address N hops back along X-Forwarded-For
  *   a list          proxies by address or CIDR (`10.0.0.0/8,127.0.0.1`): the first address that is not one of them
  */
-export type TrustProxy = { readonly kind: 'off' } | { readonly kind: 'hops'; readonly hops: number } | { readonly kind: 'list'; readonly entries: readonly string[] };
+export type TrustProxy =
+  | { readonly kind: 'off' }
+  | { readonly kind: 'hops'; readonly hops: number }
+  | { readonly kind: 'list'; readonly entries: readonly string[] };
 
 export function parseTrustProxy(value: string | undefined): TrustProxy {
   const v = (value ?? '').trim();
   if (v === '' || v === 'off' || v === 'false' || v === '0') return { kind: 'off' };
   if (/^\d+$/.test(v)) return { kind: 'hops', hops: Number(v) };
-  const entries = v.split(',').map((s) => s.trim()).filter(Boolean);
+  const entries = v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const e of entries) {
     const [ip, bits] = e.split('/');
-    if (!isIP(ip ?? '') || (bits !== undefined && !/^\d{1,3}$/.test(bits))) throw new Error(`"${e}" is not an IP address or CIDR range (or use off / a number of hops)`);
+    if (!isIP(ip ?? '') || (bits !== undefined && !/^\d{1,3}$/.test(bits)))
+      throw new Error(`"${e}" is not an IP address or CIDR range (or use off / a number of hops)`);
   }
   return { kind: 'list', entries };
 }

@@ -35,7 +35,9 @@ export const DEFAULT_LIMITS = {
 export type LimitName = keyof typeof DEFAULT_LIMITS;
 export const LIMIT_NAMES = Object.keys(DEFAULT_LIMITS) as LimitName[];
 
-export type RateLimitSettings = { readonly enabled: false } | { readonly enabled: true; readonly rules: Readonly<Record<LimitName, LimitRule>> };
+export type RateLimitSettings =
+  | { readonly enabled: false }
+  | { readonly enabled: true; readonly rules: Readonly<Record<LimitName, LimitRule>> };
 
 /**
  * `RATE_LIMITS`: `on` (the default limits), `off` (none: load tests and benchmarks only), or
@@ -47,7 +49,10 @@ export function parseRateLimits(value: string | undefined): RateLimitSettings {
   if (v === 'off' || v === '0' || v === 'false') return { enabled: false };
   const rules: Record<LimitName, LimitRule> = { ...DEFAULT_LIMITS };
   if (v === '' || v === 'on' || v === '1' || v === 'true') return { enabled: true, rules };
-  for (const part of v.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of v
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const m = /^([a-z.]+)=(\d+)\/(\d+)$/.exec(part);
     if (!m) throw new Error(`"${part}" is not name=points/seconds (or use on / off)`);
     const name = m[1] as LimitName;

@@ -19,15 +19,26 @@ export interface LimiterStore {
   close(): Promise<void>;
 }
 
-export async function createLimiterStore(opts: { redisUrl?: string; prefix: string; log: Logger }): Promise<LimiterStore> {
+export async function createLimiterStore(opts: {
+  redisUrl?: string;
+  prefix: string;
+  log: Logger;
+}): Promise<LimiterStore> {
   const memory = (name: string, o: LimiterOptions) =>
-    new RateLimiterMemory({ keyPrefix: `${opts.prefix}${name}`, points: o.points, duration: o.seconds, blockDuration: o.blockSeconds ?? 0 });
+    new RateLimiterMemory({
+      keyPrefix: `${opts.prefix}${name}`,
+      points: o.points,
+      duration: o.seconds,
+      blockDuration: o.blockSeconds ?? 0,
+    });
   if (!opts.redisUrl) return { kind: 'memory', limiter: memory, close: async () => undefined };
 
   // Only cluster mode loads the Redis client.
   const { createClient } = await import('redis');
   const client = createClient({ url: opts.redisUrl });
-  client.on('error', (err) => opts.log.error({ err }, 'redis connection error (rate limits fall back to per-process memory until it is back)'));
+  client.on('error', (err) =>
+    opts.log.error({ err }, 'redis connection error (rate limits fall back to per-process memory until it is back)'),
+  );
   await client.connect();
   return {
     kind: 'redis',

@@ -26,7 +26,8 @@ export function createVisitorLimits(opts: { settings: RateLimitSettings; store: 
   const limiters = new Map<LimitName, RateLimiterAbstract>();
   if (opts.settings.enabled) {
     if (!opts.store) throw new Error('rate limits are on but no limiter store was given');
-    for (const name of LIMIT_NAMES) limiters.set(name, opts.store.limiter(`visitor:${name}`, opts.settings.rules[name]));
+    for (const name of LIMIT_NAMES)
+      limiters.set(name, opts.store.limiter(`visitor:${name}`, opts.settings.rules[name]));
   }
   return {
     enabled: opts.settings.enabled,
@@ -39,7 +40,10 @@ export function createVisitorLimits(opts: { settings: RateLimitSettings; store: 
       } catch (err) {
         if (!(err instanceof RateLimiterRes)) throw err;
         const retryAfterMs = Math.max(1, Math.round(err.msBeforeNext));
-        throw new RateLimitedError(`${WHAT[name]}; wait ${Math.ceil(retryAfterMs / 1000)} s and try again.`, retryAfterMs);
+        throw new RateLimitedError(
+          `${WHAT[name]}; wait ${Math.ceil(retryAfterMs / 1000)} s and try again.`,
+          retryAfterMs,
+        );
       }
     },
   };

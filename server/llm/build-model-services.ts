@@ -21,11 +21,18 @@ export interface ModelServices {
 }
 
 /** What the configured language model (OPENAI_API_KEY) does, or the offline stand-ins without one. */
-export function buildModelServices(config: Config, deps: { kb: Pick<KnowledgeBase, 'getArticle'>; log: Logger; clock: Clock }): ModelServices {
+export function buildModelServices(
+  config: Config,
+  deps: { kb: Pick<KnowledgeBase, 'getArticle'>; log: Logger; clock: Clock },
+): ModelServices {
   const { log, clock } = deps;
-  if (!config.openai) return { answerer: createExtractiveAnswerer({ articles: (id) => deps.kb.getArticle(id) }), assist: {} };
+  if (!config.openai)
+    return { answerer: createExtractiveAnswerer({ articles: (id) => deps.kb.getArticle(id) }), assist: {} };
   const { apiKey, baseURL, chatModel, timeoutMs } = config.openai;
-  const answerer = createLlmAnswerer({ model: createOpenAiChatModel({ apiKey, baseURL, model: chatModel, timeoutMs }), timeoutMs });
+  const answerer = createLlmAnswerer({
+    model: createOpenAiChatModel({ apiKey, baseURL, model: chatModel, timeoutMs }),
+    timeoutMs,
+  });
   // The side tasks never retry and are bounded well below the answer timeout; on failure the offline result stands.
   const translator = createLlmTranslator({
     model: createOpenAiChatModel({ apiKey, baseURL, model: chatModel, timeoutMs, maxRetries: 0 }),
@@ -40,7 +47,11 @@ export function buildModelServices(config: Config, deps: { kb: Pick<KnowledgeBas
     translator,
     assist: {
       intentChecker: createLlmIntentChecker({ model, timeoutMs: sideTimeoutMs, onFailure: failureLog('intent check') }),
-      summarizer: createLlmHandoffSummarizer({ model, timeoutMs: sideTimeoutMs, onFailure: failureLog('handoff summary') }),
+      summarizer: createLlmHandoffSummarizer({
+        model,
+        timeoutMs: sideTimeoutMs,
+        onFailure: failureLog('handoff summary'),
+      }),
     },
   };
 }

@@ -21,7 +21,11 @@ export interface ChatModel {
   /** Yields text deltas as the model writes them. */
   stream(messages: ChatTurn[], opts?: CompletionOptions): AsyncIterable<string>;
   /** A JSON object matching `schema` (JSON Schema), for structured decisions. */
-  json<T>(messages: ChatTurn[], schema: { name: string; schema: Record<string, unknown> }, opts?: CompletionOptions): Promise<T>;
+  json<T>(
+    messages: ChatTurn[],
+    schema: { name: string; schema: Record<string, unknown> },
+    opts?: CompletionOptions,
+  ): Promise<T>;
 }
 
 /**

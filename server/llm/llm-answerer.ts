@@ -14,7 +14,14 @@ export function createLlmAnswerer(deps: { model: ChatModel; product?: string; ti
     name: `llm:${deps.model.name}`,
     crossLanguage: true,
     async answer(req) {
-      const messages = await buildGroundedPrompt({ product: deps.product ?? 'Acme Projects', question: req.question, chunks: req.chunks, history: req.history, images: req.images, language: req.language });
+      const messages = await buildGroundedPrompt({
+        product: deps.product ?? 'Acme Projects',
+        question: req.question,
+        chunks: req.chunks,
+        history: req.history,
+        images: req.images,
+        language: req.language,
+      });
       const signal = AbortSignal.timeout(deps.timeoutMs);
       let text = '';
       let flushed = 0;
@@ -46,7 +53,10 @@ function markerPrefixAtEnd(text: string): number {
 }
 
 /** The excerpts the model cited as [n]; the best excerpt when it cited none. */
-function citedChunks(text: string, chunks: ReadonlyArray<{ articleId: string; title: string; url: string | null }>): Citation[] {
+function citedChunks(
+  text: string,
+  chunks: ReadonlyArray<{ articleId: string; title: string; url: string | null }>,
+): Citation[] {
   const cited = new Set<number>();
   for (const m of text.matchAll(/\[(\d{1,2})\]/g)) {
     const n = Number(m[1]) - 1;

@@ -22,7 +22,11 @@ export function createLlmHandoffSummarizer(opts: {
   return {
     async summarize({ messages, reason }) {
       try {
-        const text = await withTimeout((signal) => opts.model.complete(summaryPrompt(messages, reason), { signal, maxTokens: 200, temperature: 0.2 }), opts.timeoutMs);
+        const text = await withTimeout(
+          (signal) =>
+            opts.model.complete(summaryPrompt(messages, reason), { signal, maxTokens: 200, temperature: 0.2 }),
+          opts.timeoutMs,
+        );
         const summary = text.replace(/\s+/g, ' ').trim();
         if (!summary) throw new ModelError('The language model returned an empty summary.');
         return summary.length > MAX_SUMMARY_CHARS ? `${summary.slice(0, MAX_SUMMARY_CHARS - 1)}…` : summary;
@@ -38,7 +42,11 @@ function summaryPrompt(messages: ReadonlyArray<{ role: string; text: string }>, 
   let transcript = messages
     .filter((m) => m.role === 'visitor' || m.role === 'ai' || m.role === 'agent')
     .slice(-MAX_MESSAGES)
-    .map((m) => `${m.role === 'visitor' ? 'Customer' : m.role === 'ai' ? 'Assistant' : 'Agent'}: ` + `${neutralizeDelimiters(m.text)}`)
+    .map(
+      (m) =>
+        `${m.role === 'visitor' ? 'Customer' : m.role === 'ai' ? 'Assistant' : 'Agent'}: ` +
+        `${neutralizeDelimiters(m.text)}`,
+    )
     .join('\n');
   // Keep the end of long conversations: the latest turns explain the handoff.
   if (transcript.length > MAX_TRANSCRIPT_CHARS) transcript = `…${transcript.slice(-MAX_TRANSCRIPT_CHARS)}`;

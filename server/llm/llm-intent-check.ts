@@ -6,7 +6,11 @@ import { neutralizeDelimiters, neutralizeInline } from './grounded-prompt.js';
 
 /** Confirms or overrides a local intent prediction; null means it was confident enough not to ask. */
 export interface IntentChecker {
-  check(text: string, local: IntentPrediction, intents: readonly IntentDefinition[]): Promise<{ prediction: IntentPrediction; check: IntentCheck } | null>;
+  check(
+    text: string,
+    local: IntentPrediction,
+    intents: readonly IntentDefinition[],
+  ): Promise<{ prediction: IntentPrediction; check: IntentCheck } | null>;
 }
 
 export interface LlmIntentCheckerOptions {
@@ -42,14 +46,18 @@ export function createLlmIntentChecker(opts: LlmIntentCheckerOptions): IntentChe
       const ms = () => Math.round(performance.now() - started);
       try {
         const raw = await withTimeout(
-          (signal) => opts.model.json<unknown>(intentPrompt(text, intents), intentSchema(names), { signal, maxTokens: 50 }),
+          (signal) =>
+            opts.model.json<unknown>(intentPrompt(text, intents), intentSchema(names), { signal, maxTokens: 50 }),
           opts.timeoutMs,
         );
         const parsed = z.object({ intent: z.enum([NONE, ...names] as [string, ...string[]]) }).safeParse(raw);
         if (!parsed.success) throw new ModelError('The language model chose an intent that is not in the list.');
         const chosen = parsed.data.intent === NONE ? null : parsed.data.intent;
         const outcome = chosen === local.intent ? 'confirmed' : 'overridden';
-        return { prediction: withChoice(local, chosen, modelConfidence), check: { ...base, outcome, chosen, ms: ms() } };
+        return {
+          prediction: withChoice(local, chosen, modelConfidence),
+          check: { ...base, outcome, chosen, ms: ms() },
+        };
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
         opts.onFailure?.(err);
@@ -63,13 +71,23 @@ export function createLlmIntentChecker(opts: LlmIntentCheckerOptions): IntentChe
 function withChoice(local: IntentPrediction, chosen: string | null, confidence: number): IntentPrediction {
   if (chosen === null) return { ...local, intent: null, confidence: 0 };
   const rest = local.ranked.filter((r) => r.intent !== chosen);
-  return { ...local, intent: chosen, confidence: Math.max(confidence, local.ranked.find((r) => r.intent === chosen)?.confidence ?? 0), ranked: [{ intent: chosen, confidence }, ...rest] };
+  return {
+    ...local,
+    intent: chosen,
+    confidence: Math.max(confidence, local.ranked.find((r) => r.intent === chosen)?.confidence ?? 0),
+    ranked: [{ intent: chosen, confidence }, ...rest],
+  };
 }
 
 function intentSchema(names: string[]): { name: string; schema: Record<string, unknown> } {
   return {
     name: 'intent_choice',
-    schema: { type: 'object', properties: { intent: { type: 'string', enum: [...names, NONE] } }, required: ['intent'], additionalProperties: false },
+    schema: {
+      type: 'object',
+      properties: { intent: { type: 'string', enum: [...names, NONE] } },
+      required: ['intent'],
+      additionalProperties: false,
+    },
   };
 }
 

@@ -1,5 +1,11 @@
 import type OpenAI from 'openai';
-import { ModelError, type ChatModel, type ChatTurn, type CompletionOptions, type ModelFailureKind } from './chat-model.js';
+import {
+  ModelError,
+  type ChatModel,
+  type ChatTurn,
+  type CompletionOptions,
+  type ModelFailureKind,
+} from './chat-model.js';
 
 export interface OpenAiChatModelOptions {
   apiKey: string;
@@ -18,10 +24,18 @@ export function createOpenAiChatModel(opts: OpenAiChatModelOptions): ChatModel {
   const connect = () =>
     (created ??= loadOpenAi().then((OpenAiClient) => {
       sdk = OpenAiClient;
-      return new OpenAiClient({ apiKey: opts.apiKey, baseURL: opts.baseURL, timeout: opts.timeoutMs, maxRetries: opts.maxRetries ?? 1 });
+      return new OpenAiClient({
+        apiKey: opts.apiKey,
+        baseURL: opts.baseURL,
+        timeout: opts.timeoutMs,
+        maxRetries: opts.maxRetries ?? 1,
+      });
     }));
   const fail = (err: unknown): never => {
-    throw new ModelError(`The language model call failed: ${err instanceof Error ? err.message : String(err)}`, { ...failureKind(sdk, err), cause: err });
+    throw new ModelError(`The language model call failed: ${err instanceof Error ? err.message : String(err)}`, {
+      ...failureKind(sdk, err),
+      cause: err,
+    });
   };
   const base = (messages: ChatTurn[], o: CompletionOptions = {}) => ({
     model: opts.model,
@@ -41,7 +55,9 @@ export function createOpenAiChatModel(opts: OpenAiChatModelOptions): ChatModel {
     },
     async *stream(messages, o) {
       const client = await connect().catch(fail);
-      const stream = await client.chat.completions.create({ ...base(messages, o), stream: true }, { signal: o?.signal }).catch(fail);
+      const stream = await client.chat.completions
+        .create({ ...base(messages, o), stream: true }, { signal: o?.signal })
+        .catch(fail);
       try {
         for await (const chunk of stream) {
           const delta = chunk.choices[0]?.delta?.content;
@@ -51,11 +67,21 @@ export function createOpenAiChatModel(opts: OpenAiChatModelOptions): ChatModel {
         fail(err);
       }
     },
-    async json<T>(messages: ChatTurn[], schema: { name: string; schema: Record<string, unknown> }, o?: CompletionOptions) {
+    async json<T>(
+      messages: ChatTurn[],
+      schema: { name: string; schema: Record<string, unknown> },
+      o?: CompletionOptions,
+    ) {
       const client = await connect().catch(fail);
       const res = await client.chat.completions
         .create(
-          { ...base(messages, { ...o, temperature: 0 }), response_format: { type: 'json_schema', json_schema: { name: schema.name, schema: schema.schema, strict: true } } },
+          {
+            ...base(messages, { ...o, temperature: 0 }),
+            response_format: {
+              type: 'json_schema',
+              json_schema: { name: schema.name, schema: schema.schema, strict: true },
+            },
+          },
           { signal: o?.signal },
         )
         .catch(fail);

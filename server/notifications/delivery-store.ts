@@ -99,7 +99,10 @@ export function createDeliveryStore(db: Queryable) {
      * Records `outcomes`, then claims due rows leased until `leaseUntil`: per lane, up to
      * `perLane` minus what `held` says this worker already holds of it (0 claims nothing).
      */
-    async recordAndClaim(outcomes: Outcome[], claim: { now: Date; leaseUntil: Date; perLane: number; held: Map<string, number> }): Promise<DeliveryRow[]> {
+    async recordAndClaim(
+      outcomes: Outcome[],
+      claim: { now: Date; leaseUntil: Date; perLane: number; held: Map<string, number> },
+    ): Promise<DeliveryRow[]> {
       const col = <K extends keyof Outcome>(k: K) => outcomes.map((x) => x[k]);
       const { rows } = await db.query<DeliveryRow>(RECORD_AND_CLAIM_SQL, [
         claim.now,

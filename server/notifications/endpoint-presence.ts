@@ -12,7 +12,9 @@ export function createEndpointPresence(db: Queryable) {
   return {
     any: () => any,
     async refresh(): Promise<boolean> {
-      const { rows } = await db.query<{ any: boolean }>(`SELECT EXISTS (SELECT 1 FROM webhook_endpoints WHERE enabled) AS any`);
+      const { rows } = await db.query<{ any: boolean }>(
+        `SELECT EXISTS (SELECT 1 FROM webhook_endpoints WHERE enabled) AS any`,
+      );
       any = rows[0]?.any === true;
       return any;
     },

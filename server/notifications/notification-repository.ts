@@ -27,9 +27,20 @@ const toNotification = (r: Row): ConsoleNotification => ({
 /** Console notifications: to one agent, or (userId null) to every manager and admin. */
 export function createNotificationRepository(db: Queryable) {
   return {
-    async create(q: Queryable, n: { userId: string | null; kind: string; conversationId?: string | null; title: string; body?: string; at: Date }): Promise<ConsoleNotification> {
+    async create(
+      q: Queryable,
+      n: {
+        userId: string | null;
+        kind: string;
+        conversationId?: string | null;
+        title: string;
+        body?: string;
+        at: Date;
+      },
+    ): Promise<ConsoleNotification> {
       const { rows } = await q.query<Row>(
-        `INSERT INTO notifications (user_id, kind, conversation_id, title, ` + `body, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
+        `INSERT INTO notifications (user_id, kind, conversation_id, title, ` +
+          `body, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
         [n.userId, n.kind, n.conversationId ?? null, n.title, n.body ?? '', n.at],
       );
       return toNotification(rows[0]!);
@@ -43,7 +54,8 @@ export function createNotificationRepository(db: Queryable) {
     },
     async markRead(user: { id: string; isManager: boolean }, ids: number[], at: Date): Promise<void> {
       await db.query(
-        `UPDATE notifications SET read_at = $3 WHERE id = ANY($1::bigint[]) ` + `AND read_at IS NULL AND (user_id = $2 OR ($4::boolean AND user_id IS NULL))`,
+        `UPDATE notifications SET read_at = $3 WHERE id = ANY($1::bigint[]) ` +
+          `AND read_at IS NULL AND (user_id = $2 OR ($4::boolean AND user_id IS NULL))`,
         [ids, user.id, at, user.isManager],
       );
     },

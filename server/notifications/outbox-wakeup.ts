@@ -4,7 +4,8 @@ const WRITES_OUTBOX = /^\s*INSERT\s+INTO\s+webhook_deliveries\b/i;
 const RETURNS = /\bRETURNING\b/i;
 
 /** An outbox insert that wrote something: a fan-out with RETURNING may have matched no endpoint. */
-const wroteOutbox = (sql: string, rows: unknown[]) => WRITES_OUTBOX.test(sql) && (rows.length > 0 || !RETURNS.test(sql));
+const wroteOutbox = (sql: string, rows: unknown[]) =>
+  WRITES_OUTBOX.test(sql) && (rows.length > 0 || !RETURNS.test(sql));
 
 /**
  * The same database, but a committed write into the webhook outbox calls `wake` (the delivery

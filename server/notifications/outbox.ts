@@ -21,7 +21,8 @@ export function orderingKey(d: OutboundDelivery): string | null {
 /** Writes a delivery into the durable outbox; pass a transaction to tie it to the change that caused it. */
 export async function enqueueDelivery(q: Queryable, d: OutboundDelivery, at: Date): Promise<void> {
   await q.query(
-    `INSERT INTO webhook_deliveries (target, url, event, payload, ordering_key, ` + `next_attempt_at, created_at) VALUES ($1, $2, $3, $4::jsonb, $5, $6, $6)`,
+    `INSERT INTO webhook_deliveries (target, url, event, payload, ordering_key, ` +
+      `next_attempt_at, created_at) VALUES ($1, $2, $3, $4::jsonb, $5, $6, $6)`,
     [d.target, d.url, d.event, JSON.stringify(d.payload), orderingKey(d), at],
   );
 }

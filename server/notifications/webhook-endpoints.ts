@@ -63,7 +63,12 @@ const OF_CONFIG = `d.endpoint_id IS NULL AND d.target = 'webhook'`;
  * or rotated, never listed or logged), an event filter and an enabled flag; plus WEBHOOK_URL as a
  * read-only endpoint. Deliveries themselves are written by the outbox and sent by the worker.
  */
-export function createWebhookEndpoints(deps: { db: Queryable; clock: Clock; config?: { url: string; secret?: string }; onChange?: () => Promise<unknown> }) {
+export function createWebhookEndpoints(deps: {
+  db: Queryable;
+  clock: Clock;
+  config?: { url: string; secret?: string };
+  onChange?: () => Promise<unknown>;
+}) {
   const { db } = deps;
   const changed = async () => {
     await deps.onChange?.();
@@ -96,7 +101,9 @@ export function createWebhookEndpoints(deps: { db: Queryable; clock: Clock; conf
 
   async function configEndpoint(): Promise<WebhookEndpoint> {
     const c = deps.config!;
-    const { rows } = await db.query<Pick<EndpointRow, 'pending' | 'delivered' | 'failed' | 'last_attempt_at'>>(`SELECT ${countsFor(OF_CONFIG)}`);
+    const { rows } = await db.query<Pick<EndpointRow, 'pending' | 'delivered' | 'failed' | 'last_attempt_at'>>(
+      `SELECT ${countsFor(OF_CONFIG)}`,
+    );
     const r = rows[0]!;
     return {
       id: CONFIG_ENDPOINT_ID,
@@ -108,12 +115,21 @@ export function createWebhookEndpoints(deps: { db: Queryable; clock: Clock; conf
       signed: Boolean(c.secret),
       createdAt: null,
       secretRotatedAt: null,
-      deliveries: { pending: r.pending, delivered: r.delivered, failed: r.failed, lastAttemptAt: iso(r.last_attempt_at) },
+      deliveries: {
+        pending: r.pending,
+        delivered: r.delivered,
+        failed: r.failed,
+        lastAttemptAt: iso(r.last_attempt_at),
+      },
     };
   }
 
   const readOnly = (id: string) => {
-    if (id === CONFIG_ENDPOINT_ID) throw badRequest('WEBHOOK_URL is set in the server configuration: change or unset it there and restart.', 'config_endpoint');
+    if (id === CONFIG_ENDPOINT_ID)
+      throw badRequest(
+        'WEBHOOK_URL is set in the server configuration: change or unset it there and restart.',
+        'config_endpoint',
+      );
   };
 
   return {
@@ -129,12 +145,17 @@ export function createWebhookEndpoints(deps: { db: Queryable; clock: Clock; conf
 
     async create(body: WebhookEndpointBody): Promise<WebhookEndpointCreated> {
       const { rows: count } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM webhook_endpoints`);
-      if (count[0]!.n >= MAX_ENDPOINTS) throw badRequest(`At most ${MAX_ENDPOINTS} webhook endpoints: delete one you no longer use first.`, 'too_many_endpoints');
+      if (count[0]!.n >= MAX_ENDPOINTS)
+        throw badRequest(
+          `At most ${MAX_ENDPOINTS} webhook endpoints: delete one you no longer use first.`,
+          'too_many_endpoints',
+        );
       const id = randomUUID();
       const secret = newSecret();
       const now = deps.clock();
       await db.query(
-        `INSERT INTO webhook_endpoints (id, url, description, secret, events, enabled, ` + `created_at, secret_rotated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7)`,
+        `INSERT INTO webhook_endpoints (id, url, description, secret, events, enabled, ` +
+          `created_at, secret_rotated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7)`,
         [id, body.url, body.description, secret, body.events, body.enabled, now],
       );
       await changed();
@@ -165,7 +186,10 @@ export function createWebhookEndpoints(deps: { db: Queryable; clock: Clock; conf
     async rotateSecret(id: string): Promise<WebhookEndpointCreated> {
       readOnly(id);
       const secret = newSecret();
-      const { rows } = await db.query<{ id: string }>(`UPDATE webhook_endpoints SET secret = $2, secret_rotated_at = $3 WHERE id = $1 RETURNING id`, [id, secret, deps.clock()]);
+      const { rows } = await db.query<{ id: string }>(
+        `UPDATE webhook_endpoints SET secret = $2, secret_rotated_at = $3 WHERE id = $1 RETURNING id`,
+        [id, secret, deps.clock()],
+      );
       if (!rows[0]) throw notFound('Webhook endpoint');
       return { endpoint: await get(id), secret };
     },
@@ -174,10 +198,21 @@ export function createWebhookEndpoints(deps: { db: Queryable; clock: Clock; conf
     async sendTest(id: string): Promise<{ deliveryId: number }> {
       const endpoint = await get(id);
       const now = deps.clock();
-      const payload = { message: 'Test delivery from Firstline: this endpoint is reachable and verifies signatures.', endpointId: endpoint.id, sentAt: now.toISOString() };
+      const payload = {
+        message: 'Test delivery from Firstline: this endpoint is reachable and verifies signatures.',
+        endpointId: endpoint.id,
+        sentAt: now.toISOString(),
+      };
       const { rows } = await db.query<{ id: number }>(
-        `INSERT INTO webhook_deliveries (target, url, event, payload, endpoint_id, next_attempt_at, ` + `created_at) VALUES ('webhook', $1, $2, $3::jsonb, $4, $5, $5) RETURNING id`,
-        [endpoint.url, WEBHOOK_TEST_EVENT, JSON.stringify(payload), endpoint.source === 'config' ? null : endpoint.id, now],
+        `INSERT INTO webhook_deliveries (target, url, event, payload, endpoint_id, next_attempt_at, ` +
+          `created_at) VALUES ('webhook', $1, $2, $3::jsonb, $4, $5, $5) RETURNING id`,
+        [
+          endpoint.url,
+          WEBHOOK_TEST_EVENT,
+          JSON.stringify(payload),
+          endpoint.source === 'config' ? null : endpoint.id,
+          now,
+        ],
       );
       return { deliveryId: Number(rows[0]!.id) };
     },

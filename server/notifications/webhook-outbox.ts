@@ -7,10 +7,25 @@ import { enqueueDelivery, orderingKey } from './outbox.js';
 /** The domain events that go out as signed webhooks, and the `data` each one carries. */
 const WEBHOOK_BODIES = {
   [DomainEvents.messageCreated]: ({ message }: DomainEventMap['message.created']) => message,
-  [DomainEvents.handoffRequested]: ({ conversation, handoff }: DomainEventMap['conversation.handoff_requested']) => ({ conversationId: conversation.id, ...handoff }),
-  [DomainEvents.conversationAssigned]: ({ conversation, agent }: DomainEventMap['conversation.assigned']) => ({ conversationId: conversation.id, agent }),
-  [DomainEvents.conversationResolved]: ({ conversation, by }: DomainEventMap['conversation.resolved']) => ({ conversationId: conversation.id, by }),
-  [DomainEvents.conversationTransferred]: ({ conversation, fromAgentId, to, kind, note }: DomainEventMap['conversation.transferred']) => ({
+  [DomainEvents.handoffRequested]: ({ conversation, handoff }: DomainEventMap['conversation.handoff_requested']) => ({
+    conversationId: conversation.id,
+    ...handoff,
+  }),
+  [DomainEvents.conversationAssigned]: ({ conversation, agent }: DomainEventMap['conversation.assigned']) => ({
+    conversationId: conversation.id,
+    agent,
+  }),
+  [DomainEvents.conversationResolved]: ({ conversation, by }: DomainEventMap['conversation.resolved']) => ({
+    conversationId: conversation.id,
+    by,
+  }),
+  [DomainEvents.conversationTransferred]: ({
+    conversation,
+    fromAgentId,
+    to,
+    kind,
+    note,
+  }: DomainEventMap['conversation.transferred']) => ({
     conversationId: conversation.id,
     fromAgentId,
     to,
@@ -55,7 +70,11 @@ const FAN_OUT_SQL = `
  * `endpoints` says whether any console endpoint is enabled (server/notifications/endpoint-presence.ts);
  * without it every event is fanned out over the endpoints table.
  */
-export function createWebhookOutbox(deps: { url?: string; clock: Clock; endpoints?: { any(): boolean } }): WebhookOutbox {
+export function createWebhookOutbox(deps: {
+  url?: string;
+  clock: Clock;
+  endpoints?: { any(): boolean };
+}): WebhookOutbox {
   const url = deps.url ?? null;
   const send = async (q: Queryable, event: string, data: unknown) => {
     if (deps.endpoints && !deps.endpoints.any()) {
@@ -63,7 +82,13 @@ export function createWebhookOutbox(deps: { url?: string; clock: Clock; endpoint
       if (url) await enqueueDelivery(q, { target: 'webhook', url, event, payload: data }, deps.clock());
       return;
     }
-    await q.query(FAN_OUT_SQL, [event, JSON.stringify(data), orderingKey({ target: 'webhook', url: '', event, payload: data }), deps.clock(), url]);
+    await q.query(FAN_OUT_SQL, [
+      event,
+      JSON.stringify(data),
+      orderingKey({ target: 'webhook', url: '', event, payload: data }),
+      deps.clock(),
+      url,
+    ]);
   };
   return {
     async record(q, event, payload) {

@@ -4,7 +4,6 @@ import type { WebhookStats } from '../../protocol/webhook-stats.js';
 
 export type { WebhookStats };
 
-
 interface Row {
   backlog: number;
   in_flight: number;
@@ -16,7 +15,13 @@ interface Row {
   failed_total: number;
 }
 
-export function createWebhookStats(deps: { db: Queryable; clock: Clock; webhookConfigured: boolean; concurrency: number; thresholds: WebhookStats['thresholds'] }) {
+export function createWebhookStats(deps: {
+  db: Queryable;
+  clock: Clock;
+  webhookConfigured: boolean;
+  concurrency: number;
+  thresholds: WebhookStats['thresholds'];
+}) {
   return {
     async read(): Promise<WebhookStats> {
       const now = deps.clock();
@@ -40,7 +45,8 @@ export function createWebhookStats(deps: { db: Queryable; clock: Clock; webhookC
         [now, new Date(now.getTime() - 60_000)],
       );
       const r = rows[0]!;
-      const age = (d: Date | null) => (d ? Math.max(0, Math.round((now.getTime() - new Date(d).getTime()) / 100) / 10) : 0);
+      const age = (d: Date | null) =>
+        d ? Math.max(0, Math.round((now.getTime() - new Date(d).getTime()) / 100) / 10) : 0;
       const backlog = r.backlog;
       const lagSeconds = age(r.oldest_due);
       return {

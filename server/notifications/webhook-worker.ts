@@ -54,7 +54,14 @@ export interface DeliveryPass {
  * transaction; the outcomes of the deliveries that finished together (and the next retry of
  * failures) are recorded with the next claim. Passes never overlap within a worker.
  */
-export function createWebhookWorker(deps: { db: Db; clock: Clock; log: Logger; secret?: string; fetch?: typeof fetch; options?: Partial<WebhookWorkerOptions> }) {
+export function createWebhookWorker(deps: {
+  db: Db;
+  clock: Clock;
+  log: Logger;
+  secret?: string;
+  fetch?: typeof fetch;
+  options?: Partial<WebhookWorkerOptions>;
+}) {
   const o = { ...DEFAULT_WEBHOOK_OPTIONS, ...deps.options };
   const doFetch = deps.fetch ?? fetch;
   /** One pool per lane (a console endpoint, or the rest), made on first use. */
@@ -67,7 +74,8 @@ export function createWebhookWorker(deps: { db: Db; clock: Clock; log: Logger; s
   /** What this worker holds of each lane that holds anything (in flight or waiting for a slot). */
   const heldByLane = () => {
     const held = new Map<string, number>();
-    for (const [lane, pool] of pools) if (pool.activeCount + pool.pendingCount > 0) held.set(lane, pool.activeCount + pool.pendingCount);
+    for (const [lane, pool] of pools)
+      if (pool.activeCount + pool.pendingCount > 0) held.set(lane, pool.activeCount + pool.pendingCount);
     return held;
   };
   const heldTotal = () => [...pools.values()].reduce((n, p) => n + p.activeCount + p.pendingCount, 0);
@@ -89,15 +97,25 @@ export function createWebhookWorker(deps: { db: Db; clock: Clock; log: Logger; s
       await store.analyze();
     }
     const now = deps.clock();
-    const rows = await store.recordAndClaim(outcomes, { now, leaseUntil: new Date(now.getTime() + o.timeoutMs * 3), perLane, held: heldByLane() });
+    const rows = await store.recordAndClaim(outcomes, {
+      now,
+      leaseUntil: new Date(now.getTime() + o.timeoutMs * 3),
+      perLane,
+      held: heldByLane(),
+    });
     // A large claim means a backlog: count it towards refreshing the statistics.
     if (perLane > 0 && rows.length >= o.concurrency) claimedSinceAnalyze += rows.length;
     return rows;
   }
 
   async function send(row: DeliveryRow): Promise<{ ok: boolean; status: number | null; error: string | null }> {
-    const body = JSON.stringify(row.target === 'webhook' ? { id: row.id, event: row.event, data: row.payload } : row.payload);
-    const headers: Record<string, string> = { 'content-type': 'application/json', 'user-agent': 'Firstline-Webhooks/1' };
+    const body = JSON.stringify(
+      row.target === 'webhook' ? { id: row.id, event: row.event, data: row.payload } : row.payload,
+    );
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      'user-agent': 'Firstline-Webhooks/1',
+    };
     if (row.target === 'webhook') {
       const timestamp = String(Math.floor(deps.clock().getTime() / 1000));
       headers['x-firstline-event'] = row.event;
@@ -124,11 +142,30 @@ export function createWebhookWorker(deps: { db: Db; clock: Clock; log: Logger; s
     const latencyMs = Math.round(performance.now() - started);
     const attempts = row.attempts + 1;
     const at = deps.clock();
-    if (r.ok) return { id: row.id, status: 'delivered', attempts, code: r.status, error: null, nextAt: null, at: at.toISOString(), latencyMs };
+    if (r.ok)
+      return {
+        id: row.id,
+        status: 'delivered',
+        attempts,
+        code: r.status,
+        error: null,
+        nextAt: null,
+        at: at.toISOString(),
+        latencyMs,
+      };
     const final = attempts >= o.maxAttempts;
     deps.log.warn({ deliveryId: row.id, event: row.event, attempts, error: r.error, final }, 'webhook delivery failed');
     const nextAt = new Date(at.getTime() + backoffMs(attempts, o)).toISOString();
-    return { id: row.id, status: final ? 'failed' : 'pending', attempts, code: r.status, error: r.error, nextAt, at: at.toISOString(), latencyMs };
+    return {
+      id: row.id,
+      status: final ? 'failed' : 'pending',
+      attempts,
+      code: r.status,
+      error: r.error,
+      nextAt,
+      at: at.toISOString(),
+      latencyMs,
+    };
   }
 
   // Wakes a pass waiting for a free slot or for new work; a signal given while the pass is busy
@@ -160,7 +197,11 @@ export function createWebhookWorker(deps: { db: Db; clock: Clock; log: Logger; s
         return { rows, recorded: batch.length };
       } catch (err) {
         // Unrecorded rows keep their lease and are sent again after it: at least once, never lost.
-        if (batch.length) deps.log.error({ err, deliveryIds: batch.map((x) => x.id) }, 'recording webhook outcomes failed; they will be sent again after their lease');
+        if (batch.length)
+          deps.log.error(
+            { err, deliveryIds: batch.map((x) => x.id) },
+            'recording webhook outcomes failed; they will be sent again after their lease',
+          );
         throw err;
       }
     };
@@ -174,7 +215,12 @@ export function createWebhookWorker(deps: { db: Db; clock: Clock; log: Logger; s
         for (const row of rows) {
           const p: Promise<void> = poolFor(row.lane)(() => deliver(row))
             .then((x) => void finished.push(x))
-            .catch((err: unknown) => deps.log.error({ err, deliveryId: row.id }, 'webhook delivery crashed; it will be sent again after its lease'))
+            .catch((err: unknown) =>
+              deps.log.error(
+                { err, deliveryId: row.id },
+                'webhook delivery crashed; it will be sent again after its lease',
+              ),
+            )
             .finally(() => {
               inFlight.delete(p);
               signal();

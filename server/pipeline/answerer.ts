@@ -51,7 +51,13 @@ export function createExtractiveAnswerer(deps: { articles?: ArticleLoader } = {}
   return {
     name: 'extractive',
     async answer(req) {
-      return composeExtractiveAnswer({ question: req.question, context: req.context ?? null, chunks: req.chunks, sectionsFor, ...(req.language ? { language: req.language } : {}) });
+      return composeExtractiveAnswer({
+        question: req.question,
+        context: req.context ?? null,
+        chunks: req.chunks,
+        sectionsFor,
+        ...(req.language ? { language: req.language } : {}),
+      });
     },
   };
 }

@@ -85,9 +85,24 @@ export function decisionWithoutKnowledge(input: SignalInput, t: PolicyThresholds
 function evidenceFor(input: PolicyInput, t: PolicyThresholds): Signal[] {
   const renewalDays = daysUntil(input.account.renewalDate, input.now);
   const evidence: Signal[] = [
-    ...input.sentiment.signals.map((s) => ({ name: s.name, value: round(s.value), threshold: t.signalStrength, trips: 'above' as const })),
-    { name: 'sentiment', value: round(input.sentiment.trajectory.smoothed), threshold: t.minSentiment, trips: 'below' as const },
-    { name: 'sentiment_trend', value: round(input.sentiment.trajectory.trend), threshold: t.maxSentimentDrop, trips: 'below' as const },
+    ...input.sentiment.signals.map((s) => ({
+      name: s.name,
+      value: round(s.value),
+      threshold: t.signalStrength,
+      trips: 'above' as const,
+    })),
+    {
+      name: 'sentiment',
+      value: round(input.sentiment.trajectory.smoothed),
+      threshold: t.minSentiment,
+      trips: 'below' as const,
+    },
+    {
+      name: 'sentiment_trend',
+      value: round(input.sentiment.trajectory.trend),
+      threshold: t.maxSentimentDrop,
+      trips: 'below' as const,
+    },
     { name: 'intent', value: input.intent.intent ?? 'out_of_scope' },
     { name: 'intent_confidence', value: round(input.intent.confidence) },
     { name: 'kb_confident', value: input.retrieval.confident },
@@ -95,8 +110,19 @@ function evidenceFor(input: PolicyInput, t: PolicyThresholds): Signal[] {
     ...(input.draft ? [{ name: 'answer_grounded', value: input.draft.grounded }] : []),
     ...(input.asksForHuman ? [{ name: 'talk_to_person_button', value: true }] : []),
     ...(input.loop.looping ? [{ name: 'loop', value: input.loop.reason ?? 'repeated', threshold: undefined }] : []),
-    ...(input.account.accountValue != null ? [{ name: 'account_value', value: input.account.accountValue, threshold: t.highValueAccount, trips: 'above' as const }] : []),
-    ...(renewalDays != null ? [{ name: 'renewal_days', value: renewalDays, threshold: t.renewalWindowDays, trips: 'below' as const }] : []),
+    ...(input.account.accountValue != null
+      ? [
+          {
+            name: 'account_value',
+            value: input.account.accountValue,
+            threshold: t.highValueAccount,
+            trips: 'above' as const,
+          },
+        ]
+      : []),
+    ...(renewalDays != null
+      ? [{ name: 'renewal_days', value: renewalDays, threshold: t.renewalWindowDays, trips: 'below' as const }]
+      : []),
   ];
   return evidence.map((s) => (s.threshold === undefined ? { name: s.name, value: s.value } : s));
 }
@@ -108,14 +134,23 @@ function readSignals(input: SignalInput, t: PolicyThresholds) {
   // Nor when the visitor said they do not want one ("dont need a human agent, just ..."): the
   // negation-aware signal reads the words, the classifier only sees that they are about a human.
   const unsureHumanIntent =
-    input.intent.intent === 'talk_to_human' && (input.intent.confidence < HUMAN_INTENT_CONFIDENCE || has('declined_human'));
-  const askedForHuman = input.asksForHuman === true || has('human_request') || (input.intent.intent === 'talk_to_human' && !unsureHumanIntent);
+    input.intent.intent === 'talk_to_human' &&
+    (input.intent.confidence < HUMAN_INTENT_CONFIDENCE || has('declined_human'));
+  const askedForHuman =
+    input.asksForHuman === true ||
+    has('human_request') ||
+    (input.intent.intent === 'talk_to_human' && !unsureHumanIntent);
   // An unsure talk_to_human prediction does not bring its "straight to a human" policy with it.
   const policy = unsureHumanIntent ? undefined : input.intent.definition?.policy;
   return { has, askedForHuman, policy };
 }
 
-const handoff = (reasonCode: string, reason: string, urgent = false): Verdict => ({ action: 'handoff', reasonCode, reason, urgent });
+const handoff = (reasonCode: string, reason: string, urgent = false): Verdict => ({
+  action: 'handoff',
+  reasonCode,
+  reason,
+  urgent,
+});
 
 /** The rules that hold whatever the knowledge base says, in order; null when none applies. */
 function decideOnSignals(input: SignalInput, t: PolicyThresholds): Verdict | null {
@@ -132,29 +167,46 @@ function decideOnSignals(input: SignalInput, t: PolicyThresholds): Verdict | nul
   if (has('security')) return handoff('security_signal', 'The visitor reported a possible security problem.', true);
   if (has('legal')) return handoff('legal_signal', 'The visitor mentioned legal action or a legal matter.', true);
   if (social) return socialReply(social, false);
-  if (policy === 'handoff_now') return handoff('intent_policy', `The intent "${input.intent.intent}" always goes straight to a human.`, true);
-  if (has('churn_risk')) return handoff('churn_risk', 'The visitor may cancel or leave: a human should talk to them.', true);
-  if (input.sentiment.trajectory.smoothed < t.minSentiment) return handoff('negative_sentiment', 'The visitor is upset.');
-  if (input.sentiment.trajectory.count > 1 && input.sentiment.trajectory.trend < t.maxSentimentDrop) return handoff('sentiment_falling', "The visitor's mood is dropping fast.");
+  if (policy === 'handoff_now')
+    return handoff('intent_policy', `The intent "${input.intent.intent}" always goes straight to a human.`, true);
+  if (has('churn_risk'))
+    return handoff('churn_risk', 'The visitor may cancel or leave: a human should talk to them.', true);
+  if (input.sentiment.trajectory.smoothed < t.minSentiment)
+    return handoff('negative_sentiment', 'The visitor is upset.');
+  if (input.sentiment.trajectory.count > 1 && input.sentiment.trajectory.trend < t.maxSentimentDrop)
+    return handoff('sentiment_falling', "The visitor's mood is dropping fast.");
   // The visitor pressed "No" on "Did this help?": the next decision is a human, whatever else holds.
   if (input.loop.looping && input.loop.reason === 'negative_feedback') {
     return handoff('negative_feedback', 'The visitor said the last AI answer did not help.');
   }
-  if (input.loop.looping) return handoff('loop_detected', `The conversation is going in circles (${input.loop.reason ?? 'repeated question'}).`);
+  if (input.loop.looping)
+    return handoff(
+      'loop_detected',
+      `The conversation is going in circles (${input.loop.reason ?? 'repeated question'}).`,
+    );
   const negative = input.sentiment.score <= t.negativeSentiment || has('frustration');
   if ((input.account.accountValue ?? 0) >= t.highValueAccount && negative) {
     return handoff('high_value_negative', 'A high-value account shows a negative signal.');
   }
   const renewalDays = daysUntil(input.account.renewalDate, input.now);
   if (renewalDays != null && renewalDays <= t.renewalWindowDays && negative) {
-    return handoff('renewal_at_risk', `The account renews in ${renewalDays} day(s) and the visitor shows a negative signal.`);
+    return handoff(
+      'renewal_at_risk',
+      `The account renews in ${renewalDays} day(s) and the visitor shows a negative signal.`,
+    );
   }
-  if (policy === 'handoff') return handoff('intent_policy', `The intent "${input.intent.intent}" needs a human to act.`);
+  if (policy === 'handoff')
+    return handoff('intent_policy', `The intent "${input.intent.intent}" needs a human to act.`);
   return null;
 }
 
 /** Reason codes of social replies (compose-reply writes them; analytics does not count them as answers). */
-export const SOCIAL_REASON_CODES = ['small_talk', 'thanks', 'small_talk_while_waiting', 'thanks_while_waiting'] as const;
+export const SOCIAL_REASON_CODES = [
+  'small_talk',
+  'thanks',
+  'small_talk_while_waiting',
+  'thanks_while_waiting',
+] as const;
 
 function socialReply(kind: 'thanks' | 'greeting', waiting: boolean): Verdict {
   const reasonCode = `${kind === 'thanks' ? 'thanks' : 'small_talk'}${waiting ? '_while_waiting' : ''}`;
@@ -162,7 +214,12 @@ function socialReply(kind: 'thanks' | 'greeting', waiting: boolean): Verdict {
   return { action: 'answer', reasonCode, reason: waiting ? `${reason} (waiting for an agent)` : reason, urgent: false };
 }
 
-const WAIT: Verdict = { action: 'wait', reasonCode: 'waiting_for_agent', reason: 'The conversation is already waiting for an agent; the AI stays quiet.', urgent: false };
+const WAIT: Verdict = {
+  action: 'wait',
+  reasonCode: 'waiting_for_agent',
+  reason: 'The conversation is already waiting for an agent; the AI stays quiet.',
+  urgent: false,
+};
 const NOT_IN_CONTEXT = 'The AI could not find the answer in the knowledge base.';
 /** Offline, the answer exists only in articles in another language than the visitor's. */
 export const NO_ARTICLE_IN_LANGUAGE = 'no_article_in_language';
@@ -173,7 +230,12 @@ function decideOnKnowledge(input: PolicyInput, t: PolicyThresholds): Verdict {
   const answerable = input.retrieval.confident && input.draft?.grounded !== false;
   if (input.status === 'queued') {
     return answerable
-      ? { action: 'answer', reasonCode: 'answer_while_waiting', reason: 'The visitor asked something the knowledge base answers while waiting for an agent.', urgent: false }
+      ? {
+          action: 'answer',
+          reasonCode: 'answer_while_waiting',
+          reason: 'The visitor asked something the knowledge base answers while waiting for an agent.',
+          urgent: false,
+        }
       : WAIT;
   }
   if (input.intent.intent === 'greeting_smalltalk' && !input.retrieval.confident) {
@@ -186,16 +248,29 @@ function decideOnKnowledge(input: PolicyInput, t: PolicyThresholds): Verdict {
     const [first, second] = input.intent.ranked;
     const close = first && second && first.confidence - second.confidence < t.clarifyMargin;
     if (close && !input.clarifiedLastTurn && input.intent.intent !== null) {
-      return { action: 'clarify', reasonCode: 'ambiguous_intent', reason: 'Two intents are equally likely; the AI asks which one was meant.', urgent: false };
+      return {
+        action: 'clarify',
+        reasonCode: 'ambiguous_intent',
+        reason: 'Two intents are equally likely; the AI asks which one was meant.',
+        urgent: false,
+      };
     }
     return handoff('no_confident_answer', 'The knowledge base has no confident answer to this question.');
   }
   if (input.draft?.problem === 'other_language') {
     const name = LANGUAGE_NAMES[input.language ?? DEFAULT_LANGUAGE];
-    return handoff(NO_ARTICLE_IN_LANGUAGE, `No help article answers this in ${name}, the visitor's language; an agent who speaks ${name} should reply.`);
+    return handoff(
+      NO_ARTICLE_IN_LANGUAGE,
+      `No help article answers this in ${name}, the visitor's language; an agent who speaks ${name} should reply.`,
+    );
   }
   if (!answerable) return handoff('answer_not_in_context', NOT_IN_CONTEXT);
-  return { action: 'answer', reasonCode: 'kb_answer', reason: 'The knowledge base has a confident answer.', urgent: false };
+  return {
+    action: 'answer',
+    reasonCode: 'kb_answer',
+    reason: 'The knowledge base has a confident answer.',
+    urgent: false,
+  };
 }
 
 const round = (n: number) => Math.round(n * 1000) / 1000;

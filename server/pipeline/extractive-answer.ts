@@ -22,8 +22,20 @@ export async function composeExtractiveAnswer(args: {
 }): Promise<{ text: string; rich: RichBlock[]; citations: Citation[] }> {
   const top = args.chunks.slice(0, 2);
   const articles = await Promise.all(
-    top.map(async (c) => ({ articleId: c.articleId, title: c.title, url: c.url, sections: await args.sectionsFor(c), retrievedHeading: headingOf(c), score: c.score })),
+    top.map(async (c) => ({
+      articleId: c.articleId,
+      title: c.title,
+      url: c.url,
+      sections: await args.sectionsFor(c),
+      retrievedHeading: headingOf(c),
+      score: c.score,
+    })),
   );
-  const answer = composeFocusedAnswer({ question: args.question, context: args.context ?? null, articles, ...(args.language ? { language: args.language } : {}) });
+  const answer = composeFocusedAnswer({
+    question: args.question,
+    context: args.context ?? null,
+    articles,
+    ...(args.language ? { language: args.language } : {}),
+  });
   return { text: answer.text, rich: answer.blocks, citations: answer.citations };
 }

@@ -27,7 +27,8 @@ const toTurn = (r: PendingTurnRow): PendingTurn => ({
 });
 
 /** Only the oldest pending turn of its conversation may run: turns are answered in order. */
-const IS_HEAD = `NOT EXISTS (SELECT 1 FROM pending_turns e WHERE ` + `e.conversation_id = t.conversation_id AND e.seq < t.seq)`;
+const IS_HEAD =
+  `NOT EXISTS (SELECT 1 FROM pending_turns e WHERE ` + `e.conversation_id = t.conversation_id AND e.seq < t.seq)`;
 
 /**
  * The statement that marks the messages of `source` (a CTE or table with id, conversation_id and
@@ -49,7 +50,11 @@ export function createPendingTurns(db: Queryable) {
   return {
     /** In the visitor message's transaction (the message insert can also do it: `addPendingTurnSql`). */
     async add(messageId: string, at: Date): Promise<void> {
-      await db.query(`WITH message AS (SELECT id, conversation_id, seq FROM messages ` + `WHERE id = $1) ${addPendingTurnSql('message', '$2')}`, [messageId, at]);
+      await db.query(
+        `WITH message AS (SELECT id, conversation_id, seq FROM messages ` +
+          `WHERE id = $1) ${addPendingTurnSql('message', '$2')}`,
+        [messageId, at],
+      );
     },
 
     /**
@@ -68,13 +73,19 @@ export function createPendingTurns(db: Queryable) {
 
     /** Extends a running turn's lease; false when it is done or was taken over. */
     async renew(messageId: string, token: string, leaseUntil: Date): Promise<boolean> {
-      const { rows } = await db.query('UPDATE pending_turns SET lease_until = $3 WHERE message_id = $1 AND claim_token = $2 RETURNING message_id', [messageId, token, leaseUntil]);
+      const { rows } = await db.query(
+        'UPDATE pending_turns SET lease_until = $3 WHERE message_id = $1 AND claim_token = $2 RETURNING message_id',
+        [messageId, token, leaseUntil],
+      );
       return rows.length > 0;
     },
 
     /** In the outcome's transaction: removes the turn if `token` still holds it. False: roll back. */
     async complete(messageId: string, token: string): Promise<boolean> {
-      const { rows } = await db.query('DELETE FROM pending_turns WHERE message_id = $1 AND claim_token = $2 RETURNING message_id', [messageId, token]);
+      const { rows } = await db.query(
+        'DELETE FROM pending_turns WHERE message_id = $1 AND claim_token = $2 RETURNING message_id',
+        [messageId, token],
+      );
       return rows.length > 0;
     },
 
@@ -86,11 +97,21 @@ export function createPendingTurns(db: Queryable) {
      * conversations are not claimed for it). `liveTokens`: the tokens of every node known to be
      * alive; a turn held under any other token is taken at once, its lease notwithstanding.
      */
-    async claimDue(args: { token: string; now: Date; unstartedBefore: Date; leaseUntil: Date; limit: number; exclude?: readonly string[]; liveTokens?: readonly string[] }): Promise<PendingTurn[]> {
+    async claimDue(args: {
+      token: string;
+      now: Date;
+      unstartedBefore: Date;
+      leaseUntil: Date;
+      limit: number;
+      exclude?: readonly string[];
+      liveTokens?: readonly string[];
+    }): Promise<PendingTurn[]> {
       const params: unknown[] = [args.token, args.leaseUntil, args.unstartedBefore, args.now, args.limit];
       const param = (value: unknown) => `$${params.push(value)}`;
       const excluded = args.exclude?.length ? ` AND NOT (t.message_id = ANY(${param(args.exclude)}::text[]))` : '';
-      const orphaned = args.liveTokens ? ` OR (t.claim_token IS NOT NULL AND NOT (t.claim_token = ANY(${param(args.liveTokens)}::text[])))` : '';
+      const orphaned = args.liveTokens
+        ? ` OR (t.claim_token IS NOT NULL AND NOT (t.claim_token = ANY(${param(args.liveTokens)}::text[])))`
+        : '';
       const { rows } = await db.query<PendingTurnRow>(
         `WITH heads AS MATERIALIZED (
            SELECT t.conversation_id FROM pending_turns t

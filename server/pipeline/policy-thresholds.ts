@@ -8,7 +8,13 @@ import { DEFAULT_THRESHOLDS, type PolicyThresholds } from './escalation-policy.j
 export type TierThresholds = Readonly<Record<string, PolicyThresholdOverrides>>;
 
 export const DEFAULT_TIER_THRESHOLDS: TierThresholds = {
-  enterprise: { minSentiment: -0.3, maxSentimentDrop: -0.3, negativeSentiment: -0.1, highValueAccount: 5_000, renewalWindowDays: 60 },
+  enterprise: {
+    minSentiment: -0.3,
+    maxSentimentDrop: -0.3,
+    negativeSentiment: -0.1,
+    highValueAccount: 5_000,
+    renewalWindowDays: 60,
+  },
   business: { minSentiment: -0.4, negativeSentiment: -0.15 },
 };
 
@@ -39,7 +45,9 @@ export function resolveThresholds(args: {
   const tier = args.plan ? tiers[args.plan.trim().toLowerCase()] : undefined;
   const out: PolicyThresholds = { ...base };
   for (const key of Object.keys(CAUTIOUS) as Array<keyof PolicyThresholds>) {
-    const candidates = [args.intent?.[key], tier?.[key]].filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+    const candidates = [args.intent?.[key], tier?.[key]].filter(
+      (v): v is number => typeof v === 'number' && Number.isFinite(v),
+    );
     if (candidates.length === 0) continue;
     out[key] = CAUTIOUS[key] === 'max' ? Math.max(...candidates) : Math.min(...candidates);
   }

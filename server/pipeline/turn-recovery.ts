@@ -83,12 +83,19 @@ export function createTurnRecovery(deps: {
       const outcomes = await Promise.all(
         claimed.map((turn) =>
           deps.run(turn).catch((err): TurnOutcome => {
-            deps.log.error({ err, conversationId: turn.conversationId, messageId: turn.messageId }, 'recovered turn failed; retried after its lease');
+            deps.log.error(
+              { err, conversationId: turn.conversationId, messageId: turn.messageId },
+              'recovered turn failed; retried after its lease',
+            );
             return 'skipped';
           }),
         ),
       );
-      return { claimed: claimed.length, ran: outcomes.filter((o) => o === 'ran').length, expired: outcomes.filter((o) => o === 'expired').length };
+      return {
+        claimed: claimed.length,
+        ran: outcomes.filter((o) => o === 'ran').length,
+        expired: outcomes.filter((o) => o === 'expired').length,
+      };
     },
   };
 }

@@ -15,9 +15,14 @@ import { say } from '../../protocol/messages/catalogue.js';
 import { DEFAULT_LANGUAGE } from '../../protocol/messages/languages.js';
 import { NO_ARTICLE_IN_LANGUAGE } from './escalation-policy.js';
 import { expireTurn, handOffOnFailure } from './turn-handoffs.js';
-import { createTurnRecovery, DEFAULT_TURN_OPTIONS, type TurnOptions, type TurnOutcome, type TurnRecoveryResult } from './turn-recovery.js';
+import {
+  createTurnRecovery,
+  DEFAULT_TURN_OPTIONS,
+  type TurnOptions,
+  type TurnOutcome,
+  type TurnRecoveryResult,
+} from './turn-recovery.js';
 import { createTurnAdmission, type TurnAdmission } from './turn-admission.js';
-
 
 export interface ResponderHooks {
   typing(conversationId: string, on: boolean): void;
@@ -57,7 +62,12 @@ export function createTurnRunner(deps: {
   token?: string;
   /** Which nodes are alive: a dead node's turns are taken over without waiting out their leases. */
   liveTokens?: () => Promise<readonly string[] | null>;
-}): { onMessageCreated: Listener<typeof DomainEvents.messageCreated>; idle(): Promise<void>; busy(): Promise<boolean>; recover(): Promise<TurnRecoveryResult> } {
+}): {
+  onMessageCreated: Listener<typeof DomainEvents.messageCreated>;
+  idle(): Promise<void>;
+  busy(): Promise<boolean>;
+  recover(): Promise<TurnRecoveryResult>;
+} {
   const { conversations, log } = deps;
   const options: TurnOptions = { ...DEFAULT_TURN_OPTIONS, ...deps.turns };
   const clock = conversations.clock;
@@ -75,12 +85,16 @@ export function createTurnRunner(deps: {
     // With an agent the AI stays quiet, but the agent still sees how the visitor feels.
     const withAgent = conversation.status !== 'bot' && conversation.status !== 'queued';
     if (withAgent) {
-      serial.run(conversation.id, () => scoreOnly(conversation.id, message.id)).catch((err) => log.error({ err, conversationId: conversation.id }, 'visitor responder failed'));
+      serial
+        .run(conversation.id, () => scoreOnly(conversation.id, message.id))
+        .catch((err) => log.error({ err, conversationId: conversation.id }, 'visitor responder failed'));
       return;
     }
     // At once, not when the turn starts: past capacity it may wait a while for a slot.
     deps.hooks.typing(conversation.id, true);
-    enqueueTurn(conversation.id, message.id, false).catch((err) => log.error({ err, conversationId: conversation.id }, 'visitor responder failed'));
+    enqueueTurn(conversation.id, message.id, false).catch((err) =>
+      log.error({ err, conversationId: conversation.id }, 'visitor responder failed'),
+    );
   });
 
   /**
@@ -91,7 +105,12 @@ export function createTurnRunner(deps: {
     // Behind an earlier turn of its conversation, whose end cleared the typing dots: show them again.
     const behind = serial.has(conversationId);
     held.set(messageId, (held.get(messageId) ?? 0) + 1);
-    const outcome = serial.run(conversationId, () => admission.run((waited) => runTurn(messageId, recovered, recovered || waited || behind)) ?? Promise.resolve<TurnOutcome>('deferred'));
+    const outcome = serial.run(
+      conversationId,
+      () =>
+        admission.run((waited) => runTurn(messageId, recovered, recovered || waited || behind)) ??
+        Promise.resolve<TurnOutcome>('deferred'),
+    );
     const release = () => {
       const n = held.get(messageId)! - 1;
       if (n > 0) held.set(messageId, n);
@@ -118,21 +137,34 @@ export function createTurnRunner(deps: {
   async function runTurn(messageId: string, recovered: boolean, announce: boolean): Promise<TurnOutcome> {
     const turn = await pending.start(messageId, token, leaseFrom(clock()));
     if (!turn) return 'skipped';
-    const heartbeat = setInterval(() => {
-      pending.renew(messageId, token, leaseFrom(clock())).catch((err) => log.warn({ err, messageId }, 'renewing a turn lease failed'));
-    }, (options.leaseSeconds * 1000) / 3);
+    const heartbeat = setInterval(
+      () => {
+        pending
+          .renew(messageId, token, leaseFrom(clock()))
+          .catch((err) => log.warn({ err, messageId }, 'renewing a turn lease failed'));
+      },
+      (options.leaseSeconds * 1000) / 3,
+    );
     heartbeat.unref();
     try {
       const ageSeconds = (clock().getTime() - turn.createdAt.getTime()) / 1000;
       // A stale answer helps nobody, and a turn that keeps killing its node must not run again.
-      const why = recovered && ageSeconds > options.staleSeconds ? 'stale' : turn.attempts > options.maxAttempts ? 'attempts' : null;
+      const why =
+        recovered && ageSeconds > options.staleSeconds
+          ? 'stale'
+          : turn.attempts > options.maxAttempts
+            ? 'attempts'
+            : null;
       if (!why) return await respond(turn, announce);
       await settle(turn, (w) => expireTurn(w, turn, { why, ageSeconds, options, clock }));
       deps.hooks.typing(turn.conversationId, false);
       return 'expired';
     } catch (err) {
       if (!(err instanceof TurnTakenOver)) throw err;
-      log.warn({ conversationId: turn.conversationId, messageId }, 'turn taken over by another run; its outcome stands');
+      log.warn(
+        { conversationId: turn.conversationId, messageId },
+        'turn taken over by another run; its outcome stands',
+      );
       return 'skipped';
     } finally {
       clearInterval(heartbeat);
@@ -183,12 +215,18 @@ export function createTurnRunner(deps: {
     const { decision, reply, intent, sentiment, retrieval } = turn;
     await w.repo.setMessageMeta(messageId, {
       intent: intent ? { name: intent.intent, confidence: intent.confidence } : null,
-      sentiment: sentiment ? { score: sentiment.score, signals: sentiment.signals, trajectory: sentiment.trajectory } : null,
+      sentiment: sentiment
+        ? { score: sentiment.score, signals: sentiment.signals, trajectory: sentiment.trajectory }
+        : null,
     });
     // Agents are told a score only for messages they were sent: ones that arrived while the team had
     // the chat (a handoff this turn commits does not make its own message one of those).
     if (sentiment && input.status !== 'bot') {
-      const scored = { conversationId, messageId, sentiment: { score: sentiment.score, trajectory: sentiment.trajectory } };
+      const scored = {
+        conversationId,
+        messageId,
+        sentiment: { score: sentiment.score, trajectory: sentiment.trajectory },
+      };
       w.afterCommit(() => deps.bus.emit(DomainEvents.messageScored, scored));
     }
     await w.repo.recordDecision({
@@ -200,9 +238,21 @@ export function createTurnRunner(deps: {
       trace: {
         reasonCode: decision!.reasonCode,
         timings,
-        intent: intent ? { name: intent.intent, confidence: intent.confidence, ranked: intent.ranked.slice(0, 3), ...(intent.check ? { check: intent.check } : {}) } : null,
+        intent: intent
+          ? {
+              name: intent.intent,
+              confidence: intent.confidence,
+              ranked: intent.ranked.slice(0, 3),
+              ...(intent.check ? { check: intent.check } : {}),
+            }
+          : null,
         retrieval: retrieval
-          ? { confident: retrieval.confident, results: retrieval.results.slice(0, 3).map((r) => ({ articleId: r.articleId, title: r.title, score: r.score })) }
+          ? {
+              confident: retrieval.confident,
+              results: retrieval.results
+                .slice(0, 3)
+                .map((r) => ({ articleId: r.articleId, title: r.title, score: r.score })),
+            }
           : null,
         loop: turn.loop ?? null,
       },
@@ -215,16 +265,28 @@ export function createTurnRunner(deps: {
         page: input.page,
         action: decision!.action,
         reasonCode: decision!.reasonCode,
-        retrieval: retrieval ? { confident: retrieval.confident, topArticleId: retrieval.results[0]?.articleId ?? null, topSimilarity: retrieval.signals?.topSimilarity ?? null } : null,
+        retrieval: retrieval
+          ? {
+              confident: retrieval.confident,
+              topArticleId: retrieval.results[0]?.articleId ?? null,
+              topSimilarity: retrieval.signals?.topSimilarity ?? null,
+            }
+          : null,
         ...(reply ? { replyKind: reply.kind } : {}),
       }),
     );
     // Streamed text that is not the answer this turn ends with is withdrawn: one outcome on screen.
-    if (turn.draft?.streamed && reply?.kind !== 'answer') w.afterCommit(() => deps.hooks.discardDraft(conversationId, messageId));
+    if (turn.draft?.streamed && reply?.kind !== 'answer')
+      w.afterCommit(() => deps.hooks.discardDraft(conversationId, messageId));
     if (!reply || reply.kind === 'none') return;
     if (reply.kind === 'handoff' && reply.handoff) {
       const key = decision!.reasonCode === NO_ARTICLE_IN_LANGUAGE ? 'handoffOtherLanguage' : 'handoff';
-      await w.postBotMessage({ conversationId, role: 'system', text: say(input.language, key), meta: { event: 'handoff' } });
+      await w.postBotMessage({
+        conversationId,
+        role: 'system',
+        text: say(input.language, key),
+        meta: { event: 'handoff' },
+      });
       await w.handOff(conversationId, reply.handoff);
       return;
     }
@@ -233,7 +295,13 @@ export function createTurnRunner(deps: {
       role: 'ai',
       text: reply.text,
       citations: reply.citations,
-      meta: { kind: reply.kind, reasonCode: decision!.reasonCode, citations: reply.citations satisfies Citation[], replyTo: messageId, ...(reply.rich ? { rich: reply.rich } : {}) },
+      meta: {
+        kind: reply.kind,
+        reasonCode: decision!.reasonCode,
+        citations: reply.citations satisfies Citation[],
+        replyTo: messageId,
+        ...(reply.rich ? { rich: reply.rich } : {}),
+      },
     });
   }
 
@@ -248,7 +316,11 @@ export function createTurnRunner(deps: {
     await conversations.repo.setMessageMeta(messageId, {
       sentiment: { score: sentiment.score, signals: sentiment.signals, trajectory: sentiment.trajectory },
     });
-    deps.bus.emit(DomainEvents.messageScored, { conversationId, messageId, sentiment: { score: sentiment.score, trajectory: sentiment.trajectory } });
+    deps.bus.emit(DomainEvents.messageScored, {
+      conversationId,
+      messageId,
+      sentiment: { score: sentiment.score, trajectory: sentiment.trajectory },
+    });
   }
 
   async function loadTurnInput(conversationId: string, messageId: string): Promise<TurnInput | null> {
@@ -260,7 +332,8 @@ export function createTurnRunner(deps: {
     const current = all[index]!;
     const history = all.slice(0, index).map((m) => ({ role: m.role, text: m.text, meta: m.meta }));
     const lastVisitor = [...history].reverse().find((m) => m.role === 'visitor' && m.meta.sentiment);
-    const previousTrajectory = (lastVisitor?.meta.sentiment as { trajectory?: Trajectory } | undefined)?.trajectory ?? null;
+    const previousTrajectory =
+      (lastVisitor?.meta.sentiment as { trajectory?: Trajectory } | undefined)?.trajectory ?? null;
     return {
       conversationId,
       messageId,
@@ -277,5 +350,10 @@ export function createTurnRunner(deps: {
   }
 
   // onMessageCreated is subscribed in server/listeners.ts.
-  return { onMessageCreated, idle: () => serial.idle(), busy: async () => serial.size() > 0, recover: () => recovery.recover() };
+  return {
+    onMessageCreated,
+    idle: () => serial.idle(),
+    busy: async () => serial.size() > 0,
+    recover: () => recovery.recover(),
+  };
 }

@@ -3,7 +3,9 @@ import { AppError, describeZodError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { RateLimitedError } from '../limits/rate-limited-error.js';
 
-type AckFn = (a: { ok: true } & object | { ok: false; error: { code: string; message: string; retryAfterMs?: number } }) => void;
+type AckFn = (
+  a: ({ ok: true } & object) | { ok: false; error: { code: string; message: string; retryAfterMs?: number } },
+) => void;
 
 const INTERNAL = { code: 'internal', message: 'Something went wrong on our side; please try again.' } as const;
 
@@ -24,7 +26,14 @@ export function ackedHandler<S extends z.ZodType, R extends object>(
     const failed = (err: unknown) => {
       if (err instanceof AppError) {
         // Over a limit, the ack says when to retry: `{code:'rate_limited', message, retryAfterMs}`.
-        reply({ ok: false, error: { code: err.code, message: err.message, ...(err instanceof RateLimitedError ? { retryAfterMs: err.retryAfterMs } : {}) } });
+        reply({
+          ok: false,
+          error: {
+            code: err.code,
+            message: err.message,
+            ...(err instanceof RateLimitedError ? { retryAfterMs: err.retryAfterMs } : {}),
+          },
+        });
       } else {
         log.error({ err }, 'socket handler failed');
         reply({ ok: false, error: INTERNAL });

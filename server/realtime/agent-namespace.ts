@@ -1,5 +1,12 @@
 import type { Namespace } from 'socket.io';
-import { AgentAuth, AgentMessageIn, ConversationRef, PresenceIn, type AgentClientToServer, type AgentServerToClient } from '../../protocol/agent-socket.js';
+import {
+  AgentAuth,
+  AgentMessageIn,
+  ConversationRef,
+  PresenceIn,
+  type AgentClientToServer,
+  type AgentServerToClient,
+} from '../../protocol/agent-socket.js';
 import { DomainEvents } from '../../protocol/events.js';
 import type { TokenService } from '../auth/tokens.js';
 import type { UserRepository } from '../auth/user-repository.js';
@@ -15,7 +22,12 @@ export interface AgentSocketData {
   /** Receives alerts meant for whoever is in charge (SLA breaches). */
   manager: boolean;
 }
-export type AgentNamespace = Namespace<AgentClientToServer, AgentServerToClient, Record<string, never>, AgentSocketData>;
+export type AgentNamespace = Namespace<
+  AgentClientToServer,
+  AgentServerToClient,
+  Record<string, never>,
+  AgentSocketData
+>;
 
 /** `/agent`: the console's connection; only signed-in agents and admins get in. */
 export function setupAgentNamespace(
@@ -24,16 +36,24 @@ export function setupAgentNamespace(
 ): void {
   const { tokens, users, conversations, log } = deps;
 
-  const unauthorized = () => Object.assign(new Error('Sign in first: the agent connection needs a valid token.'), { data: { code: 'unauthorized' } });
-  nsp.use(guardedMiddleware(log, '/agent', async (socket, next) => {
-    const parsed = AgentAuth.safeParse(socket.handshake.auth ?? {});
-    // verifyAgent checks the stored user: exists, enabled, token version current; role and level are the stored ones.
-    // A failing user lookup refuses through the guard as {code:'internal'}, not as a sign-out.
-    const claims = parsed.success ? await tokens.verifyAgent(parsed.data.token) : null;
-    if (!claims) return next(unauthorized());
-    socket.data = { agent: { id: claims.sub, name: claims.name, role: claims.role }, manager: claims.role === 'admin' || claims.level === 'manager' };
-    next();
-  }));
+  const unauthorized = () =>
+    Object.assign(new Error('Sign in first: the agent connection needs a valid token.'), {
+      data: { code: 'unauthorized' },
+    });
+  nsp.use(
+    guardedMiddleware(log, '/agent', async (socket, next) => {
+      const parsed = AgentAuth.safeParse(socket.handshake.auth ?? {});
+      // verifyAgent checks the stored user: exists, enabled, token version current; role and level are the stored ones.
+      // A failing user lookup refuses through the guard as {code:'internal'}, not as a sign-out.
+      const claims = parsed.success ? await tokens.verifyAgent(parsed.data.token) : null;
+      if (!claims) return next(unauthorized());
+      socket.data = {
+        agent: { id: claims.sub, name: claims.name, role: claims.role },
+        manager: claims.role === 'admin' || claims.level === 'manager',
+      };
+      next();
+    }),
+  );
 
   nsp.on('connection', (socket) => {
     const { agent } = socket.data;
@@ -49,13 +69,18 @@ export function setupAgentNamespace(
             return next();
           }
           const ack = packet[packet.length - 1];
-          if (typeof ack === 'function') ack({ ok: false, error: { code: 'unauthorized', message: 'Your session has ended; sign in again.' } });
+          if (typeof ack === 'function')
+            ack({ ok: false, error: { code: 'unauthorized', message: 'Your session has ended; sign in again.' } });
           socket.disconnect(true);
         },
         (err: unknown) => {
           log.error({ err, event: packet[0] }, 'agent session check failed');
           const ack = packet[packet.length - 1];
-          if (typeof ack === 'function') ack({ ok: false, error: { code: 'internal', message: 'Something went wrong on our side; please try again.' } });
+          if (typeof ack === 'function')
+            ack({
+              ok: false,
+              error: { code: 'internal', message: 'Something went wrong on our side; please try again.' },
+            });
         },
       );
     });
@@ -77,7 +102,12 @@ export function setupAgentNamespace(
     socket.on(
       'message',
       ackedHandler(AgentMessageIn, log, async (m) => {
-        const message = await conversations.agentReply({ conversationId: m.conversationId, agent, clientMessageId: m.clientMessageId, text: m.text });
+        const message = await conversations.agentReply({
+          conversationId: m.conversationId,
+          agent,
+          clientMessageId: m.clientMessageId,
+          text: m.text,
+        });
         return { id: message.id };
       }) as AgentClientToServer['message'],
     );

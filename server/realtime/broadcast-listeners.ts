@@ -23,7 +23,9 @@ export function createBroadcastListeners(deps: {
   const { conversations, visitors, agents, log } = deps;
 
   async function onlineAgents(): Promise<number> {
-    const { rows } = await deps.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM users WHERE presence = 'online' AND presence_manual IS NULL`);
+    const { rows } = await deps.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM users WHERE presence = 'online' AND presence_manual IS NULL`,
+    );
     return rows[0]?.n ?? 0;
   }
 
@@ -37,7 +39,10 @@ export function createBroadcastListeners(deps: {
     const teams = await loadTeamHours(deps.db);
     if (teams.length === 0) return out;
     const now = conversations.clock();
-    const { rows } = await deps.db.query<{ id: string; team_id: string | null; skill: string | null }>(`SELECT id, team_id, skill FROM conversations WHERE id = ANY ($1::text[])`, [ids]);
+    const { rows } = await deps.db.query<{ id: string; team_id: string | null; skill: string | null }>(
+      `SELECT id, team_id, skill FROM conversations WHERE id = ANY ($1::text[])`,
+      [ids],
+    );
     for (const r of rows) {
       const team = pickTeamHours(teams, { teamId: r.team_id, skill: r.skill });
       if (!team || isOpen(team.hours, now)) continue;
@@ -67,7 +72,9 @@ export function createBroadcastListeners(deps: {
       const key = `${s.queuePosition}|${s.etaSeconds}|${online}|${backAt}`;
       if (lastSent.get(entry.id) === key) continue;
       lastSent.set(entry.id, key);
-      visitors.to(visitorRoom(entry.id)).emit('handoff', { conversationId: entry.id, reason: entry.reason, ...s, agentsOnline: online, backAt });
+      visitors
+        .to(visitorRoom(entry.id))
+        .emit('handoff', { conversationId: entry.id, reason: entry.reason, ...s, agentsOnline: online, backAt });
     }
     for (const id of lastSent.keys()) if (!waiting.has(id)) lastSent.delete(id);
   }
@@ -113,40 +120,70 @@ export function createBroadcastListeners(deps: {
       page: detail?.page ?? null,
       visitor: detail?.visitor ?? { id: conversation.visitorId, verified: false },
     });
-    agents.to(AGENTS_ROOM).emit('conversation:updated', { conversationId: conversation.id, status: conversation.status, assigneeId: null });
+    agents
+      .to(AGENTS_ROOM)
+      .emit('conversation:updated', { conversationId: conversation.id, status: conversation.status, assigneeId: null });
     await refreshQueue();
   });
 
   const onConversationAssigned = listenerFor(DomainEvents.conversationAssigned, async ({ conversation, agent }) => {
     visitors.to(visitorRoom(conversation.id)).emit('agent:joined', { name: agent.name });
-    agents.to(AGENTS_ROOM).emit('conversation:updated', { conversationId: conversation.id, status: conversation.status, assigneeId: agent.id });
+    agents.to(AGENTS_ROOM).emit('conversation:updated', {
+      conversationId: conversation.id,
+      status: conversation.status,
+      assigneeId: agent.id,
+    });
     await refreshQueue();
   });
 
   const onConversationResolved = listenerFor(DomainEvents.conversationResolved, async ({ conversation }) => {
     // Ask for a rating when a person resolved it (an AI-resolved chat was already rated "helpful").
-    visitors.to(visitorRoom(conversation.id)).emit('conversation:resolved', { conversationId: conversation.id, csat: !conversation.aiResolved });
-    agents.to(AGENTS_ROOM).emit('conversation:updated', { conversationId: conversation.id, status: conversation.status, assigneeId: conversation.assigneeId });
+    visitors
+      .to(visitorRoom(conversation.id))
+      .emit('conversation:resolved', { conversationId: conversation.id, csat: !conversation.aiResolved });
+    agents.to(AGENTS_ROOM).emit('conversation:updated', {
+      conversationId: conversation.id,
+      status: conversation.status,
+      assigneeId: conversation.assigneeId,
+    });
     await refreshQueue();
   });
 
-  const onConversationOffered = listenerFor(DomainEvents.conversationOffered, ({ conversation, agentId, expiresAt }) => {
-    agents.to(agentRoom(agentId)).emit('offer', { conversationId: conversation.id, expiresAt, reason: conversation.handoff?.reason ?? '', priority: conversation.priority });
-  });
+  const onConversationOffered = listenerFor(
+    DomainEvents.conversationOffered,
+    ({ conversation, agentId, expiresAt }) => {
+      agents.to(agentRoom(agentId)).emit('offer', {
+        conversationId: conversation.id,
+        expiresAt,
+        reason: conversation.handoff?.reason ?? '',
+        priority: conversation.priority,
+      });
+    },
+  );
 
   const onConversationRequeued = listenerFor(DomainEvents.conversationRequeued, async ({ conversation }) => {
-    agents.to(AGENTS_ROOM).emit('conversation:updated', { conversationId: conversation.id, status: conversation.status, assigneeId: null });
+    agents
+      .to(AGENTS_ROOM)
+      .emit('conversation:updated', { conversationId: conversation.id, status: conversation.status, assigneeId: null });
     await refreshQueue();
   });
 
   const onConversationTransferred = listenerFor(DomainEvents.conversationTransferred, async ({ conversation }) => {
-    agents.to(AGENTS_ROOM).emit('conversation:updated', { conversationId: conversation.id, status: conversation.status, assigneeId: conversation.assigneeId });
+    agents.to(AGENTS_ROOM).emit('conversation:updated', {
+      conversationId: conversation.id,
+      status: conversation.status,
+      assigneeId: conversation.assigneeId,
+    });
     await refreshQueue();
   });
 
   /** SLA warnings and breaches. */
   const onSlaChanged = ({ conversation }: { conversation: ConversationSummary }) => {
-    agents.to(AGENTS_ROOM).emit('conversation:updated', { conversationId: conversation.id, status: conversation.status, assigneeId: conversation.assigneeId });
+    agents.to(AGENTS_ROOM).emit('conversation:updated', {
+      conversationId: conversation.id,
+      status: conversation.status,
+      assigneeId: conversation.assigneeId,
+    });
   };
 
   /** Pushes a stored console notification to its agent, or to every manager. */
@@ -187,7 +224,10 @@ export function createBroadcastListeners(deps: {
       const s = queueStatuses(queue, online).get(conversationId);
       const entry = queue.find((q) => q.id === conversationId);
       const backAt = (await closedUntil([conversationId])).get(conversationId) ?? null;
-      if (s && entry) visitors.to(visitorRoom(conversationId)).emit('handoff', { conversationId, reason: entry.reason, ...s, agentsOnline: online, backAt });
+      if (s && entry)
+        visitors
+          .to(visitorRoom(conversationId))
+          .emit('handoff', { conversationId, reason: entry.reason, ...s, agentsOnline: online, backAt });
     },
   };
 }

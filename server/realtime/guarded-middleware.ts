@@ -7,7 +7,11 @@ type Next = (err?: Error & { data?: unknown }) => void;
  * one handshake with `connect_error` `{code:'internal'}` instead of escaping as an unhandled
  * rejection. The middleware still answers bad input itself with its own error and code.
  */
-export function guardedMiddleware<S extends { id: string }>(log: Logger, nsp: string, middleware: (socket: S, next: Next) => Promise<void> | void) {
+export function guardedMiddleware<S extends { id: string }>(
+  log: Logger,
+  nsp: string,
+  middleware: (socket: S, next: Next) => Promise<void> | void,
+) {
   return (socket: S, next: Next): void => {
     let settled = false;
     const once: Next = (err) => {
@@ -17,7 +21,11 @@ export function guardedMiddleware<S extends { id: string }>(log: Logger, nsp: st
     };
     const failed = (err: unknown) => {
       log.error({ err, nsp, socketId: socket.id }, 'socket handshake middleware failed');
-      once(Object.assign(new Error('The connection could not be set up; please try again.'), { data: { code: 'internal' } }));
+      once(
+        Object.assign(new Error('The connection could not be set up; please try again.'), {
+          data: { code: 'internal' },
+        }),
+      );
     };
     try {
       Promise.resolve(middleware(socket, once)).catch(failed);

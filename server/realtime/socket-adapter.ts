@@ -4,7 +4,10 @@ import type { Logger } from '../logger.js';
 export async function createSocketAdapter(redisUrl: string | undefined, log: Logger, channel = 'socket.io') {
   if (!redisUrl) return null;
   // Only cluster mode loads the Redis client and adapter (together ~25 MB of a single node's memory).
-  const [{ createAdapter }, { createClient }] = await Promise.all([import('@socket.io/redis-adapter'), import('redis')]);
+  const [{ createAdapter }, { createClient }] = await Promise.all([
+    import('@socket.io/redis-adapter'),
+    import('redis'),
+  ]);
   const pub = createClient({ url: redisUrl });
   const sub = pub.duplicate();
   for (const c of [pub, sub]) c.on('error', (err) => log.error({ err }, 'redis connection error'));

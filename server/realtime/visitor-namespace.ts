@@ -3,7 +3,16 @@ import type { Namespace } from 'socket.io';
 import type { ChatMessage, PageInfo } from '../../protocol/domain.js';
 import type { IdentityVerifier, StoredIdentity } from '../visitors/identity-verifier.js';
 import type { VerifiedVisitors } from '../visitors/verified-visitors.js';
-import { ContactIn, CsatIn, SyncIn, VisitorAuth, VisitorMessageIn, VisitorPageIn, type VisitorClientToServer, type VisitorServerToClient } from '../../protocol/visitor-socket.js';
+import {
+  ContactIn,
+  CsatIn,
+  SyncIn,
+  VisitorAuth,
+  VisitorMessageIn,
+  VisitorPageIn,
+  type VisitorClientToServer,
+  type VisitorServerToClient,
+} from '../../protocol/visitor-socket.js';
 import type { TokenService } from '../auth/tokens.js';
 import type { ConversationService } from '../conversations/conversation-service.js';
 import type { ConversationFeedback } from '../conversations/conversation-feedback.js';
@@ -34,7 +43,12 @@ export interface VisitorSocketData {
   /** The browser's language, when it is one Firstline writes in. */
   browserLanguage: Language | null;
 }
-export type VisitorNamespace = Namespace<VisitorClientToServer, VisitorServerToClient, Record<string, never>, VisitorSocketData>;
+export type VisitorNamespace = Namespace<
+  VisitorClientToServer,
+  VisitorServerToClient,
+  Record<string, never>,
+  VisitorSocketData
+>;
 
 /** `/visitor`: the widget's connection. A signed token ties a browser to its conversation. */
 export interface VisitorNamespaceDeps {
@@ -56,20 +70,30 @@ export function setupVisitorNamespace(nsp: VisitorNamespace, deps: VisitorNamesp
   const answerFeedback = createAnswerFeedback(conversations);
   const pageWrites = createKeyedSerializer();
 
-  nsp.use(guardedMiddleware(log, '/visitor', async (socket, next) => {
-    const address = deps.clientAddress(socket.handshake.address, socket.handshake.headers['x-forwarded-for']);
-    try {
-      await limits.consume('connect.address', address);
-    } catch (err) {
-      if (err instanceof RateLimitedError) return next(Object.assign(new Error(err.message), { data: { code: err.code, retryAfterMs: err.retryAfterMs } }));
-      return next(err instanceof Error ? err : new Error(String(err)));
-    }
-    const parsed = VisitorAuth.safeParse(socket.handshake.auth ?? {});
-    if (!parsed.success) return next(Object.assign(new Error(`Invalid handshake: ${describeZodError(parsed.error)}`), { data: { code: 'invalid_handshake' } }));
-    // A failing store or database refuses this handshake through the guard ({code:'internal'}, logged).
-    socket.data = await startSession(parsed.data, address);
-    next();
-  }));
+  nsp.use(
+    guardedMiddleware(log, '/visitor', async (socket, next) => {
+      const address = deps.clientAddress(socket.handshake.address, socket.handshake.headers['x-forwarded-for']);
+      try {
+        await limits.consume('connect.address', address);
+      } catch (err) {
+        if (err instanceof RateLimitedError)
+          return next(
+            Object.assign(new Error(err.message), { data: { code: err.code, retryAfterMs: err.retryAfterMs } }),
+          );
+        return next(err instanceof Error ? err : new Error(String(err)));
+      }
+      const parsed = VisitorAuth.safeParse(socket.handshake.auth ?? {});
+      if (!parsed.success)
+        return next(
+          Object.assign(new Error(`Invalid handshake: ${describeZodError(parsed.error)}`), {
+            data: { code: 'invalid_handshake' },
+          }),
+        );
+      // A failing store or database refuses this handshake through the guard ({code:'internal'}, logged).
+      socket.data = await startSession(parsed.data, address);
+      next();
+    }),
+  );
 
   /** Which conversation this socket continues: the token's, or a verified identity's, or a new one. */
   async function startSession(auth: VisitorAuth, address: string): Promise<VisitorSocketData> {
@@ -78,7 +102,10 @@ export function setupVisitorNamespace(nsp: VisitorNamespace, deps: VisitorNamesp
     const check = await deps.identities.check(auth.visitor);
     if (check.problem) log.warn({ problem: check.problem }, 'visitor identity not verified; treated as unverified');
     // Only a proven identity finds its earlier conversations (also from another device).
-    const session = check.verified && check.identity?.id ? await deps.verifiedVisitors.resume(check.identity.id, fromToken) : fromToken;
+    const session =
+      check.verified && check.identity?.id
+        ? await deps.verifiedVisitors.resume(check.identity.id, fromToken)
+        : fromToken;
     const conversationId = session?.conversationId ?? randomUUID();
     const visitorId = session?.visitorId ?? randomUUID();
     const sameSession = fromToken?.conversationId === conversationId && fromToken.visitorId === visitorId;
@@ -130,7 +157,8 @@ export function setupVisitorNamespace(nsp: VisitorNamespace, deps: VisitorNamesp
         identitySaved = true;
         // Every tab of this conversation switches to the language the visitor now writes in.
         const language = res.conversation.language;
-        if (res.languageChanged && language) nsp.to(visitorRoom(data.conversationId)).emit('language', { language, text: widgetText(language) });
+        if (res.languageChanged && language)
+          nsp.to(visitorRoom(data.conversationId)).emit('language', { language, text: widgetText(language) });
         return { id: res.message.id };
       }) as VisitorClientToServer['message'],
     );
@@ -192,14 +220,19 @@ export function setupVisitorNamespace(nsp: VisitorNamespace, deps: VisitorNamesp
     const data = socket.data;
     await socket.join(visitorRoom(data.conversationId));
     const existing = await conversations.repo.get(data.conversationId);
-    socket.emit('session', { conversationId: data.conversationId, token: data.token, status: existing?.status ?? 'bot' });
+    socket.emit('session', {
+      conversationId: data.conversationId,
+      token: data.token,
+      status: existing?.status ?? 'bot',
+    });
     // The widget has English built in; any other language's texts come with the session.
     const language = existing?.language ?? data.browserLanguage;
     if (language && language !== DEFAULT_LANGUAGE) socket.emit('language', { language, text: widgetText(language) });
     if (!existing) return;
     if (data.page) await conversations.repo.recordPage(existing.id, data.page);
     if (data.lastMessageId) {
-      for (const m of await conversations.repo.messages(existing.id, data.lastMessageId)) socket.emit('message', stripMeta(m));
+      for (const m of await conversations.repo.messages(existing.id, data.lastMessageId))
+        socket.emit('message', stripMeta(m));
     }
     deps.onConnected?.(existing.id);
   }

@@ -33,10 +33,17 @@ export interface RoutingChoice {
   why: 'previous_agent' | 'least_loaded_skilled' | 'speaks_language' | 'generalist_fallback';
 }
 
-export function chooseAgent(req: RoutingRequest, agents: readonly AgentCandidate[], opts: RoutingOptions = DEFAULT_ROUTING_OPTIONS): RoutingChoice | null {
-  const available = agents.filter((a) => a.online && a.withinHours && a.load < a.maxConcurrent && !req.exclude.includes(a.id));
+export function chooseAgent(
+  req: RoutingRequest,
+  agents: readonly AgentCandidate[],
+  opts: RoutingOptions = DEFAULT_ROUTING_OPTIONS,
+): RoutingChoice | null {
+  const available = agents.filter(
+    (a) => a.online && a.withinHours && a.load < a.maxConcurrent && !req.exclude.includes(a.id),
+  );
   // A visitor who writes German needs an agent who reads it more than one who knows the topic.
-  const speakers = req.language && req.language !== 'en' ? available.filter((a) => a.skills.includes(`lang:${req.language}`)) : [];
+  const speakers =
+    req.language && req.language !== 'en' ? available.filter((a) => a.skills.includes(`lang:${req.language}`)) : [];
   const pool = speakers.length ? speakers : available;
   const skilled = req.skill ? pool.filter((a) => a.skills.includes(req.skill!)) : pool;
 
@@ -59,6 +66,9 @@ export function chooseAgent(req: RoutingRequest, agents: readonly AgentCandidate
 
 function leastLoaded(agents: readonly AgentCandidate[]): AgentCandidate | undefined {
   return [...agents].sort(
-    (a, b) => a.load / a.maxConcurrent - b.load / b.maxConcurrent || (a.lastAssignedAt ?? 0) - (b.lastAssignedAt ?? 0) || a.id.localeCompare(b.id),
+    (a, b) =>
+      a.load / a.maxConcurrent - b.load / b.maxConcurrent ||
+      (a.lastAssignedAt ?? 0) - (b.lastAssignedAt ?? 0) ||
+      a.id.localeCompare(b.id),
   )[0];
 }

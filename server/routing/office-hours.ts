@@ -14,7 +14,16 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatter(tz: string): Intl.DateTimeFormat {
   let f = formatters.get(tz);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone: tz, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: tz,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
     formatters.set(tz, f);
   }
   return f;
@@ -23,7 +32,8 @@ function formatter(tz: string): Intl.DateTimeFormat {
 /** The zone's wall clock at `ms`, as if it were UTC (so Date.UTC arithmetic applies). */
 function wallClock(ms: number, tz: string): number {
   const p: Record<string, number> = {};
-  for (const part of formatter(tz).formatToParts(new Date(ms))) if (part.type !== 'literal') p[part.type] = Number(part.value);
+  for (const part of formatter(tz).formatToParts(new Date(ms)))
+    if (part.type !== 'literal') p[part.type] = Number(part.value);
   return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour! % 24, p.minute!, p.second!);
 }
 
@@ -52,7 +62,9 @@ export function* openIntervals(hours: OfficeHours, from: Date, horizonDays = HOR
   for (let i = 0; i <= horizonDays; i++) {
     const day = firstDay + i * DAY_MS;
     if (holidays.has(isoDate(day))) continue;
-    const slots = [...(hours.week[new Date(day).getUTCDay()] ?? [])].sort((a, b) => minutesOf(a.start) - minutesOf(b.start));
+    const slots = [...(hours.week[new Date(day).getUTCDay()] ?? [])].sort(
+      (a, b) => minutesOf(a.start) - minutesOf(b.start),
+    );
     for (const slot of slots) {
       const s = zonedInstant(day + minutesOf(slot.start) * 60_000, hours.timezone);
       const e = zonedInstant(day + minutesOf(slot.end) * 60_000, hours.timezone);

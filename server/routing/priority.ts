@@ -39,7 +39,10 @@ const UNITS_PER_POINT = 60_000; // one point per minute = one unit per milliseco
 
 /** Queue order key in integer units: stored priority plus waiting points, capped. Higher is served first. */
 export function queueScore(priority: number, handedOffAtMs: number, nowMs: number): number {
-  const waited = Math.min(MAX_WAIT_POINTS * UNITS_PER_POINT, WAIT_POINTS_PER_MINUTE * Math.max(0, nowMs - handedOffAtMs));
+  const waited = Math.min(
+    MAX_WAIT_POINTS * UNITS_PER_POINT,
+    WAIT_POINTS_PER_MINUTE * Math.max(0, nowMs - handedOffAtMs),
+  );
   return priority * UNITS_PER_POINT + waited;
 }
 
@@ -64,7 +67,9 @@ export function compareQueued(a: QueuedForOrder, b: QueuedForOrder, now: Date): 
   const at = new Date(a.handedOffAt).getTime();
   const bt = new Date(b.handedOffAt).getTime();
   const n = now.getTime();
-  return queueScore(b.priority, bt, n) - queueScore(a.priority, at, n) || at - bt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return (
+    queueScore(b.priority, bt, n) - queueScore(a.priority, at, n) || at - bt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
 }
 
 /** `handed_off_at` in epoch milliseconds, as a JavaScript Date holds it. */
@@ -75,7 +80,10 @@ const handedOffMsSql = (t: string) => `floor(extract(epoch from ${t}handed_off_a
  * milliseconds (e.g. `$2` bound to `clock().getTime()`); `t` a table prefix such as `c.`.
  */
 export function queueScoreSql(nowMs: string, t = ''): string {
-  return `(${t}priority::bigint * ${UNITS_PER_POINT} + LEAST(${MAX_WAIT_POINTS * UNITS_PER_POINT}::bigint, ` + `${WAIT_POINTS_PER_MINUTE}::bigint * GREATEST(0::bigint, ${nowMs}::bigint - ${handedOffMsSql(t)})))`;
+  return (
+    `(${t}priority::bigint * ${UNITS_PER_POINT} + LEAST(${MAX_WAIT_POINTS * UNITS_PER_POINT}::bigint, ` +
+    `${WAIT_POINTS_PER_MINUTE}::bigint * GREATEST(0::bigint, ${nowMs}::bigint - ${handedOffMsSql(t)})))`
+  );
 }
 
 /** The ORDER BY list that serves queued conversations: the same order as `compareQueued`. */

@@ -16,6 +16,9 @@ export function queueStatuses(
 ): Map<string, QueueStatus> {
   const lanes = Math.max(1, agentsAvailable);
   return new Map(
-    queue.map((entry, i) => [entry.id, { queuePosition: i + 1, etaSeconds: Math.round(Math.ceil((i + 1) / lanes) * handleSeconds) }]),
+    queue.map((entry, i) => [
+      entry.id,
+      { queuePosition: i + 1, etaSeconds: Math.round(Math.ceil((i + 1) / lanes) * handleSeconds) },
+    ]),
   );
 }

@@ -38,7 +38,13 @@ export interface DrainResult {
  * taken with FOR UPDATE SKIP LOCKED, webhooks are written with the change, and notifications go out
  * only after the commit.
  */
-export function createRouter(deps: { db: Db; bus: EventBus; conversations: ConversationService; clock: Clock; options?: Partial<RouterOptions> }) {
+export function createRouter(deps: {
+  db: Db;
+  bus: EventBus;
+  conversations: ConversationService;
+  clock: Clock;
+  options?: Partial<RouterOptions>;
+}) {
   const o = { ...DEFAULT_ROUTER_OPTIONS, ...deps.options };
   let loop: Promise<DrainResult> | null = null;
   let again = false;
@@ -67,7 +73,11 @@ export function createRouter(deps: { db: Db; bus: EventBus; conversations: Conve
         await tx.query(
           `INSERT INTO conversation_events (conversation_id, type, actor, from_status, to_status, data, created_at)
            VALUES ($1, 'requeued', 'router', 'assigned', 'queued', $2::jsonb, $3)`,
-          [row.id, JSON.stringify({ reason: 'no_response', agentId: row.assignee_id, afterSeconds: o.responseTimeoutSeconds }), now],
+          [
+            row.id,
+            JSON.stringify({ reason: 'no_response', agentId: row.assignee_id, afterSeconds: o.responseTimeoutSeconds }),
+            now,
+          ],
         );
         requeued.push({ c: toSummary(res.rows[0]!), fromAgentId: row.assignee_id! });
       }
@@ -98,7 +108,10 @@ export function createRouter(deps: { db: Db; bus: EventBus; conversations: Conve
         );
         if (!choice) {
           if (row.offered_to) {
-            await tx.query(`UPDATE conversations SET offered_to = NULL, offer_expires_at = NULL, declined_by = $2 WHERE id = $1`, [row.id, declined]);
+            await tx.query(
+              `UPDATE conversations SET offered_to = NULL, offer_expires_at = NULL, declined_by = $2 WHERE id = $1`,
+              [row.id, declined],
+            );
           }
           continue;
         }
@@ -117,27 +130,50 @@ export function createRouter(deps: { db: Db; bus: EventBus; conversations: Conve
             [row.id, JSON.stringify({ agent: agent.name, agentId: agent.id, why: choice.why }), now],
           );
           const c = toSummary(res.rows[0]!);
-          await deps.conversations.webhooks.record(tx, DomainEvents.conversationAssigned, { conversation: c, agent: { id: agent.id, name: agent.name } });
+          await deps.conversations.webhooks.record(tx, DomainEvents.conversationAssigned, {
+            conversation: c,
+            agent: { id: agent.id, name: agent.name },
+          });
           assigned.push({ c, agent: { id: agent.id, name: agent.name }, why: choice.why });
         } else {
           const expires = new Date(now.getTime() + o.offerSeconds * 1000);
           const res = await tx.query<ConversationRow>(
-            `UPDATE conversations SET offered_to = $2, offer_expires_at = $3, ` + `declined_by = $4 WHERE id = $1 RETURNING *`,
+            `UPDATE conversations SET offered_to = $2, offer_expires_at = $3, ` +
+              `declined_by = $4 WHERE id = $1 RETURNING *`,
             [row.id, agent.id, expires, declined],
           );
           await tx.query(
             `INSERT INTO conversation_events (conversation_id, type, actor, from_status, to_status, data, created_at)
              VALUES ($1, 'offered', 'router', 'queued', 'queued', $2::jsonb, $3)`,
-            [row.id, JSON.stringify({ agent: agent.name, agentId: agent.id, why: choice.why, expiresAt: expires.toISOString() }), now],
+            [
+              row.id,
+              JSON.stringify({
+                agent: agent.name,
+                agentId: agent.id,
+                why: choice.why,
+                expiresAt: expires.toISOString(),
+              }),
+              now,
+            ],
           );
           offered.push({ c: toSummary(res.rows[0]!), agentId: agent.id });
         }
       }
     });
 
-    for (const r of requeued) deps.bus.emit(DomainEvents.conversationRequeued, { conversation: r.c, fromAgentId: r.fromAgentId, reason: 'no_response' });
+    for (const r of requeued)
+      deps.bus.emit(DomainEvents.conversationRequeued, {
+        conversation: r.c,
+        fromAgentId: r.fromAgentId,
+        reason: 'no_response',
+      });
     for (const a of assigned) await deps.conversations.announceAssignment(a.c, a.agent);
-    for (const f of offered) deps.bus.emit(DomainEvents.conversationOffered, { conversation: f.c, agentId: f.agentId, expiresAt: f.c.offerExpiresAt! });
+    for (const f of offered)
+      deps.bus.emit(DomainEvents.conversationOffered, {
+        conversation: f.c,
+        agentId: f.agentId,
+        expiresAt: f.c.offerExpiresAt!,
+      });
     return { assigned: assigned.length, offered: offered.length, requeued: requeued.length };
   }
 

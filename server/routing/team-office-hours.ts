@@ -24,11 +24,17 @@ export async function loadTeamHours(q: Queryable): Promise<TeamHours[]> {
  * the first team, by name, whose skills include the skill the handoff needs. Null: no team with
  * office hours takes it, so it is always open.
  */
-export function pickTeamHours(teams: readonly TeamHours[], c: { teamId: string | null; skill: string | null }): TeamHours | null {
+export function pickTeamHours(
+  teams: readonly TeamHours[],
+  c: { teamId: string | null; skill: string | null },
+): TeamHours | null {
   if (c.teamId) return teams.find((t) => t.teamId === c.teamId) ?? null;
   return (c.skill && teams.find((t) => t.skills.includes(c.skill!))) || null;
 }
 
-export async function officeHoursFor(q: Queryable, c: { teamId: string | null; skill: string | null }): Promise<TeamHours | null> {
+export async function officeHoursFor(
+  q: Queryable,
+  c: { teamId: string | null; skill: string | null },
+): Promise<TeamHours | null> {
   return pickTeamHours(await loadTeamHours(q), c);
 }

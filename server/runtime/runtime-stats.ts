@@ -14,7 +14,9 @@ export interface RuntimeStats {
 const ms = (ns: number) => Math.round(ns / 1e4) / 100;
 
 /** Samples event-loop delay with `perf_hooks.monitorEventLoopDelay` (10 ms resolution by default). */
-export function createRuntimeStats(opts: { resolutionMs?: number; turns?: Pick<TurnAdmission, 'counts' | 'resetPeak'> } = {}): RuntimeStats {
+export function createRuntimeStats(
+  opts: { resolutionMs?: number; turns?: Pick<TurnAdmission, 'counts' | 'resetPeak'> } = {},
+): RuntimeStats {
   const histogram: IntervalHistogram = monitorEventLoopDelay({ resolution: opts.resolutionMs ?? 10 });
   histogram.enable();
   let windowStart = performance.now();
@@ -24,9 +26,17 @@ export function createRuntimeStats(opts: { resolutionMs?: number; turns?: Pick<T
       const cpu = process.cpuUsage();
       const empty = histogram.count === 0;
       const snapshot: RuntimeSnapshot = {
-        eventLoopDelayMs: empty ? { p50: 0, p99: 0, max: 0 } : { p50: ms(histogram.percentile(50)), p99: ms(histogram.percentile(99)), max: ms(histogram.max) },
+        eventLoopDelayMs: empty
+          ? { p50: 0, p99: 0, max: 0 }
+          : { p50: ms(histogram.percentile(50)), p99: ms(histogram.percentile(99)), max: ms(histogram.max) },
         windowSeconds: Math.round(performance.now() - windowStart) / 1000,
-        memory: { rssBytes: m.rss, heapUsedBytes: m.heapUsed, heapTotalBytes: m.heapTotal, externalBytes: m.external, arrayBuffersBytes: m.arrayBuffers },
+        memory: {
+          rssBytes: m.rss,
+          heapUsedBytes: m.heapUsed,
+          heapTotalBytes: m.heapTotal,
+          externalBytes: m.external,
+          arrayBuffersBytes: m.arrayBuffers,
+        },
         cpuMs: { user: Math.round(cpu.user / 1000), system: Math.round(cpu.system / 1000) },
         uptimeSeconds: Math.round(process.uptime()),
         ...(opts.turns ? { turns: opts.turns.counts() } : {}),

@@ -10,6 +10,8 @@ export function startModuleWorker(entry: URL, options: Omit<WorkerOptions, 'eval
   if (!entry.pathname.endsWith('.ts')) return new Worker(entry, options);
   // The ESM build (the package's `import` condition), resolved from here: the worker's cwd may be anywhere.
   const tsxApi = import.meta.resolve('tsx/esm/api');
-  const boot = `import(${JSON.stringify(tsxApi)}).then(({ tsImport }) ` + `=> tsImport(${JSON.stringify(entry.href)}, ${JSON.stringify(entry.href)}))`;
+  const boot =
+    `import(${JSON.stringify(tsxApi)}).then(({ tsImport }) ` +
+    `=> tsImport(${JSON.stringify(entry.href)}, ${JSON.stringify(entry.href)}))`;
   return new Worker(boot, { ...options, eval: true });
 }

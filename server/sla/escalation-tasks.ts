@@ -15,9 +15,15 @@ export function createEscalationTasks(db: Queryable) {
   return {
     /** The newest 200 open tasks, newest first. */
     async open(): Promise<EscalationTask[]> {
-      const { rows } = await db.query<{ id: number; conversation_id: string; kind: string; reason: string; status: string; due_at: Date | null; created_at: Date }>(
-        `SELECT * FROM escalation_tasks WHERE status = 'open' ORDER BY id DESC LIMIT 200`,
-      );
+      const { rows } = await db.query<{
+        id: number;
+        conversation_id: string;
+        kind: string;
+        reason: string;
+        status: string;
+        due_at: Date | null;
+        created_at: Date;
+      }>(`SELECT * FROM escalation_tasks WHERE status = 'open' ORDER BY id DESC LIMIT 200`);
       return rows.map((r) => ({
         id: Number(r.id),
         conversationId: r.conversation_id,

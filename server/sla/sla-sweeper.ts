@@ -2,7 +2,11 @@ import type { ChatMessage } from '../../protocol/domain.js';
 import { DomainEvents } from '../../protocol/events.js';
 import { priorityBand } from '../../protocol/priority-bands.js';
 import type { Clock } from '../clock.js';
-import { createConversationRepository, toSummary, type ConversationRow } from '../conversations/conversation-repository.js';
+import {
+  createConversationRepository,
+  toSummary,
+  type ConversationRow,
+} from '../conversations/conversation-repository.js';
 import type { Db, Queryable } from '../db/db.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { NotificationRepository } from '../notifications/notification-repository.js';
@@ -10,7 +14,6 @@ import { enqueueDelivery } from '../notifications/outbox.js';
 import { noWebhooks, type WebhookOutbox } from '../notifications/webhook-outbox.js';
 import { slaBand, type SlaPolicies } from './sla-policy.js';
 import { say } from '../../protocol/messages/catalogue.js';
-
 
 export interface SlaSweepResult {
   warned: number;
@@ -42,7 +45,9 @@ export function createSlaSweeper(deps: {
       let warned = 0;
       let breached = 0;
       await deps.db.transaction(async (tx) => {
-        const { rows } = await tx.query<ConversationRow & { deadline: 'first_response' | 'resolution'; due: Date; phase: 'breach' | 'warn' }>(
+        const { rows } = await tx.query<
+          ConversationRow & { deadline: 'first_response' | 'resolution'; due: Date; phase: 'breach' | 'warn' }
+        >(
           `SELECT c.*, d.deadline, d.due, d.phase FROM conversations c
            CROSS JOIN LATERAL (
              SELECT * FROM (VALUES
@@ -81,8 +86,18 @@ export function createSlaSweeper(deps: {
     },
   };
 
-  async function warn(tx: Queryable, row: ConversationRow, deadline: 'first_response' | 'resolution', due: Date, now: Date, after: Array<() => void>) {
-    const res = await tx.query<ConversationRow>(`UPDATE conversations SET sla_warned_at = $2 WHERE id = $1 RETURNING *`, [row.id, now]);
+  async function warn(
+    tx: Queryable,
+    row: ConversationRow,
+    deadline: 'first_response' | 'resolution',
+    due: Date,
+    now: Date,
+    after: Array<() => void>,
+  ) {
+    const res = await tx.query<ConversationRow>(
+      `UPDATE conversations SET sla_warned_at = $2 WHERE id = $1 RETURNING *`,
+      [row.id, now],
+    );
     const c = toSummary(res.rows[0]!);
     const what = deadline === 'first_response' ? 'first response' : 'resolution';
     const minutes = Math.max(0, Math.round((due.getTime() - now.getTime()) / 60000));
@@ -94,11 +109,11 @@ export function createSlaSweeper(deps: {
       body: `${row.handoff?.reason ?? 'Handed-off conversation'} — priority ${row.priority}.`,
       at: now,
     });
-    await tx.query(`INSERT INTO conversation_events (conversation_id, type, actor, ` + `data, created_at) VALUES ($1, 'sla_warning', 'sla', $2::jsonb, $3)`, [
-      row.id,
-      JSON.stringify({ deadline, dueAt: due.toISOString() }),
-      now,
-    ]);
+    await tx.query(
+      `INSERT INTO conversation_events (conversation_id, type, actor, ` +
+        `data, created_at) VALUES ($1, 'sla_warning', 'sla', $2::jsonb, $3)`,
+      [row.id, JSON.stringify({ deadline, dueAt: due.toISOString() }), now],
+    );
     await webhooks.send(tx, DomainEvents.slaWarning, { conversationId: row.id, deadline, dueAt: due.toISOString() });
     after.push(() => {
       deps.bus.emit(DomainEvents.notificationCreated, { notification: n });
@@ -106,33 +121,54 @@ export function createSlaSweeper(deps: {
     });
   }
 
-  async function breach(tx: Queryable, row: ConversationRow, deadline: 'first_response' | 'resolution', due: Date, now: Date, after: Array<() => void>) {
-    const res = await tx.query<ConversationRow>(`UPDATE conversations SET sla_breached_at = $2, ` + `sla_warned_at = COALESCE(sla_warned_at, $2) WHERE id = $1 RETURNING *`, [row.id, now]);
+  async function breach(
+    tx: Queryable,
+    row: ConversationRow,
+    deadline: 'first_response' | 'resolution',
+    due: Date,
+    now: Date,
+    after: Array<() => void>,
+  ) {
+    const res = await tx.query<ConversationRow>(
+      `UPDATE conversations SET sla_breached_at = $2, ` +
+        `sla_warned_at = COALESCE(sla_warned_at, $2) WHERE id = $1 RETURNING *`,
+      [row.id, now],
+    );
     const c = toSummary(res.rows[0]!);
     const what = deadline === 'first_response' ? 'first response' : 'resolution';
-    await tx.query(`INSERT INTO escalation_tasks (conversation_id, kind, reason, due_at, ` + `created_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`, [
-      row.id,
-      `sla_breach_${deadline}`,
-      `The ${what} deadline passed.`,
-      due,
-      now,
-    ]);
-    await tx.query(`INSERT INTO conversation_events (conversation_id, type, actor, ` + `data, created_at) VALUES ($1, 'sla_breached', 'sla', $2::jsonb, $3)`, [
-      row.id,
-      JSON.stringify({ deadline, dueAt: due.toISOString() }),
-      now,
-    ]);
+    await tx.query(
+      `INSERT INTO escalation_tasks (conversation_id, kind, reason, due_at, ` +
+        `created_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
+      [row.id, `sla_breach_${deadline}`, `The ${what} deadline passed.`, due, now],
+    );
+    await tx.query(
+      `INSERT INTO conversation_events (conversation_id, type, actor, ` +
+        `data, created_at) VALUES ($1, 'sla_breached', 'sla', $2::jsonb, $3)`,
+      [row.id, JSON.stringify({ deadline, dueAt: due.toISOString() }), now],
+    );
     const managerNote = await deps.notifications.create(tx, {
       userId: null,
       kind: 'sla_breach',
       conversationId: row.id,
       title: `SLA breached: ${what}`,
-      body: `${row.handoff?.reason ?? 'Handed-off conversation'} — ${priorityBand(row.priority).label.toLowerCase()} ` + `priority (${row.priority}), ${row.status === 'assigned' ? 'assigned' : 'still unassigned'}.`,
+      body:
+        `${row.handoff?.reason ?? 'Handed-off conversation'} — ${priorityBand(row.priority).label.toLowerCase()} ` +
+        `priority (${row.priority}), ${row.status === 'assigned' ? 'assigned' : 'still unassigned'}.`,
       at: now,
     });
-    const { message } = await createConversationRepository(tx).insertMessage({ conversationId: row.id, role: 'system', text: say(c.language, 'escalated'), meta: { event: 'sla_escalated' } });
+    const { message } = await createConversationRepository(tx).insertMessage({
+      conversationId: row.id,
+      role: 'system',
+      text: say(c.language, 'escalated'),
+      meta: { event: 'sla_escalated' },
+    });
     await webhooks.record(tx, DomainEvents.messageCreated, { message, conversation: c });
-    await webhooks.send(tx, DomainEvents.slaBreached, { conversationId: row.id, deadline, dueAt: due.toISOString(), priority: row.priority });
+    await webhooks.send(tx, DomainEvents.slaBreached, {
+      conversationId: row.id,
+      deadline,
+      dueAt: due.toISOString(),
+      priority: row.priority,
+    });
     const critical = slaBand(row.priority, deps.sla).name === 'critical';
     if (critical && deps.pagerduty) {
       await enqueueDelivery(
@@ -146,11 +182,19 @@ export function createSlaSweeper(deps: {
             event_action: 'trigger',
             dedup_key: `firstline-sla-${row.id}-${deadline}`,
             payload: {
-              summary: `Firstline: critical conversation breached its ${what} SLA — ${row.handoff?.reason ?? ''}`.slice(0, 1024),
+              summary: `Firstline: critical conversation breached its ${what} SLA — ${row.handoff?.reason ?? ''}`.slice(
+                0,
+                1024,
+              ),
               source: 'firstline',
               severity: 'critical',
               timestamp: now.toISOString(),
-              custom_details: { conversationId: row.id, priority: row.priority, intent: row.handoff?.intent ?? null, dueAt: due.toISOString() },
+              custom_details: {
+                conversationId: row.id,
+                priority: row.priority,
+                intent: row.handoff?.intent ?? null,
+                dueAt: due.toISOString(),
+              },
             },
           },
         },

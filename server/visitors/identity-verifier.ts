@@ -43,7 +43,8 @@ export function createIdentityVerifier(secret: string | undefined) {
       const { userHash, jwt, ...asserted } = claimed;
       const identity = Object.keys(asserted).length ? asserted : undefined;
       if (!userHash && !jwt) return { identity, verified: false };
-      if (!secret) return { identity, verified: false, problem: 'a userHash or jwt was sent but IDENTITY_SECRET is not set' };
+      if (!secret)
+        return { identity, verified: false, problem: 'a userHash or jwt was sent but IDENTITY_SECRET is not set' };
       if (jwt) {
         const fromToken = await jwtIdentity(jwt, secret);
         if ('identity' in fromToken) return { identity: fromToken.identity, verified: true };
@@ -53,7 +54,9 @@ export function createIdentityVerifier(secret: string | undefined) {
       const expected = Buffer.from(identityHash(secret, asserted.id), 'utf8');
       const given = Buffer.from(userHash!.trim().toLowerCase(), 'utf8');
       const ok = given.length === expected.length && timingSafeEqual(given, expected);
-      return ok ? { identity, verified: true } : { identity, verified: false, problem: 'userHash does not match the id' };
+      return ok
+        ? { identity, verified: true }
+        : { identity, verified: false, problem: 'userHash does not match the id' };
     },
   };
 }

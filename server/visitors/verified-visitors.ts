@@ -32,14 +32,16 @@ export function createVerifiedVisitors(db: Queryable) {
        ON CONFLICT DO NOTHING`,
       [visitorId, externalId],
     );
-    await db.query(
-      `UPDATE visitors SET external_id = $2, updated_at = now()
+    await db
+      .query(
+        `UPDATE visitors SET external_id = $2, updated_at = now()
        WHERE id = $1 AND external_id IS NULL AND NOT EXISTS (SELECT 1 FROM visitors WHERE external_id = $2)`,
-      [visitorId, externalId],
-    ).catch(async (err: unknown) => {
-      // Lost the race to another device: the other row is the visitor now.
-      if (!(await byExternalId(externalId))) throw err;
-    });
+        [visitorId, externalId],
+      )
+      .catch(async (err: unknown) => {
+        // Lost the race to another device: the other row is the visitor now.
+        if (!(await byExternalId(externalId))) throw err;
+      });
     return byExternalId(externalId);
   }
 
@@ -55,18 +57,21 @@ export function createVerifiedVisitors(db: Queryable) {
       let holder = await byExternalId(externalId);
       if (token) {
         if (holder === token.visitorId) return { ...token, resumed: false };
-        const { rows } = await db.query<{ external_id: string | null }>('SELECT external_id FROM visitors WHERE id = $1', [token.visitorId]);
+        const { rows } = await db.query<{ external_id: string | null }>(
+          'SELECT external_id FROM visitors WHERE id = $1',
+          [token.visitorId],
+        );
         const anonymous = !rows[0] || rows[0].external_id === null;
         if (anonymous && !holder) {
           holder = await link(token.visitorId, externalId);
           if (holder === token.visitorId) return { ...token, resumed: false };
         }
         if (anonymous && holder) {
-          const moved = await db.query<{ id: string }>('UPDATE conversations SET visitor_id = $3, updated_at = now() ' + 'WHERE id = $1 AND visitor_id = $2 RETURNING id', [
-            token.conversationId,
-            token.visitorId,
-            holder,
-          ]);
+          const moved = await db.query<{ id: string }>(
+            'UPDATE conversations SET visitor_id = $3, updated_at = now() ' +
+              'WHERE id = $1 AND visitor_id = $2 RETURNING id',
+            [token.conversationId, token.visitorId, holder],
+          );
           if (moved.rows[0]) return { visitorId: holder, conversationId: token.conversationId, resumed: false };
         }
       }

@@ -42,7 +42,11 @@ export function findDbCalls(root: string, folder: string): string[] {
     const name = relative(root, file).split(sep).join(posix.sep);
     const visit = (node: ts.Node): void => {
       if (ts.isCallExpression(node)) {
-        const callee = ts.isPropertyAccessExpression(node.expression) ? node.expression.name : ts.isIdentifier(node.expression) ? node.expression : undefined;
+        const callee = ts.isPropertyAccessExpression(node.expression)
+          ? node.expression.name
+          : ts.isIdentifier(node.expression)
+            ? node.expression
+            : undefined;
         if (callee && ts.isIdentifier(callee) && SQL_METHODS.has(callee.text) && declaredOnSeam(checker, callee)) {
           const { line } = source.getLineAndCharacterOfPosition(node.getStart(source));
           found.push(`${name}:${line + 1}: ${node.expression.getText(source)}(...)`);

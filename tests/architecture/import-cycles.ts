@@ -18,14 +18,22 @@ export function findCycles(graph: ImportGraph): string[][] {
   for (const start of [...graph.keys()].sort()) {
     if (index.has(start)) continue;
     const work: { file: string; i: number }[] = [{ file: start, i: 0 }];
-    index.set(start, next); low.set(start, next); next++; stack.push(start); onStack.add(start);
+    index.set(start, next);
+    low.set(start, next);
+    next++;
+    stack.push(start);
+    onStack.add(start);
     while (work.length > 0) {
       const frame = work[work.length - 1]!;
       const out = edges(frame.file);
       if (frame.i < out.length) {
         const to = out[frame.i++]!;
         if (!index.has(to)) {
-          index.set(to, next); low.set(to, next); next++; stack.push(to); onStack.add(to);
+          index.set(to, next);
+          low.set(to, next);
+          next++;
+          stack.push(to);
+          onStack.add(to);
           work.push({ file: to, i: 0 });
         } else if (onStack.has(to)) {
           low.set(frame.file, Math.min(low.get(frame.file)!, index.get(to)!));
@@ -38,7 +46,11 @@ export function findCycles(graph: ImportGraph): string[][] {
       if (low.get(frame.file) === index.get(frame.file)) {
         const group: string[] = [];
         let member: string;
-        do { member = stack.pop()!; onStack.delete(member); group.push(member); } while (member !== frame.file);
+        do {
+          member = stack.pop()!;
+          onStack.delete(member);
+          group.push(member);
+        } while (member !== frame.file);
         const selfLoop = group.length === 1 && edges(group[0]!).includes(group[0]!);
         if (group.length > 1 || selfLoop) groups.push(group);
       }
@@ -59,10 +71,16 @@ function cyclePath(group: string[], edges: (file: string) => string[]): string[]
       if (!members.has(to)) continue;
       if (to === start) {
         const path = [file];
-        for (let at = file; at !== start; ) { at = cameFrom.get(at)!; path.unshift(at); }
+        for (let at = file; at !== start; ) {
+          at = cameFrom.get(at)!;
+          path.unshift(at);
+        }
         return [...path, start];
       }
-      if (!cameFrom.has(to)) { cameFrom.set(to, file); queue.push(to); }
+      if (!cameFrom.has(to)) {
+        cameFrom.set(to, file);
+        queue.push(to);
+      }
     }
   }
   return [start, start];

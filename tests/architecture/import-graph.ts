@@ -12,7 +12,18 @@ export interface FileImports {
 export type ImportGraph = Map<string, FileImports>;
 
 /** The top-level folders holding the project's TypeScript sources. */
-export const SOURCE_FOLDERS = ['base', 'protocol', 'text', 'knowledge', 'understanding', 'server', 'widget', 'console', 'tests', 'bench'];
+export const SOURCE_FOLDERS = [
+  'base',
+  'protocol',
+  'text',
+  'knowledge',
+  'understanding',
+  'server',
+  'widget',
+  'console',
+  'tests',
+  'bench',
+];
 
 const SOURCE = /\.(ts|tsx|mts)$/;
 const SKIP = new Set(['node_modules', 'dist', 'data', '.git']);
@@ -36,7 +47,15 @@ function resolveRelative(root: string, fromFile: string, specifier: string): str
   const bare = specifier.replace(/\?.*$/, '');
   const base = posix.normalize(posix.join(posix.dirname(fromFile), bare));
   const stem = base.replace(/\.(js|jsx|mjs|ts|tsx)$/, '');
-  const candidates = [base, `${stem}.ts`, `${stem}.tsx`, `${stem}.mts`, `${stem}.d.ts`, `${base}/index.ts`, `${base}/index.tsx`];
+  const candidates = [
+    base,
+    `${stem}.ts`,
+    `${stem}.tsx`,
+    `${stem}.mts`,
+    `${stem}.d.ts`,
+    `${base}/index.ts`,
+    `${base}/index.tsx`,
+  ];
   return candidates.find((c) => existsSync(join(root, c)) && statSync(join(root, c)).isFile());
 }
 
@@ -77,4 +96,3 @@ export function readImportGraph(root: string, folders: readonly string[]): Impor
 export function folderOf(file: string): string {
   return file.includes('/') ? file.slice(0, file.indexOf('/')) : '.';
 }
-

@@ -26,9 +26,7 @@ const ALLOWED: ReadonlyArray<{ file: string; contains: string; why: string }> = 
 
 /** 1-based numbers of the lines of `text` longer than `max` characters (code points, as an editor counts). */
 function longLines(text: string, max = MAX): number[] {
-  return text
-    .split('\n')
-    .flatMap((line, i) => ([...line.replace(/\r$/, '')].length > max ? [i + 1] : []));
+  return text.split('\n').flatMap((line, i) => ([...line.replace(/\r$/, '')].length > max ? [i + 1] : []));
 }
 
 function allowed(file: string, line: string): boolean {

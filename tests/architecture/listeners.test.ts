@@ -22,8 +22,8 @@ describe('domain-event listeners', () => {
   });
 
   it('recognises a subscription written elsewhere', () => {
-    expect(SUBSCRIBES.test("deps.bus.on(DomainEvents.messageCreated, run);")).toBe(true);
-    expect(SUBSCRIBES.test("events.on( DomainEvents.slaBreached, alert)")).toBe(true);
+    expect(SUBSCRIBES.test('deps.bus.on(DomainEvents.messageCreated, run);')).toBe(true);
+    expect(SUBSCRIBES.test('events.on( DomainEvents.slaBreached, alert)')).toBe(true);
     expect(SUBSCRIBES.test("bus.emit(DomainEvents.messageCreated, payload); socket.on('message', f)")).toBe(false);
   });
 });

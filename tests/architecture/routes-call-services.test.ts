@@ -27,13 +27,16 @@ describe('the database-call checker', () => {
       'export interface Db extends Queryable { transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> }\n',
   );
   write('server/db/db.ts', "export * from '../../base/db.js';\n");
-  write('server/teams.ts', "import type { Db } from './db/db.js';\nexport const teams = (db: Db) => ({ list: () => db.query('SELECT 1') });\n");
+  write(
+    'server/teams.ts',
+    "import type { Db } from './db/db.js';\nexport const teams = (db: Db) => ({ list: () => db.query('SELECT 1') });\n",
+  );
   write(
     'server/http/bad-routes.ts',
     [
       "import type { Db, Queryable } from '../db/db.js';",
       'export function routes(deps: { db: Db; reader: Pick<Db, "query">; teams: { list(): Promise<unknown> } }) {',
-      "  const request = { query: (name: string) => name };",
+      '  const request = { query: (name: string) => name };',
       "  request.query('page');",
       '  void deps.teams.list();',
       "  void deps.db.query('SELECT 1');",
@@ -45,7 +48,10 @@ describe('the database-call checker', () => {
       '',
     ].join('\n'),
   );
-  write('server/http/good-routes.ts', "import { teams } from '../teams.js';\nexport const list = (t: ReturnType<typeof teams>) => t.list();\n");
+  write(
+    'server/http/good-routes.ts',
+    "import { teams } from '../teams.js';\nexport const list = (t: ReturnType<typeof teams>) => t.list();\n",
+  );
 
   it('names the file and line of every call on the SQL seam, and nothing else', () => {
     expect(findDbCalls(fixture, 'server/http')).toEqual([

@@ -5,7 +5,13 @@ import type { Db, Queryable } from '../../server/db/db.js';
 /** An inner Db that answers every statement with no rows. */
 function fakeDb(): Db {
   const q: Queryable = { query: async () => ({ rows: [] }) };
-  return { kind: 'pglite', query: q.query, exec: async () => undefined, transaction: (fn) => fn(q), close: async () => undefined };
+  return {
+    kind: 'pglite',
+    query: q.query,
+    exec: async () => undefined,
+    transaction: (fn) => fn(q),
+    close: async () => undefined,
+  };
 }
 
 describe('queries-per-message benchmark: the counting Db', () => {
@@ -27,13 +33,18 @@ describe('queries-per-message benchmark: the counting Db', () => {
   });
 
   it('times each statement and ranks statement texts by total time', async () => {
-    const slow: Queryable = { query: async (sql) => (await new Promise((r) => setTimeout(r, sql === 'SLOW' ? 30 : 0)), { rows: [] }) };
+    const slow: Queryable = {
+      query: async (sql) => (await new Promise((r) => setTimeout(r, sql === 'SLOW' ? 30 : 0)), { rows: [] }),
+    };
     const db = countingDb({ ...fakeDb(), query: slow.query });
     await db.query('FAST');
     await db.query('SLOW');
     await db.query('FAST');
     const ranked = slowestStatements(db.timed, 5);
-    expect(ranked.map((r) => [r.sql, r.calls])).toEqual([['SLOW', 1], ['FAST', 2]]);
+    expect(ranked.map((r) => [r.sql, r.calls])).toEqual([
+      ['SLOW', 1],
+      ['FAST', 2],
+    ]);
     expect(ranked[0]!.totalMs).toBeGreaterThanOrEqual(25);
   });
 });

@@ -20,12 +20,15 @@ describe('the demo knowledge base question set (npm run eval -- demo-kb)', () =>
     expect(() => execFileSync('git', ['check-ignore', '-q', '--no-index', rel], { cwd: root })).toThrow();
   });
 
-  it('has at least 50 answerable and 15 unanswerable questions, ' + 'each answerable one naming a demo article', async () => {
-    const urls = new Set((await loadFolder(DEMO_ARTICLES_DIR)).map((a) => a.url));
-    const answerable = rows.filter((r) => r.url !== null);
-    expect(answerable.length).toBeGreaterThanOrEqual(50);
-    expect(rows.filter((r) => r.url === null).length).toBeGreaterThanOrEqual(15);
-    for (const r of answerable) expect(urls.has(r.url!), `${r.text} -> ${r.url}`).toBe(true);
-    expect(new Set(rows.map((r) => r.text.toLowerCase())).size).toBe(rows.length);
-  });
+  it(
+    'has at least 50 answerable and 15 unanswerable questions, ' + 'each answerable one naming a demo article',
+    async () => {
+      const urls = new Set((await loadFolder(DEMO_ARTICLES_DIR)).map((a) => a.url));
+      const answerable = rows.filter((r) => r.url !== null);
+      expect(answerable.length).toBeGreaterThanOrEqual(50);
+      expect(rows.filter((r) => r.url === null).length).toBeGreaterThanOrEqual(15);
+      for (const r of answerable) expect(urls.has(r.url!), `${r.text} -> ${r.url}`).toBe(true);
+      expect(new Set(rows.map((r) => r.text.toLowerCase())).size).toBe(rows.length);
+    },
+  );
 });

@@ -14,15 +14,25 @@ const write = (name: string, rows: unknown[]) => {
 };
 
 const TOPICS = [
-  ['password', 'Reset a forgotten password', 'Click forgot password on the login page and follow the reset link we email you.'],
+  [
+    'password',
+    'Reset a forgotten password',
+    'Click forgot password on the login page and follow the reset link we email you.',
+  ],
   ['invoice', 'Download an invoice', 'Open billing, then invoices, and click download PDF next to the month.'],
   ['slack', 'Connect Slack', 'Go to integrations, choose Slack, click connect and pick a channel.'],
   ['export', 'Export a project to CSV', 'Open the project, click more, then export, and choose CSV.'],
   ['sso', 'Set up single sign-on', 'Configure SAML with your identity provider under security settings.'],
   ['webhook', 'Add a webhook endpoint', 'Add an HTTPS endpoint under webhooks and copy the signing secret.'],
 ] as const;
-const docs = write('docs.jsonl', TOPICS.map(([id, title, text]) => ({ id, title, text })));
-const queries = write('queries.jsonl', TOPICS.map(([id, title]) => ({ id: `q-${id}`, text: `How do I ${title.toLowerCase()}?`, relevant_doc_ids: [id] })));
+const docs = write(
+  'docs.jsonl',
+  TOPICS.map(([id, title, text]) => ({ id, title, text })),
+);
+const queries = write(
+  'queries.jsonl',
+  TOPICS.map(([id, title]) => ({ id: `q-${id}`, text: `How do I ${title.toLowerCase()}?`, relevant_doc_ids: [id] })),
+);
 
 describe('npm run eval -- retrieval --leave-out', () => {
   it('splits the documents by seed: the same seed the same half, another seed another half', () => {
@@ -34,7 +44,8 @@ describe('npm run eval -- retrieval --leave-out', () => {
     expect(others.some((o) => o !== [...a].sort().join())).toBe(true);
   });
 
-  it('counts a query answerable only when one of its documents was ingested, ' + 'and reports the confidence figures', async () => {
+  it('counts a query answerable only when one of its documents was ingested, ' +
+    'and reports the confidence figures', async () => {
     const r = await runRetrievalEval({ docs, queries, leaveOut: 0.5, seed: 1 });
     expect(r).toMatchObject({ answerable: 3, unanswerable: 3 });
     for (const k of ['confidentOnAnswerable', 'rightAmongConfident', 'falseConfidentOnUnanswerable'] as const) {
@@ -75,12 +86,19 @@ describe('npm run eval -- conversations FILE --json', () => {
         .join('\n'),
     );
     const { code, stdout } = await new Promise<{ code: number | null; stdout: string }>((resolve) => {
-      execFile('npx', ['tsx', 'bench/eval.ts', 'conversations', suite, '--json'], { cwd: path.resolve(import.meta.dirname, '../..'), timeout: 120_000 }, (err, out) =>
-        resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout: out }),
+      execFile(
+        'npx',
+        ['tsx', 'bench/eval.ts', 'conversations', suite, '--json'],
+        { cwd: path.resolve(import.meta.dirname, '../..'), timeout: 120_000 },
+        (err, out) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout: out }),
       );
     });
     const last = JSON.parse(stdout.trim().split('\n').pop()!);
     expect(code).toBe(1);
-    expect(last).toMatchObject({ total: 2, passed: 1, failed: [{ name: 'wrongly expects an answer', got: { outcome: 'handoff', reasonCode: 'explicit_request' } }] });
+    expect(last).toMatchObject({
+      total: 2,
+      passed: 1,
+      failed: [{ name: 'wrongly expects an answer', got: { outcome: 'handoff', reasonCode: 'explicit_request' } }],
+    });
   }, 130_000);
 });

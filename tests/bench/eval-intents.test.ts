@@ -13,12 +13,42 @@ const write = (name: string, rows: Array<{ text: string; label: string }>) => {
 };
 
 const TRAIN = {
-  password: ['reset my password', 'I forgot my password', 'password reset link', 'change my password', 'new password please', 'password not working', 'how to reset the password', 'password expired'],
-  invoice: ['download my invoice', 'where is the invoice', 'send me the invoice', 'invoice for last month', 'invoice as pdf', 'I need an invoice', 'invoice is missing', 'copy of my invoice'],
-  slack: ['connect slack', 'slack integration', 'link slack to my workspace', 'slack notifications', 'set up slack', 'slack is not posting', 'add the slack app', 'slack channel messages'],
+  password: [
+    'reset my password',
+    'I forgot my password',
+    'password reset link',
+    'change my password',
+    'new password please',
+    'password not working',
+    'how to reset the password',
+    'password expired',
+  ],
+  invoice: [
+    'download my invoice',
+    'where is the invoice',
+    'send me the invoice',
+    'invoice for last month',
+    'invoice as pdf',
+    'I need an invoice',
+    'invoice is missing',
+    'copy of my invoice',
+  ],
+  slack: [
+    'connect slack',
+    'slack integration',
+    'link slack to my workspace',
+    'slack notifications',
+    'set up slack',
+    'slack is not posting',
+    'add the slack app',
+    'slack channel messages',
+  ],
 };
 const GIBBERISH = 'qzxv wqjk pfhb vvkx zzqr xqwv jjyk fkqz bvwx qqzd kkvy zqjx wvkq pxzj hqvz jzkw qvxb kzpq xjvw zwqk';
-const train = write('train.jsonl', Object.entries(TRAIN).flatMap(([label, texts]) => texts.map((text) => ({ text, label }))));
+const train = write(
+  'train.jsonl',
+  Object.entries(TRAIN).flatMap(([label, texts]) => texts.map((text) => ({ text, label }))),
+);
 
 describe('npm run eval -- intents', () => {
   it('reports what the best-ranked intent would have scored next to the accuracy after rejection', async () => {

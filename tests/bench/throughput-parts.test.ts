@@ -3,7 +3,13 @@ import { summarizeCpuProfile, type CpuProfile } from '../../bench/cpu-profile-su
 import { findKnee, nextRate, pastKnee, type RampStep } from '../../bench/throughput-knee.js';
 import { parseBenchFlags } from '../../bench/bench-flags.js';
 
-const step = (targetRate: number, answeredPerSecond: number, p99: number, answered = 100, sent = 100): RampStep => ({ targetRate, sent, answered, answeredPerSecond, latencyMs: { p99 } });
+const step = (targetRate: number, answeredPerSecond: number, p99: number, answered = 100, sent = 100): RampStep => ({
+  targetRate,
+  sent,
+  answered,
+  answeredPerSecond,
+  latencyMs: { p99 },
+});
 
 describe('throughput benchmark: knee detection', () => {
   it('finds the first step that stops keeping up and the peak before it', () => {
@@ -33,7 +39,11 @@ describe('throughput benchmark: CPU profile summary', () => {
   const profile: CpuProfile = {
     nodes: [
       { id: 1, callFrame: { functionName: '(root)', url: '', lineNumber: -1 }, children: [2, 5] },
-      { id: 2, callFrame: { functionName: 'main', url: 'file:///repo/server/main.ts', lineNumber: 0 }, children: [3, 4] },
+      {
+        id: 2,
+        callFrame: { functionName: 'main', url: 'file:///repo/server/main.ts', lineNumber: 0 },
+        children: [3, 4],
+      },
       { id: 3, callFrame: { functionName: 'hot', url: 'file:///repo/server/hot.ts', lineNumber: 9 } },
       { id: 4, callFrame: { functionName: '', url: 'file:///repo/server/cold.ts', lineNumber: 4 } },
       { id: 5, callFrame: { functionName: '(idle)', url: '', lineNumber: -1 } },
@@ -47,7 +57,11 @@ describe('throughput benchmark: CPU profile summary', () => {
   it('ranks functions by self time with their share of busy time, file paths relative to the root', () => {
     const s = summarizeCpuProfile(profile, { root: '/repo' });
     expect(s.top[0]).toEqual({ function: 'hot (server/hot.ts:10)', selfMs: 4, share: 0.8 });
-    expect(s.top.map((t) => t.function)).toEqual(['hot (server/hot.ts:10)', '(anonymous) (server/cold.ts:5)', 'main (server/main.ts:1)']);
+    expect(s.top.map((t) => t.function)).toEqual([
+      'hot (server/hot.ts:10)',
+      '(anonymous) (server/cold.ts:5)',
+      'main (server/main.ts:1)',
+    ]);
     expect(s.idleMs).toBe(2);
     expect(s.busyMs).toBe(5);
   });
@@ -62,7 +76,11 @@ describe('throughput benchmark: CPU profile summary', () => {
 
 describe('bench flags', () => {
   it('reads --name=value and --flag over the defaults, and refuses unknown or malformed ones', () => {
-    expect(parseBenchFlags(['--seconds=10', '--cpu-prof'], { seconds: 4, 'cpu-prof': false, db: 'pglite' })).toEqual({ seconds: 10, 'cpu-prof': true, db: 'pglite' });
+    expect(parseBenchFlags(['--seconds=10', '--cpu-prof'], { seconds: 4, 'cpu-prof': false, db: 'pglite' })).toEqual({
+      seconds: 10,
+      'cpu-prof': true,
+      db: 'pglite',
+    });
     expect(() => parseBenchFlags(['--secs=3'], { seconds: 4 })).toThrow(/unknown flag --secs; known: --seconds/);
     expect(() => parseBenchFlags(['--seconds=abc'], { seconds: 4 })).toThrow(/positive number/);
   });

@@ -2,8 +2,23 @@ import { describe, expect, it } from 'vitest';
 import { widgetTasks, type TraceEvent } from '../../bench/widget-trace.js';
 
 const W = 'http://127.0.0.1:4000';
-const meta = (pid: number, tid: number, name: string): TraceEvent => ({ name: 'thread_name', ph: 'M', ts: 0, pid, tid, args: { name } });
-const x = (name: string, ts: number, dur: number, url?: string, tid = 1): TraceEvent => ({ name, ph: 'X', ts, dur, pid: 7, tid, args: url ? { data: { url } } : {} });
+const meta = (pid: number, tid: number, name: string): TraceEvent => ({
+  name: 'thread_name',
+  ph: 'M',
+  ts: 0,
+  pid,
+  tid,
+  args: { name },
+});
+const x = (name: string, ts: number, dur: number, url?: string, tid = 1): TraceEvent => ({
+  name,
+  ph: 'X',
+  ts,
+  dur,
+  pid: 7,
+  tid,
+  args: url ? { data: { url } } : {},
+});
 const loaf = (ph: 'b' | 'e', ts: number, url?: string): TraceEvent => ({
   name: 'AnimationFrame::Script::Execute',
   ph,
@@ -13,7 +28,8 @@ const loaf = (ph: 'b' | 'e', ts: number, url?: string): TraceEvent => ({
   id2: { local: '0x1' },
   args: ph === 'b' ? { animation_frame_script_timing_info: { source_location_url: url } } : {},
 });
-const trace = (events: TraceEvent[]) => Buffer.from(JSON.stringify({ traceEvents: [meta(7, 1, 'CrRendererMain'), meta(7, 2, 'Compositor'), ...events] }));
+const trace = (events: TraceEvent[]) =>
+  Buffer.from(JSON.stringify({ traceEvents: [meta(7, 1, 'CrRendererMain'), meta(7, 2, 'Compositor'), ...events] }));
 
 describe('widget main-thread cost from a Chromium trace', () => {
   it("counts the widget's own script time, not the layout the browser runs in the same task", () => {
@@ -31,22 +47,26 @@ describe('widget main-thread cost from a Chromium trace', () => {
     expect(r.tasks).toBe(1);
   });
 
-  it('counts promise jobs Chromium attributes to the widget (the chat module) ' + 'once, and nothing of other origins or threads', () => {
-    const r = widgetTasks(
-      trace([
-        x('RunTask', 19_000, 7_000),
-        loaf('b', 20_000, `${W}/widget.js`),
-        x('FunctionCall', 21_000, 1_000, `${W}/widget.js`), // inside the span above
-        loaf('e', 25_000),
-        x('RunTask', 30_000, 5_000),
-        x('EvaluateScript', 30_500, 4_000, 'https://cdn.example/host.js'),
-        x('EvaluateScript', 40_000, 4_000, `${W}/widget.js`, 2), // not the main thread
-      ]),
-      W,
-    );
-    expect(r.ms).toBeCloseTo(5);
-    expect(r.longTasks).toBe(0);
-  });
+  it(
+    'counts promise jobs Chromium attributes to the widget (the chat module) ' +
+      'once, and nothing of other origins or threads',
+    () => {
+      const r = widgetTasks(
+        trace([
+          x('RunTask', 19_000, 7_000),
+          loaf('b', 20_000, `${W}/widget.js`),
+          x('FunctionCall', 21_000, 1_000, `${W}/widget.js`), // inside the span above
+          loaf('e', 25_000),
+          x('RunTask', 30_000, 5_000),
+          x('EvaluateScript', 30_500, 4_000, 'https://cdn.example/host.js'),
+          x('EvaluateScript', 40_000, 4_000, `${W}/widget.js`, 2), // not the main thread
+        ]),
+        W,
+      );
+      expect(r.ms).toBeCloseTo(5);
+      expect(r.longTasks).toBe(0);
+    },
+  );
 
   it('reports a long task the widget ran in', () => {
     const r = widgetTasks(trace([x('RunTask', 0, 60_000), x('FunctionCall', 100, 55_000, `${W}/widget.js`)]), W);

@@ -2,8 +2,12 @@ import { describe, expect, it, vi } from 'vitest';
 import { ApiError, createApiClient } from '../../console/api/client.js';
 
 function fakeFetch(status: number, body: unknown) {
-  return vi.fn(async (_url: RequestInfo | URL, _init?: RequestInit) =>
-    new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }),
+  return vi.fn(
+    async (_url: RequestInfo | URL, _init?: RequestInit) =>
+      new Response(body === undefined ? null : JSON.stringify(body), {
+        status,
+        headers: { 'content-type': 'application/json' },
+      }),
   );
 }
 
@@ -19,19 +23,36 @@ describe('api client', () => {
   });
 
   it('drafts and files a bug report for a conversation', async () => {
-    const fetch = fakeFetch(201, { merged: false, report: { id: 'b1', title: 'Slack fails', reportCount: 1, externalUrl: null } });
+    const fetch = fakeFetch(201, {
+      merged: false,
+      report: { id: 'b1', title: 'Slack fails', reportCount: 1, externalUrl: null },
+    });
     const api = createApiClient({ getToken: () => 'tok', fetch });
     await api.bugReportDraft('conv 1');
     expect(fetch.mock.calls[0]![0]).toBe('/api/bug-reports/draft?conversationId=conv%201');
-    await api.fileBugReport('conv 1', { title: 'Slack fails', steps: '1. Connect', expected: 'connects', actual: 'error' });
+    await api.fileBugReport('conv 1', {
+      title: 'Slack fails',
+      steps: '1. Connect',
+      expected: 'connects',
+      actual: 'error',
+    });
     const [url, init] = fetch.mock.calls[1]!;
     expect(url).toBe('/api/bug-reports');
     expect(init!.method).toBe('POST');
-    expect(JSON.parse(init!.body as string)).toEqual({ conversationId: 'conv 1', title: 'Slack fails', steps: '1. Connect', expected: 'connects', actual: 'error' });
+    expect(JSON.parse(init!.body as string)).toEqual({
+      conversationId: 'conv 1',
+      title: 'Slack fails',
+      steps: '1. Connect',
+      expected: 'connects',
+      actual: 'error',
+    });
   });
 
   it('surfaces the server message and code', async () => {
-    const api = createApiClient({ getToken: () => 'tok', fetch: fakeFetch(422, { error: { code: 'invalid', message: 'title is required' } }) });
+    const api = createApiClient({
+      getToken: () => 'tok',
+      fetch: fakeFetch(422, { error: { code: 'invalid', message: 'title is required' } }),
+    });
     await expect(api.createArticle({ title: '', body: 'x', format: 'markdown' })).rejects.toMatchObject({
       status: 422,
       code: 'invalid',

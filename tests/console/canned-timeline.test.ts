@@ -31,33 +31,64 @@ describe('canned responses', () => {
   });
 });
 
-const ev = (over: Partial<TimelineEvent>): TimelineEvent => ({ id: 1, type: 'handoff', actor: null, from: null, to: null, data: {}, at: '2025-01-01T10:00:00Z', ...over });
+const ev = (over: Partial<TimelineEvent>): TimelineEvent => ({
+  id: 1,
+  type: 'handoff',
+  actor: null,
+  from: null,
+  to: null,
+  data: {},
+  at: '2025-01-01T10:00:00Z',
+  ...over,
+});
 
 describe('timeline wording', () => {
   it('says who, from where to where, and why', () => {
-    expect(describeEvent(ev({ type: 'handoff', from: 'bot', to: 'queued', data: { reason: 'asked for a human' } }))).toEqual({
+    expect(
+      describeEvent(ev({ type: 'handoff', from: 'bot', to: 'queued', data: { reason: 'asked for a human' } })),
+    ).toEqual({
       title: 'Handed to a human',
       detail: 'AI → queue · asked for a human',
       tone: 'warning',
     });
-    expect(describeEvent(ev({ type: 'assigned', actor: 'Sam', from: 'queued', to: 'assigned' })).title).toBe('Assigned by Sam');
-    expect(describeEvent(ev({ type: 'offered', data: { agent: 'Ana', why: 'skill match' } }))).toMatchObject({ title: 'Offered to Ana', detail: 'skill match' });
+    expect(describeEvent(ev({ type: 'assigned', actor: 'Sam', from: 'queued', to: 'assigned' })).title).toBe(
+      'Assigned by Sam',
+    );
+    expect(describeEvent(ev({ type: 'offered', data: { agent: 'Ana', why: 'skill match' } }))).toMatchObject({
+      title: 'Offered to Ana',
+      detail: 'skill match',
+    });
   });
   it('names transfers by kind and target, with the note', () => {
-    const t = describeEvent(ev({ type: 'transfer', actor: 'Sam', data: { kind: 'hierarchical', toAgent: 'Maya', note: 'needs a manager' } }));
-    expect(t).toEqual({ title: 'Escalated by Sam to Maya', detail: 'hierarchical transfer · needs a manager', tone: 'warning' });
-    expect(describeEvent(ev({ type: 'transfer', data: { kind: 'functional', toTeam: 'Billing' } })).title).toBe('Transferred to Billing');
+    const t = describeEvent(
+      ev({ type: 'transfer', actor: 'Sam', data: { kind: 'hierarchical', toAgent: 'Maya', note: 'needs a manager' } }),
+    );
+    expect(t).toEqual({
+      title: 'Escalated by Sam to Maya',
+      detail: 'hierarchical transfer · needs a manager',
+      tone: 'warning',
+    });
+    expect(describeEvent(ev({ type: 'transfer', data: { kind: 'functional', toTeam: 'Billing' } })).title).toBe(
+      'Transferred to Billing',
+    );
   });
   it('describes SLA, requeue, csat and contact events', () => {
-    expect(describeEvent(ev({ type: 'sla_breached', data: { deadline: 'first_response', dueAt: 'X' } }), (s) => `[${s}]`)).toEqual({
+    expect(
+      describeEvent(ev({ type: 'sla_breached', data: { deadline: 'first_response', dueAt: 'X' } }), (s) => `[${s}]`),
+    ).toEqual({
       title: 'SLA breached: first reply',
       detail: 'was due [X]',
       tone: 'danger',
     });
-    expect(describeEvent(ev({ type: 'requeued', from: 'assigned', to: 'queued', data: { reason: 'no_response', afterSeconds: 120 } })).detail).toBe(
-      'agent → queue · no reply from the agent in 120s',
-    );
-    expect(describeEvent(ev({ type: 'csat', data: { score: 5 } }))).toMatchObject({ title: 'Rated 5/5', tone: 'success' });
+    expect(
+      describeEvent(
+        ev({ type: 'requeued', from: 'assigned', to: 'queued', data: { reason: 'no_response', afterSeconds: 120 } }),
+      ).detail,
+    ).toBe('agent → queue · no reply from the agent in 120s');
+    expect(describeEvent(ev({ type: 'csat', data: { score: 5 } }))).toMatchObject({
+      title: 'Rated 5/5',
+      tone: 'success',
+    });
     expect(describeEvent(ev({ type: 'contact_email', data: { email: 'd@x.io' } })).detail).toBe('d@x.io');
     expect(describeEvent(ev({ type: 'something_new', actor: 'sla' })).title).toBe('something new by sla');
   });

@@ -23,7 +23,12 @@ describe('chart scaling', () => {
     expect(one[0]!.width).toBe(24);
     expect(one[1]!.x - one[0]!.x).toBe(24);
     expect(one[0]!.x + 36).toBe(150);
-    const week = groupedBars(Array.from({ length: 7 }, (_, i) => [i, 0, 1]), 700, 100, 10);
+    const week = groupedBars(
+      Array.from({ length: 7 }, (_, i) => [i, 0, 1]),
+      700,
+      100,
+      10,
+    );
     expect(week).toHaveLength(21);
     expect(week.filter((b) => b.series === 0).map((b) => b.x < 700)).toEqual(Array(7).fill(true));
     expect(week.find((b) => b.group === 0 && b.series === 0)!.height).toBe(0);

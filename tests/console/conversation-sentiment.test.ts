@@ -11,7 +11,10 @@ import { detail, message } from './fixtures.js';
 
 const ME: User = { id: 'u1', email: 'me@test.local', name: 'Me', role: 'agent' };
 
-const scored = (smoothed: number, trend = 0, count = 1): MessageSentiment => ({ score: smoothed, trajectory: { smoothed, trend, count } });
+const scored = (smoothed: number, trend = 0, count = 1): MessageSentiment => ({
+  score: smoothed,
+  trajectory: { smoothed, trend, count },
+});
 
 /** Just what the conversation model uses of the agent socket, with a way to push server events. */
 function fakeRealtime() {
@@ -27,7 +30,11 @@ function fakeRealtime() {
   function push<E extends keyof AgentServerToClient>(event: E, payload: Parameters<AgentServerToClient[E]>[0]) {
     for (const h of handlers.get(event) ?? []) h(payload);
   }
-  return { realtime: realtime as unknown as Realtime, push, listeners: () => [...handlers.values()].reduce((n, s) => n + s.size, 0) };
+  return {
+    realtime: realtime as unknown as Realtime,
+    push,
+    listeners: () => [...handlers.values()].reduce((n, s) => n + s.size, 0),
+  };
 }
 
 function detailWith(messages: ScoredMessage[]): ConversationDetail {
@@ -56,7 +63,10 @@ describe('live sentiment in the conversation model', () => {
 
   it('a new visitor message, then its score over the socket, moves the series', async () => {
     const { model, push } = await openConversation([message({ id: 'v1', sentiment: scored(0.3) })]);
-    push('message', message({ id: 'v2', text: 'This is useless, I am furious', createdAt: '2025-01-01T10:02:00.000Z' }));
+    push(
+      'message',
+      message({ id: 'v2', text: 'This is useless, I am furious', createdAt: '2025-01-01T10:02:00.000Z' }),
+    );
     expect(model.messages.value.map((m) => m.id)).toEqual(['v1', 'v2']);
     expect(model.sentiment.value).toEqual([0.3]); // not scored yet
     push('message:sentiment', { conversationId: 'c1', messageId: 'v2', sentiment: scored(-0.45, -0.75, 2) });

@@ -15,8 +15,31 @@ const result = (failed: number): ConversationSuiteResult => ({
   failed,
   ms: 12,
   results: [
-    { name: 'a', passed: true, problems: [], expect: { handoff: true }, got: { outcome: 'handoff', reasonCode: 'explicit_request', intent: 'talk_to_human', article: null, text: '', turn: 1 }, turns: [], ms: 5 },
-    { name: 'b', passed: failed === 0, problems: failed ? ['expected a handoff, got answer'] : [], expect: { handoff: true }, got: { outcome: 'answer', reasonCode: 'kb_answer', intent: 'how_to', article: null, text: 'x', turn: 1 }, turns: [], ms: 5 },
+    {
+      name: 'a',
+      passed: true,
+      problems: [],
+      expect: { handoff: true },
+      got: {
+        outcome: 'handoff',
+        reasonCode: 'explicit_request',
+        intent: 'talk_to_human',
+        article: null,
+        text: '',
+        turn: 1,
+      },
+      turns: [],
+      ms: 5,
+    },
+    {
+      name: 'b',
+      passed: failed === 0,
+      problems: failed ? ['expected a handoff, got answer'] : [],
+      expect: { handoff: true },
+      got: { outcome: 'answer', reasonCode: 'kb_answer', intent: 'how_to', article: null, text: 'x', turn: 1 },
+      turns: [],
+      ms: 5,
+    },
   ],
 });
 
@@ -24,7 +47,8 @@ function fakeApi(respond: (body: unknown) => Response) {
   const fetch = vi.fn(async (_url: RequestInfo | URL, init?: RequestInit) => respond(JSON.parse(String(init!.body))));
   return { api: createApiClient({ getToken: () => 'tok', fetch: fetch as unknown as typeof globalThis.fetch }), fetch };
 }
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 describe('conversation tests in the console', () => {
   it('has an admin-only route at /console/tests', () => {
@@ -36,8 +60,13 @@ describe('conversation tests in the console', () => {
   it("offers a sample suite the server accepts, citing the demo's own articles", async () => {
     const cases = parseConversationSuite(SAMPLE_CONVERSATION_SUITE);
     expect(cases.length).toBeGreaterThanOrEqual(5);
-    const demo = (await loadFolder(DEMO_ARTICLES_DIR)).map((a, i) => ({ id: String(i), title: a.title, url: a.url ?? null }));
-    for (const c of cases) if ('answer' in c.expect) expect(resolveArticleRef(demo, c.expect.answer), c.name).not.toBeNull();
+    const demo = (await loadFolder(DEMO_ARTICLES_DIR)).map((a, i) => ({
+      id: String(i),
+      title: a.title,
+      url: a.url ?? null,
+    }));
+    for (const c of cases)
+      if ('answer' in c.expect) expect(resolveArticleRef(demo, c.expect.answer), c.name).not.toBeNull();
   });
 
   it('runs the pasted suite as JSONL and shows the failures first', async () => {
@@ -56,7 +85,11 @@ describe('conversation tests in the console', () => {
   });
 
   it("shows the server's line-numbered message when the suite is invalid", async () => {
-    const { api } = fakeApi(() => json(400, { error: { code: 'invalid_suite', message: 'The conversation suite has 1 problem: line 3: not valid JSON' } }));
+    const { api } = fakeApi(() =>
+      json(400, {
+        error: { code: 'invalid_suite', message: 'The conversation suite has 1 problem: line 3: not valid JSON' },
+      }),
+    );
     const model = new ConversationTestsModel(api);
     model.setSuite('{"name":');
     await model.run();

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { slaBand } from '../../server/sla/sla-policy.js';
-import { formatDuration, formatPercent, priorityLabel, safeHref, sentimentLabel, splitList } from '../../console/lib/format.js';
+import {
+  formatDuration,
+  formatPercent,
+  priorityLabel,
+  safeHref,
+  sentimentLabel,
+  splitList,
+} from '../../console/lib/format.js';
 
 describe('format', () => {
   it('durations read naturally', () => {
@@ -19,9 +26,20 @@ describe('format', () => {
     expect(sentimentLabel(-0.8)).toBe('very negative');
     expect(sentimentLabel(0)).toBe('neutral');
   });
-  it('labels the server\'s 0..100 priority with the SLA policy\'s bands', () => {
+  it("labels the server's 0..100 priority with the SLA policy's bands", () => {
     // A handed-off conversation scored 30 is normal, not urgent; a bot one at 0 is low.
-    expect([0, 3, 19, 20, 30, 44, 45, 69, 70, 100].map(priorityLabel)).toEqual(['Low', 'Low', 'Low', 'Normal', 'Normal', 'Normal', 'High', 'High', 'Critical', 'Critical']);
+    expect([0, 3, 19, 20, 30, 44, 45, 69, 70, 100].map(priorityLabel)).toEqual([
+      'Low',
+      'Low',
+      'Low',
+      'Normal',
+      'Normal',
+      'Normal',
+      'High',
+      'High',
+      'Critical',
+      'Critical',
+    ]);
     for (let p = 0; p <= 100; p++) expect(priorityLabel(p).toLowerCase(), `priority ${p}`).toBe(slaBand(p).name);
   });
   it('only web links become hrefs', () => {

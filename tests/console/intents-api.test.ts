@@ -14,7 +14,10 @@ describe('intents in the console', () => {
     const fetch = vi.fn(async (url: RequestInfo | URL, init?: RequestInit) =>
       String(url).endsWith('/export')
         ? new Response(jsonl, { status: 200, headers: { 'content-type': 'application/x-ndjson; charset=utf-8' } })
-        : new Response(JSON.stringify({ imported: 2, total: 20, echo: init?.body }), { status: 200, headers: { 'content-type': 'application/json' } }),
+        : new Response(JSON.stringify({ imported: 2, total: 20, echo: init?.body }), {
+            status: 200,
+            headers: { 'content-type': 'application/json' },
+          }),
     );
     const api = createApiClient({ getToken: () => 'tok', fetch: fetch as unknown as typeof globalThis.fetch });
     expect(await api.exportIntents()).toBe(jsonl);

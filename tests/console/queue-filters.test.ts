@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { filterQueue, intentOptions, isFiltered, NO_FILTERS, NONE, offeredFirst } from '../../console/lib/queue-filters.js';
+import {
+  filterQueue,
+  intentOptions,
+  isFiltered,
+  NO_FILTERS,
+  NONE,
+  offeredFirst,
+} from '../../console/lib/queue-filters.js';
 import { handoffAt, summary } from './fixtures.js';
 
 const rows = [

@@ -82,8 +82,17 @@ describe('live updates', () => {
     let list = applyHandoff([summary({ id: 'c1' })], notice, '2025-01-01T11:00:00.000Z');
     expect(list).toHaveLength(2);
     const row = list.find((c) => c.id === 'c9')!;
-    expect(row).toMatchObject({ status: 'queued', priority: 2, visitor: { name: 'Ada', plan: 'Pro' }, page: { title: 'Billing' } });
-    expect(row.handoff).toMatchObject({ reason: 'refund over limit', intent: 'refund', createdAt: '2025-01-01T11:00:00.000Z' });
+    expect(row).toMatchObject({
+      status: 'queued',
+      priority: 2,
+      visitor: { name: 'Ada', plan: 'Pro' },
+      page: { title: 'Billing' },
+    });
+    expect(row.handoff).toMatchObject({
+      reason: 'refund over limit',
+      intent: 'refund',
+      createdAt: '2025-01-01T11:00:00.000Z',
+    });
 
     list = applyHandoff(list, { ...notice, priority: 3 }, '2025-01-01T11:05:00.000Z');
     expect(list).toHaveLength(2);
@@ -106,7 +115,9 @@ describe('live updates', () => {
 
   it('a status change for an unknown row changes nothing', () => {
     const before = [summary({ id: 'c1' })];
-    expect(applyStatusChange(before, { conversationId: 'zz', status: 'resolved', assigneeId: null }, null, 'x')).toEqual(before);
+    expect(
+      applyStatusChange(before, { conversationId: 'zz', status: 'resolved', assigneeId: null }, null, 'x'),
+    ).toEqual(before);
   });
 
   it('a message updates the last message unless it is older', () => {
@@ -118,14 +129,24 @@ describe('live updates', () => {
 
   it('a system notice does not replace what the visitor or an agent last said', () => {
     let list = [summary({ id: 'c1' })];
-    list = applyMessage(list, message({ id: 'm1', role: 'visitor', text: 'I was charged twice', createdAt: '2025-01-01T10:01:00Z' }));
-    list = applyMessage(list, message({ id: 'm2', role: 'system', text: 'Maya joined the conversation.', createdAt: '2025-01-01T10:02:00Z' }));
+    list = applyMessage(
+      list,
+      message({ id: 'm1', role: 'visitor', text: 'I was charged twice', createdAt: '2025-01-01T10:01:00Z' }),
+    );
+    list = applyMessage(
+      list,
+      message({ id: 'm2', role: 'system', text: 'Maya joined the conversation.', createdAt: '2025-01-01T10:02:00Z' }),
+    );
     expect(list[0]!.lastMessage).toMatchObject({ text: 'I was charged twice', role: 'visitor' });
     expect(list[0]!.updatedAt).toBe('2025-01-01T10:02:00Z');
   });
 
   it('a fresh page for a status replaces what we held for it, and keeps the rest', () => {
-    const held = [summary({ id: 'gone' }), summary({ id: 'kept', status: 'bot' }), summary({ id: 'moved', status: 'bot' })];
+    const held = [
+      summary({ id: 'gone' }),
+      summary({ id: 'kept', status: 'bot' }),
+      summary({ id: 'moved', status: 'bot' }),
+    ];
     const next = replaceStatus(held, 'queued', [summary({ id: 'new' }), summary({ id: 'moved' })]);
     expect(ids(next).sort()).toEqual(['kept', 'moved', 'new']);
     expect(next.find((c) => c.id === 'moved')!.status).toBe('queued');
@@ -138,11 +159,27 @@ describe('live updates', () => {
         visitor: { id: 'v1', name: 'Ada', verified: false },
         priority: 2,
         createdAt: '2025-01-01T10:00:00Z',
-        messages: [message({ id: 'm1', createdAt: '2025-01-01T10:00:00Z' }), message({ id: 'm2', text: 'last', createdAt: '2025-01-01T10:03:00Z' })],
-        handoff: { reason: 'r', signals: [], brief: 'b', priority: 2, intent: null, sentiment: 0, createdAt: '2025-01-01T10:03:00Z' },
+        messages: [
+          message({ id: 'm1', createdAt: '2025-01-01T10:00:00Z' }),
+          message({ id: 'm2', text: 'last', createdAt: '2025-01-01T10:03:00Z' }),
+        ],
+        handoff: {
+          reason: 'r',
+          signals: [],
+          brief: 'b',
+          priority: 2,
+          intent: null,
+          sentiment: 0,
+          createdAt: '2025-01-01T10:03:00Z',
+        },
       }),
     );
-    expect(row).toMatchObject({ priority: 2, lastMessage: { text: 'last' }, createdAt: '2025-01-01T10:00:00Z', assignee: null });
+    expect(row).toMatchObject({
+      priority: 2,
+      lastMessage: { text: 'last' },
+      createdAt: '2025-01-01T10:00:00Z',
+      assignee: null,
+    });
   });
 });
 

@@ -17,9 +17,12 @@ describe('router', () => {
     expect(parseRoute(path)).toEqual(route);
   });
 
-  it.each(['/console/c', '/console/c/', '/console/c/a/b', '/console/nope', '/console/c/%E0%A4%A'])('%s is not found', (path) => {
-    expect(parseRoute(path).name).toBe('not-found');
-  });
+  it.each(['/console/c', '/console/c/', '/console/c/a/b', '/console/nope', '/console/c/%E0%A4%A'])(
+    '%s is not found',
+    (path) => {
+      expect(parseRoute(path).name).toBe('not-found');
+    },
+  );
 
   it('round-trips every route', () => {
     const routes: Route[] = [

@@ -8,7 +8,11 @@ const queued = summary({ id: 'a', handedOffAt: at(0), firstResponseDueAt: at(10)
 
 describe('SLA countdown', () => {
   it('is ok early, warning in the last 20% of the window, breached after the deadline', () => {
-    expect(slaCountdown(queued, T0 + 60_000)).toMatchObject({ deadline: 'first_response', state: 'ok', remainingSeconds: 540 });
+    expect(slaCountdown(queued, T0 + 60_000)).toMatchObject({
+      deadline: 'first_response',
+      state: 'ok',
+      remainingSeconds: 540,
+    });
     expect(slaCountdown(queued, T0 + 8 * 60_000 + 1000)?.state).toBe('warning');
     expect(slaCountdown(queued, T0 + 7 * 60_000)?.state).toBe('ok');
     expect(slaCountdown(queued, T0 + 11 * 60_000)).toMatchObject({ state: 'breached', remainingSeconds: -60 });

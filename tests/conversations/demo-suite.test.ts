@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ConversationSuiteResult, ConversationTestResult } from '../../server/conversation-tests/run-conversation-suite.js';
+import type {
+  ConversationSuiteResult,
+  ConversationTestResult,
+} from '../../server/conversation-tests/run-conversation-suite.js';
 import type { RunningServer } from '../../server/start-server.js';
 import { dbKind, openTestDb, type TestDb } from '../helpers/test-db.js';
 import { login, startTestServer } from '../helpers/test-server.js';
@@ -11,7 +14,9 @@ import { login, startTestServer } from '../helpers/test-server.js';
  * must still fail: a fix that makes one pass forces promoting it (delete its line).
  */
 const SUITE = readFileSync(new URL('./demo-suite.jsonl', import.meta.url), 'utf8');
-const KNOWN: Record<string, string> = JSON.parse(readFileSync(new URL('./known-failures.json', import.meta.url), 'utf8'));
+const KNOWN: Record<string, string> = JSON.parse(
+  readFileSync(new URL('./known-failures.json', import.meta.url), 'utf8'),
+);
 const NAMES = SUITE.split('\n')
   .filter((l) => l.trim())
   .map((l) => (JSON.parse(l) as { name: string }).name);
@@ -53,7 +58,10 @@ describe(`demo conversation suite (${dbKind})`, () => {
   });
 
   it.each(Object.entries(KNOWN))('still fails (known gap, promote it when fixed): %s — %s', (name) => {
-    expect(results.get(name)!.passed, `"${name}" passes now: remove it from tests/conversations/known-failures.json`).toBe(false);
+    expect(
+      results.get(name)!.passed,
+      `"${name}" passes now: remove it from tests/conversations/known-failures.json`,
+    ).toBe(false);
   });
 
   it('stores nothing: no conversation, message or decision comes from a test run', async () => {

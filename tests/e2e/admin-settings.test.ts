@@ -19,7 +19,8 @@ describe.skipIf(!browserPath.path)(`admin settings in Chromium (${dbKind})`, () 
   });
   const suite = useBrowserSuite(browserPath.path!);
 
-  it('webhooks: adds two endpoints, shows each secret once, ' + 'sends a test and shows it in that endpoint\'s log', async () => {
+  it('webhooks: adds two endpoints, shows each secret once, ' +
+    "sends a test and shows it in that endpoint's log", async () => {
     const { server, browser } = suite;
     const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await ctx.newPage();
@@ -51,7 +52,9 @@ describe.skipIf(!browserPath.path)(`admin settings in Chromium (${dbKind})`, () 
     const log = page.getByRole('table', { name: `Deliveries to ${receiver.url}/pager` });
     await log.waitFor({ timeout: 10_000 });
     const first = log.locator('tbody tr').first();
-    await expect.poll(() => first.innerText(), { timeout: 10_000 }).toMatch(/webhook\.test\s+delivered\s+1\s+202\s+\d+ ms/);
+    await expect
+      .poll(() => first.innerText(), { timeout: 10_000 })
+      .toMatch(/webhook\.test\s+delivered\s+1\s+202\s+\d+ ms/);
     expect(receiver.received.filter((r) => r.path === '/pager')).toHaveLength(1);
 
     // After a reload the secrets are nowhere on the page.
@@ -63,13 +66,17 @@ describe.skipIf(!browserPath.path)(`admin settings in Chromium (${dbKind})`, () 
     await ctx.close();
   }, 120_000);
 
-  it('office hours: the admin sets a team\'s week; ' + 'outside it the widget says when the team is back and offers email', async () => {
+  it("office hours: the admin sets a team's week; " +
+    'outside it the widget says when the team is back and offers email', async () => {
     const { server, browser } = suite;
     const admin = await login(server);
     const res = await fetch(`${server.url}/api/teams`, {
       method: 'POST',
       headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'Support', skills: ['general', 'billing', 'technical', 'security', 'account', 'cancellation', 'bug'] }),
+      body: JSON.stringify({
+        name: 'Support',
+        skills: ['general', 'billing', 'technical', 'security', 'account', 'cancellation', 'bug'],
+      }),
     });
     expect(res.status).toBe(201);
     // Open only on the day three days from now (UTC), 09:00-17:00: closed now, back that day at 9.
@@ -85,14 +92,23 @@ describe.skipIf(!browserPath.path)(`admin settings in Chromium (${dbKind})`, () 
     expect(await form.getByTestId('hours-status').innerText()).toContain('Always open');
     await form.getByRole('checkbox', { name: 'Support keeps office hours' }).check();
     await form.getByLabel('Time zone').fill('UTC');
-    for (let i = 0; i < 7; i++) await form.getByRole('checkbox', { name: `Open on ${DAYS[i]}` }).setChecked(i === openDay);
+    for (let i = 0; i < 7; i++)
+      await form.getByRole('checkbox', { name: `Open on ${DAYS[i]}` }).setChecked(i === openDay);
     await form.getByRole('button', { name: 'Save office hours' }).click();
-    await expect.poll(() => page.getByTestId('hours-status').innerText(), { timeout: 10_000 }).toMatch(/Closed now · back/);
-    const saved = (await (await fetch(`${server.url}/api/teams`, { headers: { authorization: `Bearer ${admin}` } })).json()) as { teams: Array<{ officeHours: { week: unknown[][] } }> };
+    await expect
+      .poll(() => page.getByTestId('hours-status').innerText(), { timeout: 10_000 })
+      .toMatch(/Closed now · back/);
+    const saved = (await (
+      await fetch(`${server.url}/api/teams`, { headers: { authorization: `Bearer ${admin}` } })
+    ).json()) as { teams: Array<{ officeHours: { week: unknown[][] } }> };
     expect(saved.teams[0]!.officeHours.week.map((d) => d.length)).toEqual(DAYS.map((_, i) => (i === openDay ? 1 : 0)));
     await ctx.close();
 
-    const visitorCtx = await browser.newContext({ viewport: { width: 1280, height: 800 }, timezoneId: 'UTC', locale: 'en-US' });
+    const visitorCtx = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      timezoneId: 'UTC',
+      locale: 'en-US',
+    });
     const visitor = await visitorCtx.newPage();
     await visitor.goto(`${server.url}/billing`);
     const widget = visitor.locator('firstline-widget');
@@ -107,7 +123,8 @@ describe.skipIf(!browserPath.path)(`admin settings in Chromium (${dbKind})`, () 
     await visitorCtx.close();
   }, 120_000);
 
-  it('appearance: a colour, greeting, side, ' + 'team name and initial set in the console restyle the widget on the next load, readable', async () => {
+  it('appearance: a colour, greeting, side, ' +
+    'team name and initial set in the console restyle the widget on the next load, readable', async () => {
     const { server, browser } = suite;
     const ctx = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
     const page = await ctx.newPage();
@@ -120,7 +137,9 @@ describe.skipIf(!browserPath.path)(`admin settings in Chromium (${dbKind})`, () 
     await form.getByLabel('Team name', { exact: true }).fill('Acme Help');
     await form.getByLabel('Launcher position').selectOption('left');
     await form.getByLabel('Greeting', { exact: true }).fill('Hi! Ask us anything about your Acme account.');
-    expect(await form.getByTestId('appearance-preview').evaluate((e) => getComputedStyle(e).color)).toBe('rgb(17, 24, 39)');
+    expect(await form.getByTestId('appearance-preview').evaluate((e) => getComputedStyle(e).color)).toBe(
+      'rgb(17, 24, 39)',
+    );
     await form.getByRole('button', { name: 'Save appearance' }).click();
     await form.getByRole('status').filter({ hasText: 'Saved' }).waitFor({ timeout: 10_000 });
     await ctx.close();
@@ -130,7 +149,9 @@ describe.skipIf(!browserPath.path)(`admin settings in Chromium (${dbKind})`, () 
     await visitor.goto(`${server.url}/billing`);
     const widget = visitor.locator('firstline-widget');
     const launcher = widget.getByRole('button', { name: 'Open chat' });
-    await expect.poll(() => launcher.evaluate((b) => getComputedStyle(b).backgroundColor), { timeout: 10_000 }).toBe('rgb(253, 224, 71)');
+    await expect
+      .poll(() => launcher.evaluate((b) => getComputedStyle(b).backgroundColor), { timeout: 10_000 })
+      .toBe('rgb(253, 224, 71)');
     expect(await launcher.evaluate((b) => getComputedStyle(b).color)).toBe('rgb(17, 24, 39)');
     expect((await launcher.boundingBox())!.x).toBeLessThan(100);
     await launcher.click();

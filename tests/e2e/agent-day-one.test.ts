@@ -89,7 +89,9 @@ describe.skipIf(!browserPath.path)(`an agent's day one in the console (${dbKind}
     await widget.getByTestId('queue-status').waitFor({ timeout: 15_000 });
     await server.idle();
     const admin = await login(server);
-    const { conversations } = (await (await fetch(`${server.url}/api/conversations?status=queued`, { headers: { authorization: `Bearer ${admin}` } })).json()) as {
+    const { conversations } = (await (
+      await fetch(`${server.url}/api/conversations?status=queued`, { headers: { authorization: `Bearer ${admin}` } })
+    ).json()) as {
       conversations: Array<{ id: string; visitorId: string }>;
     };
     const current = conversations[0]!;
@@ -99,7 +101,10 @@ describe.skipIf(!browserPath.path)(`an agent's day one in the console (${dbKind}
          - interval '3 days')`,
       [current.visitorId],
     );
-    await server.db.query(`INSERT INTO messages (id, conversation_id, role, text, created_at) VALUES ('earlier-1-m1', ` + `'earlier-1', 'visitor', 'How do I export my invoices as PDF?', now() - interval '3 days')`);
+    await server.db.query(
+      `INSERT INTO messages (id, conversation_id, role, text, created_at) VALUES ('earlier-1-m1', ` +
+        `'earlier-1', 'visitor', 'How do I export my invoices as PDF?', now() - interval '3 days')`,
+    );
 
     // 4. The queue row: the handoff reason, the last message and its age, kept current.
     await agent.goto(`${server.url}/console/queue`);

@@ -11,7 +11,8 @@ const shots = process.env.SHOTS_DIR;
 describe.skipIf(!browserPath.path)(`answers in Chromium: lists, one source, a follow-up in context (${dbKind})`, () => {
   const suite = useBrowserSuite(browserPath.path!);
 
-  it('a two-turn follow-up: steps as a numbered list, ' + 'one linked source line each, the follow-up read in context', async () => {
+  it('a two-turn follow-up: steps as a numbered list, ' +
+    'one linked source line each, the follow-up read in context', async () => {
     const { server, browser } = suite;
     const ctx = await browser.newContext({ viewport: { width: 1100, height: 900 } });
     const page = await ctx.newPage();

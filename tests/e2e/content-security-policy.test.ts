@@ -14,9 +14,15 @@ async function watchedPage(ctx: BrowserContext): Promise<{ page: Page; violation
   const violations: string[] = [];
   await ctx.exposeFunction('__reportCsp', (v: string) => void violations.push(v));
   await ctx.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => {
-      (window as unknown as { __reportCsp: (v: string) => void }).__reportCsp(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`);
-    }, true);
+    document.addEventListener(
+      'securitypolicyviolation',
+      (e) => {
+        (window as unknown as { __reportCsp: (v: string) => void }).__reportCsp(
+          `${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`,
+        );
+      },
+      true,
+    );
   });
   const page = await ctx.newPage();
   page.on('console', (m) => {
@@ -27,7 +33,13 @@ async function watchedPage(ctx: BrowserContext): Promise<{ page: Page; violation
 
 function csp(res: Response | null): Record<string, string> {
   const header = res?.headers()['content-security-policy'] ?? '';
-  return Object.fromEntries(header.split(';').map((d) => d.trim()).filter(Boolean).map((d) => [d.split(/\s+/)[0]!, d.split(/\s+/).slice(1).join(' ')]));
+  return Object.fromEntries(
+    header
+      .split(';')
+      .map((d) => d.trim())
+      .filter(Boolean)
+      .map((d) => [d.split(/\s+/)[0]!, d.split(/\s+/).slice(1).join(' ')]),
+  );
 }
 
 describe.skipIf(!browserPath.path)(`Content-Security-Policy in Chromium (${dbKind})`, () => {
@@ -38,7 +50,13 @@ describe.skipIf(!browserPath.path)(`Content-Security-Policy in Chromium (${dbKin
     const { page, violations } = await watchedPage(ctx);
     const res = await page.goto(`${suite.server.url}/billing`);
     const policy = csp(res);
-    expect(policy).toMatchObject({ 'default-src': "'self'", 'script-src': "'self'", 'style-src': "'self'", 'object-src': "'none'", 'base-uri': "'none'" });
+    expect(policy).toMatchObject({
+      'default-src': "'self'",
+      'script-src': "'self'",
+      'style-src': "'self'",
+      'object-src': "'none'",
+      'base-uri': "'none'",
+    });
     expect(policy['connect-src']).toContain("'self'");
     expect(Object.values(policy).join(' ')).not.toMatch(/unsafe-inline|unsafe-eval/);
     expect(res!.headers()['x-content-type-options']).toBe('nosniff');
@@ -61,14 +79,23 @@ describe.skipIf(!browserPath.path)(`Content-Security-Policy in Chromium (${dbKin
     const { page, violations } = await watchedPage(ctx);
     const res = await page.goto(`${suite.server.url}/console`);
     const policy = csp(res);
-    expect(policy).toMatchObject({ 'script-src': "'self'", 'style-src': "'self'", 'frame-ancestors': "'none'", 'object-src': "'none'" });
+    expect(policy).toMatchObject({
+      'script-src': "'self'",
+      'style-src': "'self'",
+      'frame-ancestors': "'none'",
+      'object-src': "'none'",
+    });
     expect(Object.values(policy).join(' ')).not.toMatch(/unsafe-inline|unsafe-eval/);
     expect(res!.headers()['x-frame-options']).toBe('DENY');
 
     await signInToConsole(page, suite.server.url);
     await page.getByRole('link', { name: 'Knowledge' }).first().click();
     await page.getByTestId('article-row').first().waitFor({ timeout: 10_000 });
-    await page.getByRole('link', { name: 'Queue' }).first().click().catch(() => undefined);
+    await page
+      .getByRole('link', { name: 'Queue' })
+      .first()
+      .click()
+      .catch(() => undefined);
     await page.waitForLoadState('networkidle');
     expect(violations).toEqual([]);
     await ctx.close();
@@ -86,7 +113,7 @@ describe('page security headers (no browser needed)', () => {
     expect(policy).toContain("frame-ancestors 'self'");
     expect(demo.headers.get('x-content-type-options')).toBe('nosniff');
     // A Host header cannot write into the policy.
-    const forged = await app.request('/', { headers: { host: "evil.example; script-src *" } });
+    const forged = await app.request('/', { headers: { host: 'evil.example; script-src *' } });
     expect(forged.headers.get('content-security-policy')).not.toContain('evil');
     const consolePage = await app.request('/console');
     expect(consolePage.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");

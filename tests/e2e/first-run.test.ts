@@ -58,7 +58,9 @@ describe.skipIf(!browserPath.path)(`first run in Chromium: what a new user sees 
 
     // 2. Queue: the label is the band of the server's 0..100 priority, the same bands as the SLA.
     const admin = await login(server);
-    const queued = (await (await fetch(`${server.url}/api/conversations?status=queued`, { headers: { authorization: `Bearer ${admin}` } })).json()) as {
+    const queued = (await (
+      await fetch(`${server.url}/api/conversations?status=queued`, { headers: { authorization: `Bearer ${admin}` } })
+    ).json()) as {
       conversations: Array<{ id: string; priority: number }>;
     };
     const dana = queued.conversations[0]!;
@@ -66,30 +68,43 @@ describe.skipIf(!browserPath.path)(`first run in Chromium: what a new user sees 
     const row = agent.locator(`[data-testid="queue-row"][data-conversation-id="${dana.id}"]`);
     await row.waitFor({ timeout: 15_000 });
     expect(dana.priority).toBeLessThan(70);
-    expect((await row.locator('.priority').innerText()).toLowerCase()).toBe(priorityBand(dana.priority).label.toLowerCase());
+    expect((await row.locator('.priority').innerText()).toLowerCase()).toBe(
+      priorityBand(dana.priority).label.toLowerCase(),
+    );
 
     // 3. The brief: the actual issue, signals painted only on their tripping side, the contact email.
     await row.click();
     const brief = agent.getByTestId('handoff-brief');
     await brief.waitFor({ timeout: 10_000 });
     expect(await brief.locator('.brief-text').innerText()).toMatch(/^Issue: How do I change my billing email\?/m);
-    const signalRow = (name: string) => brief.locator('table.signals tbody tr', { has: agent.locator('th', { hasText: new RegExp(`^${name}$`) }) });
+    const signalRow = (name: string) =>
+      brief.locator('table.signals tbody tr', { has: agent.locator('th', { hasText: new RegExp(`^${name}$`) }) });
     expect(await signalRow('sentiment').getAttribute('class')).not.toContain('is-over');
     expect(await signalRow('human_request').getAttribute('class')).toContain('is-over');
     expect(await agent.getByTestId('contact-email').innerText()).toContain('dana@example.com');
 
     // 4. An agent joins: the visitor sees one "joined" line, and it is in view.
     await agent.getByRole('button', { name: 'Claim' }).click();
-    await widget.locator('[data-role="system"]', { hasText: /joined/ }).first().waitFor({ timeout: 15_000 });
+    await widget
+      .locator('[data-role="system"]', { hasText: /joined/ })
+      .first()
+      .waitFor({ timeout: 15_000 });
     await visitor.waitForTimeout(300);
     expect(await widget.locator('[data-role="system"]', { hasText: /joined/ }).count()).toBe(1);
     await expect.poll(() => inView(visitor, '.fl-msg'), { timeout: 5_000 }).toBe(true);
 
     // 5. A missed SLA: the task shows its deadline as a time, and the bar stays on one line with the bell's count.
-    await server.db.query(`UPDATE conversations SET first_response_due_at = now() ` + `- interval '1 minute', first_human_response_at = NULL WHERE id = $1`, [dana.id]);
+    await server.db.query(
+      `UPDATE conversations SET first_response_due_at = now() ` +
+        `- interval '1 minute', first_human_response_at = NULL WHERE id = $1`,
+      [dana.id],
+    );
     expect((await server.jobs.sla()).breached).toBe(1);
     // A busy morning: a dozen unread notifications and someone waiting, so both counts show.
-    for (let i = 0; i < 11; i++) await server.db.query(`INSERT INTO notifications (user_id, kind, title) VALUES (NULL, 'handoff', 'A conversation is waiting')`);
+    for (let i = 0; i < 11; i++)
+      await server.db.query(
+        `INSERT INTO notifications (user_id, kind, title) VALUES (NULL, 'handoff', 'A conversation is waiting')`,
+      );
     const waiting = await connect(`${server.url}/visitor`, { page: { url: 'http://localhost/', title: 'Home' } });
     await nextEvent(waiting, 'session');
     await emitAck(waiting, 'message', { clientMessageId: 'waiting-1', text: 'I want to talk to a person' });
@@ -102,7 +117,11 @@ describe.skipIf(!browserPath.path)(`first run in Chromium: what a new user sees 
     expect(taskText).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:/);
     await agent.locator('.notif-button .badge', { hasText: '12' }).waitFor({ timeout: 10_000 });
     await agent.locator('.nav-link .badge').waitFor({ timeout: 10_000 });
-    const tops = await agent.locator('.topbar > *, .topbar .nav-link, .topbar-end > *').evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().top + e.getBoundingClientRect().height / 2)));
+    const tops = await agent
+      .locator('.topbar > *, .topbar .nav-link, .topbar-end > *')
+      .evaluateAll((els) =>
+        els.map((e) => Math.round(e.getBoundingClientRect().top + e.getBoundingClientRect().height / 2)),
+      );
     expect(Math.max(...tops) - Math.min(...tops), 'the top bar wraps to a second line').toBeLessThan(12);
     waiting.close();
 
@@ -115,7 +134,10 @@ describe.skipIf(!browserPath.path)(`first run in Chromium: what a new user sees 
     expect(heights.every((h) => h > 0)).toBe(true);
     // Counts are whole numbers: no "0.25 conversations" on the axis.
     const labels = await chart.locator('text').evaluateAll((ts) => ts.map((t) => (t.textContent ?? '').trim()));
-    expect(labels.filter((t) => !/^\d\d-\d\d$/.test(t)).every((t) => /^\d+$/.test(t)), labels.join(' ')).toBe(true);
+    expect(
+      labels.filter((t) => !/^\d\d-\d\d$/.test(t)).every((t) => /^\d+$/.test(t)),
+      labels.join(' '),
+    ).toBe(true);
     const resolved = agent.locator('.metric', { hasText: 'Resolved by the AI' });
     expect(await resolved.getByTestId('metric-definition').innerText()).toMatch(/yes, this helped/);
 
@@ -126,7 +148,10 @@ describe.skipIf(!browserPath.path)(`first run in Chromium: what a new user sees 
       await emitAck(s, 'message', { clientMessageId: `week-${i}`, text: 'How do I change my billing email?' });
       await server.idle();
       s.close();
-      await server.db.query(`UPDATE conversations SET created_at = created_at - ($2::int * interval '1 day') WHERE id = $1`, [conversationId, i]);
+      await server.db.query(
+        `UPDATE conversations SET created_at = created_at - ($2::int * interval '1 day') WHERE id = $1`,
+        [conversationId, i],
+      );
     }
     await agent.getByLabel('Range').selectOption('7d');
     await expect.poll(() => chart.locator('text', { hasText: /^\d\d-\d\d$/ }).count(), { timeout: 10_000 }).toBe(7);

@@ -31,7 +31,10 @@ data-user-account-value="900"></script>
 </body></html>`;
 
 const heard = (page: Page) => page.evaluate(() => (window as unknown as { heard: string[] }).heard.slice());
-const sessionKey = (page: Page) => page.evaluate(() => Object.keys(localStorage).find((k) => k.startsWith('firstline:v1:') && k.endsWith(':session')) ?? null);
+const sessionKey = (page: Page) =>
+  page.evaluate(
+    () => Object.keys(localStorage).find((k) => k.startsWith('firstline:v1:') && k.endsWith(':session')) ?? null,
+  );
 const conversationIdOf = (page: Page) =>
   page.evaluate(() => {
     const key = Object.keys(localStorage).find((k) => k.endsWith(':session'));
@@ -50,7 +53,9 @@ describe.skipIf(!browserPath.path)(`host page API in Chromium (${dbKind})`, () =
   it('data attributes, events, hide/show, and shutdown on log-out', async () => {
     const ctx = await suite.browser.newContext();
     const page = await ctx.newPage();
-    await page.route(`${suite.server.url}/host-app`, (route) => route.fulfill({ contentType: 'text/html', body: HOST_PAGE }));
+    await page.route(`${suite.server.url}/host-app`, (route) =>
+      route.fulfill({ contentType: 'text/html', body: HOST_PAGE }),
+    );
     await page.goto(`${suite.server.url}/host-app`);
     const widget = page.locator('firstline-widget');
     const launcher = widget.getByRole('button', { name: 'Open chat' });
@@ -65,7 +70,9 @@ describe.skipIf(!browserPath.path)(`host page API in Chromium (${dbKind})`, () =
     await widget.getByLabel('Message').fill('I want to talk to a person');
     await widget.getByRole('button', { name: 'Send' }).click();
     await widget.getByTestId('queue-status').waitFor({ timeout: 15_000 });
-    await expect.poll(() => heard(page), { timeout: 10_000 }).toEqual(expect.arrayContaining([expect.stringMatching(/^handoff /)]));
+    await expect
+      .poll(() => heard(page), { timeout: 10_000 })
+      .toEqual(expect.arrayContaining([expect.stringMatching(/^handoff /)]));
     await shot(page, 'host-api-2-open-from-host-button');
     const events = await heard(page);
     expect(events).toContain('message visitor:I want to talk to a person');
@@ -74,7 +81,9 @@ describe.skipIf(!browserPath.path)(`host page API in Chromium (${dbKind})`, () =
 
     // The tag's data-user-* reached the server as the visitor's (unverified) identity.
     const first = await conversationIdOf(page);
-    const res = await fetch(`${suite.server.url}/api/conversations/${first}`, { headers: { authorization: `Bearer ${await login(suite.server)}` } });
+    const res = await fetch(`${suite.server.url}/api/conversations/${first}`, {
+      headers: { authorization: `Bearer ${await login(suite.server)}` },
+    });
     const conversation = (await res.json()) as { visitor: { name?: string; email?: string; plan?: string } };
     expect(conversation.visitor).toMatchObject({ name: 'Robin Tag', email: 'robin@example.com', plan: 'pro' });
 
@@ -102,7 +111,9 @@ describe.skipIf(!browserPath.path)(`host page API in Chromium (${dbKind})`, () =
     const second = await conversationIdOf(page);
     expect(second).toBeTruthy();
     expect(second).not.toBe(first);
-    const res2 = await fetch(`${suite.server.url}/api/conversations/${second}`, { headers: { authorization: `Bearer ${await login(suite.server)}` } });
+    const res2 = await fetch(`${suite.server.url}/api/conversations/${second}`, {
+      headers: { authorization: `Bearer ${await login(suite.server)}` },
+    });
     expect(((await res2.json()) as { visitor: { name?: string } }).visitor.name).not.toBe('Robin Tag');
     await ctx.close();
   }, 90_000);

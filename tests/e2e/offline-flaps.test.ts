@@ -29,7 +29,9 @@ function scriptModel(fake: FakeOpenAiServer): void {
 function transcript(page: Page): Promise<string[]> {
   return page
     .locator('firstline-widget [data-role]:not([data-role="ai-draft"])')
-    .evaluateAll((els) => els.map((e) => `${e.getAttribute('data-role')}:${e.querySelector('.fl-text')?.textContent ?? ''}`));
+    .evaluateAll((els) =>
+      els.map((e) => `${e.getAttribute('data-role')}:${e.querySelector('.fl-text')?.textContent ?? ''}`),
+    );
 }
 
 /** The stored conversation, as an agent sees it. */
@@ -46,7 +48,9 @@ async function stored(server: RunningServer, page: Page): Promise<string[]> {
     return key ? (JSON.parse(localStorage.getItem(key)!) as { conversationId: string }).conversationId : null;
   });
   expect(id).toBeTruthy();
-  const res = await fetch(`${server.url}/api/conversations/${id}`, { headers: { authorization: `Bearer ${await adminToken(server)}` } });
+  const res = await fetch(`${server.url}/api/conversations/${id}`, {
+    headers: { authorization: `Bearer ${await adminToken(server)}` },
+  });
   expect(res.status, await res.clone().text()).toBe(200);
   const body = (await res.json()) as { messages: { role: string; text: string }[] };
   return body.messages.map((m) => `${m.role}:${m.text}`);
@@ -75,7 +79,8 @@ async function converged(server: RunningServer, page: Page, min: number, ms = 30
     const shown = await transcript(page);
     const saved = await stored(server, page);
     if (!busy && shown.length >= min && JSON.stringify(shown) === JSON.stringify(saved)) return shown;
-    if (Date.now() > until) throw new Error(`not converged: ${busy} pending; shown:\n${shown.join('\n')}\nstored:\n${saved.join('\n')}`);
+    if (Date.now() > until)
+      throw new Error(`not converged: ${busy} pending; shown:\n${shown.join('\n')}\nstored:\n${saved.join('\n')}`);
     await page.waitForTimeout(150);
   }
 }
@@ -83,7 +88,8 @@ async function converged(server: RunningServer, page: Page, min: number, ms = 30
 const visitorLines = (list: string[]) => list.filter((m) => m.startsWith('visitor:'));
 // Every visitor line is typed once, so a repeat is a doubled message; the AI may rightly say the same
 // thing twice (two greetings), and `converged` already holds what is shown to what is stored.
-const once = (list: string[]) => expect(new Set(visitorLines(list)).size, list.join('\n')).toBe(visitorLines(list).length);
+const once = (list: string[]) =>
+  expect(new Set(visitorLines(list)).size, list.join('\n')).toBe(visitorLines(list).length);
 
 /** The offline window shows on the widget: it knows it lost the server. */
 async function goOffline(ctx: BrowserContext, page: Page): Promise<void> {
@@ -99,7 +105,12 @@ describe.skipIf(!browserPath.path)(`no message lost in Chromium with the network
   });
   afterAll(() => fake.stop());
   const suite = useBrowserSuite(browserPath.path!, {
-    env: () => ({ OPENAI_API_KEY: 'test-key', OPENAI_BASE_URL: fake.url, OPENAI_CHAT_MODEL: 'fake-model', OPENAI_TIMEOUT_MS: '10000' }),
+    env: () => ({
+      OPENAI_API_KEY: 'test-key',
+      OPENAI_BASE_URL: fake.url,
+      OPENAI_CHAT_MODEL: 'fake-model',
+      OPENAI_TIMEOUT_MS: '10000',
+    }),
   });
 
   it('cut while sending: what was typed offline is sent once, in order, when the network is back', async () => {
@@ -123,7 +134,9 @@ describe.skipIf(!browserPath.path)(`no message lost in Chromium with the network
       'visitor:Second question: where are invoices?',
       'visitor:Third: can I get a PDF?',
     ]);
-    console.log(`[offline flap: sending] shown ${shown.length} = stored ${shown.length}, visitor ${visitorLines(shown).length}/3`);
+    console.log(
+      `[offline flap: sending] shown ${shown.length} = stored ${shown.length}, visitor ${visitorLines(shown).length}/3`,
+    );
     await ctx.close();
   }, 90_000);
 
@@ -172,7 +185,9 @@ describe.skipIf(!browserPath.path)(`no message lost in Chromium with the network
     });
     const ack = (event: string, payload: unknown) => new Promise((resolve) => agent.emit(event, payload, resolve));
     expect(await ack('claim', { conversationId: id })).toMatchObject({ ok: true });
-    expect(await ack('message', { conversationId: id, clientMessageId: 'agent-1', text: 'Hi, I am here to help.' })).toMatchObject({ ok: true });
+    expect(
+      await ack('message', { conversationId: id, clientMessageId: 'agent-1', text: 'Hi, I am here to help.' }),
+    ).toMatchObject({ ok: true });
     await ctx.setOffline(false);
 
     await expect.poll(() => transcript(page), { timeout: 20_000 }).toContain('agent:Hi, I am here to help.');
@@ -180,7 +195,10 @@ describe.skipIf(!browserPath.path)(`no message lost in Chromium with the network
     once(shown);
     expect(shown.slice(0, before.length)).toEqual(before);
     expect(visitorLines(shown)).toEqual(['visitor:I want to talk to a person', 'visitor:My account id is 4411']);
-    console.log(`[offline flap: handoff] shown ${shown.length} = stored ${shown.length}, ` + `visitor ${visitorLines(shown).length}/2, agent reply 1/1`);
+    console.log(
+      `[offline flap: handoff] shown ${shown.length} = stored ${shown.length}, ` +
+        `visitor ${visitorLines(shown).length}/2, agent reply 1/1`,
+    );
     agent.close();
     await ctx.close();
   }, 90_000);
@@ -208,7 +226,11 @@ describe.skipIf(!browserPath.path)(`no message lost in Chromium with the network
     const inB = await converged(suite.server, b, 6);
     once(inA);
     expect(inB).toEqual(inA);
-    expect(visitorLines(inA)).toEqual(['visitor:Hello from tab A', 'visitor:And this from tab B', 'visitor:Typed in A while offline']);
+    expect(visitorLines(inA)).toEqual([
+      'visitor:Hello from tab A',
+      'visitor:And this from tab B',
+      'visitor:Typed in A while offline',
+    ]);
     console.log(`[offline flap: two tabs] tab A ${inA.length}, tab B ${inB.length}, stored ${inA.length}`);
     await ctx.close();
   }, 90_000);
@@ -232,8 +254,15 @@ describe.skipIf(!browserPath.path)(`no message lost in Chromium with the network
     await ctx.setOffline(false);
     const shown = await converged(suite.server, b, 4);
     once(shown);
-    expect(visitorLines(shown)).toEqual(['visitor:Hello, two tabs here', 'visitor:Written in A, offline', 'visitor:Written in B, offline']);
-    console.log(`[offline flap: closed tab] shown ${shown.length} = stored ${shown.length}, ` + `visitor ${visitorLines(shown).length}/3`);
+    expect(visitorLines(shown)).toEqual([
+      'visitor:Hello, two tabs here',
+      'visitor:Written in A, offline',
+      'visitor:Written in B, offline',
+    ]);
+    console.log(
+      `[offline flap: closed tab] shown ${shown.length} = stored ${shown.length}, ` +
+        `visitor ${visitorLines(shown).length}/3`,
+    );
     await ctx.close();
   }, 90_000);
 
@@ -261,7 +290,12 @@ describe.skipIf(!browserPath.path)(`a server restart mid-conversation in Chromiu
   let server: RunningServer;
   const fake = new FakeOpenAiServer();
   let browser: Awaited<ReturnType<typeof launchChromium>>;
-  const env = () => ({ OPENAI_API_KEY: 'test-key', OPENAI_BASE_URL: fake.url, OPENAI_CHAT_MODEL: 'fake-model', OPENAI_TIMEOUT_MS: '10000' });
+  const env = () => ({
+    OPENAI_API_KEY: 'test-key',
+    OPENAI_BASE_URL: fake.url,
+    OPENAI_CHAT_MODEL: 'fake-model',
+    OPENAI_TIMEOUT_MS: '10000',
+  });
   beforeAll(async () => {
     await fake.start();
     scriptModel(fake);

@@ -43,7 +43,9 @@ describe.skipIf(!browserPath.path)(`end to end in Chromium: a German visitor (${
 
     // One click: the visitor's request shows in German, the handoff and the queue notice too.
     await human.click();
-    await widget.locator('[data-role="visitor"]', { hasText: 'Ich möchte bitte mit einer Person sprechen.' }).waitFor({ timeout: 10_000 });
+    await widget
+      .locator('[data-role="visitor"]', { hasText: 'Ich möchte bitte mit einer Person sprechen.' })
+      .waitFor({ timeout: 10_000 });
     await widget.getByText(/^Ich übergebe dieses Gespräch an unser Support-Team/).waitFor({ timeout: 15_000 });
     const queue = widget.getByTestId('queue-status');
     await queue.waitFor({ timeout: 15_000 });
@@ -73,10 +75,18 @@ describe.skipIf(!browserPath.path)(`end to end in Chromium: a German visitor (${
       const raw = Object.entries(localStorage).find(([k]) => k.includes('session'))?.[1];
       return JSON.parse(raw ?? '{}') as { conversationId: string };
     });
-    const token = await (
-      await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@test.local', password: 'correct-horse-battery' }) })
-    ).json() as { token: string };
-    const detail = (await (await fetch(`${server.url}/api/conversations/${conversationId}`, { headers: { authorization: `Bearer ${token.token}` } })).json()) as {
+    const token = (await (
+      await fetch(`${server.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'admin@test.local', password: 'correct-horse-battery' }),
+      })
+    ).json()) as { token: string };
+    const detail = (await (
+      await fetch(`${server.url}/api/conversations/${conversationId}`, {
+        headers: { authorization: `Bearer ${token.token}` },
+      })
+    ).json()) as {
       decisions: Array<{ trace: { reasonCode: string } }>;
     };
     expect(detail.decisions.at(-1)!.trace.reasonCode).toBe('explicit_request');

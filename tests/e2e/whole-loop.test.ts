@@ -72,7 +72,10 @@ describe.skipIf(!browserPath.path)(`end to end in Chromium: visitor and agent ($
 
     // 5. Resolve: the widget says so.
     await agent.getByRole('button', { name: 'Resolve' }).click();
-    await widget.getByText(/resolved/i).first().waitFor({ timeout: 15_000 });
+    await widget
+      .getByText(/resolved/i)
+      .first()
+      .waitFor({ timeout: 15_000 });
 
     await visitorCtx.close();
     await agentCtx.close();

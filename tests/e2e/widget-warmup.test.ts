@@ -29,7 +29,10 @@ describe.skipIf(!browserPath.path)(`launcher warm-up in Chromium (${dbKind})`, (
     const ctx = await suite.browser.newContext();
     const page = await ctx.newPage();
     // Idle-time prefetch held off, so only the hover can have fetched anything.
-    await page.addInitScript('window.requestIdleCallback = undefined; window.setTimeout = ((t) => (fn, ' + 'ms, ...a) => t(fn, ms === 1000 ? 600000 : ms, ...a))(window.setTimeout);');
+    await page.addInitScript(
+      'window.requestIdleCallback = undefined; window.setTimeout = ((t) => (fn, ' +
+        'ms, ...a) => t(fn, ms === 1000 ? 600000 : ms, ...a))(window.setTimeout);',
+    );
     const sockets: PwWebSocket[] = [];
     const sent: string[] = [];
     const chunks: string[] = [];
@@ -68,8 +71,15 @@ describe.skipIf(!browserPath.path)(`launcher warm-up in Chromium (${dbKind})`, (
     await ctx.close();
   }, 60_000);
 
-  it("draws the launcher at once with the built-in look, " + "then takes the admin's colour when the browser is idle, at the same size and place", async () => {
-    const login = (await (await fetch(`${suite.server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(TEST_ADMIN) })).json()) as { token: string };
+  it('draws the launcher at once with the built-in look, ' +
+    "then takes the admin's colour when the browser is idle, at the same size and place", async () => {
+    const login = (await (
+      await fetch(`${suite.server.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(TEST_ADMIN),
+      })
+    ).json()) as { token: string };
     const put = await fetch(`${suite.server.url}/api/settings/widget-appearance`, {
       method: 'PUT',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${login.token}` },
@@ -99,7 +109,8 @@ describe.skipIf(!browserPath.path)(`launcher warm-up in Chromium (${dbKind})`, (
     await ctx.close();
   }, 60_000);
 
-  it('a running conversation resumes on the next page at the first idle moment, ' + 'before the idle-time chat import, and opens with its history', async () => {
+  it('a running conversation resumes on the next page at the first idle moment, ' +
+    'before the idle-time chat import, and opens with its history', async () => {
     const ctx = await suite.browser.newContext();
     const first = await ctx.newPage();
     await first.goto(`${suite.server.url}/billing`);
@@ -125,7 +136,9 @@ describe.skipIf(!browserPath.path)(`launcher warm-up in Chromium (${dbKind})`, (
     await expect.poll(() => sent.some((f) => f.startsWith('40/visitor,'))).toBe(true);
     expect(await page.evaluate('window.__idle.length')).toBe(1); // the import callback never ran
     await widget.getByRole('button', { name: 'Open chat' }).click();
-    await expect.poll(() => widget.locator('[data-role="visitor"]').first().textContent()).toContain('Where do I download my invoices?');
+    await expect
+      .poll(() => widget.locator('[data-role="visitor"]').first().textContent())
+      .toContain('Where do I download my invoices?');
     await ctx.close();
   }, 60_000);
 });

@@ -13,7 +13,11 @@ export function apiClient(server: RunningServer): Call {
     const headers: Record<string, string> = {};
     if (opts.token) headers.authorization = `Bearer ${opts.token}`;
     if (opts.json !== undefined) headers['content-type'] = 'application/json';
-    return server.app.request(path, { method, headers, body: opts.json !== undefined ? JSON.stringify(opts.json) : undefined });
+    return server.app.request(path, {
+      method,
+      headers,
+      body: opts.json !== undefined ? JSON.stringify(opts.json) : undefined,
+    });
   };
 }
 
@@ -24,11 +28,22 @@ export async function signIn(call: Call, email: string, password = STRONG_PASSWO
 }
 
 /** Creates a user through the API (as `adminToken`) and signs them in. */
-export async function createUser(call: Call, adminToken: string, opts: { role?: 'agent' | 'admin'; name?: string } = {}) {
+export async function createUser(
+  call: Call,
+  adminToken: string,
+  opts: { role?: 'agent' | 'admin'; name?: string } = {},
+) {
   const email = `${opts.role ?? 'agent'}-${randomUUID().slice(0, 8)}@auth.test`;
   const res = await call('POST', '/api/agents', {
     token: adminToken,
-    json: { email, name: opts.name ?? 'Test User', password: STRONG_PASSWORD, role: opts.role ?? 'agent', skills: ['general'], maxConcurrent: 5 },
+    json: {
+      email,
+      name: opts.name ?? 'Test User',
+      password: STRONG_PASSWORD,
+      role: opts.role ?? 'agent',
+      skills: ['general'],
+      maxConcurrent: 5,
+    },
   });
   if (res.status !== 201) throw new Error(`creating ${email} failed: ${res.status} ${await res.text()}`);
   const { id } = (await res.json()) as { id: string };

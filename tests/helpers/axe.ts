@@ -33,27 +33,46 @@ export interface AuditReport {
  * Runs axe in the page and in each of its frames (axe only reaches into an iframe when it is
  * injected there too; open shadow roots it walks by itself).
  */
-export async function audit(page: Page, label: string, opts: { host?: string; rules?: RunOptions['rules'] } = {}): Promise<AuditReport> {
+export async function audit(
+  page: Page,
+  label: string,
+  opts: { host?: string; rules?: RunOptions['rules'] } = {},
+): Promise<AuditReport> {
   const content = axeSource();
   for (const frame of page.frames()) {
     // Evaluated through the DevTools protocol rather than added as an inline <script>, which the
     // pages' Content-Security-Policy (script-src 'self') rightly blocks.
-    if (!(await frame.evaluate(() => 'axe' in window).catch(() => true))) await frame.evaluate(`${content}\n;window.axe = axe;`);
+    if (!(await frame.evaluate(() => 'axe' in window).catch(() => true)))
+      await frame.evaluate(`${content}\n;window.axe = axe;`);
   }
-  const results = await runAxe(page.mainFrame(), { runOnly: { type: 'tag', values: WCAG21_AA }, ...(opts.rules ? { rules: opts.rules } : {}) });
+  const results = await runAxe(page.mainFrame(), {
+    runOnly: { type: 'tag', values: WCAG21_AA },
+    ...(opts.rules ? { rules: opts.rules } : {}),
+  });
   const host = opts.host ?? 'firstline-widget';
   const inShadow = (n: NodeResult) => n.target.some((t) => Array.isArray(t) && t.length > 1 && t[0] === host);
-  const nodesInShadow = [...results.passes, ...results.violations, ...results.incomplete].reduce((sum, r) => sum + r.nodes.filter(inShadow).length, 0);
+  const nodesInShadow = [...results.passes, ...results.violations, ...results.incomplete].reduce(
+    (sum, r) => sum + r.nodes.filter(inShadow).length,
+    0,
+  );
   const blocking = results.violations.filter((v) => v.impact && BLOCKING.includes(v.impact));
   return { label, violations: results.violations, blocking, incomplete: results.incomplete, nodesInShadow };
 }
 
 function runAxe(frame: Frame, options: RunOptions): Promise<AxeResults> {
-  return frame.evaluate((o) => (window as unknown as { axe: { run(ctx: Document, o: RunOptions): Promise<AxeResults> } }).axe.run(document, o), options);
+  return frame.evaluate(
+    (o) =>
+      (window as unknown as { axe: { run(ctx: Document, o: RunOptions): Promise<AxeResults> } }).axe.run(document, o),
+    options,
+  );
 }
 
 /** One line per violation and one per offending node: rule id, impact, help, selector, axe's summary. */
-export function formatViolations(report: AuditReport, which: Result[] = report.violations, kind = 'violation(s)'): string {
+export function formatViolations(
+  report: AuditReport,
+  which: Result[] = report.violations,
+  kind = 'violation(s)',
+): string {
   const lines = [`${report.label}: ${which.length} ${kind}`];
   for (const v of which) {
     lines.push(`  [${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})`);

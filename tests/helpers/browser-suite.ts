@@ -15,7 +15,10 @@ export interface BrowserSuite {
  * after it. Call it inside the `describe`; the fields are set once `beforeAll` has run. `env` adds
  * server settings, read when the server starts (after any `beforeAll` registered before this call).
  */
-export function useBrowserSuite(executablePath: string, opts: { env?: () => Record<string, string> } = {}): BrowserSuite {
+export function useBrowserSuite(
+  executablePath: string,
+  opts: { env?: () => Record<string, string> } = {},
+): BrowserSuite {
   const suite = {} as BrowserSuite;
   let tdb: TestDb | undefined;
   beforeAll(async () => {

@@ -15,7 +15,7 @@ export function findChromium(): { path: string | null; reason: string | null } {
   } catch {
     // `which` exits non-zero when nothing is found.
   }
-  const reason = 'no `chromium` on PATH (install Debian\'s chromium package to run browser tests)';
+  const reason = "no `chromium` on PATH (install Debian's chromium package to run browser tests)";
   if (process.env.CI === 'true') throw new Error(`Browser tests cannot run in CI: ${reason}`);
   console.warn(`[browser tests skipped] ${reason}`);
   return { path: null, reason };
@@ -25,7 +25,15 @@ export async function launchChromium(executablePath: string): Promise<Browser> {
   return chromium.launch({
     executablePath,
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
   });
 }
 

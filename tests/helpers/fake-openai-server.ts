@@ -57,7 +57,11 @@ export class FakeOpenAiServer {
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 
-  private async handle(req: IncomingMessage): Promise<{ status: number; headers: Record<string, string>; body: string | ((write: (s: string) => boolean) => Promise<void>) }> {
+  private async handle(req: IncomingMessage): Promise<{
+    status: number;
+    headers: Record<string, string>;
+    body: string | ((write: (s: string) => boolean) => Promise<void>);
+  }> {
     const raw = await new Promise<string>((resolve) => {
       let data = '';
       req.on('data', (c) => (data += c));
@@ -74,25 +78,49 @@ export class FakeOpenAiServer {
         body: JSON.stringify({
           object: 'list',
           model: body.model,
-          data: inputs.map((text, index) => ({ object: 'embedding', index, embedding: fakeEmbedding(text, this.embeddingDimension) })),
+          data: inputs.map((text, index) => ({
+            object: 'embedding',
+            index,
+            embedding: fakeEmbedding(text, this.embeddingDimension),
+          })),
           usage: { prompt_tokens: 0, total_tokens: 0 },
         }),
       };
     }
-    if (!req.url?.endsWith('/chat/completions')) return { status: 404, headers: json, body: '{"error":{"message":"not found"}}' };
+    if (!req.url?.endsWith('/chat/completions'))
+      return { status: 404, headers: json, body: '{"error":{"message":"not found"}}' };
     const body = JSON.parse(raw) as ChatRequestBody;
     this.requests.push(body);
     const r = this.reply(body);
     if (r.delayMs) await new Promise((resolve) => setTimeout(resolve, r.delayMs));
-    if (r.status && r.status >= 400) return { status: r.status, headers: json, body: JSON.stringify({ error: { message: `fake error ${r.status}` } }) };
-    if (r.broken) return { status: 200, headers: body.stream ? { 'content-type': 'text/event-stream' } : json, body: body.stream ? 'data: {not json\n\n' : '<html>oops' };
+    if (r.status && r.status >= 400)
+      return {
+        status: r.status,
+        headers: json,
+        body: JSON.stringify({ error: { message: `fake error ${r.status}` } }),
+      };
+    if (r.broken)
+      return {
+        status: 200,
+        headers: body.stream ? { 'content-type': 'text/event-stream' } : json,
+        body: body.stream ? 'data: {not json\n\n' : '<html>oops',
+      };
     const text = r.text ?? '';
-    const base = { id: 'chatcmpl-fake', object: 'chat.completion', created: Math.floor(Date.now() / 1000), model: body.model };
+    const base = {
+      id: 'chatcmpl-fake',
+      object: 'chat.completion',
+      created: Math.floor(Date.now() / 1000),
+      model: body.model,
+    };
     if (!body.stream) {
       return {
         status: 200,
         headers: json,
-        body: JSON.stringify({ ...base, choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: text } }], usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 } }),
+        body: JSON.stringify({
+          ...base,
+          choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: text } }],
+          usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
+        }),
       };
     }
     const chunks = r.chunks ?? text.match(/\S+\s*/g) ?? [];
@@ -101,10 +129,26 @@ export class FakeOpenAiServer {
       headers: { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' },
       body: async (write) => {
         for (const piece of chunks) {
-          write('data: ' + JSON.stringify({ ...base, object: 'chat.completion.chunk', choices: [{ index: 0, delta: { content: piece }, finish_reason: null }] }) + '\n\n');
+          write(
+            'data: ' +
+              JSON.stringify({
+                ...base,
+                object: 'chat.completion.chunk',
+                choices: [{ index: 0, delta: { content: piece }, finish_reason: null }],
+              }) +
+              '\n\n',
+          );
           await new Promise((resolve) => setTimeout(resolve, r.chunkDelayMs ?? 2));
         }
-        write('data: ' + JSON.stringify({ ...base, object: 'chat.completion.chunk', choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] }) + '\n\n');
+        write(
+          'data: ' +
+            JSON.stringify({
+              ...base,
+              object: 'chat.completion.chunk',
+              choices: [{ index: 0, delta: {}, finish_reason: 'stop' }],
+            }) +
+            '\n\n',
+        );
         write('data: [DONE]\n\n');
       },
     };

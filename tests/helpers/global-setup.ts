@@ -11,6 +11,10 @@ declare module 'vitest' {
 /** Prints once which database the suite runs on, so a CI log says what was tested. */
 export default function setup(project: TestProject): void {
   const url = process.env.TEST_DATABASE_URL;
-  console.log(url ? `[tests] database: PostgreSQL at ${url.replace(/\/\/[^@]*@/, '//***@')}` : '[tests] database: embedded PGlite');
+  console.log(
+    url
+      ? `[tests] database: PostgreSQL at ${url.replace(/\/\/[^@]*@/, '//***@')}`
+      : '[tests] database: embedded PGlite',
+  );
   project.provide('testRunId', randomUUID());
 }

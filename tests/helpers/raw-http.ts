@@ -12,7 +12,11 @@ export function rawHttp(port: number, request: string): Promise<{ status: number
     socket.on('close', () => {
       const split = data.indexOf('\r\n\r\n');
       const head = split >= 0 ? data.slice(0, split) : data;
-      resolve({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(head)?.[1] ?? 0), headers: head, body: split >= 0 ? data.slice(split + 4) : '' });
+      resolve({
+        status: Number(/^HTTP\/1\.1 (\d{3})/.exec(head)?.[1] ?? 0),
+        headers: head,
+        body: split >= 0 ? data.slice(split + 4) : '',
+      });
     });
   });
 }

@@ -23,7 +23,10 @@ export interface RawSocket {
    * Sends CONNECT with a raw JSON `auth` text; resolves with the server's answer, or `closed` when
    * the server dropped the connection (what socket.io does with a frame it cannot parse).
    */
-  connect(nsp: string, authJson: string): Promise<{ ok: true; sid: string } | { ok: false; message: string; data?: unknown } | { ok: false; closed: true }>;
+  connect(
+    nsp: string,
+    authJson: string,
+  ): Promise<{ ok: true; sid: string } | { ok: false; message: string; data?: unknown } | { ok: false; closed: true }>;
   /**
    * Sends an event whose argument is a raw JSON text (none when undefined) and waits for the ack (`null` after `ms` or
    * on close).
@@ -38,14 +41,20 @@ export interface RawSocket {
 }
 
 export async function openRawSocket(url: string): Promise<RawSocket> {
-  const manager = new Manager(url, { transports: ['websocket'], reconnection: false, autoConnect: false, forceNew: true });
+  const manager = new Manager(url, {
+    transports: ['websocket'],
+    reconnection: false,
+    autoConnect: false,
+    forceNew: true,
+  });
   await new Promise<void>((resolve, reject) => manager.open((err) => (err ? reject(err) : resolve())));
   const waiters: Array<(p: Packet | null) => boolean> = [];
   const received: RawSocket['received'] = [];
   let closed = false;
   manager.on('packet', (p) => {
     const packet = p as unknown as Packet;
-    if (packet.type === EVENT && Array.isArray(packet.data)) received.push({ nsp: packet.nsp, event: String(packet.data[0]), payload: packet.data[1] });
+    if (packet.type === EVENT && Array.isArray(packet.data))
+      received.push({ nsp: packet.nsp, event: String(packet.data[0]), payload: packet.data[1] });
     const i = waiters.findIndex((w) => w(packet));
     if (i >= 0) waiters.splice(i, 1);
   });
@@ -73,7 +82,8 @@ export async function openRawSocket(url: string): Promise<RawSocket> {
       waiters.push(waiter);
     });
   const prefix = (nsp: string) => (nsp === '/' ? '' : `${nsp},`);
-  const args = (event: string, argJson: string | undefined) => (argJson === undefined ? `[${JSON.stringify(event)}]` : `[${JSON.stringify(event)},${argJson}]`);
+  const args = (event: string, argJson: string | undefined) =>
+    argJson === undefined ? `[${JSON.stringify(event)}]` : `[${JSON.stringify(event)},${argJson}]`;
   let nextId = 1_000_000;
 
   return {
@@ -85,7 +95,9 @@ export async function openRawSocket(url: string): Promise<RawSocket> {
       if (!p && closed) return { ok: false, closed: true };
       if (!p) throw new Error(`no answer to CONNECT ${nsp}`);
       const data = p.data as { sid?: string; message?: string; data?: unknown };
-      return p.type === CONNECT ? { ok: true, sid: String(data.sid) } : { ok: false, message: String(data.message), data: data.data };
+      return p.type === CONNECT
+        ? { ok: true, sid: String(data.sid) }
+        : { ok: false, message: String(data.message), data: data.data };
     },
     async emitAck(nsp, event, argJson, ms = 10_000) {
       if (closed) return null;

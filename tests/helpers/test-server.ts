@@ -27,7 +27,11 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
 }
 
 /** A real server on an ephemeral port over the given test database. */
-export async function startTestServer(db: Db, overrides: Record<string, string> = {}, opts: Omit<StartOptions, 'db' | 'log'> = {}): Promise<RunningServer> {
+export async function startTestServer(
+  db: Db,
+  overrides: Record<string, string> = {},
+  opts: Omit<StartOptions, 'db' | 'log'> = {},
+): Promise<RunningServer> {
   const config = testConfig(overrides);
   return startServer(config, { db, log: createLogger(config.logLevel), ...opts });
 }
@@ -43,7 +47,11 @@ export function fakeClock(start = new Date()) {
   });
 }
 
-export async function login(server: RunningServer, email = TEST_ADMIN.email, password = TEST_ADMIN.password): Promise<string> {
+export async function login(
+  server: RunningServer,
+  email = TEST_ADMIN.email,
+  password = TEST_ADMIN.password,
+): Promise<string> {
   const res = await fetch(`${server.url}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -62,8 +70,19 @@ interface Recorded {
 const received = new WeakMap<Socket, Recorded[]>();
 
 /** Connects and resolves once the handshake is accepted (or rejects with the server's reason). */
-export function connect(url: string, auth: Record<string, unknown>, opts: { headers?: Record<string, string> } = {}): Promise<Socket> {
-  const socket = io(url, { auth, transports: ['websocket'], reconnection: false, forceNew: true, autoConnect: false, ...(opts.headers ? { extraHeaders: opts.headers } : {}) });
+export function connect(
+  url: string,
+  auth: Record<string, unknown>,
+  opts: { headers?: Record<string, string> } = {},
+): Promise<Socket> {
+  const socket = io(url, {
+    auth,
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+    autoConnect: false,
+    ...(opts.headers ? { extraHeaders: opts.headers } : {}),
+  });
   const log: Recorded[] = [];
   received.set(socket, log);
   socket.onAny((event: string, payload: unknown) => log.push({ event, payload, consumed: false }));
@@ -78,7 +97,12 @@ export function connect(url: string, auth: Record<string, unknown>, opts: { head
 }
 
 /** The first not-yet-consumed event matching `pred`, already received or still to come. */
-export function nextEvent<T = unknown>(socket: Socket, event: string, pred: (payload: T) => boolean = () => true, ms = 10_000): Promise<T> {
+export function nextEvent<T = unknown>(
+  socket: Socket,
+  event: string,
+  pred: (payload: T) => boolean = () => true,
+  ms = 10_000,
+): Promise<T> {
   const log = received.get(socket) ?? [];
   const take = () => {
     const hit = log.find((r) => !r.consumed && r.event === event && pred(r.payload as T));
@@ -104,13 +128,19 @@ export function nextEvent<T = unknown>(socket: Socket, event: string, pred: (pay
   });
 }
 
-export function emitAck<T = { ok: boolean; id?: string; error?: { code: string; message: string } }>(socket: Socket, event: string, payload: unknown): Promise<T> {
+export function emitAck<T = { ok: boolean; id?: string; error?: { code: string; message: string } }>(
+  socket: Socket,
+  event: string,
+  payload: unknown,
+): Promise<T> {
   return socket.timeout(10_000).emitWithAck(event, payload) as Promise<T>;
 }
 
 /** Between routing scenarios: an empty queue and nobody online, so each starts from the same place. */
 export async function resetRouting(db: Db): Promise<void> {
-  await db.query(`UPDATE conversations SET status = 'resolved', assignee_id = NULL, offered_to = NULL WHERE status <> 'resolved'`);
+  await db.query(
+    `UPDATE conversations SET status = 'resolved', assignee_id = NULL, offered_to = NULL WHERE status <> 'resolved'`,
+  );
   await db.query(`UPDATE users SET presence = 'offline', presence_manual = NULL`);
 }
 
@@ -122,7 +152,12 @@ export async function startSuite(overrides: Record<string, string>, opts: Omit<S
 }
 
 /** Closes what `startSuite` opened, then any `also` (fake upstream servers), in that order. */
-export async function stopSuite(s: { tdb?: TestDb; server?: RunningServer; sockets?: Socket[]; also?: Array<() => Promise<unknown>> }): Promise<void> {
+export async function stopSuite(s: {
+  tdb?: TestDb;
+  server?: RunningServer;
+  sockets?: Socket[];
+  also?: Array<() => Promise<unknown>>;
+}): Promise<void> {
   for (const socket of s.sockets?.splice(0) ?? []) socket.close();
   await s.server?.close();
   await s.tdb?.dispose();

@@ -17,7 +17,11 @@ export function tinyPdf(lines: string[], title?: string): Uint8Array {
     pdf += `${i + 1} 0 obj\n${body}\nendobj\n`;
   });
   const xref = pdf.length;
-  pdf += (`xref\n0 ${objects.length + 1}\n0000000000 65535 f ` + `\n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`);
-  pdf += (`trailer\n<< /Size ${objects.length + 1} /Root 1 0 ` + `R${title ? ` /Info ${objects.length} 0 R` : ''} >>\nstartxref\n${xref}\n%%EOF\n`);
+  pdf +=
+    `xref\n0 ${objects.length + 1}\n0000000000 65535 f ` +
+    `\n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  pdf +=
+    `trailer\n<< /Size ${objects.length + 1} /Root 1 0 ` +
+    `R${title ? ` /Info ${objects.length} 0 R` : ''} >>\nstartxref\n${xref}\n%%EOF\n`;
   return new TextEncoder().encode(pdf);
 }

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { bm25Score, bm25UpperBound } from '../../knowledge/bm25-score.js';
 
 describe('bm25Score', () => {
-  const stats = { chunks: 100, avgLength: 50, df: new Map([['rare', 2], ['common', 90]]) };
+  const stats = {
+    chunks: 100,
+    avgLength: 50,
+    df: new Map([
+      ['rare', 2],
+      ['common', 90],
+    ]),
+  };
 
   it('weighs rare words above common ones and headings above body', () => {
     const rare = bm25Score([{ lexeme: 'rare', body: 1, heading: 0 }], 50, stats);
@@ -20,7 +27,14 @@ describe('bm25Score', () => {
 });
 
 describe('bm25UpperBound', () => {
-  const stats = { chunks: 100, avgLength: 50, df: new Map([['rare', 2], ['common', 90]]) };
+  const stats = {
+    chunks: 100,
+    avgLength: 50,
+    df: new Map([
+      ['rare', 2],
+      ['common', 90],
+    ]),
+  };
 
   it('is never exceeded, however often and wherever the words occur', () => {
     const bound = bm25UpperBound(['rare', 'common'], stats);

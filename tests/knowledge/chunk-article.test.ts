@@ -32,7 +32,10 @@ describe('chunkArticle', () => {
   it('splits long sections by size with overlap', async () => {
     const sentences = Array.from({ length: 60 }, (_, i) => `Sentence number ${i} explains a step.`);
     const body = `## Steps\n\n${sentences.join(' ')}`;
-    const chunks = await chunkArticle({ title: 'Long', body, format: 'markdown' }, { chunkSize: 300, chunkOverlap: 80 });
+    const chunks = await chunkArticle(
+      { title: 'Long', body, format: 'markdown' },
+      { chunkSize: 300, chunkOverlap: 80 },
+    );
     expect(chunks.length).toBeGreaterThan(3);
     for (const c of chunks) {
       expect(c.text.length).toBeLessThanOrEqual(300);
@@ -56,7 +59,9 @@ describe('chunkArticle', () => {
   });
 
   it('keeps HTML headings and drops scripts and markup', async () => {
-    const html = '<h1>Guide</h1><p>Hello &amp; ' + 'welcome</p><script>alert(1)</script><h2>Steps</h2><ul><li>One</li><li>Two</li></ul>';
+    const html =
+      '<h1>Guide</h1><p>Hello &amp; ' +
+      'welcome</p><script>alert(1)</script><h2>Steps</h2><ul><li>One</li><li>Two</li></ul>';
     expect(htmlToText(html)).not.toMatch(/<|alert/);
     const chunks = await chunkArticle({ title: 'Guide', body: html, format: 'html' });
     expect(chunks.map((c) => c.headingPath)).toEqual(['Guide', 'Guide > Steps']);

@@ -10,7 +10,11 @@ describe(`per-knowledge-base confidence calibration (${dbKind})`, () => {
 
   beforeAll(async () => {
     t = await openTestDb();
-    kb = createKnowledgeBase({ db: t.db, embeddings: new LocalEmbeddings(), calibration: { debounceMs: 50, minArticles: 2 } });
+    kb = createKnowledgeBase({
+      db: t.db,
+      embeddings: new LocalEmbeddings(),
+      calibration: { debounceMs: 50, minArticles: 2 },
+    });
     await seedDemoKnowledge(kb);
     await kb.calibration.recalibrate();
   }, 120_000);
@@ -68,7 +72,11 @@ describe(`per-knowledge-base confidence calibration (${dbKind})`, () => {
 
   it('recalibrates in the background after an article changes, without holding up the upload', async () => {
     const before = (await kb.calibration.status()).calibration!.calibratedAt;
-    await kb.addArticle({ title: 'Use dark mode', body: 'Open **Settings > Appearance** and pick **Dark**. The theme follows your system by default.', format: 'markdown' });
+    await kb.addArticle({
+      title: 'Use dark mode',
+      body: 'Open **Settings > Appearance** and pick **Dark**. The theme follows your system by default.',
+      format: 'markdown',
+    });
     const right = await kb.calibration.status();
     expect(right.state).toBe('pending');
     expect(right.upToDate).toBe(false);
@@ -86,8 +94,16 @@ describe(`calibration below the article minimum (${dbKind})`, () => {
     const t = await openTestDb();
     const kb = createKnowledgeBase({ db: t.db, embeddings: new LocalEmbeddings(), calibration: { minArticles: 1000 } });
     try {
-      await kb.addArticle({ title: 'Reset a forgotten password', body: 'Click forgot password on the login page and follow the link we email you.', format: 'text' });
-      await kb.addArticle({ title: 'Download an invoice', body: 'Open billing, then invoices, and click download PDF next to the month.', format: 'text' });
+      await kb.addArticle({
+        title: 'Reset a forgotten password',
+        body: 'Click forgot password on the login page and follow the link we email you.',
+        format: 'text',
+      });
+      await kb.addArticle({
+        title: 'Download an invoice',
+        body: 'Open billing, then invoices, and click download PDF next to the month.',
+        format: 'text',
+      });
       const s = await kb.calibration.recalibrate();
       expect(s).toMatchObject({ state: 'ready', decides: false, minArticles: 1000 });
       const r = await kb.search('how do I reset my forgotten password');
@@ -105,7 +121,11 @@ describe(`calibration on a knowledge base too small to learn from (${dbKind})`, 
     const t = await openTestDb();
     const kb = createKnowledgeBase({ db: t.db, embeddings: new LocalEmbeddings() });
     try {
-      await kb.addArticle({ title: 'Reset a forgotten password', body: 'Click forgot password on the login page.', format: 'text' });
+      await kb.addArticle({
+        title: 'Reset a forgotten password',
+        body: 'Click forgot password on the login page.',
+        format: 'text',
+      });
       const s = await kb.calibration.recalibrate();
       expect(s.state).toBe('uncalibrated');
       const r = await kb.search('reset my forgotten password');

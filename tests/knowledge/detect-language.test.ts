@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { detectArticleLanguage, detectLanguage, languageTag, nextConversationLanguage } from '../../knowledge/detect-language.js';
+import {
+  detectArticleLanguage,
+  detectLanguage,
+  languageTag,
+  nextConversationLanguage,
+} from '../../knowledge/detect-language.js';
 
 describe('visitor language detection', () => {
   it.each([
@@ -12,14 +17,19 @@ describe('visitor language detection', () => {
   });
 
   it('falls back for short texts: the conversation so far, then the browser, then English', () => {
-    expect(detectLanguage('danke', { conversation: 'de', browser: 'fr-FR' })).toEqual({ language: 'de', source: 'conversation' });
+    expect(detectLanguage('danke', { conversation: 'de', browser: 'fr-FR' })).toEqual({
+      language: 'de',
+      source: 'conversation',
+    });
     expect(detectLanguage('ok', { browser: 'es-MX' })).toEqual({ language: 'es', source: 'browser' });
     expect(detectLanguage('merci')).toEqual({ language: 'en', source: 'default' });
   });
 
   it('does not force a language Firstline does not write in onto a neighbour', () => {
     // Italian is not Spanish: it falls back like a short text.
-    expect(detectLanguage('Come posso cambiare la mia email di fatturazione?', { browser: 'de' }).source).toBe('browser');
+    expect(detectLanguage('Come posso cambiare la mia email di fatturazione?', { browser: 'de' }).source).toBe(
+      'browser',
+    );
   });
 
   it.each([
@@ -32,7 +42,9 @@ describe('visitor language detection', () => {
   });
 
   it('still leaves a real Italian question to the fallback', () => {
-    expect(detectLanguage("Non riesco a trovare l'email di conferma per la fatturazione", { browser: 'de' }).source).toBe('browser');
+    expect(
+      detectLanguage("Non riesco a trovare l'email di conferma per la fatturazione", { browser: 'de' }).source,
+    ).toBe('browser');
   });
 
   it('keeps the conversation language on short turns and follows a real switch', () => {
@@ -44,6 +56,10 @@ describe('visitor language detection', () => {
     expect(languageTag('de-AT')).toBe('de');
     expect(languageTag('FR')).toBe('fr');
     expect(languageTag('german')).toBeNull();
-    expect(detectArticleLanguage('Abonnement kündigen\nSie können ein kostenpflichtiges Abonnement jederzeit selbst kündigen.')).toBe('de');
+    expect(
+      detectArticleLanguage(
+        'Abonnement kündigen\nSie können ein kostenpflichtiges Abonnement jederzeit selbst kündigen.',
+      ),
+    ).toBe('de');
   });
 });

@@ -32,29 +32,54 @@ describe('file parsing and HTML cleaning', () => {
     expect(text).toContain('- One export per hour');
     expect(text).toContain('Settings > Export & pick CSV.');
     expect(text).toMatch(/Plan \| Exports/);
-    for (const gone of ['alert', 'color:red', 'Pricing', 'Related', 'Search', '© Acme', 'secret', '<']) expect(text).not.toContain(gone);
+    for (const gone of ['alert', 'color:red', 'Pricing', 'Related', 'Search', '© Acme', 'secret', '<'])
+      expect(text).not.toContain(gone);
   });
 
   it('reads Markdown with front-matter, HTML, text and PDF', async () => {
-    const md = await parseArticleFile('refunds.md', utf8('---\ntitle: Refunds\npages: [/billing]\ntags: billing\n---\n\nAsk within 30 days.'));
-    expect(md).toMatchObject({ title: 'Refunds', format: 'markdown', pages: ['/billing'], tags: ['billing'], source: 'refunds.md' });
+    const md = await parseArticleFile(
+      'refunds.md',
+      utf8('---\ntitle: Refunds\npages: [/billing]\ntags: billing\n---\n\nAsk within 30 days.'),
+    );
+    expect(md).toMatchObject({
+      title: 'Refunds',
+      format: 'markdown',
+      pages: ['/billing'],
+      tags: ['billing'],
+      source: 'refunds.md',
+    });
     expect(md.body).toBe('Ask within 30 days.');
 
     const html = await parseArticleFile('export.html', utf8(PAGE));
     expect(html).toMatchObject({ title: 'Export your data', format: 'html' });
 
     const txt = await parseArticleFile('sso.txt', utf8('Single sign-on\n\nConnect Okta under Settings > Security.'));
-    expect(txt).toMatchObject({ title: 'Single sign-on', format: 'text', body: 'Connect Okta under Settings > Security.' });
+    expect(txt).toMatchObject({
+      title: 'Single sign-on',
+      format: 'text',
+      body: 'Connect Okta under Settings > Security.',
+    });
 
-    const pdf = await parseArticleFile('guide.pdf', tinyPdf(['Rotate your API key every 90 days.', 'Old keys stop working.'], 'API key rotation'));
+    const pdf = await parseArticleFile(
+      'guide.pdf',
+      tinyPdf(['Rotate your API key every 90 days.', 'Old keys stop working.'], 'API key rotation'),
+    );
     expect(pdf.title).toBe('API key rotation');
     expect(pdf.format).toBe('text');
     expect(pdf.body).toContain('Rotate your API key every 90 days.');
   });
 
   it('refuses bad input with a reason naming the file', async () => {
-    const fails = async (name: string, bytes: Uint8Array, pattern: RegExp, type: typeof InvalidArticleError = InvalidArticleError) => {
-      const err = await parseArticleFile(name, bytes).then(() => null, (e: unknown) => e);
+    const fails = async (
+      name: string,
+      bytes: Uint8Array,
+      pattern: RegExp,
+      type: typeof InvalidArticleError = InvalidArticleError,
+    ) => {
+      const err = await parseArticleFile(name, bytes).then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(err).toBeInstanceOf(type);
       expect((err as Error).message).toMatch(pattern);
       expect((err as Error).message).toContain(name);
@@ -76,7 +101,9 @@ describe(`ingesting files (${dbKind})`, () => {
   let t: TestDb;
   let kb: FirstlineKnowledgeBase;
   let dir: string;
-  const quiet = Object.assign(new Writable({ write: (_c, _e, cb) => cb() }), { isTTY: false }) as unknown as NodeJS.WriteStream;
+  const quiet = Object.assign(new Writable({ write: (_c, _e, cb) => cb() }), {
+    isTTY: false,
+  }) as unknown as NodeJS.WriteStream;
 
   beforeAll(async () => {
     t = await openTestDb();
@@ -95,13 +122,21 @@ describe(`ingesting files (${dbKind})`, () => {
     expect(article!.body).not.toMatch(/<|alert|Pricing/);
     const { results } = await kb.search('how many exports per hour');
     expect(results[0]!.articleId).toBe(id);
-    await expect(kb.addArticle({ title: 'Nothing', body: '<script>x()</script><nav>menu</nav>', format: 'html' })).rejects.toBeInstanceOf(InvalidArticleError);
+    await expect(
+      kb.addArticle({ title: 'Nothing', body: '<script>x()</script><nav>menu</nav>', format: 'html' }),
+    ).rejects.toBeInstanceOf(InvalidArticleError);
   });
 
   it('imports a folder recursively, reports failures, and re-imports without duplicates', async () => {
     await mkdir(path.join(dir, 'billing'));
-    await writeFile(path.join(dir, 'billing', 'refunds.md'), '---\ntitle: Refund policy\n---\nRefunds within 30 days of purchase.');
-    await writeFile(path.join(dir, 'guide.pdf'), tinyPdf(['Invite teammates from Settings > Members.'], 'Inviting teammates'));
+    await writeFile(
+      path.join(dir, 'billing', 'refunds.md'),
+      '---\ntitle: Refund policy\n---\nRefunds within 30 days of purchase.',
+    );
+    await writeFile(
+      path.join(dir, 'guide.pdf'),
+      tinyPdf(['Invite teammates from Settings > Members.'], 'Inviting teammates'),
+    );
     await writeFile(path.join(dir, 'notes.txt'), 'Keyboard shortcuts\n\nPress ? to see every shortcut.');
     await writeFile(path.join(dir, 'broken.pdf'), '%PDF-1.4\nnot really');
     await writeFile(path.join(dir, 'photo.md'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46]));
@@ -110,16 +145,22 @@ describe(`ingesting files (${dbKind})`, () => {
     const first = await importFolder(kb, dir, quiet);
     expect(first).toMatchObject({ added: 3, updated: 0, unchanged: 0 });
     expect(first.failed.map((f) => f.file).sort()).toEqual(['broken.pdf', 'photo.md']);
-    const count = async () => Number((await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM articles')).rows[0]!.n);
+    const count = async () =>
+      Number((await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM articles')).rows[0]!.n);
     const before = await count();
 
     const again = await importFolder(kb, dir, quiet);
     expect(again).toMatchObject({ added: 0, updated: 0, unchanged: 3 });
-    await writeFile(path.join(dir, 'billing', 'refunds.md'), '---\ntitle: Refund policy\n---\nRefunds within 14 days of purchase.');
+    await writeFile(
+      path.join(dir, 'billing', 'refunds.md'),
+      '---\ntitle: Refund policy\n---\nRefunds within 14 days of purchase.',
+    );
     const third = await importFolder(kb, dir, quiet);
     expect(third).toMatchObject({ added: 0, updated: 1, unchanged: 2 });
     expect(await count()).toBe(before);
-    const { rows } = await t.db.query<{ n: number }>("SELECT count(*)::int AS n FROM articles WHERE source = 'billing/refunds.md'");
+    const { rows } = await t.db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM articles WHERE source = 'billing/refunds.md'",
+    );
     expect(Number(rows[0]!.n)).toBe(1);
   });
 });

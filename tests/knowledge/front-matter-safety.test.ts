@@ -33,24 +33,31 @@ describe('front matter is YAML only, never code', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it.each(['---js', '---javascript', '---JS', '--- js ', '---coffee', '---json', '---toml'])('refuses %j front matter without running it', (fence) => {
-    const marker = path.join(dir, `marker-${fence.replace(/\W/g, '')}`);
-    const err = (() => {
-      try {
-        parseFrontMatter(hostileFrontMatter(marker, fence), 'evil.md');
-        return null;
-      } catch (e) {
-        return e;
-      }
-    })();
-    expect(err).toBeInstanceOf(FrontMatterError);
-    expect((err as Error).message).toMatch(/evil\.md: .*only YAML front matter/);
-    expect(existsSync(marker)).toBe(false);
-    expect(g.__frontMatterRan).toBeUndefined();
-  });
+  it.each(['---js', '---javascript', '---JS', '--- js ', '---coffee', '---json', '---toml'])(
+    'refuses %j front matter without running it',
+    (fence) => {
+      const marker = path.join(dir, `marker-${fence.replace(/\W/g, '')}`);
+      const err = (() => {
+        try {
+          parseFrontMatter(hostileFrontMatter(marker, fence), 'evil.md');
+          return null;
+        } catch (e) {
+          return e;
+        }
+      })();
+      expect(err).toBeInstanceOf(FrontMatterError);
+      expect((err as Error).message).toMatch(/evil\.md: .*only YAML front matter/);
+      expect(existsSync(marker)).toBe(false);
+      expect(g.__frontMatterRan).toBeUndefined();
+    },
+  );
 
-  it('does not run js-yaml\'s JavaScript tags (!!js/function, !!js/regexp, !!js/undefined)', () => {
-    for (const tag of ['!!js/function "function () { globalThis.__frontMatterRan = true; return 1 }"', '!!js/regexp /x/', '!!js/undefined ""']) {
+  it("does not run js-yaml's JavaScript tags (!!js/function, !!js/regexp, !!js/undefined)", () => {
+    for (const tag of [
+      '!!js/function "function () { globalThis.__frontMatterRan = true; return 1 }"',
+      '!!js/regexp /x/',
+      '!!js/undefined ""',
+    ]) {
       expect(() => parseFrontMatter(`---\ntitle: ${tag}\n---\nbody`, 'tagged.md')).toThrow(FrontMatterError);
     }
     expect(g.__frontMatterRan).toBeUndefined();
@@ -58,7 +65,10 @@ describe('front matter is YAML only, never code', () => {
 
   it('still reads plain and explicitly marked YAML', () => {
     for (const fence of ['---', '---yaml', '---yml']) {
-      expect(parseFrontMatter(`${fence}\ntitle: Refunds\ntags: [billing]\n---\nbody`).data).toMatchObject({ title: 'Refunds', tags: ['billing'] });
+      expect(parseFrontMatter(`${fence}\ntitle: Refunds\ntags: [billing]\n---\nbody`).data).toMatchObject({
+        title: 'Refunds',
+        tags: ['billing'],
+      });
     }
   });
 
@@ -68,7 +78,10 @@ describe('front matter is YAML only, never code', () => {
     for (const top of ['knowledge', 'server', 'bench', 'protocol']) {
       for (const file of await readdir(path.join(root, top), { recursive: true })) {
         if (!/\.(ts|tsx|js|mjs)$/.test(file)) continue;
-        if (/from ['"]gray-matter['"]|require\(['"]gray-matter/.test(await readFile(path.join(root, top, file), 'utf8'))) users.push(`${top}/${file}`);
+        if (
+          /from ['"]gray-matter['"]|require\(['"]gray-matter/.test(await readFile(path.join(root, top, file), 'utf8'))
+        )
+          users.push(`${top}/${file}`);
       }
     }
     expect(users).toEqual(['knowledge/front-matter.ts']);
@@ -76,7 +89,10 @@ describe('front matter is YAML only, never code', () => {
 
   it('refuses a hostile file when uploaded (parseArticleFile) and when loading a folder', async () => {
     const marker = path.join(dir, 'marker-upload');
-    const err = await parseArticleFile('evil.md', new TextEncoder().encode(hostileFrontMatter(marker))).then(() => null, (e: unknown) => e);
+    const err = await parseArticleFile('evil.md', new TextEncoder().encode(hostileFrontMatter(marker))).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(InvalidArticleError);
     expect((err as Error).message).toMatch(/only YAML front matter/);
 
@@ -93,7 +109,9 @@ describe(`kb import refuses code front matter for that file only (${dbKind})`, (
   let t: TestDb;
   let kb: FirstlineKnowledgeBase;
   let dir: string;
-  const quiet = Object.assign(new Writable({ write: (_c, _e, cb) => cb() }), { isTTY: false }) as unknown as NodeJS.WriteStream;
+  const quiet = Object.assign(new Writable({ write: (_c, _e, cb) => cb() }), {
+    isTTY: false,
+  }) as unknown as NodeJS.WriteStream;
 
   beforeAll(async () => {
     t = await openTestDb();

@@ -8,9 +8,16 @@ import { DEMO_ARTICLES_DIR } from '../../knowledge/demo-kb.js';
 
 describe('parseFrontMatter', () => {
   it('reads title, url, pages and tags', () => {
-    const md = '---\ntitle: Billing email\nurl: /help/billing-email\npages: ' + '["/billing", "/billing/*"]\ntags: billing\n---\n\n# Body\n';
+    const md =
+      '---\ntitle: Billing email\nurl: /help/billing-email\npages: ' +
+      '["/billing", "/billing/*"]\ntags: billing\n---\n\n# Body\n';
     const { data, content } = parseFrontMatter(md);
-    expect(data).toEqual({ title: 'Billing email', url: '/help/billing-email', pages: ['/billing', '/billing/*'], tags: ['billing'] });
+    expect(data).toEqual({
+      title: 'Billing email',
+      url: '/help/billing-email',
+      pages: ['/billing', '/billing/*'],
+      tags: ['billing'],
+    });
     expect(content.trim()).toBe('# Body');
   });
 

@@ -30,7 +30,11 @@ describe('planFulltext: which words find full-text candidates', () => {
   });
 
   it('asks for all the words together when every one is common', () => {
-    expect(planFulltext(['creat', 'bill'], df, 1000)).toEqual({ tsquery: "'bill' & 'creat'", match: 'all', lexemes: ['bill', 'creat'] });
+    expect(planFulltext(['creat', 'bill'], df, 1000)).toEqual({
+      tsquery: "'bill' & 'creat'",
+      match: 'all',
+      lexemes: ['bill', 'creat'],
+    });
   });
 
   it('ignores words no chunk has, and plans nothing when none is known', () => {

@@ -2,7 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dbKind, openTestDb, type TestDb } from '../helpers/test-db.js';
 import { LocalEmbeddings } from '../../knowledge/local-embeddings.js';
 import { createKnowledgeBase, type FirstlineKnowledgeBase } from '../../knowledge/knowledge-base.js';
-import { ArticleNotFoundError, EmbeddingModelMismatchError, InvalidArticleError } from '../../knowledge/knowledge-errors.js';
+import {
+  ArticleNotFoundError,
+  EmbeddingModelMismatchError,
+  InvalidArticleError,
+} from '../../knowledge/knowledge-errors.js';
 import type { ArticleInput } from '../../knowledge/types.js';
 
 /** Counts embedder calls, to prove that unchanged re-ingest does no work. */
@@ -28,7 +32,9 @@ describe(`knowledge base ingest (${dbKind})`, () => {
   let kb: FirstlineKnowledgeBase;
   const embeddings = new CountingEmbeddings();
   const chunkRows = async (id: string) =>
-    (await t.db.query<{ id: string }>('SELECT id FROM chunks WHERE article_id = $1 ORDER BY ordinal', [id])).rows.map((r) => r.id);
+    (await t.db.query<{ id: string }>('SELECT id FROM chunks WHERE article_id = $1 ORDER BY ordinal', [id])).rows.map(
+      (r) => r.id,
+    );
 
   beforeAll(async () => {
     t = await openTestDb();
@@ -136,8 +142,18 @@ describe(`article languages (${dbKind})`, () => {
   });
 
   it("ranks the article in the visitor's language first, and keeps the other in the results", async () => {
-    const en = await kb.addArticle({ title: 'Cancel your subscription', body: 'Go to Settings > Billing > Plan and click Cancel subscription.', format: 'markdown', lang: 'en' });
-    const fr = await kb.addArticle({ title: 'Résilier votre abonnement', body: 'Allez dans Settings > Billing > Plan et cliquez sur Cancel subscription.', format: 'markdown', lang: 'fr' });
+    const en = await kb.addArticle({
+      title: 'Cancel your subscription',
+      body: 'Go to Settings > Billing > Plan and click Cancel subscription.',
+      format: 'markdown',
+      lang: 'en',
+    });
+    const fr = await kb.addArticle({
+      title: 'Résilier votre abonnement',
+      body: 'Allez dans Settings > Billing > Plan et cliquez sur Cancel subscription.',
+      format: 'markdown',
+      lang: 'fr',
+    });
     // Words both articles share (the product's English UI labels): the language decides the order.
     const query = 'Settings > Billing > Plan';
     const inFrench = await kb.search(query, { language: 'fr' });

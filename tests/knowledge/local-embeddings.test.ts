@@ -36,7 +36,11 @@ describe('LocalEmbeddings', () => {
     // No shared word at all: only the support-concept features connect them.
     expect(cosine(q!, para!)).toBeGreaterThan(0.1);
     expect(cosine(q!, para!)).toBeGreaterThan(5 * Math.max(cosine(q!, other!), 0.01));
-    const [pw, forgot, csv] = await e.embedDocuments(['reset my password', 'I forgot my login password', 'export tasks to CSV']);
+    const [pw, forgot, csv] = await e.embedDocuments([
+      'reset my password',
+      'I forgot my login password',
+      'export tasks to CSV',
+    ]);
     expect(cosine(pw!, forgot!)).toBeGreaterThan(cosine(pw!, csv!));
   });
 

@@ -26,7 +26,13 @@ describe('OpenAI-compatible embeddings', () => {
   });
 
   it('fails with an actionable error when the endpoint is down', async () => {
-    const e = new OpenAiEmbeddings({ apiKey: 'test', baseURL: 'http://127.0.0.1:9/v1', model: 'm', maxRetries: 0, timeoutMs: 2000 });
+    const e = new OpenAiEmbeddings({
+      apiKey: 'test',
+      baseURL: 'http://127.0.0.1:9/v1',
+      model: 'm',
+      maxRetries: 0,
+      timeoutMs: 2000,
+    });
     await expect(e.embedQuery('x')).rejects.toBeInstanceOf(EmbeddingProviderError);
     await expect(e.embedQuery('x')).rejects.toThrow(/OPENAI_BASE_URL/);
   });
@@ -52,23 +58,46 @@ describe(`switching embedders re-embeds and resizes the column (${dbKind})`, () 
     await t?.dispose();
   });
   const columnDimension = async () =>
-    Number((await t.db.query<{ d: number }>("SELECT atttypmod AS d FROM pg_attribute WHERE attrelid = 'chunks'::regclass AND attname = 'embedding'")).rows[0]!.d);
+    Number(
+      (
+        await t.db.query<{ d: number }>(
+          "SELECT atttypmod AS d FROM pg_attribute WHERE attrelid = 'chunks'::regclass AND attname = 'embedding'",
+        )
+      ).rows[0]!.d,
+    );
 
   it('local -> OpenAI (64 dims) -> local, with search working at each step', async () => {
     const local = createKnowledgeBase({ db: t.db, embeddings: new LocalEmbeddings() });
-    await local.addArticle({ title: 'Reset your password', body: 'Click "Forgot password" on the login page and follow the email.', format: 'markdown' });
-    await local.addArticle({ title: 'Export to CSV', body: 'Open a project, choose Export and pick CSV.', format: 'markdown' });
+    await local.addArticle({
+      title: 'Reset your password',
+      body: 'Click "Forgot password" on the login page and follow the email.',
+      format: 'markdown',
+    });
+    await local.addArticle({
+      title: 'Export to CSV',
+      body: 'Open a project, choose Export and pick CSV.',
+      format: 'markdown',
+    });
     expect(await columnDimension()).toBe(LOCAL_EMBEDDING_DIMENSION);
 
     // Through the server's start-up path, as OPENAI_EMBEDDING_MODEL would configure it.
-    const server = await startTestServer(t.db, { OPENAI_API_KEY: 'test', OPENAI_BASE_URL: fake.url, OPENAI_EMBEDDING_MODEL: 'fake-embed', SEED_DEMO: '0' });
+    const server = await startTestServer(t.db, {
+      OPENAI_API_KEY: 'test',
+      OPENAI_BASE_URL: fake.url,
+      OPENAI_EMBEDDING_MODEL: 'fake-embed',
+      SEED_DEMO: '0',
+    });
     try {
       expect(await columnDimension()).toBe(64);
-      const { rows } = await t.db.query<{ model: string; dimension: number }>('SELECT model, dimension FROM embedding_index');
+      const { rows } = await t.db.query<{ model: string; dimension: number }>(
+        'SELECT model, dimension FROM embedding_index',
+      );
       expect(rows[0]).toMatchObject({ model: 'openai:fake-embed', dimension: 64 });
       const res = await server.kb.search('forgot my password');
       expect(res.results[0]!.title).toBe('Reset your password');
-      const hnsw = await t.db.query("SELECT 1 FROM pg_indexes WHERE indexname = 'chunks_embedding_hnsw' AND tablename = 'chunks'");
+      const hnsw = await t.db.query(
+        "SELECT 1 FROM pg_indexes WHERE indexname = 'chunks_embedding_hnsw' AND tablename = 'chunks'",
+      );
       expect(hnsw.rows.length).toBeGreaterThan(0);
     } finally {
       await server.close();
@@ -83,7 +112,12 @@ describe(`switching embedders re-embeds and resizes the column (${dbKind})`, () 
   });
 
   it('leaves the old index intact when the new embedder fails midway', async () => {
-    const kb = createKnowledgeBase({ db: t.db, embeddings: new OpenAiEmbeddings({ apiKey: 'x', baseURL: 'http://127.0.0.1:9/v1', model: 'down', maxRetries: 0 }), model: 'openai:down', dimension: 64 });
+    const kb = createKnowledgeBase({
+      db: t.db,
+      embeddings: new OpenAiEmbeddings({ apiKey: 'x', baseURL: 'http://127.0.0.1:9/v1', model: 'down', maxRetries: 0 }),
+      model: 'openai:down',
+      dimension: 64,
+    });
     await expect(kb.ensureIndex()).rejects.toBeInstanceOf(EmbeddingProviderError);
     expect(await columnDimension()).toBe(LOCAL_EMBEDDING_DIMENSION);
     const local = createKnowledgeBase({ db: t.db, embeddings: new LocalEmbeddings() });

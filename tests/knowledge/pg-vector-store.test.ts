@@ -15,12 +15,22 @@ describe(`PgVectorStore contract (${dbKind})`, () => {
     t = await openTestDb();
     store = new PgVectorStore(embeddings, { db: t.db });
     await t.db.query(
-      "INSERT INTO articles (id, title, body, format, content_hash, pages) " + "VALUES ('a1', 'Billing', '', 'markdown', 'h', ARRAY['/billing'])",
+      'INSERT INTO articles (id, title, body, format, content_hash, pages) ' +
+        "VALUES ('a1', 'Billing', '', 'markdown', 'h', ARRAY['/billing'])",
     );
     await store.addDocuments([
-      new Document({ pageContent: 'Change the billing email for invoices', metadata: { articleId: 'a1', ordinal: 0, headingPath: 'Billing' } }),
-      new Document({ pageContent: 'Reset a forgotten password', metadata: { articleId: 'a1', ordinal: 1, headingPath: 'Billing' } }),
-      new Document({ pageContent: 'Export projects to CSV', metadata: { articleId: 'a1', ordinal: 2, headingPath: 'Billing' } }),
+      new Document({
+        pageContent: 'Change the billing email for invoices',
+        metadata: { articleId: 'a1', ordinal: 0, headingPath: 'Billing' },
+      }),
+      new Document({
+        pageContent: 'Reset a forgotten password',
+        metadata: { articleId: 'a1', ordinal: 1, headingPath: 'Billing' },
+      }),
+      new Document({
+        pageContent: 'Export projects to CSV',
+        metadata: { articleId: 'a1', ordinal: 2, headingPath: 'Billing' },
+      }),
     ]);
   });
   afterAll(async () => t?.dispose());
@@ -42,9 +52,13 @@ describe(`PgVectorStore contract (${dbKind})`, () => {
 
   it('upserts on stable ids and deletes by id and by article', async () => {
     await store.addDocuments([
-      new Document({ pageContent: 'Change the billing email (edited)', metadata: { articleId: 'a1', ordinal: 0, headingPath: 'Billing' } }),
+      new Document({
+        pageContent: 'Change the billing email (edited)',
+        metadata: { articleId: 'a1', ordinal: 0, headingPath: 'Billing' },
+      }),
     ]);
-    const count = async () => Number((await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM chunks')).rows[0]!.n);
+    const count = async () =>
+      Number((await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM chunks')).rows[0]!.n);
     expect(await count()).toBe(3);
     await store.delete({ ids: ['a1:2'] });
     expect(await count()).toBe(2);

@@ -13,8 +13,16 @@ describe(`corpus term statistics and selective full text (${dbKind})`, () => {
   beforeAll(async () => {
     t = await openTestDb();
     kb = createKnowledgeBase({ db: t.db, embeddings });
-    await kb.addArticle({ title: 'Rotate a webhook signing secret', body: 'Open Settings, then Webhooks, and press Rotate secret.', format: 'text' });
-    await kb.addArticle({ title: 'Export invoices', body: 'Open Billing in Settings; press Export to download every invoice as CSV.', format: 'text' });
+    await kb.addArticle({
+      title: 'Rotate a webhook signing secret',
+      body: 'Open Settings, then Webhooks, and press Rotate secret.',
+      format: 'text',
+    });
+    await kb.addArticle({
+      title: 'Export invoices',
+      body: 'Open Billing in Settings; press Export to download every invoice as CSV.',
+      format: 'text',
+    });
     await kb.addArticle({ title: 'Team roles', body: 'Admins can rotate members between teams.', format: 'text' });
   });
   afterAll(async () => t?.dispose());
@@ -30,7 +38,11 @@ describe(`corpus term statistics and selective full text (${dbKind})`, () => {
 
   it('a word from an article just added is searchable at once (local writes invalidate)', async () => {
     await kb.search('rotate webhook secret');
-    await kb.addArticle({ title: 'Connect Zapier', body: 'Use the Zapier app to connect Firstline to 5,000 tools.', format: 'text' });
+    await kb.addArticle({
+      title: 'Connect Zapier',
+      body: 'Use the Zapier app to connect Firstline to 5,000 tools.',
+      format: 'text',
+    });
     const res = await kb.search('zapier');
     expect(res.results[0]?.title).toBe('Connect Zapier');
   });
@@ -67,6 +79,8 @@ describe(`corpus term statistics and selective full text (${dbKind})`, () => {
     // "press" alone matches more chunks than the budget: candidates come from the vectors, and
     // the articles that have the word still come back.
     const common = await tight.search('press');
-    expect(common.results.map((r) => r.title)).toEqual(expect.arrayContaining(['Rotate a webhook signing secret', 'Export invoices']));
+    expect(common.results.map((r) => r.title)).toEqual(
+      expect.arrayContaining(['Rotate a webhook signing secret', 'Export invoices']),
+    );
   });
 });

@@ -34,7 +34,12 @@ describe('typo correction of query lexemes', () => {
   });
 
   it('prefers the more frequent of two equally close words', () => {
-    const c = createTypoCorrector(new Map([['invoic', 1], ['invoke', 9]]));
+    const c = createTypoCorrector(
+      new Map([
+        ['invoic', 1],
+        ['invoke', 9],
+      ]),
+    );
     // "invoie" is one edit from both.
     expect(c.correct('invoie')).toBe('invoke');
   });
@@ -60,9 +65,21 @@ describe(`typo-tolerant search (${dbKind})`, () => {
     t = await openTestDb();
     kb = createKnowledgeBase({ db: t.db, embeddings });
     strict = createKnowledgeBase({ db: t.db, embeddings, search: { typoCorrection: false } });
-    await kb.addArticle({ title: 'Reset your password', body: 'Press Forgot password on the sign-in page and follow the emailed link.', format: 'text' });
-    await kb.addArticle({ title: 'Export invoices', body: 'Open Billing in Settings; press Export to download every invoice as CSV.', format: 'text' });
-    await kb.addArticle({ title: 'Invite members', body: 'Open Members and press Invite to add teammates to the workspace.', format: 'text' });
+    await kb.addArticle({
+      title: 'Reset your password',
+      body: 'Press Forgot password on the sign-in page and follow the emailed link.',
+      format: 'text',
+    });
+    await kb.addArticle({
+      title: 'Export invoices',
+      body: 'Open Billing in Settings; press Export to download every invoice as CSV.',
+      format: 'text',
+    });
+    await kb.addArticle({
+      title: 'Invite members',
+      body: 'Open Members and press Invite to add teammates to the workspace.',
+      format: 'text',
+    });
   });
   afterAll(async () => t?.dispose());
 

@@ -21,8 +21,16 @@ describe('boundJson', () => {
   });
 
   it('refuses too many bytes, too many values and what is not JSON', () => {
-    expect(boundJson({ s: 'x'.repeat(9000) }, bounds)).toMatchObject({ ok: false, reason: expect.stringMatching(/8192 bytes/) });
-    expect(boundJson(Array.from({ length: 1001 }, () => 0), bounds)).toMatchObject({ ok: false, reason: expect.stringMatching(/1000 values/) });
+    expect(boundJson({ s: 'x'.repeat(9000) }, bounds)).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/8192 bytes/),
+    });
+    expect(
+      boundJson(
+        Array.from({ length: 1001 }, () => 0),
+        bounds,
+      ),
+    ).toMatchObject({ ok: false, reason: expect.stringMatching(/1000 values/) });
     for (const bad of [Number.NaN, Infinity, Buffer.from('x'), new Date(), () => 1, 1n, undefined]) {
       expect(boundJson([bad], bounds).ok, String(bad)).toBe(false);
     }
@@ -31,7 +39,10 @@ describe('boundJson', () => {
   });
 
   it('cleans strings and keys and drops __proto__, so nothing is polluted', () => {
-    const input = JSON.parse('{"__proto__":{"polluted":1},"a\\u0000":"b\\u0000\\ud800",' + '"n":{"__proto__":{"x":1},"constructor":{"prototype":{"y":1}}}}') as unknown;
+    const input = JSON.parse(
+      '{"__proto__":{"polluted":1},"a\\u0000":"b\\u0000\\ud800",' +
+        '"n":{"__proto__":{"x":1},"constructor":{"prototype":{"y":1}}}}',
+    ) as unknown;
     const r = boundJson(input, bounds);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
@@ -43,9 +54,15 @@ describe('boundJson', () => {
   });
 
   it('jsonObject is a zod schema that reports the reason at its path', () => {
-    const r = PageInfo.safeParse({ url: 'u', context: { a: { b: { c: { d: { e: { f: { g: { h: { i: 1 } } } } } } } } } });
+    const r = PageInfo.safeParse({
+      url: 'u',
+      context: { a: { b: { c: { d: { e: { f: { g: { h: { i: 1 } } } } } } } } },
+    });
     expect(r.success).toBe(false);
-    expect(r.error?.issues[0]).toMatchObject({ path: ['context'], message: `must not nest deeper than ${PAGE_CONTEXT_BOUNDS.maxDepth} levels` });
+    expect(r.error?.issues[0]).toMatchObject({
+      path: ['context'],
+      message: `must not nest deeper than ${PAGE_CONTEXT_BOUNDS.maxDepth} levels`,
+    });
     expect(jsonObject(bounds).safeParse([1]).success).toBe(false);
   });
 });

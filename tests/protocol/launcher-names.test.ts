@@ -7,7 +7,12 @@ import { ES } from '../../protocol/messages/es.js';
 
 describe("the closed launcher's name", () => {
   it('is the one the chat uses later, in every language (the loader keeps its own copy)', () => {
-    expect(LAUNCHER_NAMES).toEqual({ en: WIDGET_TEXT_EN.open, de: DE.widget.open, fr: FR.widget.open, es: ES.widget.open });
+    expect(LAUNCHER_NAMES).toEqual({
+      en: WIDGET_TEXT_EN.open,
+      de: DE.widget.open,
+      fr: FR.widget.open,
+      es: ES.widget.open,
+    });
   });
 
   it("follows the browser's language, with English for any other", () => {

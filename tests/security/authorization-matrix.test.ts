@@ -17,10 +17,25 @@ type Access = 'public' | 'visitor' | 'agent' | 'admin' | 'signature';
 type Op = { 'x-firstline-access': Access; requestBody?: { content: Record<string, unknown> } };
 const doc = buildOpenApiDocument() as { paths: Record<string, Record<string, Op>> };
 const ROUTES = Object.entries(doc.paths).flatMap(([path, methods]) =>
-  Object.entries(methods).map(([method, op]) => ({ method: method.toUpperCase(), path, access: op['x-firstline-access'], json: !!op.requestBody?.content['application/json'] })),
+  Object.entries(methods).map(([method, op]) => ({
+    method: method.toUpperCase(),
+    path,
+    access: op['x-firstline-access'],
+    json: !!op.requestBody?.content['application/json'],
+  })),
 );
 
-const SUBJECTS = ['none', 'visitor', 'agent', 'admin', 'demoted admin', 'disabled agent', 'deleted user', 'token without exp', 'other secret'] as const;
+const SUBJECTS = [
+  'none',
+  'visitor',
+  'agent',
+  'admin',
+  'demoted admin',
+  'disabled agent',
+  'deleted user',
+  'token without exp',
+  'other secret',
+] as const;
 type Subject = (typeof SUBJECTS)[number];
 
 /** 'allowed': anything but 401/403; otherwise the exact refusal. */
@@ -58,18 +73,35 @@ describe(`authorization matrix from the OpenAPI document (${dbKind})`, () => {
     const agent = await createUser(call, admin);
     agentEmail = agent.email;
     // The agent is the assignee, so even "resolve" is theirs to do.
-    await tdb.db.query(`UPDATE conversations SET status = 'assigned', assignee_id = $2 WHERE id = $1`, [conversationId, agent.id]);
+    await tdb.db.query(`UPDATE conversations SET status = 'assigned', assignee_id = $2 WHERE id = $1`, [
+      conversationId,
+      agent.id,
+    ]);
 
     const demoted = await createUser(call, admin, { role: 'admin' });
-    expect((await call('PUT', `/api/agents/${demoted.id}`, { token: admin, json: { role: 'agent' } })).status).toBe(200);
+    expect((await call('PUT', `/api/agents/${demoted.id}`, { token: admin, json: { role: 'agent' } })).status).toBe(
+      200,
+    );
     const disabled = await createUser(call, admin);
-    expect((await call('PUT', `/api/agents/${disabled.id}`, { token: admin, json: { disabled: true } })).status).toBe(200);
+    expect((await call('PUT', `/api/agents/${disabled.id}`, { token: admin, json: { disabled: true } })).status).toBe(
+      200,
+    );
     const deleted = await createUser(call, admin);
     await tdb.db.query('DELETE FROM users WHERE id = $1', [deleted.id]);
 
-    const { rows } = await tdb.db.query<{ id: string; token_version: number }>('SELECT id, token_version FROM users WHERE email = $1', [TEST_ADMIN.email]);
+    const { rows } = await tdb.db.query<{ id: string; token_version: number }>(
+      'SELECT id, token_version FROM users WHERE email = $1',
+      [TEST_ADMIN.email],
+    );
     const iat = Math.floor(Date.now() / 1000);
-    const adminClaims = { kind: 'agent', sub: rows[0]!.id, role: 'admin', name: 'Admin', ver: rows[0]!.token_version, iat };
+    const adminClaims = {
+      kind: 'agent',
+      sub: rows[0]!.id,
+      role: 'admin',
+      name: 'Admin',
+      ver: rows[0]!.token_version,
+      iat,
+    };
     Object.assign(tokens, {
       none: undefined,
       visitor: conversation.visitorToken,
@@ -92,11 +124,14 @@ describe(`authorization matrix from the OpenAPI document (${dbKind})`, () => {
     const served = (await (await call('GET', '/api/openapi.json')).json()) as typeof doc;
     expect(Object.keys(served.paths).sort()).toEqual(Object.keys(doc.paths).sort());
     expect(ROUTES.length).toBeGreaterThan(50);
-    for (const r of ROUTES) expect(['public', 'visitor', 'agent', 'admin', 'signature'], `${r.method} ${r.path}`).toContain(r.access);
+    for (const r of ROUTES)
+      expect(['public', 'visitor', 'agent', 'admin', 'signature'], `${r.method} ${r.path}`).toContain(r.access);
   });
 
   const concretePath = (path: string) =>
-    path.replace(/\{([A-Za-z_]+)\}/g, (_m, name: string) => (path.startsWith('/api/conversations/') ? conversationId : name === 'name' ? 'no_such_intent' : DUMMY_ID));
+    path.replace(/\{([A-Za-z_]+)\}/g, (_m, name: string) =>
+      path.startsWith('/api/conversations/') ? conversationId : name === 'name' ? 'no_such_intent' : DUMMY_ID,
+    );
 
   it.each(ROUTES.filter((r) => r.access !== 'signature'))('$method $path ($access)', async (route) => {
     const url = concretePath(route.path);
@@ -105,7 +140,8 @@ describe(`authorization matrix from the OpenAPI document (${dbKind})`, () => {
     for (const subject of SUBJECTS) {
       const res = await call(route.method, url, { token: tokens[subject], ...(route.json ? { json: {} } : {}) });
       const want = expected(route.access, subject);
-      const ok = want === 'allowed' ? res.status !== 401 && res.status !== 403 && res.status < 500 : res.status === want;
+      const ok =
+        want === 'allowed' ? res.status !== 401 && res.status !== 403 && res.status < 500 : res.status === want;
       outcomes.push(`${subject}: ${res.status}`);
       if (!ok) wrong.push(`${subject}: got ${res.status}, want ${want === 'allowed' ? 'not 401/403/5xx' : want}`);
       if (want !== 'allowed' && res.status === want) {

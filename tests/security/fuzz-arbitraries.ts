@@ -7,7 +7,8 @@ import fc from 'fast-check';
 export const FUZZ_SEED = Number(process.env.FUZZ_SEED ?? 20_261_201);
 const scale = Number(process.env.FUZZ_RUNS ?? 1);
 export const runs = (n: number) => Math.max(1, Math.round(n * scale));
-export const fuzzParams = (numRuns: number) => ({ seed: FUZZ_SEED, numRuns: runs(numRuns), endOnFailure: true, verbose: 1 }) as const;
+export const fuzzParams = (numRuns: number) =>
+  ({ seed: FUZZ_SEED, numRuns: runs(numRuns), endOnFailure: true, verbose: 1 }) as const;
 
 /**
  * JSON text spliced in verbatim: what JSON.stringify cannot produce (a 10,000-deep value, a literal `__proto__` key).
@@ -23,7 +24,9 @@ export class RawJson {
 /** JSON.stringify that splices `RawJson` values in. `undefined` (a missing argument) stays undefined. */
 export function toJsonText(value: unknown): string | undefined {
   const raws: string[] = [];
-  const text = JSON.stringify(value, (_key, v: unknown) => (v instanceof RawJson ? `\u0001RAW${raws.push(v.text) - 1}\u0001` : v));
+  const text = JSON.stringify(value, (_key, v: unknown) =>
+    v instanceof RawJson ? `\u0001RAW${raws.push(v.text) - 1}\u0001` : v,
+  );
   return text?.replace(/"\\u0001RAW(\d+)\\u0001"/g, (_m, i: string) => raws[Number(i)] as string);
 }
 
@@ -50,15 +53,28 @@ const nastyBits = fc.constantFrom(
 /** Strings an attacker would try: any code unit (lone surrogates included), NULs, boundaries, huge. */
 export const nastyString: fc.Arbitrary<string> = fc.oneof(
   { weight: 3, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }) },
-  { weight: 3, arbitrary: fc.array(fc.oneof(nastyBits, fc.string({ maxLength: 6 })), { maxLength: 8 }).map((a) => a.join('')) },
-  { weight: 1, arbitrary: fc.constantFrom(100, 101, 200, 201, 300, 301, 320, 321, 1000, 1001, 2048, 2049, 4000, 4001, 8193).map((n) => 'y'.repeat(n)) },
+  {
+    weight: 3,
+    arbitrary: fc.array(fc.oneof(nastyBits, fc.string({ maxLength: 6 })), { maxLength: 8 }).map((a) => a.join('')),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .constantFrom(100, 101, 200, 201, 300, 301, 320, 321, 1000, 1001, 2048, 2049, 4000, 4001, 8193)
+      .map((n) => 'y'.repeat(n)),
+  },
   { weight: 1, arbitrary: fc.integer({ min: 1, max: 12_000 }).map((n) => 'x'.repeat(n)) },
 );
 
 /** `[[[...1...]]]` or `{"a":{"a":...}}` nested past any sane bound. */
 export const deepValue: fc.Arbitrary<RawJson> = fc
   .tuple(fc.integer({ min: 9, max: 12_000 }), fc.boolean())
-  .map(([depth, arrays]) => new RawJson(arrays ? `${'['.repeat(depth)}1${']'.repeat(depth)}` : `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`));
+  .map(
+    ([depth, arrays]) =>
+      new RawJson(
+        arrays ? `${'['.repeat(depth)}1${']'.repeat(depth)}` : `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`,
+      ),
+  );
 
 const pollution = fc.constantFrom(
   new RawJson('{"__proto__":{"polluted":"yes"}}'),
@@ -85,15 +101,26 @@ export function fuzzObject(valid: Record<string, fc.Arbitrary<unknown>>): fc.Arb
   const fields = Object.fromEntries(
     Object.entries(valid).map(([key, arb]) => [
       key,
-      fc.oneof({ weight: 3, arbitrary: arb }, { weight: 2, arbitrary: poisoned(arb) }, { weight: 2, arbitrary: nastyValue }, { weight: 1, arbitrary: fc.constant(undefined) }),
+      fc.oneof(
+        { weight: 3, arbitrary: arb },
+        { weight: 2, arbitrary: poisoned(arb) },
+        { weight: 2, arbitrary: nastyValue },
+        { weight: 1, arbitrary: fc.constant(undefined) },
+      ),
     ]),
   );
-  const object = fc.tuple(fc.record(fields), fc.option(pollution, { freq: 4 }), fc.boolean()).map(([o, extra, asProto]) => {
-    const out: Record<string, unknown> = { ...o };
-    if (extra) Object.defineProperty(out, asProto ? '__proto__' : 'constructor', { value: extra, enumerable: true });
-    return out;
-  });
-  return fc.oneof({ weight: 8, arbitrary: object }, { weight: 1, arbitrary: nastyValue }, { weight: 1, arbitrary: fc.constant(undefined) });
+  const object = fc
+    .tuple(fc.record(fields), fc.option(pollution, { freq: 4 }), fc.boolean())
+    .map(([o, extra, asProto]) => {
+      const out: Record<string, unknown> = { ...o };
+      if (extra) Object.defineProperty(out, asProto ? '__proto__' : 'constructor', { value: extra, enumerable: true });
+      return out;
+    });
+  return fc.oneof(
+    { weight: 8, arbitrary: object },
+    { weight: 1, arbitrary: nastyValue },
+    { weight: 1, arbitrary: fc.constant(undefined) },
+  );
 }
 
 /** A valid string value with a NUL or a lone surrogate slipped in (other values pass through). */

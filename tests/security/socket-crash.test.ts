@@ -34,7 +34,9 @@ describe(`frames that used to crash the server (${dbKind})`, () => {
     const visitor = await connect(`${server.url}/visitor`, {});
     try {
       await nextEvent(visitor, 'session');
-      expect(await emitAck(visitor, 'message', { clientMessageId: 'after', text: 'How do I change my billing email?' })).toMatchObject({ ok: true });
+      expect(
+        await emitAck(visitor, 'message', { clientMessageId: 'after', text: 'How do I change my billing email?' }),
+      ).toMatchObject({ ok: true });
     } finally {
       visitor.close();
     }
@@ -55,10 +57,15 @@ describe(`frames that used to crash the server (${dbKind})`, () => {
   it('answers a deep `page` event with invalid_payload and keeps the socket usable', async () => {
     const r = await raw();
     expect(await r.connect('/visitor', '{}')).toMatchObject({ ok: true });
-    expect(await r.emitAck('/visitor', 'page', page(deepJson(DEPTH)), 5000)).toMatchObject({ ok: false, error: { code: 'invalid_payload', message: expect.stringMatching(/context/) } });
+    expect(await r.emitAck('/visitor', 'page', page(deepJson(DEPTH)), 5000)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_payload', message: expect.stringMatching(/context/) },
+    });
     // Without an ack too (the widget sends `page` without one).
     r.emit('/visitor', 'page', page(deepJson(DEPTH)));
-    expect(await r.emitAck('/visitor', 'message', '{"clientMessageId":"ok-1","text":"hello there"}', 5000)).toMatchObject({ ok: true });
+    expect(
+      await r.emitAck('/visitor', 'message', '{"clientMessageId":"ok-1","text":"hello there"}', 5000),
+    ).toMatchObject({ ok: true });
     await stillServes();
   });
 
@@ -66,11 +73,21 @@ describe(`frames that used to crash the server (${dbKind})`, () => {
     const r = await raw();
     expect(await r.connect('/visitor', '{}')).toMatchObject({ ok: true });
     const before = await tdb.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM messages`);
-    const ack = await r.emitAck('/visitor', 'message', `{"clientMessageId":"deep-1","text":"hi","page":${page(deepJson(DEPTH))}}`, 5000);
-    expect(ack).toMatchObject({ ok: false, error: { code: 'invalid_payload', message: expect.stringMatching(/context/) } });
+    const ack = await r.emitAck(
+      '/visitor',
+      'message',
+      `{"clientMessageId":"deep-1","text":"hi","page":${page(deepJson(DEPTH))}}`,
+      5000,
+    );
+    expect(ack).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_payload', message: expect.stringMatching(/context/) },
+    });
     const after = await tdb.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM messages`);
     expect(after.rows[0]?.n).toBe(before.rows[0]?.n);
-    expect(await r.emitAck('/visitor', 'message', '{"clientMessageId":"ok-2","text":"hello again"}', 5000)).toMatchObject({ ok: true });
+    expect(
+      await r.emitAck('/visitor', 'message', '{"clientMessageId":"ok-2","text":"hello again"}', 5000),
+    ).toMatchObject({ ok: true });
     await stillServes();
   });
 
@@ -80,7 +97,10 @@ describe(`frames that used to crash the server (${dbKind})`, () => {
     const r = await raw();
     expect(await r.connect('/agent', JSON.stringify({ token }))).toMatchObject({ ok: true });
     for (const event of ['claim', 'message', 'resolve', 'presence']) {
-      expect(await r.emitAck('/agent', event, deepJson(DEPTH), 5000)).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
+      expect(await r.emitAck('/agent', event, deepJson(DEPTH), 5000)).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_payload' },
+      });
     }
     const deepAuth = await (await raw()).connect('/agent', `{"token":${deepJson(DEPTH)}}`);
     expect(deepAuth).toMatchObject({ ok: false, data: { code: 'unauthorized' } });

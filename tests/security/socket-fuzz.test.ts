@@ -4,7 +4,19 @@ import type { RunningServer } from '../../server/start-server.js';
 import { dbKind, openTestDb, type TestDb } from '../helpers/test-db.js';
 import { connect, emitAck, login, nextEvent, startTestServer } from '../helpers/test-server.js';
 import { openRawSocket, type RawSocket } from '../helpers/raw-socket.js';
-import { deepValue, FUZZ_SEED, fuzzObject, fuzzParams, isDocumentedError, nastyString, nastyValue, polluted, RawJson, runs, toJsonText } from './fuzz-arbitraries.js';
+import {
+  deepValue,
+  FUZZ_SEED,
+  fuzzObject,
+  fuzzParams,
+  isDocumentedError,
+  nastyString,
+  nastyValue,
+  polluted,
+  RawJson,
+  runs,
+  toJsonText,
+} from './fuzz-arbitraries.js';
 
 /** One socket event to send: its name, its argument and whether it asks for an ack. */
 interface Shot {
@@ -14,21 +26,51 @@ interface Shot {
 }
 
 const validPage = fc.record({
-  url: fc.constantFrom('http://localhost/billing', 'http://localhost/settings/integrations', 'https://app.example.com/'),
+  url: fc.constantFrom(
+    'http://localhost/billing',
+    'http://localhost/settings/integrations',
+    'https://app.example.com/',
+  ),
   title: fc.constantFrom('Billing', 'Settings', ''),
-  context: fc.option(fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 4 }), { nil: undefined }),
+  context: fc.option(fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 4 }), {
+    nil: undefined,
+  }),
 });
-const page = fuzzObject({ url: validPage.map((p) => p.url), title: validPage.map((p) => p.title), context: fc.oneof(validPage.map((p) => p.context), deepValue.map((d) => new RawJson(`{"k":${d.text}}`))) });
+const page = fuzzObject({
+  url: validPage.map((p) => p.url),
+  title: validPage.map((p) => p.title),
+  context: fc.oneof(
+    validPage.map((p) => p.context),
+    deepValue.map((d) => new RawJson(`{"k":${d.text}}`)),
+  ),
+});
 const clientMessageId = fc.uuid();
-const question = fc.constantFrom('How do I change my billing email?', 'hello', 'I want to talk to a human', 'refund please');
+const question = fc.constantFrom(
+  'How do I change my billing email?',
+  'hello',
+  'I want to talk to a human',
+  'refund please',
+);
 
 /** Every visitor event of protocol/visitor-socket.ts, each from a valid shape mutated by fuzzObject. */
 const visitorShot: fc.Arbitrary<Shot> = fc.oneof(
-  fc.record({ event: fc.constant('message'), arg: fuzzObject({ clientMessageId, text: question, page }), ack: fc.boolean() }),
+  fc.record({
+    event: fc.constant('message'),
+    arg: fuzzObject({ clientMessageId, text: question, page }),
+    ack: fc.boolean(),
+  }),
   fc.record({ event: fc.constant('page'), arg: page, ack: fc.boolean() }),
   fc.record({ event: fc.constant('sync'), arg: fuzzObject({ afterId: fc.uuid() }), ack: fc.boolean() }),
-  fc.record({ event: fc.constant('feedback'), arg: fuzzObject({ messageId: fc.uuid(), helpful: fc.boolean() }), ack: fc.boolean() }),
-  fc.record({ event: fc.constant('csat'), arg: fuzzObject({ score: fc.integer({ min: 1, max: 5 }), comment: fc.string({ maxLength: 30 }) }), ack: fc.boolean() }),
+  fc.record({
+    event: fc.constant('feedback'),
+    arg: fuzzObject({ messageId: fc.uuid(), helpful: fc.boolean() }),
+    ack: fc.boolean(),
+  }),
+  fc.record({
+    event: fc.constant('csat'),
+    arg: fuzzObject({ score: fc.integer({ min: 1, max: 5 }), comment: fc.string({ maxLength: 30 }) }),
+    ack: fc.boolean(),
+  }),
   fc.record({ event: fc.constant('contact'), arg: fuzzObject({ email: fc.emailAddress() }), ack: fc.boolean() }),
 );
 
@@ -56,7 +98,15 @@ function tagged(shots: Shot[]): { tag: string; shots: Shot[] } {
   const tag = `r${++runNo}-`;
   const tagOne = (s: Shot): Shot => {
     const arg = s.arg as Record<string, unknown> | null;
-    if (s.event !== 'message' || typeof arg !== 'object' || arg === null || Array.isArray(arg) || arg instanceof RawJson || typeof arg.clientMessageId !== 'string') return s;
+    if (
+      s.event !== 'message' ||
+      typeof arg !== 'object' ||
+      arg === null ||
+      Array.isArray(arg) ||
+      arg instanceof RawJson ||
+      typeof arg.clientMessageId !== 'string'
+    )
+      return s;
     // Spread (not Object.assign): an own `__proto__` key must stay a plain key.
     return { ...s, arg: { ...arg, clientMessageId: tag + arg.clientMessageId } };
   };
@@ -77,24 +127,46 @@ describe(`socket fuzz: every event and the handshake, adversarial payloads (${db
     raws.push(r);
     return r;
   };
-  const count = async (sql: string, params: unknown[] = []) => (await tdb.db.query<{ n: number }>(sql, params)).rows[0]?.n ?? 0;
-  const messagesTagged = (role: string, tag: string) => count(`SELECT count(*)::int AS n FROM messages WHERE role = $1 AND client_message_id LIKE $2`, [role, `${tag}%`]);
+  const count = async (sql: string, params: unknown[] = []) =>
+    (await tdb.db.query<{ n: number }>(sql, params)).rows[0]?.n ?? 0;
+  const messagesTagged = (role: string, tag: string) =>
+    count(`SELECT count(*)::int AS n FROM messages WHERE role = $1 AND client_message_id LIKE $2`, [role, `${tag}%`]);
   const record = (name: string, cases: number, started: number) => {
-    stats[name] = { cases: (stats[name]?.cases ?? 0) + cases, ms: (stats[name]?.ms ?? 0) + (performance.now() - started) };
+    stats[name] = {
+      cases: (stats[name]?.cases ?? 0) + cases,
+      ms: (stats[name]?.ms ?? 0) + (performance.now() - started),
+    };
   };
 
   beforeAll(async () => {
     tdb = await openTestDb();
     // Limits are for abuse, not for this suite: bursts still hit the per-socket limiter below.
     // The real limits, except those per address: every fuzz socket comes from 127.0.0.1.
-    server = await startTestServer(tdb.db, { RATE_LIMITS: ['connect.address', 'message.address', 'conversation.address', 'sync.conversation', 'page.conversation', 'csat.conversation', 'contact.conversation', 'feedback.conversation'].map((n) => `${n}=1000000/60`).join(',') });
+    server = await startTestServer(tdb.db, {
+      RATE_LIMITS: [
+        'connect.address',
+        'message.address',
+        'conversation.address',
+        'sync.conversation',
+        'page.conversation',
+        'csat.conversation',
+        'contact.conversation',
+        'feedback.conversation',
+      ]
+        .map((n) => `${n}=1000000/60`)
+        .join(','),
+    });
     adminToken = await login(server);
   });
   afterAll(async () => {
     for (const r of raws) r.close();
     await server?.close();
     await tdb?.dispose();
-    console.log(`[socket-fuzz] seed ${FUZZ_SEED}: ${Object.entries(stats).map(([k, v]) => `${k} ${v.cases} cases in ${Math.round(v.ms)} ms`).join('; ')}`);
+    console.log(
+      `[socket-fuzz] seed ${FUZZ_SEED}: ${Object.entries(stats)
+        .map(([k, v]) => `${k} ${v.cases} cases in ${Math.round(v.ms)} ms`)
+        .join('; ')}`,
+    );
   });
 
   /** The server still answers HTTP and a well-formed visitor conversation still works. */
@@ -103,7 +175,12 @@ describe(`socket fuzz: every event and the handshake, adversarial payloads (${db
     const visitor = await connect(`${server.url}/visitor`, {});
     try {
       await nextEvent(visitor, 'session');
-      expect(await emitAck(visitor, 'message', { clientMessageId: `ok-${Date.now()}`, text: 'How do I change my billing email?' })).toMatchObject({ ok: true });
+      expect(
+        await emitAck(visitor, 'message', {
+          clientMessageId: `ok-${Date.now()}`,
+          text: 'How do I change my billing email?',
+        }),
+      ).toMatchObject({ ok: true });
     } finally {
       visitor.close();
     }
@@ -158,25 +235,28 @@ describe(`socket fuzz: every event and the handshake, adversarial payloads (${db
     const started = performance.now();
     let cases = 0;
     await fc.assert(
-      fc.asyncProperty(visitorAuth.filter((a) => Buffer.byteLength(toJsonText(a) ?? '') < 60_000), async (auth) => {
-        const r = await raw();
-        const before = await count('SELECT count(*)::int AS n FROM conversations');
-        const text = toJsonText(auth);
-        const answer = await r.connect('/visitor', text ?? '{}');
-        cases++;
-        if (answer.ok) {
-          expect(answer.sid).toBeTruthy();
-        } else if ('closed' in answer) {
-          // socket.io itself drops a CONNECT whose auth is not an object.
-          expect(text === undefined || !text.startsWith('{')).toBe(true);
-        } else {
-          expect(answer.message).toEqual(expect.any(String));
-          expect(answer.data).toMatchObject({ code: expect.stringMatching(/^(?!internal$)/) });
-        }
-        await server.idle();
-        expect(await count('SELECT count(*)::int AS n FROM conversations')).toBe(before);
-        r.close();
-      }),
+      fc.asyncProperty(
+        visitorAuth.filter((a) => Buffer.byteLength(toJsonText(a) ?? '') < 60_000),
+        async (auth) => {
+          const r = await raw();
+          const before = await count('SELECT count(*)::int AS n FROM conversations');
+          const text = toJsonText(auth);
+          const answer = await r.connect('/visitor', text ?? '{}');
+          cases++;
+          if (answer.ok) {
+            expect(answer.sid).toBeTruthy();
+          } else if ('closed' in answer) {
+            // socket.io itself drops a CONNECT whose auth is not an object.
+            expect(text === undefined || !text.startsWith('{')).toBe(true);
+          } else {
+            expect(answer.message).toEqual(expect.any(String));
+            expect(answer.data).toMatchObject({ code: expect.stringMatching(/^(?!internal$)/) });
+          }
+          await server.idle();
+          expect(await count('SELECT count(*)::int AS n FROM conversations')).toBe(before);
+          r.close();
+        },
+      ),
       fuzzParams(30),
     );
     record('visitor handshake', cases, started);
@@ -193,9 +273,21 @@ describe(`socket fuzz: every event and the handshake, adversarial payloads (${db
     const conversation = fc.oneof(fc.constant(conversationId), fc.uuid());
     const agentShot: fc.Arbitrary<Shot> = fc.oneof(
       fc.record({ event: fc.constant('claim'), arg: fuzzObject({ conversationId: conversation }), ack: fc.boolean() }),
-      fc.record({ event: fc.constant('message'), arg: fuzzObject({ conversationId: conversation, clientMessageId, text: question }), ack: fc.boolean() }),
-      fc.record({ event: fc.constant('resolve'), arg: fuzzObject({ conversationId: conversation }), ack: fc.boolean() }),
-      fc.record({ event: fc.constant('presence'), arg: fuzzObject({ status: fc.constantFrom('online', 'away') }), ack: fc.boolean() }),
+      fc.record({
+        event: fc.constant('message'),
+        arg: fuzzObject({ conversationId: conversation, clientMessageId, text: question }),
+        ack: fc.boolean(),
+      }),
+      fc.record({
+        event: fc.constant('resolve'),
+        arg: fuzzObject({ conversationId: conversation }),
+        ack: fc.boolean(),
+      }),
+      fc.record({
+        event: fc.constant('presence'),
+        arg: fuzzObject({ status: fc.constantFrom('online', 'away') }),
+        ack: fc.boolean(),
+      }),
     );
     const started = performance.now();
     let cases = 0;
@@ -204,7 +296,11 @@ describe(`socket fuzz: every event and the handshake, adversarial payloads (${db
     await fc.assert(
       fc.asyncProperty(fc.array(agentShot, { minLength: 1, maxLength: 6 }).filter(fits), async (generated) => {
         const { tag, shots } = tagged(generated);
-        const acks = await Promise.all(shots.map((s) => (s.ack ? r.emitAck('/agent', s.event, toJsonText(s.arg)) : r.emit('/agent', s.event, toJsonText(s.arg)))));
+        const acks = await Promise.all(
+          shots.map((s) =>
+            s.ack ? r.emitAck('/agent', s.event, toJsonText(s.arg)) : r.emit('/agent', s.event, toJsonText(s.arg)),
+          ),
+        );
         cases += shots.length;
         const okIds = new Set<string>();
         shots.forEach((s, i) => {
@@ -238,38 +334,63 @@ describe(`socket fuzz: every event and the handshake, adversarial payloads (${db
     await stillServes();
   });
 
-  it('survives unknown and reserved event names, ' + 'missing arguments, oversized frames and a 200-message burst', async () => {
-    const started = performance.now();
-    const names = ['error', '__proto__', 'constructor', 'toString', 'hasOwnProperty', 'connect', 'disconnecting', 'newListener', 'x'.repeat(5000), '\u0000'];
-    for (const event of names) {
+  it(
+    'survives unknown and reserved event names, ' + 'missing arguments, oversized frames and a 200-message burst',
+    async () => {
+      const started = performance.now();
+      const names = [
+        'error',
+        '__proto__',
+        'constructor',
+        'toString',
+        'hasOwnProperty',
+        'connect',
+        'disconnecting',
+        'newListener',
+        'x'.repeat(5000),
+        '\u0000',
+      ];
+      for (const event of names) {
+        const r = await raw();
+        await r.connect('/visitor', '{}');
+        r.emit('/visitor', event, '{"a":1}');
+        // No handler, so no ack: the wait ends on the timeout (short) or when socket.io drops a reserved name.
+        expect(await r.emitAck('/visitor', event, '{"a":1}', 200)).toBeNull();
+        r.close();
+      }
       const r = await raw();
       await r.connect('/visitor', '{}');
-      r.emit('/visitor', event, '{"a":1}');
-      // No handler, so no ack: the wait ends on the timeout (short) or when socket.io drops a reserved name.
-      expect(await r.emitAck('/visitor', event, '{"a":1}', 200)).toBeNull();
-      r.close();
-    }
-    const r = await raw();
-    await r.connect('/visitor', '{}');
-    for (const event of ['message', 'page', 'sync', 'feedback', 'csat', 'contact']) {
-      const ack = await r.emitAck('/visitor', event, undefined);
-      expect(ack, event).toMatchObject({ ok: false });
-      expect(isDocumentedError((ack as { error: unknown }).error)).toBe(true);
-    }
-    // Bigger than maxHttpBufferSize: socket.io closes that connection, the server stays up.
-    const big = await raw();
-    await big.connect('/visitor', '{}');
-    expect(await big.emitAck('/visitor', 'message', JSON.stringify({ clientMessageId: 'big', text: 'x'.repeat(70_000) }), 3000)).toBeNull();
-    expect(big.closed).toBe(true);
-    // A burst on one socket: all answered, the per-conversation limit says rate_limited, nothing else fails.
-    const burst = await raw();
-    await burst.connect('/visitor', '{}');
-    const acks = (await Promise.all(Array.from({ length: 200 }, (_, i) => burst.emitAck('/visitor', 'message', JSON.stringify({ clientMessageId: `b${i}`, text: `burst ${i}` }))))) as Array<{ ok: boolean; error?: { code: string } }>;
-    expect(acks.every((a) => a !== null && (a.ok || a.error?.code === 'rate_limited'))).toBe(true);
-    expect(acks.filter((a) => a.ok).length).toBeGreaterThan(0);
-    record('names, missing args, frames, burst', names.length * 2 + 6 + 1 + 200, started);
-    await stillServes();
-  });
+      for (const event of ['message', 'page', 'sync', 'feedback', 'csat', 'contact']) {
+        const ack = await r.emitAck('/visitor', event, undefined);
+        expect(ack, event).toMatchObject({ ok: false });
+        expect(isDocumentedError((ack as { error: unknown }).error)).toBe(true);
+      }
+      // Bigger than maxHttpBufferSize: socket.io closes that connection, the server stays up.
+      const big = await raw();
+      await big.connect('/visitor', '{}');
+      expect(
+        await big.emitAck(
+          '/visitor',
+          'message',
+          JSON.stringify({ clientMessageId: 'big', text: 'x'.repeat(70_000) }),
+          3000,
+        ),
+      ).toBeNull();
+      expect(big.closed).toBe(true);
+      // A burst on one socket: all answered, the per-conversation limit says rate_limited, nothing else fails.
+      const burst = await raw();
+      await burst.connect('/visitor', '{}');
+      const acks = (await Promise.all(
+        Array.from({ length: 200 }, (_, i) =>
+          burst.emitAck('/visitor', 'message', JSON.stringify({ clientMessageId: `b${i}`, text: `burst ${i}` })),
+        ),
+      )) as Array<{ ok: boolean; error?: { code: string } }>;
+      expect(acks.every((a) => a !== null && (a.ok || a.error?.code === 'rate_limited'))).toBe(true);
+      expect(acks.filter((a) => a.ok).length).toBeGreaterThan(0);
+      record('names, missing args, frames, burst', names.length * 2 + 6 + 1 + 200, started);
+      await stillServes();
+    },
+  );
 
   it('nastyValue covers what it claims (guards the generators)', () => {
     const sample = fc.sample(nastyValue, { seed: FUZZ_SEED, numRuns: 300 }).map((v) => toJsonText(v) ?? '');

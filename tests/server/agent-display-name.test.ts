@@ -32,7 +32,10 @@ describe(`agent display names (${dbKind})`, () => {
     expect(((await signedIn.json()) as { user: { displayName: string | null } }).user.displayName).toBeNull();
 
     for (const bad of ['', '   ', 'x'.repeat(41), 'Maya\nJones', '<b>Maya</b>']) {
-      expect((await call('PUT', '/api/auth/profile', { token: agent.token, json: { displayName: bad } })).status, JSON.stringify(bad)).toBe(400);
+      expect(
+        (await call('PUT', '/api/auth/profile', { token: agent.token, json: { displayName: bad } })).status,
+        JSON.stringify(bad),
+      ).toBe(400);
     }
     const set = await call('PUT', '/api/auth/profile', { token: agent.token, json: { displayName: '  Maya ' } });
     expect(set.status).toBe(200);
@@ -46,30 +49,57 @@ describe(`agent display names (${dbKind})`, () => {
     await server.idle();
 
     // The queue row's last message is what the visitor said, not the system's handoff notice.
-    const queued = (await (await call('GET', '/api/conversations?status=queued', { token: admin })).json()) as { conversations: Array<{ id: string; lastMessage: { role: string; text: string } }> };
-    expect(queued.conversations.find((c) => c.id === conversationId)?.lastMessage).toMatchObject({ role: 'visitor', text: 'I want to talk to a person' });
+    const queued = (await (await call('GET', '/api/conversations?status=queued', { token: admin })).json()) as {
+      conversations: Array<{ id: string; lastMessage: { role: string; text: string } }>;
+    };
+    expect(queued.conversations.find((c) => c.id === conversationId)?.lastMessage).toMatchObject({
+      role: 'visitor',
+      text: 'I want to talk to a person',
+    });
 
     const agentSocket = await connect(`${server.url}/agent`, { token: agent.token });
     sockets.push(agentSocket);
     expect(await emitAck(agentSocket, 'claim', { conversationId })).toMatchObject({ ok: true });
     expect(await nextEvent<{ name: string }>(visitor, 'agent:joined')).toEqual({ name: 'Maya' });
-    const joined = await nextEvent<{ text: string }>(visitor, 'message', (m: any) => m.role === 'system' && /joined/.test(m.text));
+    const joined = await nextEvent<{ text: string }>(
+      visitor,
+      'message',
+      (m: any) => m.role === 'system' && /joined/.test(m.text),
+    );
     expect(joined.text).toBe('Maya joined the conversation.');
 
-    expect(await emitAck(agentSocket, 'message', { conversationId, clientMessageId: randomUUID(), text: 'Hi, I am here to help.' })).toMatchObject({ ok: true });
+    expect(
+      await emitAck(agentSocket, 'message', {
+        conversationId,
+        clientMessageId: randomUUID(),
+        text: 'Hi, I am here to help.',
+      }),
+    ).toMatchObject({ ok: true });
     const reply = await nextEvent<{ authorName?: string }>(visitor, 'message', (m: any) => m.role === 'agent');
     expect(reply.authorName).toBe('Maya');
-    const transcript = JSON.stringify(await (await call('GET', `/api/conversations/${conversationId}`, { token: admin })).json());
+    const transcript = JSON.stringify(
+      await (await call('GET', `/api/conversations/${conversationId}`, { token: admin })).json(),
+    );
     expect(transcript).not.toContain('Admin Account joined');
   });
 
   it('can be given by the admin who creates the account', async () => {
     const res = await call('POST', '/api/agents', {
       token: admin,
-      json: { email: `named-${randomUUID().slice(0, 6)}@auth.test`, name: 'Jordan Lee', displayName: 'Jordan', password: STRONG_PASSWORD, role: 'agent', skills: [], maxConcurrent: 3 },
+      json: {
+        email: `named-${randomUUID().slice(0, 6)}@auth.test`,
+        name: 'Jordan Lee',
+        displayName: 'Jordan',
+        password: STRONG_PASSWORD,
+        role: 'agent',
+        skills: [],
+        maxConcurrent: 3,
+      },
     });
     expect(res.status).toBe(201);
-    const { agents } = (await (await call('GET', '/api/agents', { token: admin })).json()) as { agents: Array<{ name: string; displayName: string | null }> };
+    const { agents } = (await (await call('GET', '/api/agents', { token: admin })).json()) as {
+      agents: Array<{ name: string; displayName: string | null }>;
+    };
     expect(agents.find((a) => a.name === 'Jordan Lee')?.displayName).toBe('Jordan');
   });
 });

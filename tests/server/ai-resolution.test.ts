@@ -13,7 +13,10 @@ describe(`resolved by the AI (${dbKind})`, () => {
   let n = 0;
 
   async function visitor(identity: Record<string, string> = {}) {
-    const s = await connect(`${server.url}/visitor`, { visitor: identity, page: { url: 'http://localhost/billing', title: 'Billing' } });
+    const s = await connect(`${server.url}/visitor`, {
+      visitor: identity,
+      page: { url: 'http://localhost/billing', title: 'Billing' },
+    });
     sockets.push(s);
     const session = await nextEvent<{ conversationId: string }>(s, 'session');
     const say = async (text: string) => {
@@ -23,7 +26,8 @@ describe(`resolved by the AI (${dbKind})`, () => {
     const lastAi = async () => (await nextEvent<{ id: string }>(s, 'message', (m: any) => m.role === 'ai')).id;
     return { s, id: session.conversationId, say, lastAi };
   }
-  const metrics = async () => (await (await server.app.request('/api/metrics', { headers: { authorization: `Bearer ${admin}` } })).json()) as any;
+  const metrics = async () =>
+    (await (await server.app.request('/api/metrics', { headers: { authorization: `Bearer ${admin}` } })).json()) as any;
 
   beforeAll(async () => {
     tdb = await openTestDb();
@@ -35,11 +39,15 @@ describe(`resolved by the AI (${dbKind})`, () => {
     // Counts: the visitor pressed "yes, this helped".
     const yes = await visitor();
     await yes.say('How do I change my billing email?');
-    expect(await emitAck(yes.s, 'feedback', { messageId: await yes.lastAi(), helpful: true })).toMatchObject({ ok: true });
+    expect(await emitAck(yes.s, 'feedback', { messageId: await yes.lastAi(), helpful: true })).toMatchObject({
+      ok: true,
+    });
     // Does not count: "Did this help?" No (and the visitor left before writing again).
     const no = await visitor();
     await no.say('How do I change my billing email?');
-    expect(await emitAck(no.s, 'feedback', { messageId: await no.lastAi(), helpful: false })).toMatchObject({ ok: true });
+    expect(await emitAck(no.s, 'feedback', { messageId: await no.lastAi(), helpful: false })).toMatchObject({
+      ok: true,
+    });
     // Does not count: only a greeting came back.
     await (await visitor()).say('hello');
     // Does not count: handed to a person.
@@ -61,7 +69,9 @@ describe(`resolved by the AI (${dbKind})`, () => {
     expect(m.daily.reduce((a: number, d: any) => a + d.aiResolved, 0)).toBe(m.aiResolved);
     expect(m.aiResolvedDefinition).toMatch(/yes, this helped/);
     expect(m.aiResolvedDefinition).toMatch(/24 hours/);
-    const report = await (await server.app.request('/api/reports/escalations', { headers: { authorization: `Bearer ${admin}` } })).text();
+    const report = await (
+      await server.app.request('/api/reports/escalations', { headers: { authorization: `Bearer ${admin}` } })
+    ).text();
     expect(report).toMatch(/resolved by the AI \| 2 /);
   });
 });

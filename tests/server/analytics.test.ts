@@ -16,7 +16,13 @@ describe(`escalation analytics and the weekly report (${dbKind})`, () => {
     const s = await connect(`${server.url}/visitor`, { visitor: { plan }, page: { url, title: url } });
     sockets.push(s);
     const session = await nextEvent<{ conversationId: string }>(s, 'session');
-    return { s, id: session.conversationId, say: async (text: string) => (await emitAck(s, 'message', { clientMessageId: `a-${++n}`, text }), await server.idle()) };
+    return {
+      s,
+      id: session.conversationId,
+      say: async (text: string) => (
+        await emitAck(s, 'message', { clientMessageId: `a-${++n}`, text }), await server.idle()
+      ),
+    };
   }
   const get = async (path: string) => server.app.request(path, { headers: { authorization: `Bearer ${admin}` } });
 
@@ -61,7 +67,11 @@ describe(`escalation analytics and the weekly report (${dbKind})`, () => {
     expect(m.csat).toBe(4);
     expect(m.unnecessaryHandoffs).toBe(1);
     expect(m.medianTimeToFirstHumanResponseSeconds).toBeGreaterThanOrEqual(0);
-    expect(m.byTier.find((b: any) => b.key === 'enterprise')).toMatchObject({ conversations: 1, handoffs: 1, escalationRate: 1 });
+    expect(m.byTier.find((b: any) => b.key === 'enterprise')).toMatchObject({
+      conversations: 1,
+      handoffs: 1,
+      escalationRate: 1,
+    });
     expect(m.byPage.find((b: any) => b.key === '/settings/integrations')?.handoffs).toBe(1);
     expect(m.byIntent.find((b: any) => b.key === 'talk_to_human')?.handoffs).toBe(1);
     expect(m.daily.reduce((a: number, d: any) => a + d.conversations, 0)).toBe(2);

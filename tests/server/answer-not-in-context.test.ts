@@ -36,7 +36,14 @@ describe(`answer_not_in_context: the record agrees with what the visitor saw (${
     tdb = await openTestDb();
     server = await startTestServer(
       tdb.db,
-      { OPENAI_API_KEY: 'test-key', OPENAI_BASE_URL: fake.url, OPENAI_CHAT_MODEL: 'fake-model', OPENAI_TIMEOUT_MS: '3000', WEBHOOK_URL: `${receiver.url}/hooks`, WEBHOOK_SECRET: 'webhook-secret-0123456789' },
+      {
+        OPENAI_API_KEY: 'test-key',
+        OPENAI_BASE_URL: fake.url,
+        OPENAI_CHAT_MODEL: 'fake-model',
+        OPENAI_TIMEOUT_MS: '3000',
+        WEBHOOK_URL: `${receiver.url}/hooks`,
+        WEBHOOK_SECRET: 'webhook-secret-0123456789',
+      },
       { startWorkers: false },
     );
     admin = await login(server);
@@ -74,13 +81,21 @@ describe(`answer_not_in_context: the record agrees with what the visitor saw (${
       if (event === 'message:delta' && payload.replyTo === replyTo) draft += payload.delta;
       if (event === 'message:discard' && payload.replyTo === replyTo) draft = '';
     }
-    const ai = seen.filter((e) => e.event === 'message' && e.payload.role === 'ai').map((e) => e.payload.text as string);
+    const ai = seen
+      .filter((e) => e.event === 'message' && e.payload.role === 'ai')
+      .map((e) => e.payload.text as string);
     return [draft, ...ai].join('');
   }
 
   const cases = [
     { name: 'the model answers NO_ANSWER', reply: { text: 'NO_ANSWER', chunks: ['NO_', 'ANS', 'WER'] } },
-    { name: 'the model starts writing, then gives up with NO_ANSWER', reply: { text: 'Let me look at the billing settings for you. NO_ANSWER', chunks: ['Let me look ', 'at the billing ', 'settings for you. ', 'NO_', 'ANSWER'] } },
+    {
+      name: 'the model starts writing, then gives up with NO_ANSWER',
+      reply: {
+        text: 'Let me look at the billing settings for you. NO_ANSWER',
+        chunks: ['Let me look ', 'at the billing ', 'settings for you. ', 'NO_', 'ANSWER'],
+      },
+    },
   ];
 
   for (const c of cases) {
@@ -92,7 +107,9 @@ describe(`answer_not_in_context: the record agrees with what the visitor saw (${
 
       // The visitor: one outcome, a handoff; no answer text on screen, and never the marker.
       expect(visibleAnswer(seen, messageId)).toBe('');
-      expect(seen.filter((e) => e.payload?.role !== 'visitor').some((e) => JSON.stringify(e.payload).includes('NO_'))).toBe(false);
+      expect(
+        seen.filter((e) => e.payload?.role !== 'visitor').some((e) => JSON.stringify(e.payload).includes('NO_')),
+      ).toBe(false);
       expect(seen.filter((e) => e.event === 'message' && e.payload.role === 'ai')).toEqual([]);
 
       // The stored decision is the handoff the visitor saw, with the same reason as the brief.
@@ -106,7 +123,9 @@ describe(`answer_not_in_context: the record agrees with what the visitor saw (${
 
       // The webhook carries the same handoff.
       await server.jobs.webhooks();
-      const hooks = receiver.received.filter((r) => r.headers['x-firstline-event'] === 'conversation.handoff_requested').map((r) => JSON.parse(r.body));
+      const hooks = receiver.received
+        .filter((r) => r.headers['x-firstline-event'] === 'conversation.handoff_requested')
+        .map((r) => JSON.parse(r.body));
       const hook = hooks.find((h) => h.data.conversationId === conversationId);
       expect(hook?.data).toMatchObject({ reason: detail.decisions[0]!.reason, brief: detail.handoff!.brief });
 

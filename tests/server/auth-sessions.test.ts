@@ -3,7 +3,14 @@ import { sign } from 'hono/jwt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveAuthSecret } from '../../server/auth/tokens.js';
 import type { RunningServer } from '../../server/start-server.js';
-import { apiClient, createUser, signIn, startConversation, STRONG_PASSWORD, type Call } from '../helpers/auth-fixtures.js';
+import {
+  apiClient,
+  createUser,
+  signIn,
+  startConversation,
+  STRONG_PASSWORD,
+  type Call,
+} from '../helpers/auth-fixtures.js';
 import { dbKind, openTestDb, type TestDb } from '../helpers/test-db.js';
 import { connect, emitAck, startTestServer, TEST_ADMIN } from '../helpers/test-server.js';
 
@@ -51,7 +58,14 @@ describe(`sessions follow the stored user (${dbKind})`, () => {
     expect(attempt.status).toBe(401);
     // Signed in again they are an agent, and agents may not create anyone.
     const fresh = await signIn(call, boss.email);
-    expect((await call('POST', '/api/agents', { token: fresh, json: { email: 'sneaky@auth.test', name: 'S', password: STRONG_PASSWORD, role: 'admin' } })).status).toBe(403);
+    expect(
+      (
+        await call('POST', '/api/agents', {
+          token: fresh,
+          json: { email: 'sneaky@auth.test', name: 'S', password: STRONG_PASSWORD, role: 'admin' },
+        })
+      ).status,
+    ).toBe(403);
     expect((await call('GET', '/api/conversations', { token: fresh })).status).toBe(200);
   });
 
@@ -64,8 +78,18 @@ describe(`sessions follow the stored user (${dbKind})`, () => {
 
   it('a token without exp is refused even with a good signature', async () => {
     const secret = await resolveAuthSecret(tdb.db);
-    const { rows } = await tdb.db.query<{ id: string; token_version?: number }>('SELECT * FROM users WHERE email = $1', [TEST_ADMIN.email]);
-    const claims = { kind: 'agent', sub: rows[0]!.id, role: 'admin', name: 'Admin', ver: rows[0]!.token_version ?? 0, iat: Math.floor(Date.now() / 1000) };
+    const { rows } = await tdb.db.query<{ id: string; token_version?: number }>(
+      'SELECT * FROM users WHERE email = $1',
+      [TEST_ADMIN.email],
+    );
+    const claims = {
+      kind: 'agent',
+      sub: rows[0]!.id,
+      role: 'admin',
+      name: 'Admin',
+      ver: rows[0]!.token_version ?? 0,
+      iat: Math.floor(Date.now() / 1000),
+    };
     const withExp = await sign({ ...claims, exp: claims.iat + 600 }, secret, 'HS256');
     expect((await call('GET', '/api/agents', { token: withExp })).status).toBe(200);
     const forever = await sign(claims, secret, 'HS256');
@@ -85,14 +109,18 @@ describe(`sessions follow the stored user (${dbKind})`, () => {
     await expect(connect(`${server.url}/agent`, { token: kim.token })).rejects.toThrow(/sign in/i);
     const login = await call('POST', '/api/auth/login', { json: { email: kim.email, password: STRONG_PASSWORD } });
     expect(login.status).toBe(403);
-    expect(await login.json()).toEqual({ error: { code: 'account_disabled', message: expect.stringMatching(/disabled/) } });
+    expect(await login.json()).toEqual({
+      error: { code: 'account_disabled', message: expect.stringMatching(/disabled/) },
+    });
 
     expect((await call('PUT', `/api/agents/${kim.id}`, { token: admin, json: { disabled: false } })).status).toBe(200);
     expect((await call('GET', '/api/conversations', { token: await signIn(call, kim.email) })).status).toBe(200);
   });
 
   it('an admin cannot disable their own account', async () => {
-    const me = (await (await call('GET', '/api/agents', { token: admin })).json()) as { agents: Array<{ id: string; email: string }> };
+    const me = (await (await call('GET', '/api/agents', { token: admin })).json()) as {
+      agents: Array<{ id: string; email: string }>;
+    };
     const self = me.agents.find((a) => a.email === TEST_ADMIN.email)!;
     const res = await call('PUT', `/api/agents/${self.id}`, { token: admin, json: { disabled: true } });
     expect(res.status).toBe(409);
@@ -122,26 +150,39 @@ describe(`sessions follow the stored user (${dbKind})`, () => {
     expect((await call('POST', `/api/agents/${max.id}/logout-all`, { token: admin })).status).toBe(200);
     await closed;
     expect((await call('GET', '/api/conversations', { token: max.token })).status).toBe(401);
-    expect((await call('POST', '/api/agents/00000000-0000-4000-8000-000000000000/logout-all', { token: admin })).status).toBe(404);
+    expect(
+      (await call('POST', '/api/agents/00000000-0000-4000-8000-000000000000/logout-all', { token: admin })).status,
+    ).toBe(404);
   });
 
   it('changing my password checks the old one and the new one, and signs out my other sessions', async () => {
     const ana = await createUser(call, admin);
     const second = await signIn(call, ana.email);
-    const wrong = await call('POST', '/api/auth/password', { token: ana.token, json: { currentPassword: 'not-my-password-1', newPassword: 'violet-harbor-spindle-7' } });
+    const wrong = await call('POST', '/api/auth/password', {
+      token: ana.token,
+      json: { currentPassword: 'not-my-password-1', newPassword: 'violet-harbor-spindle-7' },
+    });
     expect(wrong.status).toBe(403);
     for (const weak of ['password123', '            ', 'Password1!']) {
-      const res = await call('POST', '/api/auth/password', { token: ana.token, json: { currentPassword: STRONG_PASSWORD, newPassword: weak } });
+      const res = await call('POST', '/api/auth/password', {
+        token: ana.token,
+        json: { currentPassword: STRONG_PASSWORD, newPassword: weak },
+      });
       expect(res.status, weak).toBe(422);
       expect(((await res.json()) as { error: { code: string } }).error.code).toBe('weak_password');
     }
-    const ok = await call('POST', '/api/auth/password', { token: ana.token, json: { currentPassword: STRONG_PASSWORD, newPassword: 'violet-harbor-spindle-7' } });
+    const ok = await call('POST', '/api/auth/password', {
+      token: ana.token,
+      json: { currentPassword: STRONG_PASSWORD, newPassword: 'violet-harbor-spindle-7' },
+    });
     expect(ok.status).toBe(200);
     const { token } = (await ok.json()) as { token: string };
     expect((await call('GET', '/api/conversations', { token: second })).status).toBe(401);
     expect((await call('GET', '/api/conversations', { token: ana.token })).status).toBe(401);
     expect((await call('GET', '/api/conversations', { token })).status).toBe(200);
-    expect((await call('POST', '/api/auth/login', { json: { email: ana.email, password: STRONG_PASSWORD } })).status).toBe(401);
+    expect(
+      (await call('POST', '/api/auth/login', { json: { email: ana.email, password: STRONG_PASSWORD } })).status,
+    ).toBe(401);
     await signIn(call, ana.email, 'violet-harbor-spindle-7');
   });
 
@@ -151,7 +192,10 @@ describe(`sessions follow the stored user (${dbKind})`, () => {
     expect(await emitAck(socket, 'presence', { status: 'away' })).toMatchObject({ ok: true });
     const closed = closedByServer(socket);
     await tdb.db.query('DELETE FROM users WHERE id = $1', [ghost.id]);
-    expect(await emitAck(socket, 'presence', { status: 'online' })).toEqual({ ok: false, error: { code: 'unauthorized', message: expect.any(String) } });
+    expect(await emitAck(socket, 'presence', { status: 'online' })).toEqual({
+      ok: false,
+      error: { code: 'unauthorized', message: expect.any(String) },
+    });
     await closed;
   });
 
@@ -159,18 +203,27 @@ describe(`sessions follow the stored user (${dbKind})`, () => {
     const owner = await createUser(call, admin, { name: 'Owner' });
     const other = await createUser(call, admin, { name: 'Other' });
     const manager = await createUser(call, admin, { name: 'Manager' });
-    expect((await call('PUT', `/api/agents/${manager.id}`, { token: admin, json: { level: 'manager' } })).status).toBe(200);
+    expect((await call('PUT', `/api/agents/${manager.id}`, { token: admin, json: { level: 'manager' } })).status).toBe(
+      200,
+    );
     const assign = async (agentId: string) => {
       const { conversationId, visitor } = await startConversation(server);
       sockets.push(visitor);
-      await tdb.db.query(`UPDATE conversations SET status = 'assigned', assignee_id = $2 WHERE id = $1`, [conversationId, agentId]);
+      await tdb.db.query(`UPDATE conversations SET status = 'assigned', assignee_id = $2 WHERE id = $1`, [
+        conversationId,
+        agentId,
+      ]);
       return conversationId;
     };
-    const status = async (id: string) => (await tdb.db.query<{ status: string }>('SELECT status FROM conversations WHERE id = $1', [id])).rows[0]!.status;
+    const status = async (id: string) =>
+      (await tdb.db.query<{ status: string }>('SELECT status FROM conversations WHERE id = $1', [id])).rows[0]!.status;
 
     const first = await assign(owner.id);
     const otherSocket = await agentSocket(other.token);
-    expect(await emitAck(otherSocket, 'resolve', { conversationId: first })).toEqual({ ok: false, error: { code: 'forbidden', message: expect.stringMatching(/assigned agent/) } });
+    expect(await emitAck(otherSocket, 'resolve', { conversationId: first })).toEqual({
+      ok: false,
+      error: { code: 'forbidden', message: expect.stringMatching(/assigned agent/) },
+    });
     const http = await call('POST', `/api/conversations/${first}/resolve`, { token: other.token });
     expect(http.status).toBe(403);
     expect(await status(first)).toBe('assigned');

@@ -29,9 +29,16 @@ describe(`buildServices (${dbKind})`, () => {
 
   it('gives the routes working services (a team, a reply whose shortcut is taken)', async () => {
     const { id } = await services.http.teams.create({ name: 'Billing', skills: ['billing'] });
-    expect((await services.http.teams.list()).find((t) => t.id === id)).toMatchObject({ name: 'Billing', skills: ['billing'], members: 0, officeHours: null });
+    expect((await services.http.teams.list()).find((t) => t.id === id)).toMatchObject({
+      name: 'Billing',
+      skills: ['billing'],
+      members: 0,
+      officeHours: null,
+    });
     await services.http.cannedResponses.create({ title: 'Hello', text: 'Hi!', shortcut: 'hello-test' });
-    const taken = await services.http.cannedResponses.create({ title: 'Again', text: 'Hi again', shortcut: 'hello-test' }).catch((err: unknown) => err);
+    const taken = await services.http.cannedResponses
+      .create({ title: 'Again', text: 'Hi again', shortcut: 'hello-test' })
+      .catch((err: unknown) => err);
     expect(taken).toBeInstanceOf(AppError);
     expect(taken).toMatchObject({ status: 409, code: 'shortcut_taken' });
   });

@@ -12,7 +12,11 @@ describe(`knowledge calibration API (${dbKind})`, () => {
     const headers: Record<string, string> = {};
     if (init.token) headers.authorization = `Bearer ${init.token}`;
     if (init.json !== undefined) headers['content-type'] = 'application/json';
-    return server.app.request(path, { ...init, headers, body: init.json !== undefined ? JSON.stringify(init.json) : undefined });
+    return server.app.request(path, {
+      ...init,
+      headers,
+      body: init.json !== undefined ? JSON.stringify(init.json) : undefined,
+    });
   };
 
   beforeAll(async () => {
@@ -39,19 +43,33 @@ describe(`knowledge calibration API (${dbKind})`, () => {
   });
 
   it('moves the threshold by the false-confident rate the admin accepts, and validates it', async () => {
-    const strict = (await (await call('/api/knowledge/calibration', { method: 'PUT', token: admin, json: { targetFalseConfident: 0.02 } })).json()) as CalibrationStatusResponse;
-    const loose = (await (await call('/api/knowledge/calibration', { method: 'PUT', token: admin, json: { targetFalseConfident: 0.3 } })).json()) as CalibrationStatusResponse;
+    const strict = (await (
+      await call('/api/knowledge/calibration', { method: 'PUT', token: admin, json: { targetFalseConfident: 0.02 } })
+    ).json()) as CalibrationStatusResponse;
+    const loose = (await (
+      await call('/api/knowledge/calibration', { method: 'PUT', token: admin, json: { targetFalseConfident: 0.3 } })
+    ).json()) as CalibrationStatusResponse;
     expect(strict.customTarget).toBe(0.02);
     expect(strict.threshold!).toBeGreaterThan(loose.threshold!);
     expect(strict.expected!.falseConfident).toBeLessThanOrEqual(0.02);
-    const bad = await call('/api/knowledge/calibration', { method: 'PUT', token: admin, json: { targetFalseConfident: 0.9 } });
+    const bad = await call('/api/knowledge/calibration', {
+      method: 'PUT',
+      token: admin,
+      json: { targetFalseConfident: 0.9 },
+    });
     expect(bad.status).toBe(400);
-    const reset = (await (await call('/api/knowledge/calibration', { method: 'PUT', token: admin, json: { targetFalseConfident: null } })).json()) as CalibrationStatusResponse;
+    const reset = (await (
+      await call('/api/knowledge/calibration', { method: 'PUT', token: admin, json: { targetFalseConfident: null } })
+    ).json()) as CalibrationStatusResponse;
     expect(reset.customTarget).toBeNull();
   });
 
   it('search reports the calibrated probability next to `confident`', async () => {
-    const res = await call('/api/knowledge/search', { method: 'POST', token: admin, json: { query: 'how do I change my billing email?' } });
+    const res = await call('/api/knowledge/search', {
+      method: 'POST',
+      token: admin,
+      json: { query: 'how do I change my billing email?' },
+    });
     const body = (await res.json()) as { confident: boolean; confidence?: number };
     expect(body.confident).toBe(true);
     expect(body.confidence).toBeGreaterThan(0);

@@ -52,31 +52,56 @@ describe(`card numbers over the sockets (${dbKind})`, () => {
     await tdb?.dispose();
   });
 
-  it('a visitor\'s card number is stored and shown to the agent masked; ' + 'an order number is kept; the agent\'s reply is masked too', async () => {
-    const agent = track(await connect(`${server.url}/agent`, { token }));
-    const visitor = track(await connect(`${server.url}/visitor`, { page, visitor: { name: 'Card 4111 1111 1111 1111 Holder' } }));
-    const session = await nextEvent<{ conversationId: string }>(visitor, 'session');
-    const echoed = nextEvent<ChatMessage>(visitor, 'message', (m) => m.role === 'visitor');
-    const ack = await emitAck(visitor, 'message', { clientMessageId: 'pan-1', text: 'I want to talk to a person. My card 4242 4242 4242 4242 was charged twice for order 1234567812345678.', page });
-    expect(ack.ok).toBe(true);
-    expect((await echoed).text).toBe('I want to talk to a person. My card •••• •••• •••• 4242 was charged twice for order 1234567812345678.');
-    await server.idle();
+  it(
+    "a visitor's card number is stored and shown to the agent masked; " +
+      "an order number is kept; the agent's reply is masked too",
+    async () => {
+      const agent = track(await connect(`${server.url}/agent`, { token }));
+      const visitor = track(
+        await connect(`${server.url}/visitor`, { page, visitor: { name: 'Card 4111 1111 1111 1111 Holder' } }),
+      );
+      const session = await nextEvent<{ conversationId: string }>(visitor, 'session');
+      const echoed = nextEvent<ChatMessage>(visitor, 'message', (m) => m.role === 'visitor');
+      const ack = await emitAck(visitor, 'message', {
+        clientMessageId: 'pan-1',
+        text: 'I want to talk to a person. My card 4242 4242 4242 4242 was charged twice for order 1234567812345678.',
+        page,
+      });
+      expect(ack.ok).toBe(true);
+      expect((await echoed).text).toBe(
+        'I want to talk to a person. My card •••• •••• •••• 4242 was charged twice for order 1234567812345678.',
+      );
+      await server.idle();
 
-    const { rows } = await tdb.db.query<{ text: string }>('SELECT text FROM messages WHERE conversation_id = $1', [session.conversationId]);
-    expect(rows.map((r) => r.text).join('\n')).not.toMatch(/4242 4242 4242 4242|4242424242424242|4111/);
-    const visitors = await tdb.db.query<{ name: string }>('SELECT v.name FROM visitors v JOIN conversations c ON c.visitor_id = v.id WHERE c.id = $1', [session.conversationId]);
-    expect(visitors.rows[0]!.name).toBe('Card •••• •••• •••• 1111 Holder');
+      const { rows } = await tdb.db.query<{ text: string }>('SELECT text FROM messages WHERE conversation_id = $1', [
+        session.conversationId,
+      ]);
+      expect(rows.map((r) => r.text).join('\n')).not.toMatch(/4242 4242 4242 4242|4242424242424242|4111/);
+      const visitors = await tdb.db.query<{ name: string }>(
+        'SELECT v.name FROM visitors v JOIN conversations c ON c.visitor_id = v.id WHERE c.id = $1',
+        [session.conversationId],
+      );
+      expect(visitors.rows[0]!.name).toBe('Card •••• •••• •••• 1111 Holder');
 
-    const res = await fetch(`${server.url}/api/conversations/${session.conversationId}`, { headers: { authorization: `Bearer ${token}` } });
-    const conv = (await res.json()) as { messages: ChatMessage[]; visitor: { name?: string } };
-    const shown = conv.messages.find((m) => m.role === 'visitor')!;
-    expect(shown.text).toContain('•••• •••• •••• 4242');
-    expect(shown.text).toContain('order 1234567812345678');
-    expect(conv.visitor.name).toBe('Card •••• •••• •••• 1111 Holder');
+      const res = await fetch(`${server.url}/api/conversations/${session.conversationId}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      const conv = (await res.json()) as { messages: ChatMessage[]; visitor: { name?: string } };
+      const shown = conv.messages.find((m) => m.role === 'visitor')!;
+      expect(shown.text).toContain('•••• •••• •••• 4242');
+      expect(shown.text).toContain('order 1234567812345678');
+      expect(conv.visitor.name).toBe('Card •••• •••• •••• 1111 Holder');
 
-    expect(await emitAck(agent, 'claim', { conversationId: session.conversationId })).toMatchObject({ ok: true });
-    const reply = nextEvent<ChatMessage>(visitor, 'message', (m) => m.role === 'agent');
-    expect(await emitAck(agent, 'message', { conversationId: session.conversationId, clientMessageId: 'pan-a1', text: 'Refunded to 5555-5555-5555-4444.' })).toMatchObject({ ok: true });
-    expect((await reply).text).toBe('Refunded to •••• •••• •••• 4444.');
-  });
+      expect(await emitAck(agent, 'claim', { conversationId: session.conversationId })).toMatchObject({ ok: true });
+      const reply = nextEvent<ChatMessage>(visitor, 'message', (m) => m.role === 'agent');
+      expect(
+        await emitAck(agent, 'message', {
+          conversationId: session.conversationId,
+          clientMessageId: 'pan-a1',
+          text: 'Refunded to 5555-5555-5555-4444.',
+        }),
+      ).toMatchObject({ ok: true });
+      expect((await reply).text).toBe('Refunded to •••• •••• •••• 4444.');
+    },
+  );
 });

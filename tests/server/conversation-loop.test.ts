@@ -28,7 +28,11 @@ describe(`the whole loop over real sockets (${dbKind})`, () => {
     const session = await nextEvent<{ conversationId: string; token: string }>(visitor, 'session');
     expect(session.conversationId).toBeTruthy();
     const answer = nextEvent<ChatMessage>(visitor, 'message', (m) => m.role === 'ai');
-    const ack = await emitAck(visitor, 'message', { clientMessageId: 'c1', text: 'How do I change my billing email?', page });
+    const ack = await emitAck(visitor, 'message', {
+      clientMessageId: 'c1',
+      text: 'How do I change my billing email?',
+      page,
+    });
     expect(ack.ok).toBe(true);
     const ai = await answer;
     expect(ai.text.toLowerCase()).toContain('billing');
@@ -44,7 +48,9 @@ describe(`the whole loop over real sockets (${dbKind})`, () => {
     expect(b.id).toBe(a.id);
     await server.idle();
     const token = await login(server);
-    const res = await fetch(`${server.url}/api/conversations/${session.conversationId}`, { headers: { authorization: `Bearer ${token}` } });
+    const res = await fetch(`${server.url}/api/conversations/${session.conversationId}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     const conv = (await res.json()) as { messages: ChatMessage[] };
     expect(conv.messages.filter((m) => m.role === 'visitor')).toHaveLength(1);
   });
@@ -62,14 +68,20 @@ describe(`the whole loop over real sockets (${dbKind})`, () => {
   it('hands off on request, routes to an agent who claims, replies and resolves', async () => {
     const token = await login(server);
     const agent = track(await connect(`${server.url}/agent`, { token }));
-    const visitor = track(await connect(`${server.url}/visitor`, { page, visitor: { name: 'Eve', email: 'eve@example.com', plan: 'business', accountValue: 5000 } }));
+    const visitor = track(
+      await connect(`${server.url}/visitor`, {
+        page,
+        visitor: { name: 'Eve', email: 'eve@example.com', plan: 'business', accountValue: 5000 },
+      }),
+    );
     const session = await nextEvent<{ conversationId: string }>(visitor, 'session');
 
-    const agentSeesHandoff = nextEvent<{ conversationId: string; brief: string; reason: string; visitor: { name?: string } }>(
-      agent,
-      'handoff',
-      (h) => h.conversationId === session.conversationId,
-    );
+    const agentSeesHandoff = nextEvent<{
+      conversationId: string;
+      brief: string;
+      reason: string;
+      visitor: { name?: string };
+    }>(agent, 'handoff', (h) => h.conversationId === session.conversationId);
     const queueNotice = nextEvent<{ queuePosition: number; etaSeconds: number }>(visitor, 'handoff');
     await emitAck(visitor, 'message', { clientMessageId: 'h1', text: 'I want to talk to a person', page });
 
@@ -88,7 +100,11 @@ describe(`the whole loop over real sockets (${dbKind})`, () => {
 
     // A second claim by the same agent is harmless; replying works only once claimed.
     const reply = nextEvent<ChatMessage>(visitor, 'message', (m) => m.role === 'agent');
-    const sent = await emitAck(agent, 'message', { conversationId: session.conversationId, clientMessageId: 'a1', text: 'Hi Eve, I can help.' });
+    const sent = await emitAck(agent, 'message', {
+      conversationId: session.conversationId,
+      clientMessageId: 'a1',
+      text: 'Hi Eve, I can help.',
+    });
     expect(sent.ok).toBe(true);
     const got = await reply;
     expect(got.text).toBe('Hi Eve, I can help.');
@@ -98,8 +114,14 @@ describe(`the whole loop over real sockets (${dbKind})`, () => {
     expect(await emitAck(agent, 'resolve', { conversationId: session.conversationId })).toMatchObject({ ok: true });
     expect((await resolved).conversationId).toBe(session.conversationId);
 
-    const res = await fetch(`${server.url}/api/conversations/${session.conversationId}`, { headers: { authorization: `Bearer ${token}` } });
-    const conv = (await res.json()) as { status: string; handoff: { reason: string; signals: unknown[] }; decisions: Array<{ action: string }> };
+    const res = await fetch(`${server.url}/api/conversations/${session.conversationId}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const conv = (await res.json()) as {
+      status: string;
+      handoff: { reason: string; signals: unknown[] };
+      decisions: Array<{ action: string }>;
+    };
     expect(conv.status).toBe('resolved');
     expect(conv.handoff.signals.length).toBeGreaterThan(0);
     expect(conv.decisions.map((d) => d.action)).toContain('handoff');
@@ -114,11 +136,11 @@ describe(`the whole loop over real sockets (${dbKind})`, () => {
     await server.idle();
     expect(await emitAck(agent, 'claim', { conversationId: session.conversationId })).toMatchObject({ ok: true });
 
-    const scored = nextEvent<{ conversationId: string; messageId: string; sentiment: { score: number; trajectory: { smoothed: number; count: number } } }>(
-      agent,
-      'message:sentiment',
-      (s) => s.conversationId === session.conversationId,
-    );
+    const scored = nextEvent<{
+      conversationId: string;
+      messageId: string;
+      sentiment: { score: number; trajectory: { smoothed: number; count: number } };
+    }>(agent, 'message:sentiment', (s) => s.conversationId === session.conversationId);
     const sent = await emitAck<{ ok: boolean; id?: string }>(visitor, 'message', {
       clientMessageId: 's2',
       text: 'This is ridiculous, still broken and nobody fixes it. Terrible service!',
@@ -129,7 +151,9 @@ describe(`the whole loop over real sockets (${dbKind})`, () => {
     expect(notice.sentiment.trajectory.count).toBeGreaterThanOrEqual(2);
     await server.idle();
     // Scoring is all: with an agent on the chat the AI does not speak.
-    const res = await fetch(`${server.url}/api/conversations/${session.conversationId}`, { headers: { authorization: `Bearer ${token}` } });
+    const res = await fetch(`${server.url}/api/conversations/${session.conversationId}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     const conv = (await res.json()) as { messages: ChatMessage[] };
     expect(conv.messages.filter((m) => m.role === 'ai')).toHaveLength(0);
     const angry = conv.messages.find((m) => m.id === notice.messageId);
@@ -143,14 +167,23 @@ describe(`the whole loop over real sockets (${dbKind})`, () => {
     const session = await nextEvent<{ conversationId: string }>(visitor, 'session');
     await emitAck(visitor, 'message', { clientMessageId: 'q', text: 'can I speak to a human agent please' });
     await server.idle();
-    const res = await emitAck(agent, 'message', { conversationId: session.conversationId, clientMessageId: 'z', text: 'hi' });
+    const res = await emitAck(agent, 'message', {
+      conversationId: session.conversationId,
+      clientMessageId: 'z',
+      text: 'hi',
+    });
     expect(res).toMatchObject({ ok: false, error: { code: 'not_assigned' } });
   });
 
   it('does not drop a message sent in the same instant as connecting', async () => {
     // socket.io-client buffers this emit and sends it right behind the handshake.
     const raw = track(io(`${server.url}/visitor`, { transports: ['websocket'], forceNew: true, reconnection: false }));
-    const ack = await (raw.timeout(10_000).emitWithAck('message', { clientMessageId: 'early-1', text: 'How do I export my data?' }) as Promise<{ ok: boolean; id: string }>);
+    const ack = await (raw
+      .timeout(10_000)
+      .emitWithAck('message', { clientMessageId: 'early-1', text: 'How do I export my data?' }) as Promise<{
+      ok: boolean;
+      id: string;
+    }>);
     expect(ack.ok).toBe(true);
     expect(ack.id).toBeTruthy();
   });

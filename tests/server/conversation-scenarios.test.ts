@@ -44,10 +44,16 @@ describe(`conversation scenarios (${dbKind})`, () => {
 
   let users = 0;
   /** A visitor with a fresh conversation; the host app proves the identity (userHash) unless `verified: false`. */
-  async function visitor(identity: Record<string, unknown> = {}, opts: { verified?: boolean; hashedWith?: string } = {}) {
+  async function visitor(
+    identity: Record<string, unknown> = {},
+    opts: { verified?: boolean; hashedWith?: string } = {},
+  ) {
     const id = `u_sam_${++users}`;
     const proof = opts.verified === false ? {} : { userHash: identityHash(opts.hashedWith ?? IDENTITY_SECRET, id) };
-    const socket = await connect(`${server.url}/visitor`, { page, visitor: { id, name: 'Sam', ...identity, ...proof } });
+    const socket = await connect(`${server.url}/visitor`, {
+      page,
+      visitor: { id, name: 'Sam', ...identity, ...proof },
+    });
     open.push(socket);
     const { conversationId } = await nextEvent<{ conversationId: string }>(socket, 'session');
     let n = 0;
@@ -62,7 +68,9 @@ describe(`conversation scenarios (${dbKind})`, () => {
         return ack.id!;
       },
       async detail(): Promise<Detail> {
-        const res = await fetch(`${server.url}/api/conversations/${conversationId}`, { headers: { authorization: `Bearer ${token}` } });
+        const res = await fetch(`${server.url}/api/conversations/${conversationId}`, {
+          headers: { authorization: `Bearer ${token}` },
+        });
         expect(res.status).toBe(200);
         return (await res.json()) as Detail;
       },
@@ -155,7 +163,10 @@ describe(`conversation scenarios (${dbKind})`, () => {
       const v = await visitor();
       await v.say('How do I change my billing email?');
       const answer = await expectAnswered(v, 'kb_answer');
-      const ack = await emitAck<{ ok: boolean; resolved?: boolean }>(v.socket, 'feedback', { messageId: answer.id, helpful: false });
+      const ack = await emitAck<{ ok: boolean; resolved?: boolean }>(v.socket, 'feedback', {
+        messageId: answer.id,
+        helpful: false,
+      });
       expect(ack).toEqual({ ok: true, resolved: false });
       expect((await v.detail()).status).toBe('bot');
       await v.say('How do I export my projects to CSV?');
@@ -258,7 +269,10 @@ describe(`conversation scenarios (${dbKind})`, () => {
       await v.say('How do I change my billing email?');
       const answer = await expectAnswered(v, 'kb_answer');
       const resolved = nextEvent(v.socket, 'conversation:resolved');
-      const ack = await emitAck<{ ok: boolean; resolved?: boolean }>(v.socket, 'feedback', { messageId: answer.id, helpful: true });
+      const ack = await emitAck<{ ok: boolean; resolved?: boolean }>(v.socket, 'feedback', {
+        messageId: answer.id,
+        helpful: true,
+      });
       expect(ack).toEqual({ ok: true, resolved: true });
       await resolved;
       const detail = await v.detail();
@@ -268,9 +282,15 @@ describe(`conversation scenarios (${dbKind})`, () => {
     it('refuses feedback on a message that is not an AI answer', async () => {
       const v = await visitor();
       const id = await v.say('How do I change my billing email?');
-      const bad = await emitAck<{ ok: boolean; error?: { code: string } }>(v.socket, 'feedback', { messageId: id, helpful: true });
+      const bad = await emitAck<{ ok: boolean; error?: { code: string } }>(v.socket, 'feedback', {
+        messageId: id,
+        helpful: true,
+      });
       expect(bad).toMatchObject({ ok: false, error: { code: 'not_an_ai_answer' } });
-      const invalid = await emitAck<{ ok: boolean; error?: { code: string } }>(v.socket, 'feedback', { messageId: id, helpful: 'yes' });
+      const invalid = await emitAck<{ ok: boolean; error?: { code: string } }>(v.socket, 'feedback', {
+        messageId: id,
+        helpful: 'yes',
+      });
       expect(invalid).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
     });
   });
@@ -282,7 +302,14 @@ describe(`conversation scenarios (${dbKind})`, () => {
 
     it('five different polite questions in a row are all answered (no "too many AI answers")', async () => {
       const v = await visitor();
-      for (const q of ['How do I change my billing email?', 'How do I export my projects to CSV?', 'How can I reset my password?', 'Where do I find my invoices?', 'How do I connect Slack?', 'How do I invite a teammate to my workspace?']) {
+      for (const q of [
+        'How do I change my billing email?',
+        'How do I export my projects to CSV?',
+        'How can I reset my password?',
+        'Where do I find my invoices?',
+        'How do I connect Slack?',
+        'How do I invite a teammate to my workspace?',
+      ]) {
         await v.say(q);
         await expectAnswered(v, 'kb_answer');
       }
@@ -309,7 +336,11 @@ describe(`conversation scenarios (${dbKind})`, () => {
     });
 
     it('a negated request for a person is honoured: the visitor gets the how-to', async () => {
-      for (const q of ['dont need a human agent, just want to reset 2fa', "I'd rather not talk to a person, just explain how to invite a teammate", "Please don't transfer me to an agent, how do I change my billing email?"]) {
+      for (const q of [
+        'dont need a human agent, just want to reset 2fa',
+        "I'd rather not talk to a person, just explain how to invite a teammate",
+        "Please don't transfer me to an agent, how do I change my billing email?",
+      ]) {
         const v = await visitor();
         await v.say(q);
         await expectAnswered(v, 'kb_answer');

@@ -20,7 +20,10 @@ describe(`conversation search and visitor history (${dbKind})`, () => {
   let n = 0;
 
   async function conversation(visitor: Record<string, unknown>, ...texts: string[]): Promise<string> {
-    const s = await connect(`${server.url}/visitor`, { visitor, page: { url: 'http://localhost/billing', title: 'Billing' } });
+    const s = await connect(`${server.url}/visitor`, {
+      visitor,
+      page: { url: 'http://localhost/billing', title: 'Billing' },
+    });
     sockets.push(s);
     const { conversationId } = await nextEvent<{ conversationId: string }>(s, 'session');
     for (const text of texts) {
@@ -46,11 +49,17 @@ describe(`conversation search and visitor history (${dbKind})`, () => {
     tdb = await openTestDb();
     server = await startTestServer(tdb.db, {}, { startWorkers: false });
     admin = await login(server);
-    refund = await conversation({ name: 'Priya Natarajan', email: 'priya@acme.test' }, 'I was charged twice for my subscription, I need refunds for both invoices');
+    refund = await conversation(
+      { name: 'Priya Natarajan', email: 'priya@acme.test' },
+      'I was charged twice for my subscription, I need refunds for both invoices',
+    );
     const dana = proven({ name: 'Dana Scully', email: 'dana@fbi.test' });
     danaFirst = await conversation(dana, 'How do I export my data to CSV?');
     // The same verified person on another device: a new visitor row with the same proven email.
-    danaSecond = await conversation(proven({ name: 'Dana Scully', email: 'dana@fbi.test' }), 'Where can I download my invoices?');
+    danaSecond = await conversation(
+      proven({ name: 'Dana Scully', email: 'dana@fbi.test' }),
+      'Where can I download my invoices?',
+    );
     // Someone merely claiming Dana's email (unverified) must not see, nor be shown with, her history.
     stranger = await conversation({ name: 'Not Dana', email: 'dana@fbi.test' }, 'Hello there');
   }, 60_000);
@@ -88,7 +97,13 @@ describe(`conversation search and visitor history (${dbKind})`, () => {
     expect(second.results).toHaveLength(1);
     expect(second.nextOffset).toBeNull();
     expect(new Set([...first.results, ...second.results].map((r) => r.conversationId)).size).toBe(3);
-    for (const bad of ['q=a', `q=${'x'.repeat(201)}`, 'q=refund&limit=51', 'q=refund&offset=5000', 'q=refund&limit=abc']) {
+    for (const bad of [
+      'q=a',
+      `q=${'x'.repeat(201)}`,
+      'q=refund&limit=51',
+      'q=refund&offset=5000',
+      'q=refund&limit=abc',
+    ]) {
       const res = await get(`/api/conversations/search?${bad}`);
       expect(res.status, bad).toBe(400);
     }
@@ -99,7 +114,11 @@ describe(`conversation search and visitor history (${dbKind})`, () => {
     const history = async (id: string) => {
       const res = await get(`/api/conversations/${id}/history`);
       expect(res.status).toBe(200);
-      return ((await res.json()) as { conversations: Array<{ id: string; status: string; createdAt: string; firstQuestion: string | null }> }).conversations;
+      return (
+        (await res.json()) as {
+          conversations: Array<{ id: string; status: string; createdAt: string; firstQuestion: string | null }>;
+        }
+      ).conversations;
     };
     const forSecond = await history(danaSecond);
     expect(forSecond.map((c) => c.id)).toEqual([danaFirst]);

@@ -47,9 +47,16 @@ describe(`POST /api/conversation-tests/run (${dbKind})`, () => {
 
   it('bounds the suite: too many conversations is a 413 that says the limit', async () => {
     const one = { name: 'x', turns: ['hi'], expect: { noAnswer: true } };
-    const res = await run({ conversations: Array.from({ length: CONVERSATION_TEST_LIMITS.conversations + 1 }, (_, i) => ({ ...one, name: `c${i}` })) });
+    const res = await run({
+      conversations: Array.from({ length: CONVERSATION_TEST_LIMITS.conversations + 1 }, (_, i) => ({
+        ...one,
+        name: `c${i}`,
+      })),
+    });
     expect(res.status).toBe(413);
-    expect(((await res.json()) as { error: { message: string } }).error.message).toContain(`at most ${CONVERSATION_TEST_LIMITS.conversations} conversations`);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toContain(
+      `at most ${CONVERSATION_TEST_LIMITS.conversations} conversations`,
+    );
     const big = await run({ jsonl: 'x'.repeat(CONVERSATION_TEST_LIMITS.bytes + 10) });
     expect(big.status).toBe(413);
   });
@@ -58,14 +65,32 @@ describe(`POST /api/conversation-tests/run (${dbKind})`, () => {
     const articles = (await server.kb.listArticles()).find((a) => a.url === '/help/login-password-2fa')!;
     const res = await run({
       conversations: [
-        { name: 'by slug', turns: ['How do I reset my password?'], expect: { answer: 'login-password-2fa' }, mustContain: ['forgot   PASSWORD'] },
+        {
+          name: 'by slug',
+          turns: ['How do I reset my password?'],
+          expect: { answer: 'login-password-2fa' },
+          mustContain: ['forgot   PASSWORD'],
+        },
         { name: 'by title', turns: ['How do I reset my password?'], expect: { answer: articles.title.toUpperCase() } },
         { name: 'by id', turns: ['How do I reset my password?'], expect: { answer: articles.id } },
         { name: 'wrong article', turns: ['How do I reset my password?'], expect: { answer: 'refunds' } },
         { name: 'unknown article', turns: ['How do I reset my password?'], expect: { answer: 'no-such-article' } },
-        { name: 'missing phrase', turns: ['How do I reset my password?'], expect: { answer: 'login-password-2fa' }, mustContain: ['call us on 0800'] },
-        { name: 'person', turns: ['How do I reset my password?', 'I want to talk to a human.'], expect: { handoff: true } },
-        { name: 'early handoff', turns: ['I want to talk to a human.', 'How do I reset my password?'], expect: { answer: 'login-password-2fa' } },
+        {
+          name: 'missing phrase',
+          turns: ['How do I reset my password?'],
+          expect: { answer: 'login-password-2fa' },
+          mustContain: ['call us on 0800'],
+        },
+        {
+          name: 'person',
+          turns: ['How do I reset my password?', 'I want to talk to a human.'],
+          expect: { handoff: true },
+        },
+        {
+          name: 'early handoff',
+          turns: ['I want to talk to a human.', 'How do I reset my password?'],
+          expect: { answer: 'login-password-2fa' },
+        },
         { name: 'not a handoff', turns: ['How do I reset my password?'], expect: { handoff: true } },
         { name: 'must not answer', turns: ['How do I reset my password?'], expect: { noAnswer: true } },
       ],
@@ -76,7 +101,9 @@ describe(`POST /api/conversation-tests/run (${dbKind})`, () => {
     expect(body).toMatchObject({ total: 10, passed: 4, failed: 6 });
     for (const name of ['by slug', 'by title', 'by id', 'person']) expect(by[name]!.problems, name).toEqual([]);
     expect(by['by slug']!.got).toMatchObject({ outcome: 'answer', article: { id: articles.id }, turn: 1 });
-    expect(by['wrong article']!.problems[0]).toMatch(/expected an answer citing "Refund policy", it cited "Login problems/);
+    expect(by['wrong article']!.problems[0]).toMatch(
+      /expected an answer citing "Refund policy", it cited "Login problems/,
+    );
     expect(by['unknown article']!.problems[0]).toContain('no article in the knowledge base matches "no-such-article"');
     expect(by['missing phrase']!.problems).toEqual(['the last reply does not contain "call us on 0800"']);
     expect(by['early handoff']!.problems[0]).toMatch(/^turn 1 handed off \(explicit_request\)/);
@@ -85,7 +112,11 @@ describe(`POST /api/conversation-tests/run (${dbKind})`, () => {
     expect(by['must not answer']!.problems[0]).toMatch(/expected no answer from the knowledge base/);
     // The decision trace of each turn: what the stages saw and decided.
     const trace = by['person']!.turns[1]!;
-    expect(trace).toMatchObject({ outcome: 'handoff', decision: { action: 'handoff', reasonCode: 'explicit_request' }, trace: { intent: { name: 'talk_to_human' } } });
+    expect(trace).toMatchObject({
+      outcome: 'handoff',
+      decision: { action: 'handoff', reasonCode: 'explicit_request' },
+      trace: { intent: { name: 'talk_to_human' } },
+    });
     expect(by['by slug']!.turns[0]!.trace.retrieval?.results[0]?.articleId).toBe(articles.id);
     // Nothing reached the queue: test conversations exist only in memory.
     const { rows } = await tdb.db.query<{ n: number }>('SELECT count(*)::int AS n FROM conversations');

@@ -17,7 +17,9 @@ describe('start-up output', () => {
     log.info('migrations applied');
     log.info({ intents: 12 }, 'default intents seeded');
     expect(out).toEqual([]);
-    output.release('\n  Firstline is running on http://localhost:3000\n  Agent console: http://localhost:3000/console\n\n');
+    output.release(
+      '\n  Firstline is running on http://localhost:3000\n  Agent console: http://localhost:3000/console\n\n',
+    );
     log.info('a worker logged later');
     expect(out).toHaveLength(4);
     expect(JSON.parse(out[0]!).msg).toBe('migrations applied');
@@ -36,7 +38,8 @@ describe(`first start, restart, demo data (${dbKind})`, () => {
     await tdb?.dispose();
   });
 
-  it('seeds useful canned replies once, ' + 'and after a restart the banner says how to reset the demo passwords', async () => {
+  it('seeds useful canned replies once, ' +
+    'and after a restart the banner says how to reset the demo passwords', async () => {
     const env = { ADMIN_PASSWORD: '', SEED_DEMO: '1' };
     const first = await startTestServer(tdb.db, env, { startWorkers: false });
     const admin = first.admin.password!;
@@ -47,11 +50,19 @@ describe(`first start, restart, demo data (${dbKind})`, () => {
       expect(firstBanner).toMatch(/Answers: +offline .*streaming needs an LLM/);
       const call = apiClient(first);
       const token = await signIn(call, TEST_ADMIN.email, admin);
-      const list = async () => ((await (await call('GET', '/api/canned-responses', { token })).json()) as { cannedResponses: Array<{ id: string; shortcut: string }> }).cannedResponses;
+      const list = async () =>
+        (
+          (await (await call('GET', '/api/canned-responses', { token })).json()) as {
+            cannedResponses: Array<{ id: string; shortcut: string }>;
+          }
+        ).cannedResponses;
       const seeded = await list();
       expect(seeded.map((c) => c.shortcut).sort()).toEqual(DEMO_CANNED_REPLIES.map((c) => c.shortcut).sort());
       // An admin removes one they do not want: it must not come back.
-      expect((await call('DELETE', `/api/canned-responses/${seeded.find((c) => c.shortcut === 'bye')!.id}`, { token })).status).toBe(204);
+      expect(
+        (await call('DELETE', `/api/canned-responses/${seeded.find((c) => c.shortcut === 'bye')!.id}`, { token }))
+          .status,
+      ).toBe(204);
     } finally {
       await first.close();
     }
@@ -60,12 +71,18 @@ describe(`first start, restart, demo data (${dbKind})`, () => {
     try {
       const banner = startupBanner(again, testConfig());
       for (const email of ['sam@firstline.local', 'alex@firstline.local']) {
-        expect(banner).toContain(`Demo agent login:   ${email} / (printed at first start; reset: npm run reset-password -- ${email})`);
+        expect(banner).toContain(
+          `Demo agent login:   ${email} / (printed at first start; reset: npm run reset-password -- ${email})`,
+        );
       }
       expect(banner).toContain(`reset: npm run reset-password -- ${TEST_ADMIN.email}`);
       const call = apiClient(again);
       const token = await signIn(call, TEST_ADMIN.email, admin);
-      const shortcuts = ((await (await call('GET', '/api/canned-responses', { token })).json()) as { cannedResponses: Array<{ shortcut: string }> }).cannedResponses.map((c) => c.shortcut);
+      const shortcuts = (
+        (await (await call('GET', '/api/canned-responses', { token })).json()) as {
+          cannedResponses: Array<{ shortcut: string }>;
+        }
+      ).cannedResponses.map((c) => c.shortcut);
       expect(shortcuts).toHaveLength(DEMO_CANNED_REPLIES.length - 1);
       expect(shortcuts).not.toContain('bye');
 

@@ -23,7 +23,9 @@ describe(`handoff brief: the issue (${dbKind})`, () => {
     return conversationId;
   }
   async function issueLine(id: string): Promise<string> {
-    const d = (await (await server.app.request(`/api/conversations/${id}`, { headers: { authorization: `Bearer ${admin}` } })).json()) as any;
+    const d = (await (
+      await server.app.request(`/api/conversations/${id}`, { headers: { authorization: `Bearer ${admin}` } })
+    ).json()) as any;
     expect(d.handoff, 'handed off').toBeTruthy();
     return (d.handoff.brief as string).split('\n').find((l) => l.startsWith('Issue:'))!;
   }
@@ -39,13 +41,18 @@ describe(`handoff brief: the issue (${dbKind})`, () => {
     await tdb?.dispose();
   });
 
-  it('is the earlier question, its intent and what the AI answered, ' + 'when the visitor then asks for a person', async () => {
-    const line = await issueLine(await conversation('How do I change my billing email?', 'I want to talk to a person'));
-    expect(line).toMatch(/^Issue: How do I change my billing email\?/);
-    expect(line).toMatch(/\(billing_question\)|\(account_management\)|\(how_to\)/);
-    expect(line).toMatch(/the AI answered/);
-    expect(line).toMatch(/then the visitor wrote "I want to talk to a person"/);
-  });
+  it(
+    'is the earlier question, its intent and what the AI answered, ' + 'when the visitor then asks for a person',
+    async () => {
+      const line = await issueLine(
+        await conversation('How do I change my billing email?', 'I want to talk to a person'),
+      );
+      expect(line).toMatch(/^Issue: How do I change my billing email\?/);
+      expect(line).toMatch(/\(billing_question\)|\(account_management\)|\(how_to\)/);
+      expect(line).toMatch(/the AI answered/);
+      expect(line).toMatch(/then the visitor wrote "I want to talk to a person"/);
+    },
+  );
 
   it('is the message itself when that message states the problem', async () => {
     const line = await issueLine(await conversation('I want to cancel my subscription'));

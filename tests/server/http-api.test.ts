@@ -13,7 +13,11 @@ describe(`HTTP API (${dbKind})`, () => {
     const headers: Record<string, string> = { ...(init.headers as Record<string, string>) };
     if (init.token) headers.authorization = `Bearer ${init.token}`;
     if (init.json !== undefined) headers['content-type'] = 'application/json';
-    return server.app.request(path, { ...init, headers, body: init.json !== undefined ? JSON.stringify(init.json) : init.body });
+    return server.app.request(path, {
+      ...init,
+      headers,
+      body: init.json !== undefined ? JSON.stringify(init.json) : init.body,
+    });
   };
 
   beforeAll(async () => {
@@ -38,14 +42,21 @@ describe(`HTTP API (${dbKind})`, () => {
     expect(ok.status).toBe(200);
     const body = (await ok.json()) as { token: string; user: { role: string; email: string } };
     expect(body.user).toMatchObject({ email: TEST_ADMIN.email, role: 'admin' });
-    const wrong = await call('/api/auth/login', { method: 'POST', json: { email: TEST_ADMIN.email, password: 'nope' } });
+    const wrong = await call('/api/auth/login', {
+      method: 'POST',
+      json: { email: TEST_ADMIN.email, password: 'nope' },
+    });
     const unknown = await call('/api/auth/login', { method: 'POST', json: { email: 'who@x.io', password: 'nope' } });
     expect(wrong.status).toBe(401);
     expect(await wrong.json()).toEqual(await unknown.json());
   });
 
   it('gives clear JSON errors for bad bodies, never a stack trace', async () => {
-    const notJson = await call('/api/auth/login', { method: 'POST', body: '{oops', headers: { 'content-type': 'application/json' } });
+    const notJson = await call('/api/auth/login', {
+      method: 'POST',
+      body: '{oops',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(notJson.status).toBe(400);
     expect(await notJson.json()).toEqual({ error: { code: 'invalid_json', message: expect.any(String) } });
     const missing = await call('/api/auth/login', { method: 'POST', json: { email: 'not-an-email' } });
@@ -60,24 +71,45 @@ describe(`HTTP API (${dbKind})`, () => {
     const created = await call('/api/agents', {
       method: 'POST',
       token: adminToken,
-      json: { email: 'kim@test.local', name: 'Kim', password: 'long-enough-pw', role: 'agent', skills: ['billing'], maxConcurrent: 3 },
+      json: {
+        email: 'kim@test.local',
+        name: 'Kim',
+        password: 'long-enough-pw',
+        role: 'agent',
+        skills: ['billing'],
+        maxConcurrent: 3,
+      },
     });
     expect(created.status).toBe(201);
     const dup = await call('/api/agents', {
       method: 'POST',
       token: adminToken,
-      json: { email: 'kim@test.local', name: 'Kim', password: 'long-enough-pw', role: 'agent', skills: [], maxConcurrent: 3 },
+      json: {
+        email: 'kim@test.local',
+        name: 'Kim',
+        password: 'long-enough-pw',
+        role: 'agent',
+        skills: [],
+        maxConcurrent: 3,
+      },
     });
     expect(dup.status).toBe(409);
-    const login = await call('/api/auth/login', { method: 'POST', json: { email: 'kim@test.local', password: 'long-enough-pw' } });
+    const login = await call('/api/auth/login', {
+      method: 'POST',
+      json: { email: 'kim@test.local', password: 'long-enough-pw' },
+    });
     agentToken = ((await login.json()) as { token: string }).token;
     expect((await call('/api/conversations', { token: agentToken })).status).toBe(200);
     expect((await call('/api/agents', { token: agentToken })).status).toBe(403);
     // Agents may see who can take a transfer, without emails.
-    const directory = (await (await call('/api/agents/directory', { token: agentToken })).json()) as { agents: Array<Record<string, unknown>> };
+    const directory = (await (await call('/api/agents/directory', { token: agentToken })).json()) as {
+      agents: Array<Record<string, unknown>>;
+    };
     expect(directory.agents.find((a) => a.name === 'Kim')).toMatchObject({ skills: ['billing'], level: 'agent' });
     expect(directory.agents.every((a) => !('email' in a))).toBe(true);
-    const list = (await (await call('/api/agents', { token: adminToken })).json()) as { agents: Array<{ email: string; skills: string[] }> };
+    const list = (await (await call('/api/agents', { token: adminToken })).json()) as {
+      agents: Array<{ email: string; skills: string[] }>;
+    };
     expect(list.agents.find((a) => a.email === 'kim@test.local')?.skills).toEqual(['billing']);
   });
 
@@ -85,14 +117,29 @@ describe(`HTTP API (${dbKind})`, () => {
     const created = await call('/api/knowledge/articles', {
       method: 'POST',
       token: adminToken,
-      json: { title: 'Exporting timesheets', body: '# Exporting timesheets\n\nGo to Reports > Timesheets and press Export CSV. ' + 'The file arrives by email within five minutes.', format: 'markdown', url: '/help/timesheets', pages: ['/reports/*'], tags: ['reports'] },
+      json: {
+        title: 'Exporting timesheets',
+        body:
+          '# Exporting timesheets\n\nGo to Reports > Timesheets and press Export CSV. ' +
+          'The file arrives by email within five minutes.',
+        format: 'markdown',
+        url: '/help/timesheets',
+        pages: ['/reports/*'],
+        tags: ['reports'],
+      },
     });
     expect(created.status).toBe(201);
     const { id } = (await created.json()) as { id: string };
-    const list = (await (await call('/api/knowledge/articles', { token: adminToken })).json()) as { articles: Array<{ id: string; chunks: number }> };
+    const list = (await (await call('/api/knowledge/articles', { token: adminToken })).json()) as {
+      articles: Array<{ id: string; chunks: number }>;
+    };
     expect(list.articles.find((a) => a.id === id)?.chunks).toBeGreaterThan(0);
 
-    const search = await call('/api/knowledge/search', { method: 'POST', token: agentToken, json: { query: 'how to export timesheets as CSV', pageUrl: '/reports/weekly' } });
+    const search = await call('/api/knowledge/search', {
+      method: 'POST',
+      token: agentToken,
+      json: { query: 'how to export timesheets as CSV', pageUrl: '/reports/weekly' },
+    });
     const body = (await search.json()) as { results: Array<{ articleId: string; score: number }>; confident: boolean };
     expect(body.results[0]?.articleId).toBe(id);
     expect(body.confident).toBe(true);
@@ -104,7 +151,11 @@ describe(`HTTP API (${dbKind})`, () => {
   });
 
   it('refuses an empty article body with a message that says so', async () => {
-    const res = await call('/api/knowledge/articles', { method: 'POST', token: adminToken, json: { title: 'x', body: '  ', format: 'markdown' } });
+    const res = await call('/api/knowledge/articles', {
+      method: 'POST',
+      token: adminToken,
+      json: { title: 'x', body: '  ', format: 'markdown' },
+    });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/empty/);
   });
@@ -118,7 +169,15 @@ describe(`HTTP API (${dbKind})`, () => {
     const res = await call('/api/metrics', { token: adminToken });
     expect(res.status).toBe(200);
     const m = await res.json();
-    for (const key of ['conversations', 'aiResolved', 'handoffs', 'escalationRate', 'medianTimeToHandoffSeconds', 'reEscalationRate', 'csat']) {
+    for (const key of [
+      'conversations',
+      'aiResolved',
+      'handoffs',
+      'escalationRate',
+      'medianTimeToHandoffSeconds',
+      'reEscalationRate',
+      'csat',
+    ]) {
       expect(m).toHaveProperty(key);
     }
   });

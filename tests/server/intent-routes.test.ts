@@ -36,13 +36,18 @@ describe(`/api/intents (${dbKind})`, () => {
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
 
-  async function handoffFor(text: string, visitor: Record<string, unknown> = {}): Promise<{ reasonCode: string; handoff?: Handoff }> {
+  async function handoffFor(
+    text: string,
+    visitor: Record<string, unknown> = {},
+  ): Promise<{ reasonCode: string; handoff?: Handoff }> {
     const s = await connect(`${server.url}/visitor`, { visitor });
     sockets.push(s);
     const { conversationId } = await nextEvent<{ conversationId: string }>(s, 'session');
     await emitAck(s, 'message', { clientMessageId: 'x', text });
     await server.idle();
-    const res = await fetch(`${server.url}/api/conversations/${conversationId}`, { headers: { authorization: `Bearer ${admin}` } });
+    const res = await fetch(`${server.url}/api/conversations/${conversationId}`, {
+      headers: { authorization: `Bearer ${admin}` },
+    });
     const d = (await res.json()) as { handoff?: Handoff; decisions: Array<{ trace: { reasonCode: string } }> };
     return { reasonCode: d.decisions.at(-1)!.trace.reasonCode, handoff: d.handoff };
   }
@@ -53,7 +58,12 @@ describe(`/api/intents (${dbKind})`, () => {
     const { intents } = (await res.json()) as { intents: Array<{ name: string; thresholds: object }> };
     expect(intents.map((i) => i.name).sort()).toEqual(DEFAULT_INTENTS.map((i) => i.name).sort());
     const one = await call(agent, 'GET', '/refund_or_charge_dispute');
-    expect(await one.json()).toMatchObject({ name: 'refund_or_charge_dispute', policy: 'handoff', skill: 'billing', thresholds: {} });
+    expect(await one.json()).toMatchObject({
+      name: 'refund_or_charge_dispute',
+      policy: 'handoff',
+      skill: 'billing',
+      thresholds: {},
+    });
     expect((await call(agent, 'GET', '/no_such_intent')).status).toBe(404);
   });
 
@@ -74,7 +84,12 @@ describe(`/api/intents (${dbKind})`, () => {
   });
 
   it('validates bodies with messages that say what to fix', async () => {
-    const res = await call(admin, 'POST', '', { ...pizza, name: 'Bad Name', examples: ['one'], thresholds: { minSentiment: 5 } });
+    const res = await call(admin, 'POST', '', {
+      ...pizza,
+      name: 'Bad Name',
+      examples: ['one'],
+      thresholds: { minSentiment: 5 },
+    });
     expect(res.status).toBe(400);
     const { error } = (await res.json()) as { error: { code: string; message: string } };
     expect(error.message).toMatch(/name: intent names/);
@@ -100,14 +115,21 @@ describe(`/api/intents (${dbKind})`, () => {
     const text = await res.text();
     const lines = text.trim().split('\n');
     expect(lines).toHaveLength(DEFAULT_INTENTS.length + 1);
-    expect(JSON.parse(lines.find((l) => l.includes('"pizza_order"'))!)).toMatchObject({ name: 'pizza_order', policy: 'handoff_now' });
+    expect(JSON.parse(lines.find((l) => l.includes('"pizza_order"'))!)).toMatchObject({
+      name: 'pizza_order',
+      policy: 'handoff_now',
+    });
     const back = await call(admin, 'POST', '/import', text, 'application/x-ndjson');
     expect(back.status).toBe(200);
     expect(await back.json()).toEqual({ imported: lines.length, total: lines.length });
   });
 
   it('rejects a bad import as a whole, naming every bad line', async () => {
-    const good = JSON.stringify({ ...pizza, name: 'sushi_order', examples: ['order sushi', 'sushi delivery', 'a salmon roll please'] });
+    const good = JSON.stringify({
+      ...pizza,
+      name: 'sushi_order',
+      examples: ['order sushi', 'sushi delivery', 'a salmon roll please'],
+    });
     const body = [good, '{"name": "broken"', JSON.stringify({ ...pizza, policy: 'maybe' }), '', good].join('\n');
     const res = await call(admin, 'POST', '/import', body, 'application/x-ndjson');
     expect(res.status).toBe(400);
@@ -126,7 +148,9 @@ describe(`/api/intents (${dbKind})`, () => {
     const res = await call(admin, 'POST', '/import?replace=1', only, 'application/x-ndjson');
     expect(res.status).toBe(422);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('training_failed');
-    expect(((await (await call(admin, 'GET', '')).json()) as { intents: unknown[] }).intents.length).toBe(DEFAULT_INTENTS.length + 1);
+    expect(((await (await call(admin, 'GET', '')).json()) as { intents: unknown[] }).intents.length).toBe(
+      DEFAULT_INTENTS.length + 1,
+    );
   });
 
   it('deletes an intent and the classifier forgets it', async () => {
@@ -138,6 +162,8 @@ describe(`/api/intents (${dbKind})`, () => {
 
   // Last: the server answers 413 before reading the body and closes that connection.
   it('refuses an oversized import', async () => {
-    expect((await call(admin, 'POST', '/import', 'x'.repeat(1024 * 1024 + 10), 'application/x-ndjson')).status).toBe(413);
+    expect((await call(admin, 'POST', '/import', 'x'.repeat(1024 * 1024 + 10), 'application/x-ndjson')).status).toBe(
+      413,
+    );
   });
 });

@@ -35,7 +35,11 @@ describe(`intent changes across server processes (${dbKind})`, () => {
   });
 
   const call = (server: RunningServer, method: string, path: string, body?: string, type = 'application/json') =>
-    fetch(`${server.url}/api/intents${path}`, { method, headers: { authorization: `Bearer ${admin}`, ...(body !== undefined ? { 'content-type': type } : {}) }, body });
+    fetch(`${server.url}/api/intents${path}`, {
+      method,
+      headers: { authorization: `Bearer ${admin}`, ...(body !== undefined ? { 'content-type': type } : {}) },
+      body,
+    });
 
   /** The intent `server` classified `text` as, read from the decision trace. */
   async function intentOn(server: RunningServer, text: string): Promise<string | null> {
@@ -44,7 +48,9 @@ describe(`intent changes across server processes (${dbKind})`, () => {
     const { conversationId } = await nextEvent<{ conversationId: string }>(s, 'session');
     expect((await emitAck(s, 'message', { clientMessageId: 'x', text })).ok).toBe(true);
     await server.idle();
-    const res = await fetch(`${server.url}/api/conversations/${conversationId}`, { headers: { authorization: `Bearer ${admin}` } });
+    const res = await fetch(`${server.url}/api/conversations/${conversationId}`, {
+      headers: { authorization: `Bearer ${admin}` },
+    });
     const d = (await res.json()) as { decisions: Array<{ trace: { intent: { name: string | null } | null } }> };
     return d.decisions.at(-1)!.trace.intent?.name ?? null;
   }
@@ -64,11 +70,18 @@ describe(`intent changes across server processes (${dbKind})`, () => {
     expect(await b.jobs.intents()).toBe('reloaded');
     expect(await intentOn(b, PIZZA_TEXT)).toBe('pizza_order');
     expect(await b.jobs.intents()).toBe('unchanged');
-    expect(bLines.find((l) => l.msg.includes('retrained'))).toMatchObject({ level: LogLevel.info, intents: expect.any(Number) });
+    expect(bLines.find((l) => l.msg.includes('retrained'))).toMatchObject({
+      level: LogLevel.info,
+      intents: expect.any(Number),
+    });
   });
 
   it('picks up an update and a delete the same way', async () => {
-    const { name: _n, updatedAt: _u, ...rest } = (await (await call(a, 'GET', '/pizza_order')).json()) as Record<string, unknown>;
+    const {
+      name: _n,
+      updatedAt: _u,
+      ...rest
+    } = (await (await call(a, 'GET', '/pizza_order')).json()) as Record<string, unknown>;
     expect((await call(a, 'PUT', '/pizza_order', JSON.stringify({ ...rest, severity: 3 }))).status).toBe(200);
     expect(await b.jobs.intents()).toBe('reloaded');
     expect((await call(a, 'DELETE', '/pizza_order')).status).toBe(204);
@@ -88,7 +101,11 @@ describe(`intent changes across server processes (${dbKind})`, () => {
     expect(await b.jobs.intents()).toBe('failed');
     const errors = bLines.filter((l) => l.level === LogLevel.error);
     expect(errors).toHaveLength(errorsBefore + 1);
-    expect(errors.at(-1)).toMatchObject({ msg: expect.stringMatching(/cannot be trained.*previous set/), intents: 1, err: { message: expect.stringMatching(/at least two intents/) } });
+    expect(errors.at(-1)).toMatchObject({
+      msg: expect.stringMatching(/cannot be trained.*previous set/),
+      intents: 1,
+      err: { message: expect.stringMatching(/at least two intents/) },
+    });
     // The old catalog still classifies, with every intent it knew.
     expect(await intentOn(b, PIZZA_TEXT)).toBe('pizza_order');
     expect(await intentOn(b, 'I want a refund, you charged me twice')).toBe('refund_or_charge_dispute');
@@ -103,9 +120,25 @@ describe(`intent changes across server processes (${dbKind})`, () => {
   });
 
   it('serializes changes saved on two nodes at once, and both nodes end up with both', async () => {
-    const sushi = { ...pizza, name: 'sushi_order', examples: ['I want to order sushi', 'a salmon maki roll please', 'sushi delivery tonight', 'order some nigiri'] };
-    const tacos = { ...pizza, name: 'taco_order', examples: ['I want to order tacos', 'two carnitas tacos please', 'taco delivery tonight', 'order some burritos and tacos'] };
-    const [one, two] = await Promise.all([call(a, 'POST', '', JSON.stringify(sushi)), call(b, 'POST', '', JSON.stringify(tacos))]);
+    const sushi = {
+      ...pizza,
+      name: 'sushi_order',
+      examples: ['I want to order sushi', 'a salmon maki roll please', 'sushi delivery tonight', 'order some nigiri'],
+    };
+    const tacos = {
+      ...pizza,
+      name: 'taco_order',
+      examples: [
+        'I want to order tacos',
+        'two carnitas tacos please',
+        'taco delivery tonight',
+        'order some burritos and tacos',
+      ],
+    };
+    const [one, two] = await Promise.all([
+      call(a, 'POST', '', JSON.stringify(sushi)),
+      call(b, 'POST', '', JSON.stringify(tacos)),
+    ]);
     expect([one.status, two.status]).toEqual([201, 201]);
     // Whichever node saved second trained on both; the other retrains once.
     const outcomes = [await a.jobs.intents(), await b.jobs.intents()].sort();
@@ -122,7 +155,8 @@ describe(`intent changes across server processes (${dbKind})`, () => {
     try {
       expect((await call(a, 'DELETE', '/pizza_order')).status).toBe(204);
       const deadline = Date.now() + 5000;
-      while (!captured.lines.some((l) => l.msg.includes('retrained')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      while (!captured.lines.some((l) => l.msg.includes('retrained')) && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 50));
       expect(captured.lines.some((l) => l.msg.includes('retrained'))).toBe(true);
       expect(await intentOn(c, PIZZA_TEXT)).not.toBe('pizza_order');
     } finally {

@@ -25,14 +25,19 @@ describe(`knowledge API: upload, suggestions, gaps, preview (${dbKind})`, () => 
     const headers: Record<string, string> = { ...(init.headers as Record<string, string>) };
     if (init.token) headers.authorization = `Bearer ${init.token}`;
     if (init.json !== undefined) headers['content-type'] = 'application/json';
-    return server.app.request(path, { ...init, headers, body: init.json !== undefined ? JSON.stringify(init.json) : init.body });
+    return server.app.request(path, {
+      ...init,
+      headers,
+      body: init.json !== undefined ? JSON.stringify(init.json) : init.body,
+    });
   };
   const upload = async (files: Array<[string, Uint8Array | string]>) => {
     const form = new FormData();
     for (const [name, data] of files) form.append('files', new Blob([data as BlobPart]), name);
     return call('/api/knowledge/upload', { method: 'POST', token: admin, body: form });
   };
-  const articleCount = async () => Number((await tdb.db.query<{ n: number }>('SELECT count(*)::int AS n FROM articles')).rows[0]!.n);
+  const articleCount = async () =>
+    Number((await tdb.db.query<{ n: number }>('SELECT count(*)::int AS n FROM articles')).rows[0]!.n);
 
   beforeAll(async () => {
     tdb = await openTestDb();
@@ -48,8 +53,16 @@ describe(`knowledge API: upload, suggestions, gaps, preview (${dbKind})`, () => 
   it('uploads several files, with one result per file and failures left out', async () => {
     const before = await articleCount();
     const res = await upload([
-      ['vacation-mode.md', '---\ntitle: Vacation mode\npages: ' + '[/settings/away]\n---\n\nTurn on vacation mode under Settings > Away to pause reminders.'],
-      ['gantt.html', '<html><head><title>Gantt charts</title><script>evil()</script></head><body><nav>menu</nav><h1>Gantt ' + 'charts</h1><p>Open a project and pick the Timeline view to see a Gantt chart.</p></body></html>'],
+      [
+        'vacation-mode.md',
+        '---\ntitle: Vacation mode\npages: ' +
+          '[/settings/away]\n---\n\nTurn on vacation mode under Settings > Away to pause reminders.',
+      ],
+      [
+        'gantt.html',
+        '<html><head><title>Gantt charts</title><script>evil()</script></head><body><nav>menu</nav><h1>Gantt ' +
+          'charts</h1><p>Open a project and pick the Timeline view to see a Gantt chart.</p></body></html>',
+      ],
       ['shortcuts.txt', 'Keyboard shortcuts\n\nPress the question mark key to list every keyboard shortcut.'],
       ['sla.pdf', tinyPdf(['Our uptime commitment is 99.9 percent per month.'], 'Uptime SLA')],
       ['corrupt.pdf', '%PDF-1.5\nthis is not a pdf body'],
@@ -60,25 +73,40 @@ describe(`knowledge API: upload, suggestions, gaps, preview (${dbKind})`, () => 
     expect(res.status).toBe(200);
     const { results } = (await res.json()) as { results: UploadResult[] };
     const byName = Object.fromEntries(results.map((r) => [r.name, r]));
-    for (const ok of ['vacation-mode.md', 'gantt.html', 'shortcuts.txt', 'sla.pdf']) expect(byName[ok]).toMatchObject({ status: 'added' });
+    for (const ok of ['vacation-mode.md', 'gantt.html', 'shortcuts.txt', 'sla.pdf'])
+      expect(byName[ok]).toMatchObject({ status: 'added' });
     expect(byName['corrupt.pdf']!.error!.message).toMatch(/corrupt/);
     expect(byName['photo.md']!.error!.message).toMatch(/binary/);
     expect(byName['empty.txt']!.error!.message).toMatch(/empty/);
     expect(byName['sheet.xlsx']!.error!.message).toMatch(/unsupported/);
     expect(await articleCount()).toBe(before + 4);
 
-    const html = (await (await call(`/api/knowledge/articles/${byName['gantt.html']!.id}`, { token: admin })).json()) as { body: string; title: string };
+    const html = (await (
+      await call(`/api/knowledge/articles/${byName['gantt.html']!.id}`, { token: admin })
+    ).json()) as { body: string; title: string };
     expect(html.title).toBe('Gantt charts');
     expect(html.body).not.toMatch(/evil|menu|</);
 
     // Same file again: unchanged, no duplicate; changed: updated in place.
-    const again = (await (await upload([['shortcuts.txt', 'Keyboard shortcuts\n\nPress the question mark key to list every keyboard shortcut.']])).json()) as { results: UploadResult[] };
+    const again = (await (
+      await upload([
+        ['shortcuts.txt', 'Keyboard shortcuts\n\nPress the question mark key to list every keyboard shortcut.'],
+      ])
+    ).json()) as { results: UploadResult[] };
     expect(again.results[0]).toMatchObject({ status: 'unchanged', id: byName['shortcuts.txt']!.id });
-    const changed = (await (await upload([['shortcuts.txt', 'Keyboard shortcuts\n\nPress ? or Ctrl+/ to list every shortcut.']])).json()) as { results: UploadResult[] };
+    const changed = (await (
+      await upload([['shortcuts.txt', 'Keyboard shortcuts\n\nPress ? or Ctrl+/ to list every shortcut.']])
+    ).json()) as { results: UploadResult[] };
     expect(changed.results[0]).toMatchObject({ status: 'updated', id: byName['shortcuts.txt']!.id });
     expect(await articleCount()).toBe(before + 4);
 
-    const search = (await (await call('/api/knowledge/search', { method: 'POST', token: admin, json: { query: 'what is your uptime commitment' } })).json()) as { results: Array<{ articleId: string }> };
+    const search = (await (
+      await call('/api/knowledge/search', {
+        method: 'POST',
+        token: admin,
+        json: { query: 'what is your uptime commitment' },
+      })
+    ).json()) as { results: Array<{ articleId: string }> };
     expect(search.results[0]!.articleId).toBe(byName['sla.pdf']!.id);
   });
 
@@ -100,13 +128,23 @@ describe(`knowledge API: upload, suggestions, gaps, preview (${dbKind})`, () => 
     const code = `globalThis.__uploadRan = true, require('node:fs').writeFileSync(${JSON.stringify(marker)}, 'ran')`;
     const evil = `---js\n{ title: (${code}, 'Owned') }\n---\n\nRefunds are possible within 30 days.`;
     const before = await articleCount();
-    const res = await upload([['evil.md', evil], ['evil-long.md', evil.replace('---js', '---javascript')]]);
+    const res = await upload([
+      ['evil.md', evil],
+      ['evil-long.md', evil.replace('---js', '---javascript')],
+    ]);
     expect(res.status).toBe(200);
     const { results } = (await res.json()) as { results: UploadResult[] };
-    expect(results.map((r) => [r.status, r.error?.code])).toEqual([['failed', 'invalid_article'], ['failed', 'invalid_article']]);
+    expect(results.map((r) => [r.status, r.error?.code])).toEqual([
+      ['failed', 'invalid_article'],
+      ['failed', 'invalid_article'],
+    ]);
     expect(results[0]!.error!.message).toMatch(/evil\.md: .*only YAML front matter/);
     // Posted as an article body, the block is just Markdown text: stored, never evaluated.
-    const posted = await call('/api/knowledge/articles', { method: 'POST', token: admin, json: { title: 'Posted', body: evil, format: 'markdown' } });
+    const posted = await call('/api/knowledge/articles', {
+      method: 'POST',
+      token: admin,
+      json: { title: 'Posted', body: evil, format: 'markdown' },
+    });
     expect(posted.status).toBe(201);
     expect(await articleCount()).toBe(before + 1);
     expect(existsSync(marker)).toBe(false);
@@ -114,18 +152,24 @@ describe(`knowledge API: upload, suggestions, gaps, preview (${dbKind})`, () => 
   });
 
   it('suggests articles for a page: page matches first, then by page title; public and validated', async () => {
-    const res = await call('/api/knowledge/suggestions?pageUrl=' + encodeURIComponent('http://localhost/billing') + '&title=Invoices');
+    const res = await call(
+      '/api/knowledge/suggestions?pageUrl=' + encodeURIComponent('http://localhost/billing') + '&title=Invoices',
+    );
     expect(res.status).toBe(200);
     const { suggestions } = (await res.json()) as { suggestions: Array<{ title: string; reason: string }> };
     expect(suggestions).toHaveLength(3);
     expect(suggestions.every((s) => s.reason === 'page')).toBe(true);
     expect(suggestions[0]!.title.toLowerCase()).toContain('invoice');
 
-    const byTitle = (await (await call('/api/knowledge/suggestions?pageUrl=/nowhere&title=' + encodeURIComponent('Single sign-on with Okta'))).json()) as { suggestions: Array<{ title: string; reason: string }> };
+    const byTitle = (await (
+      await call('/api/knowledge/suggestions?pageUrl=/nowhere&title=' + encodeURIComponent('Single sign-on with Okta'))
+    ).json()) as { suggestions: Array<{ title: string; reason: string }> };
     expect(byTitle.suggestions[0]).toMatchObject({ reason: 'title' });
     expect(byTitle.suggestions[0]!.title.toLowerCase()).toContain('sign-on');
 
-    const none = (await (await call('/api/knowledge/suggestions?pageUrl=/nowhere')).json()) as { suggestions: unknown[] };
+    const none = (await (await call('/api/knowledge/suggestions?pageUrl=/nowhere')).json()) as {
+      suggestions: unknown[];
+    };
     expect(none.suggestions).toEqual([]);
     expect((await call('/api/knowledge/suggestions')).status).toBe(400);
   });
@@ -156,7 +200,9 @@ describe(`knowledge API: upload, suggestions, gaps, preview (${dbKind})`, () => 
 
     const res = await call('/api/knowledge/gaps', { token: admin });
     expect(res.status).toBe(200);
-    const { groups } = (await res.json()) as { groups: Array<{ question: string; count: number; examples: string[]; pages: Array<{ url: string }> }> };
+    const { groups } = (await res.json()) as {
+      groups: Array<{ question: string; count: number; examples: string[]; pages: Array<{ url: string }> }>;
+    };
     expect(groups[0]!.count).toBe(3);
     expect(groups[0]!.examples.join(' ').toLowerCase()).toContain('poster');
     expect(groups[0]!.pages[0]!.url).toBe(page.url);
@@ -170,15 +216,31 @@ describe(`knowledge API: upload, suggestions, gaps, preview (${dbKind})`, () => 
   });
 
   it('previews what the AI would answer', async () => {
-    const res = await call('/api/knowledge/preview-answer', { method: 'POST', token: admin, json: { query: 'How do I change my billing email?', pageUrl: '/billing' } });
+    const res = await call('/api/knowledge/preview-answer', {
+      method: 'POST',
+      token: admin,
+      json: { query: 'How do I change my billing email?', pageUrl: '/billing' },
+    });
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { wouldAnswer: boolean; answer: { text: string; citations: Array<{ title: string }> }; results: unknown[] };
+    const body = (await res.json()) as {
+      wouldAnswer: boolean;
+      answer: { text: string; citations: Array<{ title: string }> };
+      results: unknown[];
+    };
     expect(body.wouldAnswer).toBe(true);
     expect(body.answer.citations[0]!.title).toMatch(/billing email/i);
     expect(body.results.length).toBeGreaterThan(0);
-    const off = (await (await call('/api/knowledge/preview-answer', { method: 'POST', token: admin, json: { query: 'who won the world cup' } })).json()) as { wouldAnswer: boolean };
+    const off = (await (
+      await call('/api/knowledge/preview-answer', {
+        method: 'POST',
+        token: admin,
+        json: { query: 'who won the world cup' },
+      })
+    ).json()) as { wouldAnswer: boolean };
     expect(off.wouldAnswer).toBe(false);
-    expect((await call('/api/knowledge/preview-answer', { method: 'POST', token: admin, json: { query: '' } })).status).toBe(400);
+    expect(
+      (await call('/api/knowledge/preview-answer', { method: 'POST', token: admin, json: { query: '' } })).status,
+    ).toBe(400);
   });
 
   it('re-indexes on request', async () => {

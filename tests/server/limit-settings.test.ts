@@ -31,7 +31,9 @@ describe('TRUST_PROXY: which address counts', () => {
 
   it('a number of hops: that many proxies back along X-Forwarded-For', () => {
     expect(createClientAddress(parseTrustProxy('1'))('10.0.0.9', '1.2.3.4, 198.51.100.7')).toBe('198.51.100.7');
-    expect(createClientAddress(parseTrustProxy('2'))('10.0.0.9', '1.2.3.4, 198.51.100.7, 10.0.0.8')).toBe('198.51.100.7');
+    expect(createClientAddress(parseTrustProxy('2'))('10.0.0.9', '1.2.3.4, 198.51.100.7, 10.0.0.8')).toBe(
+      '198.51.100.7',
+    );
     expect(createClientAddress(parseTrustProxy('1'))('10.0.0.9', undefined)).toBe('10.0.0.9');
   });
 

@@ -28,7 +28,11 @@ describe('LLM intent check failures in the log', () => {
     const captured = captureLog();
     lines = captured.lines;
     const model = createOpenAiChatModel({ apiKey: 'test-key', baseURL, model: 'fake-model', timeoutMs, maxRetries: 0 });
-    return createLlmIntentChecker({ model, timeoutMs, onFailure: createModelFailureLog({ log: captured.log, model: model.name, task: 'intent check', clock }) });
+    return createLlmIntentChecker({
+      model,
+      timeoutMs,
+      onFailure: createModelFailureLog({ log: captured.log, model: model.name, task: 'intent check', clock }),
+    });
   };
   const check = async () => (await checker.check('hello there', UNSURE, DEFAULT_INTENTS))!.check;
 
@@ -46,7 +50,12 @@ describe('LLM intent check failures in the log', () => {
     reply = () => ({ status: 401 });
     expect(await check()).toMatchObject({ outcome: 'error', error: expect.stringMatching(/401/) });
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatchObject({ level: LogLevel.error, model: 'fake-model', status: 401, error: expect.stringMatching(/401/) });
+    expect(lines[0]).toMatchObject({
+      level: LogLevel.error,
+      model: 'fake-model',
+      status: 401,
+      error: expect.stringMatching(/401/),
+    });
     expect(lines[0]!.msg).toMatch(/^LLM intent check failed with model "fake-model": .*OPENAI_API_KEY/);
 
     await check();
@@ -85,13 +94,24 @@ describe('LLM intent check failures in the log', () => {
     checker = checkerOn(fake.url, 100);
     reply = () => ({ text: '{"intent":"how_to"}', delayMs: 400 });
     expect(await check()).toMatchObject({ outcome: 'error' });
-    expect(lines).toEqual([expect.objectContaining({ level: LogLevel.warn, model: 'fake-model', msg: expect.stringMatching(/did not answer in time.*OPENAI_TIMEOUT_MS/) })]);
+    expect(lines).toEqual([
+      expect.objectContaining({
+        level: LogLevel.warn,
+        model: 'fake-model',
+        msg: expect.stringMatching(/did not answer in time.*OPENAI_TIMEOUT_MS/),
+      }),
+    ]);
   });
 
   it('says when the endpoint cannot be reached', async () => {
     checker = checkerOn('http://127.0.0.1:9/v1');
     expect(await check()).toMatchObject({ outcome: 'error' });
-    expect(lines).toEqual([expect.objectContaining({ level: LogLevel.error, msg: expect.stringMatching(/cannot be reached; check OPENAI_BASE_URL/) })]);
+    expect(lines).toEqual([
+      expect.objectContaining({
+        level: LogLevel.error,
+        msg: expect.stringMatching(/cannot be reached; check OPENAI_BASE_URL/),
+      }),
+    ]);
   });
 
   it('logs nothing when the check works', async () => {
@@ -103,9 +123,21 @@ describe('LLM intent check failures in the log', () => {
   it('logs a failed handoff summary too, and still lets the caller degrade', async () => {
     reply = () => ({ status: 401 });
     const captured = captureLog();
-    const model = createOpenAiChatModel({ apiKey: 'test-key', baseURL: fake.url, model: 'fake-model', timeoutMs: 1000, maxRetries: 0 });
-    const summarizer = createLlmHandoffSummarizer({ model, timeoutMs: 1000, onFailure: createModelFailureLog({ log: captured.log, model: model.name, task: 'handoff summary', clock }) });
-    await expect(summarizer.summarize({ messages: [{ role: 'visitor', text: 'help' }], reason: 'asked for a person' })).rejects.toThrow(/401/);
+    const model = createOpenAiChatModel({
+      apiKey: 'test-key',
+      baseURL: fake.url,
+      model: 'fake-model',
+      timeoutMs: 1000,
+      maxRetries: 0,
+    });
+    const summarizer = createLlmHandoffSummarizer({
+      model,
+      timeoutMs: 1000,
+      onFailure: createModelFailureLog({ log: captured.log, model: model.name, task: 'handoff summary', clock }),
+    });
+    await expect(
+      summarizer.summarize({ messages: [{ role: 'visitor', text: 'help' }], reason: 'asked for a person' }),
+    ).rejects.toThrow(/401/);
     expect(captured.lines).toHaveLength(1);
     expect(captured.lines[0]!.msg).toMatch(/^LLM handoff summary failed with model "fake-model": .*OPENAI_API_KEY/);
   });
@@ -122,15 +154,24 @@ describe(`LLM intent check failures through the server (${dbKind})`, () => {
   beforeAll(async () => {
     await fake.start();
     // The intent check gets a server error; everything else (answers, summaries) works.
-    fake.reply = (body) => (body.response_format?.json_schema?.name === 'intent_choice' ? { status: 500 } : { text: 'NO_ANSWER' });
+    fake.reply = (body) =>
+      body.response_format?.json_schema?.name === 'intent_choice' ? { status: 500 } : { text: 'NO_ANSWER' };
     tdb = await openTestDb();
     const captured = captureLog();
     lines = captured.lines;
-    server = await startServer(testConfig({ OPENAI_API_KEY: 'test-key', OPENAI_BASE_URL: fake.url, OPENAI_CHAT_MODEL: 'fake-model', OPENAI_TIMEOUT_MS: '1500' }), {
-      db: tdb.db,
-      log: captured.log,
-      startWorkers: false,
-    });
+    server = await startServer(
+      testConfig({
+        OPENAI_API_KEY: 'test-key',
+        OPENAI_BASE_URL: fake.url,
+        OPENAI_CHAT_MODEL: 'fake-model',
+        OPENAI_TIMEOUT_MS: '1500',
+      }),
+      {
+        db: tdb.db,
+        log: captured.log,
+        startWorkers: false,
+      },
+    );
     token = await login(server);
   });
   afterAll(() => stopSuite({ sockets, server, tdb, also: [() => fake.stop()] }));
@@ -141,7 +182,9 @@ describe(`LLM intent check failures through the server (${dbKind})`, () => {
     const { conversationId } = await nextEvent<{ conversationId: string }>(s, 'session');
     expect((await emitAck(s, 'message', { clientMessageId: 'q1', text })).ok).toBe(true);
     await server.idle();
-    const res = await fetch(`${server.url}/api/conversations/${conversationId}`, { headers: { authorization: `Bearer ${token}` } });
+    const res = await fetch(`${server.url}/api/conversations/${conversationId}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     const d = (await res.json()) as { decisions: Array<{ trace: { intent: { check?: { outcome: string } } | null } }> };
     return d.decisions.at(-1)!.trace.intent ?? {};
   }
@@ -149,7 +192,14 @@ describe(`LLM intent check failures through the server (${dbKind})`, () => {
   it('records the failure in the trace and logs it once for repeated turns', async () => {
     const failures = () => lines.filter((l) => l.msg.startsWith('LLM intent check failed'));
     expect((await turn("I'd like some help from your team please")).check).toMatchObject({ outcome: 'error' });
-    expect(failures()).toEqual([expect.objectContaining({ level: LogLevel.warn, model: 'fake-model', status: 500, msg: expect.stringMatching(/fake-model.*HTTP 500/) })]);
+    expect(failures()).toEqual([
+      expect.objectContaining({
+        level: LogLevel.warn,
+        model: 'fake-model',
+        status: 500,
+        msg: expect.stringMatching(/fake-model.*HTTP 500/),
+      }),
+    ]);
     expect((await turn("I'd like some help from your team please")).check).toMatchObject({ outcome: 'error' });
     expect(failures()).toHaveLength(1);
   });

@@ -25,7 +25,9 @@ describe(`secrets and personal data stay out of logs (${dbKind})`, () => {
     admin = await login(server);
     // Real database errors on demand: constraints the application does not know about.
     await tdb.db.exec(`ALTER TABLE users ADD CONSTRAINT test_forced_failure CHECK (name <> 'Force a failure')`);
-    await tdb.db.exec(`ALTER TABLE messages ADD CONSTRAINT test_forced_failure CHECK (text NOT LIKE '%force-db-failure%')`);
+    await tdb.db.exec(
+      `ALTER TABLE messages ADD CONSTRAINT test_forced_failure CHECK (text NOT LIKE '%force-db-failure%')`,
+    );
   });
   afterAll(() => stopSuite({ tdb, server }));
 
@@ -38,7 +40,14 @@ describe(`secrets and personal data stay out of logs (${dbKind})`, () => {
     const res = await fetch(`${server.url}/api/agents`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
-      body: JSON.stringify({ email: SECRET_EMAIL, name: 'Force a failure', password: SECRET_PASSWORD, role: 'agent', skills: [], maxConcurrent: 3 }),
+      body: JSON.stringify({
+        email: SECRET_EMAIL,
+        name: 'Force a failure',
+        password: SECRET_PASSWORD,
+        role: 'agent',
+        skills: [],
+        maxConcurrent: 3,
+      }),
     });
     expect(res.status).toBe(500);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBeTruthy();
@@ -55,15 +64,23 @@ describe(`secrets and personal data stay out of logs (${dbKind})`, () => {
   });
 
   it('a visitor message whose INSERT fails is not copied into the log', async () => {
-    const visitor = await connect(`${server.url}/visitor`, { visitor: { name: 'Jane Private', email: SECRET_EMAIL }, page: { url: 'http://localhost/billing', title: 'Billing' } });
+    const visitor = await connect(`${server.url}/visitor`, {
+      visitor: { name: 'Jane Private', email: SECRET_EMAIL },
+      page: { url: 'http://localhost/billing', title: 'Billing' },
+    });
     try {
-      const ack = await emitAck(visitor, 'message', { clientMessageId: 'log-1', text: `${SECRET_TEXT} force-db-failure` });
+      const ack = await emitAck(visitor, 'message', {
+        clientMessageId: 'log-1',
+        text: `${SECRET_TEXT} force-db-failure`,
+      });
       expect(ack.ok).toBe(false);
       await server.idle();
     } finally {
       visitor.close();
     }
-    expect(lines.some((l) => l.level >= LogLevel.error && (l.err as { code?: string } | undefined)?.code === '23514')).toBe(true);
+    expect(
+      lines.some((l) => l.level >= LogLevel.error && (l.err as { code?: string } | undefined)?.code === '23514'),
+    ).toBe(true);
     const text = logged();
     for (const secret of [SECRET_TEXT, SECRET_EMAIL, 'Failing row']) expect(text).not.toContain(secret);
   });
@@ -81,7 +98,14 @@ describe('the logger redacts wherever the values sit', () => {
     const wrapped = new Error('saving the agent failed', { cause: dbError });
     log.error({ err: dbError }, 'direct');
     log.error({ err: wrapped }, 'wrapped');
-    log.warn({ authorization: 'Bearer eyJhbGciOi.secret', visitor: { email: 'jane@example.com', name: 'Jane' }, conversationId: 'c1' }, 'plain object');
+    log.warn(
+      {
+        authorization: 'Bearer eyJhbGciOi.secret',
+        visitor: { email: 'jane@example.com', name: 'Jane' },
+        conversationId: 'c1',
+      },
+      'plain object',
+    );
     const text = JSON.stringify(lines);
     for (const secret of ['jane@example.com', 'scrypt$', 'eyJhbGciOi']) expect(text).not.toContain(secret);
     expect(lines[0]!.err).toMatchObject({ code: '22P02', user: { role: 'agent', email: '[redacted]' } });

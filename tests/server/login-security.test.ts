@@ -22,13 +22,22 @@ describe(`login throttling over HTTP (${dbKind})`, () => {
   let server: RunningServer;
   // A real socket, so the throttle sees the client address (127.0.0.1).
   const login = (email: string, password: string) =>
-    fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+    fetch(`${server.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    });
 
   beforeAll(async () => {
     tdb = await openTestDb();
     server = await startTestServer(
       tdb.db,
-      { SEED_DEMO: '0', LOGIN_MAX_FAILURES_PER_ACCOUNT: '3', LOGIN_MAX_FAILURES_PER_ADDRESS: '8', LOGIN_BLOCK_SECONDS: '30' },
+      {
+        SEED_DEMO: '0',
+        LOGIN_MAX_FAILURES_PER_ACCOUNT: '3',
+        LOGIN_MAX_FAILURES_PER_ADDRESS: '8',
+        LOGIN_BLOCK_SECONDS: '30',
+      },
       { startWorkers: false },
     );
   });
@@ -42,7 +51,9 @@ describe(`login throttling over HTTP (${dbKind})`, () => {
     const locked = await login(TEST_ADMIN.email, TEST_ADMIN.password);
     expect(locked.status).toBe(429);
     expect(locked.headers.get('retry-after')).toBe('30');
-    expect(await locked.json()).toEqual({ error: { code: 'too_many_attempts', message: expect.stringMatching(/try again in 30 s/) } });
+    expect(await locked.json()).toEqual({
+      error: { code: 'too_many_attempts', message: expect.stringMatching(/try again in 30 s/) },
+    });
   });
 
   it('locks unknown emails the same way, so the lock does not reveal which accounts exist', async () => {
@@ -55,7 +66,8 @@ describe(`login throttling over HTTP (${dbKind})`, () => {
 
   it('locks an address after repeated failures across many accounts', async () => {
     // 6 failures from this address so far; 2 more on fresh accounts reach the address limit (8).
-    for (let i = 0; i < 2; i++) expect((await login(`spray-${i}-${randomUUID().slice(0, 6)}@auth.test`, 'spray-password-1')).status).toBe(401);
+    for (let i = 0; i < 2; i++)
+      expect((await login(`spray-${i}-${randomUUID().slice(0, 6)}@auth.test`, 'spray-password-1')).status).toBe(401);
     const next = await login(`spray-x-${randomUUID().slice(0, 6)}@auth.test`, 'spray-password-1');
     expect(next.status).toBe(429);
     expect(Number(next.headers.get('retry-after'))).toBe(30);
@@ -63,10 +75,20 @@ describe(`login throttling over HTTP (${dbKind})`, () => {
 });
 
 describe('login throttle backoff (memory and Redis stores)', () => {
-  const limits = { maxFailuresPerAccount: 2, maxFailuresPerAddress: 100, windowSeconds: 60, blockSeconds: 1, maxBlockSeconds: 3 };
+  const limits = {
+    maxFailuresPerAccount: 2,
+    maxFailuresPerAddress: 100,
+    windowSeconds: 60,
+    blockSeconds: 1,
+    maxBlockSeconds: 3,
+  };
   let store: LimiterStore;
   beforeAll(async () => {
-    store = await createLimiterStore({ redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', prefix: `test:${randomUUID().slice(0, 8)}:`, log: createLogger('silent') });
+    store = await createLimiterStore({
+      redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+      prefix: `test:${randomUUID().slice(0, 8)}:`,
+      log: createLogger('silent'),
+    });
   });
   afterAll(async () => {
     await store.close();
@@ -95,7 +117,10 @@ describe('login throttle backoff (memory and Redis stores)', () => {
 
   it('doubles the lock each time, shared through Redis', async () => {
     const keyPrefix = `test-login-${randomUUID().slice(0, 8)}`;
-    expect(await backoff(createLoginThrottle({ limits, store, keyPrefix }))).toEqual({ waits: [1, 2, 3], afterSuccess: 1 });
+    expect(await backoff(createLoginThrottle({ limits, store, keyPrefix }))).toEqual({
+      waits: [1, 2, 3],
+      afterSuccess: 1,
+    });
     // A second node with the same store sees the same counts.
     const a = createLoginThrottle({ limits, store, keyPrefix });
     const b = createLoginThrottle({ limits, store, keyPrefix });
@@ -115,31 +140,53 @@ describe(`sign-in timing and password strength (${dbKind})`, () => {
     await tdb?.dispose();
   });
 
-  it('an unknown email costs one password hash check like a wrong password, ' + 'against a hash with the same parameters', async () => {
-    const users = createUserRepository(tdb.db);
-    await users.create({ email: 'timing@auth.test', name: 'Tim', password: STRONG_PASSWORD, role: 'agent', skills: [], maxConcurrent: 1 });
-    const checks: string[] = [];
-    const counting = async (password: string, stored: string) => {
-      checks.push(stored);
-      return verifyPassword(password, stored);
-    };
-    const tokens = createTokenService({ secret: 'timing-test-secret', agentTtlSeconds: 60, sessions: users });
-    const app = new Hono().route('/', authRoutes({ users, tokens, loginThrottle: createLoginThrottle(), verifyPassword: counting }));
-    app.onError((err, c) => (err instanceof AppError ? c.json({ error: { code: err.code, message: err.message } }, err.status) : c.text('unexpected', 500)));
-    const attempt = (email: string) =>
-      app.request('/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'wrong-password-here' }) });
+  it(
+    'an unknown email costs one password hash check like a wrong password, ' +
+      'against a hash with the same parameters',
+    async () => {
+      const users = createUserRepository(tdb.db);
+      await users.create({
+        email: 'timing@auth.test',
+        name: 'Tim',
+        password: STRONG_PASSWORD,
+        role: 'agent',
+        skills: [],
+        maxConcurrent: 1,
+      });
+      const checks: string[] = [];
+      const counting = async (password: string, stored: string) => {
+        checks.push(stored);
+        return verifyPassword(password, stored);
+      };
+      const tokens = createTokenService({ secret: 'timing-test-secret', agentTtlSeconds: 60, sessions: users });
+      const app = new Hono().route(
+        '/',
+        authRoutes({ users, tokens, loginThrottle: createLoginThrottle(), verifyPassword: counting }),
+      );
+      app.onError((err, c) =>
+        err instanceof AppError
+          ? c.json({ error: { code: err.code, message: err.message } }, err.status)
+          : c.text('unexpected', 500),
+      );
+      const attempt = (email: string) =>
+        app.request('/login', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email, password: 'wrong-password-here' }),
+        });
 
-    const wrong = await attempt('timing@auth.test');
-    expect(checks).toHaveLength(1);
-    const unknown = await attempt('nobody@auth.test');
-    expect(checks).toHaveLength(2);
-    expect([wrong.status, unknown.status]).toEqual([401, 401]);
-    expect(await unknown.json()).toEqual(await wrong.json());
-    // Same scheme and cost parameters (scrypt$N$r$p): the dummy check costs what a real one does.
-    const params = (stored: string) => stored.split('$').slice(0, 4).join('$');
-    expect(params(checks[1]!)).toBe(params(checks[0]!));
-    expect(checks[1]).not.toBe(checks[0]);
-  });
+      const wrong = await attempt('timing@auth.test');
+      expect(checks).toHaveLength(1);
+      const unknown = await attempt('nobody@auth.test');
+      expect(checks).toHaveLength(2);
+      expect([wrong.status, unknown.status]).toEqual([401, 401]);
+      expect(await unknown.json()).toEqual(await wrong.json());
+      // Same scheme and cost parameters (scrypt$N$r$p): the dummy check costs what a real one does.
+      const params = (stored: string) => stored.split('$').slice(0, 4).join('$');
+      expect(params(checks[1]!)).toBe(params(checks[0]!));
+      expect(checks[1]).not.toBe(checks[0]);
+    },
+  );
 
   it('refuses common, short and whitespace-only passwords when creating an agent, saying why', async () => {
     const server = await startTestServer(tdb.db, { SEED_DEMO: '0' }, { startWorkers: false });
@@ -147,7 +194,10 @@ describe(`sign-in timing and password strength (${dbKind})`, () => {
       const call = apiClient(server);
       const admin = await signIn(call, TEST_ADMIN.email, TEST_ADMIN.password);
       const create = (password: string) =>
-        call('POST', '/api/agents', { token: admin, json: { email: `p-${randomUUID().slice(0, 6)}@auth.test`, name: 'Pat', password, role: 'agent' } });
+        call('POST', '/api/agents', {
+          token: admin,
+          json: { email: `p-${randomUUID().slice(0, 6)}@auth.test`, name: 'Pat', password, role: 'agent' },
+        });
       const cases: Array<[string, RegExp]> = [
         ['password123', /common/],
         ['Password1!', /variation of a common password/],

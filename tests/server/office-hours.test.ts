@@ -16,7 +16,12 @@ describe('office hours are a pure function of the schedule and the timestamps', 
     expect(isOpen(null, at('2026-06-06T03:00:00Z'))).toBe(true);
     // Saturday: back Monday 09:00 Berlin time (07:00Z in summer).
     expect(nextOpening(berlin, at('2026-06-06T10:00:00Z'))?.toISOString()).toBe('2026-06-08T07:00:00.000Z');
-    expect(nextOpening(OfficeHours.parse({ timezone: 'UTC', week: [[], [], [], [], [], [], []] }), at('2026-06-06T10:00:00Z'))).toBeNull();
+    expect(
+      nextOpening(
+        OfficeHours.parse({ timezone: 'UTC', week: [[], [], [], [], [], [], []] }),
+        at('2026-06-06T10:00:00Z'),
+      ),
+    ).toBeNull();
   });
 
   it('pauses an SLA clock over a weekend: one open hour from Friday 16:30 ends Monday 09:30', () => {
@@ -37,15 +42,22 @@ describe('office hours are a pure function of the schedule and the timestamps', 
 
   it('counts open time across the spring DST change: the skipped hour is not open time', () => {
     // Sunday 29 March 2026, 01:00-05:00 local in Berlin: clocks jump from 02:00 to 03:00.
-    const night = OfficeHours.parse({ timezone: 'Europe/Berlin', week: [[{ start: '01:00', end: '05:00' }], [], [], [], [], [], []] });
+    const night = OfficeHours.parse({
+      timezone: 'Europe/Berlin',
+      week: [[{ start: '01:00', end: '05:00' }], [], [], [], [], [], []],
+    });
     expect(openSecondsBetween(night, at('2026-03-28T00:00:00Z'), at('2026-03-30T00:00:00Z'))).toBe(3 * 3600);
     // New York's change (8 March 2026) with a weekday schedule: Monday opens at 09:00 EDT (13:00Z).
-    expect(nextOpening(weekdays('America/New_York'), at('2026-03-07T15:00:00Z'))?.toISOString()).toBe('2026-03-09T13:00:00.000Z');
+    expect(nextOpening(weekdays('America/New_York'), at('2026-03-07T15:00:00Z'))?.toISOString()).toBe(
+      '2026-03-09T13:00:00.000Z',
+    );
   });
 
   it('skips holidays', () => {
     const withHoliday = weekdays('Europe/Berlin', '09:00', '17:00', ['2026-06-08']);
-    expect(addOpenSeconds(withHoliday, at('2026-06-05T14:30:00Z'), 3600).toISOString()).toBe('2026-06-09T07:30:00.000Z');
+    expect(addOpenSeconds(withHoliday, at('2026-06-05T14:30:00Z'), 3600).toISOString()).toBe(
+      '2026-06-09T07:30:00.000Z',
+    );
   });
 
   it('SLA deadlines and warnings run in open time when the team has office hours', () => {
@@ -63,8 +75,14 @@ describe('office hours are a pure function of the schedule and the timestamps', 
 
   it('refuses schedules that cannot be right', () => {
     expect(OfficeHours.safeParse({ timezone: 'Mars/Olympus', week: [[], [], [], [], [], [], []] }).success).toBe(false);
-    expect(OfficeHours.safeParse({ timezone: 'UTC', week: [[{ start: '17:00', end: '09:00' }], [], [], [], [], [], []] }).success).toBe(false);
+    expect(
+      OfficeHours.safeParse({ timezone: 'UTC', week: [[{ start: '17:00', end: '09:00' }], [], [], [], [], [], []] })
+        .success,
+    ).toBe(false);
     expect(OfficeHours.safeParse({ timezone: 'UTC', week: [[], [], []] }).success).toBe(false);
-    expect(OfficeHours.safeParse({ timezone: 'UTC', week: [[{ start: '9:00', end: '17:00' }], [], [], [], [], [], []] }).success).toBe(false);
+    expect(
+      OfficeHours.safeParse({ timezone: 'UTC', week: [[{ start: '9:00', end: '17:00' }], [], [], [], [], [], []] })
+        .success,
+    ).toBe(false);
   });
 });

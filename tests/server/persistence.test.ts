@@ -30,13 +30,17 @@ describe('a restart keeps everything (PGlite in DATA_DIR)', () => {
     try {
       expect((await second.kb.listArticles()).length).toBe(articlesBefore);
       const token = await login(second);
-      const res = await fetch(`${second.url}/api/conversations/${session.conversationId}`, { headers: { authorization: `Bearer ${token}` } });
+      const res = await fetch(`${second.url}/api/conversations/${session.conversationId}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
       expect(res.status).toBe(200);
       const conv = (await res.json()) as { messages: ChatMessage[] };
       expect(conv.messages.map((m) => m.role)).toEqual(['visitor', 'ai']);
       // The visitor's token still opens the same conversation after the restart.
       const back = await connect(`${second.url}/visitor`, { token: session.token });
-      expect((await nextEvent<{ conversationId: string }>(back, 'session')).conversationId).toBe(session.conversationId);
+      expect((await nextEvent<{ conversationId: string }>(back, 'session')).conversationId).toBe(
+        session.conversationId,
+      );
       back.close();
     } finally {
       await second.close();

@@ -24,7 +24,10 @@ function turn(text: string, over: Partial<TurnInput> = {}): TurnInput {
     text,
     status: 'bot',
     page: { url: 'http://localhost/billing', title: 'Billing' },
-    pageTrail: [{ url: 'http://localhost/', title: 'Home', at: '2026-01-01T00:00:00Z' }, { url: 'http://localhost/billing', title: 'Billing', at: '2026-01-01T00:01:00Z' }],
+    pageTrail: [
+      { url: 'http://localhost/', title: 'Home', at: '2026-01-01T00:00:00Z' },
+      { url: 'http://localhost/billing', title: 'Billing', at: '2026-01-01T00:01:00Z' },
+    ],
     visitor: { id: 'v1', name: 'Dana', plan: 'pro', verified: true },
     history: [],
     previousTrajectory: null,
@@ -94,7 +97,15 @@ describe(`stages over the knowledge base (${dbKind})`, () => {
     expect(done.reply?.kind).toBe('answer');
     expect(done.reply?.citations[0]?.title.toLowerCase()).toContain('billing email');
     expect(done.reply!.text.length).toBeLessThan(900);
-    expect(timings.map((t) => t.stage)).toEqual(['classify-intent', 'track-sentiment', 'detect-loop', 'retrieve-knowledge', 'draft-answer', 'decide-escalation', 'compose-reply']);
+    expect(timings.map((t) => t.stage)).toEqual([
+      'classify-intent',
+      'track-sentiment',
+      'detect-loop',
+      'retrieve-knowledge',
+      'draft-answer',
+      'decide-escalation',
+      'compose-reply',
+    ]);
   });
 
   it('hands off an explicit request with a brief naming the page, customer and reason', async () => {
@@ -118,23 +129,37 @@ describe(`stages over the knowledge base (${dbKind})`, () => {
     expect(done.reply?.text).toMatch(/ask me/i);
   });
 
-  it('decides the handoff itself when the drafted answer fails its own check: ' + 'decision, reply and brief agree', async () => {
-    for (const answer of [{ text: '', citations: [], unanswerable: true }, { text: '  ', citations: [] }]) {
-      const noAnswer = createDefaultPipeline({ catalog: () => catalog, kb, answerer: { name: 'no-answer', answer: async () => answer } });
-      const { turn: done } = await runPipeline(noAnswer, turn('How do I change my billing email?'));
-      expect(done.retrieval?.confident).toBe(true);
-      expect(done.draft).toMatchObject({ grounded: false, problem: answer.unanswerable ? 'no_answer' : 'empty' });
-      expect(done.decision).toMatchObject({ action: 'handoff', reasonCode: 'answer_not_in_context' });
-      expect(done.decision?.signals).toContainEqual({ name: 'answer_grounded', value: false });
-      expect(done.reply?.kind).toBe('handoff');
-      expect(done.reply?.handoff?.reason).toBe(done.decision?.reason);
-      expect(done.reply?.handoff?.brief).toMatch(/could not find the answer/);
-    }
-  });
+  it(
+    'decides the handoff itself when the drafted answer fails its own check: ' + 'decision, reply and brief agree',
+    async () => {
+      for (const answer of [
+        { text: '', citations: [], unanswerable: true },
+        { text: '  ', citations: [] },
+      ]) {
+        const noAnswer = createDefaultPipeline({
+          catalog: () => catalog,
+          kb,
+          answerer: { name: 'no-answer', answer: async () => answer },
+        });
+        const { turn: done } = await runPipeline(noAnswer, turn('How do I change my billing email?'));
+        expect(done.retrieval?.confident).toBe(true);
+        expect(done.draft).toMatchObject({ grounded: false, problem: answer.unanswerable ? 'no_answer' : 'empty' });
+        expect(done.decision).toMatchObject({ action: 'handoff', reasonCode: 'answer_not_in_context' });
+        expect(done.decision?.signals).toContainEqual({ name: 'answer_grounded', value: false });
+        expect(done.reply?.kind).toBe('handoff');
+        expect(done.reply?.handoff?.reason).toBe(done.decision?.reason);
+        expect(done.reply?.handoff?.brief).toMatch(/could not find the answer/);
+      }
+    },
+  );
 
   it('neither retrieves nor drafts when the knowledge base cannot change the decision', async () => {
     let drafted = 0;
-    const counting = createDefaultPipeline({ catalog: () => catalog, kb, answerer: { name: 'count', answer: async () => (drafted++, { text: 'x', citations: [] }) } });
+    const counting = createDefaultPipeline({
+      catalog: () => catalog,
+      kb,
+      answerer: { name: 'count', answer: async () => (drafted++, { text: 'x', citations: [] }) },
+    });
     const { turn: done } = await runPipeline(counting, turn('I want to talk to a person'));
     expect(done.retrieval?.skipped).toMatch(/explicit_request/);
     expect(done.draft?.skipped).toBeTruthy();
@@ -143,7 +168,12 @@ describe(`stages over the knowledge base (${dbKind})`, () => {
   });
 
   it('names the failing stage when one throws', async () => {
-    const broken: AnyStage = { name: 'broken', run: () => { throw new Error('boom'); } };
+    const broken: AnyStage = {
+      name: 'broken',
+      run: () => {
+        throw new Error('boom');
+      },
+    };
     await expect(runPipeline([broken], turn('hi'))).rejects.toThrow(StageError);
     await expect(runPipeline([broken], turn('hi'))).rejects.toThrow(/"broken" failed: boom/);
   });

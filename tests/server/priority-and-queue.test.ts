@@ -1,17 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { compareQueued, effectivePriority, handoffPriority, MAX_WAIT_POINTS, queueScore, WAIT_POINTS_PER_MINUTE } from '../../server/routing/priority.js';
+import {
+  compareQueued,
+  effectivePriority,
+  handoffPriority,
+  MAX_WAIT_POINTS,
+  queueScore,
+  WAIT_POINTS_PER_MINUTE,
+} from '../../server/routing/priority.js';
 import { queueStatuses } from '../../server/routing/queue-status.js';
 
 describe('handoff priority', () => {
   it('ranks urgent, severe, unhappy, high-tier customers first', () => {
     const calm = handoffPriority({ severity: 1, urgent: false, sentiment: 0 });
-    const security = handoffPriority({ severity: 3, urgent: true, sentiment: -0.5, plan: 'enterprise', accountValue: 100_000 });
+    const security = handoffPriority({
+      severity: 3,
+      urgent: true,
+      sentiment: -0.5,
+      plan: 'enterprise',
+      accountValue: 100_000,
+    });
     expect(security).toBeGreaterThan(calm);
     expect(handoffPriority({ severity: 1, urgent: false, sentiment: 0, plan: 'business' })).toBeGreaterThan(calm);
     expect(handoffPriority({ severity: 1, urgent: false, sentiment: -0.8 })).toBeGreaterThan(calm);
   });
   it('stays within 0..100', () => {
-    expect(handoffPriority({ severity: 99, urgent: true, sentiment: -1, plan: 'enterprise', accountValue: 1e12 })).toBe(100);
+    expect(handoffPriority({ severity: 99, urgent: true, sentiment: -1, plan: 'enterprise', accountValue: 1e12 })).toBe(
+      100,
+    );
     expect(handoffPriority({ severity: -5, urgent: false, sentiment: 1 })).toBe(0);
   });
 });
@@ -34,7 +49,8 @@ describe('effective priority: time waited', () => {
 
   it('lets a long-waiting lower-priority chat overtake a fresh slightly-higher one', () => {
     const fresh = { id: 'fresh', priority: 40, handedOffAt: at(11) };
-    const first = (old: { id: string; priority: number; handedOffAt: Date }, now: Date) => [fresh, old].sort((a, b) => compareQueued(a, b, now))[0]!.id;
+    const first = (old: { id: string; priority: number; handedOffAt: Date }, now: Date) =>
+      [fresh, old].sort((a, b) => compareQueued(a, b, now))[0]!.id;
     // 11 minutes longer in the queue beats 10 points.
     expect(first({ id: 'old', priority: 30, handedOffAt: t0 }, at(11))).toBe('old');
     expect(first({ id: 'old', priority: 30, handedOffAt: t0 }, at(25))).toBe('old');
@@ -44,14 +60,18 @@ describe('effective priority: time waited', () => {
     expect(first({ id: 'old', priority: 30, handedOffAt: at(1) }, at(11))).toBe('old');
   });
 
-  it('caps what waiting can bridge: a much higher chat goes first, ' + 'and past the cap stored priority decides again', () => {
-    const old = { id: 'old', priority: 30, handedOffAt: t0 };
-    const urgent = { id: 'urgent', priority: 75, handedOffAt: at(59) };
-    for (const m of [59, 70, 120, 600]) expect([old, urgent].sort((a, b) => compareQueued(a, b, at(m)))[0]!.id).toBe('urgent');
-    const fresh = { id: 'fresh', priority: 40, handedOffAt: at(11) };
-    expect([fresh, old].sort((a, b) => compareQueued(a, b, at(30)))[0]!.id).toBe('old');
-    expect([fresh, old].sort((a, b) => compareQueued(a, b, at(60)))[0]!.id).toBe('fresh');
-  });
+  it(
+    'caps what waiting can bridge: a much higher chat goes first, ' + 'and past the cap stored priority decides again',
+    () => {
+      const old = { id: 'old', priority: 30, handedOffAt: t0 };
+      const urgent = { id: 'urgent', priority: 75, handedOffAt: at(59) };
+      for (const m of [59, 70, 120, 600])
+        expect([old, urgent].sort((a, b) => compareQueued(a, b, at(m)))[0]!.id).toBe('urgent');
+      const fresh = { id: 'fresh', priority: 40, handedOffAt: at(11) };
+      expect([fresh, old].sort((a, b) => compareQueued(a, b, at(30)))[0]!.id).toBe('old');
+      expect([fresh, old].sort((a, b) => compareQueued(a, b, at(60)))[0]!.id).toBe('fresh');
+    },
+  );
 
   it('keeps the order of chats that have not reached the cap as time passes', () => {
     const a = { id: 'a', priority: 20, handedOffAt: t0 };

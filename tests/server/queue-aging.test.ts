@@ -4,7 +4,16 @@ import { MAX_WAIT_POINTS } from '../../server/routing/priority.js';
 import type { RunningServer } from '../../server/start-server.js';
 import { dbKind, type TestDb } from '../helpers/test-db.js';
 import { proven } from '../helpers/proven-identity.js';
-import { connect, emitAck, fakeClock, login, nextEvent, resetRouting, startSuite, stopSuite } from '../helpers/test-server.js';
+import {
+  connect,
+  emitAck,
+  fakeClock,
+  login,
+  nextEvent,
+  resetRouting,
+  startSuite,
+  stopSuite,
+} from '../helpers/test-server.js';
 
 type QueueNotice = { conversationId: string; queuePosition: number };
 
@@ -22,7 +31,11 @@ describe(`queue order with time waited (${dbKind})`, () => {
   const TEXT = 'I was charged twice for my subscription this month, please refund one';
 
   async function api(path: string, body?: unknown) {
-    const res = await server.app.request(path, { method: body === undefined ? 'GET' : 'POST', headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await server.app.request(path, {
+      method: body === undefined ? 'GET' : 'POST',
+      headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     return { status: res.status, body: (await res.json()) as any };
   }
   async function visitor(identity: Record<string, unknown>) {
@@ -31,17 +44,31 @@ describe(`queue order with time waited (${dbKind})`, () => {
     const session = await nextEvent<{ conversationId: string }>(socket, 'session');
     await emitAck(socket, 'message', { clientMessageId: `m-${++n}`, text: TEXT });
     await server.idle();
-    const priority = (await tdb.db.query<{ priority: number; status: string }>('SELECT priority, status FROM conversations WHERE id = $1', [session.conversationId])).rows[0]!;
+    const priority = (
+      await tdb.db.query<{ priority: number; status: string }>(
+        'SELECT priority, status FROM conversations WHERE id = $1',
+        [session.conversationId],
+      )
+    ).rows[0]!;
     expect(priority.status).toBe('queued');
     return { socket, id: session.conversationId, priority: priority.priority };
   }
   /** The newest position each visitor was told. */
   async function positionOf(v: { socket: Socket; id: string }, expected: number) {
-    return (await nextEvent<QueueNotice>(v.socket, 'handoff', (h) => h.conversationId === v.id && h.queuePosition === expected)).queuePosition;
+    return (
+      await nextEvent<QueueNotice>(
+        v.socket,
+        'handoff',
+        (h) => h.conversationId === v.id && h.queuePosition === expected,
+      )
+    ).queuePosition;
   }
 
   beforeAll(async () => {
-    ({ tdb, server, admin } = await startSuite({ SEED_DEMO: '0', ROUTING_MODE: 'auto', GENERALIST_AFTER_SECONDS: '86400' }, { clock, startWorkers: false }));
+    ({ tdb, server, admin } = await startSuite(
+      { SEED_DEMO: '0', ROUTING_MODE: 'auto', GENERALIST_AFTER_SECONDS: '86400' },
+      { clock, startWorkers: false },
+    ));
   });
   afterEach(async () => {
     for (const s of sockets.splice(0)) s.close();
@@ -64,7 +91,11 @@ describe(`queue order with time waited (${dbKind})`, () => {
     expect(newer.priority - older.priority).toBe(gap);
 
     // The console list, the visitor positions and (below) routing all put the older chat first.
-    const listed = (await api('/api/conversations?status=queued')).body.conversations as Array<{ id: string; priority: number; effectivePriority: number }>;
+    const listed = (await api('/api/conversations?status=queued')).body.conversations as Array<{
+      id: string;
+      priority: number;
+      effectivePriority: number;
+    }>;
     expect(listed.map((c) => c.id)).toEqual([older.id, newer.id, fresher.id]);
     expect(listed[0]!.effectivePriority).toBeCloseTo(older.priority + gap + 1 + 1 / 60, 9);
     expect(listed[1]!.effectivePriority).toBeCloseTo(newer.priority + 1 / 60, 9);
@@ -74,10 +105,22 @@ describe(`queue order with time waited (${dbKind})`, () => {
 
     // One agent with one free seat comes online: the older chat is the one assigned.
     const email = `solo-${++n}@test.local`;
-    expect((await api('/api/agents', { email, name: 'Solo', password: 'long-enough-pw', role: 'agent', skills: ['billing'], maxConcurrent: 1 })).status).toBe(201);
+    expect(
+      (
+        await api('/api/agents', {
+          email,
+          name: 'Solo',
+          password: 'long-enough-pw',
+          role: 'agent',
+          skills: ['billing'],
+          maxConcurrent: 1,
+        })
+      ).status,
+    ).toBe(201);
     const agent = await connect(`${server.url}/agent`, { token: await login(server, email, 'long-enough-pw') });
     sockets.push(agent);
-    const status = async (id: string) => (await tdb.db.query<{ status: string }>('SELECT status FROM conversations WHERE id = $1', [id])).rows[0]!.status;
+    const status = async (id: string) =>
+      (await tdb.db.query<{ status: string }>('SELECT status FROM conversations WHERE id = $1', [id])).rows[0]!.status;
     for (let i = 0; i < 50 && (await status(older.id)) !== 'assigned'; i++) {
       await server.jobs.route(); // the agent's presence lands asynchronously
       await server.idle();

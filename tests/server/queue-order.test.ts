@@ -21,7 +21,11 @@ describe(`queue order: SQL equals the TypeScript formula (${dbKind})`, () => {
     let seed = 42;
     const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let i = 0; i < 60; i++) {
-      rows.push({ id: `c-${i}`, priority: Math.floor(rand() * 101), handedOffAt: new Date(t0.getTime() - Math.floor(rand() * 7_200_000)) });
+      rows.push({
+        id: `c-${i}`,
+        priority: Math.floor(rand() * 101),
+        handedOffAt: new Date(t0.getTime() - Math.floor(rand() * 7_200_000)),
+      });
     }
     // Ties the formula must break the same way: equal score (10 points = 10 minutes), equal
     // everything but the id (ids that sort differently in a language collation), and a handoff
@@ -32,8 +36,15 @@ describe(`queue order: SQL equals the TypeScript formula (${dbKind})`, () => {
     for (const id of ['ab', 'a-c', 'B1', 'b0']) rows.push({ id, priority: 55, handedOffAt: tie });
     rows.push({ id: 'future', priority: 45, handedOffAt: new Date(t0.getTime() + 90_000) });
     for (const r of rows) {
-      await tdb.db.query(`INSERT INTO conversations (id, visitor_id, status, priority, ` + `handed_off_at) VALUES ($1, 'v-order', 'queued', $2, $3)`, [r.id, r.priority, r.handedOffAt]);
-      await tdb.db.query(`INSERT INTO messages (id, conversation_id, role, text) VALUES ($1, $2, 'visitor', 'hello')`, [`m-${r.id}`, r.id]);
+      await tdb.db.query(
+        `INSERT INTO conversations (id, visitor_id, status, priority, ` +
+          `handed_off_at) VALUES ($1, 'v-order', 'queued', $2, $3)`,
+        [r.id, r.priority, r.handedOffAt],
+      );
+      await tdb.db.query(`INSERT INTO messages (id, conversation_id, role, text) VALUES ($1, $2, 'visitor', 'hello')`, [
+        `m-${r.id}`,
+        r.id,
+      ]);
     }
   });
   afterAll(async () => {
@@ -57,7 +68,11 @@ describe(`queue order: SQL equals the TypeScript formula (${dbKind})`, () => {
       expect(listed.map((c) => c.id)).toEqual(expected.map((r) => r.id));
       expect(listed.map((c) => c.effectivePriority)).toEqual(queue.map((q) => q.effectivePriority));
       // The router's ORDER BY (same builder, its own placeholder).
-      const routed = await tdb.db.query<{ id: string }>(`SELECT id FROM conversations WHERE status = 'queued' ` + `AND $1::timestamptz IS NOT NULL ORDER BY ${queueOrderSql('$2')}`, [now, now.getTime()]);
+      const routed = await tdb.db.query<{ id: string }>(
+        `SELECT id FROM conversations WHERE status = 'queued' ` +
+          `AND $1::timestamptz IS NOT NULL ORDER BY ${queueOrderSql('$2')}`,
+        [now, now.getTime()],
+      );
       expect(routed.rows.map((r) => r.id)).toEqual(expected.map((r) => r.id));
     }
   });

@@ -36,32 +36,51 @@ describe('socket handlers and middleware never let a throw escape', () => {
     return `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
   }
 
-  it('refuses the handshake with connect_error {code:"internal"} ' + 'when a middleware dependency fails, and logs it', async () => {
-    const { log, lines } = captureLog();
-    const url = await serve((server) => {
-      const tokens = { verifyVisitor: failing, signVisitor: failing, verifyAgent: failing } as unknown as TokenService;
-      setupVisitorNamespace(server.of('/visitor') as VisitorNamespace, {
-        tokens,
-        conversations: {} as ConversationService,
-        feedback: {} as ConversationFeedback,
-        log,
-        limits: createVisitorLimits({ settings: parseRateLimits('off'), store: null }),
-        identities: createIdentityVerifier(undefined),
-        verifiedVisitors: {} as VerifiedVisitors,
-        clientAddress: (peer) => peer,
+  it(
+    'refuses the handshake with connect_error {code:"internal"} ' + 'when a middleware dependency fails, and logs it',
+    async () => {
+      const { log, lines } = captureLog();
+      const url = await serve((server) => {
+        const tokens = {
+          verifyVisitor: failing,
+          signVisitor: failing,
+          verifyAgent: failing,
+        } as unknown as TokenService;
+        setupVisitorNamespace(server.of('/visitor') as VisitorNamespace, {
+          tokens,
+          conversations: {} as ConversationService,
+          feedback: {} as ConversationFeedback,
+          log,
+          limits: createVisitorLimits({ settings: parseRateLimits('off'), store: null }),
+          identities: createIdentityVerifier(undefined),
+          verifiedVisitors: {} as VerifiedVisitors,
+          clientAddress: (peer) => peer,
+        });
+        setupAgentNamespace(server.of('/agent') as AgentNamespace, {
+          tokens,
+          users: {} as UserRepository,
+          conversations: {} as ConversationService,
+          log,
+          bus: {} as EventBus,
+        });
       });
-      setupAgentNamespace(server.of('/agent') as AgentNamespace, { tokens, users: {} as UserRepository, conversations: {} as ConversationService, log, bus: {} as EventBus });
-    });
-    for (const [nsp, auth] of [['/visitor', { token: 'x' }], ['/visitor', {}], ['/agent', { token: 'x' }]] as const) {
-      const err = await connect(`${url}${nsp}`, auth).then(
-        () => null,
-        (e: Error & { data?: unknown }) => e,
-      );
-      expect(err, nsp).toMatchObject({ message: expect.any(String), data: { code: 'internal' } });
-    }
-    expect(lines.filter((l) => l.level === LogLevel.error && l.msg === 'socket handshake middleware failed')).toHaveLength(3);
-    expect(lines[0]).toMatchObject({ nsp: '/visitor', err: { message: 'token store unreachable' } });
-  });
+      for (const [nsp, auth] of [
+        ['/visitor', { token: 'x' }],
+        ['/visitor', {}],
+        ['/agent', { token: 'x' }],
+      ] as const) {
+        const err = await connect(`${url}${nsp}`, auth).then(
+          () => null,
+          (e: Error & { data?: unknown }) => e,
+        );
+        expect(err, nsp).toMatchObject({ message: expect.any(String), data: { code: 'internal' } });
+      }
+      expect(
+        lines.filter((l) => l.level === LogLevel.error && l.msg === 'socket handshake middleware failed'),
+      ).toHaveLength(3);
+      expect(lines[0]).toMatchObject({ nsp: '/visitor', err: { message: 'token store unreachable' } });
+    },
+  );
 
   it('answers an ack with internal when validation or the handler throws synchronously', () => {
     const { log, lines } = captureLog();
@@ -80,6 +99,8 @@ describe('socket handlers and middleware never let a throw escape', () => {
       { ok: false, error: { code: 'internal', message: expect.any(String) } },
       { ok: false, error: { code: 'internal', message: expect.any(String) } },
     ]);
-    expect(lines.filter((l) => l.msg === 'socket handler failed').map((l) => (l.err as { type: string }).type)).toEqual(['RangeError', 'TypeError', 'RangeError']);
+    expect(lines.filter((l) => l.msg === 'socket handler failed').map((l) => (l.err as { type: string }).type)).toEqual(
+      ['RangeError', 'TypeError', 'RangeError'],
+    );
   });
 });

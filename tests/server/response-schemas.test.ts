@@ -56,19 +56,37 @@ describe(`HTTP answers match protocol/responses (${dbKind})`, () => {
   });
 
   it('conversations: the list and one conversation with its messages', async () => {
-    const { conversations } = await answer(ConversationListResponse, await call('GET', '/api/conversations', { token: admin }));
+    const { conversations } = await answer(
+      ConversationListResponse,
+      await call('GET', '/api/conversations', { token: admin }),
+    );
     expect(conversations.map((c) => c.id)).toContain(conversationId);
-    const detail = await answer(ConversationDetail, await call('GET', `/api/conversations/${conversationId}`, { token: admin }));
+    const detail = await answer(
+      ConversationDetail,
+      await call('GET', `/api/conversations/${conversationId}`, { token: admin }),
+    );
     expect(detail.messages.map((m) => m.text)).toContain('I want to talk to a human about my refund');
   });
 
   it('knowledge articles and search', async () => {
     const json = { title: 'Refund policy', body: 'Refunds are possible within 30 days of purchase.', format: 'text' };
-    const { id } = await answer(ArticleSaved, await call('POST', '/api/knowledge/articles', { token: admin, json }), 201);
-    const { articles } = await answer(ArticleListResponse, await call('GET', '/api/knowledge/articles', { token: admin }));
+    const { id } = await answer(
+      ArticleSaved,
+      await call('POST', '/api/knowledge/articles', { token: admin, json }),
+      201,
+    );
+    const { articles } = await answer(
+      ArticleListResponse,
+      await call('GET', '/api/knowledge/articles', { token: admin }),
+    );
     expect(articles.map((a) => a.id)).toContain(id);
-    expect((await answer(Article, await call('GET', `/api/knowledge/articles/${id}`, { token: admin }))).body).toContain('30 days');
-    const search = await answer(SearchResponse, await call('POST', '/api/knowledge/search', { token: admin, json: { query: 'refund within days' } }));
+    expect(
+      (await answer(Article, await call('GET', `/api/knowledge/articles/${id}`, { token: admin }))).body,
+    ).toContain('30 days');
+    const search = await answer(
+      SearchResponse,
+      await call('POST', '/api/knowledge/search', { token: admin, json: { query: 'refund within days' } }),
+    );
     expect(search.results[0]?.articleId).toBe(id);
   });
 

@@ -31,10 +31,27 @@ describe('a restarted embedded-database server takes over the turns its previous
 
     // What the stopped process left: a stored message whose turn it had started, its lease still running.
     const db = await createPgliteDb(dir);
-    const conversations = createConversationService({ db, bus: createEventBus(() => undefined), clock: () => new Date() });
-    const stored = await conversations.receiveVisitorMessage({ conversationId: 'c-held', visitorId: 'v-held', clientMessageId: 'held-1', text: 'How do I invite a teammate?' });
-    await db.query("UPDATE pending_turns SET claim_token = 'previous-run', " + "lease_until = now() + interval '600 seconds' WHERE message_id = $1", [stored.message.id]);
-    const tokens = createTokenService({ secret: await resolveAuthSecret(db), agentTtlSeconds: 3600, sessions: createUserRepository(db) });
+    const conversations = createConversationService({
+      db,
+      bus: createEventBus(() => undefined),
+      clock: () => new Date(),
+    });
+    const stored = await conversations.receiveVisitorMessage({
+      conversationId: 'c-held',
+      visitorId: 'v-held',
+      clientMessageId: 'held-1',
+      text: 'How do I invite a teammate?',
+    });
+    await db.query(
+      "UPDATE pending_turns SET claim_token = 'previous-run', " +
+        "lease_until = now() + interval '600 seconds' WHERE message_id = $1",
+      [stored.message.id],
+    );
+    const tokens = createTokenService({
+      secret: await resolveAuthSecret(db),
+      agentTtlSeconds: 3600,
+      sessions: createUserRepository(db),
+    });
     const token = await tokens.signVisitor({ cid: 'c-held', vid: 'v-held' });
     await db.close();
 
@@ -43,7 +60,11 @@ describe('a restarted embedded-database server takes over the turns its previous
       // With the id of the last message it has, as the widget sends: whether the answer came before or after, it
       // arrives.
       const visitor = await connect(`${second.url}/visitor`, { token, lastMessageId: stored.message.id });
-      const answer = nextEvent<ChatMessage>(visitor, 'message', (m) => m.role === 'ai' && m.replyTo === stored.message.id);
+      const answer = nextEvent<ChatMessage>(
+        visitor,
+        'message',
+        (m) => m.role === 'ai' && m.replyTo === stored.message.id,
+      );
       await nextEvent(visitor, 'session');
       expect((await answer).text).toContain('Invite');
       visitor.close();

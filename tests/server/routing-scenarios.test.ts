@@ -2,7 +2,16 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Socket } from 'socket.io-client';
 import type { RunningServer } from '../../server/start-server.js';
 import { dbKind, type TestDb } from '../helpers/test-db.js';
-import { connect, emitAck, fakeClock, login, nextEvent, resetRouting, startSuite, stopSuite } from '../helpers/test-server.js';
+import {
+  connect,
+  emitAck,
+  fakeClock,
+  login,
+  nextEvent,
+  resetRouting,
+  startSuite,
+  stopSuite,
+} from '../helpers/test-server.js';
 
 /**
  * Routing through the real server: skills, capacity, presence, nobody online, an agent who goes
@@ -17,18 +26,32 @@ describe(`routing scenarios (${dbKind})`, () => {
   let n = 0;
 
   async function api(path: string, body?: unknown, method = body === undefined ? 'GET' : 'POST') {
-    const res = await server.app.request(path, { method, headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await server.app.request(path, {
+      method,
+      headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     return { status: res.status, body: (await res.json().catch(() => null)) as any };
   }
   async function agent(name: string, skills: string[], extra: Record<string, unknown> = {}) {
     const email = `${name.toLowerCase()}-${++n}@test.local`;
-    const created = await api('/api/agents', { email, name, password: 'long-enough-pw', role: 'agent', skills, maxConcurrent: 2 });
+    const created = await api('/api/agents', {
+      email,
+      name,
+      password: 'long-enough-pw',
+      role: 'agent',
+      skills,
+      maxConcurrent: 2,
+    });
     expect(created.status).toBe(201);
     if (Object.keys(extra).length) expect((await api(`/api/agents/${created.body.id}`, extra, 'PUT')).status).toBe(200);
     const token = await login(server, email, 'long-enough-pw');
     const socket = await connect(`${server.url}/agent`, { token });
     sockets.push(socket);
-    await waitFor(async () => (await api('/api/agents')).body.agents.find((a: any) => a.id === created.body.id)?.presence === 'online');
+    await waitFor(
+      async () =>
+        (await api('/api/agents')).body.agents.find((a: any) => a.id === created.body.id)?.presence === 'online',
+    );
     return { id: created.body.id as string, name, socket, token };
   }
   async function visitor(text: string, identity: Record<string, unknown> = {}) {
@@ -42,7 +65,10 @@ describe(`routing scenarios (${dbKind})`, () => {
   const conversation = async (id: string) => (await api(`/api/conversations/${id}`)).body;
 
   beforeAll(async () => {
-    ({ tdb, server, admin } = await startSuite({ GENERALIST_AFTER_SECONDS: '120', OFFER_SECONDS: '30', PRESENCE_GRACE_SECONDS: '60' }, { clock, startWorkers: false }));
+    ({ tdb, server, admin } = await startSuite(
+      { GENERALIST_AFTER_SECONDS: '120', OFFER_SECONDS: '30', PRESENCE_GRACE_SECONDS: '60' },
+      { clock, startWorkers: false },
+    ));
   });
   afterEach(async () => {
     for (const s of sockets.splice(0)) s.close();
@@ -63,24 +89,27 @@ describe(`routing scenarios (${dbKind})`, () => {
     expect(tech.socket.connected).toBe(true);
   });
 
-  it('moves an offer nobody takes to the next capable agent, ' + 'and falls back to a generalist after the wait', async () => {
-    const first = await agent('Fay', ['billing']);
-    const v = await visitor('I was charged twice and want my money back');
-    await server.jobs.route();
-    expect((await conversation(v.id)).offeredTo).toBe(first.id);
-    const second = await agent('Sid', ['billing']);
-    clock.advance(31);
-    await server.jobs.route();
-    expect((await conversation(v.id)).offeredTo).toBe(second.id);
+  it(
+    'moves an offer nobody takes to the next capable agent, ' + 'and falls back to a generalist after the wait',
+    async () => {
+      const first = await agent('Fay', ['billing']);
+      const v = await visitor('I was charged twice and want my money back');
+      await server.jobs.route();
+      expect((await conversation(v.id)).offeredTo).toBe(first.id);
+      const second = await agent('Sid', ['billing']);
+      clock.advance(31);
+      await server.jobs.route();
+      expect((await conversation(v.id)).offeredTo).toBe(second.id);
 
-    const generalist = await agent('Gus', ['general']);
-    const other = await visitor('our API keys were leaked, someone hacked our account');
-    await server.jobs.route();
-    expect((await conversation(other.id)).offeredTo).toBeNull(); // nobody with "security" yet
-    clock.advance(121);
-    await server.jobs.route();
-    expect((await conversation(other.id)).offeredTo).toBe(generalist.id);
-  });
+      const generalist = await agent('Gus', ['general']);
+      const other = await visitor('our API keys were leaked, someone hacked our account');
+      await server.jobs.route();
+      expect((await conversation(other.id)).offeredTo).toBeNull(); // nobody with "security" yet
+      clock.advance(121);
+      await server.jobs.route();
+      expect((await conversation(other.id)).offeredTo).toBe(generalist.id);
+    },
+  );
 
   it('respects capacity: a full agent gets nothing more', async () => {
     const only = await agent('Cap', ['billing']);
@@ -155,7 +184,10 @@ describe(`routing scenarios (${dbKind})`, () => {
     expect(await side.json()).toMatchObject({ kind: 'functional', status: 'queued' });
     const c = await conversation(v.id);
     expect(c.skill).toBe('security');
-    expect(c.timeline.filter((e: any) => e.type === 'transfer').map((e: any) => e.data.kind)).toEqual(['hierarchical', 'functional']);
+    expect(c.timeline.filter((e: any) => e.type === 'transfer').map((e: any) => e.data.kind)).toEqual([
+      'hierarchical',
+      'functional',
+    ]);
     expect(c.notes.map((x: any) => x.text).join(' ')).toContain('goodwill credit');
     expect(c.messages.map((m: any) => m.text).join(' ')).not.toContain('goodwill credit');
 
@@ -173,10 +205,15 @@ describe(`routing scenarios (${dbKind})`, () => {
     await agent('Ivy', ['billing']);
     const v = await visitor('I was charged twice, refund please');
     expect(await emitAck(helper.socket, 'claim', { conversationId: v.id })).toMatchObject({ ok: true });
-    expect(await emitAck(helper.socket, 'message', { conversationId: v.id, clientMessageId: `r-${++n}`, text: 'Refunded!' })).toMatchObject({ ok: true });
+    expect(
+      await emitAck(helper.socket, 'message', { conversationId: v.id, clientMessageId: `r-${++n}`, text: 'Refunded!' }),
+    ).toMatchObject({ ok: true });
     expect(await emitAck(helper.socket, 'resolve', { conversationId: v.id })).toMatchObject({ ok: true });
 
-    await emitAck(v.socket, 'message', { clientMessageId: `m-${++n}`, text: 'The refund did not arrive, I was charged twice again, I want a refund' });
+    await emitAck(v.socket, 'message', {
+      clientMessageId: `m-${++n}`,
+      text: 'The refund did not arrive, I was charged twice again, I want a refund',
+    });
     await server.idle();
     await server.jobs.route();
     const c = await conversation(v.id);

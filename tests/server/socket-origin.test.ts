@@ -5,7 +5,11 @@ import { dbKind, openTestDb, type TestDb } from '../helpers/test-db.js';
 import { login, startTestServer } from '../helpers/test-server.js';
 
 /** Opens a websocket-only connection (no polling, so socket.io's `cors` never runs) with a chosen Origin. */
-function tryConnect(url: string, origin: string | undefined, auth: Record<string, unknown> = {}): Promise<'connected' | string> {
+function tryConnect(
+  url: string,
+  origin: string | undefined,
+  auth: Record<string, unknown> = {},
+): Promise<'connected' | string> {
   const socket = io(url, {
     auth,
     transports: ['websocket'],
@@ -45,7 +49,9 @@ describe(`ALLOWED_ORIGINS over WebSocket (${dbKind})`, () => {
   });
 
   it('refuses a foreign origin on the agent namespace, even with a valid token', async () => {
-    expect(await tryConnect(`${server.url}/agent`, 'https://evil.example', { token: agentToken })).not.toBe('connected');
+    expect(await tryConnect(`${server.url}/agent`, 'https://evil.example', { token: agentToken })).not.toBe(
+      'connected',
+    );
   });
 
   it('accepts an allowed origin, the server’s own origin (the console) and clients that send none', async () => {

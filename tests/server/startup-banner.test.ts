@@ -13,34 +13,37 @@ describe(`start-up banner (${dbKind})`, () => {
     await tdb?.dispose();
   });
 
-  it('prints generated passwords once, at the start that generated them, ' + 'and they are strong enough to sign in', async () => {
-    // No ADMIN_PASSWORD: the admin password is generated, like the demo agents'.
-    const first = await startTestServer(tdb.db, { ADMIN_PASSWORD: '', SEED_DEMO: '1' }, { startWorkers: false });
-    const banner = startupBanner(first, testConfig());
-    try {
-      expect(first.admin.password).toBeDefined();
-      expect(banner).toContain(`${TEST_ADMIN.email} / ${first.admin.password}`);
-      expect(first.demoAgents).toHaveLength(2);
-      const call = apiClient(first);
-      await signIn(call, TEST_ADMIN.email, first.admin.password!);
-      for (const a of first.demoAgents) {
-        expect(banner).toContain(`${a.email} / ${a.password}`);
-        await signIn(call, a.email, a.password);
+  it(
+    'prints generated passwords once, at the start that generated them, ' + 'and they are strong enough to sign in',
+    async () => {
+      // No ADMIN_PASSWORD: the admin password is generated, like the demo agents'.
+      const first = await startTestServer(tdb.db, { ADMIN_PASSWORD: '', SEED_DEMO: '1' }, { startWorkers: false });
+      const banner = startupBanner(first, testConfig());
+      try {
+        expect(first.admin.password).toBeDefined();
+        expect(banner).toContain(`${TEST_ADMIN.email} / ${first.admin.password}`);
+        expect(first.demoAgents).toHaveLength(2);
+        const call = apiClient(first);
+        await signIn(call, TEST_ADMIN.email, first.admin.password!);
+        for (const a of first.demoAgents) {
+          expect(banner).toContain(`${a.email} / ${a.password}`);
+          await signIn(call, a.email, a.password);
+        }
+      } finally {
+        await first.close();
       }
-    } finally {
-      await first.close();
-    }
-    const again = await startTestServer(tdb.db, { ADMIN_PASSWORD: '', SEED_DEMO: '1' }, { startWorkers: false });
-    try {
-      const later = startupBanner(again, testConfig());
-      expect(again.admin.password).toBeUndefined();
-      expect(again.demoAgents).toEqual([]);
-      expect(later).toContain('printed at first start');
-      expect(later).not.toContain(first.admin.password!);
-    } finally {
-      await again.close();
-    }
-  });
+      const again = await startTestServer(tdb.db, { ADMIN_PASSWORD: '', SEED_DEMO: '1' }, { startWorkers: false });
+      try {
+        const later = startupBanner(again, testConfig());
+        expect(again.admin.password).toBeUndefined();
+        expect(again.demoAgents).toEqual([]);
+        expect(later).toContain('printed at first start');
+        expect(later).not.toContain(first.admin.password!);
+      } finally {
+        await again.close();
+      }
+    },
+  );
 
   it('never prints a configured ADMIN_PASSWORD, and restarting with it keeps existing sessions', async () => {
     const configured = 'quartz-falcon-meadow-31';

@@ -30,7 +30,10 @@ describe(`CORS on the public suggestions route (${dbKind})`, () => {
   });
 
   it('answers a preflight for an allowed origin', async () => {
-    const res = await fetch(`${restricted.url}${path}`, { method: 'OPTIONS', headers: { Origin: 'https://shop.example', 'Access-Control-Request-Method': 'GET' } });
+    const res = await fetch(`${restricted.url}${path}`, {
+      method: 'OPTIONS',
+      headers: { Origin: 'https://shop.example', 'Access-Control-Request-Method': 'GET' },
+    });
     expect(res.status).toBeLessThan(300);
     expect(res.headers.get('access-control-allow-origin')).toBe('https://shop.example');
   });

@@ -47,9 +47,16 @@ describe(`a node past TURNS_IN_FLIGHT delays AI turns instead of dropping or dou
     await model.stop();
   });
 
-  const metrics = async () => RuntimeMetrics.parse(await (await server.app.request('/api/metrics/runtime', { headers: { authorization: `Bearer ${admin}` } })).json());
+  const metrics = async () =>
+    RuntimeMetrics.parse(
+      await (
+        await server.app.request('/api/metrics/runtime', { headers: { authorization: `Bearer ${admin}` } })
+      ).json(),
+    );
 
-  it('answers every message once, shows typing at once, never hands off, and /healthz answers throughout', { timeout: 90_000 }, async () => {
+  it('answers every message once, shows typing at once, never hands off, and /healthz answers throughout', {
+    timeout: 90_000,
+  }, async () => {
     const visitors = await Promise.all(
       Array.from({ length: VISITORS }, async () => {
         const socket = await connect(`${server.url}/visitor`, { page });
@@ -69,7 +76,10 @@ describe(`a node past TURNS_IN_FLIGHT delays AI turns instead of dropping or dou
       while (flooding) {
         const t0 = performance.now();
         const res = await fetch(`${server.url}/healthz`).catch(() => null);
-        health.push({ ok: res?.status === 200 && ((await res.json()) as { status: string }).status === 'ok', ms: performance.now() - t0 });
+        health.push({
+          ok: res?.status === 200 && ((await res.json()) as { status: string }).status === 'ok',
+          ms: performance.now() - t0,
+        });
         samples.push(await metrics());
         await new Promise((r) => setTimeout(r, 50));
       }
@@ -78,13 +88,24 @@ describe(`a node past TURNS_IN_FLIGHT delays AI turns instead of dropping or dou
     // Every visitor asks its questions at once, without waiting for answers: 24 turns for 2 slots and 3 places.
     const acks = await Promise.all(
       visitors.flatMap((v, i) =>
-        Array.from({ length: QUESTIONS_EACH }, (_, q) => emitAck(v.socket, 'message', { clientMessageId: `flood-${i}-${q}`, text: LOAD_QUESTIONS[(i + q) % LOAD_QUESTIONS.length], page })),
+        Array.from({ length: QUESTIONS_EACH }, (_, q) =>
+          emitAck(v.socket, 'message', {
+            clientMessageId: `flood-${i}-${q}`,
+            text: LOAD_QUESTIONS[(i + q) % LOAD_QUESTIONS.length],
+            page,
+          }),
+        ),
       ),
     );
     expect(acks.every((a) => a.ok)).toBe(true);
     const ids = new Set(acks.map((a) => a.id!));
 
-    const aiReplies = () => visitors.flatMap((v) => v.events.filter((e) => e.event === 'message' && (e.payload as ChatMessage).role === 'ai').map((e) => e.payload as ChatMessage & { replyTo?: string }));
+    const aiReplies = () =>
+      visitors.flatMap((v) =>
+        v.events
+          .filter((e) => e.event === 'message' && (e.payload as ChatMessage).role === 'ai')
+          .map((e) => e.payload as ChatMessage & { replyTo?: string }),
+      );
     const deadline = Date.now() + 75_000;
     while (aiReplies().length < ids.size && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     // A moment more: a doubled answer would arrive now.
@@ -120,7 +141,9 @@ describe(`a node past TURNS_IN_FLIGHT delays AI turns instead of dropping or dou
 
     // Stored once each: one AI answer and one decision per visitor message, nothing left pending.
     for (const v of visitors) {
-      const res = await server.app.request(`/api/conversations/${v.conversationId}`, { headers: { authorization: `Bearer ${admin}` } });
+      const res = await server.app.request(`/api/conversations/${v.conversationId}`, {
+        headers: { authorization: `Bearer ${admin}` },
+      });
       const c = (await res.json()) as { status: string; messages: ChatMessage[]; decisions: Array<{ action: string }> };
       expect(c.status).toBe('bot');
       expect(c.messages.filter((m) => m.role === 'visitor')).toHaveLength(QUESTIONS_EACH);

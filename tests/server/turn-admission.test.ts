@@ -35,7 +35,15 @@ describe('turn admission: a bounded number of AI turns run, a bounded number wai
     expect(running).toEqual([0, 1]);
     expect(runs.slice(0, 5).every((r) => r !== null)).toBe(true);
     expect(runs[5]).toBeNull();
-    expect(admission.counts()).toMatchObject({ inFlight: 2, queued: 3, peakQueued: 3, startedTotal: 2, waitedTotal: 3, deferredTotal: 1, limits: { inFlight: 2, queued: 3 } });
+    expect(admission.counts()).toMatchObject({
+      inFlight: 2,
+      queued: 3,
+      peakQueued: 3,
+      startedTotal: 2,
+      waitedTotal: 3,
+      deferredTotal: 1,
+      limits: { inFlight: 2, queued: 3 },
+    });
     expect(admission.room()).toBe(0);
 
     gates[0]!.resolve('a');

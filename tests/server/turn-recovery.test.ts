@@ -30,7 +30,11 @@ describe(`visitor messages survive a crash before they are answered (${dbKind})`
 
   // The lease cases below move the fake clock past a 30 s lease; the 3 s default is covered in
   // node-death-recovery.test.ts.
-  const nodes = serverNodes(() => tdb.db, clock, () => ({ TURN_LEASE_SECONDS: '30' }));
+  const nodes = serverNodes(
+    () => tdb.db,
+    clock,
+    () => ({ TURN_LEASE_SECONDS: '30' }),
+  );
   const { start, stop } = nodes;
 
   /**
@@ -42,9 +46,22 @@ describe(`visitor messages survive a crash before they are answered (${dbKind})`
     const visitorId = `visitor-${conversationId}`;
     const ids: string[] = [];
     for (const [i, text] of texts.entries()) {
-      ids.push((await conversations.receiveVisitorMessage({ conversationId, visitorId, clientMessageId: `${conversationId}-${i}`, text })).message.id);
+      ids.push(
+        (
+          await conversations.receiveVisitorMessage({
+            conversationId,
+            visitorId,
+            clientMessageId: `${conversationId}-${i}`,
+            text,
+          })
+        ).message.id,
+      );
     }
-    const tokens = createTokenService({ secret: await resolveAuthSecret(tdb.db), agentTtlSeconds: 3600, sessions: createUserRepository(tdb.db) });
+    const tokens = createTokenService({
+      secret: await resolveAuthSecret(tdb.db),
+      agentTtlSeconds: 3600,
+      sessions: createUserRepository(tdb.db),
+    });
     return { token: await tokens.signVisitor({ cid: conversationId, vid: visitorId }), ids };
   }
 
@@ -56,7 +73,9 @@ describe(`visitor messages survive a crash before they are answered (${dbKind})`
   }
 
   async function conversation(server: RunningServer, id: string): Promise<ConversationBody> {
-    const res = await server.app.request(`/api/conversations/${id}`, { headers: { authorization: `Bearer ${await login(server)}` } });
+    const res = await server.app.request(`/api/conversations/${id}`, {
+      headers: { authorization: `Bearer ${await login(server)}` },
+    });
     expect(res.status).toBe(200);
     return (await res.json()) as ConversationBody;
   }
@@ -71,7 +90,11 @@ describe(`visitor messages survive a crash before they are answered (${dbKind})`
   }
 
   const pendingTurns = async (conversationId: string) =>
-    (await tdb.db.query<{ n: number }>('SELECT count(*)::int AS n FROM pending_turns WHERE conversation_id = $1', [conversationId])).rows[0]!.n;
+    (
+      await tdb.db.query<{ n: number }>('SELECT count(*)::int AS n FROM pending_turns WHERE conversation_id = $1', [
+        conversationId,
+      ])
+    ).rows[0]!.n;
 
   beforeAll(async () => {
     await fake.start();
@@ -111,7 +134,10 @@ describe(`visitor messages survive a crash before they are answered (${dbKind})`
   });
 
   it('runs each turn once, in order, when two nodes recover at the same moment', async () => {
-    const { token, ids } = await storeThenCrash('conv-two-nodes', ['How do I invite a teammate?', 'And how do I change my billing email?']);
+    const { token, ids } = await storeThenCrash('conv-two-nodes', [
+      'How do I invite a teammate?',
+      'And how do I change my billing email?',
+    ]);
     const one = await start();
     const two = await start();
     // The visitor is connected to both nodes (as after a reconnect behind a load balancer).
@@ -136,7 +162,12 @@ describe(`visitor messages survive a crash before they are answered (${dbKind})`
   });
 
   it('does not run again a message its node is answering, and commits one answer if the lease is lost', async () => {
-    const env = { OPENAI_API_KEY: 'test-key', OPENAI_BASE_URL: fake.url, OPENAI_CHAT_MODEL: 'fake-model', OPENAI_TIMEOUT_MS: '5000' };
+    const env = {
+      OPENAI_API_KEY: 'test-key',
+      OPENAI_BASE_URL: fake.url,
+      OPENAI_CHAT_MODEL: 'fake-model',
+      OPENAI_TIMEOUT_MS: '5000',
+    };
     const answers = () => fake.requests.filter((r) => r.stream).length;
     const live = await start(env);
     const other = await start(env);
@@ -145,10 +176,12 @@ describe(`visitor messages survive a crash before they are answered (${dbKind})`
     const { conversationId, token } = await nextEvent<{ conversationId: string; token: string }>(v, 'session');
     // Connected to both nodes, so it sees whichever one answers.
     const seen: ChatMessage[] = [];
-    for (const s of [v, await visitor(other, token)]) s.on('message', (m: ChatMessage) => m.role === 'ai' && seen.push(m));
+    for (const s of [v, await visitor(other, token)])
+      s.on('message', (m: ChatMessage) => m.role === 'ai' && seen.push(m));
 
     // A slow model: the live run is in flight while both nodes sweep, within the lease.
-    fake.reply = (body) => (body.stream ? { text: 'Open Settings > Team and click Invite [1].', delayMs: 600 } : { status: 500 });
+    fake.reply = (body) =>
+      body.stream ? { text: 'Open Settings > Team and click Invite [1].', delayMs: 600 } : { status: 500 };
     const before = answers();
     await emitAck(v, 'message', { clientMessageId: 'live-1', text: 'How do I invite a teammate?' });
     expect(await Promise.all([live.jobs.turns(), other.jobs.turns()])).toEqual([
@@ -163,7 +196,8 @@ describe(`visitor messages survive a crash before they are answered (${dbKind})`
 
     // The live node stalls past its lease (a long GC pause, a frozen VM): another node takes the
     // turn over and answers it; the stalled run's late outcome is refused, so one answer commits.
-    fake.reply = (body) => (body.stream ? { text: 'Open Settings > Billing and edit the billing email [1].', delayMs: 800 } : { status: 500 });
+    fake.reply = (body) =>
+      body.stream ? { text: 'Open Settings > Billing and edit the billing email [1].', delayMs: 800 } : { status: 500 };
     await emitAck(v, 'message', { clientMessageId: 'live-2', text: 'How do I change my billing email?' });
     await until(() => answers() - before === 2); // the live run is waiting for the model
     clock.advance(31);
@@ -174,7 +208,10 @@ describe(`visitor messages survive a crash before they are answered (${dbKind})`
     expect(c.decisions).toHaveLength(2);
     expect(await pendingTurns(conversationId)).toBe(0);
     await until(() => seen.length >= 2);
-    expect(seen.map((m) => m.text)).toEqual(['Open Settings > Team and click Invite [1].', 'Open Settings > Billing and edit the billing email [1].']);
+    expect(seen.map((m) => m.text)).toEqual([
+      'Open Settings > Team and click Invite [1].',
+      'Open Settings > Billing and edit the billing email [1].',
+    ]);
     expect(answers() - before).toBe(3); // the stalled run's answer was generated, but never committed
     await Promise.all([stop(live), stop(other)]);
   });
@@ -200,15 +237,25 @@ describe(`visitor messages survive a crash before they are answered (${dbKind})`
     await stop(server);
   });
 
-  it('at capacity, a node claims only as many orphaned turns as it has room for, ' + 'and never the turns it already holds', { timeout: 60_000 }, async () => {
-    const env = { OPENAI_API_KEY: 'test-key', OPENAI_BASE_URL: fake.url, OPENAI_CHAT_MODEL: 'fake-model', OPENAI_TIMEOUT_MS: '10000' };
+  it('at capacity, a node claims only as many orphaned turns as it has room for, ' +
+    'and never the turns it already holds', { timeout: 60_000 }, async () => {
+    const env = {
+      OPENAI_API_KEY: 'test-key',
+      OPENAI_BASE_URL: fake.url,
+      OPENAI_CHAT_MODEL: 'fake-model',
+      OPENAI_TIMEOUT_MS: '10000',
+    };
     // One turn runs, two may wait: room for three.
     const live = await start({ ...env, TURNS_IN_FLIGHT: '1', TURN_QUEUE: '2' });
-    fake.reply = (body) => (body.stream ? { text: 'Open Settings > Team and click Invite [1].', delayMs: 1500 } : { status: 500 });
+    fake.reply = (body) =>
+      body.stream ? { text: 'Open Settings > Team and click Invite [1].', delayMs: 1500 } : { status: 500 };
     const before = fake.requests.filter((r) => r.stream).length;
     const [a, b] = [await connect(`${live.url}/visitor`, {}), await connect(`${live.url}/visitor`, {})];
     sockets.push(a, b);
-    const [ca, cb] = [await nextEvent<{ conversationId: string }>(a, 'session'), await nextEvent<{ conversationId: string }>(b, 'session')];
+    const [ca, cb] = [
+      await nextEvent<{ conversationId: string }>(a, 'session'),
+      await nextEvent<{ conversationId: string }>(b, 'session'),
+    ];
     await emitAck(a, 'message', { clientMessageId: 'cap-a', text: 'How do I invite a teammate?' });
     await emitAck(b, 'message', { clientMessageId: 'cap-b', text: 'How do I invite a teammate?' });
     await until(() => fake.requests.filter((r) => r.stream).length > before); // a runs, b waits for the slot
@@ -237,7 +284,10 @@ describe(`visitor messages survive a crash before they are answered (${dbKind})`
   it('hands off a message whose runs keep failing instead of running it a fourth time', async () => {
     await storeThenCrash('conv-poison', ['How do I invite a teammate?']);
     // Three nodes started it and died (the lease of the last ran out).
-    await tdb.db.query(`UPDATE pending_turns SET attempts = 3, claim_token = 'dead-node', lease_until = $2 WHERE conversation_id = $1`, ['conv-poison', clock()]);
+    await tdb.db.query(
+      `UPDATE pending_turns SET attempts = 3, claim_token = 'dead-node', lease_until = $2 WHERE conversation_id = $1`,
+      ['conv-poison', clock()],
+    );
     const server = await start();
     expect(await server.jobs.turns()).toEqual({ claimed: 1, ran: 0, expired: 1 });
     const c = await conversation(server, 'conv-poison');

@@ -22,16 +22,33 @@ describe('identity verification, offline', () => {
   const verifier = createIdentityVerifier(SECRET);
 
   it('accepts the HMAC of the id and nothing else', async () => {
-    expect(await verifier.check({ id: 'u_1', userHash: identityHash(SECRET, 'u_1') })).toMatchObject({ verified: true, identity: { id: 'u_1' } });
-    expect(await verifier.check({ id: 'u_1', userHash: identityHash(SECRET, 'u_1').toUpperCase() })).toMatchObject({ verified: true });
-    expect(await verifier.check({ id: 'u_2', userHash: identityHash(SECRET, 'u_1') })).toMatchObject({ verified: false });
+    expect(await verifier.check({ id: 'u_1', userHash: identityHash(SECRET, 'u_1') })).toMatchObject({
+      verified: true,
+      identity: { id: 'u_1' },
+    });
+    expect(await verifier.check({ id: 'u_1', userHash: identityHash(SECRET, 'u_1').toUpperCase() })).toMatchObject({
+      verified: true,
+    });
+    expect(await verifier.check({ id: 'u_2', userHash: identityHash(SECRET, 'u_1') })).toMatchObject({
+      verified: false,
+    });
     expect(await verifier.check({ id: 'u_1', userHash: 'short' })).toMatchObject({ verified: false });
-    expect(await verifier.check({ id: 'u_1', plan: 'enterprise' })).toEqual({ verified: false, identity: { id: 'u_1', plan: 'enterprise' } });
+    expect(await verifier.check({ id: 'u_1', plan: 'enterprise' })).toEqual({
+      verified: false,
+      identity: { id: 'u_1', plan: 'enterprise' },
+    });
   });
 
   it('takes a signed JWT’s claims as the identity; requires exp, the right secret and HS256', async () => {
-    const good = await sign({ sub: 'u_9', name: 'Vera', plan: 'enterprise', accountValue: 90_000, exp: hour() }, SECRET, 'HS256');
-    expect(await verifier.check({ plan: 'free', jwt: good })).toEqual({ verified: true, identity: { id: 'u_9', name: 'Vera', plan: 'enterprise', accountValue: 90_000 } });
+    const good = await sign(
+      { sub: 'u_9', name: 'Vera', plan: 'enterprise', accountValue: 90_000, exp: hour() },
+      SECRET,
+      'HS256',
+    );
+    expect(await verifier.check({ plan: 'free', jwt: good })).toEqual({
+      verified: true,
+      identity: { id: 'u_9', name: 'Vera', plan: 'enterprise', accountValue: 90_000 },
+    });
     const noExp = await sign({ id: 'u_9', plan: 'enterprise' }, SECRET, 'HS256');
     expect(await verifier.check({ jwt: noExp })).toMatchObject({ verified: false });
     const expired = await sign({ id: 'u_9', exp: Math.floor(Date.now() / 1000) - 60 }, SECRET, 'HS256');
@@ -40,12 +57,16 @@ describe('identity verification, offline', () => {
     expect(await verifier.check({ jwt: otherKey })).toMatchObject({ verified: false });
     const hs512 = await sign({ id: 'u_9', exp: hour() }, SECRET, 'HS512');
     expect(await verifier.check({ jwt: hs512 })).toMatchObject({ verified: false });
-    const none = `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.` + `${Buffer.from(JSON.stringify({ id: 'u_9', exp: hour() })).toString('base64url')}.`;
+    const none =
+      `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.` +
+      `${Buffer.from(JSON.stringify({ id: 'u_9', exp: hour() })).toString('base64url')}.`;
     expect(await verifier.check({ jwt: none })).toMatchObject({ verified: false });
   });
 
   it('verifies nothing without IDENTITY_SECRET', async () => {
-    expect(await createIdentityVerifier(undefined).check({ id: 'u_1', userHash: identityHash(SECRET, 'u_1') })).toMatchObject({ verified: false });
+    expect(
+      await createIdentityVerifier(undefined).check({ id: 'u_1', userHash: identityHash(SECRET, 'u_1') }),
+    ).toMatchObject({ verified: false });
   });
 });
 
@@ -79,14 +100,30 @@ describe(`visitor identity over the socket (${dbKind})`, () => {
     await server.idle();
   };
   const detail = async (id: string): Promise<Detail> =>
-    (await (await fetch(`${server.url}/api/conversations/${id}`, { headers: { authorization: `Bearer ${admin}` } })).json()) as Detail;
+    (await (
+      await fetch(`${server.url}/api/conversations/${id}`, { headers: { authorization: `Bearer ${admin}` } })
+    ).json()) as Detail;
 
   it('a claimed $5M enterprise customer gets no priority for it and is shown as unverified', async () => {
     const plain = await visitor({ visitor: { name: 'Pat' } });
-    const claimed = await visitor({ visitor: { id: 'u_ceo', name: 'The CEO', plan: 'enterprise', accountValue: 5_000_000 } });
-    const proven = await visitor({ visitor: { id: 'u_real', name: 'Real Customer', plan: 'enterprise', accountValue: 5_000_000, userHash: identityHash(SECRET, 'u_real') } });
+    const claimed = await visitor({
+      visitor: { id: 'u_ceo', name: 'The CEO', plan: 'enterprise', accountValue: 5_000_000 },
+    });
+    const proven = await visitor({
+      visitor: {
+        id: 'u_real',
+        name: 'Real Customer',
+        plan: 'enterprise',
+        accountValue: 5_000_000,
+        userHash: identityHash(SECRET, 'u_real'),
+      },
+    });
     for (const v of [plain, claimed, proven]) await say(v.socket, 'h1', 'I want to talk to a person');
-    const [p, c, r] = (await Promise.all([plain, claimed, proven].map((v) => detail(v.conversationId)))) as [Detail, Detail, Detail];
+    const [p, c, r] = (await Promise.all([plain, claimed, proven].map((v) => detail(v.conversationId)))) as [
+      Detail,
+      Detail,
+      Detail,
+    ];
     expect(c.visitor).toMatchObject({ name: 'The CEO', plan: 'enterprise', verified: false });
     expect(c.handoff!.priority).toBe(p.handoff!.priority);
     expect(c.handoff!.brief).toContain('Customer: The CEO (unverified identity)');
@@ -94,7 +131,9 @@ describe(`visitor identity over the socket (${dbKind})`, () => {
     expect(r.handoff!.priority).toBeGreaterThan(p.handoff!.priority + 20); // tier 15 + value 15
     expect(r.handoff!.brief).not.toContain('unverified');
     // The queue agents read says the same.
-    const queued = (await (await fetch(`${server.url}/api/conversations?status=queued`, { headers: { authorization: `Bearer ${admin}` } })).json()) as { conversations: Array<{ id: string; visitor: { verified: boolean } }> };
+    const queued = (await (
+      await fetch(`${server.url}/api/conversations?status=queued`, { headers: { authorization: `Bearer ${admin}` } })
+    ).json()) as { conversations: Array<{ id: string; visitor: { verified: boolean } }> };
     expect(queued.conversations.find((q) => q.id === claimed.conversationId)?.visitor.verified).toBe(false);
     expect(queued.conversations.find((q) => q.id === proven.conversationId)?.visitor.verified).toBe(true);
   });
@@ -115,14 +154,21 @@ describe(`visitor identity over the socket (${dbKind})`, () => {
     expect(impostor.conversationId).not.toBe(laptop.conversationId);
     const nothing = await emitAck<{ ok: boolean; messages: ChatMessage[] }>(impostor.socket, 'sync', {});
     expect(nothing.messages).toEqual([]);
-    const forged = await visitor({ visitor: { id: 'u_dana', userHash: identityHash('guessed-secret-0123456789', 'u_dana') } });
+    const forged = await visitor({
+      visitor: { id: 'u_dana', userHash: identityHash('guessed-secret-0123456789', 'u_dana') },
+    });
     expect(forged.conversationId).not.toBe(laptop.conversationId);
   });
 
   it('an unverified handshake with a verified visitor’s token cannot rewrite who they are', async () => {
-    const v = await visitor({ visitor: { id: 'u_lee', name: 'Lee', plan: 'pro', userHash: identityHash(SECRET, 'u_lee') } });
+    const v = await visitor({
+      visitor: { id: 'u_lee', name: 'Lee', plan: 'pro', userHash: identityHash(SECRET, 'u_lee') },
+    });
     await say(v.socket, 'a1', 'hello');
-    const again = await visitor({ token: v.token, visitor: { id: 'u_lee', name: 'Not Lee', plan: 'enterprise', accountValue: 9_000_000 } });
+    const again = await visitor({
+      token: v.token,
+      visitor: { id: 'u_lee', name: 'Not Lee', plan: 'enterprise', accountValue: 9_000_000 },
+    });
     expect(again.conversationId).toBe(v.conversationId);
     await say(again.socket, 'a2', 'hello again');
     expect((await detail(v.conversationId)).visitor).toMatchObject({ name: 'Lee', plan: 'pro', verified: true });
@@ -144,7 +190,10 @@ describe(`visitor identity over the socket (${dbKind})`, () => {
   it('another verified person on the same browser does not get the previous person’s conversation', async () => {
     const first = await visitor({ visitor: { id: 'u_ann', userHash: identityHash(SECRET, 'u_ann') } });
     await say(first.socket, 's1', 'my private question');
-    const next = await visitor({ token: first.token, visitor: { id: 'u_bob', userHash: identityHash(SECRET, 'u_bob') } });
+    const next = await visitor({
+      token: first.token,
+      visitor: { id: 'u_bob', userHash: identityHash(SECRET, 'u_bob') },
+    });
     expect(next.conversationId).not.toBe(first.conversationId);
     expect((await emitAck<{ ok: boolean; messages: ChatMessage[] }>(next.socket, 'sync', {})).messages).toEqual([]);
   });

@@ -52,7 +52,9 @@ describe(`the visitor's language (${dbKind})`, () => {
         await server.idle();
       },
       async detail(): Promise<Detail> {
-        const res = await fetch(`${server.url}/api/conversations/${conversationId}`, { headers: { authorization: `Bearer ${token}` } });
+        const res = await fetch(`${server.url}/api/conversations/${conversationId}`, {
+          headers: { authorization: `Bearer ${token}` },
+        });
         return (await res.json()) as Detail;
       },
     };
@@ -81,29 +83,35 @@ describe(`the visitor's language (${dbKind})`, () => {
     expect((await v.detail()).language).toBe('de');
   });
 
-  it('offline, with only an English article, ' + 'tells the visitor so in German and hands off to a German speaker', async () => {
-    const v = await visitor('de-DE');
-    const told = nextEvent<ChatMessage>(v.socket, 'message', (m) => m.role === 'system');
-    await v.say('Wie erstelle ich einen API key für Webhooks?');
-    expect((await told).text).toBe(CATALOGUE.de.server.handoffOtherLanguage);
-    const d = await v.detail();
-    expect(d.status).toBe('queued');
-    expect(d.decisions.at(-1)!.trace.reasonCode).toBe('no_article_in_language');
-    expect(d.handoff!.language).toBe('de');
-    expect(d.handoff!.brief).toContain('Language: German (de)');
-    expect(d.handoff!.reason).toMatch(/German/);
-  });
+  it(
+    'offline, with only an English article, ' + 'tells the visitor so in German and hands off to a German speaker',
+    async () => {
+      const v = await visitor('de-DE');
+      const told = nextEvent<ChatMessage>(v.socket, 'message', (m) => m.role === 'system');
+      await v.say('Wie erstelle ich einen API key für Webhooks?');
+      expect((await told).text).toBe(CATALOGUE.de.server.handoffOtherLanguage);
+      const d = await v.detail();
+      expect(d.status).toBe('queued');
+      expect(d.decisions.at(-1)!.trace.reasonCode).toBe('no_article_in_language');
+      expect(d.handoff!.language).toBe('de');
+      expect(d.handoff!.brief).toContain('Language: German (de)');
+      expect(d.handoff!.reason).toMatch(/German/);
+    },
+  );
 
-  it('uses the browser language for a message too short to tell, ' + 'then follows the visitor when they switch', async () => {
-    const v = await visitor('fr-FR');
-    await nextEvent<LanguageNotice>(v.socket, 'language');
-    await v.say('hello');
-    expect((await v.detail()).language).toBe('fr');
-    const switched = nextEvent<LanguageNotice>(v.socket, 'language', (p) => p.language === 'en');
-    await v.say('How do I change my billing email address?');
-    expect((await switched).text.human).toBe('Talk to a person');
-    expect((await v.detail()).language).toBe('en');
-  });
+  it(
+    'uses the browser language for a message too short to tell, ' + 'then follows the visitor when they switch',
+    async () => {
+      const v = await visitor('fr-FR');
+      await nextEvent<LanguageNotice>(v.socket, 'language');
+      await v.say('hello');
+      expect((await v.detail()).language).toBe('fr');
+      const switched = nextEvent<LanguageNotice>(v.socket, 'language', (p) => p.language === 'en');
+      await v.say('How do I change my billing email address?');
+      expect((await switched).text.human).toBe('Talk to a person');
+      expect((await v.detail()).language).toBe('en');
+    },
+  );
 
   it('"Talk to a person" hands off at once with reason explicit_request, in the visitor\'s language', async () => {
     const v = await visitor('es-ES');
@@ -119,8 +127,14 @@ describe(`the visitor's language (${dbKind})`, () => {
 
   it('suggests articles for the page in the visitor language first, then English, never a third language', async () => {
     const titles = async (lang?: string) => {
-      const q = new URLSearchParams({ pageUrl: 'http://localhost/billing', title: 'Billing', ...(lang ? { lang } : {}) });
-      const body = (await (await fetch(`${server.url}/api/knowledge/suggestions?${q}`)).json()) as { suggestions: Array<{ title: string }> };
+      const q = new URLSearchParams({
+        pageUrl: 'http://localhost/billing',
+        title: 'Billing',
+        ...(lang ? { lang } : {}),
+      });
+      const body = (await (await fetch(`${server.url}/api/knowledge/suggestions?${q}`)).json()) as {
+        suggestions: Array<{ title: string }>;
+      };
       return body.suggestions.map((s) => s.title);
     };
     const de = await titles('de-DE');
@@ -133,7 +147,10 @@ describe(`the visitor's language (${dbKind})`, () => {
     const v = await visitor('de-DE');
     await v.say('Ich möchte bitte mit einer Person sprechen.', { human: true });
     const id = (await v.detail()).messages.find((m) => m.role === 'visitor')!.id;
-    const res = await fetch(`${server.url}/api/conversations/${v.conversationId}/messages/${id}/translation`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+    const res = await fetch(`${server.url}/api/conversations/${v.conversationId}/messages/${id}/translation`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(res.status).toBe(409);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('translation_unavailable');
   });

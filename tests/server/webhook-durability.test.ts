@@ -29,7 +29,11 @@ describe(`domain-event webhooks survive a crash after the commit (${dbKind})`, (
   const sockets: Socket[] = [];
   let env: Record<string, string>;
 
-  const nodes = serverNodes(() => tdb.db, clock, () => env);
+  const nodes = serverNodes(
+    () => tdb.db,
+    clock,
+    () => env,
+  );
   const { start, stop, running } = nodes;
   const deliveredFor = (conversationId: string): Delivered[] =>
     receiver.received
@@ -46,7 +50,8 @@ describe(`domain-event webhooks survive a crash after the commit (${dbKind})`, (
         [conversationId],
       )
     ).rows;
-  const countBy = (events: string[]) => events.reduce<Record<string, number>>((acc, e) => ({ ...acc, [e]: (acc[e] ?? 0) + 1 }), {});
+  const countBy = (events: string[]) =>
+    events.reduce<Record<string, number>>((acc, e) => ({ ...acc, [e]: (acc[e] ?? 0) + 1 }), {});
 
   beforeAll(async () => {
     await receiver.start();
@@ -69,7 +74,14 @@ describe(`domain-event webhooks survive a crash after the commit (${dbKind})`, (
       const res = await before.app.request('/api/agents', {
         method: 'POST',
         headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ email: `${name.toLowerCase()}@durable.test`, name, password: 'long-enough-pw', role: 'agent', skills: ['billing'], maxConcurrent: 3 }),
+        body: JSON.stringify({
+          email: `${name.toLowerCase()}@durable.test`,
+          name,
+          password: 'long-enough-pw',
+          role: 'agent',
+          skills: ['billing'],
+          maxConcurrent: 3,
+        }),
       });
       agents.push({ id: ((await res.json()) as { id: string }).id, name, role: 'agent' });
     }
@@ -81,20 +93,52 @@ describe(`domain-event webhooks survive a crash after the commit (${dbKind})`, (
     const bus = createEventBus(() => undefined);
     const webhooks = createWebhookOutbox({ url: env.WEBHOOK_URL, clock });
     const conversations = createConversationService({ db: tdb.db, bus, clock, webhooks });
-    const transfers = createConversationTransfers({ db: tdb.db, bus, users: createUserRepository(tdb.db), conversations, notes: createConversationNotes(tdb.db) });
+    const transfers = createConversationTransfers({
+      db: tdb.db,
+      bus,
+      users: createUserRepository(tdb.db),
+      conversations,
+      notes: createConversationNotes(tdb.db),
+    });
     const feedback = createConversationFeedback({ db: tdb.db, bus, webhooks });
     const id = 'conv-crash';
-    await conversations.receiveVisitorMessage({ conversationId: id, visitorId: 'visitor-crash', clientMessageId: 'vm-1', text: 'I was charged twice, I want a person' });
-    const handoff: Handoff = { reason: 'Asked for a person', signals: [{ name: 'human_request', value: true }], brief: 'Double charge.', priority: 42, intent: 'billing_refund', sentiment: -0.2, skill: 'billing', createdAt: clock().toISOString() };
+    await conversations.receiveVisitorMessage({
+      conversationId: id,
+      visitorId: 'visitor-crash',
+      clientMessageId: 'vm-1',
+      text: 'I was charged twice, I want a person',
+    });
+    const handoff: Handoff = {
+      reason: 'Asked for a person',
+      signals: [{ name: 'human_request', value: true }],
+      brief: 'Double charge.',
+      priority: 42,
+      intent: 'billing_refund',
+      sentiment: -0.2,
+      skill: 'billing',
+      createdAt: clock().toISOString(),
+    };
     await conversations.handOff(id, handoff);
     await conversations.claim(id, ann);
-    await conversations.agentReply({ conversationId: id, agent: ann, clientMessageId: 'am-1', text: 'Sorry about that, looking now.' });
+    await conversations.agentReply({
+      conversationId: id,
+      agent: ann,
+      clientMessageId: 'am-1',
+      text: 'Sorry about that, looking now.',
+    });
     await transfers.transfer({ conversationId: id, from: ann, toAgentId: ben.id, note: 'refunds are yours' });
     await conversations.resolve(id, ben);
     await feedback.recordCsat(id, 5, 'quick');
 
     const messages = await conversations.repo.messages(id);
-    const expected = { 'message.created': messages.length, 'conversation.handoff_requested': 1, 'conversation.assigned': 2, 'conversation.transferred': 1, 'conversation.resolved': 1, 'csat.received': 1 };
+    const expected = {
+      'message.created': messages.length,
+      'conversation.handoff_requested': 1,
+      'conversation.assigned': 2,
+      'conversation.transferred': 1,
+      'conversation.resolved': 1,
+      'csat.received': 1,
+    };
     const outbox = await outboxFor(id);
     expect(countBy(outbox.map((r) => r.event))).toEqual(expected);
     expect(outbox.every((r) => r.status === 'pending')).toBe(true);
@@ -117,7 +161,15 @@ describe(`domain-event webhooks survive a crash after the commit (${dbKind})`, (
       { conversationId: id, agent: { id: ann.id, name: 'Ann' } },
       { conversationId: id, agent: { id: ben.id, name: 'Ben' } },
     ]);
-    expect(of('conversation.transferred')).toEqual([{ conversationId: id, fromAgentId: ann.id, to: { agentId: ben.id }, kind: 'functional', note: 'refunds are yours' }]);
+    expect(of('conversation.transferred')).toEqual([
+      {
+        conversationId: id,
+        fromAgentId: ann.id,
+        to: { agentId: ben.id },
+        kind: 'functional',
+        note: 'refunds are yours',
+      },
+    ]);
     expect(of('conversation.resolved')).toEqual([{ conversationId: id, by: ben.id }]);
     expect(of('csat.received')).toEqual([{ conversationId: id, score: 5, comment: 'quick' }]);
     const sent = of('message.created');
@@ -138,21 +190,35 @@ describe(`domain-event webhooks survive a crash after the commit (${dbKind})`, (
     await server.app.request('/api/agents', {
       method: 'POST',
       headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'cat@durable.test', name: 'Cat', password: 'long-enough-pw', role: 'agent', skills: ['billing'], maxConcurrent: 3 }),
+      body: JSON.stringify({
+        email: 'cat@durable.test',
+        name: 'Cat',
+        password: 'long-enough-pw',
+        role: 'agent',
+        skills: ['billing'],
+        maxConcurrent: 3,
+      }),
     });
-    const agent = await connect(`${server.url}/agent`, { token: await login(server, 'cat@durable.test', 'long-enough-pw') });
+    const agent = await connect(`${server.url}/agent`, {
+      token: await login(server, 'cat@durable.test', 'long-enough-pw'),
+    });
     const v = await connect(`${server.url}/visitor`, { visitor: { name: 'Vic' } });
     sockets.push(agent, v);
     const { conversationId: id } = await nextEvent<{ conversationId: string }>(v, 'session');
     await emitAck(v, 'message', { clientMessageId: 'live-1', text: 'I want to talk to a human please' });
     await server.idle();
     expect(await emitAck(agent, 'claim', { conversationId: id })).toMatchObject({ ok: true });
-    expect(await emitAck(agent, 'message', { conversationId: id, clientMessageId: 'live-a1', text: 'Hi, I am here.' })).toMatchObject({ ok: true });
+    expect(
+      await emitAck(agent, 'message', { conversationId: id, clientMessageId: 'live-a1', text: 'Hi, I am here.' }),
+    ).toMatchObject({ ok: true });
     expect(await emitAck(agent, 'resolve', { conversationId: id })).toMatchObject({ ok: true });
     expect(await emitAck(v, 'csat', { score: 4 })).toMatchObject({ ok: true });
     await server.idle();
 
-    const messages = await tdb.db.query<{ n: number }>('SELECT count(*)::int AS n FROM messages WHERE conversation_id = $1', [id]);
+    const messages = await tdb.db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM messages WHERE conversation_id = $1',
+      [id],
+    );
     expect(countBy((await outboxFor(id)).map((r) => r.event))).toEqual({
       'message.created': messages.rows[0]!.n,
       'conversation.handoff_requested': 1,

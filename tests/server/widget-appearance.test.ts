@@ -39,10 +39,27 @@ describe(`widget appearance API (${dbKind})`, () => {
     expect(((await initial.json()) as { appearance: { color: string } }).appearance.color).toBe('#1d4ed8');
     const body = { color: '#FDE047', greeting: 'Hi!', position: 'left', teamName: 'acme help', avatarUrl: '' };
     expect((await call('PUT', '/api/settings/widget-appearance', { token: admin, json: body })).status).toBe(200);
-    const served = ((await (await call('GET', '/api/widget/config')).json()) as { appearance: Record<string, unknown> }).appearance;
-    expect(served).toMatchObject({ color: '#fde047', onColor: '#111827', position: 'left', teamName: 'acme help', initial: 'A', greeting: 'Hi!' });
-    for (const bad of [{ color: 'red' }, { avatarUrl: 'javascript:alert(1)' }, { avatarUrl: 'https://u:p@example.com/a.png' }, { teamName: '' }, { position: 'top' }]) {
-      expect((await call('PUT', '/api/settings/widget-appearance', { token: admin, json: { ...body, ...bad } })).status, JSON.stringify(bad)).toBe(400);
+    const served = ((await (await call('GET', '/api/widget/config')).json()) as { appearance: Record<string, unknown> })
+      .appearance;
+    expect(served).toMatchObject({
+      color: '#fde047',
+      onColor: '#111827',
+      position: 'left',
+      teamName: 'acme help',
+      initial: 'A',
+      greeting: 'Hi!',
+    });
+    for (const bad of [
+      { color: 'red' },
+      { avatarUrl: 'javascript:alert(1)' },
+      { avatarUrl: 'https://u:p@example.com/a.png' },
+      { teamName: '' },
+      { position: 'top' },
+    ]) {
+      expect(
+        (await call('PUT', '/api/settings/widget-appearance', { token: admin, json: { ...body, ...bad } })).status,
+        JSON.stringify(bad),
+      ).toBe(400);
     }
     expect((await call('PUT', '/api/settings/widget-appearance', { json: body })).status).toBe(401);
   });

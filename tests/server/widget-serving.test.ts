@@ -19,7 +19,10 @@ beforeAll(async () => {
   root = await mkdtemp(path.join(os.tmpdir(), 'firstline-static-'));
   const widget = path.join(root, 'dist', 'widget');
   await mkdir(widget, { recursive: true });
-  for (const [name, text] of [['firstline.js', LOADER], [CHUNK_NAME, CHUNK]] as const) {
+  for (const [name, text] of [
+    ['firstline.js', LOADER],
+    [CHUNK_NAME, CHUNK],
+  ] as const) {
     await writeFile(path.join(widget, name), text);
     await writeFile(path.join(widget, `${name}.gz`), gzipSync(text));
     await writeFile(path.join(widget, `${name}.br`), brotliCompressSync(text));
@@ -44,25 +47,28 @@ describe('serving the widget', () => {
     expect(await res.text()).toContain('interface FirstlineApi');
   });
 
-  it('sends the brotli copy to browsers that take it, ' + 'gzip to those that take only gzip, and plain text otherwise', async () => {
-    const br = await app.request('/widget.js', { headers: { 'accept-encoding': 'gzip, deflate, br, zstd' } });
-    expect(br.status).toBe(200);
-    expect(br.headers.get('content-encoding')).toBe('br');
-    expect(br.headers.get('vary')).toBe('Accept-Encoding');
-    expect(br.headers.get('content-type')).toMatch(/^text\/javascript/);
-    expect(brotliDecompressSync(await bytes(br)).toString()).toBe(LOADER);
+  it(
+    'sends the brotli copy to browsers that take it, ' + 'gzip to those that take only gzip, and plain text otherwise',
+    async () => {
+      const br = await app.request('/widget.js', { headers: { 'accept-encoding': 'gzip, deflate, br, zstd' } });
+      expect(br.status).toBe(200);
+      expect(br.headers.get('content-encoding')).toBe('br');
+      expect(br.headers.get('vary')).toBe('Accept-Encoding');
+      expect(br.headers.get('content-type')).toMatch(/^text\/javascript/);
+      expect(brotliDecompressSync(await bytes(br)).toString()).toBe(LOADER);
 
-    const gz = await app.request('/widget.js', { headers: { 'accept-encoding': 'gzip, br;q=0' } });
-    expect(gz.headers.get('content-encoding')).toBe('gzip');
-    expect(gunzipSync(await bytes(gz)).toString()).toBe(LOADER);
+      const gz = await app.request('/widget.js', { headers: { 'accept-encoding': 'gzip, br;q=0' } });
+      expect(gz.headers.get('content-encoding')).toBe('gzip');
+      expect(gunzipSync(await bytes(gz)).toString()).toBe(LOADER);
 
-    const plain = await app.request('/widget.js');
-    expect(plain.headers.get('content-encoding')).toBeNull();
-    expect(plain.headers.get('vary')).toBe('Accept-Encoding');
-    expect((await bytes(plain)).toString()).toBe(LOADER);
-    // Each representation has its own tag: a cache must not hand brotli bytes to a gzip-only client.
-    expect(new Set([br, gz, plain].map((r) => r.headers.get('etag'))).size).toBe(3);
-  });
+      const plain = await app.request('/widget.js');
+      expect(plain.headers.get('content-encoding')).toBeNull();
+      expect(plain.headers.get('vary')).toBe('Accept-Encoding');
+      expect((await bytes(plain)).toString()).toBe(LOADER);
+      // Each representation has its own tag: a cache must not hand brotli bytes to a gzip-only client.
+      expect(new Set([br, gz, plain].map((r) => r.headers.get('etag'))).size).toBe(3);
+    },
+  );
 
   it('short-caches the loader and answers 304 to a matching If-None-Match', async () => {
     const first = await app.request('/widget.js', { headers: { 'accept-encoding': 'br' } });
@@ -82,21 +88,31 @@ describe('serving the widget', () => {
     expect(stale.status).toBe(200);
   });
 
-  it('serves the content-hashed chat chunk immutable, ' + 'compressed, and readable by a host page on another origin', async () => {
-    const res = await app.request(`/widget/${CHUNK_NAME}`, { headers: { 'accept-encoding': 'gzip', origin: 'https://customer.example' } });
-    expect(res.status).toBe(200);
-    expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
-    expect(res.headers.get('content-encoding')).toBe('gzip');
-    expect(res.headers.get('access-control-allow-origin')).toBe('*');
-    expect(res.headers.get('access-control-allow-credentials')).toBeNull();
-    expect(res.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
-    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(res.headers.get('content-type')).toMatch(/^text\/javascript/);
-    expect(gunzipSync(await bytes(res)).toString()).toBe(CHUNK);
-  });
+  it(
+    'serves the content-hashed chat chunk immutable, ' + 'compressed, and readable by a host page on another origin',
+    async () => {
+      const res = await app.request(`/widget/${CHUNK_NAME}`, {
+        headers: { 'accept-encoding': 'gzip', origin: 'https://customer.example' },
+      });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      expect(res.headers.get('content-encoding')).toBe('gzip');
+      expect(res.headers.get('access-control-allow-origin')).toBe('*');
+      expect(res.headers.get('access-control-allow-credentials')).toBeNull();
+      expect(res.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('content-type')).toMatch(/^text\/javascript/);
+      expect(gunzipSync(await bytes(res)).toString()).toBe(CHUNK);
+    },
+  );
 
   it('serves nothing else under /widget/: no compressed copies by name, no traversal, no unknown chunk', async () => {
-    for (const p of [`/widget/${CHUNK_NAME}.gz`, '/widget/firstline.js', '/widget/chat-nothere.js', '/widget/..%2F..%2Fpackage.json']) {
+    for (const p of [
+      `/widget/${CHUNK_NAME}.gz`,
+      '/widget/firstline.js',
+      '/widget/chat-nothere.js',
+      '/widget/..%2F..%2Fpackage.json',
+    ]) {
       expect((await app.request(p)).status, p).toBe(404);
     }
   });

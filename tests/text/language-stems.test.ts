@@ -13,7 +13,9 @@ describe('tokenize in the visitor language', () => {
   });
 
   it('stems French words and drops elided articles ("l\'adresse" is "adresse")', () => {
-    expect(stems("Comment renvoyer d'anciennes factures à l'adresse ?", 'fr')).toEqual(stems('renvoyer anciennes facture adresse', 'fr'));
+    expect(stems("Comment renvoyer d'anciennes factures à l'adresse ?", 'fr')).toEqual(
+      stems('renvoyer anciennes facture adresse', 'fr'),
+    );
     expect(stems('résiliation', 'fr')).toEqual(stems('résilier', 'fr'));
   });
 

@@ -3,7 +3,9 @@ import { normalizeText } from '../../text/normalize-text.js';
 
 describe('normalizeText', () => {
   it('expands contractions so negation is a word', () => {
-    expect(normalizeText("I can't log in, it doesn't work and I won't wait")).toBe('i can not log in, it does not work and i will not wait');
+    expect(normalizeText("I can't log in, it doesn't work and I won't wait")).toBe(
+      'i can not log in, it does not work and i will not wait',
+    );
     expect(normalizeText('dont cancel')).toBe('do not cancel');
   });
 

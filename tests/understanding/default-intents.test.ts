@@ -9,9 +9,19 @@ describe('default intents', () => {
     expect(DEFAULT_INTENTS).toHaveLength(19);
     expect(DEFAULT_INTENTS.reduce((n, i) => n + i.examples.length, 0)).toBe(465);
     const canonical = JSON.stringify(
-      DEFAULT_INTENTS.map((i) => ({ name: i.name, description: i.description, examples: i.examples, skill: i.skill, policy: i.policy, severity: i.severity, thresholds: i.thresholds ?? {} })),
+      DEFAULT_INTENTS.map((i) => ({
+        name: i.name,
+        description: i.description,
+        examples: i.examples,
+        skill: i.skill,
+        policy: i.policy,
+        severity: i.severity,
+        thresholds: i.thresholds ?? {},
+      })),
     );
-    expect(createHash('sha256').update(canonical).digest('hex')).toBe('5d2207f78c97d75a82c4df02970dadad097ca0942110d40bfbded621ef9c55ae');
+    expect(createHash('sha256').update(canonical).digest('hex')).toBe(
+      '5d2207f78c97d75a82c4df02970dadad097ca0942110d40bfbded621ef9c55ae',
+    );
   });
 
   it('define at least 15 intents with 15-30 examples, a policy and a severity', () => {

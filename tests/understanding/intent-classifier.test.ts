@@ -4,20 +4,40 @@ import { DEFAULT_INTENTS, intentExamples } from '../../understanding/default-int
 
 const examples: Array<{ text: string; label: string }> = [
   ...[
-    'what is the weather tomorrow', 'will it rain today', 'is it going to be sunny this weekend',
-    'weather forecast for paris', 'how cold will it be tonight', 'do I need an umbrella today',
-    'temperature outside right now', 'is there snow in the forecast', 'will it be windy tomorrow',
+    'what is the weather tomorrow',
+    'will it rain today',
+    'is it going to be sunny this weekend',
+    'weather forecast for paris',
+    'how cold will it be tonight',
+    'do I need an umbrella today',
+    'temperature outside right now',
+    'is there snow in the forecast',
+    'will it be windy tomorrow',
     'how hot is it going to get this afternoon',
   ].map((text) => ({ text, label: 'weather' })),
   ...[
-    'play some jazz music', 'put on my workout playlist', 'play the latest album by adele',
-    'skip this song', 'turn the music up', 'play something relaxing', 'shuffle my favourite songs',
-    'start the rock playlist', 'play music by the beatles', 'next track please',
+    'play some jazz music',
+    'put on my workout playlist',
+    'play the latest album by adele',
+    'skip this song',
+    'turn the music up',
+    'play something relaxing',
+    'shuffle my favourite songs',
+    'start the rock playlist',
+    'play music by the beatles',
+    'next track please',
   ].map((text) => ({ text, label: 'music' })),
   ...[
-    'set an alarm for 7 am', 'wake me up at six tomorrow', 'cancel my morning alarm',
-    'set a timer for ten minutes', 'alarm at 5:30 please', 'remind me to wake up at 8',
-    'turn off all alarms', 'set an alarm for noon', 'change my alarm to 7:15', 'snooze the alarm',
+    'set an alarm for 7 am',
+    'wake me up at six tomorrow',
+    'cancel my morning alarm',
+    'set a timer for ten minutes',
+    'alarm at 5:30 please',
+    'remind me to wake up at 8',
+    'turn off all alarms',
+    'set an alarm for noon',
+    'change my alarm to 7:15',
+    'snooze the alarm',
   ].map((text) => ({ text, label: 'alarm' })),
 ];
 
@@ -38,7 +58,8 @@ describe('trainIntentClassifier', () => {
     expect(p.confidence).toBe(p.ranked[0]!.confidence);
     const sum = p.ranked.reduce((s, r) => s + r.confidence, 0);
     expect(sum).toBeLessThanOrEqual(1 + 1e-9);
-    for (let i = 1; i < p.ranked.length; i++) expect(p.ranked[i]!.confidence).toBeLessThanOrEqual(p.ranked[i - 1]!.confidence);
+    for (let i = 1; i < p.ranked.length; i++)
+      expect(p.ranked[i]!.confidence).toBeLessThanOrEqual(p.ranked[i - 1]!.confidence);
   });
 
   it('returns intent null for out-of-scope or empty text', () => {
@@ -95,9 +116,13 @@ describe('trainIntentClassifier on questions about intents nobody set up', () =>
     expect(rejected / unseen.length).toBeGreaterThanOrEqual(0.35);
   });
 
-  it('keeps rejecting them after a team adds two examples to ' + 'one intent (the threshold does not hinge on one draw)', () => {
+  it('keeps rejecting them after a team adds two examples to ' +
+    'one intent (the threshold does not hinge on one draw)', () => {
     const additions: Array<[string, string[]]> = [
-      ['billing_question', ['why was my card charged on the wrong date', 'can I get the invoice addressed to my company']],
+      [
+        'billing_question',
+        ['why was my card charged on the wrong date', 'can I get the invoice addressed to my company'],
+      ],
       ['account_management', ['how do I change my username', 'can I merge two accounts']],
       ['how_to', ['how do I archive a project', 'where do I set the default assignee']],
     ];

@@ -8,7 +8,11 @@ const unseen = Array.from({ length: 100 }, (_, i) => (i + 0.5) / 200);
 
 describe('chooseRejectionThreshold', () => {
   it('never costs more in-scope accuracy than its budget, even when rejecting would pay off in the simulation', () => {
-    const choice = chooseRejectionThreshold(inScope, unseen, { unseenWeight: 1, maxInScopeRejection: 0.12, maxInScopeLoss: 0.03 });
+    const choice = chooseRejectionThreshold(inScope, unseen, {
+      unseenWeight: 1,
+      maxInScopeRejection: 0.12,
+      maxInScopeLoss: 0.03,
+    });
     expect(choice.inScopeLost).toBeLessThanOrEqual(0.03);
     expect(choice.inScopeLost).toBeGreaterThan(0);
     expect(choice.inScopeAccuracy).toBeGreaterThanOrEqual(0.97);
@@ -19,7 +23,11 @@ describe('chooseRejectionThreshold', () => {
 
   it('spends the whole rejection cap when wrong answers are what it turns away', () => {
     const wrongLow = inScope.map((s) => ({ ...s, correct: s.confidence > 0.2 }));
-    const choice = chooseRejectionThreshold(wrongLow, unseen, { unseenWeight: 1, maxInScopeRejection: 0.12, maxInScopeLoss: 0.03 });
+    const choice = chooseRejectionThreshold(wrongLow, unseen, {
+      unseenWeight: 1,
+      maxInScopeRejection: 0.12,
+      maxInScopeLoss: 0.03,
+    });
     // Turning away the 12 lowest costs nothing: they were wrong anyway.
     expect(choice.inScopeRejected).toBeCloseTo(0.12, 5);
     expect(choice.inScopeLost).toBe(0);
@@ -27,7 +35,11 @@ describe('chooseRejectionThreshold', () => {
   });
 
   it('turns no right answer away with a zero budget, only unseen questions below every in-scope one', () => {
-    const choice = chooseRejectionThreshold(inScope, unseen, { unseenWeight: 1, maxInScopeRejection: 0.12, maxInScopeLoss: 0 });
+    const choice = chooseRejectionThreshold(inScope, unseen, {
+      unseenWeight: 1,
+      maxInScopeRejection: 0.12,
+      maxInScopeLoss: 0,
+    });
     expect(choice.inScopeRejected).toBe(0);
     expect(choice.threshold).toBeLessThanOrEqual(inScope[0]!.confidence);
   });

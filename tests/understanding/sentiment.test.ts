@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeSentiment } from '../../understanding/sentiment.js';
 
-const signal = (text: string, name: string): number => analyzeSentiment(text).signals.find((s) => s.name === name)?.value ?? 0;
+const signal = (text: string, name: string): number =>
+  analyzeSentiment(text).signals.find((s) => s.name === name)?.value ?? 0;
 
 describe('analyzeSentiment score', () => {
   it('is positive for praise and negative for complaints, within -1..1', () => {
@@ -27,11 +28,20 @@ describe('analyzeSentiment score', () => {
   });
 
   it('reads a problem description as a problem, not as anger; judgements of the product still count', () => {
-    for (const t of ['I lost my phone and now I cannot log in', "I can't log in", 'My payment failed, how do I update my card?', "It doesn't work", 'There is an error when I export']) {
+    for (const t of [
+      'I lost my phone and now I cannot log in',
+      "I can't log in",
+      'My payment failed, how do I update my card?',
+      "It doesn't work",
+      'There is an error when I export',
+    ]) {
       const r = analyzeSentiment(t);
       expect(r.score, t).toBe(0);
       expect(r.signals.find((s) => s.name === 'problem')?.value, t).toBeGreaterThanOrEqual(0.5);
-      expect(r.signals.some((s) => s.name === 'frustration'), t).toBe(false);
+      expect(
+        r.signals.some((s) => s.name === 'frustration'),
+        t,
+      ).toBe(false);
     }
     expect(analyzeSentiment('My payment failed AGAIN, this is ridiculous, third time!!!').score).toBeLessThan(-0.5);
     expect(analyzeSentiment("It's broken and your support is useless").score).toBeLessThan(-0.3);
@@ -46,7 +56,11 @@ describe('analyzeSentiment score', () => {
 
 describe('analyzeSentiment signals', () => {
   it('a declined human ("I don\'t need a person") is declined_human, never human_request', () => {
-    for (const t of ["I don't need a person, just tell me how to export", 'dont need a human agent, just want to reset 2fa', "Please don't transfer me to an agent"]) {
+    for (const t of [
+      "I don't need a person, just tell me how to export",
+      'dont need a human agent, just want to reset 2fa',
+      "Please don't transfer me to an agent",
+    ]) {
       expect(signal(t, 'human_request'), t).toBe(0);
       expect(signal(t, 'declined_human'), t).toBeGreaterThanOrEqual(0.5);
     }
@@ -82,7 +96,12 @@ describe('analyzeSentiment signals', () => {
   });
 
   it('fires nothing on neutral text', () => {
-    for (const t of ['How do I add a user?', 'Where is the settings page', 'Can I change the language to German?', 'ok']) {
+    for (const t of [
+      'How do I add a user?',
+      'Where is the settings page',
+      'Can I change the language to German?',
+      'ok',
+    ]) {
       expect(analyzeSentiment(t).signals, t).toEqual([]);
     }
   });
@@ -98,7 +117,9 @@ describe('analyzeSentiment signals', () => {
   });
 
   it('accumulates evidence into a stronger signal', () => {
-    expect(signal('third time, still not working, ridiculous!!!', 'frustration')).toBeGreaterThan(signal('ridiculous', 'frustration'));
+    expect(signal('third time, still not working, ridiculous!!!', 'frustration')).toBeGreaterThan(
+      signal('ridiculous', 'frustration'),
+    );
   });
 
   it('does not treat acronyms as shouting', () => {

@@ -5,7 +5,16 @@ import { fitVocabularyCoverage } from '../../understanding/vocabulary-coverage.j
 
 describe('text features', () => {
   it('tokenizes numbers by shape', () => {
-    expect(featureTokens(normalizeText('I paid £25 on 2024-01-03'))).toEqual(['i', 'paid', '£', '0', 'on', '00', '0', '0']);
+    expect(featureTokens(normalizeText('I paid £25 on 2024-01-03'))).toEqual([
+      'i',
+      'paid',
+      '£',
+      '0',
+      'on',
+      '00',
+      '0',
+      '0',
+    ]);
   });
 
   it('extracts word n-grams, skip-pairs and word-boundary character n-grams', () => {

@@ -10,13 +10,29 @@ import { createMemoryStorage } from '../../widget/safe-storage.js';
 import { storageKeys } from '../../widget/storage-keys.js';
 import { startFakeVisitorServer, type FakeVisitorServer } from './fake-visitor-server.js';
 
-const view = (role: ViewMessage['role'], id: string, extra: Partial<ViewMessage> = {}): ViewMessage => ({ key: id, id, role, text: id, createdAt: '2025-01-01T00:00:00Z', fromServer: true, ...extra });
+const view = (role: ViewMessage['role'], id: string, extra: Partial<ViewMessage> = {}): ViewMessage => ({
+  key: id,
+  id,
+  role,
+  text: id,
+  createdAt: '2025-01-01T00:00:00Z',
+  fromServer: true,
+  ...extra,
+});
 
 describe('feedbackTarget', () => {
   it('is the latest AI answer while the visitor has not written since', () => {
-    expect(feedbackTarget([view('visitor', 'v1'), view('ai', 'a1'), view('system', 's1', { local: true, fromServer: false })])).toBe('a1');
+    expect(
+      feedbackTarget([
+        view('visitor', 'v1'),
+        view('ai', 'a1'),
+        view('system', 's1', { local: true, fromServer: false }),
+      ]),
+    ).toBe('a1');
     expect(feedbackTarget([view('ai', 'a1'), view('visitor', 'v2')])).toBeNull();
-    expect(feedbackTarget([view('visitor', 'v1'), view('ai', 'draft', { streaming: true, fromServer: false })])).toBeNull();
+    expect(
+      feedbackTarget([view('visitor', 'v1'), view('ai', 'draft', { streaming: true, fromServer: false })]),
+    ).toBeNull();
     expect(feedbackTarget([view('visitor', 'v1'), view('agent', 'g1')])).toBeNull();
   });
 });

@@ -57,7 +57,11 @@ describe('chat model over a real socket', () => {
     m.open();
     await waitFor(() => m.connection.value === 'connected', 'connect');
     expect(server.handshakes[0]).toEqual({
-      page: { url: 'https://app.example/', title: 'Dashboard', context: { feature: 'integrations', errorState: 'slack_auth_failed' } },
+      page: {
+        url: 'https://app.example/',
+        title: 'Dashboard',
+        context: { feature: 'integrations', errorState: 'slack_auth_failed' },
+      },
       visitor: { id: 'u_demo', name: 'Dana Demo', plan: 'business', accountValue: 12000 },
     });
     await waitFor(() => m.conversationId.value === 'conv-1', 'session');
@@ -67,7 +71,9 @@ describe('chat model over a real socket', () => {
     server.autoReply = true;
     const m = model();
     expect(m.send('  How do I reconnect Slack?  ')).toBe(true);
-    expect(m.messages.value).toMatchObject([{ role: 'visitor', text: 'How do I reconnect Slack?', delivery: 'pending' }]);
+    expect(m.messages.value).toMatchObject([
+      { role: 'visitor', text: 'How do I reconnect Slack?', delivery: 'pending' },
+    ]);
     await waitFor(() => m.messages.value.length === 2, 'answer');
     expect(visible(m)).toEqual(['visitor:How do I reconnect Slack?', 'ai:Answer to: How do I reconnect Slack?']);
     expect(m.messages.value[0]).toMatchObject({ delivery: 'sent', id: server.stored[0]!.id });
@@ -78,7 +84,14 @@ describe('chat model over a real socket', () => {
 
   it('sends a screenshot alone: the message carries the attachment ids and shows the file at once', async () => {
     const storage = createMemoryStorage();
-    const shot = { id: 'att-1', name: 'error.png', contentType: 'image/png' as const, size: 1200, width: 40, height: 30 };
+    const shot = {
+      id: 'att-1',
+      name: 'error.png',
+      contentType: 'image/png' as const,
+      size: 1200,
+      width: 40,
+      height: 30,
+    };
     const m = model(storage);
     expect(m.send('', [])).toBe(false);
     expect(m.send('  ', [shot])).toBe(true);
@@ -150,30 +163,34 @@ describe('chat model over a real socket', () => {
     expect(m.messages.value[0]!.id).toBe('m-ok');
   });
 
-  it("re-sends a message the server's limit refused after its retryAfterMs, " + "shown once as pending, then sent", async () => {
-    const m = model();
-    m.open();
-    await waitFor(() => m.connection.value === 'connected', 'connect');
-    const [s] = server.sockets();
-    s!.removeAllListeners('message');
-    const attempts: Array<{ clientMessageId: string; at: number }> = [];
-    s!.on('message', (msg, ack) => {
-      attempts.push({ clientMessageId: msg.clientMessageId, at: Date.now() });
-      if (attempts.length <= 2) return ack({ ok: false, error: { code: 'rate_limited', message: 'Slow down', retryAfterMs: 150 } });
-      ack({ ok: true, id: 'm-late' });
-    });
-    m.send('Are you there?');
-    await waitFor(() => attempts.length === 1, 'first attempt');
-    await new Promise((r) => setTimeout(r, 50));
-    expect(m.messages.value).toMatchObject([{ text: 'Are you there?', delivery: 'pending' }]); // waiting, not failed
-    await waitFor(() => m.messages.value[0]!.delivery === 'sent', 'sent after two limited attempts');
-    expect(attempts).toHaveLength(3);
-    expect(new Set(attempts.map((a) => a.clientMessageId)).size).toBe(1); // the same message: the server dedupes
-    expect(attempts[1]!.at - attempts[0]!.at).toBeGreaterThanOrEqual(140);
-    expect(attempts[2]!.at - attempts[1]!.at).toBeGreaterThanOrEqual(140);
-    expect(visible(m)).toEqual(['visitor:Are you there?']);
-    expect(m.messages.value[0]!.id).toBe('m-late');
-  });
+  it(
+    "re-sends a message the server's limit refused after its retryAfterMs, " + 'shown once as pending, then sent',
+    async () => {
+      const m = model();
+      m.open();
+      await waitFor(() => m.connection.value === 'connected', 'connect');
+      const [s] = server.sockets();
+      s!.removeAllListeners('message');
+      const attempts: Array<{ clientMessageId: string; at: number }> = [];
+      s!.on('message', (msg, ack) => {
+        attempts.push({ clientMessageId: msg.clientMessageId, at: Date.now() });
+        if (attempts.length <= 2)
+          return ack({ ok: false, error: { code: 'rate_limited', message: 'Slow down', retryAfterMs: 150 } });
+        ack({ ok: true, id: 'm-late' });
+      });
+      m.send('Are you there?');
+      await waitFor(() => attempts.length === 1, 'first attempt');
+      await new Promise((r) => setTimeout(r, 50));
+      expect(m.messages.value).toMatchObject([{ text: 'Are you there?', delivery: 'pending' }]); // waiting, not failed
+      await waitFor(() => m.messages.value[0]!.delivery === 'sent', 'sent after two limited attempts');
+      expect(attempts).toHaveLength(3);
+      expect(new Set(attempts.map((a) => a.clientMessageId)).size).toBe(1); // the same message: the server dedupes
+      expect(attempts[1]!.at - attempts[0]!.at).toBeGreaterThanOrEqual(140);
+      expect(attempts[2]!.at - attempts[1]!.at).toBeGreaterThanOrEqual(140);
+      expect(visible(m)).toEqual(['visitor:Are you there?']);
+      expect(m.messages.value[0]!.id).toBe('m-late');
+    },
+  );
 
   it('marks a limited message failed after three automatic re-sends, with its retry still offered', async () => {
     const m = model();
@@ -253,9 +270,21 @@ describe('chat model over a real socket', () => {
     m.open();
     await waitFor(() => m.connection.value === 'connected', 'connect');
     const [s] = server.sockets();
-    s!.emit('handoff', { conversationId: 'conv-1', reason: 'asked_for_human', queuePosition: 3, etaSeconds: 240, agentsOnline: 1 });
+    s!.emit('handoff', {
+      conversationId: 'conv-1',
+      reason: 'asked_for_human',
+      queuePosition: 3,
+      etaSeconds: 240,
+      agentsOnline: 1,
+    });
     await waitFor(() => m.queue.value?.position === 3, 'queue');
-    s!.emit('handoff', { conversationId: 'conv-1', reason: 'asked_for_human', queuePosition: 1, etaSeconds: 30, agentsOnline: 1 });
+    s!.emit('handoff', {
+      conversationId: 'conv-1',
+      reason: 'asked_for_human',
+      queuePosition: 1,
+      etaSeconds: 30,
+      agentsOnline: 1,
+    });
     await waitFor(() => m.queue.value?.position === 1, 'queue update');
     // As the real server does: the event, then the stored system message. One "joined" line shows.
     s!.emit('agent:joined', { name: 'Sam' });
@@ -301,7 +330,11 @@ describe('chat model over a real socket', () => {
     await waitFor(() => server.pages.length === 1, 'page event');
     await new Promise((r) => setTimeout(r, 60));
     expect(server.pages).toEqual([
-      { url: 'https://app.example/settings/integrations', title: 'Integrations', context: { feature: 'integrations', errorState: 'slack_auth_failed' } },
+      {
+        url: 'https://app.example/settings/integrations',
+        title: 'Integrations',
+        context: { feature: 'integrations', errorState: 'slack_auth_failed' },
+      },
     ]);
     m.reportPage(); // unchanged: not re-sent
     m.setContext(undefined); // the loader turns setContext(null) into undefined

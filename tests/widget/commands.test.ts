@@ -7,8 +7,21 @@ import { createHostEvents } from '../../widget/host-events.js';
 import { installWindowApi } from '../../widget/window-api.js';
 
 function context(log: string[]): CommandContext {
-  const chat = { identify: vi.fn(), setContext: vi.fn(), open: () => log.push('chat.open'), close: () => log.push('chat.close'), reportPage: vi.fn(), shutdown: () => log.push('chat.shutdown') };
-  return { chat, mount: () => log.push('mount'), events: createHostEvents(), setLauncherHidden: (h) => log.push(`launcherHidden:${h}`), forget: () => log.push('forget') };
+  const chat = {
+    identify: vi.fn(),
+    setContext: vi.fn(),
+    open: () => log.push('chat.open'),
+    close: () => log.push('chat.close'),
+    reportPage: vi.fn(),
+    shutdown: () => log.push('chat.shutdown'),
+  };
+  return {
+    chat,
+    mount: () => log.push('mount'),
+    events: createHostEvents(),
+    setLauncherHidden: (h) => log.push(`launcherHidden:${h}`),
+    forget: () => log.push('forget'),
+  };
 }
 
 describe('window.Firstline host API', () => {
@@ -33,7 +46,10 @@ describe('window.Firstline host API', () => {
     const ctx = context(log);
     const heard: string[] = [];
     const onOpen = () => heard.push('open');
-    const api = installWindowApi({ Firstline: { q: [['on', 'open', onOpen]] } }, createCommands(ctx)) as Record<string, (...a: unknown[]) => void>;
+    const api = installWindowApi({ Firstline: { q: [['on', 'open', onOpen]] } }, createCommands(ctx)) as Record<
+      string,
+      (...a: unknown[]) => void
+    >;
     ctx.events.emit('open');
     api.off!('open', onOpen);
     ctx.events.emit('open');
@@ -43,6 +59,17 @@ describe('window.Firstline host API', () => {
   });
 
   it('has exactly the methods the published types declare', () => {
-    expect(Object.keys(createCommands(context([]))).sort()).toEqual(['close', 'hide', 'identify', 'off', 'on', 'open', 'page', 'setContext', 'show', 'shutdown']);
+    expect(Object.keys(createCommands(context([]))).sort()).toEqual([
+      'close',
+      'hide',
+      'identify',
+      'off',
+      'on',
+      'open',
+      'page',
+      'setContext',
+      'show',
+      'shutdown',
+    ]);
   });
 });

@@ -2,7 +2,12 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server, type Socket } from 'socket.io';
 import type { ChatMessage, ConversationStatus, PageInfo } from '../../protocol/domain.js';
-import type { VisitorAuth, VisitorClientToServer, VisitorMessageIn, VisitorServerToClient } from '../../protocol/visitor-socket.js';
+import type {
+  VisitorAuth,
+  VisitorClientToServer,
+  VisitorMessageIn,
+  VisitorServerToClient,
+} from '../../protocol/visitor-socket.js';
 
 /**
  * A stand-in for the real /visitor namespace, just enough of the contract to exercise the widget
@@ -82,7 +87,8 @@ export async function startFakeVisitorServer(): Promise<FakeVisitorServer> {
         server.dropMessages--;
         return;
       }
-      if (!m?.text?.trim() && !m?.attachments?.length) return ack({ ok: false, error: { code: 'invalid', message: 'message text is empty' } });
+      if (!m?.text?.trim() && !m?.attachments?.length)
+        return ack({ ok: false, error: { code: 'invalid', message: 'message text is empty' } });
       const existing = server.stored.find((s) => s.clientMessageId === m.clientMessageId);
       if (existing) return ack({ ok: true, id: existing.id }); // dedupe: the same clientMessageId stores one message
       const stored: ChatMessage = {

@@ -24,7 +24,8 @@ function model(storage: KeyValueStorage = createMemoryStorage(), extra: Partial<
     storage,
     keys: storageKeys(server.url),
     location: () => ({ url: 'https://app.example/', title: 'Dashboard' }),
-    createSocket: (url, opts) => io(url, { ...opts, transports: ['websocket'], reconnectionDelay: 20, reconnectionDelayMax: 50 }) as VisitorSocket,
+    createSocket: (url, opts) =>
+      io(url, { ...opts, transports: ['websocket'], reconnectionDelay: 20, reconnectionDelayMax: 50 }) as VisitorSocket,
     ackTimeoutMs: 500,
     pageDebounceMs: 20,
     refusedRetryMs: 50,
@@ -43,38 +44,41 @@ async function waitFor(check: () => boolean, what: string, ms = 4000): Promise<v
 }
 
 describe('host page API in the chat model', () => {
-  it('shutdown: forgets conversation, identity and unsent text, ' + 'disconnects; the next open starts a fresh session', async () => {
-    const storage = createMemoryStorage();
-    const keys = storageKeys(server.url);
-    const m = model(storage);
-    m.identify({ id: 'u_1', name: 'Dana', email: 'dana@example.com' });
-    m.open();
-    m.send('My invoice is wrong');
-    await waitFor(() => m.messages.value.some((v) => v.delivery === 'sent'), 'sent');
-    server.dropMessages = 1;
-    m.send('Still typing when I log out');
-    await waitFor(() => server.received.length === 2 && storage.get(keys.outbox) !== null, 'unacked, in the outbox');
-    expect(storage.get(keys.session)).not.toBeNull();
+  it(
+    'shutdown: forgets conversation, identity and unsent text, ' + 'disconnects; the next open starts a fresh session',
+    async () => {
+      const storage = createMemoryStorage();
+      const keys = storageKeys(server.url);
+      const m = model(storage);
+      m.identify({ id: 'u_1', name: 'Dana', email: 'dana@example.com' });
+      m.open();
+      m.send('My invoice is wrong');
+      await waitFor(() => m.messages.value.some((v) => v.delivery === 'sent'), 'sent');
+      server.dropMessages = 1;
+      m.send('Still typing when I log out');
+      await waitFor(() => server.received.length === 2 && storage.get(keys.outbox) !== null, 'unacked, in the outbox');
+      expect(storage.get(keys.session)).not.toBeNull();
 
-    m.shutdown();
-    expect(storage.get(keys.session)).toBeNull();
-    expect(storage.get(keys.outbox)).toBeNull();
-    expect(m.messages.value).toEqual([]);
-    expect(m.isOpen.value).toBe(false);
-    expect(m.conversationId.value).toBeNull();
-    expect(m.knownEmail.value).toBeNull();
-    expect(m.connection.value).toBe('idle');
-    await waitFor(() => server.sockets().length === 0, 'disconnected');
+      m.shutdown();
+      expect(storage.get(keys.session)).toBeNull();
+      expect(storage.get(keys.outbox)).toBeNull();
+      expect(m.messages.value).toEqual([]);
+      expect(m.isOpen.value).toBe(false);
+      expect(m.conversationId.value).toBeNull();
+      expect(m.knownEmail.value).toBeNull();
+      expect(m.connection.value).toBe('idle');
+      await waitFor(() => server.sockets().length === 0, 'disconnected');
 
-    // Someone else, anonymous, on the same browser: no token, no identity, nothing re-sent.
-    m.open();
-    await waitFor(() => server.handshakes.length === 2, 'second handshake');
-    expect(server.handshakes[1]).not.toHaveProperty('token');
-    expect(server.handshakes[1]).not.toHaveProperty('visitor');
-    expect(server.handshakes[1]).not.toHaveProperty('lastMessageId');
-    await new Promise((r) => setTimeout(r, 100));
-    expect(server.received.map((r) => r.text)).toEqual(['My invoice is wrong', 'Still typing when I log out']);
-  });
+      // Someone else, anonymous, on the same browser: no token, no identity, nothing re-sent.
+      m.open();
+      await waitFor(() => server.handshakes.length === 2, 'second handshake');
+      expect(server.handshakes[1]).not.toHaveProperty('token');
+      expect(server.handshakes[1]).not.toHaveProperty('visitor');
+      expect(server.handshakes[1]).not.toHaveProperty('lastMessageId');
+      await new Promise((r) => setTimeout(r, 100));
+      expect(server.received.map((r) => r.text)).toEqual(['My invoice is wrong', 'Still typing when I log out']);
+    },
+  );
 
   it('tells the host each new message once (not the history on reload) and each handoff once', async () => {
     const storage = createMemoryStorage();
@@ -89,10 +93,24 @@ describe('host page API in the chat model', () => {
       ['message', { role: 'ai', text: 'Answer to: Hello' }],
     ]);
     const [s] = server.sockets();
-    s!.emit('handoff', { conversationId: 'conv-1', reason: 'asked_for_human', queuePosition: 2, etaSeconds: 120, agentsOnline: 1 });
-    s!.emit('handoff', { conversationId: 'conv-1', reason: 'asked_for_human', queuePosition: 1, etaSeconds: 60, agentsOnline: 1 });
+    s!.emit('handoff', {
+      conversationId: 'conv-1',
+      reason: 'asked_for_human',
+      queuePosition: 2,
+      etaSeconds: 120,
+      agentsOnline: 1,
+    });
+    s!.emit('handoff', {
+      conversationId: 'conv-1',
+      reason: 'asked_for_human',
+      queuePosition: 1,
+      etaSeconds: 60,
+      agentsOnline: 1,
+    });
     await waitFor(() => first.queue.value?.position === 1, 'queue update');
-    expect(events.filter(([n]) => n === 'handoff')).toEqual([['handoff', { conversationId: 'conv-1', reason: 'asked_for_human', queuePosition: 2, etaSeconds: 120 }]]);
+    expect(events.filter(([n]) => n === 'handoff')).toEqual([
+      ['handoff', { conversationId: 'conv-1', reason: 'asked_for_human', queuePosition: 2, etaSeconds: 120 }],
+    ]);
     first.dispose();
 
     // A reload: the history comes back, but it is not news.

@@ -57,9 +57,19 @@ describe('outbox', () => {
 describe('outbox shared by tabs of the same visitor', () => {
   it('a tab never overwrites what another tab typed and has not sent yet', () => {
     const backing = new Map<string, string>();
-    const local = { getItem: (k: string) => backing.get(k) ?? null, setItem: (k: string, v: string) => void backing.set(k, v), removeItem: (k: string) => void backing.delete(k) } as unknown as Storage;
-    const tabA = createOutbox(createSafeStorage(() => local), 'k');
-    const tabB = createOutbox(createSafeStorage(() => local), 'k');
+    const local = {
+      getItem: (k: string) => backing.get(k) ?? null,
+      setItem: (k: string, v: string) => void backing.set(k, v),
+      removeItem: (k: string) => void backing.delete(k),
+    } as unknown as Storage;
+    const tabA = createOutbox(
+      createSafeStorage(() => local),
+      'k',
+    );
+    const tabB = createOutbox(
+      createSafeStorage(() => local),
+      'k',
+    );
     tabA.add(item(1)); // typed offline in tab A
     tabB.add(item(2)); // typed offline in tab B
     // Tab A is closed; tab B, back online, sends both, in the order they were typed.

@@ -12,7 +12,9 @@ afterEach(() => vi.restoreAllMocks());
 
 describe('page context', () => {
   it('keeps plain JSON objects and strips what JSON cannot carry', () => {
-    expect(normalizeContext({ feature: 'integrations', errorState: 'slack_auth_failed', fn: () => 1, u: undefined })).toEqual({
+    expect(
+      normalizeContext({ feature: 'integrations', errorState: 'slack_auth_failed', fn: () => 1, u: undefined }),
+    ).toEqual({
       feature: 'integrations',
       errorState: 'slack_auth_failed',
     });
@@ -86,17 +88,26 @@ describe('identity', () => {
 describe('script config', () => {
   const page = 'https://customer.example/app';
   it('derives the server from the script src', () => {
-    expect(resolveScriptConfig({ src: 'https://support.example.com/widget.js', server: null, title: null }, page)).toEqual({
+    expect(
+      resolveScriptConfig({ src: 'https://support.example.com/widget.js', server: null, title: null }, page),
+    ).toEqual({
       serverUrl: 'https://support.example.com',
       title: 'Support',
     });
   });
   it('lets data-server override, and falls back to the page origin', () => {
-    expect(resolveScriptConfig({ src: 'https://cdn.example/w.js', server: 'https://chat.example:8443/x', title: 'Help' }, page)).toEqual({
+    expect(
+      resolveScriptConfig(
+        { src: 'https://cdn.example/w.js', server: 'https://chat.example:8443/x', title: 'Help' },
+        page,
+      ),
+    ).toEqual({
       serverUrl: 'https://chat.example:8443',
       title: 'Help',
     });
-    expect(resolveScriptConfig({ src: null, server: null, title: null }, page).serverUrl).toBe('https://customer.example');
+    expect(resolveScriptConfig({ src: null, server: null, title: null }, page).serverUrl).toBe(
+      'https://customer.example',
+    );
     expect(resolveScriptConfig({ src: '/widget.js', server: 'javascript:alert(1)', title: null }, page).serverUrl).toBe(
       'https://customer.example',
     );
@@ -114,6 +125,8 @@ describe('queue status text', () => {
     const text = formatQueueStatus({ position: 6, etaSeconds: 1440, agentsOnline: 0 });
     expect(text).not.toMatch(/position|min/);
     expect(text).toMatch(/Nobody is available right now/);
-    expect(formatQueueStatus({ position: 6, etaSeconds: 1440, agentsOnline: 2 })).toContain('position 6 in queue, about 24 min');
+    expect(formatQueueStatus({ position: 6, etaSeconds: 1440, agentsOnline: 2 })).toContain(
+      'position 6 in queue, about 24 min',
+    );
   });
 });

@@ -40,33 +40,53 @@ describe('widget size budget', () => {
     expect(checks.find((c) => c.name.startsWith('widget chat'))!.limitBytes).toBe(30_000);
   });
 
-  it('builds exactly a loader and one content-hashed chat module, ' + 'each with gzip and brotli copies, and the API types', async () => {
-    const files = (await readdir(widgetDir)).sort();
-    const chat = files.find((f) => /^chat-[\w-]+\.js$/.test(f))!;
-    expect(files).toEqual([chat, `${chat}.br`, `${chat}.gz`, 'firstline.d.ts', 'firstline.js', 'firstline.js.br', 'firstline.js.gz'].sort());
-    expect(await readFile(path.join(widgetDir, 'firstline.d.ts'), 'utf8')).toContain('shutdown(): void;');
-    const loader = await readFile(path.join(widgetDir, 'firstline.js'), 'utf8');
-    // A classic script (vm.Script refuses import/export declarations) that finds the chunk next to itself.
-    expect(() => new vm.Script(loader)).not.toThrow();
-    // V8 compiles it off the main thread while it streams in (the first line must carry the hint).
-    expect(loader.startsWith('//# allFunctionsCalledOnLoad\n')).toBe(true);
-    expect(loader).toContain(`"widget/${chat}"`.replace(/"/g, '`'));
-    const chunk = await readFile(path.join(widgetDir, chat), 'utf8');
-    expect(chunk).toMatch(/export\s*\{\s*\w+ as createChat\s*\}/);
-    // The chat compiles off the main thread while it streams in too (click-to-interactive, issue #13).
-    expect(chunk.startsWith('//# allFunctionsCalledOnLoad\n')).toBe(true);
-    // Preact lives in the chunk only; socket.io-client too.
-    expect(loader).not.toContain('__PREACT_DEVTOOLS__');
-    // (The loader knows socket.io's URL, to open the WebSocket early, but none of its client code.)
-    expect(loader).not.toMatch(/engine\.io|io client disconnect|transport close|parser error/i);
-  });
+  it(
+    'builds exactly a loader and one content-hashed chat module, ' +
+      'each with gzip and brotli copies, and the API types',
+    async () => {
+      const files = (await readdir(widgetDir)).sort();
+      const chat = files.find((f) => /^chat-[\w-]+\.js$/.test(f))!;
+      expect(files).toEqual(
+        [
+          chat,
+          `${chat}.br`,
+          `${chat}.gz`,
+          'firstline.d.ts',
+          'firstline.js',
+          'firstline.js.br',
+          'firstline.js.gz',
+        ].sort(),
+      );
+      expect(await readFile(path.join(widgetDir, 'firstline.d.ts'), 'utf8')).toContain('shutdown(): void;');
+      const loader = await readFile(path.join(widgetDir, 'firstline.js'), 'utf8');
+      // A classic script (vm.Script refuses import/export declarations) that finds the chunk next to itself.
+      expect(() => new vm.Script(loader)).not.toThrow();
+      // V8 compiles it off the main thread while it streams in (the first line must carry the hint).
+      expect(loader.startsWith('//# allFunctionsCalledOnLoad\n')).toBe(true);
+      expect(loader).toContain(`"widget/${chat}"`.replace(/"/g, '`'));
+      const chunk = await readFile(path.join(widgetDir, chat), 'utf8');
+      expect(chunk).toMatch(/export\s*\{\s*\w+ as createChat\s*\}/);
+      // The chat compiles off the main thread while it streams in too (click-to-interactive, issue #13).
+      expect(chunk.startsWith('//# allFunctionsCalledOnLoad\n')).toBe(true);
+      // Preact lives in the chunk only; socket.io-client too.
+      expect(loader).not.toContain('__PREACT_DEVTOOLS__');
+      // (The loader knows socket.io's URL, to open the WebSocket early, but none of its client code.)
+      expect(loader).not.toMatch(/engine\.io|io client disconnect|transport close|parser error/i);
+    },
+  );
 
   it('fails the build when the loader and the chat would share a module', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'firstline-split-'));
     try {
       await writeFile(path.join(dir, 'shared.ts'), 'export const shared = () => "both sides";\n');
-      await writeFile(path.join(dir, 'loader.ts'), 'import { shared } from "./shared.ts";\nconsole.log(shared(), "__CHAT__");\n');
-      await writeFile(path.join(dir, 'chat.ts'), 'import { shared } from "./shared.ts";\nexport const createChat = () => shared();\n');
+      await writeFile(
+        path.join(dir, 'loader.ts'),
+        'import { shared } from "./shared.ts";\nconsole.log(shared(), "__CHAT__");\n',
+      );
+      await writeFile(
+        path.join(dir, 'chat.ts'),
+        'import { shared } from "./shared.ts";\nexport const createChat = () => shared();\n',
+      );
       await mkdir(path.join(dir, 'out'));
       const run = build({
         configFile: false,
@@ -75,7 +95,10 @@ describe('widget size budget', () => {
         build: {
           outDir: path.join(dir, 'out'),
           write: false,
-          rollupOptions: { input: { loader: path.join(dir, 'loader.ts'), chat: path.join(dir, 'chat.ts') }, preserveEntrySignatures: 'strict' },
+          rollupOptions: {
+            input: { loader: path.join(dir, 'loader.ts'), chat: path.join(dir, 'chat.ts') },
+            preserveEntrySignatures: 'strict',
+          },
         },
       });
       await expect(run).rejects.toThrow(/share no module/);

@@ -24,7 +24,11 @@ const e = new Error("It seems you are trying to reach an old server");
 `;
 const trim = {
   file: /x/,
-  methods: { className: 'Socket', names: ['onAny', 'volatile'], statements: [{ method: 'emit', text: 'this._opts.retries' }] },
+  methods: {
+    className: 'Socket',
+    names: ['onAny', 'volatile'],
+    statements: [{ method: 'emit', text: 'this._opts.retries' }],
+  },
   prototype: ['Emitter.prototype.listeners'],
   strings: [['It seems', 'old server'] as [string, string]],
 };
@@ -42,9 +46,13 @@ describe('socket.io-client trim', () => {
   });
 
   it('names every piece it cannot find', () => {
-    expect(() => trimModule(sample, { file: /x/, methods: { className: 'Socket', names: ['onAny', 'gone'] }, prototype: ['Emitter.prototype.nope'] })).toThrow(
-      'not found: gone, Emitter.prototype.nope',
-    );
+    expect(() =>
+      trimModule(sample, {
+        file: /x/,
+        methods: { className: 'Socket', names: ['onAny', 'gone'] },
+        prototype: ['Emitter.prototype.nope'],
+      }),
+    ).toThrow('not found: gone, Emitter.prototype.nope');
   });
 
   it('finds every listed piece in the installed socket.io-client, engine.io-client and emitter', () => {

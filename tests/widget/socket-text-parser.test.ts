@@ -9,14 +9,20 @@ import { Decoder, Encoder, decodePacket, type Packet } from '../../widget/socket
 const json = fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.parse(JSON.stringify(v)) as unknown);
 const nsp = fc.constantFrom('/', '/visitor', '/agent');
 const id = fc.option(fc.nat({ max: 1_000_000 }), { nil: undefined });
-const eventName = fc.string({ minLength: 1, maxLength: 20 }).filter((s) => !['connect', 'connect_error', 'disconnect', 'disconnecting', 'newListener', 'removeListener'].includes(s));
-const packet: fc.Arbitrary<Packet> = fc.oneof(
-  fc.record({ type: fc.constant(0), nsp, data: fc.dictionary(fc.string({ maxLength: 8 }), json, { maxKeys: 4 }) }),
-  fc.record({ type: fc.constant(1), nsp }),
-  fc.record({ type: fc.constant(2), nsp, id, data: fc.tuple(eventName, json).map(([name, arg]) => [name, arg]) }),
-  fc.record({ type: fc.constant(3), nsp, id: fc.nat({ max: 1_000_000 }), data: fc.array(json, { maxLength: 3 }) }),
-  fc.record({ type: fc.constant(4), nsp, data: fc.oneof(fc.string(), fc.record({ message: fc.string() })) }),
-).map((p) => Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined)) as unknown as Packet);
+const eventName = fc
+  .string({ minLength: 1, maxLength: 20 })
+  .filter(
+    (s) => !['connect', 'connect_error', 'disconnect', 'disconnecting', 'newListener', 'removeListener'].includes(s),
+  );
+const packet: fc.Arbitrary<Packet> = fc
+  .oneof(
+    fc.record({ type: fc.constant(0), nsp, data: fc.dictionary(fc.string({ maxLength: 8 }), json, { maxKeys: 4 }) }),
+    fc.record({ type: fc.constant(1), nsp }),
+    fc.record({ type: fc.constant(2), nsp, id, data: fc.tuple(eventName, json).map(([name, arg]) => [name, arg]) }),
+    fc.record({ type: fc.constant(3), nsp, id: fc.nat({ max: 1_000_000 }), data: fc.array(json, { maxLength: 3 }) }),
+    fc.record({ type: fc.constant(4), nsp, data: fc.oneof(fc.string(), fc.record({ message: fc.string() })) }),
+  )
+  .map((p) => Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined)) as unknown as Packet);
 
 function officialDecode(text: string): unknown {
   const decoder = new OfficialDecoder();

@@ -27,7 +27,9 @@ describe('window.Firstline', () => {
       return arguments;
     }
     const win: { Firstline?: unknown } = {
-      Firstline: { q: [stubCall('setContext', { feature: 'x' }), ['nope'], ['boom'], 7, ['setContext', { feature: 'y' }]] },
+      Firstline: {
+        q: [stubCall('setContext', { feature: 'x' }), ['nope'], ['boom'], 7, ['setContext', { feature: 'y' }]],
+      },
     };
     installWindowApi(win, {
       setContext: (c) => seen.push(c),

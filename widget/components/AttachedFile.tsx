@@ -11,11 +11,18 @@ export function AttachedFile({ file, load }: { file: AttachmentRef; load: (id: s
     let live = true;
     let made = '';
     // A file that cannot be fetched (offline) keeps showing its name instead of the thumbnail.
-    load(file.id).then((b) => live && setUrl((made = URL.createObjectURL(b))), () => undefined);
+    load(file.id).then(
+      (b) => live && setUrl((made = URL.createObjectURL(b))),
+      () => undefined,
+    );
     return () => {
       live = false;
       if (made) URL.revokeObjectURL(made);
     };
   }, [file.id]);
-  return url ? <img class="fl-thumb" src={url} alt={t('attached', { name: file.name })} onError={() => setUrl('')} /> : <span class="fl-file">{file.name}</span>;
+  return url ? (
+    <img class="fl-thumb" src={url} alt={t('attached', { name: file.name })} onError={() => setUrl('')} />
+  ) : (
+    <span class="fl-file">{file.name}</span>
+  );
 }

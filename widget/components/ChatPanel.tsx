@@ -33,7 +33,19 @@ export interface ChatPanelProps {
  * it covers the page, so there it is modal and Tab stays inside it. Escape closes it either way. It
  * stays mounted while closed (hidden) so a half-typed message survives closing and reopening.
  */
-export function ChatPanel({ model, title, open, panelRef, inputRef, baseUrl, onClose, suggestions, page, greeting, avatar }: ChatPanelProps) {
+export function ChatPanel({
+  model,
+  title,
+  open,
+  panelRef,
+  inputRef,
+  baseUrl,
+  onClose,
+  suggestions,
+  page,
+  greeting,
+  avatar,
+}: ChatPanelProps) {
   const agent = model.agentName.value;
   const queued = model.queue.value;
   const subtitle = agent ? t('subAgent', { name: agent }) : queued ? t('subQueue') : t('subAi');
@@ -76,21 +88,38 @@ export function ChatPanel({ model, title, open, panelRef, inputRef, baseUrl, onC
         </div>
         <button type="button" class="fl-icon-btn" aria-label={t('close')} onClick={onClose}>
           <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20" focusable="false">
-            <path fill="currentColor" d="M6.4 5 12 10.6 17.6 5 19 6.4 13.4 12l5.6 5.6-1.4 1.4-5.6-5.6L6.4 19 5 17.6 10.6 12 5 6.4Z" />
+            <path
+              fill="currentColor"
+              d="M6.4 5 12 10.6 17.6 5 19 6.4 13.4 12l5.6 5.6-1.4 1.4-5.6-5.6L6.4 19 5 17.6 10.6 12 5 6.4Z"
+            />
           </svg>
         </button>
       </header>
       {!agent && !queued && (
         // EU AI Act Art. 50: the visitor knows it is an AI, and a person is always one click away.
         <div class="fl-queue" data-testid="ai-note">
-          <button type="button" class="fl-link-btn" data-testid="talk-to-person" onClick={() => model.send(t('humanMsg'), undefined, true)}>
+          <button
+            type="button"
+            class="fl-link-btn"
+            data-testid="talk-to-person"
+            onClick={() => model.send(t('humanMsg'), undefined, true)}
+          >
             {t('human')}
           </button>
         </div>
       )}
       <ConnectionBanner state={model.connection.value} />
       <QueueStatus queue={model.queue.value} />
-      <Transcript greeting={greeting} messages={model.messages.value} open={open} baseUrl={baseUrl} onRetry={(id) => model.retry(id)} feedback={model.feedback.value} onFeedback={(id, helpful) => model.sendFeedback(id, helpful)} loadFile={model.file} />
+      <Transcript
+        greeting={greeting}
+        messages={model.messages.value}
+        open={open}
+        baseUrl={baseUrl}
+        onRetry={(id) => model.retry(id)}
+        feedback={model.feedback.value}
+        onFeedback={(id, helpful) => model.sendFeedback(id, helpful)}
+        loadFile={model.file}
+      />
       <TypingIndicator typing={model.typing.value} agentName={agent} />
       <ContactForm model={model} />
       <CsatForm model={model} />

@@ -75,7 +75,12 @@ export function Composer({ inputRef, onSend, onUpload }: ComposerProps) {
           {files.map((f) => (
             <span key={f.id} class="fl-chip">
               {f.name}{' '}
-              <button type="button" class="fl-link-btn" aria-label={`Remove ${f.name}`} onClick={() => setFiles(files.filter((x) => x !== f))}>
+              <button
+                type="button"
+                class="fl-link-btn"
+                aria-label={`Remove ${f.name}`}
+                onClick={() => setFiles(files.filter((x) => x !== f))}
+              >
                 ×
               </button>
             </span>
@@ -85,9 +90,26 @@ export function Composer({ inputRef, onSend, onUpload }: ComposerProps) {
       )}
       {onUpload && (
         <>
-          <input ref={picker} type="file" hidden multiple accept="image/*,application/pdf" onChange={(e) => void attach(e.currentTarget.files).then(() => (picker.current!.value = ''))} />
+          <input
+            ref={picker}
+            type="file"
+            hidden
+            multiple
+            accept="image/*,application/pdf"
+            onChange={(e) => void attach(e.currentTarget.files).then(() => (picker.current!.value = ''))}
+          />
           <button type="button" class="fl-icon-btn" aria-label={t('attach')} onClick={() => picker.current?.click()}>
-            <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20" focusable="false" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round">
+            <svg
+              aria-hidden="true"
+              viewBox="0 0 24 24"
+              width="20"
+              height="20"
+              focusable="false"
+              fill="none"
+              stroke="currentColor"
+              stroke-width="2"
+              stroke-linecap="round"
+            >
               <path d="M16 8v8a4 4 0 0 1-8 0V6a2.5 2.5 0 0 1 5 0v9a1 1 0 0 1-2 0V8" />
             </svg>
           </button>

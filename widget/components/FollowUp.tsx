@@ -84,14 +84,27 @@ export function CsatForm({ model }: { model: ChatModel }) {
       </p>
       <div class="fl-rating" role="group" aria-labelledby="fl-csat-title">
         {[1, 2, 3, 4, 5].map((n) => (
-          <button key={n} type="button" class={`fl-rate ${score === n ? 'is-on' : ''}`} aria-label={ratingLabel(n)} aria-pressed={score === n} onClick={() => setScore(n)}>
+          <button
+            key={n}
+            type="button"
+            class={`fl-rate ${score === n ? 'is-on' : ''}`}
+            aria-label={ratingLabel(n)}
+            aria-pressed={score === n}
+            onClick={() => setScore(n)}
+          >
             {n}
           </button>
         ))}
       </div>
       {score > 0 && (
         <div class="fl-follow-row">
-          <input aria-label={t('note')} maxLength={2000} placeholder={t('notePh')} value={comment} onInput={(e) => setComment(e.currentTarget.value)} />
+          <input
+            aria-label={t('note')}
+            maxLength={2000}
+            placeholder={t('notePh')}
+            value={comment}
+            onInput={(e) => setComment(e.currentTarget.value)}
+          />
           <button type="submit" class="fl-follow-btn" disabled={state === 'sending'}>
             {t('csatSend')}
           </button>

@@ -16,10 +16,17 @@ export interface MessageItemProps {
   loadFile?: (id: string) => Promise<Blob>;
 }
 
-
 // Set through the CSSOM (allowed by a strict style-src) and kept out of styles.css, which ships in the 5 kB loader.
 const AUTHOR_ROW = { display: 'flex', alignItems: 'center', gap: '6px' };
-const AVATAR = { width: '22px', height: '22px', borderRadius: '50%', display: 'inline-grid', placeItems: 'center', color: '#fff', fontSize: '12px' };
+const AVATAR = {
+  width: '22px',
+  height: '22px',
+  borderRadius: '50%',
+  display: 'inline-grid',
+  placeItems: 'center',
+  color: '#fff',
+  fontSize: '12px',
+};
 
 /** One message. Text is rendered as text (never HTML); line breaks are kept by CSS. */
 export function MessageItem({ message: m, base, onRetry, feedback, onFeedback, loadFile }: MessageItemProps) {
@@ -56,7 +63,8 @@ export function MessageItem({ message: m, base, onRetry, feedback, onFeedback, l
       {m.delivery === 'pending' && <span class="fl-meta">{t('sending')}</span>}
       {m.delivery === 'failed' && m.clientMessageId && (
         <span class="fl-meta fl-error">
-          {t('notSent')}{m.error ? `: ${m.error}` : ''}.{' '}
+          {t('notSent')}
+          {m.error ? `: ${m.error}` : ''}.{' '}
           <button type="button" class="fl-link-btn" onClick={() => onRetry(m.clientMessageId!)}>
             {t('retry')}
           </button>
@@ -67,7 +75,15 @@ export function MessageItem({ message: m, base, onRetry, feedback, onFeedback, l
 }
 
 /** "Did this help? Yes / No" under an AI answer, then a thank-you once answered. */
-function Feedback({ id, state, onFeedback }: { id: string; state: FeedbackState | null; onFeedback: (messageId: string, helpful: boolean) => void }) {
+function Feedback({
+  id,
+  state,
+  onFeedback,
+}: {
+  id: string;
+  state: FeedbackState | null;
+  onFeedback: (messageId: string, helpful: boolean) => void;
+}) {
   if (state === 'yes' || state === 'no') {
     return (
       <span class="fl-meta fl-feedback" data-testid="feedback" data-feedback={state} role="status">
@@ -78,11 +94,26 @@ function Feedback({ id, state, onFeedback }: { id: string; state: FeedbackState 
   const busy = state === 'sending';
   return (
     <span class="fl-meta fl-feedback" data-testid="feedback" role="group" aria-label={t('helped')}>
-      <span id={`fl-fb-${id}`}>{state === 'failed' ? 'Could not send that; try again. ' : ''}{t('helped')}</span>{' '}
-      <button type="button" class="fl-link-btn" disabled={busy} aria-describedby={`fl-fb-${id}`} onClick={() => onFeedback(id, true)}>
+      <span id={`fl-fb-${id}`}>
+        {state === 'failed' ? 'Could not send that; try again. ' : ''}
+        {t('helped')}
+      </span>{' '}
+      <button
+        type="button"
+        class="fl-link-btn"
+        disabled={busy}
+        aria-describedby={`fl-fb-${id}`}
+        onClick={() => onFeedback(id, true)}
+      >
         {t('yes')}
       </button>{' '}
-      <button type="button" class="fl-link-btn" disabled={busy} aria-describedby={`fl-fb-${id}`} onClick={() => onFeedback(id, false)}>
+      <button
+        type="button"
+        class="fl-link-btn"
+        disabled={busy}
+        aria-describedby={`fl-fb-${id}`}
+        onClick={() => onFeedback(id, false)}
+      >
         {t('no')}
       </button>
     </span>

@@ -9,11 +9,33 @@ export function RichText({ blocks, base }: { blocks: RichBlock[]; base: string }
       if ('b' in i) return <b>{i.b}</b>;
       if ('code' in i) return <code>{i.code}</code>;
       const href = safeLinkHref(i.href, base);
-      return href ? <a href={href} target="_blank" rel="noopener noreferrer">{i.link}</a> : i.link;
+      return href ? (
+        <a href={href} target="_blank" rel="noopener noreferrer">
+          {i.link}
+        </a>
+      ) : (
+        i.link
+      );
     });
   return (
     <div class="fl-text fl-rich">
-      {blocks.map((b) => ('p' in b ? <p>{line(b.p)}</p> : 'ol' in b ? <ol start={b.start}>{b.ol.map((l) => <li>{line(l)}</li>)}</ol> : <ul>{b.ul.map((l) => <li>{line(l)}</li>)}</ul>))}
+      {blocks.map((b) =>
+        'p' in b ? (
+          <p>{line(b.p)}</p>
+        ) : 'ol' in b ? (
+          <ol start={b.start}>
+            {b.ol.map((l) => (
+              <li>{line(l)}</li>
+            ))}
+          </ol>
+        ) : (
+          <ul>
+            {b.ul.map((l) => (
+              <li>{line(l)}</li>
+            ))}
+          </ul>
+        ),
+      )}
     </div>
   );
 }

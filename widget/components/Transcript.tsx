@@ -27,7 +27,16 @@ export function feedbackTarget(messages: readonly ViewMessage[]): string | null 
 }
 
 /** The conversation as a polite live log; keeps the newest message in view unless the visitor scrolled up. */
-export function Transcript({ messages, open, baseUrl, onRetry, feedback = {}, onFeedback, loadFile, greeting }: TranscriptProps & { greeting?: string }) {
+export function Transcript({
+  messages,
+  open,
+  baseUrl,
+  onRetry,
+  feedback = {},
+  onFeedback,
+  loadFile,
+  greeting,
+}: TranscriptProps & { greeting?: string }) {
   const logRef = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
   const lastTop = useRef(0);
@@ -72,7 +81,15 @@ export function Transcript({ messages, open, baseUrl, onRetry, feedback = {}, on
   const target = onFeedback ? feedbackTarget(messages) : null;
   return (
     // Focusable so keyboard users can scroll it (it is a scrollable region).
-    <div ref={logRef} class="fl-log" role="log" aria-live="polite" aria-label={t('log')} tabIndex={0} onScroll={onScroll}>
+    <div
+      ref={logRef}
+      class="fl-log"
+      role="log"
+      aria-live="polite"
+      aria-label={t('log')}
+      tabIndex={0}
+      onScroll={onScroll}
+    >
       {messages.length === 0 && (
         // The admin's greeting (console appearance) replaces the built-in one.
         <p class="fl-empty">{greeting || t('greet')}</p>
@@ -84,7 +101,9 @@ export function Transcript({ messages, open, baseUrl, onRetry, feedback = {}, on
           base={base}
           onRetry={onRetry}
           loadFile={loadFile}
-          {...(m.id && (m.id === target || feedback[m.id]) && onFeedback ? { feedback: feedback[m.id] ?? null, onFeedback } : {})}
+          {...(m.id && (m.id === target || feedback[m.id]) && onFeedback
+            ? { feedback: feedback[m.id] ?? null, onFeedback }
+            : {})}
         />
       ))}
     </div>

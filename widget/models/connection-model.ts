@@ -32,7 +32,16 @@ export interface ConnectionOptions {
 
 const TOKEN_ERROR = /token|session|expired|unauthori[sz]ed/i;
 
-export function createConnection({ serverUrl, createSocket = io as unknown as SocketFactory, takeSocket, refusedRetryMs = 15_000, auth, bind, onConnect, dropToken }: ConnectionOptions) {
+export function createConnection({
+  serverUrl,
+  createSocket = io as unknown as SocketFactory,
+  takeSocket,
+  refusedRetryMs = 15_000,
+  auth,
+  bind,
+  onConnect,
+  dropToken,
+}: ConnectionOptions) {
   const state = signal<ConnectionState>('idle');
   let socket: VisitorSocket | null = null;
   let disposed = false;

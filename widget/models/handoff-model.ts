@@ -23,7 +23,13 @@ export function createHandoff({ onEvent, typing, notice }: HandoffOptions) {
     nobodyOnline,
     bind(s: VisitorSocket): void {
       s.on('handoff', (h: HandoffNotice) => {
-        if (!queue.peek()) onEvent('handoff', { conversationId: h.conversationId, reason: h.reason, queuePosition: h.queuePosition, etaSeconds: h.etaSeconds });
+        if (!queue.peek())
+          onEvent('handoff', {
+            conversationId: h.conversationId,
+            reason: h.reason,
+            queuePosition: h.queuePosition,
+            etaSeconds: h.etaSeconds,
+          });
         batch(() => {
           queue.value = {
             position: Number(h.queuePosition) || 1,

@@ -23,7 +23,16 @@ export interface OutboxSenderOptions {
   now: () => Date;
 }
 
-export function createOutboxSender({ outbox, messages, live, connect, page, ackTimeoutMs, newId = newClientMessageId, now }: OutboxSenderOptions) {
+export function createOutboxSender({
+  outbox,
+  messages,
+  live,
+  connect,
+  page,
+  ackTimeoutMs,
+  newId = newClientMessageId,
+  now,
+}: OutboxSenderOptions) {
   let flushing = false;
   let flushAgain = false;
   let flushTimer: ReturnType<typeof setTimeout> | undefined;
@@ -68,7 +77,13 @@ export function createOutboxSender({ outbox, messages, live, connect, page, ackT
       const s = live();
       if (!s) return resolve('timeout');
       const id = item.clientMessageId;
-      const payload = { clientMessageId: id, text: item.text, page: item.page ?? page(), attachments: item.attachments?.map((a) => a.id), ...(item.human ? { human: true as const } : {}) };
+      const payload = {
+        clientMessageId: id,
+        text: item.text,
+        page: item.page ?? page(),
+        attachments: item.attachments?.map((a) => a.id),
+        ...(item.human ? { human: true as const } : {}),
+      };
       s.timeout(ackTimeoutMs).emit('message', payload, (err, ack) => {
         if (err || !ack) return resolve('timeout');
         const tries = limited.get(id) ?? 0;
@@ -83,7 +98,9 @@ export function createOutboxSender({ outbox, messages, live, connect, page, ackT
         limited.delete(id);
         batch(() => {
           outbox.remove(id);
-          messages.value = ack.ok ? markSent(messages.peek(), id, ack.id) : markFailed(messages.peek(), id, ack.error?.message || t('notSent'));
+          messages.value = ack.ok
+            ? markSent(messages.peek(), id, ack.id)
+            : markFailed(messages.peek(), id, ack.error?.message || t('notSent'));
         });
         resolve(ack.ok ? 'ok' : 'rejected');
       });
@@ -103,14 +120,24 @@ export function createOutboxSender({ outbox, messages, live, connect, page, ackT
     send(text: string, attachments?: AttachmentRef[], human?: true): boolean {
       const clean = typeof text === 'string' ? text.trim() : '';
       if ((!clean && !attachments?.length) || clean.length > LIMITS.messageText) return false;
-      const item: OutboxItem = { clientMessageId: newId(), text: clean, createdAt: now().toISOString(), page: page(), ...(human ? { human } : {}) };
+      const item: OutboxItem = {
+        clientMessageId: newId(),
+        text: clean,
+        createdAt: now().toISOString(),
+        page: page(),
+        ...(human ? { human } : {}),
+      };
       if (attachments?.length) item.attachments = attachments;
       queue(item, (list) => addPending(list, item));
       return true;
     },
     retry(clientMessageId: string): void {
       const m = messages.peek().find((v) => v.clientMessageId === clientMessageId && v.delivery === 'failed');
-      if (m) queue({ clientMessageId, text: m.text, createdAt: m.createdAt, page: page(), attachments: m.attachments }, (list) => markPending(list, clientMessageId));
+      if (m)
+        queue(
+          { clientMessageId, text: m.text, createdAt: m.createdAt, page: page(), attachments: m.attachments },
+          (list) => markPending(list, clientMessageId),
+        );
     },
     dispose: () => clearTimeout(flushTimer),
   };

@@ -2,7 +2,15 @@
 // unsent ones from the outbox, notices, the typing dots, and each new message told to the host page once.
 import { batch, signal } from '@preact/signals';
 import type { ChatMessage } from '../../protocol/domain.js';
-import { addNotice, addPending, appendDelta, dropDraft, lastServerMessageId, mergeServerMessages, type ViewMessage } from '../message-list.js';
+import {
+  addNotice,
+  addPending,
+  appendDelta,
+  dropDraft,
+  lastServerMessageId,
+  mergeServerMessages,
+  type ViewMessage,
+} from '../message-list.js';
 import type { Outbox } from '../outbox.js';
 import type { VisitorSocket } from './connection-model.js';
 
@@ -41,7 +49,14 @@ export function createTranscript({ outbox, live, ackTimeoutMs, now, onEvent, onR
       for (const m of valid) {
         if (!announced.has(m.id)) {
           announced.add(m.id);
-          if (isLive || historyLoaded) onEvent('message', { id: m.id, conversationId: m.conversationId, role: m.role, text: m.text, createdAt: m.createdAt });
+          if (isLive || historyLoaded)
+            onEvent('message', {
+              id: m.id,
+              conversationId: m.conversationId,
+              role: m.role,
+              text: m.text,
+              createdAt: m.createdAt,
+            });
         }
         if (m.clientMessageId) outbox.remove(m.clientMessageId); // stored server-side: stop re-sending
         if (m.role === 'ai' || m.role === 'agent') {

@@ -8,7 +8,10 @@ import { withFollowUpContext } from '../../answers/follow-up.js';
  * checker (a language model is configured), unsure local predictions get a second opinion; what
  * the checker said, or why it failed, stays in the output for the decision trace.
  */
-export function createClassifyIntentStage(deps: { catalog: () => IntentCatalog; checker?: IntentChecker }): Stage<'intent'> {
+export function createClassifyIntentStage(deps: {
+  catalog: () => IntentCatalog;
+  checker?: IntentChecker;
+}): Stage<'intent'> {
   return {
     name: 'classify-intent',
     async run(turn) {
@@ -17,7 +20,13 @@ export function createClassifyIntentStage(deps: { catalog: () => IntentCatalog; 
       const local = catalog.classify(withFollowUpContext(turn.text, turn));
       const checked = deps.checker ? await deps.checker.check(turn.text, local, catalog.list()) : null;
       const prediction = checked?.prediction ?? local;
-      return { intent: { ...prediction, definition: catalog.definition(prediction.intent), ...(checked ? { check: checked.check } : {}) } };
+      return {
+        intent: {
+          ...prediction,
+          definition: catalog.definition(prediction.intent),
+          ...(checked ? { check: checked.check } : {}),
+        },
+      };
     },
   };
 }

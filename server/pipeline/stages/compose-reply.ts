@@ -7,7 +7,6 @@ import type { Stage } from '../stage.js';
 import { say } from '../../../protocol/messages/catalogue.js';
 import type { Reply, Turn } from '../turn.js';
 
-
 /**
  * Stage 7: render the decision as what the visitor sees — the drafted answer, a question back, or
  * a handoff brief. It never decides: the reply's kind is always the decision's action.
@@ -20,7 +19,10 @@ export function createComposeReplyStage(deps: {
   const now = deps.now ?? (() => new Date());
   const handoffFor = async (turn: Readonly<Turn>, at: Date): Promise<Handoff> => {
     if (!deps.summarizer) return buildHandoff(turn, at);
-    const messages = [...turn.history.map((m) => ({ role: m.role, text: m.text })), { role: 'visitor', text: turn.text }];
+    const messages = [
+      ...turn.history.map((m) => ({ role: m.role, text: m.text })),
+      { role: 'visitor', text: turn.text },
+    ];
     // A failed summary never blocks the handoff: the brief says it is unavailable, and why.
     const summary = await deps.summarizer.summarize({ messages, reason: turn.decision!.reason }).then(
       (text) => ({ text }),
@@ -41,16 +43,23 @@ export function createComposeReplyStage(deps: {
         case 'handoff':
           return { reply: { kind: 'handoff', text: '', citations: [], handoff: await handoffFor(turn, now()) } };
         case 'answer': {
-          if (d.reasonCode === 'small_talk') return { reply: { kind: 'answer', text: say(turn.language, 'greeting'), citations: [] } };
-          if (d.reasonCode === 'thanks') return { reply: { kind: 'answer', text: say(turn.language, 'thanks'), citations: [] } };
-          if (d.reasonCode === 'thanks_while_waiting') return { reply: { kind: 'answer', text: say(turn.language, 'thanksWaiting'), citations: [] } };
-          if (d.reasonCode === 'small_talk_while_waiting') return { reply: { kind: 'answer', text: say(turn.language, 'greetingWaiting'), citations: [] } };
+          if (d.reasonCode === 'small_talk')
+            return { reply: { kind: 'answer', text: say(turn.language, 'greeting'), citations: [] } };
+          if (d.reasonCode === 'thanks')
+            return { reply: { kind: 'answer', text: say(turn.language, 'thanks'), citations: [] } };
+          if (d.reasonCode === 'thanks_while_waiting')
+            return { reply: { kind: 'answer', text: say(turn.language, 'thanksWaiting'), citations: [] } };
+          if (d.reasonCode === 'small_talk_while_waiting')
+            return { reply: { kind: 'answer', text: say(turn.language, 'greetingWaiting'), citations: [] } };
           const draft = turn.draft;
           // The policy answers from the knowledge base only with a grounded draft; anything else is a bug upstream.
-          if (!draft || draft.skipped || !draft.grounded) throw new Error(`compose-reply: decision "${d.reasonCode}" has no grounded draft to render`);
+          if (!draft || draft.skipped || !draft.grounded)
+            throw new Error(`compose-reply: decision "${d.reasonCode}" has no grounded draft to render`);
           const prefix = d.reasonCode === 'answer_while_waiting' ? say(turn.language, 'waitingNote') : '';
           const rich = draft.rich && prefix ? [{ p: [prefix.trim()] }, ...draft.rich] : draft.rich;
-          return { reply: { kind: 'answer', text: prefix + draft.text, citations: draft.citations, ...(rich ? { rich } : {}) } };
+          return {
+            reply: { kind: 'answer', text: prefix + draft.text, citations: draft.citations, ...(rich ? { rich } : {}) },
+          };
         }
       }
     },
@@ -87,9 +96,11 @@ function buildHandoff(turn: Readonly<Turn>, at: Date, summary?: { text: string }
       role: m.role,
       text: m.text,
       intent: (m.meta.intent as { name?: string | null } | null | undefined)?.name ?? null,
-      asksForHuman: m.meta.asksForHuman === true || ((m.meta.sentiment as { signals?: Array<{ name: string; value: number }> } | null | undefined)?.signals ?? []).some(
-        (s) => s.name === 'human_request' && s.value >= 0.5,
-      ),
+      asksForHuman:
+        m.meta.asksForHuman === true ||
+        (
+          (m.meta.sentiment as { signals?: Array<{ name: string; value: number }> } | null | undefined)?.signals ?? []
+        ).some((s) => s.name === 'human_request' && s.value >= 0.5),
       citations: Array.isArray(m.meta.citations) ? (m.meta.citations as Citation[]) : [],
     })),
     ...(summary ? { summary } : {}),

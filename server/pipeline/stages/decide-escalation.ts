@@ -1,4 +1,10 @@
-import { decideEscalation, decisionWithoutKnowledge, DEFAULT_THRESHOLDS, type PolicyThresholds, type SignalInput } from '../escalation-policy.js';
+import {
+  decideEscalation,
+  decisionWithoutKnowledge,
+  DEFAULT_THRESHOLDS,
+  type PolicyThresholds,
+  type SignalInput,
+} from '../escalation-policy.js';
 import { resolveThresholds, type TierThresholds } from '../policy-thresholds.js';
 import type { Stage } from '../stage.js';
 import type { Turn } from '../turn.js';
@@ -59,7 +65,10 @@ export function createDecideEscalationStage(deps: DecideDeps = {}): Stage<'decis
       if (!turn.retrieval) throw new Error('decide-escalation needs the retrieve-knowledge stage before it');
       const { input, thresholds } = signalInputFor(turn, deps);
       const retrieval = { confident: turn.retrieval.confident, topScore: turn.retrieval.results[0]?.score ?? null };
-      const draft = turn.draft && !turn.draft.skipped ? { grounded: turn.draft.grounded, ...(turn.draft.problem ? { problem: turn.draft.problem } : {}) } : null;
+      const draft =
+        turn.draft && !turn.draft.skipped
+          ? { grounded: turn.draft.grounded, ...(turn.draft.problem ? { problem: turn.draft.problem } : {}) }
+          : null;
       return { decision: decideEscalation({ ...input, retrieval, draft }, thresholds) };
     },
   };

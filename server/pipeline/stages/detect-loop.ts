@@ -10,7 +10,10 @@ export function createDetectLoopStage(): Stage<'loop'> {
       const aiAnswers = turn.history.filter((m) => m.role === 'ai').length;
       // "Did this help? No" is the clearest loop signal there is: the visitor told us directly.
       if (saidNotHelpful(turn)) return { loop: { looping: true, reason: 'negative_feedback', repeats: 1, aiAnswers } };
-      const turns = [...turn.history.map((m) => ({ role: m.role, text: m.text })), { role: 'visitor', text: turn.text }];
+      const turns = [
+        ...turn.history.map((m) => ({ role: m.role, text: m.text })),
+        { role: 'visitor', text: turn.text },
+      ];
       const result = detectLoop(turns);
       return { loop: { ...result, aiAnswers } };
     },
@@ -23,5 +26,7 @@ function saidNotHelpful(turn: Readonly<Turn>): boolean {
   turn.history.forEach((m, i) => {
     if (m.role === 'agent' || m.meta.event === 'handoff' || m.meta.event === 'resolved') start = i + 1;
   });
-  return turn.history.slice(start).some((m) => m.role === 'ai' && (m.meta.feedback as { helpful?: unknown } | undefined)?.helpful === false);
+  return turn.history
+    .slice(start)
+    .some((m) => m.role === 'ai' && (m.meta.feedback as { helpful?: unknown } | undefined)?.helpful === false);
 }

@@ -24,11 +24,21 @@ export function createDraftAnswerStage(deps: {
       const retrieval = turn.retrieval;
       if (!retrieval) throw new Error('draft-answer needs the retrieve-knowledge stage before it');
       if (retrieval.skipped || !retrieval.confident) {
-        return { draft: { text: '', citations: [], grounded: false, streamed: false, skipped: retrieval.skipped ?? 'no confident knowledge' } };
+        return {
+          draft: {
+            text: '',
+            citations: [],
+            grounded: false,
+            streamed: false,
+            skipped: retrieval.skipped ?? 'no confident knowledge',
+          },
+        };
       }
       // An answerer that quotes articles can only answer from ones in the visitor's language.
       const language = turn.language ?? DEFAULT_LANGUAGE;
-      const chunks = deps.answerer.crossLanguage ? retrieval.results : retrieval.results.filter((c) => c.lang === language);
+      const chunks = deps.answerer.crossLanguage
+        ? retrieval.results
+        : retrieval.results.filter((c) => c.lang === language);
       if (retrieval.results[0] && chunks[0] !== retrieval.results[0]) {
         return { draft: { text: '', citations: [], grounded: false, problem: 'other_language', streamed: false } };
       }
@@ -53,7 +63,13 @@ export function createDraftAnswerStage(deps: {
       const problem: Draft['problem'] = answer.unanswerable ? 'no_answer' : !text ? 'empty' : undefined;
       const draft: Draft = problem
         ? { text: '', citations: [], grounded: false, problem, streamed }
-        : { text: answer.text, citations: answer.citations, ...(answer.rich?.length ? { rich: answer.rich } : {}), grounded: true, streamed };
+        : {
+            text: answer.text,
+            citations: answer.citations,
+            ...(answer.rich?.length ? { rich: answer.rich } : {}),
+            grounded: true,
+            streamed,
+          };
       return { draft };
     },
   };

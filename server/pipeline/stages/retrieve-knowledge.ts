@@ -20,7 +20,13 @@ export function createRetrieveKnowledgeStage(deps: {
     async run(turn) {
       const skip = deps.notNeeded?.(turn) ?? null;
       if (skip) return { retrieval: { results: [], confident: false, skipped: skip } };
-      return { retrieval: await deps.kb.search(deps.query?.(turn) ?? turn.text, { pageUrl: turn.page?.url, k: deps.k ?? 3, language: turn.language ?? DEFAULT_LANGUAGE }) };
+      return {
+        retrieval: await deps.kb.search(deps.query?.(turn) ?? turn.text, {
+          pageUrl: turn.page?.url,
+          k: deps.k ?? 3,
+          language: turn.language ?? DEFAULT_LANGUAGE,
+        }),
+      };
     },
   };
 }

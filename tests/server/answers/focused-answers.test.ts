@@ -39,7 +39,11 @@ describe(`offline answers a customer is glad to read (${dbKind})`, () => {
     tdb = await openTestDb();
     kb = createKnowledgeBase({ db: tdb.db, embeddings: new LocalEmbeddings() });
     await seedDemoKnowledge(kb);
-    stages = createDefaultPipeline({ catalog: () => catalog, kb, answerer: createExtractiveAnswerer({ articles: (id) => kb.getArticle(id) }) });
+    stages = createDefaultPipeline({
+      catalog: () => catalog,
+      kb,
+      answerer: createExtractiveAnswerer({ articles: (id) => kb.getArticle(id) }),
+    });
   }, 60_000);
   afterAll(async () => tdb?.dispose());
 
@@ -85,7 +89,10 @@ describe(`offline answers a customer is glad to read (${dbKind})`, () => {
   it('says so and cites both when two articles answer the two halves of a question', async () => {
     const { reply } = await ask('How do I export my data and then delete my workspace?');
     expect(reply?.text).toContain('two parts');
-    expect(reply?.citations.map((c) => c.title).sort()).toEqual(['Delete your account or workspace (GDPR)', 'Export your data']);
+    expect(reply?.citations.map((c) => c.title).sort()).toEqual([
+      'Delete your account or workspace (GDPR)',
+      'Export your data',
+    ]);
   });
 
   it('thanks while waiting for an agent get a fitting reply, never a knowledge-base section', async () => {

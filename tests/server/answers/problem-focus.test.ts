@@ -7,7 +7,14 @@ import { focusOnProblem } from '../../../server/answers/problem-focus.js';
 import { queryTerms } from '../../../server/answers/query-terms.js';
 
 const body = readFileSync(`${DEMO_ARTICLES_DIR}/billing-email.md`, 'utf8').replace(/^---[\s\S]*?---\n/, '');
-const article = { articleId: 'billing-email', title: 'Change the billing email address', url: '/help/billing-email', sections: markdownSections(body), retrievedHeading: 'Update the billing email', score: 1 };
+const article = {
+  articleId: 'billing-email',
+  title: 'Change the billing email address',
+  url: '/help/billing-email',
+  sections: markdownSections(body),
+  retrievedHeading: 'Update the billing email',
+  score: 1,
+};
 const answer = (question: string) => composeFocusedAnswer({ question, articles: [article] }).text;
 const wrong = /never|not|n't|greyed/i;
 
@@ -25,7 +32,9 @@ describe('answers to a problem described after what the visitor already did', ()
 
   it('a how-to question keeps the steps', () => {
     expect(answer('How do I update the billing email?')).toContain('Go to Settings > Billing');
-    expect(answer('How do I update the billing email and what if the confirmation does not arrive?')).toContain('Go to Settings > Billing');
+    expect(answer('How do I update the billing email and what if the confirmation does not arrive?')).toContain(
+      'Go to Settings > Billing',
+    );
   });
 
   it('lowers only the words of the done part', () => {

@@ -48,7 +48,16 @@ describe('the composer reads a French question in French', () => {
     composeFocusedAnswer({
       question,
       language: 'fr',
-      articles: [{ articleId: 'a', title: 'Résilier votre abonnement', url: null, sections: markdownSections(ARTICLE), retrievedHeading: null, score: 1 }],
+      articles: [
+        {
+          articleId: 'a',
+          title: 'Résilier votre abonnement',
+          url: null,
+          sections: markdownSections(ARTICLE),
+          retrievedHeading: null,
+          score: 1,
+        },
+      ],
     }).text;
 
   it('answers "comment ...?" with the steps, not the overview', () => {

@@ -18,12 +18,20 @@ describe(`message times follow insertion order (${dbKind})`, () => {
 
   it('stamps each message when it is inserted, not when its transaction began', async () => {
     await t.db.transaction(async (tx) => {
-      await tx.query(`INSERT INTO messages (id, conversation_id, role, text) VALUES ('m-1', 'c-time', 'visitor', 'first')`);
+      await tx.query(
+        `INSERT INTO messages (id, conversation_id, role, text) VALUES ('m-1', 'c-time', 'visitor', 'first')`,
+      );
       await new Promise((r) => setTimeout(r, 25));
-      await tx.query(`INSERT INTO messages (id, conversation_id, role, text) VALUES ('m-2', 'c-time', 'system', 'second')`);
+      await tx.query(
+        `INSERT INTO messages (id, conversation_id, role, text) VALUES ('m-2', 'c-time', 'system', 'second')`,
+      );
     });
-    const { rows } = await t.db.query<{ id: string; created_at: Date }>(`SELECT id, created_at FROM messages WHERE conversation_id = 'c-time' ORDER BY seq`);
+    const { rows } = await t.db.query<{ id: string; created_at: Date }>(
+      `SELECT id, created_at FROM messages WHERE conversation_id = 'c-time' ORDER BY seq`,
+    );
     expect(rows.map((r) => r.id)).toEqual(['m-1', 'm-2']);
-    expect(new Date(rows[1]!.created_at).getTime() - new Date(rows[0]!.created_at).getTime()).toBeGreaterThanOrEqual(20);
+    expect(new Date(rows[1]!.created_at).getTime() - new Date(rows[0]!.created_at).getTime()).toBeGreaterThanOrEqual(
+      20,
+    );
   });
 });

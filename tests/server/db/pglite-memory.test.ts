@@ -20,18 +20,27 @@ describe('embedded database memory settings', () => {
     dbs.push(db);
     return db;
   };
-  const sharedBuffers = async (db: Db) => (await db.query<{ shared_buffers: string }>('SHOW shared_buffers')).rows[0]!.shared_buffers;
+  const sharedBuffers = async (db: Db) =>
+    (await db.query<{ shared_buffers: string }>('SHOW shared_buffers')).rows[0]!.shared_buffers;
   afterAll(async () => {
     for (const db of dbs) await db.close();
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('runs with a 16 MB buffer pool by default, not PostgreSQL\'s 128 MB or more', async () => {
-    expect(await sharedBuffers(await open({}))).toBe('16MB');
-  }, OPEN_TIMEOUT_MS);
+  it(
+    "runs with a 16 MB buffer pool by default, not PostgreSQL's 128 MB or more",
+    async () => {
+      expect(await sharedBuffers(await open({}))).toBe('16MB');
+    },
+    OPEN_TIMEOUT_MS,
+  );
 
-  it('takes PGLITE_SHARED_BUFFERS_MB for a larger knowledge base, and refuses nonsense', async () => {
-    expect(await sharedBuffers(await open({ PGLITE_SHARED_BUFFERS_MB: '64' }))).toBe('64MB');
-    expect(() => loadConfig({ PGLITE_SHARED_BUFFERS_MB: '0' })).toThrow(/PGLITE_SHARED_BUFFERS_MB/);
-  }, OPEN_TIMEOUT_MS);
+  it(
+    'takes PGLITE_SHARED_BUFFERS_MB for a larger knowledge base, and refuses nonsense',
+    async () => {
+      expect(await sharedBuffers(await open({ PGLITE_SHARED_BUFFERS_MB: '64' }))).toBe('64MB');
+      expect(() => loadConfig({ PGLITE_SHARED_BUFFERS_MB: '0' })).toThrow(/PGLITE_SHARED_BUFFERS_MB/);
+    },
+    OPEN_TIMEOUT_MS,
+  );
 });

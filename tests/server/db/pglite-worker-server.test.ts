@@ -30,9 +30,14 @@ async function startMain(dir: string): Promise<Started> {
     ADMIN_PASSWORD: TEST_ADMIN.password,
     LOG_LEVEL: 'info',
   };
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const output: string[] = [];
-  for (const stream of [child.stdout!, child.stderr!]) createInterface({ input: stream }).on('line', (line) => output.push(line));
+  for (const stream of [child.stdout!, child.stderr!])
+    createInterface({ input: stream }).on('line', (line) => output.push(line));
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setInterval(() => {
       const m = output.join('\n').match(/Firstline is running on (http:\/\/\S+)/);
@@ -57,7 +62,11 @@ function stop(s: Started): Promise<number | null> {
 }
 
 async function adminToken(url: string): Promise<string> {
-  const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(TEST_ADMIN) });
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(TEST_ADMIN),
+  });
   expect(res.status).toBe(200);
   return ((await res.json()) as { token: string }).token;
 }
@@ -80,7 +89,11 @@ describe('npm start with the embedded database on its worker thread', () => {
     const created = await fetch(`${first.url}/api/knowledge/articles`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ title: 'Kept across restarts', body: 'Exports run nightly at 02:00 UTC and land in your inbox.', format: 'markdown' }),
+      body: JSON.stringify({
+        title: 'Kept across restarts',
+        body: 'Exports run nightly at 02:00 UTC and land in your inbox.',
+        format: 'markdown',
+      }),
     });
     expect(created.status).toBe(201);
     expect(await stop(first)).toBe(0);
@@ -88,7 +101,9 @@ describe('npm start with the embedded database on its worker thread', () => {
 
     const second = await startMain(dir);
     running.push(second);
-    const list = await fetch(`${second.url}/api/knowledge/articles`, { headers: { authorization: `Bearer ${await adminToken(second.url)}` } });
+    const list = await fetch(`${second.url}/api/knowledge/articles`, {
+      headers: { authorization: `Bearer ${await adminToken(second.url)}` },
+    });
     const { articles } = (await list.json()) as { articles: Array<{ title: string }> };
     expect(articles.map((a) => a.title)).toContain('Kept across restarts');
     expect(await stop(second)).toBe(0);

@@ -8,7 +8,8 @@ describe(`GET /api/metrics/runtime: the process's event-loop delay, memory and C
   let tdb: TestDb;
   let server: RunningServer;
   let admin: string;
-  const get = (path: string, token?: string) => server.app.request(path, token ? { headers: { authorization: `Bearer ${token}` } } : {});
+  const get = (path: string, token?: string) =>
+    server.app.request(path, token ? { headers: { authorization: `Bearer ${token}` } } : {});
 
   beforeAll(async () => {
     tdb = await openTestDb();
@@ -28,7 +29,12 @@ describe(`GET /api/metrics/runtime: the process's event-loop delay, memory and C
     expect(body.eventLoopDelayMs.max).toBeGreaterThanOrEqual(body.eventLoopDelayMs.p99);
     expect(body.eventLoopDelayMs.p99).toBeGreaterThanOrEqual(body.eventLoopDelayMs.p50);
     // AI turn admission with the defaults (TURNS_IN_FLIGHT 32, TURN_QUEUE 1000), idle.
-    expect(body.turns).toMatchObject({ inFlight: 0, queued: 0, limits: { inFlight: 32, queued: 1000 }, deferredTotal: 0 });
+    expect(body.turns).toMatchObject({
+      inFlight: 0,
+      queued: 0,
+      limits: { inFlight: 32, queued: 1000 },
+      deferredTotal: 0,
+    });
   });
 
   it('starts a new delay window after a read with reset=1', async () => {
