@@ -13,11 +13,11 @@ export function cannedResponseRoutes(deps: { cannedResponses: CannedResponses; t
   const replies = deps.cannedResponses;
   return new Hono()
     .get('/', requireRole(deps.tokens, 'agent'), async (c) => {
-      return c.json({ cannedResponses: await replies.list() });
+      return c.json({ cannedResponses: await replies.list() } satisfies CannedResponseListResponse);
     })
     .post('/', requireRole(deps.tokens, 'admin'), async (c) => {
       const body = await jsonBody(c, CannedResponseBody);
-      return c.json(await replies.create(body), 201);
+      return c.json((await replies.create(body)) satisfies IdResponse, 201);
     })
     .delete('/:id', requireRole(deps.tokens, 'admin'), async (c) => {
       await replies.remove(c.req.param('id'));

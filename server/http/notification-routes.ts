@@ -12,6 +12,7 @@ import { jsonBody, parse } from './validate.js';
 import { z } from 'zod';
 import { EndpointDeliveriesQuery } from '../../protocol/webhook-endpoints.js';
 import {
+  DeliveryStatus,
   EscalationTaskListResponse,
   NotificationListResponse,
   WebhookDeliveryListResponse,
@@ -37,21 +38,27 @@ export function notificationRoutes(deps: {
   return new Hono()
     .get('/notifications', requireRole(deps.tokens, 'agent'), async (c) => {
       const user = c.get('user');
-      return c.json({ notifications: await deps.notifications.listFor(await who(user.sub, user.role)) });
+      return c.json({
+        notifications: await deps.notifications.listFor(await who(user.sub, user.role)),
+      } satisfies NotificationListResponse);
     })
     .post('/notifications/read', requireRole(deps.tokens, 'agent'), async (c) => {
       const user = c.get('user');
       const body = await jsonBody(c, MarkReadBody);
       await deps.notifications.markRead(await who(user.sub, user.role), body.ids, deps.clock());
-      return c.json({ ok: true });
+      return c.json({ ok: true } satisfies OkResponse);
     })
     .get('/escalation-tasks', requireRole(deps.tokens, 'agent'), async (c) => {
-      return c.json({ tasks: await deps.escalationTasks.open() });
+      return c.json({ tasks: await deps.escalationTasks.open() } satisfies EscalationTaskListResponse);
     })
-    .get('/webhooks/stats', requireRole(deps.tokens, 'admin'), async (c) => c.json(await deps.webhookStats.read()))
+    .get('/webhooks/stats', requireRole(deps.tokens, 'admin'), async (c) =>
+      c.json((await deps.webhookStats.read()) satisfies WebhookStats),
+    )
     .get('/webhooks/deliveries', requireRole(deps.tokens, 'admin'), async (c) => {
-      const q = parse(z.object({ status: z.enum(['pending', 'delivered', 'failed']).optional() }), c.req.query());
-      return c.json({ deliveries: await deps.webhookDeliveries.latest(q.status) });
+      const q = parse(z.object({ status: DeliveryStatus.optional() }), c.req.query());
+      return c.json({
+        deliveries: await deps.webhookDeliveries.latest(q.status),
+      } satisfies WebhookDeliveryListResponse);
     });
 }
 

@@ -28,20 +28,20 @@ export function teamRoutes(deps: { teams: Teams; tokens: TokenService; clock: Cl
               ? (nextOpening(t.officeHours, now)?.toISOString() ?? null)
               : null,
         })),
-      });
+      } satisfies TeamListResponse);
     })
     .post('/', requireRole(deps.tokens, 'admin'), async (c) => {
       const body = await jsonBody(c, TeamBody);
-      return c.json(await teams.create(body), 201);
+      return c.json((await teams.create(body)) satisfies IdResponse, 201);
     })
     .put('/:id', requireRole(deps.tokens, 'admin'), async (c) => {
       const body = await jsonBody(c, TeamBody);
-      return c.json(await teams.update(c.req.param('id'), body));
+      return c.json((await teams.update(c.req.param('id'), body)) satisfies IdResponse);
     })
     .put('/:id/office-hours', requireRole(deps.tokens, 'admin'), async (c) => {
       const body = await jsonBody(c, OfficeHoursBody);
       const { id } = await teams.setOfficeHours(c.req.param('id'), body.officeHours);
-      return c.json({ id, officeHours: body.officeHours });
+      return c.json({ id, officeHours: body.officeHours } satisfies OfficeHoursSaved);
     })
     .delete('/:id', requireRole(deps.tokens, 'admin'), async (c) => {
       await teams.remove(c.req.param('id'));

@@ -33,15 +33,17 @@ export function widgetAppearanceRoutes(deps: {
     )
     .get('/widget/config', async (c) => {
       c.header('Cache-Control', 'no-cache');
-      return c.json({ appearance: deriveAppearance(await deps.widgetAppearance.read()) });
+      return c.json({
+        appearance: deriveAppearance(await deps.widgetAppearance.read()),
+      } satisfies WidgetAppearanceResponse);
     })
     .get('/settings/widget-appearance', requireRole(deps.tokens, 'admin'), async (c) =>
-      c.json({ appearance: deriveAppearance(await deps.widgetAppearance.read()) }),
+      c.json({ appearance: deriveAppearance(await deps.widgetAppearance.read()) } satisfies WidgetAppearanceResponse),
     )
     .put('/settings/widget-appearance', requireRole(deps.tokens, 'admin'), async (c) => {
       const body = await jsonBody(c, WidgetAppearanceBody);
       await deps.widgetAppearance.save(body);
-      return c.json({ appearance: deriveAppearance(body) });
+      return c.json({ appearance: deriveAppearance(body) } satisfies WidgetAppearanceResponse);
     });
 }
 

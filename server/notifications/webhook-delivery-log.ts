@@ -1,20 +1,8 @@
+import type { DeliveryStatus, WebhookDelivery } from '../../protocol/responses/notifications.js';
 import type { Queryable } from '../db/db.js';
 
-export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
-
-export interface WebhookDelivery {
-  id: number;
-  target: string;
-  url: string;
-  event: string;
-  status: string;
-  attempts: number;
-  responseStatus: number | null;
-  lastError: string | null;
-  nextAttemptAt: string;
-  createdAt: string;
-  deliveredAt: string | null;
-}
+// The shapes are the HTTP contract's (protocol/responses/notifications.ts), written once.
+export type { DeliveryStatus, WebhookDelivery } from '../../protocol/responses/notifications.js';
 
 /**
  * Every outbound delivery (all targets), for the console's delivery log; one endpoint's are in webhook-endpoints.ts.
@@ -28,7 +16,7 @@ export function createWebhookDeliveryLog(db: Queryable) {
         target: string;
         url: string;
         event: string;
-        status: string;
+        status: DeliveryStatus;
         attempts: number;
         response_status: number | null;
         last_error: string | null;
