@@ -1,8 +1,12 @@
 /**
- * `npm run bench -- memory [--sockets=2000] [--settle=3] [--db=pglite,postgres]`: idle server RSS
- * (first start and restart on the embedded database; PostgreSQL), then RSS per idle visitor socket
- * with N sockets connected from another process. Figures from the server's own
- * /api/metrics/runtime (process.memoryUsage()), read after the server settled.
+ * `npm run bench -- memory [--sockets=2000] [--settle=3] [--db=pglite,postgres] [--runner=start,tsx,start-mmap]`:
+ * idle server RSS (first start and restart on the embedded database; PostgreSQL), then RSS per idle
+ * visitor socket with N sockets connected from another process (from idle, and over the second N/2). Figures from the server's own
+ * /api/metrics/runtime (process.memoryUsage()), read after the server settled. Runners: `start`, the
+ * server as `npm start` runs it (compiled, its node flags); `tsx`, the TypeScript sources through tsx
+ * (`npm run dev`, and what `npm start` ran before it was compiled), for a baseline in the same run;
+ * `start-mmap`, `npm start` with glibc's MALLOC_MMAP_THRESHOLD_ fixed at 128 KB (an environment
+ * variable an operator can set on Linux: large allocations are then returned to the system when freed).
  */
 import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -14,25 +18,39 @@ import { freshBenchDatabase } from './bench-database.js';
 import { parseBenchFlags } from './bench-flags.js';
 import { round } from './bench-result.js';
 import { spawnBenchServer, type BenchServer } from './spawn-bench-server.js';
+import { spawnStartedServer } from './spawn-started-server.js';
 import type { LoadCommand } from './throughput-load.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const mb = (bytes: number) => round(bytes / 2 ** 20, 1);
 
 export async function benchMemory(args: string[] = []): Promise<Record<string, unknown>> {
-  const f = parseBenchFlags(args, { sockets: 2000, settle: 3, db: 'pglite,postgres' });
-  const o = { sockets: Number(f.sockets), settleSeconds: Number(f.settle) };
+  const f = parseBenchFlags(args, { sockets: 2000, settle: 3, db: 'pglite,postgres', runner: 'start,tsx,start-mmap' });
+  const runners = String(f.runner).split(',') as Runner[];
   const results: Record<string, unknown> = {
-    options: o,
+    options: { sockets: Number(f.sockets), settleSeconds: Number(f.settle), runners },
     targets: { idleRssMb: { pglite: 300, postgres: 150 }, kbPerIdleSocket: 15 },
   };
-  const dbs = String(f.db).split(',');
+  for (const runner of runners) {
+    if (!RUNNERS.includes(runner)) throw new Error(`--runner: ${RUNNERS.join(', ')}, not ${runner}`);
+    const o = { sockets: Number(f.sockets), settleSeconds: Number(f.settle), runner };
+    results[runner] = await measure(String(f.db).split(','), o);
+  }
+  return results;
+}
+
+const RUNNERS = ['start', 'tsx', 'start-mmap'] as const;
+type Runner = (typeof RUNNERS)[number];
+type Options = { sockets: number; settleSeconds: number; runner: Runner };
+
+async function measure(dbs: string[], o: Options): Promise<Record<string, unknown>> {
+  const results: Record<string, unknown> = {};
   if (dbs.includes('pglite')) {
     const dir = mkdtempSync(path.join(tmpdir(), 'firstline-bench-memory-'));
     try {
-      const first = await idle({ BENCH_DATA_DIR: dir }, o, false);
-      const restart = await idle({ BENCH_DATA_DIR: dir }, o, true);
-      results.pglite = { firstStart: first, restart };
+      const first = await idle({ DATA_DIR: dir }, o, false);
+      const restart = await idle({ DATA_DIR: dir }, o, true, first.adminPassword);
+      results.pglite = { firstStart: first.figures, restart: restart.figures };
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -44,7 +62,10 @@ export async function benchMemory(args: string[] = []): Promise<Record<string, u
       results.postgres = { skipped: pg.reason };
     } else {
       try {
-        results.postgres = await idle({ DATABASE_URL: pg.url }, o, true);
+        // First start migrates, seeds and calibrates a fresh database; a restart finds it done.
+        const first = await idle({ DATABASE_URL: pg.url }, o, false);
+        const restart = await idle({ DATABASE_URL: pg.url }, o, true, first.adminPassword);
+        results.postgres = { firstStart: first.figures, restart: restart.figures };
       } finally {
         await pg.drop();
       }
@@ -53,15 +74,27 @@ export async function benchMemory(args: string[] = []): Promise<Record<string, u
   return results;
 }
 
-/** Idle RSS after `settle` seconds; with `sockets`, the RSS each idle visitor socket adds. */
+/**
+ * Idle RSS after `settle` seconds; with `sockets`, the RSS each idle visitor socket adds.
+ * `adminPassword`: the one a first start generated (npm start's runners; tsx's is fixed).
+ */
 async function idle(
   env: Record<string, string>,
-  o: { sockets: number; settleSeconds: number },
+  o: Options,
   withSockets: boolean,
-): Promise<Record<string, unknown>> {
-  const server = await spawnBenchServer(env);
+  adminPassword?: string,
+): Promise<{ figures: Record<string, unknown>; adminPassword: string }> {
+  const server =
+    o.runner !== 'tsx'
+      ? await spawnStartedServer(o.runner === 'start-mmap' ? { ...env, MALLOC_MMAP_THRESHOLD_: '131072' } : env, {
+          adminPassword,
+        })
+      : {
+          ...(await spawnBenchServer(env.DATA_DIR ? { BENCH_DATA_DIR: env.DATA_DIR } : env)),
+          adminPassword: 'bench-password',
+        };
   try {
-    const token = await adminToken(server);
+    const token = await adminToken(server, server.adminPassword);
     const settle = () => new Promise((r) => setTimeout(r, o.settleSeconds * 1000));
     await settle();
     const before = await runtime(server, token);
@@ -83,29 +116,39 @@ async function idle(
           load.send(cmd);
         });
       try {
-        await ask({ type: 'connect', url: server.url, sockets: o.sockets });
+        // In two halves: from idle, the first sockets also fill what the idle heap had free; the
+        // second half's cost is the marginal one.
+        const half = Math.floor(o.sockets / 2);
+        await ask({ type: 'connect', url: server.url, sockets: half });
+        await settle();
+        const mid = await runtime(server, token);
+        await ask({ type: 'connect', url: server.url, sockets: o.sockets - half });
         await settle();
         const after = await runtime(server, token);
         out.sockets = o.sockets;
         out.rssWithSocketsMb = mb(after.memory.rssBytes);
         out.kbPerIdleSocket = round((after.memory.rssBytes - before.memory.rssBytes) / 1024 / o.sockets, 1);
+        out.kbPerIdleSocketSecondHalf = round(
+          (after.memory.rssBytes - mid.memory.rssBytes) / 1024 / (o.sockets - half),
+          1,
+        );
         await ask({ type: 'close' });
       } finally {
         load.kill();
       }
     }
-    process.stdout.write(`[memory] ${JSON.stringify(out)}\n`);
-    return out;
+    process.stdout.write(`[memory ${o.runner}] ${JSON.stringify(out)}\n`);
+    return { figures: out, adminPassword: server.adminPassword };
   } finally {
     await server.stop();
   }
 }
 
-async function adminToken(server: BenchServer): Promise<string> {
+async function adminToken(server: BenchServer, password: string): Promise<string> {
   const res = await fetch(`${server.url}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: server.adminEmail, password: 'bench-password' }),
+    body: JSON.stringify({ email: server.adminEmail, password }),
   });
   if (!res.ok) throw new Error(`admin login failed: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { token: string }).token;

@@ -1,6 +1,7 @@
 /**
  * `npm run bench -- throughput [--sockets=200] [--seconds=4] [--start-rate=10] [--factor=1.5]
- * [--max-rate=2000] [--grace=3] [--db=pglite,postgres] [--cpu-prof] [--overload=N [--overload-grace=30]]`
+ * [--max-rate=2000] [--grace=3] [--db=pglite,postgres] [--cpu-prof] [--overload=N [--overload-grace=30]]
+ * [--node-flags=start|none]`
  *
  * A server in one process (bench/bench-server.ts), a load generator in another
  * (bench/throughput-load.ts): N visitor sockets, then steps of rising message rate until the knee
@@ -25,6 +26,7 @@ import { freshBenchDatabase } from './bench-database.js';
 import { percentile, RESULTS_DIR, round } from './bench-result.js';
 import { summarizeCpuProfile, type CpuProfile } from './cpu-profile-summary.js';
 import { spawnBenchServer, type BenchServer } from './spawn-bench-server.js';
+import { startNodeFlags } from './spawn-started-server.js';
 import { DEFAULT_KNEE, findKnee, nextRate, pastKnee, type KneeCriteria } from './throughput-knee.js';
 import type { LoadCommand, StepLoad } from './throughput-load.js';
 import { parseBenchFlags } from './bench-flags.js';
@@ -45,6 +47,7 @@ export async function benchThroughput(args: string[] = []): Promise<Record<strin
     'cpu-prof': false,
     overload: 0,
     'overload-grace': 30,
+    'node-flags': 'start',
   });
   const options = {
     sockets: Number(f.sockets),
@@ -56,6 +59,8 @@ export async function benchThroughput(args: string[] = []): Promise<Record<strin
     cpuProf: f['cpu-prof'] === true,
     knee: { ...DEFAULT_KNEE, maxP99Ms: Number(f['max-p99']) },
     overload: Number(f.overload) > 0 ? { rate: Number(f.overload), graceSeconds: Number(f['overload-grace']) } : null,
+    // `start`: the V8 flags `npm start` runs with (package.json); `none`: V8's defaults, a baseline.
+    nodeFlags: f['node-flags'] === 'none' ? [] : startNodeFlags(),
   };
   const results: Record<string, unknown> = { options };
   const dbs = String(f.db).split(',');
@@ -86,6 +91,7 @@ type Options = {
   cpuProf: boolean;
   knee: KneeCriteria;
   overload: { rate: number; graceSeconds: number } | null;
+  nodeFlags: string[];
 };
 type Load = ReturnType<typeof startLoad>;
 type StepFigures = Record<string, unknown> &
@@ -142,7 +148,7 @@ async function measureStep(
 async function ramp(name: string, env: Record<string, string>, o: Options): Promise<Record<string, unknown>> {
   const profileDir = path.join(RESULTS_DIR, `.cpu-prof-${process.pid}`);
   const server = await spawnBenchServer(env, {
-    nodeArgs: o.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+    nodeArgs: [...o.nodeFlags, ...(o.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])],
   });
   const load = startLoad();
   const steps: StepFigures[] = [];

@@ -29,6 +29,10 @@ async function main(): Promise<void> {
   }
   // From here on, anything uncaught is logged as fatal and the server closes before exiting (code 1).
   installProcessGuards({ log, close: () => server.close() });
+  // Start-up (migrations, seeding, calibrating the knowledge base) leaves tens of MB of garbage that
+  // V8 would keep resident until allocation forces a full collection, which an idle server never
+  // does. `npm start` passes --expose-gc for this one collection; elsewhere gc is undefined.
+  globalThis.gc?.();
 
   output.release(startupBanner(server, config));
 

@@ -1,5 +1,5 @@
-import { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import { adjacencyGraphs, dictionary } from '@zxcvbn-ts/language-common';
+import { createRequire } from 'node:module';
+import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import { AppError } from '../errors.js';
 
 export const PASSWORD_POLICY = { minLength: 10, minScore: 3 } as const;
@@ -25,8 +25,18 @@ const WARNINGS: Record<string, string> = {
 };
 
 let checker: ZxcvbnFactory | null = null;
-// Built on first use: the dictionaries take a moment to index.
-const zxcvbn = () => (checker ??= new ZxcvbnFactory({ dictionary, graphs: adjacencyGraphs }));
+/**
+ * Loaded and built on first use, synchronously (config validation calls it): the dictionaries
+ * take a moment to index and ~14 MB that a server started with a generated password never needs.
+ */
+function zxcvbn(): ZxcvbnFactory {
+  if (checker) return checker;
+  const require = createRequire(import.meta.url);
+  const { ZxcvbnFactory: Factory } = require('@zxcvbn-ts/core') as typeof import('@zxcvbn-ts/core');
+  const common = require('@zxcvbn-ts/language-common') as typeof import('@zxcvbn-ts/language-common');
+  checker = new Factory({ dictionary: common.dictionary, graphs: common.adjacencyGraphs });
+  return checker;
+}
 
 /**
  * Why a password is too weak, as a sentence a person can act on, or null when it is fine:

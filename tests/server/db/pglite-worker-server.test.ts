@@ -1,10 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startNodeFlags } from '../../../bench/spawn-started-server.js';
+import { bundleServer } from '../../../server/bundle-server.js';
 import { TEST_ADMIN } from '../../helpers/test-server.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -16,8 +18,11 @@ interface Started {
   output: string[];
 }
 
-/** `npm start` without the front-end build: `tsx server/main.ts` with the embedded database in `dir`. */
-async function startMain(dir: string): Promise<Started> {
+/**
+ * `npm start` without the front-end build: the compiled server (`outdir`/main.js, its database
+ * worker beside it) run with package.json's node flags, the embedded database in `dir`.
+ */
+async function startMain(outdir: string, dir: string): Promise<Started> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: '0',
@@ -30,7 +35,7 @@ async function startMain(dir: string): Promise<Started> {
     ADMIN_PASSWORD: TEST_ADMIN.password,
     LOG_LEVEL: 'info',
   };
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, [...startNodeFlags(), path.join(outdir, 'main.js')], {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -71,16 +76,21 @@ async function adminToken(url: string): Promise<string> {
   return ((await res.json()) as { token: string }).token;
 }
 
-describe('npm start with the embedded database on its worker thread', () => {
+describe('npm start (compiled) with the embedded database on its worker thread', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'firstline-pglite-worker-server-'));
+  // Inside the checkout, as dist/server is: the compiled server imports its packages from node_modules.
+  mkdirSync(path.join(ROOT, 'dist'), { recursive: true });
+  const outdir = mkdtempSync(path.join(ROOT, 'dist', '.server-test-'));
   const running: Started[] = [];
+  beforeAll(() => bundleServer(outdir), 60_000);
   afterAll(() => {
     for (const s of running) if (s.child.exitCode === null) s.child.kill('SIGKILL');
     rmSync(dir, { recursive: true, force: true });
+    rmSync(outdir, { recursive: true, force: true });
   });
 
   it('answers /healthz, stops cleanly on SIGTERM and finds its data again after a restart', async () => {
-    const first = await startMain(dir);
+    const first = await startMain(outdir, dir);
     running.push(first);
     const health = await fetch(`${first.url}/healthz`);
     expect(health.status).toBe(200);
@@ -99,7 +109,7 @@ describe('npm start with the embedded database on its worker thread', () => {
     expect(await stop(first)).toBe(0);
     expect(first.output.join('\n')).toMatch(/shutting down/);
 
-    const second = await startMain(dir);
+    const second = await startMain(outdir, dir);
     running.push(second);
     const list = await fetch(`${second.url}/api/knowledge/articles`, {
       headers: { authorization: `Bearer ${await adminToken(second.url)}` },
