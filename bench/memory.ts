@@ -1,7 +1,8 @@
 /**
- * `npm run bench -- memory [--sockets=2000] [--settle=3] [--db=pglite,postgres] [--runner=start,tsx,start-mmap]`:
- * idle server RSS (first start and restart on the embedded database; PostgreSQL), then RSS per idle
- * visitor socket with N sockets connected from another process (from idle, and over the second N/2). Figures from the server's own
+ * `npm run bench -- memory [--sockets=2000] [--settle=3] [--db=pglite,postgres]
+ * [--runner=start,tsx,start-mmap]`: idle server RSS (first start and restart, on the embedded
+ * database and on PostgreSQL), then RSS per idle visitor socket with N sockets connected from
+ * another process (from idle, and over the second N/2). Figures from the server's own
  * /api/metrics/runtime (process.memoryUsage()), read after the server settled. Runners: `start`, the
  * server as `npm start` runs it (compiled, its node flags); `tsx`, the TypeScript sources through tsx
  * (`npm run dev`, and what `npm start` ran before it was compiled), for a baseline in the same run;
