@@ -134,34 +134,37 @@ export function createHybridSearch(options: HybridSearchOptions): HybridSearch {
       FROM chunks c JOIN articles a ON a.id = c.article_id`;
     // A text with no words ("!!!") embeds to the zero vector, which has no cosine direction.
     const vectorUsable = useVector && vector.some((x) => x !== 0);
-    const lexical = async () => {
-      if (!lexemes.length) return { stats: null, rows: null };
-      const stats = await loadStats(termStats, lexemes);
-      const plan = useFulltext ? planFulltext(lexemes, stats.df, cfg.fulltextBudget) : null;
-      if (!plan) return { stats, rows: null };
-      // Matches beyond the budget mean the words are too common to find anything by: no list.
-      const rows = await db.query<CandidateRow>(
-        `WITH matched AS MATERIALIZED (SELECT id, tsv FROM chunks WHERE tsv @@ $3::tsquery LIMIT $5 + 1),
-              best AS (SELECT id FROM matched WHERE (SELECT count(*) FROM matched) <= $5
-                       ORDER BY ts_rank_cd(tsv, $3::tsquery, 1) DESC LIMIT $4)
-         ${select} WHERE c.id = ANY(ARRAY(SELECT id FROM best))`,
-        [vectorLiteral, lexemes, plan.tsquery, cfg.fulltextCandidates, cfg.fulltextBudget],
-      );
-      return { stats, rows };
-    };
-    const [vectorRows, { stats, rows: fulltextRows }] = await Promise.all([
-      vectorUsable
-        ? db.query<CandidateRow>(`${select} ORDER BY c.embedding <=> $1::vector LIMIT $3`, [
-            vectorLiteral,
-            lexemes,
-            cfg.candidates,
-          ])
-        : null,
-      lexical(),
-    ]);
+    const stats = lexemes.length ? await loadStats(termStats, lexemes) : null;
+    // Matches beyond the budget mean the words are too common to find anything by: no list.
+    const plan = stats && useFulltext ? planFulltext(lexemes, stats.df, cfg.fulltextBudget) : null;
+    const fulltextBest = `matched AS MATERIALIZED (SELECT id, tsv FROM chunks WHERE tsv @@ $3::tsquery LIMIT $5 + 1),
+        best AS (SELECT id FROM matched WHERE (SELECT count(*) FROM matched) <= $5
+                 ORDER BY ts_rank_cd(tsv, $3::tsquery, 1) DESC LIMIT $4)`;
+    // Both lists in one statement: each chunk in both is read and has its terms counted once, and
+    // the embedded database runs one statement instead of two (its statements run one at a time).
+    const rows =
+      vectorUsable && plan
+        ? await db.query<CandidateRow>(
+            `WITH ${fulltextBest},
+                  near AS (SELECT id FROM chunks ORDER BY embedding <=> $1::vector LIMIT $6)
+             ${select} WHERE c.id = ANY(ARRAY(SELECT id FROM best UNION SELECT id FROM near))`,
+            [vectorLiteral, lexemes, plan.tsquery, cfg.fulltextCandidates, cfg.fulltextBudget, cfg.candidates],
+          )
+        : plan
+          ? await db.query<CandidateRow>(
+              `WITH ${fulltextBest} ${select} WHERE c.id = ANY(ARRAY(SELECT id FROM best))`,
+              [vectorLiteral, lexemes, plan.tsquery, cfg.fulltextCandidates, cfg.fulltextBudget],
+            )
+          : vectorUsable
+            ? await db.query<CandidateRow>(`${select} ORDER BY c.embedding <=> $1::vector LIMIT $3`, [
+                vectorLiteral,
+                lexemes,
+                cfg.candidates,
+              ])
+            : null;
 
     const byId = new Map<string, CandidateRow>();
-    for (const list of [vectorRows, fulltextRows]) for (const row of list?.rows ?? []) byId.set(row.id, row);
+    for (const row of rows?.rows ?? []) byId.set(row.id, row);
     const uniqueLexemes = [...new Set(lexemes)];
     const idfOf = new Map(stats ? uniqueLexemes.map((l) => [l, idf(l, stats)]) : []);
     const idfTotal = [...idfOf.values()].reduce((a, b) => a + b, 0);
