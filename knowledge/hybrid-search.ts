@@ -8,7 +8,7 @@ import {
   type ConfidenceFeatures,
 } from './confidence-features.js';
 import { pageMatches } from './page-match.js';
-import { planFulltext } from './fulltext-plan.js';
+import { planFulltext, type FulltextPlan } from './fulltext-plan.js';
 import { createTermStats, type TermStats } from './term-stats.js';
 import { correctLexemes } from './typo-correction.js';
 import { isConfident, LOCAL_CONFIDENCE_THRESHOLDS, type ConfidenceThresholds } from './retrieval-confidence.js';
@@ -18,6 +18,12 @@ export type SearchMode = 'hybrid' | 'vector' | 'fulltext';
 
 export interface HybridSearchOptions {
   db: Queryable;
+  /**
+   * Both candidate lists in one statement, reading each chunk once: for a database that runs one
+   * statement at a time (the embedded one). PostgreSQL runs the two side by side on two
+   * connections, faster at scale (100k chunks: p50 15.6 vs 21.7 ms in one statement).
+   */
+  oneStatement?: boolean;
   embeddings: EmbeddingsInterface;
   /** Which candidate lists feed the fusion; `vector` and `fulltext` exist for evaluation. */
   mode?: SearchMode;
@@ -134,37 +140,57 @@ export function createHybridSearch(options: HybridSearchOptions): HybridSearch {
       FROM chunks c JOIN articles a ON a.id = c.article_id`;
     // A text with no words ("!!!") embeds to the zero vector, which has no cosine direction.
     const vectorUsable = useVector && vector.some((x) => x !== 0);
-    const stats = lexemes.length ? await loadStats(termStats, lexemes) : null;
-    // Matches beyond the budget mean the words are too common to find anything by: no list.
-    const plan = stats && useFulltext ? planFulltext(lexemes, stats.df, cfg.fulltextBudget) : null;
     const fulltextBest = `matched AS MATERIALIZED (SELECT id, tsv FROM chunks WHERE tsv @@ $3::tsquery LIMIT $5 + 1),
         best AS (SELECT id FROM matched WHERE (SELECT count(*) FROM matched) <= $5
                  ORDER BY ts_rank_cd(tsv, $3::tsquery, 1) DESC LIMIT $4)`;
-    // Both lists in one statement: each chunk in both is read and has its terms counted once, and
-    // the embedded database runs one statement instead of two (its statements run one at a time).
-    const rows =
-      vectorUsable && plan
-        ? await db.query<CandidateRow>(
-            `WITH ${fulltextBest},
-                  near AS (SELECT id FROM chunks ORDER BY embedding <=> $1::vector LIMIT $6)
-             ${select} WHERE c.id = ANY(ARRAY(SELECT id FROM best UNION SELECT id FROM near))`,
-            [vectorLiteral, lexemes, plan.tsquery, cfg.fulltextCandidates, cfg.fulltextBudget, cfg.candidates],
-          )
-        : plan
-          ? await db.query<CandidateRow>(
-              `WITH ${fulltextBest} ${select} WHERE c.id = ANY(ARRAY(SELECT id FROM best))`,
-              [vectorLiteral, lexemes, plan.tsquery, cfg.fulltextCandidates, cfg.fulltextBudget],
-            )
-          : vectorUsable
-            ? await db.query<CandidateRow>(`${select} ORDER BY c.embedding <=> $1::vector LIMIT $3`, [
-                vectorLiteral,
-                lexemes,
-                cfg.candidates,
-              ])
-            : null;
+    const vectorList = () =>
+      db.query<CandidateRow>(`${select} ORDER BY c.embedding <=> $1::vector LIMIT $3`, [
+        vectorLiteral,
+        lexemes,
+        cfg.candidates,
+      ]);
+    const fulltextList = (plan: FulltextPlan) =>
+      db.query<CandidateRow>(`WITH ${fulltextBest} ${select} WHERE c.id = ANY(ARRAY(SELECT id FROM best))`, [
+        vectorLiteral,
+        lexemes,
+        plan.tsquery,
+        cfg.fulltextCandidates,
+        cfg.fulltextBudget,
+      ]);
+    const bothLists = (plan: FulltextPlan) =>
+      db.query<CandidateRow>(
+        `WITH ${fulltextBest},
+              near AS (SELECT id FROM chunks ORDER BY embedding <=> $1::vector LIMIT $6)
+         ${select} WHERE c.id = ANY(ARRAY(SELECT id FROM best UNION SELECT id FROM near))`,
+        [vectorLiteral, lexemes, plan.tsquery, cfg.fulltextCandidates, cfg.fulltextBudget, cfg.candidates],
+      );
+    // Matches beyond the budget mean the words are too common to find anything by: no list.
+    const planFor = (stats: Awaited<ReturnType<typeof loadStats>> | null) =>
+      stats && useFulltext ? planFulltext(lexemes, stats.df, cfg.fulltextBudget) : null;
+    const lexical = async () => {
+      const stats = lexemes.length ? await loadStats(termStats, lexemes) : null;
+      const plan = planFor(stats);
+      return { stats, rows: plan ? (await fulltextList(plan)).rows : [] };
+    };
+    let stats: Awaited<ReturnType<typeof loadStats>> | null;
+    const rows: CandidateRow[] = [];
+    if (options.oneStatement) {
+      stats = lexemes.length ? await loadStats(termStats, lexemes) : null;
+      const plan = planFor(stats);
+      const listed = plan
+        ? await (vectorUsable ? bothLists(plan) : fulltextList(plan))
+        : vectorUsable
+          ? await vectorList()
+          : null;
+      rows.push(...(listed?.rows ?? []));
+    } else {
+      const [vectorRows, fulltext] = await Promise.all([vectorUsable ? vectorList() : null, lexical()]);
+      stats = fulltext.stats;
+      rows.push(...(vectorRows?.rows ?? []), ...fulltext.rows);
+    }
 
     const byId = new Map<string, CandidateRow>();
-    for (const row of rows?.rows ?? []) byId.set(row.id, row);
+    for (const row of rows) byId.set(row.id, row);
     const uniqueLexemes = [...new Set(lexemes)];
     const idfOf = new Map(stats ? uniqueLexemes.map((l) => [l, idf(l, stats)]) : []);
     const idfTotal = [...idfOf.values()].reduce((a, b) => a + b, 0);

@@ -82,6 +82,7 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): FirstlineKno
   const calibrationSource = { current: () => calibration.current() };
   const hybrid = createHybridSearch({
     confidence: confidenceFor(model),
+    oneStatement: db.kind === 'pglite',
     ...options.search,
     db,
     embeddings,

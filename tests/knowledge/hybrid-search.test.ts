@@ -70,4 +70,21 @@ describe(`hybrid search on the demo knowledge base (${dbKind})`, () => {
     const unboosted = plain.results.find((r) => r.articleId === boosted.articleId)!;
     expect(boosted.score).toBeGreaterThan(unboosted.score);
   });
+
+  it('finds the same candidates, scores and confidence in one statement as in two', async () => {
+    const [one, two] = [true, false].map((oneStatement) =>
+      createKnowledgeBase({ db: t.db, embeddings: new LocalEmbeddings(), search: { oneStatement } }),
+    );
+    for (const query of [
+      'how do I change my billing email?',
+      'slack messages stopped arriving',
+      'downlaod an invoise',
+      '!!!',
+    ]) {
+      const [a, b] = await Promise.all([one!.search(query, { k: 10 }), two!.search(query, { k: 10 })]);
+      expect(a.results.map((r) => [r.chunkId, r.score])).toEqual(b.results.map((r) => [r.chunkId, r.score]));
+      expect(a.confident).toBe(b.confident);
+      expect(a.signals).toEqual(b.signals);
+    }
+  });
 });
