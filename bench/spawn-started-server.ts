@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
+import { readFileSync, rmSync } from 'node:fs';
+import { mkdir, mkdtemp } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleServer } from '../server/bundle-server.js';
@@ -19,58 +18,63 @@ export function startNodeFlags(): string[] {
   return rest.slice(0, -1);
 }
 
-async function freePort(): Promise<number> {
-  const srv = createServer();
-  await new Promise<void>((resolve) => srv.listen(0, '127.0.0.1', resolve));
-  const port = (srv.address() as { port: number }).port;
-  await new Promise((resolve) => srv.close(resolve));
-  return port;
+let compiled: Promise<string> | null = null;
+/** Compiled once per process, into a folder removed when it exits. */
+function compiledServer(): Promise<string> {
+  compiled ??= (async () => {
+    // Inside the checkout: the compiled server imports its packages from node_modules.
+    await mkdir(path.join(ROOT, 'dist'), { recursive: true });
+    const outdir = await mkdtemp(path.join(ROOT, 'dist', '.server-'));
+    process.once('exit', () => rmSync(outdir, { recursive: true, force: true }));
+    await bundleServer(outdir);
+    return outdir;
+  })();
+  return compiled;
 }
 
 /**
  * The server as `npm start` runs it (compiled to a temporary folder in dist/, started with the same
- * node flags, its admin password generated and read off the banner as a self-hoster would);
+ * node flags, its port and generated admin password read off the banner as a self-hoster would);
  * `env` as for a self-hoster (DATA_DIR or DATABASE_URL). A restart prints no password: pass the
- * first start's as `adminPassword`. Resolves once /healthz says ok.
+ * first start's as `adminPassword`. Resolves once the banner is out (the server is ready).
  */
 export async function spawnStartedServer(
   env: Record<string, string>,
   opts: { adminPassword?: string } = {},
 ): Promise<BenchServer & { adminPassword: string }> {
-  // Inside the checkout: the compiled server imports its packages from node_modules.
-  await mkdir(path.join(ROOT, 'dist'), { recursive: true });
-  const outdir = await mkdtemp(path.join(ROOT, 'dist', '.server-'));
-  await bundleServer(outdir);
-  const port = await freePort();
-  const vars = { RATE_LIMITS: 'off', ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent' };
+  const outdir = await compiledServer();
+  const vars = { RATE_LIMITS: 'off', ...env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' };
   const child = spawn(process.execPath, [...startNodeFlags(), path.join(outdir, 'main.js')], {
     env: { ...process.env, ADMIN_PASSWORD: '', ...vars },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  let printed = '';
-  child.stdout!.on('data', (chunk: Buffer) => (printed += chunk.toString()));
-  const url = `http://127.0.0.1:${port}`;
   const gone = () => child.exitCode !== null || child.signalCode !== null;
-  const until = Date.now() + 120_000;
-  for (;;) {
-    if (gone()) throw new Error(`the started server exited with ${child.exitCode ?? child.signalCode}`);
-    if (Date.now() > until) throw new Error('the started server did not answer /healthz within 120 s');
-    const ok = await fetch(`${url}/healthz`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok && /Firstline is running/.test(printed)) break;
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  // The banner is printed once the server is ready, with the port it got.
+  let printed = '';
+  const port = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error('the started server printed no banner within 120 s'));
+    }, 120_000);
+    child.once('exit', (code, signal) => reject(new Error(`the started server exited with ${code ?? signal}`)));
+    child.stdout!.on('data', (chunk: Buffer) => {
+      printed += chunk.toString();
+      const m = printed.match(/Firstline is running on http:\/\/[^:\s]+:(\d+)/);
+      if (m && /Answers:/.test(printed)) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    });
+  });
+  const url = `http://127.0.0.1:${port}`;
   const adminEmail = loadConfig({ ...process.env, ADMIN_PASSWORD: '', ...vars }).adminEmail;
   const generated = printed.match(/Admin login:\s+\S+ \/ (\S+)\s+\(generated/)?.[1];
   const adminPassword = generated ?? opts.adminPassword;
   if (!adminPassword) throw new Error('the banner shows no generated admin password and none was passed');
   const ended = (signal: NodeJS.Signals) =>
     new Promise<void>((resolve) => {
-      const done = () => void rm(outdir, { recursive: true, force: true }).then(() => resolve());
-      if (gone()) return done();
-      child.once('exit', done);
+      if (gone()) return resolve();
+      child.once('exit', () => resolve());
       child.kill(signal);
     });
   return {
