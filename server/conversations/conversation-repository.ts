@@ -460,6 +460,7 @@ export function createConversationRepository(db: Queryable) {
       );
     },
 
+    /** `messageMeta` is merged into the decided message's meta in the same statement (see setMessageMeta). */
     async recordDecision(d: {
       conversationId: string;
       messageId: string;
@@ -467,11 +468,21 @@ export function createConversationRepository(db: Queryable) {
       reason: string;
       signals: Signal[];
       trace: unknown;
+      messageMeta?: Record<string, unknown>;
     }): Promise<void> {
       await db.query(
-        `INSERT INTO decisions (conversation_id, message_id, action, reason, ` +
-          `signals, trace) VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb)`,
-        [d.conversationId, d.messageId, d.action, d.reason, JSON.stringify(d.signals), JSON.stringify(d.trace)],
+        `WITH meta AS (UPDATE messages SET meta = meta || $7::jsonb WHERE id = $2 AND $7::jsonb IS NOT NULL)
+         INSERT INTO decisions (conversation_id, message_id, action, reason, signals, trace)
+         VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb)`,
+        [
+          d.conversationId,
+          d.messageId,
+          d.action,
+          d.reason,
+          JSON.stringify(d.signals),
+          JSON.stringify(d.trace),
+          d.messageMeta ? JSON.stringify(d.messageMeta) : null,
+        ],
       );
     },
 

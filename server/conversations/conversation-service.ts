@@ -71,10 +71,17 @@ export function createConversationService(deps: {
     return c;
   }
 
-  /** Runs fn in one transaction and emits the domain events it queued once that has committed. */
-  async function committed<T>(fn: (tx: Queryable, after: AfterCommit) => Promise<T>): Promise<T> {
+  /**
+   * Runs fn in one transaction and emits the domain events it queued once that has committed.
+   * `oneStatement`: fn writes with a single statement, atomic on its own, so it runs without
+   * BEGIN and COMMIT (two of a visitor message's round trips to the database).
+   */
+  async function committed<T>(
+    fn: (tx: Queryable, after: AfterCommit) => Promise<T>,
+    opts: { oneStatement?: boolean } = {},
+  ): Promise<T> {
     const after: AfterCommit = [];
-    const out = await deps.db.transaction((tx) => fn(tx, after));
+    const out = opts.oneStatement ? await fn(deps.db, after) : await deps.db.transaction((tx) => fn(tx, after));
     for (const f of after) f();
     return out;
   }
@@ -97,8 +104,9 @@ export function createConversationService(deps: {
     return r;
   }
 
+  // storeIn writes the message in one statement, plus its webhook when there is one to write.
   const store = (conversation: ConversationSummary, m: Parameters<typeof repo.insertMessage>[0]) =>
-    committed((tx, after) => storeIn(tx, after, conversation, m));
+    committed((tx, after) => storeIn(tx, after, conversation, m), { oneStatement: !webhooks.writes() });
 
   async function postBotMessageIn(tx: Queryable, after: AfterCommit, args: BotMessage): Promise<StoredMessage> {
     const conversation = await createConversationRepository(tx).get(args.conversationId);
@@ -248,34 +256,37 @@ export function createConversationService(deps: {
       if (languageChanged) conversation = { ...conversation, language };
       const ids = args.attachments ?? [];
       const current = conversation;
-      const res = await committed(async (tx, after) => {
-        // A resend of a stored message changes nothing (its attachments are already its own).
-        const resend =
-          ids.length > 0 &&
-          (
-            await tx.query('SELECT 1 FROM messages WHERE conversation_id = $1 AND client_message_id = $2', [
-              args.conversationId,
-              args.clientMessageId,
-            ])
-          ).rows.length > 0;
-        const refs = ids.length > 0 && !resend ? await takeUnclaimed(tx, args.conversationId, ids) : [];
-        const r = await storeIn(tx, after, current, {
-          conversationId: args.conversationId,
-          role: 'visitor',
-          text: args.text,
-          clientMessageId: args.clientMessageId,
-          ...(refs.length || args.asksForHuman
-            ? {
-                meta: {
-                  ...(refs.length ? { attachments: refs } : {}),
-                  ...(args.asksForHuman ? { asksForHuman: true } : {}),
-                },
-              }
-            : {}),
-        });
-        if (r.created && refs.length) await linkToMessage(tx, r.message.id, ids);
-        return r;
-      });
+      const res = await committed(
+        async (tx, after) => {
+          // A resend of a stored message changes nothing (its attachments are already its own).
+          const resend =
+            ids.length > 0 &&
+            (
+              await tx.query('SELECT 1 FROM messages WHERE conversation_id = $1 AND client_message_id = $2', [
+                args.conversationId,
+                args.clientMessageId,
+              ])
+            ).rows.length > 0;
+          const refs = ids.length > 0 && !resend ? await takeUnclaimed(tx, args.conversationId, ids) : [];
+          const r = await storeIn(tx, after, current, {
+            conversationId: args.conversationId,
+            role: 'visitor',
+            text: args.text,
+            clientMessageId: args.clientMessageId,
+            ...(refs.length || args.asksForHuman
+              ? {
+                  meta: {
+                    ...(refs.length ? { attachments: refs } : {}),
+                    ...(args.asksForHuman ? { asksForHuman: true } : {}),
+                  },
+                }
+              : {}),
+          });
+          if (r.created && refs.length) await linkToMessage(tx, r.message.id, ids);
+          return r;
+        },
+        { oneStatement: ids.length === 0 && !webhooks.writes() },
+      );
       return { ...res, conversation, languageChanged };
     },
 

@@ -46,9 +46,18 @@ export interface WebhookOutbox {
   record<K extends WebhookEventName>(q: Queryable, event: K, payload: DomainEventMap[K]): Promise<void>;
   /** The same for an event whose `data` is already built (SLA alerts). */
   send(q: Queryable, event: string, data: unknown): Promise<void>;
+  /**
+   * False when `record` would write nothing (no WEBHOOK_URL, no enabled endpoint): a change of one
+   * statement then needs no transaction around it.
+   */
+  writes(): boolean;
 }
 
-export const noWebhooks: WebhookOutbox = { record: async () => undefined, send: async () => undefined };
+export const noWebhooks: WebhookOutbox = {
+  record: async () => undefined,
+  send: async () => undefined,
+  writes: () => false,
+};
 
 /**
  * One statement fans an event out: a row for WEBHOOK_URL (endpoint_id NULL, as before endpoints
@@ -95,5 +104,6 @@ export function createWebhookOutbox(deps: {
       await send(q, event, (WEBHOOK_BODIES[event] as (p: typeof payload) => unknown)(payload));
     },
     send,
+    writes: () => url !== null || !deps.endpoints || deps.endpoints.any(),
   };
 }

@@ -213,12 +213,6 @@ export function createTurnRunner(deps: {
   async function apply(w: ConversationWork, input: TurnInput, { turn, timings }: PipelineRun): Promise<void> {
     const { conversationId, messageId } = input;
     const { decision, reply, intent, sentiment, retrieval } = turn;
-    await w.repo.setMessageMeta(messageId, {
-      intent: intent ? { name: intent.intent, confidence: intent.confidence } : null,
-      sentiment: sentiment
-        ? { score: sentiment.score, signals: sentiment.signals, trajectory: sentiment.trajectory }
-        : null,
-    });
     // Agents are told a score only for messages they were sent: ones that arrived while the team had
     // the chat (a handoff this turn commits does not make its own message one of those).
     if (sentiment && input.status !== 'bot') {
@@ -232,6 +226,13 @@ export function createTurnRunner(deps: {
     await w.repo.recordDecision({
       conversationId,
       messageId,
+      // What the console shows next to the visitor's message, stored with the decision in one statement.
+      messageMeta: {
+        intent: intent ? { name: intent.intent, confidence: intent.confidence } : null,
+        sentiment: sentiment
+          ? { score: sentiment.score, signals: sentiment.signals, trajectory: sentiment.trajectory }
+          : null,
+      },
       action: decision!.action,
       reason: decision!.reason,
       signals: decision!.signals,

@@ -154,10 +154,15 @@ describe(`the whole loop over real sockets (${dbKind})`, () => {
     const res = await fetch(`${server.url}/api/conversations/${session.conversationId}`, {
       headers: { authorization: `Bearer ${token}` },
     });
-    const conv = (await res.json()) as { messages: ChatMessage[] };
+    const conv = (await res.json()) as {
+      messages: Array<ChatMessage & { sentiment?: { score: number }; intent?: { name: string | null } }>;
+    };
     expect(conv.messages.filter((m) => m.role === 'ai')).toHaveLength(0);
     const angry = conv.messages.find((m) => m.id === notice.messageId);
     expect(angry?.text).toMatch(/ridiculous/);
+    // The score the agent was told live is the one stored with the message (written with the decision).
+    expect(angry?.sentiment?.score).toBe(notice.sentiment.score);
+    expect(conv.messages.find((m) => m.role === 'visitor')?.intent?.name).toBe('talk_to_human');
   });
 
   it('lets an agent reply only after claiming', async () => {
