@@ -41,6 +41,8 @@ interface Visitor {
   early: Map<string, number>;
   handedOff: boolean;
   replacing?: boolean;
+  /** Messages sent and neither answered nor refused yet. */
+  waiting: number;
 }
 
 const TICK_MS = 10;
@@ -48,6 +50,8 @@ let url = '';
 let visitors: Visitor[] = [];
 let seq = 0;
 let disconnects = 0;
+/** Replaced visitors still waiting for answers: closed once the last one is in (or at `close`). */
+const retiring = new Set<Visitor>();
 /** The current step's bookkeeping; answers to earlier steps' messages are ignored. */
 let step: {
   latencies: number[];
@@ -65,7 +69,7 @@ function connectVisitor(): Promise<Visitor> {
     reconnection: false,
     auth: { page: { url: 'http://localhost/billing', title: 'Billing' } },
   });
-  const v: Visitor = { socket, asked: 0, byId: new Map(), early: new Map(), handedOff: false };
+  const v: Visitor = { socket, asked: 0, byId: new Map(), early: new Map(), handedOff: false, waiting: 0 };
   socket.on('message', (m: { role: string; replyTo?: string }) => {
     if (m.role !== 'ai' || !m.replyTo) return;
     const at = performance.now();
@@ -76,6 +80,8 @@ function connectVisitor(): Promise<Visitor> {
   socket.on('handoff', () => {
     if (!v.handedOff && step) step.handoffs++;
     v.handedOff = true;
+    // No AI answer will come: a replaced visitor has nothing left to wait for.
+    if (retiring.delete(v)) v.socket.close();
   });
   socket.on('disconnect', (reason) => {
     if (reason !== 'io client disconnect') disconnects++;
@@ -90,17 +96,29 @@ function connectVisitor(): Promise<Visitor> {
 
 function answered(v: Visitor, id: string, sentAt: number, at: number) {
   v.byId.delete(id);
+  settled(v);
   if (!step?.pending.delete(id)) return;
   step.latencies.push(at - sentAt);
   step.firstAt = Math.min(step.firstAt, at);
   step.lastAt = Math.max(step.lastAt, at);
 }
 
-/** The socket's conversation has asked everything or was handed off: a new visitor takes its place. */
+/** One of the visitor's messages was answered or refused. */
+function settled(v: Visitor): void {
+  v.waiting = Math.max(0, v.waiting - 1);
+  if (v.waiting === 0 && retiring.delete(v)) v.socket.close();
+}
+
+/**
+ * The socket's conversation has asked everything or was handed off: a new visitor takes its place.
+ * The old socket stays open until the answers it is owed have arrived (closing it at once made them
+ * look unanswered under load, a knee of the load generator's own).
+ */
 function replace(i: number): void {
   const old = visitors[i]!;
   old.replacing = true;
-  old.socket.close();
+  if (old.waiting > 0 && !old.handedOff) retiring.add(old);
+  else old.socket.close();
   connectVisitor().then(
     (v) => (visitors[i] = v),
     (err: Error) => process.stderr.write(`[throughput-load] ${err.message}\n`),
@@ -116,6 +134,7 @@ function send(i: number): boolean {
     return false;
   }
   const text = LOAD_QUESTIONS[v.asked++]!;
+  v.waiting++;
   const clientMessageId = `load-${process.pid}-${++seq}`;
   const sentAt = performance.now();
   const current = step!;
@@ -124,6 +143,7 @@ function send(i: number): boolean {
     .emit('message', { clientMessageId, text }, (err: Error | null, ack?: { ok: boolean; id?: string }) => {
       if (err || !ack?.ok || !ack.id) {
         current.rejected++;
+        settled(v);
         return;
       }
       current.pending.add(ack.id);
@@ -192,8 +212,9 @@ async function handle(cmd: LoadCommand): Promise<unknown> {
     return { type: 'connected', sockets: visitors.length, ms: round(performance.now() - t0) };
   }
   if (cmd.type === 'step') return { type: 'step', ...(await runStep(cmd.rate, cmd.seconds, cmd.graceSeconds)) };
-  for (const v of visitors) v.socket.close();
+  for (const v of [...visitors, ...retiring]) v.socket.close();
   visitors = [];
+  retiring.clear();
   return { type: 'closed' };
 }
 

@@ -274,7 +274,8 @@ async function keepProfile(
   return { file: path.relative(ROOT, file), window: window ?? null, ...summary };
 }
 
-function startLoad(): { child: ChildProcess; ask(cmd: LoadCommand): Promise<unknown> } {
+/** The load generator in its own process (bench/throughput-load.ts), driven over IPC. */
+export function startLoad(): { child: ChildProcess; ask(cmd: LoadCommand): Promise<unknown> } {
   const child = fork(path.join(HERE, 'throughput-load.ts'), [], {
     execArgv: ['--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
