@@ -211,19 +211,23 @@ export function createConversationRepository(db: Queryable) {
     },
 
     async detail(id: string): Promise<ConversationDetail | null> {
-      const { rows } = await db.query<ConversationRow & VisitorColumns & { assignee_name: string | null }>(
-        `SELECT c.*, ${VISITOR_COLUMNS}, u.name AS assignee_name
-         FROM conversations c JOIN visitors v ON v.id = c.visitor_id LEFT JOIN users u ON u.id = c.assignee_id
-         WHERE c.id = $1`,
+      const { rows } = await db.query<DetailRow>(detailSql(''), [id]);
+      return rows[0] ? toDetail(rows[0]) : null;
+    },
+
+    /** What an AI turn starts from: the detail and every message in order, read in one statement. */
+    async turnContext(id: string): Promise<{ detail: ConversationDetail; transcript: TranscriptEntry[] } | null> {
+      const { rows } = await db.query<DetailRow & { transcript: TranscriptEntry[] | null }>(
+        detailSql(`, (SELECT json_agg(json_build_object('id', m.id, 'role', m.role, 'text', m.text, 'meta', m.meta)
+                                ORDER BY m.seq)
+                        FROM messages m WHERE m.conversation_id = c.id) AS transcript`),
         [id],
       );
       const r = rows[0];
       if (!r) return null;
       return {
-        ...toSummary(r),
-        visitor: toVisitor(r),
-        pageTrail: r.page_trail ?? [],
-        assignee: r.assignee_id ? { id: r.assignee_id, name: r.assignee_name ?? '' } : null,
+        detail: toDetail(r),
+        transcript: (r.transcript ?? []).map((m) => ({ id: m.id, role: m.role, text: m.text, meta: m.meta ?? {} })),
       };
     },
 
@@ -508,6 +512,24 @@ export function createConversationRepository(db: Queryable) {
   };
 }
 export type ConversationRepository = ReturnType<typeof createConversationRepository>;
+
+type DetailRow = ConversationRow & VisitorColumns & { assignee_name: string | null };
+
+/** A conversation with its visitor and assignee; `extra` adds columns. */
+const detailSql = (extra: string) =>
+  `SELECT c.*, ${VISITOR_COLUMNS}, u.name AS assignee_name${extra}
+   FROM conversations c JOIN visitors v ON v.id = c.visitor_id LEFT JOIN users u ON u.id = c.assignee_id
+   WHERE c.id = $1`;
+
+const toDetail = (r: DetailRow): ConversationDetail => ({
+  ...toSummary(r),
+  visitor: toVisitor(r),
+  pageTrail: r.page_trail ?? [],
+  assignee: r.assignee_id ? { id: r.assignee_id, name: r.assignee_name ?? '' } : null,
+});
+
+/** A message as an AI turn reads the conversation so far. */
+export type TranscriptEntry = Pick<StoredMessage, 'id' | 'role' | 'text' | 'meta'>;
 
 const VISITOR_COLUMNS =
   `v.name AS v_name, v.email AS v_email, v.plan AS v_plan, ` +

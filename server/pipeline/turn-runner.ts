@@ -325,9 +325,9 @@ export function createTurnRunner(deps: {
   }
 
   async function loadTurnInput(conversationId: string, messageId: string): Promise<TurnInput | null> {
-    const detail = await conversations.repo.detail(conversationId);
-    if (!detail) return null;
-    const all = await conversations.repo.messages(conversationId);
+    const context = await conversations.repo.turnContext(conversationId);
+    if (!context) return null;
+    const { detail, transcript: all } = context;
     const index = all.findIndex((m) => m.id === messageId);
     if (index < 0) return null;
     const current = all[index]!;
