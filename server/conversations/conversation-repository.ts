@@ -275,12 +275,13 @@ export function createConversationRepository(db: Queryable) {
     /**
      * Idempotent on (conversation, clientMessageId): a resend returns the stored message and created=false.
      * One statement for a new message: the insert, the conversation's `updated_at` and, with
-     * `owedTurnAt`, the pending turn the AI owes it (see pending-turns.ts).
+     * `owedTurnAt`, the pending turn the AI owes it (see pending-turns.ts). `withConversation`: a new
+     * message also brings back its conversation as that statement left it.
      */
     async insertMessage(
       m: NewMessage,
-      opts: { owedTurnAt?: Date } = {},
-    ): Promise<{ message: StoredMessage; created: boolean }> {
+      opts: { owedTurnAt?: Date; withConversation?: boolean } = {},
+    ): Promise<{ message: StoredMessage; created: boolean; conversation?: ConversationSummary }> {
       const params: unknown[] = [
         randomUUID(),
         m.conversationId,
@@ -293,7 +294,7 @@ export function createConversationRepository(db: Queryable) {
         JSON.stringify(m.meta ?? {}),
       ];
       if (opts.owedTurnAt) params.push(opts.owedTurnAt);
-      const { rows } = await db.query<MessageRow>(
+      const { rows } = await db.query<MessageRow & { conversation_row?: ConversationRow | null }>(
         `WITH inserted AS (
            INSERT INTO messages (id, conversation_id, client_message_id, role, author_id, author_name, text,
              citations, meta)
@@ -301,12 +302,18 @@ export function createConversationRepository(db: Queryable) {
            ON CONFLICT (conversation_id, client_message_id) DO NOTHING
            RETURNING *
          ),
-         touched AS (UPDATE conversations SET updated_at = now() WHERE id = $2 AND EXISTS (SELECT 1 FROM inserted))
+         touched AS (UPDATE conversations SET updated_at = now() WHERE id = $2 AND EXISTS (SELECT 1 FROM inserted)
+                     RETURNING *)
          ${opts.owedTurnAt ? `, owed AS (${addPendingTurnSql('inserted', '$10')})` : ''}
-         SELECT * FROM inserted`,
+         SELECT *${opts.withConversation ? ', (SELECT to_jsonb(t) FROM touched t) AS conversation_row' : ''}
+           FROM inserted`,
         params,
       );
-      if (rows[0]) return { message: toMessage(rows[0]), created: true };
+      const row = rows[0];
+      if (row) {
+        const conversation = row.conversation_row ? toSummary(row.conversation_row) : undefined;
+        return { message: toMessage(row), created: true, ...(conversation ? { conversation } : {}) };
+      }
       const existing = await db.query<MessageRow>(
         'SELECT * FROM messages WHERE conversation_id = $1 AND client_message_id = $2',
         [m.conversationId, m.clientMessageId],

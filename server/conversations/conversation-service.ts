@@ -52,6 +52,9 @@ type AfterCommit = Array<() => void>;
  * It changes state, stores messages and emits domain events; everything else listens. A change,
  * its timeline event and its outbound webhook commit together; listeners run after the commit.
  */
+/** PostgreSQL's SQLSTATE for a row that references a missing one. */
+const FOREIGN_KEY_VIOLATION = '23503';
+
 export function createConversationService(deps: {
   db: Db;
   bus: EventBus;
@@ -98,22 +101,39 @@ export function createConversationService(deps: {
     // the insert stores that pending turn with the message.
     const owed = m.role === 'visitor' && (conversation.status === 'bot' || conversation.status === 'queued');
     const r = await createConversationRepository(tx).insertMessage(m, owed ? { owedTurnAt: clock() } : {});
-    if (!r.created) return r;
-    await webhooks.record(tx, DomainEvents.messageCreated, { message: r.message, conversation });
-    after.push(() => bus.emit(DomainEvents.messageCreated, { message: r.message, conversation }));
+    if (r.created) await announce(tx, after, r.message, conversation);
     return r;
+  }
+
+  /** A stored message's webhook (in its transaction) and domain event (once that has committed). */
+  async function announce(
+    tx: Queryable,
+    after: AfterCommit,
+    message: StoredMessage,
+    conversation: ConversationSummary,
+  ) {
+    await webhooks.record(tx, DomainEvents.messageCreated, { message, conversation });
+    after.push(() => bus.emit(DomainEvents.messageCreated, { message, conversation }));
   }
 
   // storeIn writes the message in one statement, plus its webhook when there is one to write.
   const store = (conversation: ConversationSummary, m: Parameters<typeof repo.insertMessage>[0]) =>
     committed((tx, after) => storeIn(tx, after, conversation, m), { oneStatement: !webhooks.writes() });
 
+  /** Never masked and owing no turn, so not through storeIn: the insert brings the conversation back, no read first. */
   async function postBotMessageIn(tx: Queryable, after: AfterCommit, args: BotMessage): Promise<StoredMessage> {
-    const conversation = await createConversationRepository(tx).get(args.conversationId);
+    const m = { ...args, authorName: args.role === 'ai' ? 'Firstline AI' : undefined };
+    const r = await createConversationRepository(tx)
+      .insertMessage(m, { withConversation: true })
+      .catch((err: unknown) => {
+        // The message's conversation is gone (erased meanwhile): the same error as before the insert.
+        throw (err as { code?: string }).code === FOREIGN_KEY_VIOLATION ? notFound('Conversation') : err;
+      });
+    if (!r.created) return r.message;
+    const conversation = r.conversation ?? (await createConversationRepository(tx).get(args.conversationId));
     if (!conversation) throw notFound('Conversation');
-    return (
-      await storeIn(tx, after, conversation, { ...args, authorName: args.role === 'ai' ? 'Firstline AI' : undefined })
-    ).message;
+    await announce(tx, after, r.message, conversation);
+    return r.message;
   }
 
   async function handOffIn(
