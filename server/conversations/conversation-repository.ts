@@ -224,11 +224,8 @@ export function createConversationRepository(db: Queryable) {
         [id],
       );
       const r = rows[0];
-      if (!r) return null;
-      return {
-        detail: toDetail(r),
-        transcript: (r.transcript ?? []).map((m) => ({ id: m.id, role: m.role, text: m.text, meta: m.meta ?? {} })),
-      };
+      // json_agg over no rows is NULL.
+      return r ? { detail: toDetail(r), transcript: r.transcript ?? [] } : null;
     },
 
     /** The queued list comes in service order (`queueOrderSql`, as routing serves it); others by priority. */

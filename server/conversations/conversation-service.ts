@@ -47,14 +47,14 @@ export interface ConversationWork {
 /** Domain events of a transaction, emitted once it has committed. */
 type AfterCommit = Array<() => void>;
 
+/** PostgreSQL's SQLSTATE for a row that references a missing one. */
+const FOREIGN_KEY_VIOLATION = '23503';
+
 /**
  * The conversation state machine: bot -> queued -> assigned -> resolved (-> bot on reopen).
  * It changes state, stores messages and emits domain events; everything else listens. A change,
  * its timeline event and its outbound webhook commit together; listeners run after the commit.
  */
-/** PostgreSQL's SQLSTATE for a row that references a missing one. */
-const FOREIGN_KEY_VIOLATION = '23503';
-
 export function createConversationService(deps: {
   db: Db;
   bus: EventBus;
@@ -116,9 +116,11 @@ export function createConversationService(deps: {
     after.push(() => bus.emit(DomainEvents.messageCreated, { message, conversation }));
   }
 
-  // storeIn writes the message in one statement, plus its webhook when there is one to write.
+  /** storeIn is one statement unless a webhook is written with the message or attachments are linked to it. */
+  const storeAlone = (linksAttachments: boolean) => ({ oneStatement: !linksAttachments && !webhooks.writes() });
+
   const store = (conversation: ConversationSummary, m: Parameters<typeof repo.insertMessage>[0]) =>
-    committed((tx, after) => storeIn(tx, after, conversation, m), { oneStatement: !webhooks.writes() });
+    committed((tx, after) => storeIn(tx, after, conversation, m), storeAlone(false));
 
   /** Never masked and owing no turn, so not through storeIn: the insert brings the conversation back, no read first. */
   async function postBotMessageIn(tx: Queryable, after: AfterCommit, args: BotMessage): Promise<StoredMessage> {
@@ -130,9 +132,8 @@ export function createConversationService(deps: {
         throw (err as { code?: string }).code === FOREIGN_KEY_VIOLATION ? notFound('Conversation') : err;
       });
     if (!r.created) return r.message;
-    const conversation = r.conversation ?? (await createConversationRepository(tx).get(args.conversationId));
-    if (!conversation) throw notFound('Conversation');
-    await announce(tx, after, r.message, conversation);
+    // A new message's conversation exists (its foreign key): the insert always brings it back.
+    await announce(tx, after, r.message, r.conversation!);
     return r.message;
   }
 
@@ -305,7 +306,7 @@ export function createConversationService(deps: {
           if (r.created && refs.length) await linkToMessage(tx, r.message.id, ids);
           return r;
         },
-        { oneStatement: ids.length === 0 && !webhooks.writes() },
+        storeAlone(ids.length > 0),
       );
       return { ...res, conversation, languageChanged };
     },
